@@ -1,0 +1,219 @@
+/**
+ * Public types of mlbench. The plug-in contracts (Runtime, Session, Suite, Dataset,
+ * scenario runner) are kept tiny on purpose: 2-4 members each. Everything a job needs
+ * to run in a child process is plain, JSON-serialisable data (Job, Workload, ModelRef).
+ */
+
+/** The size knob of a suite. */
+export type Profile = 'quick' | 'standard' | 'full';
+export const PROFILES: readonly Profile[] = ['quick', 'standard', 'full'];
+
+/** How queries are issued (MLPerf LoadGen semantics) plus `accuracy`. A closed union. */
+export type ScenarioId = 'single-stream' | 'multi-stream' | 'server' | 'offline' | 'accuracy';
+export const SCENARIOS: readonly ScenarioId[] = ['single-stream', 'multi-stream', 'server', 'offline', 'accuracy'];
+
+/** Outcome of one job. Failures are data, never a lost run. */
+export type JobStatus = 'ok' | 'invalid' | 'failed' | 'crashed' | 'timeout' | 'oom' | 'skipped' | 'unavailable';
+
+export type WorkloadKind = 'training' | 'inference';
+
+// ---------------------------------------------------------------------------------------------
+// Tensors
+// ---------------------------------------------------------------------------------------------
+
+export type DType = 'float32' | 'float64' | 'int32' | 'int64' | 'uint8' | 'int8' | 'bool';
+
+export type TypedArray = Float32Array | Float64Array | Int32Array | BigInt64Array | Uint8Array | Int8Array;
+
+/** A runtime-neutral tensor: the only tensor type that crosses the Session contract. */
+export interface Tensor {
+  dtype: DType;
+  dims: number[];
+  data: TypedArray;
+}
+
+/** Named tensors: a session's inputs and outputs. */
+export type Feeds = Record<string, Tensor>;
+
+/** Declared input or output of a model. A dim is a number or a symbolic name (`batch`). */
+export interface TensorSpec {
+  name: string;
+  dtype: DType;
+  dims: Array<number | string>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Models
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A serialisable reference to a model. The child process rebuilds the model from it, so the
+ * same description gives the same weights in every process and on every runtime.
+ * - `zoo`: an architecture from harness/models with its parameters and seed.
+ * - `file`: an ONNX file on disk (bring your own).
+ * - `trained`: weights produced by a training job, stored as a file written by the harness.
+ */
+export type ModelRef =
+  | { kind: 'zoo'; arch: string; params: Record<string, number | string | boolean>; seed: number }
+  | { kind: 'file'; path: string }
+  | { kind: 'trained'; path: string };
+
+/** A model ready to hand to a runtime: ONNX bytes, and the architecture when it is a zoo model. */
+export interface ModelArtifact {
+  name: string;
+  /** ONNX protobuf bytes (every model has them). */
+  onnx: Uint8Array;
+  inputs: TensorSpec[];
+  outputs: TensorSpec[];
+  /** Architecture description, present for zoo and trained models (tfjs builds from it). */
+  arch?: unknown;
+  /** FLOPs (2 x MACs) of one forward pass at batch 1, when known from the description. */
+  flopsPerSample?: number;
+  parameters?: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runtimes
+// ---------------------------------------------------------------------------------------------
+
+/** What `probe()` tells about a runtime on this machine. Absence is an answer, not a crash. */
+export interface ProbeResult {
+  available: boolean;
+  /** Why it is unavailable, with the install command where there is one. */
+  reason?: string;
+  version: string | null;
+  /** Backends this runtime family knows, with availability of each. */
+  backends: Array<{ id: string; available: boolean; reason?: string }>;
+  /** Extra facts worth recording (e.g. `simd: true`). */
+  details?: Record<string, unknown>;
+}
+
+/** A loaded model on one runtime. */
+export interface Session {
+  run(feeds: Feeds): Promise<Feeds>;
+  dispose(): Promise<void>;
+}
+
+/** What a runtime records about how it ran (threads, options) into the job result. */
+export interface RuntimeInfo {
+  threads: number | null;
+  options: Record<string, unknown>;
+}
+
+/** The runtime adapter contract. `id` is `<runtime>:<backend>` (or `null`). */
+export interface Runtime {
+  readonly id: string;
+  probe(): Promise<ProbeResult>;
+  load(model: ModelArtifact, settings: ResolvedSettings): Promise<{ session: Session; info: RuntimeInfo }>;
+  /** Training-capable runtimes only. */
+  train?(model: ModelArtifact, data: unknown, spec: unknown): Promise<unknown>;
+}
+
+export type RuntimeFactory = () => Runtime;
+
+// ---------------------------------------------------------------------------------------------
+// Suites and workloads
+// ---------------------------------------------------------------------------------------------
+
+/** A reference to a dataset slice (serialisable). */
+export interface DatasetRef {
+  id: string;
+  slice: string;
+}
+
+/** One thing to measure. Plain data: it travels to the child process as JSON. */
+export interface Workload {
+  /** Unique within its suite. */
+  id: string;
+  kind: WorkloadKind;
+  description: string;
+  model: ModelRef;
+  dataset?: DatasetRef;
+  /** Scenarios this workload supports; the plan intersects them with `--scenario`. */
+  scenarios: ScenarioId[];
+  /** Runtimes this workload can run on; undefined = every registered runtime. */
+  runtimes?: string[];
+  /** Batch size of one query's input (the leading dim of inputs), default 1. */
+  batch?: number;
+  /** Workload-level setting overrides (e.g. a smaller minQueryCount for a slow model). */
+  settings?: Partial<ResolvedSettings>;
+  /** Free-form, serialisable extras a suite needs in the child (training spec, metric, ...). */
+  extra?: Record<string, unknown>;
+}
+
+export interface Suite {
+  id: string;
+  describe(): string;
+  workloads(profile: Profile): Workload[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Datasets
+// ---------------------------------------------------------------------------------------------
+
+export interface DatasetMeta {
+  id: string;
+  rows: number;
+  columns: string[];
+  checksum: string;
+  source: { package: string; version: string; file?: string };
+  [key: string]: unknown;
+}
+
+export interface LoadedSlice {
+  features: Float32Array;
+  labels: Float32Array | Int32Array | Uint8Array;
+  rows: number;
+  columns: number;
+  meta: DatasetMeta;
+  [key: string]: unknown;
+}
+
+export interface Dataset {
+  id: string;
+  load(slice: string): Promise<LoadedSlice>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings and jobs
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Resolved settings: one flat record with dotted keys (`null.latencyUs`, `ort.intraOpThreads`),
+ * every key known, defaults filled and validated by harness/config. `--set key=value` writes here.
+ */
+export type ResolvedSettings = Record<string, unknown>;
+
+/** One workload x runtime x scenario (x repeat): runs in its own child process. */
+export interface Job {
+  id: string;
+  suite: string;
+  workload: Workload;
+  runtime: string;
+  scenario: ScenarioId;
+  repeat: number;
+  /** Effective settings for this job: the run's resolved settings with workload overrides. */
+  settings: ResolvedSettings;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurement
+// ---------------------------------------------------------------------------------------------
+
+/** Monotonic clock in nanoseconds. Injected so tests can drive a virtual clock. */
+export interface Clock {
+  nowNs(): bigint;
+}
+
+/** Latency percentiles in ns, all computed with the one method in measure/percentiles.ts. */
+export interface LatencySummaryNs {
+  min: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p97: number;
+  p99: number;
+  p999: number;
+  max: number;
+  mean: number;
+}

@@ -1,0 +1,128 @@
+/**
+ * The result file, schemaVersion 1. Validated with zod when written and when read.
+ * Units sit in names (Ns, Ms, Bytes, PerS). Percentiles use the one method documented in
+ * harness/measure/percentiles.ts. Job objects keep unknown keys (`loose`) so that a newer
+ * minor addition is not lost by an older reader of the same schemaVersion.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+const num = z.number();
+const nullableNum = z.number().nullable();
+
+export const LatencySummarySchema = z.object({
+  min: num, p50: num, p90: num, p95: num, p97: num, p99: num, p999: num, max: num, mean: num,
+});
+
+/** HDR histogram of latencies (hdr-histogram-js, compressed base64), kept when raw samples are capped. */
+export const HistogramSchema = z.object({
+  encoding: z.literal('hdr-histogram-js/base64'),
+  data: z.string(),
+  count: z.number().int(),
+});
+
+export const JobStatusSchema = z.enum(['ok', 'invalid', 'failed', 'crashed', 'timeout', 'oom', 'skipped', 'unavailable']);
+export const ScenarioSchema = z.enum(['single-stream', 'multi-stream', 'server', 'offline', 'accuracy']);
+
+export const JobResultSchema = z.object({
+  id: z.string(),
+  suite: z.string(),
+  workload: z.string(),
+  kind: z.enum(['training', 'inference']),
+  /** Model description (zoo arch + params, or file path) so compare can tell a changed model. */
+  model: z.record(z.string(), z.unknown()).optional(),
+  runtime: z.object({
+    id: z.string(),
+    backend: z.string(),
+    version: z.string().nullable(),
+    threads: z.number().nullable(),
+    options: z.record(z.string(), z.unknown()),
+  }),
+  scenario: ScenarioSchema,
+  repeat: z.number().int(),
+  status: JobStatusSchema,
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** Effective settings of this job (run settings + workload overrides). */
+  settings: z.record(z.string(), z.unknown()),
+  startedAt: z.string(),
+  wallMs: num,
+  dataset: z.object({ id: z.string(), slice: z.string(), rows: num, checksum: z.string() }).optional(),
+  coldStart: z.object({ loadMs: num, sessionCreateMs: num, firstRunMs: num }).optional(),
+  latencyNs: LatencySummarySchema.optional(),
+  throughputPerS: num.optional(),
+  queryCount: z.number().int().optional(),
+  durationNs: num.optional(),
+  /** Raw latency samples in ns, in issue order; capped at settings.maxSamplesRetained. */
+  samplesNs: z.array(num).optional(),
+  samplesCapped: z.boolean().optional(),
+  histogramNs: HistogramSchema.optional(),
+  /** The scenario's headline metric (LoadGen's "result"). */
+  metric: z.object({ name: z.string(), value: num, unit: z.string() }).optional(),
+  validity: z.object({
+    valid: z.boolean(),
+    reasons: z.array(z.string()),
+    recommendations: z.array(z.string()),
+  }).optional(),
+  accuracy: z.object({ metric: z.string(), value: num, reference: nullableNum, ratio: nullableNum }).loose().optional(),
+  parity: z.object({ reference: z.string(), maxAbsDiff: num, maxRelDiff: num, pass: z.boolean(), tolerance: num.optional() }).optional(),
+  memory: z.object({ peakRssBytes: nullableNum, leakedTensors: num.optional() }).optional(),
+  train: z.object({
+    seconds: num,
+    epochs: num,
+    rowsPerS: num.optional(),
+    loadSeconds: num.optional(),
+    timeToTargetSeconds: nullableNum.optional(),
+  }).loose().optional(),
+  flops: num.optional(),
+  achievedGflops: num.optional(),
+  /** Human summary in the manner of LoadGen's summary log. */
+  summary: z.string().optional(),
+}).loose();
+
+export const MachineSchema = z.object({
+  id: z.string(),
+  hostname: z.string(),
+  cpu: z.object({
+    brand: z.string(),
+    manufacturer: z.string(),
+    cores: z.number().int(),
+    physicalCores: z.number().int(),
+    speedGHz: nullableNum,
+    flags: z.array(z.string()),
+  }),
+  memoryBytes: num,
+  os: z.object({ platform: z.string(), distro: z.string(), release: z.string(), kernel: z.string(), arch: z.string() }),
+  virtualization: z.string().nullable(),
+  gpus: z.array(z.object({ vendor: z.string(), model: z.string(), vramMb: nullableNum })),
+  node: z.string(),
+  v8: z.string(),
+  packages: z.record(z.string(), z.string().nullable()),
+  loadAverage: z.array(num),
+  mlperf: z.object({
+    host_processor_model_name: z.string(),
+    host_processor_core_count: z.number().int(),
+    host_memory_capacity: z.string(),
+    accelerator_model_name: z.string(),
+    accelerators_per_node: z.number().int(),
+    framework: z.string(),
+    operating_system: z.string(),
+  }),
+});
+
+export const ResultFileSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  runId: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  command: z.string(),
+  settings: z.record(z.string(), z.unknown()),
+  machine: MachineSchema,
+  jobs: z.array(JobResultSchema),
+});
+
+export type JobResult = z.infer<typeof JobResultSchema>;
+export type Machine = z.infer<typeof MachineSchema>;
+export type ResultFile = z.infer<typeof ResultFileSchema>;
+export type LatencySummary = z.infer<typeof LatencySummarySchema>;
