@@ -1,0 +1,8 @@
+/** Statistics for compare and the CI gate: rank test, bootstrap CI, multiple-testing correction. */
+export { mannWhitneyU, exactUDistribution, EXACT_MAX_PRODUCT, type MannWhitneyResult } from './mann-whitney.js';
+export { holmAdjust } from './holm.js';
+export { bootstrapRatioCi, type RatioInterval, type BootstrapOptions } from './bootstrap.js';
+export { createRng, type Rng } from './random.js';
+export {
+  fromValues, fromHdrBase64, pool, quantile, cumulativeCounts, valueAtRank, type WeightedSample,
+} from './weighted-sample.js';
