@@ -36,6 +36,8 @@ export type ErrorCode =
   | 'E_TIMEOUT'
   | 'E_CRASH'
   | 'E_OOM'
+  | 'E_PARITY'
+  | 'E_SKIPPED'
   | 'E_INTERNAL';
 
 /** An error caused by the user's input: exit code 2. */

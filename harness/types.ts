@@ -133,8 +133,6 @@ export interface Workload {
   scenarios: ScenarioId[];
   /** Runtimes this workload can run on; undefined = every registered runtime. */
   runtimes?: string[];
-  /** Batch size of one query's input (the leading dim of inputs), default 1. */
-  batch?: number;
   /** Workload-level setting overrides (e.g. a smaller minQueryCount for a slow model). */
   settings?: Partial<ResolvedSettings>;
   /** Free-form, serialisable extras a suite needs in the child (training spec, metric, ...). */

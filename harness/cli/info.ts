@@ -1,0 +1,36 @@
+/** `mlbench info`: this machine's metadata and fingerprint, as recorded in every result file. */
+import type { Command } from 'commander';
+
+export function register(program: Command): void {
+  program
+    .command('info')
+    .description('print this machine\'s metadata and fingerprint id')
+    .option('--json', 'print JSON')
+    .addHelpText('after', `
+Examples:
+  $ mlbench info
+  $ mlbench info --json | jq .id`)
+    .action(async (flags: { json?: boolean }) => {
+      const { collectMachine } = await import('../system/metadata.js');
+      const m = await collectMachine();
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify(m, null, 2)}\n`);
+        return;
+      }
+      const gpus = m.gpus.length ? m.gpus.map((g) => `${g.vendor} ${g.model}`.trim()).join('; ') : 'none found';
+      const lines = [
+        ['machine id', m.id],
+        ['cpu', `${m.cpu.brand} (${m.cpu.cores} logical, ${m.cpu.physicalCores} physical cores)`],
+        ['cpu flags', m.cpu.flags.join(' ') || '-'],
+        ['memory', `${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB`],
+        ['os', `${m.os.distro} ${m.os.release} ${m.os.arch} (kernel ${m.os.kernel})`],
+        ['virtualization', m.virtualization ?? 'none detected'],
+        ['gpus', gpus],
+        ['node / v8', `${m.node} / ${m.v8}`],
+        ['load average', m.loadAverage.map((l) => l.toFixed(2)).join(' ')],
+        ...Object.entries(m.packages).map(([k, v]) => [k, v ?? 'not installed']),
+      ];
+      const width = Math.max(...lines.map(([k]) => k!.length));
+      process.stdout.write(`${lines.map(([k, v]) => `${k!.padEnd(width)}  ${v}`).join('\n')}\n`);
+    });
+}

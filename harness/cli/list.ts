@@ -1,0 +1,56 @@
+/**
+ * `mlbench list`: suites with their workloads, runtimes with availability on this machine
+ * (probed in a child process), and with --settings every setting with its default.
+ */
+import type { Command } from 'commander';
+
+export function register(program: Command): void {
+  program
+    .command('list')
+    .description('list suites, workloads and runtimes (with availability on this machine)')
+    .option('-p, --profile <name>', 'profile whose workloads to list', 'quick')
+    .option('--settings', 'also list every setting with its default (for --set key=value)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', `
+Examples:
+  $ mlbench list
+  $ mlbench list --profile standard --json
+  $ mlbench list --settings`)
+    .action(async (flags: { profile: string; settings?: boolean; json?: boolean }) => {
+      const { resolveChoices } = await import('../config/resolve.js');
+      const { SETTINGS } = await import('../config/settings.js');
+      const { probeRuntimes } = await import('../isolate/runner.js');
+      const { runtimeIds } = await import('../runtimes/index.js');
+      const { loadSuite, suiteIds, DEFAULT_SUITES } = await import('../../suites/index.js');
+      const { formatTable } = await import('./table.js');
+      const { profile } = resolveChoices({ profile: flags.profile }, { suites: suiteIds(), runtimes: runtimeIds() });
+      const suites = await Promise.all(suiteIds().map(async (id) => {
+        const suite = await loadSuite(id);
+        return {
+          id,
+          default: DEFAULT_SUITES.includes(id),
+          description: suite.describe(),
+          workloads: suite.workloads(profile).map((w) => ({ id: w.id, kind: w.kind, description: w.description, scenarios: w.scenarios, runtimes: w.runtimes ?? 'all' })),
+        };
+      }));
+      const probes = await probeRuntimes(runtimeIds());
+      const runtimes = runtimeIds().map((id) => ({ id, available: probes[id]!.available, version: probes[id]!.version, ...(probes[id]!.reason ? { reason: probes[id]!.reason } : {}), ...(probes[id]!.details ? { details: probes[id]!.details } : {}) }));
+      const settings = Object.entries(SETTINGS).map(([key, def]) => ({ key, default: def.default, help: def.help }));
+      if (flags.json) {
+        process.stdout.write(`${JSON.stringify({ profile, suites, runtimes, ...(flags.settings ? { settings } : {}) }, null, 2)}\n`);
+        return;
+      }
+      const out: string[] = [`Suites (profile ${profile}; * = run by default):`];
+      for (const s of suites) {
+        out.push(`  ${s.id}${s.default ? ' *' : ''}: ${s.description}`);
+        for (const w of s.workloads) out.push(`    - ${w.id} [${w.kind}; ${w.scenarios.join(', ')}] ${w.description}`);
+      }
+      out.push('', 'Runtimes:');
+      out.push(formatTable(['runtime', 'available', 'version', 'reason'], runtimes.map((r) => [r.id, r.available ? 'yes' : 'no', r.version ?? '-', r.reason ?? ''])).replace(/^/gm, '  '));
+      if (flags.settings) {
+        out.push('', 'Settings (mlbench run --set key=value):');
+        out.push(formatTable(['key', 'default', 'meaning'], settings.map((s) => [s.key, String(s.default), s.help])).replace(/^/gm, '  '));
+      }
+      process.stdout.write(`${out.join('\n')}\n`);
+    });
+}

@@ -1,0 +1,149 @@
+/**
+ * The body of `mlbench run` (imported only when the command runs). The partial result is
+ * rewritten atomically after every job, so an interrupted run keeps what it measured.
+ */
+import { randomBytes } from 'node:crypto';
+import { unlink } from 'node:fs/promises';
+import { pinnedKeys, resolveChoices, resolveSettings, type RequestedOptions } from '../config/resolve.js';
+import { ExitError } from '../errors.js';
+import { FAILED_STATUSES, runJobs } from '../isolate/run-jobs.js';
+import { probeRuntimes } from '../isolate/runner.js';
+import { parseShard, planJobs } from '../plan/plan.js';
+import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
+import { collectMachine } from '../system/metadata.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { DEFAULT_SUITES, loadSuite, suiteIds } from '../../suites/index.js';
+import type { JobResult, ResultFile } from '../../results/schema.js';
+import { resultPath, writeFileAtomic, writeResult } from '../../results/store.js';
+import { createProgress } from './progress.js';
+import type { RunFlags } from './run.js';
+import { formatBytes, formatNs, formatTable } from './table.js';
+
+function newRunId(now: Date): string {
+  return `${now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(2).toString('hex')}`;
+}
+
+export function requestedFrom(flags: RunFlags): RequestedOptions {
+  return {
+    suites: flags.suite,
+    runtimes: flags.runtime,
+    scenarios: flags.scenario,
+    profile: flags.profile,
+    resultsDir: flags.resultsDir,
+    timeout: flags.timeout,
+    set: flags.set,
+    flags: {
+      repeat: flags.repeat,
+      minDurationMs: flags.minDuration,
+      minQueryCount: flags.minQueries,
+      targetQps: flags.targetQps,
+      latencyBoundNs: flags.latencyBound,
+      findPeak: flags.findPeak,
+      batchSize: flags.batchSize,
+    },
+  };
+}
+
+function detail(r: JobResult): string {
+  if (r.error) return r.error.message.split('\n')[0]!.slice(0, 160);
+  if (r.latencyNs) return `p50 ${formatNs(r.latencyNs.p50)}  p90 ${formatNs(r.latencyNs.p90)}`;
+  if (r.train) return `train ${r.train.seconds.toFixed(2)} s`;
+  return '';
+}
+
+export function summaryTable(jobs: JobResult[]): string {
+  const rows = jobs.map((j) => [
+    `${j.suite}/${j.workload}`,
+    j.runtime.backend === 'default' ? j.runtime.id : `${j.runtime.id}:${j.runtime.backend}`,
+    j.scenario,
+    j.status,
+    formatNs(j.latencyNs?.p50),
+    formatNs(j.latencyNs?.p90),
+    j.throughputPerS !== undefined ? j.throughputPerS.toFixed(0) : '-',
+    formatBytes(j.memory?.peakRssBytes),
+  ]);
+  return formatTable(['job', 'runtime', 'scenario', 'status', 'p50', 'p90', 'per s', 'peak RSS'], rows,
+    [false, false, false, false, true, true, true, true]);
+}
+
+export async function executeRun(flags: RunFlags, commandLine: string): Promise<number> {
+  const requested = requestedFrom(flags);
+  const choices = resolveChoices(requested, { suites: suiteIds(), runtimes: runtimeIds() });
+  const settings = resolveSettings(requested);
+  const suites = await Promise.all((choices.suites ?? DEFAULT_SUITES).map(loadSuite));
+  const jobs = planJobs({
+    suites,
+    profile: choices.profile,
+    runtimes: choices.runtimes,
+    allRuntimes: Object.keys(RUNTIMES),
+    scenarios: choices.scenarios,
+    settings,
+    pinned: pinnedKeys(requested),
+    shard: parseShard(flags.shard),
+  });
+
+  const progress = createProgress();
+  const startedAt = new Date();
+  const runtimesUsed = [...new Set(jobs.map((j) => j.runtime))];
+  progress.note(`mlbench ${TOOL_VERSION}: ${jobs.length} jobs on ${runtimesUsed.join(', ')} (profile ${choices.profile})`);
+  const [machine, probes] = await Promise.all([collectMachine(), probeRuntimes(runtimesUsed)]);
+  const runId = newRunId(startedAt);
+  const file = resultPath(choices.resultsDir, machine.id, runId);
+  const partialFile = `${file}.partial`;
+  const resolved = { ...settings, profile: choices.profile, suites: suites.map((s) => s.id), runtimes: runtimesUsed, scenarios: choices.scenarios, resultsDir: choices.resultsDir };
+  const resultOf = (jobResults: JobResult[]): ResultFile => ({
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    runId,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    command: commandLine,
+    settings: resolved,
+    machine,
+    jobs: jobResults,
+  });
+
+  let interrupted = false;
+  const onSigint = () => { interrupted = true; progress.note('interrupted: finishing the result file (Ctrl-C again to abandon)'); process.removeListener('SIGINT', onSigint); };
+  process.on('SIGINT', onSigint);
+  const done: JobResult[] = [];
+  progress.start(jobs.length);
+  const results = await runJobs(jobs, {
+    probes,
+    bail: flags.bail,
+    aborted: () => interrupted,
+    onStart: (i, job) => progress.jobStarted(i, job.id),
+    onProgress: (m) => progress.jobStarted(-1, m),
+    onDone: async (i, result) => {
+      done.push(result);
+      progress.jobDone(i, result.id, result.status, detail(result));
+      if (flags.verbose && result.summary) progress.note(result.summary);
+      await writeFileAtomic(partialFile, JSON.stringify(resultOf(done)));
+    },
+  });
+  progress.stop();
+  process.removeListener('SIGINT', onSigint);
+
+  await writeResult(file, resultOf(results));
+  await unlink(partialFile).catch(() => undefined);
+  process.stdout.write(`\n${summaryTable(results)}\n\nresult file: ${file}\n`);
+
+  if (flags.report !== false) {
+    try {
+      const { writeReport } = await import('../../reports/index.js');
+      const report = await writeReport([{ file, result: resultOf(results) }], flags.reportDir ?? 'out/report');
+      const index = report.files.find((f) => f.endsWith('index.html'));
+      if (index) process.stdout.write(`report: ${index}\n`);
+    } catch (err) {
+      process.stderr.write(`warning: the report could not be written (${(err as Error).message}); the result file is complete.\n`);
+    }
+  }
+
+  const failed = results.filter((r) => FAILED_STATUSES.has(r.status));
+  if (interrupted) throw new ExitError(`run interrupted; ${done.length} of ${jobs.length} jobs recorded in ${file}`);
+  if (failed.length && flags.failOnError) {
+    process.stderr.write(`mlbench: ${failed.length} job(s) failed: ${failed.map((r) => `${r.id} (${r.status})`).join(', ')}\n`);
+    return 1;
+  }
+  return 0;
+}

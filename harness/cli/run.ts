@@ -1,0 +1,69 @@
+/**
+ * `mlbench run`: resolve settings, plan jobs, run each in its own process, write one result file
+ * atomically, print the summary table. A job's failure is data; the exit code is 1 only when
+ * --fail-on-error is given and a job failed.
+ */
+import type { Command } from 'commander';
+
+export interface RunFlags {
+  suite?: string[];
+  runtime?: string[];
+  scenario?: string[];
+  profile?: string;
+  resultsDir?: string;
+  timeout?: string;
+  set?: string[];
+  bail?: boolean;
+  failOnError?: boolean;
+  shard?: string;
+  repeat?: string;
+  verbose?: boolean;
+  report?: boolean;
+  reportDir?: string;
+  minDuration?: string;
+  minQueries?: string;
+  targetQps?: string;
+  latencyBound?: string;
+  findPeak?: boolean;
+  batchSize?: string;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function register(program: Command): void {
+  program
+    .command('run')
+    .description('run benchmark jobs (suites x runtimes x scenarios), each in its own process, and write a result file')
+    .option('-s, --suite <ids>', 'suites to run, comma-separated or repeated (default: the default suites)', collect)
+    .option('-r, --runtime <ids>', 'runtimes to run on, e.g. null,ort-node:cpu (default: every runtime a workload supports)', collect)
+    .option('--scenario <ids>', 'scenarios: single-stream, multi-stream, server, offline, accuracy', collect)
+    .option('-p, --profile <name>', 'size of the suites: quick, standard or full', 'quick')
+    .option('--results-dir <dir>', 'where result files go: <dir>/<machine-id>/<run-id>.json', 'out/results')
+    .option('--timeout <duration>', 'per-job timeout, e.g. 30s or 5m (SIGTERM, then SIGKILL)')
+    .option('--set <key=value>', 'override any setting (repeatable); `mlbench list --settings` lists them', collect)
+    .option('--repeat <n>', 'run each job n times, each in a fresh process')
+    .option('--min-duration <ms>', 'measure at least this many milliseconds (minDurationMs)')
+    .option('--min-queries <n>', 'measure at least this many queries (minQueryCount)')
+    .option('--target-qps <qps>', 'server scenario: Poisson arrival rate (targetQps)')
+    .option('--latency-bound <ns>', 'server scenario: p99 latency bound in ns (latencyBoundNs)')
+    .option('--find-peak', 'server scenario: binary-search the highest targetQps that stays VALID')
+    .option('--batch-size <n>', 'offline scenario: samples per batch (batchSize)')
+    .option('--shard <i/n>', 'run only the i-th of n interleaved shares of the jobs')
+    .option('--bail', 'stop at the first failed job (the rest are recorded as skipped)')
+    .option('--fail-on-error', 'exit 1 when any job failed, crashed, timed out or ran out of memory')
+    .option('-v, --verbose', 'print each job\'s LoadGen-style summary')
+    .option('--no-report', 'do not write the HTML/Markdown report')
+    .option('--report-dir <dir>', 'where the report goes', 'out/report')
+    .addHelpText('after', `
+Examples:
+  $ mlbench run                                          default suites, quick profile
+  $ mlbench run --suite smoke --results-dir /tmp/r       one suite, results under /tmp/r/<machine-id>/
+  $ mlbench run --suite smoke --runtime null --set null.latencyUs=50
+  $ mlbench run --suite smoke --runtime null --set null.fail=hang --timeout 5s
+  $ mlbench run --suite zoo --runtime ort-node:cpu --scenario server --find-peak
+  $ mlbench run --profile standard --repeat 3 --fail-on-error`)
+    .action(async (flags: RunFlags, command: Command) => {
+      const { executeRun } = await import('./run-action.js');
+      process.exitCode = await executeRun(flags, ['run', ...command.args].join(' '));
+    });
+}

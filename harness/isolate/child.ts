@@ -1,0 +1,42 @@
+/**
+ * The job process. It receives one request over IPC, runs it, replies once and exits. A failure
+ * the job can catch is a result with status `failed`; anything worse kills this process, and
+ * the parent turns the death into a result.
+ */
+import { createRuntime } from '../runtimes/index.js';
+import { errorCode, errorMessage } from '../errors.js';
+import type { ProbeResult } from '../types.js';
+import type { ChildReply, ChildRequest, JobOutcome } from './protocol.js';
+import { executeJob } from './execute.js';
+
+function send(reply: ChildReply): Promise<void> {
+  return new Promise((resolve) => process.send!(reply, undefined, {}, () => resolve()));
+}
+
+async function probe(ids: string[]): Promise<Record<string, ProbeResult>> {
+  const out: Record<string, ProbeResult> = {};
+  for (const id of ids) {
+    try {
+      out[id] = await (await createRuntime(id)).probe();
+    } catch (err) {
+      out[id] = { available: false, reason: `probe failed: ${errorMessage(err)}`, version: null, backends: [] };
+    }
+  }
+  return out;
+}
+
+process.once('message', async (request: ChildRequest) => {
+  if (request.type === 'probe') {
+    await send({ type: 'probe', probes: await probe(request.runtimes) });
+    process.exit(0);
+  }
+  let outcome: JobOutcome;
+  try {
+    outcome = await executeJob(request.job, (message) => void send({ type: 'progress', message }));
+  } catch (err) {
+    outcome = { status: 'failed', error: { code: errorCode(err), message: errorMessage(err) } };
+  }
+  const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+  await send({ type: 'result', outcome, maxRssBytes });
+  process.exit(0);
+});

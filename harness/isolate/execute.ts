@@ -1,0 +1,67 @@
+/**
+ * What a job process does: dispatch on the workload's kind. Inference: build the model (load),
+ * create the session (session create), run the first query (first run), then hand the session
+ * to the scenario runner; finally check parity and count FLOPs. Training lives in harness/train.
+ */
+import { buildModel } from '../models/index.js';
+import { checkParity } from '../models/parity.js';
+import { createRuntime } from '../runtimes/index.js';
+import { randomSamples } from '../scenarios/samples.js';
+import { runScenario } from '../scenarios/index.js';
+import type { Job } from '../types.js';
+import type { JobOutcome } from './protocol.js';
+
+const msSince = (t0: number) => performance.now() - t0;
+
+export async function executeJob(job: Job, progress: (message: string) => void): Promise<JobOutcome> {
+  if (job.workload.kind === 'training') {
+    const { executeTrainingJob } = await import('../train/index.js');
+    return executeTrainingJob(job, progress);
+  }
+  return executeInferenceJob(job, progress);
+}
+
+async function executeInferenceJob(job: Job, progress: (message: string) => void): Promise<JobOutcome> {
+  const runtime = await createRuntime(job.runtime);
+  const probe = await runtime.probe();
+  if (!probe.available) {
+    return { status: 'unavailable', error: { code: 'E_RUNTIME', message: probe.reason ?? `${job.runtime} is not available here` } };
+  }
+  let t0 = performance.now();
+  const model = await buildModel(job.workload.model);
+  const loadMs = msSince(t0);
+
+  t0 = performance.now();
+  const { session, info } = await runtime.load(model, job.settings);
+  const sessionCreateMs = msSince(t0);
+  const runtimeInfo = { version: probe.version, threads: info.threads, options: info.options };
+  try {
+    const batch = Number(job.settings.batchSize ?? 1);
+    const samples = randomSamples(model.inputs, Math.max(256, batch), Number(job.settings.seed));
+    const firstFeeds = samples.feeds([0]);
+    t0 = performance.now();
+    await session.run(firstFeeds);
+    const firstRunMs = msSince(t0);
+    progress(`${job.id}: measuring ${job.scenario}`);
+
+    const scenario = await runScenario(job.scenario, session, samples, job.settings);
+    const parity = job.workload.model.kind === 'zoo' ? await checkParity(model, session, firstFeeds) : undefined;
+    // FLOPs of one query: one sample, or a batch in the offline scenario.
+    const flops = model.flopsPerSample !== undefined ? model.flopsPerSample * (job.scenario === 'offline' ? batch : 1) : undefined;
+    const samplesPerS = scenario.throughputPerS;
+    const achievedGflops = model.flopsPerSample !== undefined && samplesPerS !== undefined ? (model.flopsPerSample * samplesPerS) / 1e9 : undefined;
+    const status = parity && !parity.pass ? 'failed' : scenario.status;
+    return {
+      ...scenario,
+      status,
+      ...(parity && !parity.pass ? { error: { code: 'E_PARITY', message: `outputs differ from ${parity.reference}: max abs diff ${parity.maxAbsDiff}` } } : {}),
+      runtimeInfo,
+      coldStart: { loadMs, sessionCreateMs, firstRunMs },
+      parity,
+      flops,
+      achievedGflops,
+    };
+  } finally {
+    await session.dispose();
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * Runs one job in its own child process and always returns a JobResult: a crash (signal, abort,
+ * uncaught error), a timeout (SIGTERM, then SIGKILL after a grace period) or an out-of-memory
+ * death becomes a result with status `crashed` / `timeout` / `oom` and a message. The parent
+ * never loads a runtime. Peak RSS is the larger of the child's own report and the kernel's
+ * high-water mark (VmHWM) polled from /proc while it runs, so a job that dies still has one.
+ */
+import { fork } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { JobResult } from '../../results/schema.js';
+import { DIST_ROOT } from '../paths.js';
+import { parseRuntimeId } from '../runtimes/index.js';
+import type { Job, ProbeResult } from '../types.js';
+import type { ChildReply, ChildRequest, JobOutcome } from './protocol.js';
+
+const CHILD_SCRIPT = path.join(DIST_ROOT, 'harness', 'isolate', 'child.js');
+const KILL_GRACE_MS = 2000;
+const RSS_POLL_MS = 100;
+const STDERR_KEEP_BYTES = 16_384;
+
+interface ChildExit {
+  reply: ChildReply | null;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  timedOut: boolean;
+  stderr: string;
+  peakRssBytes: number | null;
+  wallMs: number;
+}
+
+async function readVmHwmBytes(pid: number): Promise<number | null> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    const m = /VmHWM:\s+(\d+)\s+kB/.exec(status);
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Forks the child, sends one request and waits for its reply and exit (or kills it at the deadline). */
+export function runChild(request: ChildRequest, opts: { timeoutMs: number; memoryLimitMb: number; onProgress?: (m: string) => void }): Promise<ChildExit> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = fork(CHILD_SCRIPT, [], {
+      execArgv: [`--max-old-space-size=${opts.memoryLimitMb}`],
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
+    let reply: ChildReply | null = null;
+    let stderr = '';
+    let timedOut = false;
+    let peakRssBytes: number | null = null;
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_KEEP_BYTES);
+    });
+    child.on('message', (msg: ChildReply) => {
+      if (msg.type === 'progress') opts.onProgress?.(msg.message);
+      else reply = msg;
+    });
+    const poll = setInterval(async () => {
+      if (child.pid === undefined) return;
+      const hwm = await readVmHwmBytes(child.pid);
+      if (hwm !== null) peakRssBytes = Math.max(peakRssBytes ?? 0, hwm);
+    }, RSS_POLL_MS);
+    let killTimer: NodeJS.Timeout | undefined;
+    const deadline = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+      killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+    }, opts.timeoutMs);
+    child.on('exit', (code, signal) => {
+      clearInterval(poll);
+      clearTimeout(deadline);
+      if (killTimer) clearTimeout(killTimer);
+      // Let a last stderr chunk arrive before reading it.
+      setImmediate(() => resolve({ reply, code, signal, timedOut, stderr, peakRssBytes, wallMs: performance.now() - started }));
+    });
+    child.on('error', (err) => {
+      stderr += `\n${err.message}`;
+    });
+    child.send(request);
+  });
+}
+
+function lastLines(text: string, n = 6): string {
+  return text.trim().split('\n').filter(Boolean).slice(-n).join('\n');
+}
+
+/** Reads a child's death as a status and message when it did not reply. */
+export function classifyDeath(exit: ChildExit, timeoutMs: number): { status: JobResult['status']; code: string; message: string } {
+  if (exit.timedOut) {
+    return { status: 'timeout', code: 'E_TIMEOUT', message: `job exceeded the timeout of ${timeoutMs} ms (set with --timeout or --set timeoutMs=...); sent SIGTERM${exit.signal === 'SIGKILL' ? ', then SIGKILL' : ''}` };
+  }
+  if (/heap out of memory|Allocation failed|OutOfMemory|std::bad_alloc/i.test(exit.stderr)) {
+    return { status: 'oom', code: 'E_OOM', message: `job ran out of memory (V8 heap limit --max-old-space-size; raise it with --set memoryLimitMb=...): ${lastLines(exit.stderr, 3)}` };
+  }
+  if (exit.signal === 'SIGKILL') {
+    return { status: 'oom', code: 'E_OOM', message: 'job was killed by SIGKILL it did not get from mlbench (most likely the kernel OOM killer)' };
+  }
+  const how = exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
+  return { status: 'crashed', code: 'E_CRASH', message: `job process died (${how}) without a result${exit.stderr.trim() ? `: ${lastLines(exit.stderr)}` : ''}` };
+}
+
+/** Runs one job in a fresh process; never throws for a job's failure. */
+export async function runJob(job: Job, onProgress?: (m: string) => void): Promise<JobResult> {
+  const startedAt = new Date().toISOString();
+  const timeoutMs = Number(job.settings.timeoutMs);
+  const exit = await runChild({ type: 'job', job }, { timeoutMs, memoryLimitMb: Number(job.settings.memoryLimitMb), onProgress });
+  let outcome: JobOutcome;
+  let childRss: number | null = null;
+  if (exit.reply?.type === 'result') {
+    outcome = exit.reply.outcome;
+    childRss = exit.reply.maxRssBytes;
+  } else {
+    const death = classifyDeath(exit, timeoutMs);
+    outcome = { status: death.status, error: { code: death.code, message: death.message } };
+  }
+  const peak = Math.max(childRss ?? 0, exit.peakRssBytes ?? 0) || null;
+  return assembleResult(job, outcome, { startedAt, wallMs: exit.wallMs, peakRssBytes: peak });
+}
+
+/** Builds the full JobResult from the job's identity and what the child measured. */
+export function assembleResult(job: Job, outcome: JobOutcome, run: { startedAt: string; wallMs: number; peakRssBytes: number | null }): JobResult {
+  const { runtimeInfo, memory, ...rest } = outcome;
+  const { runtime, backend } = parseRuntimeId(job.runtime);
+  return {
+    id: job.id,
+    suite: job.suite,
+    workload: job.workload.id,
+    kind: job.workload.kind,
+    model: { ...job.workload.model } as Record<string, unknown>,
+    runtime: {
+      id: runtime,
+      backend,
+      version: runtimeInfo?.version ?? null,
+      threads: runtimeInfo?.threads ?? null,
+      options: runtimeInfo?.options ?? {},
+    },
+    scenario: job.scenario,
+    repeat: job.repeat,
+    settings: job.settings,
+    startedAt: run.startedAt,
+    wallMs: run.wallMs,
+    ...rest,
+    memory: { ...(memory ?? {}), peakRssBytes: run.peakRssBytes },
+  };
+}
+
+/** Probes runtimes in a child process, so a native crash while probing cannot take the run down. */
+export async function probeRuntimes(ids: string[]): Promise<Record<string, ProbeResult>> {
+  if (ids.length === 0) return {};
+  const exit = await runChild({ type: 'probe', runtimes: ids }, { timeoutMs: 60_000, memoryLimitMb: 2048 });
+  if (exit.reply?.type === 'probe') return exit.reply.probes;
+  const death = classifyDeath(exit, 60_000);
+  const reason = `probing runtimes failed: ${death.message}`;
+  return Object.fromEntries(ids.map((id) => [id, { available: false, reason, version: null, backends: [] }]));
+}

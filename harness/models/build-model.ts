@@ -1,0 +1,85 @@
+/**
+ * ModelRef -> ModelArtifact: the one entry point a job uses to get a model. Zoo and trained
+ * models go through the architecture description (ONNX bytes + tfjs-ready resolved weights +
+ * FLOPs + parameters); ONNX files are read as they are.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import type { ModelArtifact, ModelRef } from '../types.js';
+import { ARCH_FORMAT, ARCH_VERSION, type ArchDescription } from './arch.js';
+import { exportOnnx } from './onnx-export.js';
+import { readOnnxSignature } from './onnx-read.js';
+import { resolveArch } from './weights.js';
+import { zooDescription } from './zoo.js';
+
+/** Builds the artifact of an architecture description (zoo or trained). */
+export function artifactFromDescription(desc: ArchDescription): ModelArtifact {
+  const { arch, stats } = resolveArch(desc);
+  return {
+    name: desc.name,
+    onnx: exportOnnx(arch),
+    inputs: [{ name: desc.input.name, dtype: 'float32', dims: ['batch', ...desc.input.dims] }],
+    outputs: [{ name: desc.output.name, dtype: 'float32', dims: ['batch', ...stats.outputDims] }],
+    arch,
+    flopsPerSample: stats.flopsPerSample,
+    parameters: stats.parameters,
+  };
+}
+
+/**
+ * Checks the outer fields of a parsed description file; layer-level checks happen in
+ * resolveArch. `file` names the source in errors.
+ */
+export function parseArchDescription(value: unknown, file: string): ArchDescription {
+  const v = value as Partial<ArchDescription> | null;
+  const fail = (what: string): never => {
+    throw new UsageError('E_BAD_MODEL', `${file}: not an mlbench architecture description: ${what}`);
+  };
+  if (!v || typeof v !== 'object') return fail('expected a JSON object');
+  if (v.format !== ARCH_FORMAT) return fail(`"format" must be "${ARCH_FORMAT}", got ${JSON.stringify(v.format)}`);
+  if (v.version !== ARCH_VERSION) return fail(`"version" ${JSON.stringify(v.version)} is not supported (this mlbench reads version ${ARCH_VERSION})`);
+  if (typeof v.name !== 'string' || v.name === '') return fail('"name" must be a non-empty string');
+  if (!v.input || typeof v.input.name !== 'string' || !Array.isArray(v.input.dims) || !v.input.dims.every((d) => Number.isInteger(d) && d > 0)) {
+    return fail('"input" must be {name: string, dims: positive integers}');
+  }
+  if (!v.output || typeof v.output.name !== 'string') return fail('"output" must be {name: string}');
+  if (!Array.isArray(v.layers) || v.layers.length === 0) return fail('"layers" must be a non-empty array');
+  return { ...v, seed: typeof v.seed === 'number' ? v.seed : 0 } as ArchDescription;
+}
+
+async function readModelFile(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (err) {
+    throw new UsageError('E_BAD_MODEL', `${file}: cannot read the model file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+}
+
+/**
+ * Builds a model from its reference. Throws UsageError E_BAD_MODEL (naming the file, arch,
+ * param or layer) for anything wrong with the reference.
+ */
+export async function buildModel(ref: ModelRef): Promise<ModelArtifact> {
+  switch (ref.kind) {
+    case 'zoo':
+      return artifactFromDescription(zooDescription(ref.arch, ref.params ?? {}, ref.seed));
+    case 'trained': {
+      const text = (await readModelFile(ref.path)).toString('utf8');
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (err) {
+        throw new UsageError('E_BAD_MODEL', `${ref.path}: not valid JSON (${(err as Error).message})`);
+      }
+      return artifactFromDescription(parseArchDescription(json, ref.path));
+    }
+    case 'file': {
+      const bytes = new Uint8Array(await readModelFile(ref.path));
+      const sig = readOnnxSignature(bytes, ref.path);
+      return { name: sig.graphName || path.basename(ref.path, path.extname(ref.path)), onnx: bytes, inputs: sig.inputs, outputs: sig.outputs };
+    }
+    default:
+      throw new UsageError('E_BAD_MODEL', `unknown model kind ${JSON.stringify((ref as { kind?: unknown }).kind)}. Valid kinds: zoo, file, trained.`);
+  }
+}

@@ -1,0 +1,1 @@
+export { planJobs, parseShard, type PlanInput } from './plan.js';

@@ -1,0 +1,58 @@
+/**
+ * suites x runtimes x scenarios (x repeat) -> jobs. Pure: the suites are loaded by the caller.
+ * Training workloads run in the scenarios they declare; inference workloads in the requested
+ * scenarios (default: the ones the workload declares).
+ */
+import { withOverrides } from '../config/resolve.js';
+import { UsageError } from '../errors.js';
+import type { Job, Profile, ResolvedSettings, ScenarioId, Suite } from '../types.js';
+
+export interface PlanInput {
+  suites: Suite[];
+  profile: Profile;
+  /** Requested runtimes, or null for every registered one. */
+  runtimes: string[] | null;
+  allRuntimes: string[];
+  scenarios: ScenarioId[] | null;
+  settings: ResolvedSettings;
+  pinned: ReadonlySet<string>;
+  /** `--shard i/n`: keep every n-th job starting at i (1-based). */
+  shard?: { index: number; count: number };
+}
+
+export function planJobs(input: PlanInput): Job[] {
+  const jobs: Job[] = [];
+  const repeats = Number(input.settings.repeat ?? 1);
+  for (const suite of input.suites) {
+    for (const workload of suite.workloads(input.profile)) {
+      const supported = workload.runtimes ?? input.allRuntimes;
+      const runtimes = input.runtimes ? supported.filter((r) => input.runtimes!.includes(r)) : supported;
+      const scenarios = workload.kind === 'training' || !input.scenarios ? workload.scenarios : input.scenarios;
+      const settings = withOverrides(input.settings, workload.settings, `suite ${suite.id}, workload ${workload.id}`, input.pinned);
+      for (const runtime of runtimes) {
+        for (const scenario of scenarios) {
+          for (let repeat = 0; repeat < repeats; repeat++) {
+            const id = `${suite.id}/${workload.id}/${runtime}/${scenario}${repeats > 1 ? `#${repeat + 1}` : ''}`;
+            jobs.push({ id, suite: suite.id, workload, runtime, scenario, repeat, settings });
+          }
+        }
+      }
+    }
+  }
+  const sharded = input.shard ? jobs.filter((_, i) => i % input.shard!.count === input.shard!.index - 1) : jobs;
+  if (sharded.length === 0) {
+    throw new UsageError('E_NO_JOBS', 'no jobs match --suite/--runtime/--scenario' +
+      (input.runtimes ? ` (runtimes asked for: ${input.runtimes.join(', ')}; the suites' workloads run on: ${[...new Set(input.suites.flatMap((s) => s.workloads(input.profile).flatMap((w) => w.runtimes ?? input.allRuntimes)))].join(', ')})` : '') + '.');
+  }
+  return sharded;
+}
+
+/** Parses `--shard i/n`. */
+export function parseShard(text: string | undefined): { index: number; count: number } | undefined {
+  if (text === undefined) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError('E_BAD_FLAG', `--shard ${text}: expected i/n with 1 <= i <= n, e.g. --shard 1/4.`);
+  return { index, count };
+}

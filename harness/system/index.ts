@@ -1,0 +1,1 @@
+export { collectMachine, fingerprint, packageVersion, RUNTIME_PACKAGES } from './metadata.js';

@@ -1,0 +1,22 @@
+/**
+ * The suite registry: built-in suites declared explicitly. A suite module only declares
+ * workloads (it never times anything), so importing one is cheap.
+ */
+import type { Suite } from '../harness/types.js';
+
+export const SUITES: Record<string, () => Promise<Suite>> = {
+  smoke: async () => (await import('./smoke/index.js')).smokeSuite,
+};
+
+/** Suites `mlbench run` runs when no --suite is given. */
+export const DEFAULT_SUITES: string[] = ['smoke'];
+
+export function suiteIds(): string[] {
+  return Object.keys(SUITES);
+}
+
+export async function loadSuite(id: string): Promise<Suite> {
+  const factory = SUITES[id];
+  if (!factory) throw new Error(`unknown suite ${id}`);
+  return factory();
+}
