@@ -46,7 +46,7 @@ Examples:
         for (const w of s.workloads) out.push(`    - ${w.id} [${w.kind}; ${w.scenarios.join(', ')}] ${w.description}`);
       }
       out.push('', 'Runtimes:');
-      out.push(formatTable(['runtime', 'available', 'version', 'reason'], runtimes.map((r) => [r.id, r.available ? 'yes' : 'no', r.version ?? '-', r.reason ?? ''])).replace(/^/gm, '  '));
+      out.push(formatTable(['runtime', 'available', 'version', 'reason'], runtimes.map((r) => [r.id, r.available ? 'yes' : 'no', r.version ?? '-', (r.reason ?? '').split('\n')[0]!.slice(0, 110)])).replace(/^/gm, '  '));
       if (flags.settings) {
         out.push('', 'Settings (mlbench run --set key=value):');
         out.push(formatTable(['key', 'default', 'meaning'], settings.map((s) => [s.key, String(s.default), s.help])).replace(/^/gm, '  '));

@@ -7,7 +7,6 @@ import { createRuntime } from '../runtimes/index.js';
 import { errorCode, errorMessage } from '../errors.js';
 import type { ProbeResult } from '../types.js';
 import type { ChildReply, ChildRequest, JobOutcome } from './protocol.js';
-import { executeJob } from './execute.js';
 
 function send(reply: ChildReply): Promise<void> {
   return new Promise((resolve) => process.send!(reply, undefined, {}, () => resolve()));
@@ -32,6 +31,7 @@ process.once('message', async (request: ChildRequest) => {
   }
   let outcome: JobOutcome;
   try {
+    const { executeJob } = await import('./execute.js');
     outcome = await executeJob(request.job, (message) => void send({ type: 'progress', message }));
   } catch (err) {
     outcome = { status: 'failed', error: { code: errorCode(err), message: errorMessage(err) } };
