@@ -1,0 +1,147 @@
+/**
+ * `ort-node:<ep>`: onnxruntime-node with one execution provider. `probe()` tries each EP on a
+ * tiny model and reports, per EP, whether a session can be created on this machine and why not
+ * (a failing EP throws in onnxruntime-node; it never takes the process down).
+ * Settings: ort.intraOpThreads, ort.interOpThreads (0 = onnxruntime decides),
+ * ort.graphOptimizationLevel, ort.executionMode; all recorded in RuntimeInfo.options.
+ */
+import { UsageError } from '../errors.js';
+import type { ModelArtifact, ProbeResult, ResolvedSettings, Runtime, RuntimeInfo, Session } from '../types.js';
+import { RuntimeError } from './runtime-error.js';
+import { fromOrtOutputs, toOrtFeeds, type OrtTensorCtor, type OrtTensorLike } from './ort-tensors.js';
+
+/** Execution providers ort-node knows, in the order `list` shows them. */
+export const ORT_NODE_EPS = ['cpu', 'cuda', 'tensorrt', 'webgpu', 'dml', 'coreml'] as const;
+export type OrtNodeEp = (typeof ORT_NODE_EPS)[number];
+
+const CUDA_INSTALL = 'npm install onnxruntime-node --onnxruntime-node-install=cuda12 (needs internet, an NVIDIA GPU, CUDA 12 and cuDNN 9)';
+
+/** Advice appended to an EP's load failure: what this EP needs. */
+export const ORT_NODE_EP_ADVICE: Record<OrtNodeEp, string> = {
+  cpu: 'the cpu EP ships with onnxruntime-node',
+  cuda: `the CUDA EP needs: ${CUDA_INSTALL}`,
+  tensorrt: `the TensorRT EP needs: ${CUDA_INSTALL}, plus TensorRT 10 libraries on the library path`,
+  webgpu: 'the WebGPU EP needs a GPU with a Vulkan driver and the loader libvulkan.so.1 (e.g. apt-get install libvulkan1 mesa-vulkan-drivers)',
+  dml: 'the DirectML EP exists only in the Windows build of onnxruntime-node',
+  coreml: 'the CoreML EP exists only in the macOS build of onnxruntime-node',
+};
+
+/** The slice of the onnxruntime-node module the adapter uses. */
+export interface OrtNodeModule {
+  Tensor: OrtTensorCtor;
+  InferenceSession: {
+    create(model: Uint8Array, options: Record<string, unknown>): Promise<OrtSessionLike>;
+  };
+  env: { versions: Record<string, string | undefined> };
+}
+
+export interface OrtSessionLike {
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  run(feeds: Record<string, OrtTensorLike>): Promise<Record<string, OrtTensorLike>>;
+  release(): Promise<void>;
+}
+
+/** Imports onnxruntime-node once (CommonJS: its API is the default export). */
+export async function importOrtNode(): Promise<OrtNodeModule> {
+  const mod = (await import('onnxruntime-node')) as unknown as { default?: OrtNodeModule } & OrtNodeModule;
+  return mod.default ?? mod;
+}
+
+/** onnxruntime session options from resolved settings (the part both ort adapters share). */
+export function ortSessionOptions(settings: ResolvedSettings): { options: Record<string, unknown>; info: RuntimeInfo } {
+  const intra = Number(settings['ort.intraOpThreads'] ?? 0);
+  const inter = Number(settings['ort.interOpThreads'] ?? 0);
+  const graphOptimizationLevel = String(settings['ort.graphOptimizationLevel'] ?? 'all');
+  const executionMode = String(settings['ort.executionMode'] ?? 'sequential');
+  const options: Record<string, unknown> = { graphOptimizationLevel, executionMode };
+  if (intra > 0) options.intraOpNumThreads = intra;
+  if (inter > 0) options.interOpNumThreads = inter;
+  return {
+    options,
+    info: {
+      threads: intra > 0 ? intra : null,
+      options: {
+        intraOpThreads: intra > 0 ? intra : 'auto (onnxruntime: one per physical core)',
+        interOpThreads: inter > 0 ? inter : 'auto',
+        graphOptimizationLevel,
+        executionMode,
+      },
+    },
+  };
+}
+
+/** Wraps an onnxruntime session as a harness Session (shared by ort-node and ort-web). */
+export function ortSession(session: OrtSessionLike, TensorCtor: OrtTensorCtor): Session {
+  return {
+    async run(feeds) {
+      return fromOrtOutputs(await session.run(toOrtFeeds(feeds, TensorCtor)));
+    },
+    async dispose() {
+      await session.release();
+    },
+  };
+}
+
+let probeCache: Promise<ProbeResult> | undefined;
+
+async function probeAll(): Promise<ProbeResult> {
+  let ort: OrtNodeModule;
+  try {
+    ort = await importOrtNode();
+  } catch (err) {
+    const reason = `onnxruntime-node failed to load: ${(err as Error).message}. Reinstall it: npm install onnxruntime-node`;
+    return { available: false, reason, version: null, backends: ORT_NODE_EPS.map((id) => ({ id, available: false, reason })) };
+  }
+  const { buildModel } = await import('../models/index.js');
+  const tiny = await buildModel({ kind: 'zoo', arch: 'logreg', params: { features: 2 }, seed: 1 });
+  const backends: ProbeResult['backends'] = [];
+  for (const id of ORT_NODE_EPS) {
+    try {
+      const s = await ort.InferenceSession.create(tiny.onnx, { executionProviders: [id], logSeverityLevel: 4 });
+      await s.release();
+      backends.push({ id, available: true });
+    } catch (err) {
+      const msg = (err as Error).message.trim().split('\n')[0]!.replace(/^\/onnxruntime_src\/\S+ /, '');
+      backends.push({ id, available: false, reason: `${msg}; ${ORT_NODE_EP_ADVICE[id]}` });
+    }
+  }
+  return { available: true, version: ort.env.versions.node ?? null, backends };
+}
+
+/** Probes every EP once per process (each probe creates a small session). */
+export function probeOrtNode(): Promise<ProbeResult> {
+  probeCache ??= probeAll();
+  return probeCache;
+}
+
+/** The `ort-node:<ep>` runtime. Unknown EPs are refused naming the valid ones. */
+export function createOrtNodeRuntime(ep: string): Runtime {
+  if (!(ORT_NODE_EPS as readonly string[]).includes(ep)) {
+    throw new UsageError('E_UNKNOWN_RUNTIME', `runtime ort-node:${ep}: unknown execution provider "${ep}". Valid: ${ORT_NODE_EPS.join(', ')}.`);
+  }
+  const id = `ort-node:${ep}`;
+  return {
+    id,
+    async probe() {
+      const all = await probeOrtNode();
+      const mine = all.backends.find((b) => b.id === ep);
+      return { ...all, available: all.available && mine?.available === true, ...(mine?.reason ? { reason: mine.reason } : {}) };
+    },
+    async load(model: ModelArtifact, settings: ResolvedSettings) {
+      const ort = await importOrtNode();
+      const { options, info } = ortSessionOptions(settings);
+      let session: OrtSessionLike;
+      try {
+        session = await ort.InferenceSession.create(model.onnx, { ...options, executionProviders: [ep] });
+      } catch (err) {
+        const advice = ep === 'cpu' ? '' : ` (${ORT_NODE_EP_ADVICE[ep as OrtNodeEp]})`;
+        throw new RuntimeError(`${id} cannot load model ${model.name}: ${(err as Error).message}${advice}`, { cause: err });
+      }
+      return {
+        session: ortSession(session, ort.Tensor),
+        info: { threads: info.threads, options: { executionProvider: ep, ...info.options } },
+      };
+    },
+  };
+}
