@@ -6,6 +6,7 @@ import type { Suite } from '../harness/types.js';
 
 export const SUITES: Record<string, () => Promise<Suite>> = {
   smoke: async () => (await import('./smoke/index.js')).smokeSuite,
+  selftest: async () => (await import('./selftest/index.js')).selftestSuite,
 };
 
 /** Suites `mlbench run` runs when no --suite is given. */
