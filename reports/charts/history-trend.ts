@@ -1,0 +1,78 @@
+/**
+ * History trend: each job's headline metric across the runs of one machine over time, one panel
+ * per metric and unit. Reads every run (not only the newest): metric {name, value, unit}, else
+ * latencyNs.p50; runStartedAt for the time axis. Only series seen in two or more runs are drawn.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ReportJob } from '../model.js';
+import type { ChartDef } from './chart.js';
+import { CHART_CONFIG, groupBy, isMultiMachine, measured, medianOf, WIDE_PX } from './theme.js';
+
+interface Row {
+  panel: string;
+  series: string;
+  machine: string;
+  startedAt: string;
+  value: number;
+}
+
+/** The metric of a job in display units: ns-valued metrics are shown in ms. */
+function headline(j: ReportJob): { panel: string; value: number } | null {
+  if (j.metric) {
+    const isNs = j.metric.unit === 'ns';
+    return { panel: `${j.metric.name} (${isNs ? 'ms' : j.metric.unit})`, value: isNs ? j.metric.value / 1e6 : j.metric.value };
+  }
+  if (j.latencyNs) return { panel: 'p50 latency (ms)', value: j.latencyNs.p50 / 1e6 };
+  if (j.train) return { panel: 'train time (s)', value: j.train.seconds };
+  return null;
+}
+
+function rows(jobs: ReportJob[]): Row[] {
+  const multi = isMultiMachine(jobs);
+  const out: Row[] = [];
+  for (const series of groupBy(measured(jobs), (j) => `${j.machineId}/${j.key}`).values()) {
+    const byRun = groupBy(series, (j) => j.runId);
+    if (byRun.size < 2) continue;
+    for (const runJobs of byRun.values()) {
+      const values = runJobs.map(headline).filter((h): h is { panel: string; value: number } => h !== null);
+      if (!values.length) continue;
+      const first = runJobs[0]!;
+      out.push({
+        panel: values[0]!.panel,
+        series: `${first.workload} · ${first.runtime} · ${first.scenario}${multi ? ` · ${first.machineLabel.split(':')[0]}` : ''}`,
+        machine: first.machineLabel,
+        startedAt: first.runStartedAt,
+        value: medianOf(values.map((v) => v.value)),
+      });
+    }
+  }
+  return out;
+}
+
+export const historyTrend: ChartDef = {
+  id: 'history-trend',
+  title: 'History: headline metric across runs',
+  description: 'The headline metric of each job (LoadGen result: p90/p99 latency, samples/s, peak QPS, train time) in every run of the same machine, by run start time. Median over repeats within a run.',
+  spec(jobs: ReportJob[]): TopLevelSpec | null {
+    const data = rows(jobs);
+    if (!data.length) return null;
+    const panels = [...new Set(data.map((r) => r.panel))];
+    return {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: { text: this.title, subtitle: 'one line per workload · runtime · scenario; one panel per metric' },
+      config: CHART_CONFIG,
+      vconcat: panels.map((panel) => ({
+        data: { values: data.filter((r) => r.panel === panel) },
+        width: WIDE_PX,
+        height: 200,
+        mark: { type: 'line', point: { size: 50 }, strokeWidth: 2 },
+        encoding: {
+          x: { field: 'startedAt', type: 'temporal', title: 'run start (UTC)', axis: { format: '%Y-%m-%d %H:%M', labelAngle: 0, tickCount: 6 }, scale: { nice: false } },
+          y: { field: 'value', type: 'quantitative', title: panel, scale: { zero: false } },
+          color: { field: 'series', type: 'nominal', title: 'workload · runtime · scenario' },
+        },
+      })),
+      resolve: { scale: { color: 'independent' } },
+    };
+  },
+};

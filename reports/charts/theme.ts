@@ -1,0 +1,60 @@
+/**
+ * The look shared by every chart: DejaVu Sans set explicitly (installed with the fonts package
+ * on Debian; resvg and Chromium both find it), sizes legible at 1280x800, long labels allowed
+ * before truncation, and helpers that name series the same way in every chart.
+ */
+import type { Config } from 'vega-lite';
+import type { ReportJob } from '../model.js';
+
+export const CHART_FONT = 'DejaVu Sans, Verdana, sans-serif';
+
+/** Plot width (px) of a single-panel chart and of each panel in a two-column grid. */
+export const WIDE_PX = 620;
+export const PANEL_PX = 380;
+
+export const CHART_CONFIG: Config = {
+  font: CHART_FONT,
+  background: 'white',
+  padding: 10,
+  title: { fontSize: 16, anchor: 'start', offset: 12, subtitleFontSize: 12, subtitleColor: '#555' },
+  axis: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal', labelLimit: 260, titlePadding: 8, gridColor: '#e6e6e6' },
+  legend: { labelFontSize: 12, titleFontSize: 12, labelLimit: 340, orient: 'right', symbolSize: 90 },
+  header: { labelFontSize: 13, labelFontWeight: 'bold', labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', labelLimit: 700, titleFontSize: 13 },
+  range: { category: { scheme: 'tableau10' } },
+  view: { stroke: '#cccccc' },
+  facet: { spacing: 24 },
+  concat: { spacing: 28 },
+};
+
+/** Whether the jobs come from more than one machine fingerprint. */
+export function isMultiMachine(jobs: ReportJob[]): boolean {
+  return new Set(jobs.map((j) => j.machineId)).size > 1;
+}
+
+/** The runtime, plus the machine's label when several machines are side by side. */
+export function runtimeSeries(job: ReportJob, multiMachine: boolean): string {
+  return multiMachine ? `${job.runtime} · ${job.machineLabel.split(':')[0]}` : job.runtime;
+}
+
+/** Groups items by a string key, keeping first-seen order. */
+export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** The LoadGen median (`sorted[floor(n/2)]`) of a few numbers, e.g. one value per repeat. */
+export function medianOf(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length / 2))]!;
+}
+
+/** Jobs that produced measurements (ok, or measured but INVALID by LoadGen rules). */
+export function measured(jobs: ReportJob[]): ReportJob[] {
+  return jobs.filter((j) => j.status === 'ok' || j.status === 'invalid');
+}

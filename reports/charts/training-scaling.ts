@@ -1,0 +1,54 @@
+/**
+ * benchm-ml scaling: training time against training rows, log-log, one line per model and
+ * runtime (and machine). Reads the newest run per machine: train.seconds and dataset.rows of
+ * training jobs; repeats are reduced to their median.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { ReportJob } from '../model.js';
+import type { ChartDef } from './chart.js';
+import { CHART_CONFIG, groupBy, isMultiMachine, measured, medianOf, runtimeSeries, WIDE_PX } from './theme.js';
+
+interface Row {
+  series: string;
+  rows: number;
+  seconds: number;
+}
+
+function rows(jobs: ReportJob[]): Row[] {
+  const multi = isMultiMachine(jobs);
+  const usable = measured(jobs).filter((j) => j.latest && j.kind === 'training' && j.train && j.datasetRows && j.train.seconds > 0);
+  const out: Row[] = [];
+  for (const group of groupBy(usable, (j) => `${j.machineId}/${j.key}/${j.datasetRows}`).values()) {
+    const first = group[0]!;
+    out.push({
+      series: `${first.model} · ${runtimeSeries(first, multi)}`,
+      rows: first.datasetRows!,
+      seconds: medianOf(group.map((j) => j.train!.seconds)),
+    });
+  }
+  return out;
+}
+
+export const trainingScaling: ChartDef = {
+  id: 'training-scaling',
+  title: 'Training time vs training rows (benchm-ml scaling)',
+  description: 'Wall time to train each model on growing training sets, log-log; a slope of 1 is linear scaling. Median over repeats of the newest run on each machine.',
+  spec(jobs: ReportJob[]): TopLevelSpec | null {
+    const data = rows(jobs);
+    if (!data.length) return null;
+    return {
+      $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+      title: { text: this.title, subtitle: 'log-log; one line per model and runtime' },
+      config: CHART_CONFIG,
+      data: { values: data },
+      width: WIDE_PX,
+      height: 320,
+      mark: { type: 'line', point: { size: 60 }, strokeWidth: 2 },
+      encoding: {
+        x: { field: 'rows', type: 'quantitative', title: 'training rows (log scale)', scale: { type: 'log' }, axis: { format: '~s' } },
+        y: { field: 'seconds', type: 'quantitative', title: 'train time (s, log scale)', scale: { type: 'log' } },
+        color: { field: 'series', type: 'nominal', title: 'model · runtime' },
+      },
+    };
+  },
+};

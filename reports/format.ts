@@ -1,0 +1,48 @@
+/**
+ * Number formatting shared by the HTML and Markdown reporters. Units are always printed, so a
+ * value never appears without one.
+ */
+
+/** Nanoseconds as a human duration: `812 ns`, `12.3 µs`, `4.56 ms`, `1.23 s`. */
+export function formatNs(ns: number | null | undefined): string {
+  if (ns === null || ns === undefined || !Number.isFinite(ns)) return '—';
+  const abs = Math.abs(ns);
+  if (abs < 1e3) return `${ns.toFixed(0)} ns`;
+  if (abs < 1e6) return `${sig(ns / 1e3)} µs`;
+  if (abs < 1e9) return `${sig(ns / 1e6)} ms`;
+  return `${sig(ns / 1e9)} s`;
+}
+
+/** Bytes in binary units: `512 B`, `1.5 GiB`. */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '—';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let v = bytes;
+  let i = 0;
+  while (Math.abs(v) >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return i === 0 ? `${v.toFixed(0)} B` : `${sig(v)} ${units[i]}`;
+}
+
+/** A number with three significant digits (no exponent for the ranges a report shows). */
+export function sig(v: number): string {
+  if (!Number.isFinite(v)) return '—';
+  if (v === 0) return '0';
+  const digits = Math.max(0, 2 - Math.floor(Math.log10(Math.abs(v))));
+  return v.toFixed(Math.min(digits, 6));
+}
+
+/** A headline metric `{name, value, unit}` as text; ns-valued metrics read as durations. */
+export function formatMetric(metric: { name: string; value: number; unit: string } | null): string {
+  if (!metric) return '—';
+  if (metric.unit === 'ns') return `${metric.name} ${formatNs(metric.value)}`;
+  return `${metric.name} ${sig(metric.value)} ${metric.unit}`;
+}
+
+/** Seconds as `1.23 s`. */
+export function formatSeconds(s: number | null | undefined): string {
+  if (s === null || s === undefined || !Number.isFinite(s)) return '—';
+  return `${sig(s)} s`;
+}

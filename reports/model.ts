@@ -1,0 +1,197 @@
+/**
+ * The report model: one plain, render-ready view of any number of result files. Every format
+ * (HTML, Markdown, charts) renders from this model and nothing else. Fields that later result
+ * versions add (find-peak steps, peak percentage) are read defensively from the loose job object.
+ */
+import type { JobResult, LatencySummary, ResultFile } from '../results/schema.js';
+import { machineFacts, machineLabel } from './machine-facts.js';
+
+/** A step of a server `--find-peak` search, as later scenario code records it. */
+export interface FindPeakStep {
+  targetQps: number;
+  achievedQps: number;
+  p99Ns: number;
+  valid: boolean;
+}
+
+/** One job of one run, flattened with its run and machine. */
+export interface ReportJob {
+  /** Identity across runs and machines: suite/workload/runtime/scenario. */
+  key: string;
+  file: string;
+  runId: string;
+  runStartedAt: string;
+  machineId: string;
+  machineLabel: string;
+  suite: string;
+  workload: string;
+  /** Model label (zoo arch or model name), used to join workloads of one model at several sizes. */
+  model: string;
+  kind: 'training' | 'inference';
+  runtime: string;
+  scenario: string;
+  repeat: number;
+  status: JobResult['status'];
+  verdict: 'VALID' | 'INVALID' | null;
+  reasons: string[];
+  error: { code: string; message: string } | null;
+  metric: { name: string; value: number; unit: string } | null;
+  latencyNs: LatencySummary | null;
+  samplesNs: number[] | null;
+  throughputPerS: number | null;
+  coldStart: { loadMs: number; sessionCreateMs: number; firstRunMs: number } | null;
+  train: { seconds: number; epochs: number; rowsPerS: number | null } | null;
+  datasetRows: number | null;
+  accuracy: { metric: string; value: number } | null;
+  achievedGflops: number | null;
+  findPeakSteps: FindPeakStep[];
+  latencyBoundNs: number | null;
+  /** True when this job belongs to the newest run of its machine that has this key. */
+  latest: boolean;
+}
+
+export interface ReportMachine {
+  id: string;
+  label: string;
+  /** Ordered `[name, value]` rows for the machine table. */
+  facts: Array<[string, string]>;
+}
+
+export interface ReportRun {
+  file: string;
+  runId: string;
+  machineId: string;
+  startedAt: string;
+  finishedAt: string;
+  command: string;
+  toolVersion: string;
+  jobCount: number;
+  okCount: number;
+}
+
+export interface ReportSuite {
+  id: string;
+  jobs: ReportJob[];
+}
+
+export interface ReportModel {
+  generatedAt: string;
+  runs: ReportRun[];
+  machines: ReportMachine[];
+  suites: ReportSuite[];
+  jobs: ReportJob[];
+  /** Jobs whose status is not ok/invalid/skipped/unavailable, with their messages. */
+  failures: ReportJob[];
+  statusCounts: Record<string, number>;
+}
+
+const FAILED_STATUSES = new Set(['failed', 'crashed', 'timeout', 'oom']);
+
+/** Builds the report model from validated result files (the order of inputs does not matter). */
+export function buildReportModel(results: Array<{ file: string; result: ResultFile }>, now = new Date()): ReportModel {
+  const sorted = [...results].sort((a, b) => a.result.startedAt.localeCompare(b.result.startedAt) || a.file.localeCompare(b.file));
+  const machines = new Map<string, ReportMachine>();
+  const runs: ReportRun[] = [];
+  const jobs: ReportJob[] = [];
+  for (const { file, result } of sorted) {
+    const m = result.machine;
+    if (!machines.has(m.id)) machines.set(m.id, { id: m.id, label: machineLabel(m, machines.size), facts: machineFacts(m) });
+    const label = machines.get(m.id)!.label;
+    runs.push({
+      file, runId: result.runId, machineId: m.id, startedAt: result.startedAt, finishedAt: result.finishedAt,
+      command: result.command, toolVersion: result.tool.version, jobCount: result.jobs.length,
+      okCount: result.jobs.filter((j) => j.status === 'ok').length,
+    });
+    for (const job of result.jobs) jobs.push(toReportJob(job, file, result, label));
+  }
+  markLatest(jobs);
+  const suiteIds = [...new Set(jobs.map((j) => j.suite))].sort();
+  const statusCounts: Record<string, number> = {};
+  for (const j of jobs) statusCounts[j.status] = (statusCounts[j.status] ?? 0) + 1;
+  return {
+    generatedAt: now.toISOString(),
+    runs,
+    machines: [...machines.values()],
+    suites: suiteIds.map((id) => ({ id, jobs: jobs.filter((j) => j.suite === id) })),
+    jobs,
+    failures: jobs.filter((j) => FAILED_STATUSES.has(j.status)),
+    statusCounts,
+  };
+}
+
+/** `ort-node:cpu` whether the result writes the backend into the id or apart from it. */
+export function runtimeLabel(runtime: JobResult['runtime']): string {
+  if (runtime.id.includes(':') || !runtime.backend || runtime.id === 'null') return runtime.id;
+  return `${runtime.id}:${runtime.backend}`;
+}
+
+function toReportJob(job: JobResult, file: string, result: ResultFile, machineLabelText: string): ReportJob {
+  const loose = job as Record<string, unknown>;
+  const runtime = runtimeLabel(job.runtime);
+  return {
+    key: [job.suite, job.workload, runtime, job.scenario].join('/'),
+    file,
+    runId: result.runId,
+    runStartedAt: result.startedAt,
+    machineId: result.machine.id,
+    machineLabel: machineLabelText,
+    suite: job.suite,
+    workload: job.workload,
+    model: modelLabel(job),
+    kind: job.kind,
+    runtime,
+    scenario: job.scenario,
+    repeat: job.repeat,
+    status: job.status,
+    verdict: job.validity ? (job.validity.valid ? 'VALID' : 'INVALID') : null,
+    reasons: job.validity?.reasons ?? [],
+    error: job.error ?? null,
+    metric: job.metric ?? null,
+    latencyNs: job.latencyNs ?? null,
+    samplesNs: job.samplesNs && job.samplesNs.length ? job.samplesNs : null,
+    throughputPerS: job.throughputPerS ?? null,
+    coldStart: job.coldStart ?? null,
+    train: job.train ? { seconds: job.train.seconds, epochs: job.train.epochs, rowsPerS: job.train.rowsPerS ?? null } : null,
+    datasetRows: job.dataset?.rows ?? null,
+    accuracy: job.accuracy ? { metric: job.accuracy.metric, value: job.accuracy.value } : null,
+    achievedGflops: finite(job.achievedGflops),
+    findPeakSteps: readFindPeakSteps(loose.findPeak),
+    latencyBoundNs: finite((loose.findPeak as Record<string, unknown> | undefined)?.latencyBoundNs)
+      ?? finite(job.settings['server.latencyBoundNs']) ?? finite(job.settings.latencyBoundNs),
+    latest: false,
+  };
+}
+
+function modelLabel(job: JobResult): string {
+  const m = job.model ?? {};
+  for (const k of ['name', 'arch']) if (typeof m[k] === 'string' && m[k]) return m[k] as string;
+  return job.workload;
+}
+
+function finite(v: unknown): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}
+
+function readFindPeakSteps(findPeak: unknown): FindPeakStep[] {
+  const steps = (findPeak as { steps?: unknown } | undefined)?.steps;
+  if (!Array.isArray(steps)) return [];
+  const out: FindPeakStep[] = [];
+  for (const s of steps as Array<Record<string, unknown>>) {
+    const achievedQps = finite(s?.achievedQps);
+    const p99Ns = finite(s?.p99Ns);
+    if (achievedQps === null || p99Ns === null) continue;
+    out.push({ targetQps: finite(s.targetQps) ?? achievedQps, achievedQps, p99Ns, valid: s.valid !== false });
+  }
+  return out;
+}
+
+/** Marks the jobs of the newest run, per machine and key (repeats of that run all count). */
+function markLatest(jobs: ReportJob[]): void {
+  const newest = new Map<string, string>();
+  for (const j of jobs) {
+    const k = `${j.machineId}\u0000${j.key}`;
+    const seen = newest.get(k);
+    if (seen === undefined || j.runStartedAt > seen) newest.set(k, j.runStartedAt);
+  }
+  for (const j of jobs) j.latest = newest.get(`${j.machineId}\u0000${j.key}`) === j.runStartedAt;
+}

@@ -1,0 +1,46 @@
+/**
+ * writeReport: result files in, a report folder out (index.html, summary.md, charts/*.svg and
+ * charts/*.png). `mlbench report` and `mlbench run` both call it.
+ */
+import path from 'node:path';
+import { writeFileAtomic } from '../results/store.js';
+import type { ResultFile } from '../results/schema.js';
+import { renderHtml } from './html.js';
+import { renderMarkdown } from './markdown.js';
+import { buildReportModel } from './model.js';
+import { svgToPng } from './png.js';
+import { renderCharts } from './render-charts.js';
+
+export interface WriteReportOptions {
+  /** Warnings from loading (skipped files), shown in the report and returned. */
+  warnings?: string[];
+  /** Clock for the "generated at" line (tests pin it). */
+  now?: Date;
+}
+
+/**
+ * Writes the report for `results` into `outDir` (created if missing; earlier report files with the
+ * same names are replaced). Returns the paths written, index.html first, and every warning.
+ */
+export async function writeReport(
+  results: Array<{ file: string; result: ResultFile }>,
+  outDir: string,
+  options: WriteReportOptions = {},
+): Promise<{ files: string[]; warnings: string[] }> {
+  const warnings = [...(options.warnings ?? [])];
+  const model = buildReportModel(results, options.now);
+  const charts = await renderCharts(model, warnings);
+  const files: string[] = [];
+  const write = async (name: string, data: string | Uint8Array) => {
+    const file = path.join(outDir, name);
+    await writeFileAtomic(file, data);
+    files.push(file);
+  };
+  await write('index.html', renderHtml(model, charts, warnings));
+  await write('summary.md', renderMarkdown(model, charts, warnings));
+  for (const chart of charts) {
+    await write(path.join('charts', `${chart.name}.svg`), chart.svg);
+    await write(path.join('charts', `${chart.name}.png`), svgToPng(chart.svg));
+  }
+  return { files, warnings };
+}
