@@ -9,9 +9,10 @@ import { TOOL_VERSION } from '../version.js';
 import { register as registerRun } from './run.js';
 import { register as registerList } from './list.js';
 import { register as registerInfo } from './info.js';
+import { register as registerCompare } from './compare.js';
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function. */
-const COMMANDS: Array<(program: Command) => void> = [registerRun, registerList, registerInfo];
+const COMMANDS: Array<(program: Command) => void> = [registerRun, registerList, registerInfo, registerCompare];
 
 export function buildProgram(): Command {
   const program = new Command('mlbench')

@@ -15,3 +15,4 @@ export {
   DEFAULT_COMPARE_OPTIONS, VERDICTS, type Verdict, type CompareOptions, type CompareSide, type MetricComparison,
   type JobComparison, type Comparison,
 } from './types.js';
+export { resolveCompareOptions, parseThresholdPairs, type CompareFlags } from './options.js';

@@ -1,0 +1,46 @@
+/**
+ * `mlbench compare <baseline> <candidate>`: compares two result files (or folders of them) and
+ * exits 1 on a regression, 2 on bad input (missing file, different machines).
+ */
+import type { Command } from 'commander';
+import type { CompareFlags } from '../../results/compare/options.js';
+
+export interface CompareCommandFlags extends CompareFlags {
+  format?: string;
+  output?: string;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export function register(program: Command): void {
+  program
+    .command('compare')
+    .description('compare a candidate result against a baseline: Mann-Whitney U on raw samples, Holm-corrected, bootstrap CIs; exit 1 on a regression')
+    .argument('<baseline>', 'baseline result file, or a folder of result files')
+    .argument('<candidate>', 'candidate result file, or a folder of result files')
+    .option('-f, --format <format>', 'output format: terminal, md (GitHub Markdown) or json', 'terminal')
+    .option('-o, --output <file>', 'also write the output to this file')
+    .option('--alpha <p>', 'family-wise significance level for the whole comparison (Holm)', '0.01')
+    .option('--threshold <pct>', 'smallest change, in percent, that can be a regression', '5')
+    .option('--threshold-for <metric=pct>', 'per-metric threshold (repeatable), e.g. memory=15, latency.p99=10', collect)
+    .option('--accuracy-tolerance <abs>', 'largest absolute accuracy drop that is not a regression', '0.01')
+    .option('--allow-different-machine', 'compare results from different machine fingerprints')
+    .option('--ignore-setting <key>', 'leave a setting (or prefix.*) out of the like-with-like check (repeatable)', collect)
+    .option('--seed <n>', 'bootstrap seed', '1')
+    .addHelpText('after', `
+Verdicts: regression (+), improvement (-), unchanged, inconclusive (~: large but not
+significant, or one value per side), changed (x: settings or model differ; not judged),
+missing (?: on one side only, or did not run).
+
+Exit codes: 0 no regression, 1 regression, 2 bad input (missing file, different machines).
+
+Examples:
+  $ mlbench compare base.json cand.json
+  $ mlbench compare out/results/main/ out/results/pr/ --format md -o summary.md
+  $ mlbench compare base.json cand.json --threshold 3 --threshold-for memory=20
+  $ mlbench compare laptop.json ci.json --allow-different-machine --format json`)
+    .action(async (baseline: string, candidate: string, flags: CompareCommandFlags) => {
+      const { executeCompare } = await import('./compare-action.js');
+      process.exitCode = await executeCompare(baseline, candidate, flags);
+    });
+}
