@@ -85,6 +85,7 @@ export const SETTINGS: Record<string, SettingDef> = {
   'ort.interOpThreads': { default: 0, help: 'onnxruntime-node inter-op threads (0 = onnxruntime decides)', parse: intIn(0, 1024) },
   'ort.graphOptimizationLevel': { default: 'all', help: 'onnxruntime graph optimisation level', parse: oneOf(['disabled', 'basic', 'extended', 'all'] as const) },
   'ort.executionMode': { default: 'sequential', help: 'onnxruntime execution mode', parse: oneOf(['sequential', 'parallel'] as const) },
+  'ortWeb.threads': { default: 0, help: 'onnxruntime-web wasm threads, fixed by the first session of a process (0 = onnxruntime-web decides)', parse: intIn(0, 64) },
 };
 
 export function settingKeys(): string[] {

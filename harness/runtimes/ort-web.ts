@@ -1,0 +1,84 @@
+/**
+ * `ort-web:wasm`: onnxruntime-web's WebAssembly backend, run in Node. Its wasm module is
+ * compiled when the first session of the process is created, inside load(), so that cost is
+ * cold start (sessionCreateMs), never steady state. Threads come from the `ortWeb.threads`
+ * setting (0 = onnxruntime-web decides); the value onnxruntime-web actually uses is recorded,
+ * and it is fixed for the whole process by the first session.
+ */
+import { UsageError } from '../errors.js';
+import type { ModelArtifact, ProbeResult, ResolvedSettings, Runtime } from '../types.js';
+import { ortSession, type OrtNodeModule } from './ort-node.js';
+import { RuntimeError } from './runtime-error.js';
+
+export const ORT_WEB_BACKENDS = ['wasm'] as const;
+
+/** The slice of onnxruntime-web the adapter uses (same API as onnxruntime-node, plus env.wasm). */
+export interface OrtWebModule extends Omit<OrtNodeModule, 'env'> {
+  env: {
+    versions: Record<string, string | undefined>;
+    wasm: { numThreads?: number; simd?: boolean | string; proxy?: boolean };
+  };
+}
+
+/** Imports onnxruntime-web (its Node build). */
+export async function importOrtWeb(): Promise<OrtWebModule> {
+  const mod = (await import('onnxruntime-web')) as unknown as { default?: OrtWebModule } & OrtWebModule;
+  return mod.default ?? mod;
+}
+
+let sessionsCreated = 0;
+
+/** The `ort-web:wasm` runtime. */
+export function createOrtWebRuntime(backend: string): Runtime {
+  if (!(ORT_WEB_BACKENDS as readonly string[]).includes(backend)) {
+    throw new UsageError('E_UNKNOWN_RUNTIME', `runtime ort-web:${backend}: unknown backend "${backend}". Valid: ${ORT_WEB_BACKENDS.join(', ')}.`);
+  }
+  const id = `ort-web:${backend}`;
+  return {
+    id,
+    async probe(): Promise<ProbeResult> {
+      try {
+        const ort = await importOrtWeb();
+        const wasm = typeof WebAssembly === 'object';
+        const reason = 'this Node.js has no WebAssembly';
+        return {
+          available: wasm,
+          ...(wasm ? {} : { reason }),
+          version: ort.env.versions.web ?? null,
+          backends: [{ id: 'wasm', available: wasm, ...(wasm ? {} : { reason }) }],
+        };
+      } catch (err) {
+        const reason = `onnxruntime-web failed to load: ${(err as Error).message}. Reinstall it: npm install onnxruntime-web`;
+        return { available: false, reason, version: null, backends: [{ id: 'wasm', available: false, reason }] };
+      }
+    },
+    async load(model: ModelArtifact, settings: ResolvedSettings) {
+      const ort = await importOrtWeb();
+      const requested = Number(settings['ortWeb.threads'] ?? 0);
+      const first = sessionsCreated === 0;
+      if (first && requested > 0) ort.env.wasm.numThreads = requested;
+      const graphOptimizationLevel = String(settings['ort.graphOptimizationLevel'] ?? 'all');
+      let session;
+      try {
+        session = await ort.InferenceSession.create(model.onnx, { executionProviders: ['wasm'], graphOptimizationLevel });
+      } catch (err) {
+        throw new RuntimeError(`${id} cannot load model ${model.name}: ${(err as Error).message}`, { cause: err });
+      }
+      sessionsCreated++;
+      const threads = ort.env.wasm.numThreads ?? 1;
+      return {
+        session: ortSession(session, ort.Tensor),
+        info: {
+          threads,
+          options: {
+            threadsRequested: requested > 0 ? requested : 'auto',
+            threads,
+            simd: ort.env.wasm.simd ?? 'auto',
+            graphOptimizationLevel,
+            wasmCompiledInThisLoad: first,
+          },
+        },
+      };
+    },
+  };
+}
