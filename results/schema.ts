@@ -78,6 +78,11 @@ export const JobResultSchema = z.object({
   achievedGflops: num.optional(),
   /** Human summary in the manner of LoadGen's summary log. */
   summary: z.string().optional(),
+  /** Server --find-peak: every server run of the search and the highest VALID targetQps. */
+  findPeak: z.object({
+    steps: z.array(z.object({ targetQps: num, achievedQps: num, p99Ns: num, valid: z.boolean() })),
+    peakQps: num,
+  }).optional(),
 }).loose();
 
 export const MachineSchema = z.object({
