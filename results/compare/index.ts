@@ -16,3 +16,5 @@ export {
   type JobComparison, type Comparison,
 } from './types.js';
 export { resolveCompareOptions, parseThresholdPairs, type CompareFlags } from './options.js';
+export { runGate, plannedJobKey, type GateInput, type GateResult, type RunJobsFn } from './gate.js';
+export { formatGateMarkdown } from './format-gate.js';
