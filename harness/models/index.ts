@@ -15,3 +15,7 @@ export type { ArchStats, LayerStats } from './shapes.js';
 export { exportOnnx, ONNX_IR_VERSION, ONNX_OPSET } from './onnx-export.js';
 export { readOnnxSignature } from './onnx-read.js';
 export type { OnnxSignature } from './onnx-read.js';
+export { checkParity, compareOutputs, referenceOutputs, PARITY_TOLERANCE, PARITY_REFERENCE } from './parity.js';
+export type { ParityResult } from './parity.js';
+export { buildTfjsForward } from './tfjs-forward.js';
+export type { TfjsForward, TfModule } from './tfjs-forward.js';

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { buildModel, checkParity, ZOO_ARCHS } from '../../../harness/models/index.js';
+import { RUNTIMES } from '../../../harness/runtimes/index.js';
+import { defaultSettings } from '../../../harness/config/settings.js';
+import { mulberry32 } from '../../../harness/models/seeded-random.js';
+
+/** Small sizes so every arch runs on the slow pure-JS tfjs:cpu backend in a few seconds. */
+const SMALL: Record<string, Record<string, number>> = {
+  logreg: { features: 16, classes: 3 },
+  mlp: { features: 16, width: 32, depth: 2, classes: 3 },
+  lenet: { resolution: 28 },
+  mobilenet: { resolution: 32, width: 8, depth: 6, classes: 10 },
+  resnet: { resolution: 32, width: 8, depth: 3, classes: 10 },
+};
+
+/** Every registered runtime that can run a zoo model here (optional ones only when installed). */
+async function availableRuntimes(): Promise<string[]> {
+  const ids: string[] = [];
+  for (const id of Object.keys(RUNTIMES).filter((x) => x !== 'null')) {
+    if ((await (await RUNTIMES[id]!()).probe()).available) ids.push(id);
+  }
+  return ids;
+}
+
+describe('runtimes: parity matrix (every zoo arch x every available runtime vs ort-node:cpu)', () => {
+  it('covers the four runtimes available here', async () => {
+    expect(await availableRuntimes()).toEqual(expect.arrayContaining(['ort-node:cpu', 'ort-web:wasm', 'tfjs:cpu', 'tfjs:wasm']));
+  });
+
+  it('passes for every arch on every available runtime at batch 2', async () => {
+    const runtimes = await availableRuntimes();
+    const failures: string[] = [];
+    for (const arch of ZOO_ARCHS) {
+      const model = await buildModel({ kind: 'zoo', arch, params: SMALL[arch]!, seed: 11 });
+      const dims = model.inputs[0]!.dims.map((d) => (d === 'batch' ? 2 : (d as number)));
+      const rand = mulberry32(3);
+      const data = Float32Array.from({ length: dims.reduce((a, b) => a * b, 1) }, () => rand() * 2 - 1);
+      const feeds = { [model.inputs[0]!.name]: { dtype: 'float32' as const, dims, data } };
+      for (const id of runtimes) {
+        const { session } = await (await RUNTIMES[id]!()).load(model, defaultSettings());
+        const parity = await checkParity(model, feeds, await session.run(feeds));
+        await session.dispose();
+        if (!parity.pass || parity.maxAbsDiff > 1e-5) failures.push(`${arch} on ${id}: ${JSON.stringify(parity)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
