@@ -1,7 +1,8 @@
-/** The part of jstat (no bundled types) that results/stats uses. */
+/** The part of jstat (CommonJS, no bundled types) that results/stats uses. */
 declare module 'jstat' {
   interface NormalDistribution {
     cdf(x: number, mean: number, std: number): number;
   }
-  export const jStat: { normal: NormalDistribution };
+  const jstat: { jStat: { normal: NormalDistribution } };
+  export default jstat;
 }

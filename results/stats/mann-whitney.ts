@@ -13,7 +13,7 @@
  * The exact distribution is computed here with a short dynamic programme because no installed
  * package provides it (jstat has no Mann-Whitney distribution); the normal CDF comes from jstat.
  */
-import { jStat } from 'jstat';
+import jstat from 'jstat';
 import type { WeightedSample } from './weighted-sample.js';
 
 /** Largest n1*n2 for which the exact distribution is used (cost ~ (n1 n2)^2 / 4 additions). */
@@ -101,6 +101,6 @@ export function mannWhitneyU(a: WeightedSample, b: WeightedSample, method: 'auto
   const sigma = Math.sqrt(((n1 * n2) / 12) * (n + 1 - tieTerm / (n * (n - 1))));
   if (!(sigma > 0)) return { u1, pValue: 1, method: 'normal', n1, n2, effect };
   const z = (uMax - (n1 * n2) / 2 - 0.5) / sigma;
-  const pValue = Math.min(1, 2 * jStat.normal.cdf(-z, 0, 1));
+  const pValue = Math.min(1, 2 * jstat.jStat.normal.cdf(-z, 0, 1));
   return { u1, pValue, method: 'normal', n1, n2, effect };
 }

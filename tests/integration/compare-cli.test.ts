@@ -1,0 +1,60 @@
+/**
+ * `mlbench compare` through the built CLI on result files written by the test: exit codes
+ * (0 unchanged, 1 regression, 2 bad input), formats, and the machine refusal.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mlbench, tempDir } from '../helpers/cli.js';
+import { job, latencies, machine, result } from '../unit/compare/make-result.js';
+import type { ResultFile } from '../../results/schema.js';
+
+function write(dir: string, name: string, r: ResultFile): string {
+  const file = path.join(dir, name);
+  writeFileSync(file, JSON.stringify(r));
+  return file;
+}
+
+describe('mlbench compare (CLI)', () => {
+  const dir = tempDir();
+  const base = write(dir, 'base.json', result([job()]));
+  const slow = write(dir, 'slow.json', result([job({ samplesNs: latencies(5, 400, 130_000) })]));
+
+  it('A against A exits 0 with every job unchanged', () => {
+    const run = mlbench(['compare', base, base]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/result: 1 unchanged/);
+    expect(run.stdout).not.toMatch(/regression\s*$/m);
+  });
+
+  it('a regression exits 1; --format md is a GitHub table; --format json parses', () => {
+    const md = mlbench(['compare', base, slow, '--format', 'md']);
+    expect(md.code, md.stderr).toBe(1);
+    expect(md.stdout).toMatch(/^\| job \| metric \| baseline \| candidate \|/m);
+    expect(md.stdout).toMatch(/^\|---\|---\|---:\|/m);
+    expect(md.stdout).toMatch(/:red_circle: regression/);
+    const json = mlbench(['compare', base, slow, '--format', 'json']);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout).regression).toBe(true);
+  });
+
+  it('refuses a different machine with exit 2 unless --allow-different-machine', () => {
+    const other = write(dir, 'other.json', { ...result([job()], 'm-2'), machine: machine('m-2', { node: 'v22.1.0' }) });
+    const refused = mlbench(['compare', base, other]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/E_MACHINE_MISMATCH.*m-1.*m-2.*node/);
+    const allowed = mlbench(['compare', base, other, '--allow-different-machine']);
+    expect(allowed.code, allowed.stderr).toBe(0);
+  });
+
+  it('names a missing file and a bad flag, exit 2', () => {
+    const missing = mlbench(['compare', base, path.join(dir, 'nope.json')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.json: no such file/);
+    const bad = mlbench(['compare', base, base, '--alpha', '2']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--alpha 2/);
+    const format = mlbench(['compare', base, base, '--format', 'html']);
+    expect(format.stderr).toMatch(/terminal, md, json/);
+  });
+});
