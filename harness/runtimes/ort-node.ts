@@ -5,6 +5,9 @@
  * Settings: ort.intraOpThreads, ort.interOpThreads (0 = onnxruntime decides),
  * ort.graphOptimizationLevel, ort.executionMode; all recorded in RuntimeInfo.options.
  */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { ModelArtifact, ProbeResult, ResolvedSettings, Runtime, RuntimeInfo, Session } from '../types.js';
 import { RuntimeError } from './runtime-error.js';
@@ -85,6 +88,28 @@ export function ortSession(session: OrtSessionLike, TensorCtor: OrtTensorCtor): 
 
 let probeCache: Promise<ProbeResult> | undefined;
 
+/** Provider libraries an EP loads at session creation (absent ones are reported without trying). */
+const EP_LIBRARIES: Partial<Record<OrtNodeEp, string[]>> = {
+  cuda: ['libonnxruntime_providers_shared.so', 'libonnxruntime_providers_cuda.so'],
+  tensorrt: ['libonnxruntime_providers_shared.so', 'libonnxruntime_providers_tensorrt.so'],
+};
+
+/** The first provider library of `ep` missing next to the onnxruntime-node binding, if any. */
+function missingLibrary(ep: OrtNodeEp): string | undefined {
+  if (ep === 'dml' && process.platform !== 'win32') return `not built for ${process.platform}`;
+  if (ep === 'coreml' && process.platform !== 'darwin') return `not built for ${process.platform}`;
+  const libs = EP_LIBRARIES[ep];
+  if (!libs || process.platform !== 'linux') return undefined;
+  try {
+    const pkg = path.dirname(createRequire(import.meta.url).resolve('onnxruntime-node/package.json'));
+    const dir = path.join(pkg, 'bin', 'napi-v6', process.platform, process.arch);
+    const missing = libs.find((lib) => !existsSync(path.join(dir, lib)));
+    return missing ? `${missing} is not in ${dir}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function probeAll(): Promise<ProbeResult> {
   let ort: OrtNodeModule;
   try {
@@ -97,12 +122,17 @@ async function probeAll(): Promise<ProbeResult> {
   const tiny = await buildModel({ kind: 'zoo', arch: 'logreg', params: { features: 2 }, seed: 1 });
   const backends: ProbeResult['backends'] = [];
   for (const id of ORT_NODE_EPS) {
+    const missing = missingLibrary(id);
+    if (missing) {
+      backends.push({ id, available: false, reason: `${missing}; ${ORT_NODE_EP_ADVICE[id]}` });
+      continue;
+    }
     try {
       const s = await ort.InferenceSession.create(tiny.onnx, { executionProviders: [id], logSeverityLevel: 4 });
       await s.release();
       backends.push({ id, available: true });
     } catch (err) {
-      const msg = (err as Error).message.trim().split('\n')[0]!.replace(/^\/onnxruntime_src\/\S+ /, '');
+      const msg = (err as Error).message.trim().split('\n')[0]!.replace(/^\/onnxruntime_src\/\S+ /, '').replace(/^.* was false\. /, '');
       backends.push({ id, available: false, reason: `${msg}; ${ORT_NODE_EP_ADVICE[id]}` });
     }
   }
