@@ -5,7 +5,7 @@
  * an 8-byte boundary, then each array at the 8-aligned offset the header names. The header holds
  * the format version, the entry's key parts (source package and version, options), each array's
  * name, dtype, length and offset, any JSON extras (vocabularies, statistics) and the sha256 of
- * the payload (every array's bytes, in header order). A read checks all of it; an entry that is
+ * the payload (every array's bytes with their zero padding, in header order). A read checks all of it; an entry that is
  * truncated, corrupt or built from another key is reported as a problem and never used.
  * Files are written to a temp file and renamed (results/store.ts writeFileAtomic), so a failed
  * build leaves nothing half-written. Raw binary was chosen over a general format because a
@@ -72,24 +72,23 @@ function bytesOf(a: CacheArray): Uint8Array {
 
 /** Serialises `arrays` and `extra` under `key` and writes the entry atomically. */
 export async function writeCacheEntry<E>(file: string, key: Record<string, unknown>, arrays: CacheArrays, extra: E): Promise<CacheEntry<E>> {
-  const hash = createHash('sha256');
   const headers: ArrayHeader[] = [];
   let offset = 0;
   for (const [name, a] of Object.entries(arrays)) {
     headers.push({ name, dtype: dtypeOf(a), length: a.length, offset });
-    hash.update(bytesOf(a));
     offset = align8(offset + a.byteLength);
   }
-  const sha256 = hash.digest('hex');
+  // The payload (arrays and their zero padding) is laid out first so its hash can go in the header.
+  const payload = Buffer.alloc(offset);
+  for (const h of headers) payload.set(bytesOf(arrays[h.name]!), h.offset);
+  const sha256 = createHash('sha256').update(payload).digest('hex');
   const header: CacheHeader = { format: CACHE_FORMAT_VERSION, key, arrays: headers, payloadBytes: offset, sha256, extra };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const payloadStart = align8(12 + headerBytes.length);
-  const out = Buffer.alloc(payloadStart + offset);
-  out.write(MAGIC, 0, 'latin1');
-  out.writeUInt32LE(headerBytes.length, 8);
-  headerBytes.copy(out, 12);
-  for (const h of headers) out.set(bytesOf(arrays[h.name]!), payloadStart + h.offset);
-  await writeFileAtomic(file, out);
+  const prefix = Buffer.alloc(align8(12 + headerBytes.length));
+  prefix.write(MAGIC, 0, 'latin1');
+  prefix.writeUInt32LE(headerBytes.length, 8);
+  headerBytes.copy(prefix, 12);
+  await writeFileAtomic(file, Buffer.concat([prefix, payload]));
   return { file, arrays, extra, checksum: `sha256:${sha256}`, payloadBytes: offset };
 }
 
@@ -117,7 +116,8 @@ export async function readCacheEntry<E>(file: string, key: Record<string, unknow
   if (stableJson(header.key) !== stableJson(key)) return { problem: 'stale: built from another source or options' };
   const payloadStart = align8(12 + headerLength);
   if (buf.length !== payloadStart + header.payloadBytes) return { problem: `corrupt: ${buf.length} bytes, expected ${payloadStart + header.payloadBytes}` };
-  const hash = createHash('sha256');
+  const sha256 = createHash('sha256').update(buf.subarray(payloadStart)).digest('hex');
+  if (sha256 !== header.sha256) return { problem: 'corrupt: payload checksum mismatch' };
   const arrays: CacheArrays = {};
   for (const h of header.arrays) {
     const ctor = CONSTRUCTORS[h.dtype];
@@ -129,11 +129,8 @@ export async function readCacheEntry<E>(file: string, key: Record<string, unknow
     const view: CacheArray = at % ctor.BYTES_PER_ELEMENT === 0
       ? new ctor(backing, at, h.length)
       : new ctor(backing.slice(at, at + byteLength));
-    hash.update(bytesOf(view));
     arrays[h.name] = view;
   }
-  const sha256 = hash.digest('hex');
-  if (sha256 !== header.sha256) return { problem: 'corrupt: payload checksum mismatch' };
   return { entry: { file, arrays, extra: header.extra as E, checksum: `sha256:${sha256}`, payloadBytes: header.payloadBytes } };
 }
 
