@@ -92,6 +92,8 @@ export interface ProbeResult {
 export interface Session {
   run(feeds: Feeds): Promise<Feeds>;
   dispose(): Promise<void>;
+  /** tfjs runtimes: tf.memory().numTensors after dispose() minus before load() (memory.leakedTensors). */
+  leakedTensors?(): number;
 }
 
 /** What a runtime records about how it ran (threads, options) into the job result. */
