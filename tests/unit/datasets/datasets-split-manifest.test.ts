@@ -1,8 +1,9 @@
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadFlightsSource } from '../../../datasets/flights/flights.js';
+import { flightsCacheStatus, loadFlightsSource } from '../../../datasets/flights/flights.js';
+import { loadTabularSplit } from '../../../datasets/tabular/load-split.js';
 import { FLIGHTS_SLICES } from '../../../datasets/flights/split.js';
 import { indicesSha256 } from '../../../datasets/split/key.js';
 
@@ -47,4 +48,31 @@ describe('flights split reproduces the shared manifest exactly', () => {
     expect(src.slices.train_1m!.every((i) => month[i]! >= 1 && month[i]! <= 5)).toBe(true);
     expect(src.slices.test!.every((i) => month[i] === 6)).toBe(true);
   }, 60_000);
+
+  it('loadTabularSplit: train_10k statistics, 100k test slice, cached encoding', async () => {
+    const src = await loadFlightsSource({ cacheDir });
+    const split = await loadTabularSplit('flights', 'train_10k', { cacheDir });
+    expect([split.train.rows, split.test.rows]).toEqual([10_000, 100_000]);
+    const distance = src.table.numeric[5]!;
+    const mean = src.slices.train_10k!.reduce((s, i) => s + distance[i]!, 0) / 10_000;
+    expect(split.encoding.numeric[5]).toMatchObject({ name: 'distance' });
+    expect(split.encoding.numeric[5]!.mean).toBeCloseTo(mean, 9);
+    expect(split.train.numeric.length).toBe(10_000 * 6);
+    expect(split.train.categorical.length).toBe(10_000 * 2);
+    expect(split.encoding.categorical[0]!.cardinality).toBeLessThan(400);
+    expect((await loadTabularSplit('flights', 'train_10k', { cacheDir })).fromCache).toBe(true);
+  }, 60_000);
+
+  it('a corrupted flights cache file is detected and rebuilt', async () => {
+    const { file } = await flightsCacheStatus(cacheDir);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 1000] ^= 0x5a;
+    writeFileSync(file, bytes);
+    const reasons: string[] = [];
+    const src = await loadFlightsSource({ cacheDir, onEvent: (e) => { if (e.phase === 'rebuild') reasons.push(e.message!); } });
+    expect(src.fromCache).toBe(false);
+    expect(reasons).toEqual(['corrupt: payload checksum mismatch']);
+    expect(src.slices.test!.length).toBe(100_000);
+    expect((await loadFlightsSource({ cacheDir })).fromCache).toBe(true);
+  }, 120_000);
 });
