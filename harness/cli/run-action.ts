@@ -70,6 +70,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   const requested = requestedFrom(flags);
   const choices = resolveChoices(requested, { suites: suiteIds(), runtimes: runtimeIds() });
   const settings = resolveSettings(requested);
+  const gate = flags.baseline ? await (await import('./gate-action.js')).prepareGate(flags) : null;
   const suites = await Promise.all((choices.suites ?? DEFAULT_SUITES).map(loadSuite));
   const jobs = planJobs({
     suites,
@@ -139,11 +140,12 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
     }
   }
 
+  const gateCode = gate && !interrupted ? await (await import('./gate-action.js')).finishGate(gate, { file, result: resultOf(results), jobs, probes }) : 0;
   const failed = results.filter((r) => FAILED_STATUSES.has(r.status));
   if (interrupted) throw new ExitError(`run interrupted; ${done.length} of ${jobs.length} jobs recorded in ${file}`);
   if (failed.length && flags.failOnError) {
     process.stderr.write(`mlbench: ${failed.length} job(s) failed: ${failed.map((r) => `${r.id} (${r.status})`).join(', ')}\n`);
     return 1;
   }
-  return 0;
+  return gateCode;
 }

@@ -4,8 +4,9 @@
  * --fail-on-error is given and a job failed.
  */
 import type { Command } from 'commander';
+import { addGateOptions, type GateFlags } from './gate-options.js';
 
-export interface RunFlags {
+export interface RunFlags extends GateFlags {
   suite?: string[];
   runtime?: string[];
   scenario?: string[];
@@ -31,8 +32,7 @@ export interface RunFlags {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function register(program: Command): void {
-  program
-    .command('run')
+  addGateOptions(program.command('run'))
     .description('run benchmark jobs (suites x runtimes x scenarios), each in its own process, and write a result file')
     .option('-s, --suite <ids>', 'suites to run, comma-separated or repeated (default: the default suites)', collect)
     .option('-r, --runtime <ids>', 'runtimes to run on, e.g. null,ort-node:cpu (default: every runtime a workload supports)', collect)
@@ -61,7 +61,8 @@ Examples:
   $ mlbench run --suite smoke --runtime null --set null.latencyUs=50
   $ mlbench run --suite smoke --runtime null --set null.fail=hang --timeout 5s
   $ mlbench run --suite zoo --runtime ort-node:cpu --scenario server --find-peak
-  $ mlbench run --profile standard --repeat 3 --fail-on-error`)
+  $ mlbench run --profile standard --repeat 3 --fail-on-error
+  $ mlbench run --suite smoke --baseline base.json --confirm 3   CI gate: exit 1 on a confirmed regression`)
     .action(async (flags: RunFlags, command: Command) => {
       const { executeRun } = await import('./run-action.js');
       process.exitCode = await executeRun(flags, ['run', ...command.args].join(' '));

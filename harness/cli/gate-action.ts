@@ -1,0 +1,64 @@
+/**
+ * `mlbench run --baseline <file> [--confirm N]`: the CI gate's glue between the run command and
+ * results/compare/gate.ts. The baseline and the flags are checked before any job runs (bad input
+ * fails fast with exit 2); after the run, flagged jobs are re-measured in fresh processes and the
+ * Markdown summary is written next to the result file.
+ */
+import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { UsageError } from '../errors.js';
+import { SETTINGS } from '../config/settings.js';
+import { runJobs } from '../isolate/run-jobs.js';
+import type { Job, ProbeResult } from '../types.js';
+import type { ResultFile } from '../../results/schema.js';
+import { readResult } from '../../results/store.js';
+import {
+  formatGateMarkdown, formatTerminal, resolveCompareOptions, runGate, type CompareOptions,
+} from '../../results/compare/index.js';
+
+import type { GateFlags } from './gate-options.js';
+
+export interface PreparedGate {
+  baselineFile: string;
+  baseline: ResultFile;
+  confirm: number;
+  options: CompareOptions;
+}
+
+/** Validates the gate flags and reads the baseline before the run starts; null without --baseline. */
+export async function prepareGate(flags: GateFlags): Promise<PreparedGate | null> {
+  if (!flags.baseline) return null;
+  const confirm = Number(flags.confirm ?? '3');
+  if (!Number.isInteger(confirm) || confirm < 0 || confirm > 100) {
+    throw new UsageError('E_BAD_FLAG', `--confirm ${flags.confirm}: expected an integer in [0, 100].`);
+  }
+  const options = resolveCompareOptions(flags);
+  const baseline = await readResult(flags.baseline);
+  return { baselineFile: flags.baseline, baseline, confirm, options };
+}
+
+/** Runs the gate after the run; prints the verdicts, writes `<run-id>.summary.md`, returns 0 or 1. */
+export async function finishGate(gate: PreparedGate, run: { file: string; result: ResultFile; jobs: Job[]; probes: Record<string, ProbeResult> }): Promise<number> {
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+  log(`\ngate: comparing with ${gate.baselineFile}`);
+  const outcome = await runGate({
+    candidate: run.result,
+    baseline: gate.baseline,
+    jobs: run.jobs,
+    confirm: gate.confirm,
+    options: gate.options,
+    knownSettings: new Set(Object.keys(SETTINGS)),
+    runJobs: async (jobs) => {
+      log(`gate: ${jobs.length} re-measurement job(s) of flagged jobs, each in a fresh process`);
+      return runJobs(jobs, { probes: run.probes, onDone: (i, r) => { log(`  [${i + 1}/${jobs.length}] ${r.status.padEnd(8)} ${r.id}`); } });
+    },
+  });
+  process.stdout.write(`\n${formatTerminal(outcome.final)}`);
+  if (outcome.confirmation) {
+    log(`gate: flagged ${Object.keys(outcome.modes).length}, confirmed ${outcome.confirmed.length}, cleared ${outcome.cleared.length}`);
+  }
+  const summary = path.join(path.dirname(run.file), `${path.basename(run.file, '.json')}.summary.md`);
+  await writeFile(summary, formatGateMarkdown(outcome));
+  process.stdout.write(`gate summary: ${summary}\n`);
+  return outcome.regression ? 1 : 0;
+}

@@ -1,0 +1,28 @@
+/**
+ * The CI gate's options on `mlbench run` (--baseline, --confirm and the compare thresholds).
+ * Kept apart from gate-action.ts so that registering them imports nothing heavy.
+ */
+import type { Command } from 'commander';
+import type { CompareFlags } from '../../results/compare/options.js';
+
+/** Flags of the gate on `mlbench run`. */
+export interface GateFlags extends CompareFlags {
+  baseline?: string;
+  confirm?: string;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** Adds the gate's options to a command (used by `mlbench run`). */
+export function addGateOptions(command: Command): Command {
+  return command
+    .option('--baseline <file>', 'CI gate: compare this run to a baseline result file; exit 1 on a confirmed regression')
+    .option('--confirm <n>', 'CI gate: re-measure each flagged job n times in fresh processes before failing (0: no re-measurement)', '3')
+    .option('--alpha <p>', 'CI gate: family-wise significance level (Holm)', '0.01')
+    .option('--threshold <pct>', 'CI gate: smallest change, in percent, that can be a regression', '5')
+    .option('--threshold-for <metric=pct>', 'CI gate: per-metric threshold (repeatable), e.g. memory=15', collect)
+    .option('--accuracy-tolerance <abs>', 'CI gate: largest absolute accuracy drop that is not a regression', '0.01')
+    .option('--allow-different-machine', 'CI gate: accept a baseline from another machine fingerprint')
+    .option('--ignore-setting <key>', 'CI gate: leave a setting out of the like-with-like check (repeatable)', collect);
+}
+
