@@ -35,22 +35,27 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
   const { session, info } = await runtime.load(model, job.settings);
   const sessionCreateMs = msSince(t0);
   const runtimeInfo = { version: probe.version, threads: info.threads, options: info.options };
+  let disposed = false;
   try {
     const batch = Number(job.settings.batchSize ?? 1);
     const samples = randomSamples(model.inputs, Math.max(256, batch), Number(job.settings.seed));
     const firstFeeds = samples.feeds([0]);
     t0 = performance.now();
-    await session.run(firstFeeds);
+    const firstOutputs = await session.run(firstFeeds);
     const firstRunMs = msSince(t0);
     progress(`${job.id}: measuring ${job.scenario}`);
 
     const scenario = await runScenario(job.scenario, session, samples, job.settings);
-    const parity = job.workload.model.kind === 'zoo' ? await checkParity(model, session, firstFeeds) : undefined;
+    // The null runtime computes nothing, so it has no outputs to check.
+    const parity = job.workload.model.kind === 'zoo' && job.runtime !== 'null' ? await checkParity(model, firstFeeds, firstOutputs) : undefined;
     // FLOPs of one query: one sample, or a batch in the offline scenario.
     const flops = model.flopsPerSample !== undefined ? model.flopsPerSample * (job.scenario === 'offline' ? batch : 1) : undefined;
     const samplesPerS = scenario.throughputPerS;
     const achievedGflops = model.flopsPerSample !== undefined && samplesPerS !== undefined ? (model.flopsPerSample * samplesPerS) / 1e9 : undefined;
     const status = parity && !parity.pass ? 'failed' : scenario.status;
+    await session.dispose();
+    disposed = true;
+    const leakedTensors = session.leakedTensors?.();
     return {
       ...scenario,
       status,
@@ -60,8 +65,9 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
       parity,
       flops,
       achievedGflops,
+      ...(leakedTensors !== undefined ? { memory: { peakRssBytes: null, leakedTensors } } : {}),
     };
   } finally {
-    await session.dispose();
+    if (!disposed) await session.dispose();
   }
 }
