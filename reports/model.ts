@@ -156,8 +156,7 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
     accuracy: job.accuracy ? { metric: job.accuracy.metric, value: job.accuracy.value } : null,
     achievedGflops: finite(job.achievedGflops),
     findPeakSteps: readFindPeakSteps(loose.findPeak),
-    latencyBoundNs: finite((loose.findPeak as Record<string, unknown> | undefined)?.latencyBoundNs)
-      ?? finite(job.settings['server.latencyBoundNs']) ?? finite(job.settings.latencyBoundNs),
+    latencyBoundNs: job.scenario === 'server' ? finite(job.settings.latencyBoundNs) : null,
     latest: false,
   };
 }

@@ -11,9 +11,10 @@ import { register as registerList } from './list.js';
 import { register as registerInfo } from './info.js';
 import { register as registerCompare } from './compare.js';
 import { register as registerDatasets } from './datasets.js';
+import { register as registerReport } from './report.js';
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function. */
-const COMMANDS: Array<(program: Command) => void> = [registerRun, registerList, registerInfo, registerCompare, registerDatasets];
+const COMMANDS: Array<(program: Command) => void> = [registerRun, registerList, registerInfo, registerCompare, registerDatasets, registerReport];
 
 export function buildProgram(): Command {
   const program = new Command('mlbench')

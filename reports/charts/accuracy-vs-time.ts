@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportJob } from '../model.js';
 import type { ChartDef } from './chart.js';
-import { CHART_CONFIG, isMultiMachine, measured, runtimeSeries, WIDE_PX } from './theme.js';
+import { CHART_CONFIG, isMultiMachine, LOG_SCALE, measured, runtimeSeries, WIDE_PX } from './theme.js';
 
 interface Row {
   series: string;
@@ -38,7 +38,8 @@ export const accuracyVsTime: ChartDef = {
   spec(jobs: ReportJob[]): TopLevelSpec | null {
     const data = rows(jobs);
     if (!data.length) return null;
-    const metrics = [...new Set(data.map((r) => r.metric))].join(' / ');
+    const metrics = [...new Set(data.map((r) => (r.metric.length <= 4 ? r.metric.toUpperCase() : r.metric)))].join(' / ');
+    const rowValues = [...new Set(data.map((r) => r.rows).filter((r): r is number => r !== null))].sort((a, b) => a - b);
     const unitless = data.every((r) => r.value >= 0 && r.value <= 1);
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -49,11 +50,11 @@ export const accuracyVsTime: ChartDef = {
       height: 320,
       mark: { type: 'point', filled: true, opacity: 0.85 },
       encoding: {
-        x: { field: 'seconds', type: 'quantitative', title: 'train time (s, log scale)', scale: { type: 'log' } },
+        x: { field: 'seconds', type: 'quantitative', title: 'train time (s, log scale)', scale: LOG_SCALE },
         y: { field: 'value', type: 'quantitative', title: `${metrics} (${unitless ? 'unitless, 0–1' : 'metric units'})`, scale: { zero: false } },
         color: { field: 'series', type: 'nominal', title: 'runtime' },
         shape: { field: 'model', type: 'nominal', title: 'model' },
-        size: { field: 'rows', type: 'quantitative', title: 'training rows', legend: { format: '~s' }, scale: { type: 'log', range: [40, 260] } },
+        size: { field: 'rows', type: 'quantitative', title: 'training rows', legend: { format: '~s', values: rowValues }, scale: { type: 'log', range: [40, 260] } },
       },
     };
   },

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportJob } from '../model.js';
 import type { ChartDef } from './chart.js';
-import { CHART_CONFIG, groupBy, isMultiMachine, measured, medianOf, WIDE_PX } from './theme.js';
+import { CHART_CONFIG, groupBy, isMultiMachine, linesWithPoints, measured, medianOf, WIDE_PX } from './theme.js';
 
 interface Row {
   panel: string;
@@ -28,7 +28,6 @@ function headline(j: ReportJob): { panel: string; value: number } | null {
 }
 
 function rows(jobs: ReportJob[]): Row[] {
-  const multi = isMultiMachine(jobs);
   const out: Row[] = [];
   for (const series of groupBy(measured(jobs), (j) => `${j.machineId}/${j.key}`).values()) {
     const byRun = groupBy(series, (j) => j.runId);
@@ -39,7 +38,7 @@ function rows(jobs: ReportJob[]): Row[] {
       const first = runJobs[0]!;
       out.push({
         panel: values[0]!.panel,
-        series: `${first.workload} · ${first.runtime} · ${first.scenario}${multi ? ` · ${first.machineLabel.split(':')[0]}` : ''}`,
+        series: `${first.workload} · ${first.runtime} · ${first.scenario}`,
         machine: first.machineLabel,
         startedAt: first.runStartedAt,
         value: medianOf(values.map((v) => v.value)),
@@ -65,12 +64,11 @@ export const historyTrend: ChartDef = {
         data: { values: data.filter((r) => r.panel === panel) },
         width: WIDE_PX,
         height: 200,
-        mark: { type: 'line', point: { size: 50 }, strokeWidth: 2 },
-        encoding: {
+        layer: linesWithPoints({
           x: { field: 'startedAt', type: 'temporal', title: 'run start (UTC)', axis: { format: '%Y-%m-%d %H:%M', labelAngle: 0, tickCount: 6 }, scale: { nice: false } },
           y: { field: 'value', type: 'quantitative', title: panel, scale: { zero: false } },
           color: { field: 'series', type: 'nominal', title: 'workload · runtime · scenario' },
-        },
+        }, isMultiMachine(jobs), 50),
       })),
       resolve: { scale: { color: 'independent' } },
     };

@@ -7,13 +7,14 @@ import type { TopLevelSpec } from 'vega-lite';
 import { percentileSorted, sortedCopy } from '../../harness/measure/percentiles.js';
 import type { ReportJob } from '../model.js';
 import type { ChartDef } from './chart.js';
-import { CHART_CONFIG, groupBy, isMultiMachine, measured, PANEL_PX, runtimeSeries } from './theme.js';
+import { CHART_CONFIG, groupBy, isMultiMachine, LOG_SCALE, linesWithPoints, measured, PANEL_PX } from './theme.js';
 
 const PERCENTILES = [0.5, 0.75, 0.9, 0.95, 0.97, 0.99, 0.999, 0.9999];
 
 interface Row {
   panel: string;
-  series: string;
+  runtime: string;
+  machine: string;
   percentile: number;
   /** 1 / (1 - p): 2 at the median, 100 at p99; the x axis is log of this. */
   tailInverse: number;
@@ -21,12 +22,11 @@ interface Row {
 }
 
 function rows(jobs: ReportJob[]): Row[] {
-  const multi = isMultiMachine(jobs);
   const usable = measured(jobs).filter((j) => j.latest && (j.samplesNs || j.latencyNs));
   const out: Row[] = [];
   for (const group of groupBy(usable, (j) => `${j.machineId}/${j.key}`).values()) {
     const first = group[0]!;
-    const base = { panel: `${first.workload} · ${first.scenario}`, series: runtimeSeries(first, multi) };
+    const base = { panel: `${first.workload} · ${first.scenario}`, runtime: first.runtime, machine: first.machineLabel };
     const samples = group.flatMap((j) => j.samplesNs ?? []);
     const points: Array<[number, number]> = [];
     if (samples.length) {
@@ -60,16 +60,15 @@ export const latencyDistribution: ChartDef = {
       spec: {
         width: PANEL_PX,
         height: 220,
-        mark: { type: 'line', point: true, strokeWidth: 2 },
-        encoding: {
+        layer: linesWithPoints({
           x: {
             field: 'tailInverse', type: 'quantitative', title: 'percentile (%)',
-            scale: { type: 'log' },
+            scale: { type: 'log', nice: false, padding: 12 },
             axis: { values: [2, 10, 100, 1000, 10000], labelExpr: "format(100 - 100 / datum.value, '.4~g') + '%'" },
           },
-          y: { field: 'latencyMs', type: 'quantitative', title: 'latency (ms, log scale)', scale: { type: 'log' } },
-          color: { field: 'series', type: 'nominal', title: 'runtime' },
-        },
+          y: { field: 'latencyMs', type: 'quantitative', title: 'latency (ms, log scale)', scale: LOG_SCALE },
+          color: { field: 'runtime', type: 'nominal', title: 'runtime' },
+        }, isMultiMachine(jobs), 36),
       },
       resolve: { scale: { y: 'independent' } },
     };

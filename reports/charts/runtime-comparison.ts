@@ -63,7 +63,7 @@ export const runtimeComparison: ChartDef = {
           {
             transform: [{ filter: 'datum.lowMs != null' }],
             mark: { type: 'errorbar', ticks: true, color: '#222' },
-            encoding: { y, ...yOffset, x: { field: 'lowMs', type: 'quantitative' }, x2: { field: 'highMs' } },
+            encoding: { y, ...yOffset, x: { field: 'lowMs', type: 'quantitative', title: 'median query latency (ms)' }, x2: { field: 'highMs' } },
           },
         ],
       },

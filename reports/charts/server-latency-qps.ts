@@ -7,11 +7,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportJob } from '../model.js';
 import type { ChartDef } from './chart.js';
-import { CHART_CONFIG, isMultiMachine, measured, PANEL_PX, runtimeSeries } from './theme.js';
+import { CHART_CONFIG, isMultiMachine, LOG_SCALE, machineDash, measured, PANEL_PX } from './theme.js';
 
 interface Row {
   panel: string;
-  series: string;
+  runtime: string;
+  machine: string;
   achievedQps: number;
   targetQps: number;
   p99Ms: number;
@@ -20,13 +21,13 @@ interface Row {
 }
 
 function rows(jobs: ReportJob[]): Row[] {
-  const multi = isMultiMachine(jobs);
   const out: Row[] = [];
   for (const j of measured(jobs).filter((job) => job.latest && job.findPeakSteps.length)) {
     for (const s of j.findPeakSteps) {
       out.push({
         panel: j.workload,
-        series: runtimeSeries(j, multi),
+        runtime: j.runtime,
+        machine: j.machineLabel,
         achievedQps: s.achievedQps,
         targetQps: s.targetQps,
         p99Ms: s.p99Ns / 1e6,
@@ -60,9 +61,11 @@ export const serverLatencyQps: ChartDef = {
           {
             mark: { type: 'line', point: false, strokeWidth: 1.5, opacity: 0.7 },
             encoding: {
-              x: { field: 'achievedQps', type: 'quantitative', title: 'achieved QPS (queries/s)' },
-              y: { field: 'p99Ms', type: 'quantitative', title: 'p99 latency (ms, log scale)', scale: { type: 'log' } },
-              color: { field: 'series', type: 'nominal', title: 'runtime' },
+              x: { field: 'achievedQps', type: 'quantitative', title: 'achieved QPS (queries/s)', axis: { format: '~s' } },
+              y: { field: 'p99Ms', type: 'quantitative', title: 'p99 latency (ms, log scale)', scale: LOG_SCALE },
+              color: { field: 'runtime', type: 'nominal', title: 'runtime' },
+              ...machineDash(isMultiMachine(jobs)),
+              detail: { field: 'machine', type: 'nominal' },
               order: { field: 'achievedQps' },
             },
           },
@@ -71,7 +74,7 @@ export const serverLatencyQps: ChartDef = {
             encoding: {
               x: { field: 'achievedQps', type: 'quantitative' },
               y: { field: 'p99Ms', type: 'quantitative' },
-              color: { field: 'series', type: 'nominal', title: 'runtime' },
+              color: { field: 'runtime', type: 'nominal', title: 'runtime' },
               shape: { field: 'verdict', type: 'nominal', title: 'step', scale: { domain: ['p99 within bound', 'p99 over bound'], range: ['circle', 'cross'] } },
             },
           },

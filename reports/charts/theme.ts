@@ -3,8 +3,11 @@
  * on Debian; resvg and Chromium both find it), sizes legible at 1280x800, long labels allowed
  * before truncation, and helpers that name series the same way in every chart.
  */
-import type { Config } from 'vega-lite';
+import type { Config, TopLevelSpec } from 'vega-lite';
 import type { ReportJob } from '../model.js';
+
+/** The `layer` array of a layered vega-lite spec. */
+export type LayerList = Extract<TopLevelSpec, { layer: unknown }>['layer'];
 
 export const CHART_FONT = 'DejaVu Sans, Verdana, sans-serif';
 
@@ -18,7 +21,8 @@ export const CHART_CONFIG: Config = {
   padding: 10,
   title: { fontSize: 16, anchor: 'start', offset: 12, subtitleFontSize: 12, subtitleColor: '#555' },
   axis: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal', labelLimit: 260, titlePadding: 8, gridColor: '#e6e6e6' },
-  legend: { labelFontSize: 12, titleFontSize: 12, labelLimit: 340, orient: 'right', symbolSize: 90 },
+  axisQuantitative: { tickCount: 6 },
+  legend: { labelFontSize: 12, titleFontSize: 12, labelLimit: 340, titleLimit: 340, orient: 'right', symbolSize: 90 },
   header: { labelFontSize: 13, labelFontWeight: 'bold', labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', labelLimit: 700, titleFontSize: 13 },
   range: { category: { scheme: 'tableau10' } },
   view: { stroke: '#cccccc' },
@@ -35,6 +39,35 @@ export function isMultiMachine(jobs: ReportJob[]): boolean {
 export function runtimeSeries(job: ReportJob, multiMachine: boolean): string {
   return multiMachine ? `${job.runtime} · ${job.machineLabel.split(':')[0]}` : job.runtime;
 }
+
+/** The machine's letter (`A`), used to tell machines apart by dash pattern or shape. */
+export function machineLetter(job: ReportJob): string {
+  return job.machineLabel.split(':')[0]!;
+}
+
+/**
+ * strokeDash by machine (solid for the first, dashed for the next) when several machines are
+ * drawn, with a legend that shows the dash pattern itself rather than a dot.
+ */
+export function machineDash(multiMachine: boolean): Record<string, unknown> {
+  if (!multiMachine) return {};
+  return { strokeDash: { field: 'machine', type: 'nominal', title: 'machine', legend: { symbolStrokeColor: '#444', symbolStrokeWidth: 2 } } };
+}
+
+/**
+ * A line per series with a dot per data point, as two layers: a line mark alone gets a legend
+ * that shows the dash pattern (a line with `point: true` would show dots). `encoding` must hold
+ * x, y and color; the dash pattern by machine is added when several machines are drawn.
+ */
+export function linesWithPoints(encoding: Record<string, unknown>, multiMachine: boolean, pointSize = 40): LayerList {
+  return [
+    { mark: { type: 'line', strokeWidth: 2 }, encoding: { ...encoding, ...machineDash(multiMachine) } },
+    { mark: { type: 'point', filled: true, size: pointSize, opacity: 1 }, encoding },
+  ] as LayerList;
+}
+
+/** Log scale fitted to the data (no decade rounding), with room so end points are not clipped. */
+export const LOG_SCALE = { type: 'log' as const, nice: false, padding: 14 };
 
 /** Groups items by a string key, keeping first-seen order. */
 export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -6,22 +6,23 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportJob } from '../model.js';
 import type { ChartDef } from './chart.js';
-import { CHART_CONFIG, groupBy, isMultiMachine, measured, medianOf, runtimeSeries, WIDE_PX } from './theme.js';
+import { CHART_CONFIG, groupBy, isMultiMachine, LOG_SCALE, linesWithPoints, measured, medianOf, WIDE_PX } from './theme.js';
 
 interface Row {
   series: string;
+  machine: string;
   rows: number;
   seconds: number;
 }
 
 function rows(jobs: ReportJob[]): Row[] {
-  const multi = isMultiMachine(jobs);
   const usable = measured(jobs).filter((j) => j.latest && j.kind === 'training' && j.train && j.datasetRows && j.train.seconds > 0);
   const out: Row[] = [];
   for (const group of groupBy(usable, (j) => `${j.machineId}/${j.key}/${j.datasetRows}`).values()) {
     const first = group[0]!;
     out.push({
-      series: `${first.model} · ${runtimeSeries(first, multi)}`,
+      series: `${first.model} · ${first.runtime}`,
+      machine: first.machineLabel,
       rows: first.datasetRows!,
       seconds: medianOf(group.map((j) => j.train!.seconds)),
     });
@@ -43,12 +44,11 @@ export const trainingScaling: ChartDef = {
       data: { values: data },
       width: WIDE_PX,
       height: 320,
-      mark: { type: 'line', point: { size: 60 }, strokeWidth: 2 },
-      encoding: {
-        x: { field: 'rows', type: 'quantitative', title: 'training rows (log scale)', scale: { type: 'log' }, axis: { format: '~s' } },
-        y: { field: 'seconds', type: 'quantitative', title: 'train time (s, log scale)', scale: { type: 'log' } },
+      layer: linesWithPoints({
+        x: { field: 'rows', type: 'quantitative', title: 'training rows (log scale)', scale: LOG_SCALE, axis: { format: '~s' } },
+        y: { field: 'seconds', type: 'quantitative', title: 'train time (s, log scale)', scale: LOG_SCALE },
         color: { field: 'series', type: 'nominal', title: 'model · runtime' },
-      },
+      }, isMultiMachine(jobs), 60),
     };
   },
 };
