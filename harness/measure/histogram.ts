@@ -7,6 +7,11 @@
  * sample is retained they are exact; once the raw samples are capped they are read from the
  * histogram at the same rank, so they are exact to the histogram's resolution (0.1 %).
  * min, max and mean are always exact (tracked online).
+ *
+ * Cost: a histogram insert costs ~85 ns, 0.4 % of a 20 us query. While the raw samples are
+ * under the cap they already hold everything, so they are copied into the histogram only when
+ * it is first needed (the cap is reached, or the histogram is read); the measuring loop then
+ * pays only for an array store.
  */
 import hdr from 'hdr-histogram-js';
 import type { LatencySummaryNs } from '../types.js';
@@ -29,6 +34,8 @@ export class LatencyRecorder {
   private maxNs = 0;
   private sumNs = 0;
   private sortedCache: Float64Array | null = null;
+  /** How many values the histogram holds (raw samples are copied in lazily). */
+  private inHistogram = 0;
 
   private over = 0;
   private readonly boundNs: number;
@@ -43,7 +50,6 @@ export class LatencyRecorder {
   /** Records one latency in ns (negative values are clamped to 0). */
   record(latencyNs: number): void {
     const v = latencyNs > 0 ? latencyNs : 0;
-    this.histogram.recordValue(Math.round(v));
     if (this.retained < this.cap) {
       if (this.retained === this.raw.length) {
         const grown = new Float64Array(Math.min(this.cap, this.raw.length * 2));
@@ -51,6 +57,10 @@ export class LatencyRecorder {
         this.raw = grown;
       }
       this.raw[this.retained++] = v;
+    } else {
+      this.syncHistogram();
+      this.histogram.recordValue(Math.round(v));
+      this.inHistogram++;
     }
     this.n++;
     if (v < this.minNs) this.minNs = v;
@@ -58,6 +68,13 @@ export class LatencyRecorder {
     this.sumNs += v;
     if (v > this.boundNs) this.over++;
     this.sortedCache = null;
+  }
+
+  /** Copies the retained samples not yet in the histogram into it. */
+  private syncHistogram(): void {
+    if (this.inHistogram >= this.retained) return;
+    for (let i = this.inHistogram; i < this.retained; i++) this.histogram.recordValue(Math.round(this.raw[i]!));
+    this.inHistogram = this.retained;
   }
 
   get count(): number {
@@ -86,6 +103,7 @@ export class LatencyRecorder {
     if (!this.capped) return this.sorted()[r]!;
     if (r === this.n - 1) return this.maxNs;
     if (r === 0) return this.minNs;
+    this.syncHistogram();
     // The (r+1)-th smallest value: hdr returns the first bucket whose cumulative count reaches it.
     return Math.min(this.maxNs, this.histogram.getValueAtPercentile((100 * (r + 1)) / this.n));
   }
@@ -113,6 +131,7 @@ export class LatencyRecorder {
 
   /** The histogram in the result-file encoding (compressed base64). */
   encode(): HistogramEncoding {
+    this.syncHistogram();
     return { encoding: 'hdr-histogram-js/base64', data: hdr.encodeIntoCompressedBase64(this.histogram), count: this.n };
   }
 }

@@ -6,7 +6,7 @@
 import { realClock } from '../measure/clock.js';
 import { earlyStoppingMinQueries } from '../measure/early-stopping.js';
 import type { Feeds, Session } from '../types.js';
-import { measureClosedLoop, warmUp, type IssueQuery } from './closed-loop.js';
+import { measureSerial, warmUp, type IssueQuery } from './closed-loop.js';
 import { latencyResult } from './latency-result.js';
 import type { ScenarioEnv, ScenarioResult } from './result.js';
 import type { SampleSource } from './samples.js';
@@ -27,6 +27,6 @@ export async function runSingleStream(session: Session, samples: SampleSource, s
   };
   await warmUp(clock, settings, issue);
   const minQueries = Math.max(settings.minQueryCount, earlyStoppingMinQueries(settings.targetLatencyPercentile));
-  const run = await measureClosedLoop(clock, settings, minQueries, issue);
+  const run = await measureSerial(clock, settings, minQueries, session, feeds);
   return latencyResult('single-stream', run, settings, 1);
 }

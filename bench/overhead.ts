@@ -1,0 +1,87 @@
+/**
+ * Overhead benchmark (not a test): the null runtime at 20 us per query measured through
+ * mlbench's single-stream runner, against a bare `process.hrtime.bigint()` loop doing the same
+ * busy-wait, and against tinybench running the same session call. Rounds alternate the three
+ * (rotating the order) so drift and noise hit them alike; the figure is the median over rounds
+ * of the ratio of wall time per query (runner / bare). Goal: <= 1.01.
+ *
+ *   npm run bench:overhead [-- <rounds> <queriesPerRound>]
+ */
+import { Bench } from 'tinybench';
+import { defaultSettings } from '../harness/config/settings.js';
+import { median } from '../harness/measure/percentiles.js';
+import { busyWaitNs, createNullRuntime } from '../harness/runtimes/null.js';
+import { randomSamples, runScenario } from '../harness/scenarios/index.js';
+import type { ModelArtifact, TensorSpec } from '../harness/types.js';
+
+const LATENCY_US = 20;
+const rounds = Number(process.argv[2] ?? 9);
+const queries = Number(process.argv[3] ?? 20_000);
+
+interface Round { perQueryNs: number; p50Ns: number }
+
+function bareLoop(n: number): Round {
+  const latencies = new Float64Array(n);
+  const start = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    const t0 = process.hrtime.bigint();
+    busyWaitNs(LATENCY_US * 1000);
+    latencies[i] = Number(process.hrtime.bigint() - t0);
+  }
+  const total = Number(process.hrtime.bigint() - start);
+  return { perQueryNs: total / n, p50Ns: median(latencies) };
+}
+
+async function main(): Promise<void> {
+  const inputs: TensorSpec[] = [{ name: 'x', dtype: 'float32', dims: ['batch', 4] }];
+  const model: ModelArtifact = { name: 'null', onnx: new Uint8Array(), inputs, outputs: [] };
+  const settings = {
+    ...defaultSettings(), 'null.latencyUs': LATENCY_US, 'null.jitterPct': 0,
+    minQueryCount: queries, minDurationMs: 0, warmupQueries: 200, warmupMs: 0, maxSamplesRetained: queries,
+  };
+  const { session } = await createNullRuntime().load(model, settings);
+  const samples = randomSamples(inputs, 64, 1);
+  const feeds = samples.feeds([0]);
+
+  const runners: Record<string, () => Promise<Round>> = {
+    bare: async () => bareLoop(queries),
+    mlbench: async () => {
+      const r = await runScenario('single-stream', session, samples, settings);
+      return { perQueryNs: r.durationNs / r.queryCount, p50Ns: r.latencyNs.p50 };
+    },
+    tinybench: async () => {
+      const bench = new Bench({ iterations: queries, time: 0, warmupIterations: 200, warmupTime: 0 });
+      bench.add('null', async () => { await session.run(feeds); });
+      const t0 = process.hrtime.bigint();
+      await bench.run();
+      const total = Number(process.hrtime.bigint() - t0);
+      const result = bench.tasks[0]!.result as { latency?: { p50?: number } };
+      return { perQueryNs: total / queries, p50Ns: (result.latency?.p50 ?? Number.NaN) * 1e6 };
+    },
+  };
+  const names = Object.keys(runners);
+  const ratios: Record<string, number[]> = { mlbench: [], tinybench: [] };
+  const p50Ratios: Record<string, number[]> = { mlbench: [], tinybench: [] };
+  bareLoop(queries); // warm the JIT for the bare loop too
+  console.log(`null runtime at ${LATENCY_US} us/query, ${queries} queries per run, ${rounds} rounds (node ${process.version})`);
+  console.log('round  bare ns/q  mlbench ns/q  tinybench ns/q  mlbench/bare  tinybench/bare');
+  for (let round = 0; round < rounds; round++) {
+    const got: Record<string, Round> = {};
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length]!;
+      got[name] = await runners[name]!();
+    }
+    const bare = got.bare!;
+    for (const name of ['mlbench', 'tinybench']) {
+      ratios[name]!.push(got[name]!.perQueryNs / bare.perQueryNs);
+      p50Ratios[name]!.push(got[name]!.p50Ns / bare.p50Ns);
+    }
+    console.log(`${String(round + 1).padStart(5)}  ${bare.perQueryNs.toFixed(0).padStart(9)}  ${got.mlbench!.perQueryNs.toFixed(0).padStart(12)}  ${got.tinybench!.perQueryNs.toFixed(0).padStart(14)}  ${ratios.mlbench!.at(-1)!.toFixed(4).padStart(12)}  ${ratios.tinybench!.at(-1)!.toFixed(4).padStart(14)}`);
+  }
+  const m = median(ratios.mlbench!);
+  console.log(`median wall-time-per-query ratio mlbench/bare: ${m.toFixed(4)} (goal <= 1.01: ${m <= 1.01 ? 'met' : 'NOT met'})`);
+  console.log(`median wall-time-per-query ratio tinybench/bare: ${median(ratios.tinybench!).toFixed(4)}`);
+  console.log(`median p50-latency ratio mlbench/bare: ${median(p50Ratios.mlbench!).toFixed(4)}, tinybench/bare: ${median(p50Ratios.tinybench!).toFixed(4)}`);
+}
+
+await main();
