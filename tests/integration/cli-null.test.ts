@@ -43,6 +43,16 @@ describe('mlbench run on the null runtime', () => {
     expect(strict.code).toBe(1);
   });
 
+  it('records a hang as timeout within 10 s with --timeout 5s', () => {
+    const dir = tempDir();
+    const run = mlbench(['run', '--suite', 'smoke', '--runtime', 'null', '--set', 'null.fail=hang', '--timeout', '5s', '--results-dir', dir, '--no-report']);
+    expect(run.code, run.stderr).toBe(0);
+    const job = onlyResult(dir).jobs[0]!;
+    expect(job.status).toBe('timeout');
+    expect(job.wallMs).toBeGreaterThanOrEqual(5000);
+    expect(job.wallMs).toBeLessThan(10_000);
+  });
+
   it('writes raw samples and nanosecond percentiles for ok jobs', () => {
     const dir = tempDir();
     const run = mlbench(['run', '--suite', 'smoke', '--runtime', 'null', '--results-dir', dir, '--no-report', '--set', 'null.latencyUs=50']);
