@@ -37,6 +37,8 @@ export type ErrorCode =
   | 'E_CRASH'
   | 'E_OOM'
   | 'E_PARITY'
+  | 'E_TARGET'
+  | 'E_PEER'
   | 'E_SKIPPED'
   | 'E_INTERNAL';
 

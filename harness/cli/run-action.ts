@@ -40,6 +40,7 @@ export function requestedFrom(flags: RunFlags): RequestedOptions {
       latencyBoundNs: flags.latencyBound,
       findPeak: flags.findPeak,
       batchSize: flags.batchSize,
+      targetAuc: flags.targetAuc,
     },
   };
 }
@@ -128,6 +129,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   await writeResult(file, resultOf(results));
   await unlink(partialFile).catch(() => undefined);
   process.stdout.write(`\n${summaryTable(results)}\n\nresult file: ${file}\n`);
+  if (suites.some((s) => s.id === 'tabular')) process.stdout.write(`\n${(await import('../../suites/tabular/table.js')).benchmMlTable(results) ?? ''}\n`);
 
   if (flags.report !== false) {
     try {

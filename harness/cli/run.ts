@@ -27,6 +27,7 @@ export interface RunFlags extends GateFlags {
   latencyBound?: string;
   findPeak?: boolean;
   batchSize?: string;
+  targetAuc?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -48,6 +49,7 @@ export function register(program: Command): void {
     .option('--latency-bound <ns>', 'server scenario: p99 latency bound in ns (latencyBoundNs)')
     .option('--find-peak', 'server scenario: binary-search the highest targetQps that stays VALID')
     .option('--batch-size <n>', 'offline scenario: samples per batch (batchSize)')
+    .option('--target-auc <auc>', 'training: test AUC to reach; time-to-target is recorded, or the job fails (targetAuc)')
     .option('--shard <i/n>', 'run only the i-th of n interleaved shares of the jobs')
     .option('--bail', 'stop at the first failed job (the rest are recorded as skipped)')
     .option('--fail-on-error', 'exit 1 when any job failed, crashed, timed out or ran out of memory')
@@ -61,6 +63,7 @@ Examples:
   $ mlbench run --suite smoke --runtime null --set null.latencyUs=50
   $ mlbench run --suite smoke --runtime null --set null.fail=hang --timeout 5s
   $ mlbench run --suite zoo --runtime ort-node:cpu --scenario server --find-peak
+  $ mlbench run --suite tabular --target-auc 0.64 --repeat 5   time to quality; the table shows olympic means
   $ mlbench run --profile standard --repeat 3 --fail-on-error
   $ mlbench run --suite smoke --baseline base.json --confirm 3   CI gate: exit 1 on a confirmed regression`)
     .action(async (flags: RunFlags, command: Command) => {

@@ -75,6 +75,14 @@ export const SETTINGS: Record<string, SettingDef> = {
   // --- datasets ---
   cacheDir: { default: 'out/cache', help: 'folder of the dataset cache (decoded, split, encoded arrays)', parse: (v: unknown): string => { const s = String(v).trim(); if (!s) throw new Error('expected a folder path'); return s; } },
 
+  // --- training (harness/train) ---
+  targetAuc: { default: 0, help: 'training: test AUC to reach (time-to-quality); 0 = the workload\'s default target', parse: numIn(0, 1) },
+  targetTop1: { default: 0, help: 'training: test top-1 accuracy to reach; 0 = the workload\'s default target', parse: numIn(0, 1) },
+  'train.maxEpochs': { default: 0, help: 'training: most epochs per job; 0 = the workload\'s default', parse: intIn(0, 10_000) },
+  'train.stopAtTarget': { default: true, help: 'training: stop at the first epoch that reaches the target (MLPerf); false = run every epoch', parse: bool },
+  'train.serve': { default: true, help: 'training: score the exported model on ort-node:cpu, ort-web:wasm and the tfjs backends', parse: bool },
+  'train.modelsDir': { default: 'out/models', help: 'training: folder of the exported trained models (<hash>.json)', parse: (v: unknown): string => { const s = String(v).trim(); if (!s) throw new Error('expected a folder path'); return s; } },
+
   // --- null runtime ---
   'null.latencyUs': { default: 20, help: 'busy-wait per query of the null runtime, in microseconds', parse: numIn(0) },
   'null.jitterPct': { default: 0, help: 'uniform jitter of null.latencyUs, in percent (seeded)', parse: numIn(0, 100) },

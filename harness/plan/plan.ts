@@ -26,7 +26,9 @@ export function planJobs(input: PlanInput): Job[] {
   for (const suite of input.suites) {
     for (const workload of suite.workloads(input.profile)) {
       const supported = workload.runtimes ?? input.allRuntimes;
-      const runtimes = input.runtimes ? supported.filter((r) => input.runtimes!.includes(r)) : supported;
+      // `external:*` in a workload's runtimes accepts any `--runtime external:<cmd>` (a peer).
+      const peers = supported.includes('external:*') ? (input.runtimes ?? []).filter((r) => r.startsWith('external:') && !supported.includes(r)) : [];
+      const runtimes = [...(input.runtimes ? supported.filter((r) => input.runtimes!.includes(r)) : supported.filter((r) => r !== 'external:*')), ...peers];
       const scenarios = workload.kind === 'training' || !input.scenarios ? workload.scenarios : input.scenarios;
       const settings = withOverrides(input.settings, workload.settings, `suite ${suite.id}, workload ${workload.id}`, input.pinned);
       for (const runtime of runtimes) {

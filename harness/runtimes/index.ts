@@ -30,6 +30,7 @@ export function parseRuntimeId(id: string): { runtime: string; backend: string }
 }
 
 export async function createRuntime(id: string): Promise<Runtime> {
+  if (id.startsWith('external:')) return (await import('./external.js')).createExternalRuntime(id);
   const factory = RUNTIMES[id];
   if (!factory) throw new Error(`unknown runtime ${id}`);
   return factory();

@@ -1,0 +1,88 @@
+/**
+ * A tabular training job on an external peer (`external:<cmd>`): the encoded split is written
+ * as raw little-endian arrays, the peer trains and writes its test-set probabilities, and
+ * mlbench scores them with the same metrics as its own models (exact AUC, log loss), so every
+ * row of the benchm-ml table is measured the same way. Protocol: harness/runtimes/EXTERNAL.md.
+ */
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { loadTabularSplit } from '../../datasets/tabular/load-split.js';
+import type { EncodedSlice } from '../../datasets/tabular/types.js';
+import { logLoss, rocAuc } from '../measure/metrics.js';
+import { callPeer, externalArgv } from '../runtimes/external.js';
+import type { Job } from '../types.js';
+import type { JobOutcome } from '../isolate/protocol.js';
+import { effectiveTraining, type TabularTrainingSpec } from './spec.js';
+
+const bytesOf = (a: Float32Array | Int32Array | Uint8Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+async function writeSlice(dir: string, name: string, s: EncodedSlice): Promise<Record<string, unknown>> {
+  const files = { numeric: path.join(dir, `${name}-numeric.f32`), categorical: path.join(dir, `${name}-categorical.i32`), labels: path.join(dir, `${name}-labels.u8`) };
+  await writeFile(files.numeric, bytesOf(s.numeric));
+  await writeFile(files.categorical, bytesOf(s.categorical));
+  await writeFile(files.labels, bytesOf(s.labels));
+  return { rows: s.rows, ...files };
+}
+
+/** Runs one tabular training job on an external peer. */
+export async function executeExternalTraining(job: Job, spec: TabularTrainingSpec, progress: (m: string) => void): Promise<JobOutcome> {
+  const argv = externalArgv(job.runtime);
+  const eff = effectiveTraining(spec, job.settings, job.repeat);
+  const datasetId = job.workload.dataset?.id ?? 'flights';
+  const trainSlice = job.workload.dataset?.slice ?? 'train_10k';
+  const t0 = performance.now();
+  const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: String(job.settings.cacheDir ?? 'out/cache') });
+  const dir = path.resolve(String(job.settings.cacheDir ?? 'out/cache'), '..', 'tmp', `peer-${process.pid}`);
+  await mkdir(dir, { recursive: true });
+  try {
+    const request = {
+      type: 'train',
+      task: 'binary-classification',
+      model: spec.model,
+      hyper: { learningRate: eff.learningRate, batchSize: eff.batchSize, maxEpochs: eff.maxEpochs, ...(spec.peer ?? {}) },
+      seed: eff.seed,
+      data: {
+        format: 'raw-le',
+        numericColumns: split.encoding.numeric.map((n) => n.name),
+        categoricalColumns: split.encoding.categorical.map((c) => ({ name: c.name, cardinality: c.cardinality })),
+        train: await writeSlice(dir, 'train', split.train),
+        test: await writeSlice(dir, 'test', split.test),
+      },
+      output: { predictions: path.join(dir, 'predictions.f32') },
+    };
+    const loadSeconds = (performance.now() - t0) / 1000;
+    progress(`${job.id}: training on ${argv.join(' ')}`);
+    const call = await callPeer(argv, request, Math.max(1000, Number(job.settings.timeoutMs) - 5000));
+    const memory = { peakRssBytes: null, peerPeakRssBytes: Math.max(call.peakRssBytes ?? 0, Number(call.reply?.peakRssBytes ?? 0)) || null };
+    if (!call.reply) return { status: 'failed', error: { code: 'E_PEER', message: `${job.runtime}: ${call.problem}` }, memory };
+    const tool = (call.reply.tool ?? {}) as Record<string, unknown>;
+    const runtimeInfo = { version: typeof call.reply.version === 'string' ? call.reply.version : null, threads: typeof call.reply.threads === 'number' ? call.reply.threads : null, options: { argv, tool } };
+    if (call.reply.status === 'unavailable') return { status: 'unavailable', runtimeInfo, error: { code: 'E_RUNTIME', message: String(call.reply.reason ?? 'the peer says it is unavailable') } };
+    if (call.reply.status !== 'ok') return { status: 'failed', runtimeInfo, error: { code: 'E_PEER', message: `${job.runtime}: ${String(call.reply.error ?? call.reply.reason ?? `reply status ${JSON.stringify(call.reply.status)}`)}` }, memory };
+    const trainSeconds = Number(call.reply.trainSeconds);
+    const buf = await readFile(request.output.predictions).catch(() => null);
+    const predictions = buf && buf.byteLength === split.test.rows * 4 ? new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)) : null;
+    if (!predictions || !Number.isFinite(trainSeconds)) {
+      return { status: 'failed', runtimeInfo, error: { code: 'E_PEER', message: `${job.runtime}: the reply needs trainSeconds and ${split.test.rows} float32 predictions in ${request.output.predictions} (got ${buf ? buf.byteLength : 'no'} bytes)` }, memory };
+    }
+    const auc = rocAuc(predictions, split.test.labels);
+    const epochs = Number(call.reply.epochs ?? 1);
+    return {
+      status: auc >= eff.target ? 'ok' : 'failed',
+      ...(auc >= eff.target ? {} : { error: { code: 'E_TARGET', message: `target not reached: test AUC ${auc.toFixed(4)} < target ${eff.target}` } }),
+      runtimeInfo,
+      dataset: { id: datasetId, slice: trainSlice, rows: split.train.rows, checksum: split.train.checksum },
+      train: {
+        seconds: trainSeconds, epochs, rowsPerS: (split.train.rows * epochs) / trainSeconds, loadSeconds,
+        // A peer reports one training time; it reached the target within it or not at all.
+        timeToTargetSeconds: auc >= eff.target ? trainSeconds : null,
+        target: { metric: 'auc', value: eff.target },
+        settings: { model: spec.model, ...request.hyper, seed: eff.seed },
+      },
+      accuracy: { metric: 'auc', value: auc, reference: eff.target, ratio: auc / eff.target, logLoss: logLoss(predictions, split.test.labels), testRows: split.test.rows, testChecksum: split.test.checksum },
+      memory,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The training spec a suite puts in `workload.extra.training`: what to train, on which data, with
+ * which hyper-parameters. Plain JSON (it travels to the job process). The run's settings
+ * (`targetAuc`, `targetTop1`, `train.maxEpochs`, `train.stopAtTarget`) override its defaults,
+ * and the effective values are recorded in the job result (`train.settings`).
+ */
+import { UsageError } from '../errors.js';
+import type { Job } from '../types.js';
+
+/** A tabular (binary classification) training spec. */
+export interface TabularTrainingSpec {
+  task: 'tabular';
+  /** `logreg` and `mlp` train in tfjs; `gbt` (boosted trees) only on external peers. */
+  model: 'logreg' | 'mlp' | 'gbt';
+  /** Hidden layer widths of the MLP (relu); empty for logistic regression. */
+  hidden: number[];
+  optimizer: 'adam';
+  learningRate: number;
+  batchSize: number;
+  maxEpochs: number;
+  /** Default test-AUC target of this workload (time-to-quality). */
+  targetAuc: number;
+  /** Hyper-parameters passed as they are to external peers (e.g. trees, depth, eta). */
+  peer?: Record<string, number | string>;
+}
+
+/** A vision (multi-class) training spec: a zoo CNN on an image dataset. */
+export interface VisionTrainingSpec {
+  task: 'vision';
+  arch: string;
+  params: Record<string, number>;
+  optimizer: 'adam';
+  learningRate: number;
+  batchSize: number;
+  maxEpochs: number;
+  /** Default test top-1 target of this workload. */
+  targetTop1: number;
+  /** Training rows used (the first of the train slice). */
+  trainRows?: number;
+}
+
+export type TrainingSpec = TabularTrainingSpec | VisionTrainingSpec;
+
+/** The effective knobs of one training job, recorded in its result. */
+export interface EffectiveTraining {
+  optimizer: string;
+  learningRate: number;
+  batchSize: number;
+  maxEpochs: number;
+  seed: number;
+  metric: 'auc' | 'top1';
+  target: number;
+  stopAtTarget: boolean;
+}
+
+/** Reads the spec of a training job, refusing a workload without one. */
+export function trainingSpecOf(job: Job): TrainingSpec {
+  const spec = job.workload.extra?.training as TrainingSpec | undefined;
+  if (!spec || (spec.task !== 'tabular' && spec.task !== 'vision')) {
+    throw new UsageError('E_BAD_MODEL', `workload ${job.workload.id}: a training workload needs extra.training with task "tabular" or "vision"`);
+  }
+  return spec;
+}
+
+/**
+ * The spec's defaults with the run's settings applied (0 = keep the workload's default). Repeat
+ * r of a job trains with seed + r, so `--repeat N` runs N seeds (MLPerf's time-to-train runs).
+ */
+export function effectiveTraining(spec: TrainingSpec, settings: Record<string, unknown>, repeat = 0): EffectiveTraining {
+  const pick = (key: string, fallback: number) => {
+    const v = Number(settings[key] ?? 0);
+    return v > 0 ? v : fallback;
+  };
+  const metric = spec.task === 'tabular' ? 'auc' : 'top1';
+  return {
+    optimizer: spec.optimizer,
+    learningRate: spec.learningRate,
+    batchSize: spec.batchSize,
+    maxEpochs: pick('train.maxEpochs', spec.maxEpochs),
+    seed: Number(settings.seed ?? 42) + repeat,
+    metric,
+    target: spec.task === 'tabular' ? pick('targetAuc', spec.targetAuc) : pick('targetTop1', spec.targetTop1),
+    stopAtTarget: settings['train.stopAtTarget'] !== false,
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * A tabular training job on a tfjs backend: load the encoded split (timed apart), train LR or
+ * an MLP with the epoch loop (time-to-target on the test AUC), score the test set (AUC, log
+ * loss), export the trained model and score it on every serving runtime (train, then serve).
+ */
+import { loadTabularSplit } from '../../datasets/tabular/load-split.js';
+import type { EncodedSlice } from '../../datasets/tabular/types.js';
+import { logLoss, rocAuc } from '../measure/metrics.js';
+import { deriveSeed, mulberry32 } from '../models/seeded-random.js';
+import type { Job } from '../types.js';
+import type { JobOutcome } from '../isolate/protocol.js';
+import { writeTrainedModel } from './export-trained.js';
+import { SERVING_RUNTIMES, maxAbsDiff, scoreOnRuntimes } from './serve-check.js';
+import { effectiveTraining, type TabularTrainingSpec } from './spec.js';
+import { createTabularModel, servingRows, tabularDescription } from './tabular-model.js';
+import { loadTrainingTf } from './tfjs-backend.js';
+import { runTrainLoop, targetNotReachedMessage } from './train-loop.js';
+
+const EVAL_BATCH = 8192;
+
+/** Seeded Fisher-Yates permutation of 0..n-1 (a fresh order every epoch, reproducible). */
+export function shuffledOrder(n: number, seed: number): Uint32Array {
+  const order = Uint32Array.from({ length: n }, (_v, i) => i);
+  const rand = mulberry32(seed);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = order[i]!;
+    order[i] = order[j]!;
+    order[j] = t;
+  }
+  return order;
+}
+
+/** Runs one tabular training job on the tfjs runtime named by job.runtime. */
+export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec, progress: (m: string) => void): Promise<JobOutcome> {
+  const loaded = await loadTrainingTf(job.runtime);
+  if ('unavailable' in loaded) return { status: 'unavailable', error: { code: 'E_RUNTIME', message: loaded.unavailable } };
+  const { tf } = loaded;
+  const runtimeInfo = { version: loaded.version, threads: 1, options: { ...loaded.facts, formulation: 'onehot-per-batch' } };
+  if (spec.model === 'gbt') return { status: 'unavailable', runtimeInfo, error: { code: 'E_RUNTIME', message: `${job.runtime} does not train boosted trees (model gbt runs on external peers)` } };
+  const eff = effectiveTraining(spec, job.settings, job.repeat);
+  const datasetId = job.workload.dataset?.id ?? 'flights';
+  const trainSlice = job.workload.dataset?.slice ?? 'train_10k';
+
+  let t0 = performance.now();
+  progress(`${job.id}: loading ${datasetId}/${trainSlice}`);
+  const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: String(job.settings.cacheDir ?? 'out/cache') });
+  const loadSeconds = (performance.now() - t0) / 1000;
+
+  const width = split.encoding.oneHotWidth;
+  const description = tabularDescription(`${spec.model}-${datasetId}-${trainSlice}`, width, spec.hidden, eff.seed);
+  const tensorsBefore = tf.memory().numTensors;
+  const model = createTabularModel({ tf, description, encoding: split.encoding, formulation: 'onehot', learningRate: eff.learningRate });
+  const train = split.train;
+  const evalTest = (): number => rocAuc(model.predict(split.test, EVAL_BATCH), split.test.labels);
+  const loop = await runTrainLoop({
+    trainEpoch(epoch) {
+      const order = shuffledOrder(train.rows, deriveSeed(eff.seed, `epoch${epoch}`));
+      for (let s = 0; s < train.rows; s += eff.batchSize) model.step(train, order, s, Math.min(train.rows, s + eff.batchSize));
+    },
+    evaluate: evalTest,
+  }, {
+    maxEpochs: eff.maxEpochs,
+    target: eff.target,
+    stopAtTarget: eff.stopAtTarget,
+    onEpoch: (e, auc, s) => progress(`${job.id}: epoch ${e}: test AUC ${auc.toFixed(4)} after ${s.toFixed(1)} s`),
+  });
+  const probabilities = model.predict(split.test, EVAL_BATCH);
+  const auc = rocAuc(probabilities, split.test.labels);
+  const loss = logLoss(probabilities, split.test.labels);
+  const resolved = model.resolved();
+  model.dispose();
+  const leakedTensors = tf.memory().numTensors - tensorsBefore;
+
+  const modelsDir = String(job.settings['train.modelsDir'] ?? 'out/models');
+  const trained = await writeTrainedModel(resolved, modelsDir, {
+    trainedBy: 'mlbench', job: job.id, runtime: job.runtime, dataset: datasetId, trainSlice, testAuc: auc, sourceChecksum: split.source.checksum, encoding: split.encoding,
+  });
+  let serving: Awaited<ReturnType<typeof scoreOnRuntimes>> = [];
+  if (job.settings['train.serve'] !== false) {
+    progress(`${job.id}: scoring the exported model on ${SERVING_RUNTIMES.join(', ')}`);
+    let buffer: Float32Array | undefined;
+    serving = await scoreOnRuntimes(trained.path, SERVING_RUNTIMES, {
+      count: split.test.rows,
+      batchSize: EVAL_BATCH,
+      feeds: (start, end) => {
+        buffer ??= new Float32Array(EVAL_BATCH * width);
+        const data = servingRows(split.test as EncodedSlice, split.encoding, start, end, buffer).subarray(0, (end - start) * width);
+        return { input: { dtype: 'float32', dims: [end - start, width], data } };
+      },
+      score: (outputs) => rocAuc(outputs, split.test.labels),
+    }, auc, job.settings);
+  }
+
+  const reached = loop.reached;
+  return {
+    status: reached ? 'ok' : 'failed',
+    ...(reached ? {} : { error: { code: 'E_TARGET', message: targetNotReachedMessage('test AUC', eff.target, loop) } }),
+    runtimeInfo,
+    dataset: { id: datasetId, slice: trainSlice, rows: train.rows, checksum: train.checksum },
+    train: {
+      seconds: loop.seconds,
+      epochs: loop.epochs,
+      rowsPerS: (train.rows * loop.epochs) / loop.seconds,
+      loadSeconds,
+      timeToTargetSeconds: loop.timeToTargetSeconds,
+      evalSeconds: loop.evalSeconds,
+      target: { metric: 'auc', value: eff.target },
+      history: loop.history,
+      settings: { model: spec.model, hidden: spec.hidden, ...eff, formulation: 'onehot-per-batch' },
+    },
+    accuracy: {
+      metric: 'auc',
+      value: auc,
+      reference: eff.target,
+      ratio: auc / eff.target,
+      logLoss: loss,
+      testRows: split.test.rows,
+      testChecksum: split.test.checksum,
+      serving,
+      servingMaxAbsDiff: maxAbsDiff(serving),
+    },
+    trainedModel: { kind: 'trained', path: trained.path, sha256: trained.sha256 },
+    memory: { peakRssBytes: null, leakedTensors },
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * `tabular`: the benchm-ml ladder on flights. Logistic regression and an MLP trained with tfjs
+ * on every tfjs backend (tfjs:cpu, tfjs:wasm, tfjs-node:* when registered), and the reference
+ * peers (scikit-learn logistic regression, xgboost hist) through `external:<cmd>`, all on the
+ * same split: training slices of 10k / 100k (quick), + 1m (standard), + train_full (full),
+ * scored on the same 100k test slice. Each job runs in its own process.
+ * Hyper-parameters are per size (more steps for small slices); the time-to-quality target of
+ * each workload is a test AUC the model reaches on this split (override with --target-auc).
+ */
+import type { Profile, Suite, Workload } from '../../harness/types.js';
+import { RUNTIMES } from '../../harness/runtimes/index.js';
+import type { TabularTrainingSpec } from '../../harness/train/spec.js';
+
+/** The flights training slices of each profile. */
+export const LADDER: Record<Profile, string[]> = {
+  quick: ['train_10k', 'train_100k'],
+  standard: ['train_10k', 'train_100k', 'train_1m'],
+  full: ['train_10k', 'train_100k', 'train_1m', 'train_full'],
+};
+
+/** Shipped peers (optional: unavailable with the install command when python3-sklearn is absent). */
+export const PEERS = { sklearn: 'external:peers/sklearn_logreg.py', xgboost: 'external:peers/xgboost_hist.py' } as const;
+
+const TFJS_TRAINING = ['tfjs:cpu', 'tfjs:wasm', 'tfjs-node:tensorflow', 'tfjs-node-gpu:cuda'];
+
+/** Rows of a slice name, for labels: train_10k -> 10k. */
+export function sizeLabel(slice: string): string {
+  return slice.replace(/^train_/, '');
+}
+
+interface SizeKnobs { batchSize: number; maxEpochs: number; timeoutMs: number }
+
+const KNOBS: Record<string, SizeKnobs> = {
+  train_10k: { batchSize: 128, maxEpochs: 6, timeoutMs: 300_000 },
+  train_100k: { batchSize: 1024, maxEpochs: 3, timeoutMs: 300_000 },
+  train_1m: { batchSize: 1024, maxEpochs: 2, timeoutMs: 1_800_000 },
+  train_full: { batchSize: 4096, maxEpochs: 1, timeoutMs: 3_600_000 },
+};
+
+// Default targets: test AUCs each model reaches on this split within its epochs (measured on
+// tfjs:wasm and tfjs:cpu, seed 42), so `ok` means "reached", and a slower backend shows as time.
+const TARGET_AUC: Record<'logreg' | 'mlp' | 'gbt', Record<string, number>> = {
+  logreg: { train_10k: 0.62, train_100k: 0.63, train_1m: 0.63, train_full: 0.63 },
+  mlp: { train_10k: 0.62, train_100k: 0.64, train_1m: 0.64, train_full: 0.64 },
+  gbt: { train_10k: 0.62, train_100k: 0.64, train_1m: 0.65, train_full: 0.65 },
+};
+
+function spec(model: 'logreg' | 'mlp' | 'gbt', slice: string): TabularTrainingSpec {
+  const k = KNOBS[slice]!;
+  return {
+    task: 'tabular',
+    model,
+    hidden: model === 'mlp' ? [32, 16] : [],
+    optimizer: 'adam',
+    learningRate: model === 'mlp' ? 0.003 : 0.01,
+    batchSize: k.batchSize,
+    maxEpochs: k.maxEpochs,
+    targetAuc: TARGET_AUC[model][slice]!,
+    ...(model === 'gbt' ? { peer: { trees: 100, maxDepth: 10, eta: 0.1, treeMethod: 'hist' } } : {}),
+  };
+}
+
+function workload(model: 'logreg' | 'mlp' | 'gbt', slice: string, runtimes: string[]): Workload {
+  const s = spec(model, slice);
+  const what = model === 'logreg' ? 'logistic regression' : model === 'mlp' ? `MLP (${s.hidden.join('-')}, relu)` : 'gradient-boosted trees (peers only)';
+  return {
+    id: `${model}-${sizeLabel(slice)}`,
+    kind: 'training',
+    description: `${what} on flights ${slice}, scored on the 100k test slice (AUC, log loss)`,
+    model: { kind: 'zoo', arch: model === 'mlp' ? 'mlp' : 'logreg', params: {}, seed: 42 },
+    dataset: { id: 'flights', slice },
+    scenarios: ['accuracy'],
+    runtimes: [...runtimes, 'external:*'],
+    settings: { timeoutMs: KNOBS[slice]!.timeoutMs },
+    extra: { training: s },
+  };
+}
+
+export const tabularSuite: Suite = {
+  id: 'tabular',
+  describe: () => 'benchm-ml on flights: LR and MLP trained in tfjs (cpu, wasm, tfjs-node) and peers (scikit-learn, xgboost) per training size -> train s, peak RSS, test AUC; exported models scored on ort-node, ort-web and tfjs.',
+  workloads(profile: Profile): Workload[] {
+    const tfjs = TFJS_TRAINING.filter((id) => id in RUNTIMES || id.startsWith('tfjs:'));
+    return LADDER[profile].flatMap((slice) => [
+      workload('logreg', slice, [...tfjs, PEERS.sklearn]),
+      workload('mlp', slice, tfjs),
+      workload('gbt', slice, [PEERS.xgboost]),
+    ]);
+  },
+};

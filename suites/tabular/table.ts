@@ -1,0 +1,65 @@
+/**
+ * The benchm-ml table: one row per tool/runtime x training size, with the training time, the
+ * peak RSS and the test AUC, as benchm-ml publishes it. Repeats of a job (--repeat N) are
+ * summarised with the olympic mean (the fastest and slowest dropped, as MLPerf does) for the
+ * times and the plain mean for AUC. For external peers the peak RSS is the peer process's own.
+ */
+import { formatTable } from '../../harness/cli/table.js';
+import { olympicMean } from '../../harness/measure/metrics.js';
+import type { JobResult } from '../../results/schema.js';
+
+/** One row of the table (numbers unformatted; null = not measured). */
+export interface LadderRow {
+  model: string;
+  runtime: string;
+  size: string;
+  status: string;
+  runs: number;
+  trainSeconds: number | null;
+  timeToTargetSeconds: number | null;
+  peakRssMb: number | null;
+  auc: number | null;
+  /** Largest |AUC difference| of the exported model across serving runtimes. */
+  servingMaxAbsDiff: number | null;
+}
+
+const mean = (v: number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : null);
+const runtimeName = (j: JobResult) => (j.runtime.backend === 'default' ? j.runtime.id : `${j.runtime.id}:${j.runtime.backend}`);
+
+/** Groups the tabular suite's jobs into ladder rows, in first-seen order. */
+export function ladderRows(jobs: JobResult[]): LadderRow[] {
+  const groups = new Map<string, JobResult[]>();
+  for (const j of jobs) {
+    if (j.suite !== 'tabular' || j.kind !== 'training') continue;
+    const key = `${j.workload}\u0000${runtimeName(j)}`;
+    groups.set(key, [...(groups.get(key) ?? []), j]);
+  }
+  return [...groups.values()].map((g) => {
+    const [model, size] = [g[0]!.workload.replace(/-[^-]+$/, ''), g[0]!.workload.replace(/^.*-/, '')];
+    const ok = g.filter((j) => j.train);
+    const num = (f: (j: JobResult) => unknown) => ok.map(f).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    const rss = num((j) => (j.memory as Record<string, unknown> | undefined)?.peerPeakRssBytes ?? j.memory?.peakRssBytes);
+    const statuses = [...new Set(g.map((j) => j.status))];
+    const ttt = num((j) => j.train?.timeToTargetSeconds);
+    return {
+      model, runtime: runtimeName(g[0]!), size, status: statuses.join('/'), runs: g.length,
+      trainSeconds: ok.length ? olympicMean(num((j) => j.train?.seconds)) : null,
+      timeToTargetSeconds: ttt.length ? olympicMean(ttt) : null,
+      peakRssMb: rss.length ? olympicMean(rss) / 2 ** 20 : null,
+      auc: mean(num((j) => j.accuracy?.value)),
+      servingMaxAbsDiff: mean(num((j) => (j.accuracy as Record<string, unknown> | undefined)?.servingMaxAbsDiff)),
+    };
+  });
+}
+
+const fix = (v: number | null, digits: number) => (v === null || !Number.isFinite(v) ? '-' : v.toFixed(digits));
+
+/** The table as text; null when the jobs hold no tabular training job. */
+export function benchmMlTable(jobs: JobResult[]): string | null {
+  const rows = ladderRows(jobs);
+  if (rows.length === 0) return null;
+  const repeated = rows.some((r) => r.runs > 2);
+  const header = ['model', 'tool/runtime', 'size', 'status', repeated ? 'train s (olympic)' : 'train s', 'to target s', 'peak RSS MB', 'AUC', 'serve |dAUC|'];
+  const body = rows.map((r) => [r.model, r.runtime, r.size, r.status, fix(r.trainSeconds, 2), fix(r.timeToTargetSeconds, 2), fix(r.peakRssMb, 0), fix(r.auc, 4), r.servingMaxAbsDiff === null ? '-' : r.servingMaxAbsDiff.toExponential(1)]);
+  return `benchm-ml table (flights; AUC on the 100k test slice${repeated ? '; times: olympic mean of the repeats' : ''}):\n${formatTable(header, body, [false, false, false, false, true, true, true, true, true])}`;
+}

@@ -1,0 +1,34 @@
+/**
+ * `vision`: a LeNet-style CNN (model zoo `lenet`) trained on MNIST's deterministic split on the
+ * tfjs backends, with time-to-target on test top-1 accuracy; the trained model is then scored in
+ * accuracy mode on every serving runtime (ort-node:cpu, ort-web:wasm, tfjs:cpu, tfjs:wasm).
+ */
+import type { Profile, Suite, Workload } from '../../harness/types.js';
+import { RUNTIMES } from '../../harness/runtimes/index.js';
+import type { VisionTrainingSpec } from '../../harness/train/spec.js';
+
+const EPOCHS: Record<Profile, number> = { quick: 4, standard: 8, full: 15 };
+const TARGET_TOP1: Record<Profile, number> = { quick: 0.95, standard: 0.97, full: 0.975 };
+
+export const visionSuite: Suite = {
+  id: 'vision',
+  describe: () => 'LeNet-style CNN on MNIST (8,000 train / 2,000 test, deterministic) trained on tfjs backends -> train s, top-1; then accuracy mode on every runtime.',
+  workloads(profile: Profile): Workload[] {
+    const training: VisionTrainingSpec = {
+      task: 'vision', arch: 'lenet', params: { width: 6 }, optimizer: 'adam', learningRate: 0.002, batchSize: 64,
+      maxEpochs: EPOCHS[profile], targetTop1: TARGET_TOP1[profile],
+    };
+    const runtimes = ['tfjs:cpu', 'tfjs:wasm', 'tfjs-node:tensorflow', 'tfjs-node-gpu:cuda'].filter((id) => id.startsWith('tfjs:') || id in RUNTIMES);
+    return [{
+      id: 'lenet-mnist',
+      kind: 'training',
+      description: `LeNet-style CNN on MNIST train (8,000), top-1 on test (2,000); target ${training.targetTop1}`,
+      model: { kind: 'zoo', arch: 'lenet', params: training.params, seed: 42 },
+      dataset: { id: 'mnist', slice: 'train' },
+      scenarios: ['accuracy'],
+      runtimes,
+      settings: { timeoutMs: 900_000 },
+      extra: { training },
+    }];
+  },
+};
