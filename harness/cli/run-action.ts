@@ -9,12 +9,13 @@ import { ExitError } from '../errors.js';
 import { FAILED_STATUSES, runJobs } from '../isolate/run-jobs.js';
 import { probeRuntimes } from '../isolate/runner.js';
 import { parseShard, planJobs } from '../plan/plan.js';
+import { planResume } from '../plan/resume.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { DEFAULT_SUITES, loadSuite, suiteIds } from '../../suites/index.js';
 import type { JobResult, ResultFile } from '../../results/schema.js';
-import { resultPath, writeFileAtomic, writeResult } from '../../results/store.js';
+import { readResult, resultPath, writeFileAtomic, writeResult } from '../../results/store.js';
 import { createProgress } from './progress.js';
 import type { RunFlags } from './run.js';
 import { formatBytes, formatNs, formatTable } from './table.js';
@@ -105,12 +106,16 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
     jobs: jobResults,
   });
 
+  const resumed = flags.resume ? planResume(await readResult(flags.resume), flags.resume, jobs, machine.id, resolved) : null;
+  if (resumed) progress.note(`resuming ${flags.resume}: ${resumed.carried.length} jobs carried over, ${resumed.remaining.length} to run`);
+
   let interrupted = false;
   const onSigint = () => { interrupted = true; progress.note('interrupted: finishing the result file (Ctrl-C again to abandon)'); process.removeListener('SIGINT', onSigint); };
   process.on('SIGINT', onSigint);
-  const done: JobResult[] = [];
-  progress.start(jobs.length);
-  const results = await runJobs(jobs, {
+  const done: JobResult[] = [...(resumed?.carried ?? [])];
+  const toRun = resumed?.remaining ?? jobs;
+  progress.start(toRun.length);
+  const fresh = await runJobs(toRun, {
     probes,
     bail: flags.bail,
     aborted: () => interrupted,
@@ -125,8 +130,10 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   });
   progress.stop();
   process.removeListener('SIGINT', onSigint);
+  const results = [...(resumed?.carried ?? []), ...fresh];
 
-  await writeResult(file, resultOf(results));
+  const final = resultOf(results);
+  await writeResult(file, final);
   await unlink(partialFile).catch(() => undefined);
   process.stdout.write(`\n${summaryTable(results)}\n\nresult file: ${file}\n`);
   if (suites.some((s) => s.id === 'tabular')) process.stdout.write(`\n${(await import('../../suites/tabular/table.js')).benchmMlTable(results) ?? ''}\n`);
@@ -134,7 +141,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   if (flags.report !== false) {
     try {
       const { writeReport } = await import('../../reports/index.js');
-      const report = await writeReport([{ file, result: resultOf(results) }], flags.reportDir ?? 'out/report');
+      const report = await writeReport([{ file, result: final }], flags.reportDir ?? 'out/report');
       const index = report.files.find((f) => f.endsWith('index.html'));
       if (index) process.stdout.write(`report: ${index}\n`);
     } catch (err) {
@@ -142,7 +149,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
     }
   }
 
-  const gateCode = gate && !interrupted ? await (await import('./gate-action.js')).finishGate(gate, { file, result: resultOf(results), jobs, probes }) : 0;
+  const gateCode = gate && !interrupted ? await (await import('./gate-action.js')).finishGate(gate, { file, result: final, jobs, probes }) : 0;
   const failed = results.filter((r) => FAILED_STATUSES.has(r.status));
   if (interrupted) throw new ExitError(`run interrupted; ${done.length} of ${jobs.length} jobs recorded in ${file}`);
   if (failed.length && flags.failOnError) {

@@ -17,6 +17,7 @@ export interface RunFlags extends GateFlags {
   bail?: boolean;
   failOnError?: boolean;
   shard?: string;
+  resume?: string;
   repeat?: string;
   verbose?: boolean;
   report?: boolean;
@@ -51,6 +52,7 @@ export function register(program: Command): void {
     .option('--batch-size <n>', 'offline scenario: samples per batch (batchSize)')
     .option('--target-auc <auc>', 'training: test AUC to reach; time-to-target is recorded, or the job fails (targetAuc)')
     .option('--shard <i/n>', 'run only the i-th of n interleaved shares of the jobs')
+    .option('--resume <file>', 'finish an interrupted run: keep the jobs its result (or .partial) file has, run the rest')
     .option('--bail', 'stop at the first failed job (the rest are recorded as skipped)')
     .option('--fail-on-error', 'exit 1 when any job failed, crashed, timed out or ran out of memory')
     .option('-v, --verbose', 'print each job\'s LoadGen-style summary')
