@@ -16,6 +16,8 @@ table { border-collapse: collapse; background: #fff; margin: 8px 0 16px; font-si
 th, td { border: 1px solid #dde1e7; padding: 5px 8px; text-align: left; vertical-align: top; }
 th { background: #eef1f5; font-weight: 600; }
 tbody tr:nth-child(even) { background: #fafbfc; }
+.nowrap { white-space: nowrap; }
+.muted { color: #666; font-size: 12px; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.mono, code { font-family: "DejaVu Sans Mono", monospace; font-size: 12px; }
 .wrap { overflow-x: auto; }
@@ -29,6 +31,6 @@ td.mono, code { font-family: "DejaVu Sans Mono", monospace; font-size: 12px; }
 .failure pre { white-space: pre-wrap; word-break: break-word; margin: 6px 0 0; font-size: 12px; }
 figure { background: #fff; border: 1px solid #dde1e7; border-radius: 6px; margin: 16px 0; padding: 12px; }
 figure svg { display: block; max-width: 100%; height: auto; }
-figcaption { color: #444; margin: 0 0 8px; font-size: 13px; }
+figcaption { color: #444; margin: 8px 0 0; font-size: 13px; max-width: 900px; }
 footer { color: #666; font-size: 12px; margin-top: 40px; }
 `;

@@ -3,6 +3,7 @@
  * no external URL), readable offline from file://. Every string from a result goes through
  * escapeHtml; chart SVG comes from vega's serialiser, which escapes the text it draws.
  */
+import path from 'node:path';
 import { escapeHtml as e } from './escape-html.js';
 import { formatMetric, formatNs, sig } from './format.js';
 import { REPORT_CSS } from './html-style.js';
@@ -54,11 +55,17 @@ function header(model: ReportModel, warnings: string[]): string {
 ${warn}`;
 }
 
+/** A result path relative to the working folder when it lies inside it (shorter in the table). */
+function displayPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
 function runsSection(model: ReportModel): string {
   const rows = model.runs.map((r) => {
     const machine = model.machines.find((m) => m.id === r.machineId);
-    return `<tr><td class="mono">${e(r.runId)}</td><td>${e(machine?.label ?? r.machineId)}</td><td>${e(r.startedAt)}</td>`
-      + `<td class="num">${r.okCount} / ${r.jobCount}</td><td class="mono">${e(r.command)}</td><td class="mono">${e(r.file)}</td></tr>`;
+    return `<tr><td class="mono">${e(r.runId)}</td><td>${e(machine?.label ?? r.machineId)}</td><td class="nowrap">${e(shortTime(r.startedAt))}</td>`
+      + `<td class="num">${r.okCount} / ${r.jobCount}</td><td class="mono">${e(r.command)}</td><td class="mono">${e(displayPath(r.file))}</td></tr>`;
   });
   return `<h2 id="runs">Runs</h2>
 <div class="wrap"><table><thead><tr><th>run</th><th>machine</th><th>started (UTC)</th><th>ok / jobs</th><th>command</th><th>result file</th></tr></thead>
@@ -85,8 +92,8 @@ function failuresSection(model: ReportModel): string {
 
 function suiteSection(suite: string, jobs: ReportJob[], charts: RenderedChart[]): string {
   const figures = charts.map((c) => `<figure id="chart-${e(c.name)}" data-chart="${e(c.name)}">
-<figcaption>${e(c.chart.description)}</figcaption>
 ${c.svg}
+<figcaption>${e(c.chart.description)}</figcaption>
 </figure>`);
   return `<h2 id="suite-${e(fileSlug(suite))}">Suite: ${e(suite)}</h2>
 ${figures.join('\n')}
@@ -94,19 +101,38 @@ ${figures.join('\n')}
 ${jobsTable(jobs)}`;
 }
 
+/** Jobs of one workload, scenario and runtime sit together, machines and runs in order. */
+function byJob(a: ReportJob, b: ReportJob): number {
+  return a.workload.localeCompare(b.workload) || a.scenario.localeCompare(b.scenario) || a.runtime.localeCompare(b.runtime)
+    || a.machineLabel.localeCompare(b.machineLabel) || a.runStartedAt.localeCompare(b.runStartedAt) || a.repeat - b.repeat;
+}
+
+/** `2025-01-10 09:00` from an ISO time (UTC), or the text itself when it is not one. */
+function shortTime(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return m ? `${m[1]} ${m[2]}` : iso;
+}
+
+function metricCell(metric: ReportJob['metric']): string {
+  if (!metric) return '—';
+  const text = formatMetric(metric);
+  const value = text.slice(metric.name.length + 1);
+  return `<span class="muted">${e(metric.name)}</span><br><span class="nowrap">${e(value)}</span>`;
+}
+
 function jobsTable(jobs: ReportJob[]): string {
-  const rows = jobs.map((j) => {
+  const rows = [...jobs].sort(byJob).map((j) => {
     const verdict = j.verdict ? `<span class="badge v-${j.verdict}">${j.verdict}</span>` : '—';
     const notes = [...(j.error ? [`${j.error.code}: ${j.error.message}`] : []), ...j.reasons];
-    return `<tr><td>${e(j.machineLabel.split(':')[0])}</td><td class="mono">${e(j.runId)}</td><td>${e(j.workload)}</td>`
-      + `<td>${e(j.runtime)}</td><td>${e(j.scenario)}</td><td class="num">${j.repeat}</td>`
+    return `<tr><td>${e(j.workload)}</td><td class="nowrap">${e(j.scenario)}</td><td class="nowrap">${e(j.runtime)}</td>`
+      + `<td title="${e(j.machineLabel)}">${e(j.machineLabel.split(':')[0])}</td><td class="nowrap" title="run ${e(j.runId)}">${e(shortTime(j.runStartedAt))}${j.repeat ? ` #${j.repeat}` : ''}</td>`
       + `<td><span class="badge s-${e(j.status)}">${e(j.status)}</span></td><td>${verdict}</td>`
-      + `<td>${e(formatMetric(j.metric))}</td><td class="num">${e(formatNs(j.latencyNs?.p50))}</td>`
+      + `<td>${metricCell(j.metric)}</td><td class="num">${e(formatNs(j.latencyNs?.p50))}</td>`
       + `<td class="num">${e(formatNs(j.latencyNs?.p99))}</td>`
       + `<td class="num">${j.throughputPerS === null ? '—' : `${e(sig(j.throughputPerS))} /s`}</td>`
       + `<td>${notes.map((n) => e(n)).join('<br>') || ''}</td></tr>`;
   });
-  return `<div class="wrap"><table><thead><tr><th>machine</th><th>run</th><th>workload</th><th>runtime</th><th>scenario</th><th>repeat</th>`
+  return `<div class="wrap"><table><thead><tr><th>workload</th><th>scenario</th><th>runtime</th><th>machine</th><th>run started (UTC)</th>`
     + `<th>status</th><th>verdict</th><th>headline metric</th><th>p50</th><th>p99</th><th>throughput</th><th>reasons / error</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></div>`;
 }

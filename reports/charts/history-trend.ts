@@ -6,10 +6,12 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportJob } from '../model.js';
 import type { ChartDef } from './chart.js';
-import { CHART_CONFIG, groupBy, isMultiMachine, linesWithPoints, measured, medianOf, WIDE_PX } from './theme.js';
+import { CHART_CONFIG, groupBy, linesWithPoints, measured, medianOf, WIDE_PX } from './theme.js';
 
 interface Row {
+  /** Metric name; one panel each. */
   panel: string;
+  unit: string;
   series: string;
   machine: string;
   startedAt: string;
@@ -17,14 +19,20 @@ interface Row {
 }
 
 /** The metric of a job in display units: ns-valued metrics are shown in ms. */
-function headline(j: ReportJob): { panel: string; value: number } | null {
+function headline(j: ReportJob): Headline | null {
   if (j.metric) {
     const isNs = j.metric.unit === 'ns';
-    return { panel: `${j.metric.name} (${isNs ? 'ms' : j.metric.unit})`, value: isNs ? j.metric.value / 1e6 : j.metric.value };
+    return { panel: j.metric.name, unit: isNs ? 'ms' : j.metric.unit, value: isNs ? j.metric.value / 1e6 : j.metric.value };
   }
-  if (j.latencyNs) return { panel: 'p50 latency (ms)', value: j.latencyNs.p50 / 1e6 };
-  if (j.train) return { panel: 'train time (s)', value: j.train.seconds };
+  if (j.latencyNs) return { panel: 'p50 latency', unit: 'ms', value: j.latencyNs.p50 / 1e6 };
+  if (j.train) return { panel: 'train time', unit: 's', value: j.train.seconds };
   return null;
+}
+
+interface Headline {
+  panel: string;
+  unit: string;
+  value: number;
 }
 
 function rows(jobs: ReportJob[]): Row[] {
@@ -33,11 +41,12 @@ function rows(jobs: ReportJob[]): Row[] {
     const byRun = groupBy(series, (j) => j.runId);
     if (byRun.size < 2) continue;
     for (const runJobs of byRun.values()) {
-      const values = runJobs.map(headline).filter((h): h is { panel: string; value: number } => h !== null);
+      const values = runJobs.map(headline).filter((h): h is Headline => h !== null);
       if (!values.length) continue;
       const first = runJobs[0]!;
       out.push({
         panel: values[0]!.panel,
+        unit: values[0]!.unit,
         series: `${first.workload} · ${first.runtime} · ${first.scenario}`,
         machine: first.machineLabel,
         startedAt: first.runStartedAt,
@@ -55,20 +64,21 @@ export const historyTrend: ChartDef = {
   spec(jobs: ReportJob[]): TopLevelSpec | null {
     const data = rows(jobs);
     if (!data.length) return null;
-    const panels = [...new Set(data.map((r) => r.panel))];
+    const panels = [...new Map(data.map((r) => [`${r.panel} (${r.unit})`, r])).values()];
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
       title: { text: this.title, subtitle: 'one line per workload · runtime · scenario; one panel per metric' },
       config: CHART_CONFIG,
-      vconcat: panels.map((panel) => ({
-        data: { values: data.filter((r) => r.panel === panel) },
+      vconcat: panels.map(({ panel, unit }) => ({
+        title: { text: panel, fontSize: 13, subtitle: '' },
+        data: { values: data.filter((r) => r.panel === panel && r.unit === unit) },
         width: WIDE_PX,
         height: 200,
         layer: linesWithPoints({
           x: { field: 'startedAt', type: 'temporal', title: 'run start (UTC)', axis: { format: '%Y-%m-%d %H:%M', labelAngle: 0, tickCount: 6 }, scale: { nice: false } },
-          y: { field: 'value', type: 'quantitative', title: panel, scale: { zero: false } },
+          y: { field: 'value', type: 'quantitative', title: `value (${unit})`, scale: { zero: false } },
           color: { field: 'series', type: 'nominal', title: 'workload · runtime · scenario' },
-        }, isMultiMachine(jobs), 50),
+        }, new Set(data.map((r) => r.machine)).size > 1, 50),
       })),
       resolve: { scale: { color: 'independent' } },
     };
