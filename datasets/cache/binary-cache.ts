@@ -78,17 +78,24 @@ export async function writeCacheEntry<E>(file: string, key: Record<string, unkno
     headers.push({ name, dtype: dtypeOf(a), length: a.length, offset });
     offset = align8(offset + a.byteLength);
   }
-  // The payload (arrays and their zero padding) is laid out first so its hash can go in the header.
-  const payload = Buffer.alloc(offset);
-  for (const h of headers) payload.set(bytesOf(arrays[h.name]!), h.offset);
-  const sha256 = createHash('sha256').update(payload).digest('hex');
+  // The payload hash covers each array and its zero padding, exactly the bytes after the header.
+  const hash = createHash('sha256');
+  const zeros = new Uint8Array(8);
+  for (const h of headers) {
+    const bytes = bytesOf(arrays[h.name]!);
+    hash.update(bytes);
+    hash.update(zeros.subarray(0, align8(bytes.length) - bytes.length));
+  }
+  const sha256 = hash.digest('hex');
   const header: CacheHeader = { format: CACHE_FORMAT_VERSION, key, arrays: headers, payloadBytes: offset, sha256, extra };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const prefix = Buffer.alloc(align8(12 + headerBytes.length));
-  prefix.write(MAGIC, 0, 'latin1');
-  prefix.writeUInt32LE(headerBytes.length, 8);
-  headerBytes.copy(prefix, 12);
-  await writeFileAtomic(file, Buffer.concat([prefix, payload]));
+  const payloadStart = align8(12 + headerBytes.length);
+  const out = Buffer.alloc(payloadStart + offset);
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(headerBytes.length, 8);
+  headerBytes.copy(out, 12);
+  for (const h of headers) out.set(bytesOf(arrays[h.name]!), payloadStart + h.offset);
+  await writeFileAtomic(file, out);
   return { file, arrays, extra, checksum: `sha256:${sha256}`, payloadBytes: offset };
 }
 

@@ -66,7 +66,9 @@ export async function decodeFlights(file: string, onProgress?: DecodeProgress): 
   };
   // Airport codes get provisional ids in order of appearance; renumbered in sorted order below.
   const airportIds = new Map<string, number>();
-  const dayFields = new Map<number, [number, number, number]>();
+  // Calendar fields per day since 1970, packed month | dayOfMonth << 8 | dayOfWeek << 16 (0 = not
+  // yet computed): one Date per distinct day instead of one per row.
+  const dayFields = new Int32Array(1 << 16);
   let done = 0;
   const total = rows * COLUMNS.length;
   await parquetRead({
@@ -83,17 +85,17 @@ export async function decodeFlights(file: string, onProgress?: DecodeProgress): 
           for (let j = 0; j < n; j++) {
             const ms = data[j] as number;
             const day = Math.floor(ms / DAY_MS);
-            let f = dayFields.get(day);
-            if (!f) {
+            let f = day >= 0 && day < dayFields.length ? dayFields[day]! : 0;
+            if (f === 0) {
               const d = new Date(day * DAY_MS);
-              f = [d.getUTCMonth() + 1, d.getUTCDate(), ((d.getUTCDay() + 6) % 7) + 1];
-              dayFields.set(day, f);
+              f = (d.getUTCMonth() + 1) | (d.getUTCDate() << 8) | ((((d.getUTCDay() + 6) % 7) + 1) << 16);
+              if (day >= 0 && day < dayFields.length) dayFields[day] = f;
             }
             const minuteOfDay = Math.floor((ms - day * DAY_MS) / 60_000);
             const i = rowStart + j;
-            c.month[i] = f[0];
-            c.dayOfMonth[i] = f[1];
-            c.dayOfWeek[i] = f[2];
+            c.month[i] = f & 0xff;
+            c.dayOfMonth[i] = (f >>> 8) & 0xff;
+            c.dayOfWeek[i] = f >>> 16;
             c.depHour[i] = (minuteOfDay / 60) | 0;
             c.depMinute[i] = minuteOfDay % 60;
           }
