@@ -26,6 +26,7 @@ export function register(program: Command): void {
     .option('--accuracy-tolerance <abs>', 'largest absolute accuracy drop that is not a regression', '0.01')
     .option('--allow-different-machine', 'compare results from different machine fingerprints')
     .option('--ignore-setting <key>', 'leave a setting (or prefix.*) out of the like-with-like check (repeatable)', collect)
+    .option('--judge-tails', 'let latency p90/p99 be regressions (significant shift and the whole CI beyond the threshold)')
     .option('--seed <n>', 'bootstrap seed', '1')
     .addHelpText('after', `
 Verdicts: regression (+), improvement (-), unchanged, inconclusive (~: large but not

@@ -23,6 +23,7 @@ export function addGateOptions(command: Command): Command {
     .option('--threshold-for <metric=pct>', 'CI gate: per-metric threshold (repeatable), e.g. memory=15', collect)
     .option('--accuracy-tolerance <abs>', 'CI gate: largest absolute accuracy drop that is not a regression', '0.01')
     .option('--allow-different-machine', 'CI gate: accept a baseline from another machine fingerprint')
+    .option('--judge-tails', 'CI gate: let latency p90/p99 be regressions')
     .option('--ignore-setting <key>', 'CI gate: leave a setting out of the like-with-like check (repeatable)', collect);
 }
 

@@ -4,7 +4,8 @@
  * across every test in the comparison, then the decision rule. Pure: no I/O (see load.ts).
  */
 import { holmAdjust } from '../stats/index.js';
-import { decideMeasured, jobVerdict } from './decide.js';
+import { decideMeasured, decideTail, jobVerdict } from './decide.js';
+import { TAIL_METRICS } from './metric-rows.js';
 import { checkMachines } from './machine-check.js';
 import { definitionDiff, groupJobs } from './match.js';
 import { metricRows, type DraftRow } from './metric-rows.js';
@@ -74,8 +75,10 @@ export function compareSides(baseline: CompareSide, candidate: CompareSide, requ
       if (!d.judged) row.verdict = 'changed';
       else if (row.unit !== 'status' && row.unit !== 'pass' && row.metric !== 'accuracy') {
         row.pAdjusted = testId ? adjustedById.get(testId) ?? null : null;
-        row.verdict = decideMeasured(row, options.alpha);
+        const tail = TAIL_METRICS.includes(row.metric);
+        row.verdict = tail ? decideTail(row, options.alpha, options.judgeTails) : decideMeasured(row, options.alpha);
         if (row.testedOn === 'none' && row.verdict === 'inconclusive') row.note = 'one value per side: not testable; use repeat>=2';
+        else if (tail && !options.judgeTails && row.verdict === 'inconclusive') row.note = 'tail: not judged (see --judge-tails)';
       }
       d.job.metrics.push(row);
     }

@@ -25,6 +25,25 @@ export function decideMeasured(row: MetricComparison, alpha: number): Verdict {
   return direction === 'worse' ? 'regression' : 'improvement';
 }
 
+/**
+ * Verdict of a tail percentile (latency p90, p99). The U test speaks to a shift of the whole
+ * distribution (its location), not to the tail, and a tail on a shared machine moves with
+ * interference bursts that raw-sample statistics cannot see as noise (bursts are correlated in
+ * time). So by default a tail change beyond the threshold is `inconclusive`, never a regression.
+ * With `judgeTails`, a tail is a regression when the location test is significant in the same
+ * direction AND the whole bootstrap CI of the tail ratio lies beyond the threshold.
+ */
+export function decideTail(row: MetricComparison, alpha: number, judgeTails: boolean): Verdict {
+  const verdict = decideMeasured(row, alpha);
+  if (verdict === 'unchanged' || verdict === 'inconclusive') return verdict;
+  if (!judgeTails) return 'inconclusive';
+  const limit = 1 + (row.thresholdPct ?? 0) / 100;
+  const worse = (r: number | null) => (r === null ? Number.NaN : row.better === 'lower' ? r : 1 / r);
+  const bounds = [worse(row.ciLow), worse(row.ciHigh)];
+  if (verdict === 'regression') return bounds.every((b) => b > limit) ? verdict : 'inconclusive';
+  return bounds.every((b) => b < 1 / limit) ? verdict : 'inconclusive';
+}
+
 /** Order of severity for a job's overall verdict: the first present wins. */
 const SEVERITY: readonly Verdict[] = ['regression', 'inconclusive', 'improvement', 'unchanged'];
 

@@ -22,6 +22,9 @@ export interface DraftRow {
 /** Latency percentiles compared for every job that has latencies. */
 export const LATENCY_PERCENTILES: ReadonlyArray<[string, number]> = [['p50', 0.5], ['p90', 0.9], ['p99', 0.99]];
 
+/** Tail percentiles: reported, judged only with judgeTails (see decide.ts). */
+export const TAIL_METRICS: readonly string[] = ['latency.p90', 'latency.p99'];
+
 /** Accuracy metrics where lower is better; any other accuracy metric is higher-is-better. */
 export const LOWER_IS_BETTER_ACCURACY: readonly string[] = ['rmse', 'mse', 'mae', 'logloss', 'log-loss', 'loss', 'error', 'error-rate'];
 

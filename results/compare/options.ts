@@ -13,6 +13,7 @@ export interface CompareFlags {
   accuracyTolerance?: string;
   allowDifferentMachine?: boolean;
   ignoreSetting?: string[];
+  judgeTails?: boolean;
   seed?: string;
 }
 
@@ -44,6 +45,7 @@ export function resolveCompareOptions(flags: CompareFlags): CompareOptions {
     accuracyTolerance: flags.accuracyTolerance !== undefined ? numberFlag('--accuracy-tolerance', flags.accuracyTolerance, 0, 1) : DEFAULT_COMPARE_OPTIONS.accuracyTolerance,
     allowDifferentMachine: flags.allowDifferentMachine ?? false,
     ignoreSettings: (flags.ignoreSetting ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
+    judgeTails: flags.judgeTails ?? false,
     seed: flags.seed !== undefined ? numberFlag('--seed', flags.seed, 0, 2 ** 32 - 1) : DEFAULT_COMPARE_OPTIONS.seed,
   };
 }

@@ -30,6 +30,8 @@ export interface CompareOptions {
   allowDifferentMachine: boolean;
   /** Setting keys (or `prefix.*`) left out of the like-with-like check. */
   ignoreSettings: string[];
+  /** Let tail percentiles (latency p90, p99) be regressions; off by default (see decide.ts). */
+  judgeTails: boolean;
   /** Bootstrap seed and resample count. */
   seed: number;
   resamples: number;
@@ -43,6 +45,7 @@ export const DEFAULT_COMPARE_OPTIONS: CompareOptions = {
   accuracyTolerance: 0.01,
   allowDifferentMachine: false,
   ignoreSettings: [],
+  judgeTails: false,
   seed: 1,
   resamples: 2000,
 };
