@@ -7,7 +7,7 @@ import path from 'node:path';
 import { escapeHtml as e } from './escape-html.js';
 import { formatMetric, formatNs, sig } from './format.js';
 import { REPORT_CSS } from './html-style.js';
-import type { ReportJob, ReportModel } from './model.js';
+import { compareJobs, type ReportJob, type ReportModel } from './model.js';
 import type { RenderedChart } from './render-charts.js';
 import { fileSlug } from './render-charts.js';
 
@@ -101,12 +101,6 @@ ${figures.join('\n')}
 ${jobsTable(jobs)}`;
 }
 
-/** Jobs of one workload, scenario and runtime sit together, machines and runs in order. */
-function byJob(a: ReportJob, b: ReportJob): number {
-  return a.workload.localeCompare(b.workload) || a.scenario.localeCompare(b.scenario) || a.runtime.localeCompare(b.runtime)
-    || a.machineLabel.localeCompare(b.machineLabel) || a.runStartedAt.localeCompare(b.runStartedAt) || a.repeat - b.repeat;
-}
-
 /** `2025-01-10 09:00` from an ISO time (UTC), or the text itself when it is not one. */
 function shortTime(iso: string): string {
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
@@ -121,7 +115,7 @@ function metricCell(metric: ReportJob['metric']): string {
 }
 
 function jobsTable(jobs: ReportJob[]): string {
-  const rows = [...jobs].sort(byJob).map((j) => {
+  const rows = [...jobs].sort(compareJobs).map((j) => {
     const verdict = j.verdict ? `<span class="badge v-${j.verdict}">${j.verdict}</span>` : '—';
     const notes = [...(j.error ? [`${j.error.code}: ${j.error.message}`] : []), ...j.reasons];
     return `<tr><td>${e(j.workload)}</td><td class="nowrap">${e(j.scenario)}</td><td class="nowrap">${e(j.runtime)}</td>`

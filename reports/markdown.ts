@@ -5,7 +5,7 @@
  */
 import { escapeMarkdown as m } from './escape-markdown.js';
 import { formatMetric, formatNs, sig } from './format.js';
-import type { ReportJob, ReportModel } from './model.js';
+import { compareJobs, type ReportJob, type ReportModel } from './model.js';
 import type { RenderedChart } from './render-charts.js';
 
 /** Renders summary.md; chart images link to `charts/<name>.png` next to it. */
@@ -25,7 +25,7 @@ export function renderMarkdown(model: ReportModel, charts: RenderedChart[], warn
   names.forEach((name, i) => lines.push(row([`**${m(name)}**`, ...model.machines.map((x) => m(x.facts[i]?.[1] ?? ''))])));
   lines.push('');
   for (const suite of model.suites) {
-    const latest = suite.jobs.filter((j) => j.latest);
+    const latest = suite.jobs.filter((j) => j.latest).sort(compareJobs);
     lines.push(`## Suite: ${m(suite.id)}`, '', '_Newest run per machine._', '');
     lines.push(jobsTable(latest), '');
     for (const c of charts.filter((x) => x.suite === suite.id)) lines.push(`![${m(c.chart.title)}](charts/${c.name}.png)`, '');

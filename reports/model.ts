@@ -119,6 +119,12 @@ export function buildReportModel(results: Array<{ file: string; result: ResultFi
   };
 }
 
+/** Table order: jobs of one workload, scenario and runtime together, then machine, run, repeat. */
+export function compareJobs(a: ReportJob, b: ReportJob): number {
+  return a.workload.localeCompare(b.workload) || a.scenario.localeCompare(b.scenario) || a.runtime.localeCompare(b.runtime)
+    || a.machineLabel.localeCompare(b.machineLabel) || a.runStartedAt.localeCompare(b.runStartedAt) || a.repeat - b.repeat;
+}
+
 /** `ort-node:cpu` whether the result writes the backend into the id or apart from it. */
 export function runtimeLabel(runtime: JobResult['runtime']): string {
   if (runtime.id.includes(':') || !runtime.backend || runtime.id === 'null') return runtime.id;
