@@ -56,12 +56,12 @@ export async function runServer(session: Session, samples: SampleSource, setting
   let inFlight = 0;
   let maxInFlight = 0;
   let failure: unknown;
-  let lastEnd = 0n;
   let offsetNs = 0;
   let lastScheduledOffsetNs = 0;
   let maxDurationHit = false;
   let onIdle: (() => void) | null = null;
   const start = clock.nowNs();
+  let lastEnd = start;
 
   const complete = (scheduledNs: bigint) => () => {
     const end = clock.nowNs();
