@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { VirtualScheduler } from '../../../harness/measure/scheduler.js';
 import { runScenario } from '../../../harness/scenarios/index.js';
+import { JobResultSchema } from '../../../results/schema.js';
 import { noWarmup, queueSession, samples } from './virtual-session.js';
 
 /** Kolmogorov-Smirnov statistic of a sample against the exponential CDF with rate `rate`. */
@@ -58,5 +59,8 @@ describe('server on virtual time', () => {
     const steps = r.findPeak!.steps;
     expect(steps.some((s) => !s.valid && s.targetQps > peak)).toBe(true);
     expect(steps.every((s) => s.valid === s.targetQps <= peak)).toBe(true);
+    const job = { id: 'j', suite: 's', workload: 'w', kind: 'inference', runtime: { id: 'null', backend: 'null', version: null, threads: 1, options: {} },
+      scenario: 'server', repeat: 0, settings: {}, startedAt: new Date(0).toISOString(), wallMs: 1, ...r };
+    expect(JobResultSchema.parse(job).findPeak?.peakQps).toBe(peak);
   });
 });
