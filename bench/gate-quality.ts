@@ -82,6 +82,10 @@ async function main(): Promise<void> {
     if (i % 10 === 9) process.stderr.write(`measured ${done}/${total} runs (${((Date.now() - benchStarted) / 1000).toFixed(0)} s)\n`);
   }
 
+  const broken = [...pool, ...Object.values(slowed).flat()].filter((r) => r.result.status !== 'ok');
+  if (broken.length) {
+    process.stderr.write(`warning: ${broken.length} run(s) did not end ok: ${broken.slice(0, 3).map((r) => `${r.result.status} ${r.result.error?.message ?? ''}`).join('; ')}\n`);
+  }
   const pairs: Array<[number, number]> = [];
   for (let gap = 1; pairs.length < AA_COMPARISONS && gap < POOL; gap++) {
     for (let i = 0; i + gap < POOL && pairs.length < AA_COMPARISONS; i++) pairs.push([i, i + gap]);
