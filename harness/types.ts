@@ -52,11 +52,14 @@ export interface TensorSpec {
  * - `zoo`: an architecture from harness/models with its parameters and seed.
  * - `file`: an ONNX file on disk (bring your own).
  * - `trained`: weights produced by a training job, stored as a file written by the harness.
+ * - `micro`: a single op (matmul, conv2d, ...) at one size, for the op-level micro suite.
  */
 export type ModelRef =
   | { kind: 'zoo'; arch: string; params: Record<string, number | string | boolean>; seed: number }
   | { kind: 'file'; path: string }
-  | { kind: 'trained'; path: string };
+  | { kind: 'trained'; path: string }
+  /** One op at one size (suites/micro): run by harness/micro, never through buildModel. */
+  | { kind: 'micro'; op: string; params: Record<string, number> };
 
 /** A model ready to hand to a runtime: ONNX bytes, and the architecture when it is a zoo model. */
 export interface ModelArtifact {

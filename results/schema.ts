@@ -76,6 +76,16 @@ export const JobResultSchema = z.object({
   }).loose().optional(),
   flops: num.optional(),
   achievedGflops: num.optional(),
+  /** Memory-bound micro ops: bytes moved per call / median call latency, in GB/s (1e9 bytes). */
+  achievedGBPerS: num.optional(),
+  /** Micro suite: the op, its size and tinybench's own figures (harness/micro). */
+  micro: z.object({ op: z.string(), params: z.record(z.string(), num), label: z.string(), bound: z.enum(['compute', 'memory']), bytes: num }).loose().optional(),
+  /** Roofline: this runtime's measured matmul peak on this machine (micro suite), in GFLOP/s. */
+  peakGflops: num.optional(),
+  /** Roofline: achievedGflops as a percentage of peakGflops. */
+  peakPercent: num.optional(),
+  /** Where peakGflops came from: the micro job and its run (this run, or an earlier one of the same machine). */
+  peakSource: z.object({ runId: z.string(), job: z.string(), sameRun: z.boolean(), file: z.string().optional() }).optional(),
   /** Human summary in the manner of LoadGen's summary log. */
   summary: z.string().optional(),
   /** Server --find-peak: every server run of the search and the highest VALID targetQps. */

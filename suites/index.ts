@@ -7,6 +7,8 @@ import type { Suite } from '../harness/types.js';
 export const SUITES: Record<string, () => Promise<Suite>> = {
   smoke: async () => (await import('./smoke/index.js')).smokeSuite,
   selftest: async () => (await import('./selftest/index.js')).selftestSuite,
+  zoo: async () => (await import('./zoo/index.js')).zooSuite,
+  micro: async () => (await import('./micro/index.js')).microSuite,
   tabular: async () => (await import('./tabular/index.js')).tabularSuite,
   vision: async () => (await import('./vision/index.js')).visionSuite,
 };

@@ -16,6 +16,8 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { DEFAULT_SUITES, loadSuite, suiteIds } from '../../suites/index.js';
 import type { JobResult, ResultFile } from '../../results/schema.js';
 import { readResult, resultPath, writeFileAtomic, writeResult } from '../../results/store.js';
+import { applyRoofline } from '../micro/roofline.js';
+import { microTable, rooflineTable } from '../micro/roofline-table.js';
 import { createProgress } from './progress.js';
 import type { RunFlags } from './run.js';
 import { formatBytes, formatNs, formatTable } from './table.js';
@@ -130,12 +132,14 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   });
   progress.stop();
   process.removeListener('SIGINT', onSigint);
-  const results = [...(resumed?.carried ?? []), ...fresh];
+  // Roofline: inference jobs get their runtime's measured matmul peak (harness/micro/roofline.ts).
+  const results = await applyRoofline([...(resumed?.carried ?? []), ...fresh], { runId, resultsDir: choices.resultsDir, machineId: machine.id });
 
   const final = resultOf(results);
   await writeResult(file, final);
   await unlink(partialFile).catch(() => undefined);
   process.stdout.write(`\n${summaryTable(results)}\n\nresult file: ${file}\n`);
+  for (const table of [microTable(results), rooflineTable(results)]) if (table) process.stdout.write(`\n${table}\n`);
   if (suites.some((s) => s.id === 'tabular')) process.stdout.write(`\n${(await import('../../suites/tabular/table.js')).benchmMlTable(results) ?? ''}\n`);
 
   if (flags.report !== false) {

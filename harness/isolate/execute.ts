@@ -1,12 +1,14 @@
 /**
  * What a job process does: dispatch on the workload's kind. Inference: build the model (load),
  * create the session (session create), run the first query (first run), then hand the session
- * to the scenario runner; finally check parity and count FLOPs. Training lives in harness/train.
+ * to the scenario runner; finally check parity and count FLOPs. Training lives in harness/train,
+ * micro (single-op, tinybench) jobs in harness/micro.
  */
 import { buildModel } from '../models/index.js';
 import { checkParity } from '../models/parity.js';
 import { createRuntime } from '../runtimes/index.js';
 import { randomSamples } from '../scenarios/samples.js';
+import { inputSamples, resolveInputs, type InputsRequest } from '../inputs/index.js';
 import { runScenario } from '../scenarios/index.js';
 import type { Job } from '../types.js';
 import type { JobOutcome } from './protocol.js';
@@ -17,6 +19,10 @@ export async function executeJob(job: Job, progress: (message: string) => void):
   if (job.workload.kind === 'training') {
     const { executeTrainingJob } = await import('../train/index.js');
     return executeTrainingJob(job, progress);
+  }
+  if (job.workload.model.kind === 'micro') {
+    const { executeMicroJob } = await import('../micro/index.js');
+    return executeMicroJob(job, progress);
   }
   return executeInferenceJob(job, progress);
 }
@@ -38,7 +44,11 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
   let disposed = false;
   try {
     const batch = Number(job.settings.batchSize ?? 1);
-    const samples = randomSamples(model.inputs, Math.max(256, batch), Number(job.settings.seed));
+    // A model file's inputs (`mlbench model --shape/--input`) travel in workload.extra.inputs.
+    const request = job.workload.extra?.inputs as InputsRequest | undefined;
+    const samples = request
+      ? inputSamples(resolveInputs(model.inputs, request, job.workload.model.kind === 'file' ? job.workload.model.path : model.name), Math.max(256, batch), Number(job.settings.seed))
+      : randomSamples(model.inputs, Math.max(256, batch), Number(job.settings.seed));
     const firstFeeds = samples.feeds([0]);
     t0 = performance.now();
     const firstOutputs = await session.run(firstFeeds);

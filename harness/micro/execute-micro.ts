@@ -1,0 +1,102 @@
+/**
+ * The job process's side of a micro job: create the op's session (cold start), then time a fixed
+ * loop of `session.run` with tinybench, whose Task/Bench model is exactly that loop. tinybench
+ * runs until both `time` and `iterations` are met, after its own warm-up; we map the job's
+ * LoadGen-named settings onto it: minDurationMs -> time, minQueryCount -> iterations,
+ * warmupMs -> warmupTime, warmupQueries -> warmupIterations.
+ *
+ * Figures: latency percentiles come from tinybench's raw samples through the one percentile
+ * method (measure/percentiles.ts). GFLOP/s and GB/s divide one call's work by the *median*
+ * call latency, which a noisy shared machine disturbs less than the mean; throughputPerS is
+ * calls / total measured time. Raw samples are kept (tinybench returns them sorted).
+ */
+import { Bench } from 'tinybench';
+import { summarize } from '../measure/percentiles.js';
+import { createRuntime } from '../runtimes/index.js';
+import type { Job } from '../types.js';
+import type { JobOutcome } from '../isolate/protocol.js';
+import { createMicroSession } from './op-session.js';
+import { resolveMicroOp } from './ops.js';
+
+const msSince = (t0: number) => performance.now() - t0;
+
+/** What a micro job adds to its JobResult (`micro` in results/schema.ts). */
+export interface MicroFacts {
+  op: string;
+  params: Record<string, number>;
+  label: string;
+  bound: 'compute' | 'memory';
+  /** Bytes one call reads and writes (ops.ts counting rules). */
+  bytes: number;
+  /** The tinybench figures as tinybench reports them (for cross-checking). */
+  tinybench: { samples: number; rmePct: number; meanMs: number; totalTimeMs: number };
+}
+
+export async function executeMicroJob(job: Job, progress: (message: string) => void): Promise<JobOutcome> {
+  const ref = job.workload.model;
+  if (ref.kind !== 'micro') throw new Error(`executeMicroJob: model kind ${ref.kind} is not micro`);
+  const { op, params } = resolveMicroOp(ref.op, ref.params);
+  const runtime = await createRuntime(job.runtime);
+  const probe = await runtime.probe();
+  if (!probe.available) {
+    return { status: 'unavailable', error: { code: 'E_RUNTIME', message: probe.reason ?? `${job.runtime} is not available here` } };
+  }
+  const s = job.settings;
+  let t0 = performance.now();
+  const { session, info, feeds } = await createMicroSession(job.runtime, runtime, op, params, s, Number(s.seed));
+  const sessionCreateMs = msSince(t0);
+  try {
+    t0 = performance.now();
+    await session.run(feeds);
+    const firstRunMs = msSince(t0);
+    progress(`${job.id}: tinybench ${op.id} ${op.label(params)}`);
+
+    const bench = new Bench({
+      time: Number(s.minDurationMs),
+      iterations: Number(s.minQueryCount),
+      warmupTime: Number(s.warmupMs),
+      warmupIterations: Number(s.warmupQueries),
+      throws: true,
+      retainSamples: true,
+    });
+    bench.add(`${op.id} ${op.label(params)}`, async () => {
+      await session.run(feeds);
+    });
+    const [task] = await bench.run();
+    const result = task!.result;
+    if (result.state !== 'completed') {
+      const message = result.state === 'errored' ? result.error.message : `tinybench ended ${result.state}`;
+      return { status: 'failed', error: { code: 'E_RUNTIME', message } };
+    }
+    const samplesNs = Array.from(result.latency.samples ?? [], (ms) => ms * 1e6);
+    const latencyNs = summarize(samplesNs);
+    const flops = op.flops(params);
+    const bytes = op.bytes(params);
+    const medianS = latencyNs.p50 / 1e9;
+    const achievedGflops = flops > 0 ? flops / medianS / 1e9 : undefined;
+    const achievedGBPerS = bytes / medianS / 1e9;
+    const micro: MicroFacts = {
+      op: op.id, params, label: op.label(params), bound: op.bound, bytes,
+      tinybench: { samples: result.latency.samplesCount, rmePct: result.latency.rme, meanMs: result.latency.mean, totalTimeMs: result.totalTime },
+    };
+    return {
+      status: 'ok',
+      runtimeInfo: { version: probe.version, threads: info.threads, options: info.options },
+      coldStart: { loadMs: 0, sessionCreateMs, firstRunMs },
+      latencyNs,
+      throughputPerS: result.latency.samplesCount / (result.totalTime / 1000),
+      queryCount: result.latency.samplesCount,
+      durationNs: result.totalTime * 1e6,
+      samplesNs: samplesNs.slice(0, Number(s.maxSamplesRetained)),
+      samplesCapped: samplesNs.length > Number(s.maxSamplesRetained),
+      metric: op.bound === 'compute'
+        ? { name: 'GFLOP/s (median call)', value: achievedGflops!, unit: 'GFLOP/s' }
+        : { name: 'GB/s (median call)', value: achievedGBPerS, unit: 'GB/s' },
+      ...(flops > 0 ? { flops, achievedGflops } : {}),
+      achievedGBPerS,
+      micro,
+    };
+  } finally {
+    await session.dispose();
+  }
+}
