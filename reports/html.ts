@@ -116,17 +116,17 @@ function metricCell(metric: ReportJob['metric']): string {
 
 function jobsTable(jobs: ReportJob[]): string {
   const rows = [...jobs].sort(compareJobs).map((j) => {
-    const verdict = j.verdict ? `<span class="badge v-${j.verdict}">${j.verdict}</span>` : '—';
+    const verdict = j.verdict ? `<span class="badge v-${j.verdict}">${j.verdict}</span>` : '';
     const notes = [...(j.error ? [`${j.error.code}: ${j.error.message}`] : []), ...j.reasons];
     return `<tr><td>${e(j.workload)}</td><td class="nowrap">${e(j.scenario)}</td><td class="nowrap">${e(j.runtime)}</td>`
-      + `<td title="${e(j.machineLabel)}">${e(j.machineLabel.split(':')[0])}</td><td class="nowrap" title="run ${e(j.runId)}">${e(shortTime(j.runStartedAt))}${j.repeat ? ` #${j.repeat}` : ''}</td>`
-      + `<td><span class="badge s-${e(j.status)}">${e(j.status)}</span></td><td>${verdict}</td>`
+      + `<td title="${e(j.machineLabel)}">${e(j.machineLabel.split(':')[0])}</td><td title="run ${e(j.runId)}">${e(shortTime(j.runStartedAt)).replace(/^(\S+)/, '<span class="nowrap">$1</span>')}${j.repeat ? ` #${j.repeat}` : ''}</td>`
+      + `<td><span class="badge s-${e(j.status)}">${e(j.status)}</span>${j.verdict ? `<br>${verdict}` : ''}</td>`
       + `<td>${metricCell(j.metric)}</td><td class="num">${e(formatNs(j.latencyNs?.p50))}</td>`
       + `<td class="num">${e(formatNs(j.latencyNs?.p99))}</td>`
       + `<td class="num">${j.throughputPerS === null ? '—' : `${e(sig(j.throughputPerS))} /s`}</td>`
       + `<td>${notes.map((n) => e(n)).join('<br>') || ''}</td></tr>`;
   });
   return `<div class="wrap"><table><thead><tr><th>workload</th><th>scenario</th><th>runtime</th><th>machine</th><th>run started (UTC)</th>`
-    + `<th>status</th><th>verdict</th><th>headline metric</th><th>p50</th><th>p99</th><th>throughput</th><th>reasons / error</th></tr></thead>
+    + `<th>status / verdict</th><th>headline metric</th><th>p50</th><th>p99</th><th>throughput</th><th>reasons / error</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></div>`;
 }
