@@ -77,8 +77,8 @@ export function compareSides(baseline: CompareSide, candidate: CompareSide, requ
         row.pAdjusted = testId ? adjustedById.get(testId) ?? null : null;
         const tail = TAIL_METRICS.includes(row.metric);
         row.verdict = tail ? decideTail(row, options.alpha, options.judgeTails) : decideMeasured(row, options.alpha);
-        if (row.testedOn === 'none' && row.verdict === 'inconclusive') row.note = 'one value per side: not testable; use repeat>=2';
-        else if (tail && !options.judgeTails && row.verdict === 'inconclusive') row.note = 'tail: not judged (see --judge-tails)';
+        if (row.testedOn === 'none' && row.verdict === 'inconclusive') row.note = 'one run per side: not testable';
+        else if (tail && !options.judgeTails && row.verdict === 'inconclusive') row.note = 'tail: not judged';
       }
       d.job.metrics.push(row);
     }

@@ -26,7 +26,7 @@ function rows(jobs: JobComparison[]): string[] {
     if (!job.metrics.length) out.push(`| ${key} | - | - | - | - | - | ${ICON[job.verdict]} |`);
     for (const m of job.metrics) {
       out.push(`| ${key} | ${escapeMd(m.metric)} | ${escapeMd(formatValue(m.baseline, m.unit))} | ${escapeMd(formatValue(m.candidate, m.unit))} | ` +
-        `${escapeMd(formatChange(m))} | ${formatP(m.pAdjusted)} | ${ICON[m.verdict]} |`);
+        `${escapeMd(formatChange(m))} | ${formatP(m.pAdjusted)} | ${ICON[m.verdict]}${m.note && m.verdict === 'inconclusive' ? ` (${escapeMd(m.note)})` : ''} |`);
     }
   }
   return out;

@@ -1,5 +1,5 @@
 /** Terminal formatter: an aligned plain-text table, one line per metric, then the summary. */
-import { countsText, formatChange, formatP, formatValue, ruleText, VERDICT_MARK } from './format-values.js';
+import { countsText, formatChange, formatP, formatValue, ruleText, VERDICT_MARK, verdictText } from './format-values.js';
 import type { Comparison } from './types.js';
 
 function table(rows: string[][]): string {
@@ -14,7 +14,7 @@ export function formatTerminal(c: Comparison): string {
     if (!job.metrics.length) rows.push([VERDICT_MARK[job.verdict], job.key, '-', '-', '-', '-', '-', '-', job.verdict]);
     for (const m of job.metrics) {
       rows.push([VERDICT_MARK[m.verdict], job.key, m.metric, formatValue(m.baseline, m.unit), formatValue(m.candidate, m.unit),
-        formatChange(m), formatP(m.pValue), formatP(m.pAdjusted), m.verdict]);
+        formatChange(m), formatP(m.pValue), formatP(m.pAdjusted), verdictText(m.verdict, m.note)]);
     }
   }
   const lines = [table(rows), ''];

@@ -36,6 +36,11 @@ export function formatChange(row: MetricComparison): string {
   return `${pct(row.ratio)} [${pct(row.ciLow)}, ${pct(row.ciHigh)}]`;
 }
 
+/** The verdict with its note, e.g. `inconclusive (tail: not judged)`. */
+export function verdictText(verdict: string, note: string | undefined): string {
+  return note && verdict === 'inconclusive' ? `${verdict} (${note})` : verdict;
+}
+
 export function formatP(p: number | null): string {
   if (p === null) return '-';
   if (p === 0) return '<1e-300';
@@ -52,6 +57,8 @@ export function countsText(c: Comparison): string {
 /** The decision rule in one line, with this comparison's numbers. */
 export function ruleText(c: Comparison): string {
   const overrides = Object.entries(c.options.thresholdPctByMetric).map(([k, v]) => `${k} ${v}%`).join(', ');
-  return `regression = Holm-corrected Mann-Whitney p < ${c.options.alpha} over ${c.tests} tests AND worse than ` +
-    `${c.options.thresholdPct}%${overrides ? ` (${overrides})` : ''}; accuracy drop > ${c.options.accuracyTolerance}; parity pass->fail; ok->crashed/failed/timeout/oom`;
+  const tails = c.options.judgeTails ? '' : '; p90/p99 are reported, not judged (--judge-tails)';
+  return `regression = Holm-corrected Mann-Whitney p < ${c.options.alpha} over ${c.tests} test${c.tests === 1 ? '' : 's'} AND worse than ` +
+    `${c.options.thresholdPct}%${overrides ? ` (${overrides})` : ''}; accuracy drop > ${c.options.accuracyTolerance}; parity pass->fail; ok->crashed/failed/timeout/oom${tails}; ` +
+    'one run per side cannot be tested (use --repeat)';
 }
