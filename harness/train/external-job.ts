@@ -53,17 +53,18 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
     const loadSeconds = (performance.now() - t0) / 1000;
     progress(`${job.id}: training on ${argv.join(' ')}`);
     const call = await callPeer(argv, request, Math.max(1000, Number(job.settings.timeoutMs) - 5000));
-    const memory = { peakRssBytes: null, peerPeakRssBytes: Math.max(call.peakRssBytes ?? 0, Number(call.reply?.peakRssBytes ?? 0)) || null };
-    if (!call.reply) return { status: 'failed', error: { code: 'E_PEER', message: `${job.runtime}: ${call.problem}` }, memory };
+    // The job process's own peak RSS is measured by the parent; the peer's is recorded apart.
+    const peerPeakRssBytes = Math.max(call.peakRssBytes ?? 0, Number(call.reply?.peakRssBytes ?? 0)) || null;
+    if (!call.reply) return { status: 'failed', error: { code: 'E_PEER', message: `${job.runtime}: ${call.problem}` } };
     const tool = (call.reply.tool ?? {}) as Record<string, unknown>;
     const runtimeInfo = { version: typeof call.reply.version === 'string' ? call.reply.version : null, threads: typeof call.reply.threads === 'number' ? call.reply.threads : null, options: { argv, tool } };
     if (call.reply.status === 'unavailable') return { status: 'unavailable', runtimeInfo, error: { code: 'E_RUNTIME', message: String(call.reply.reason ?? 'the peer says it is unavailable') } };
-    if (call.reply.status !== 'ok') return { status: 'failed', runtimeInfo, error: { code: 'E_PEER', message: `${job.runtime}: ${String(call.reply.error ?? call.reply.reason ?? `reply status ${JSON.stringify(call.reply.status)}`)}` }, memory };
+    if (call.reply.status !== 'ok') return { status: 'failed', runtimeInfo, error: { code: 'E_PEER', message: `${job.runtime}: ${String(call.reply.error ?? call.reply.reason ?? `reply status ${JSON.stringify(call.reply.status)}`)}` } };
     const trainSeconds = Number(call.reply.trainSeconds);
     const buf = await readFile(request.output.predictions).catch(() => null);
     const predictions = buf && buf.byteLength === split.test.rows * 4 ? new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)) : null;
     if (!predictions || !Number.isFinite(trainSeconds)) {
-      return { status: 'failed', runtimeInfo, error: { code: 'E_PEER', message: `${job.runtime}: the reply needs trainSeconds and ${split.test.rows} float32 predictions in ${request.output.predictions} (got ${buf ? buf.byteLength : 'no'} bytes)` }, memory };
+      return { status: 'failed', runtimeInfo, error: { code: 'E_PEER', message: `${job.runtime}: the reply needs trainSeconds and ${split.test.rows} float32 predictions in ${request.output.predictions} (got ${buf ? buf.byteLength : 'no'} bytes)` } };
     }
     const auc = rocAuc(predictions, split.test.labels);
     const epochs = Number(call.reply.epochs ?? 1);
@@ -73,14 +74,13 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
       runtimeInfo,
       dataset: { id: datasetId, slice: trainSlice, rows: split.train.rows, checksum: split.train.checksum },
       train: {
-        seconds: trainSeconds, epochs, rowsPerS: (split.train.rows * epochs) / trainSeconds, loadSeconds,
+        seconds: trainSeconds, epochs, rowsPerS: (split.train.rows * epochs) / trainSeconds, loadSeconds, peerPeakRssBytes,
         // A peer reports one training time; it reached the target within it or not at all.
         timeToTargetSeconds: auc >= eff.target ? trainSeconds : null,
         target: { metric: 'auc', value: eff.target },
         settings: { model: spec.model, ...request.hyper, seed: eff.seed },
       },
       accuracy: { metric: 'auc', value: auc, reference: eff.target, ratio: auc / eff.target, logLoss: logLoss(predictions, split.test.labels), testRows: split.test.rows, testChecksum: split.test.checksum },
-      memory,
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -38,7 +38,7 @@ export function ladderRows(jobs: JobResult[]): LadderRow[] {
     const [model, size] = [g[0]!.workload.replace(/-[^-]+$/, ''), g[0]!.workload.replace(/^.*-/, '')];
     const ok = g.filter((j) => j.train);
     const num = (f: (j: JobResult) => unknown) => ok.map(f).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
-    const rss = num((j) => (j.memory as Record<string, unknown> | undefined)?.peerPeakRssBytes ?? j.memory?.peakRssBytes);
+    const rss = num((j) => (j.train as Record<string, unknown> | undefined)?.peerPeakRssBytes ?? j.memory?.peakRssBytes);
     const statuses = [...new Set(g.map((j) => j.status))];
     const ttt = num((j) => j.train?.timeToTargetSeconds);
     return {
@@ -56,10 +56,15 @@ const fix = (v: number | null, digits: number) => (v === null || !Number.isFinit
 
 /** The table as text; null when the jobs hold no tabular training job. */
 export function benchmMlTable(jobs: JobResult[]): string | null {
-  const rows = ladderRows(jobs);
-  if (rows.length === 0) return null;
+  const all = ladderRows(jobs);
+  if (all.length === 0) return null;
+  // Runtimes that are unavailable on every size collapse into one footnote line each.
+  const present = new Set(all.filter((r) => r.status !== 'unavailable').map((r) => r.runtime));
+  const absent = [...new Set(all.filter((r) => r.status === 'unavailable' && !present.has(r.runtime)).map((r) => r.runtime))];
+  const rows = all.filter((r) => r.status !== 'unavailable');
   const repeated = rows.some((r) => r.runs > 2);
   const header = ['model', 'tool/runtime', 'size', 'status', repeated ? 'train s (olympic)' : 'train s', 'to target s', 'peak RSS MB', 'AUC', 'serve |dAUC|'];
   const body = rows.map((r) => [r.model, r.runtime, r.size, r.status, fix(r.trainSeconds, 2), fix(r.timeToTargetSeconds, 2), fix(r.peakRssMb, 0), fix(r.auc, 4), r.servingMaxAbsDiff === null ? '-' : r.servingMaxAbsDiff.toExponential(1)]);
-  return `benchm-ml table (flights; AUC on the 100k test slice${repeated ? '; times: olympic mean of the repeats' : ''}):\n${formatTable(header, body, [false, false, false, false, true, true, true, true, true])}`;
+  const note = absent.length ? `\nunavailable here: ${absent.join(', ')} (reasons in the result file)` : '';
+  return `benchm-ml table (flights; AUC on the 100k test slice${repeated ? '; times: olympic mean of the repeats' : ''}):\n${formatTable(header, body, [false, false, false, false, true, true, true, true, true])}${note}`;
 }
