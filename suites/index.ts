@@ -14,7 +14,7 @@ export const SUITES: Record<string, () => Promise<Suite>> = {
 };
 
 /** Suites `mlbench run` runs when no --suite is given. */
-export const DEFAULT_SUITES: string[] = ['smoke'];
+export const DEFAULT_SUITES: string[] = ['smoke', 'zoo'];
 
 export function suiteIds(): string[] {
   return Object.keys(SUITES);
