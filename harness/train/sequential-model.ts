@@ -31,7 +31,7 @@ export function createSequentialModel(tf: TfModule, description: ArchDescription
   }
   const { arch } = resolveArch(description);
   const vars = new Map<string, { kernel: tfTypes.Variable; bias: tfTypes.Variable }>();
-  for (const [path, w] of arch.weights) vars.set(path, { kernel: tf.variable(tf.tensor(w.kernel, w.kernelDims)), bias: tf.variable(tf.tensor1d(w.bias)) });
+  for (const [path, w] of arch.weights) vars.set(path, tf.tidy(() => ({ kernel: tf.variable(tf.tensor(w.kernel, w.kernelDims)), bias: tf.variable(tf.tensor1d(w.bias)) })));
   const optimizer = tf.train.adam(learningRate);
   const sampleDims = description.input.dims;
   const classes = (description.layers.at(-1) as { units: number }).units;

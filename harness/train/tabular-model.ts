@@ -61,7 +61,8 @@ export function createTabularModel(opts: TabularModelOptions): TabularModel {
   const vars: DenseVars[] = [];
   for (let i = 0; i < nLayers; i++) {
     const w = arch.weights.get(String(i))!;
-    vars.push({ kernel: tf.variable(tf.tensor2d(w.kernel, w.kernelDims as [number, number])), bias: tf.variable(tf.tensor1d(w.bias)) });
+    // tidy frees the initial-value tensors; the variables survive it.
+    vars.push(tf.tidy(() => ({ kernel: tf.variable(tf.tensor2d(w.kernel, w.kernelDims as [number, number])), bias: tf.variable(tf.tensor1d(w.bias)) })));
   }
   const optimizer = tf.train.adam(opts.learningRate);
   const nNum = encoding.numeric.length;

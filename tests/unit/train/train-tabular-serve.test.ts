@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../../../harness/models/index.js';
+import { executeTabularTraining } from '../../../harness/train/tabular-job.js';
+import type { TabularTrainingSpec } from '../../../harness/train/spec.js';
+import type { Job } from '../../../harness/types.js';
+import { tempDir } from '../../helpers/cli.js';
+
+const dir = tempDir('mlbench-train-');
+const spec: TabularTrainingSpec = { task: 'tabular', model: 'logreg', hidden: [], optimizer: 'adam', learningRate: 0.05, batchSize: 256, maxEpochs: 3, targetAuc: 0.55 };
+
+function job(settings: Record<string, unknown>): Job {
+  const workload = { id: 'logreg-2k', kind: 'training' as const, description: '', model: { kind: 'zoo' as const, arch: 'logreg', params: {}, seed: 1 }, dataset: { id: 'synthetic-tabular', slice: 'train_2k' }, scenarios: ['accuracy' as const], extra: { training: spec } };
+  return { id: 't/logreg', suite: 't', workload, runtime: 'tfjs:cpu', scenario: 'accuracy', repeat: 0, settings: { seed: 42, cacheDir: path.join(dir, 'cache'), 'train.modelsDir': path.join(dir, 'models'), 'train.stopAtTarget': true, ...settings } };
+}
+
+describe('train: tabular LR on tfjs:cpu, exported and served', () => {
+  it('reaches a reachable AUC target, exports a trained model and scores it the same on every runtime', async () => {
+    const out = await executeTabularTraining(job({}), spec, () => undefined);
+    expect(out.status, out.error?.message).toBe('ok');
+    expect(out.train!.timeToTargetSeconds).toBeGreaterThan(0);
+    expect(out.train!.timeToTargetSeconds).toBeLessThanOrEqual(out.train!.seconds);
+    expect(out.accuracy!.value).toBeGreaterThanOrEqual(0.55);
+    expect(out.memory!.leakedTensors).toBe(0);
+    const serving = out.accuracy!.serving as Array<{ runtime: string; status: string; diff?: number }>;
+    const ok = serving.filter((s) => s.status === 'ok');
+    expect(ok.map((s) => s.runtime)).toEqual(expect.arrayContaining(['ort-node:cpu', 'tfjs:cpu']));
+    for (const s of ok) expect(Math.abs(s.diff!)).toBeLessThan(1e-4);
+    const model = await buildModel({ kind: 'trained', path: (out.trainedModel as { path: string }).path });
+    expect(model.inputs[0]!.dims).toEqual(['batch', 6 + 2 * 51]);
+  }, 120_000);
+
+  it('fails with "target not reached in N epochs" for an unreachable target', async () => {
+    const out = await executeTabularTraining(job({ targetAuc: 0.99, 'train.maxEpochs': 2, 'train.serve': false }), spec, () => undefined);
+    expect(out.status).toBe('failed');
+    expect(out.error).toMatchObject({ code: 'E_TARGET' });
+    expect(out.error!.message).toMatch(/^target not reached in 2 epochs: test AUC 0\.\d+ < target 0\.99/);
+    expect(out.train!.timeToTargetSeconds).toBeNull();
+    expect(out.accuracy!.serving).toEqual([]);
+  }, 120_000);
+});
