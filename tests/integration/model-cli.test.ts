@@ -47,7 +47,7 @@ describe('mlbench model <file.onnx>', () => {
     expect(shape.stderr).toMatch(/input "input" has rank 2.*expected shape \[batch, sequence\]/);
   });
 
-  it('runs a zoo-written ONNX file, and records an unsupported op as each runtime's failed job (its own message) and runs the next', async () => {
+  it('runs a zoo-written ONNX file, and records an unsupported op as a failed job per runtime, with the runtime message, and runs the next', async () => {
     const dir = tempDir();
     const zoo = path.join(dir, 'lenet.onnx');
     writeFileSync(zoo, (await buildModel({ kind: 'zoo', arch: 'lenet', params: {}, seed: 1 })).onnx);
