@@ -12,11 +12,16 @@ export interface Scheduler {
   waitUntilNs(tNs: bigint): Promise<void>;
 }
 
-/** Below this, the real scheduler yields with setImmediate instead of a timer (timers are ~1 ms coarse). */
-const SPIN_BELOW_NS = 1_500_000n;
+/**
+ * Below this, the real scheduler yields with setImmediate instead of sleeping on a timer: timers
+ * are ~1 ms coarse, and on a busy machine a sleeping process wakes up milliseconds late, which
+ * the Server scenario would charge to the system under test as latency.
+ */
+const SPIN_BELOW_NS = 3_000_000n;
+const SLEEP_MARGIN_NS = 2_000_000n;
 
 /**
- * The real scheduler. Far waits sleep on setTimeout and leave ~1 ms; near waits yield to the
+ * The real scheduler. Far waits sleep on setTimeout and leave ~2 ms; near waits yield to the
  * event loop with setImmediate (so completions of in-flight queries are processed) until the
  * instant is reached. Lateness is not hidden: the Server runner measures latency from the
  * scheduled instant, as LoadGen does.
@@ -29,7 +34,7 @@ export function createRealScheduler(clock: Clock = realClock): Scheduler {
         const leftNs = tNs - clock.nowNs();
         if (leftNs <= 0n) return;
         if (leftNs > SPIN_BELOW_NS) {
-          const ms = Number((leftNs - 1_000_000n) / 1_000_000n);
+          const ms = Number((leftNs - SLEEP_MARGIN_NS) / 1_000_000n);
           await new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
         } else {
           await new Promise<void>((resolve) => setImmediate(resolve));

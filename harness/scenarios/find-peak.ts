@@ -3,7 +3,8 @@
  * guess is 80 % of the serial capacity seen during warm-up (1 / mean warm-up latency); the
  * search doubles (or halves) until it brackets the peak between a VALID and an INVALID rate,
  * then bisects until the bracket is narrower than findPeakTolerancePct or findPeakMaxSteps
- * runs are spent. Every run uses the same seed, so the arrival pattern differs only in scale.
+ * runs are spent. Halving stops at 1/64 of the first guess or when a run needs more than
+ * maxDurationMs to reach its minimum query count. Every run uses the same seed, so the arrival pattern differs only in scale.
  */
 import { createRealScheduler } from '../measure/scheduler.js';
 import type { Session } from '../types.js';
@@ -29,6 +30,7 @@ export async function runServerFindPeak(session: Session, samples: SampleSource,
   let last: ScenarioResult | null = null;
   let lo: number | null = null; // highest VALID rate so far
   let hi: number | null = null; // lowest INVALID rate so far
+  const firstQps = qps;
   for (let step = 0; step < settings.findPeakMaxSteps; step++) {
     const result = await runServer(session, samples, { ...settings, targetQps: qps }, { scheduler }, { skipWarmUp: true });
     last = result;
@@ -40,7 +42,12 @@ export async function runServerFindPeak(session: Session, samples: SampleSource,
     }
     if (!valid && (hi === null || qps < hi)) hi = qps;
     if (hi === null) qps = round3(qps * 2);
-    else if (lo === null) qps = round3(qps / 2);
+    else if (lo === null) {
+      // Going lower is pointless once a run could not reach its minimums within maxDurationMs,
+      // or 64x below the first guess: the bound is out of reach of this system (or machine).
+      if (result.durationNs >= settings.maxDurationMs * 1e6 * 0.99 || qps / 2 < firstQps / 64) break;
+      qps = round3(qps / 2);
+    }
     else {
       if ((hi - lo) / lo <= settings.findPeakTolerancePct / 100) break;
       qps = round3((lo + hi) / 2);

@@ -46,6 +46,8 @@ export async function runServer(session: Session, samples: SampleSource, setting
   const feeds = singleSampleFeeds(samples);
   const count = feeds.length;
   const recorder = new LatencyRecorder(settings.maxSamplesRetained, settings.latencyBoundNs);
+  // How late the load generator itself issued each query (histogram only): it counts as latency.
+  const lateness = new LatencyRecorder(0);
   const rng = createRng(settings.seed);
   const meanGapNs = 1e9 / settings.targetQps;
   const minQueries = Math.max(settings.minQueryCount, minQueriesForOverlatency(0, settings.targetLatencyPercentile));
@@ -85,6 +87,7 @@ export async function runServer(session: Session, samples: SampleSource, setting
     await scheduler.waitUntilNs(scheduledNs);
     if (failure !== undefined) break;
     lastScheduledOffsetNs = offsetNs;
+    lateness.record(Number(clock.nowNs() - scheduledNs));
     inFlight++;
     if (inFlight > maxInFlight) maxInFlight = inFlight;
     session.run(feeds[issued % count]!).then(complete(scheduledNs), fail);
@@ -94,7 +97,8 @@ export async function runServer(session: Session, samples: SampleSource, setting
   if (failure !== undefined) throw failure;
 
   const durationNs = Number(lastEnd - start);
-  return buildResult({
+  const latenessP99Ns = lateness.count ? lateness.percentile(0.99) : 0;
+  const result = buildResult({
     scenario: 'server',
     recorder,
     queryCount: issued,
@@ -109,7 +113,13 @@ export async function runServer(session: Session, samples: SampleSource, setting
       ['Scheduled samples per second', lastScheduledOffsetNs > 0 ? (issued / lastScheduledOffsetNs) * 1e9 : 0],
       ['Max queries in flight', maxInFlight],
       ['Queries over latencyBoundNs', recorder.overBoundCount],
+      ['Issue lateness p99 (ns)', Math.round(latenessP99Ns)],
+      ['Issue lateness max (ns)', Math.round(lateness.count ? lateness.percentile(1) : 0)],
     ],
     settingKeys: ['minDurationMs', 'minQueryCount', 'maxDurationMs', 'warmupQueries', 'warmupMs', 'maxSamplesRetained', 'seed', 'targetQps', 'latencyBoundNs', 'targetLatencyPercentile'],
   });
+  if (!result.validity.valid && latenessP99Ns > settings.latencyBoundNs / 4) {
+    result.validity.recommendations.push(`the load generator itself issued queries late (p99 ${(latenessP99Ns / 1e6).toFixed(1)} ms after schedule): the machine is busy; rerun on a quieter machine or raise latencyBoundNs`);
+  }
+  return result;
 }
