@@ -119,7 +119,9 @@ export async function runServer(session: Session, samples: SampleSource, setting
     settingKeys: ['minDurationMs', 'minQueryCount', 'maxDurationMs', 'warmupQueries', 'warmupMs', 'maxSamplesRetained', 'seed', 'targetQps', 'latencyBoundNs', 'targetLatencyPercentile'],
   });
   if (!result.validity.valid && latenessP99Ns > settings.latencyBoundNs / 4) {
-    result.validity.recommendations.push(`the load generator itself issued queries late (p99 ${(latenessP99Ns / 1e6).toFixed(1)} ms after schedule): the machine is busy; rerun on a quieter machine or raise latencyBoundNs`);
+    const advice = `the load generator itself issued queries late (p99 ${(latenessP99Ns / 1e6).toFixed(1)} ms after schedule): the machine is busy; rerun on a quieter machine or raise latencyBoundNs`;
+    result.validity.recommendations.push(advice);
+    result.summary = result.summary.replace('Recommendations:\n', `Recommendations:\n * ${advice}\n`);
   }
   return result;
 }
