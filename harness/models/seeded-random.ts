@@ -4,18 +4,10 @@
  * every process: a dependency's generator could change between versions and silently change
  * every model. Quality needs are modest (initialising weights), which mulberry32 meets.
  */
+import { createRng } from '../measure/random.js';
 
-/** Returns a function yielding uniform floats in [0, 1), fully determined by `seed`. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Returns a function yielding uniform floats in [0, 1), fully determined by `seed` (mulberry32, measure/random.ts). */
+export const mulberry32: (seed: number) => () => number = createRng;
 
 /** Mixes a seed and a string (a layer path) into a new 32-bit seed (FNV-1a over both). */
 export function deriveSeed(seed: number, key: string): number {

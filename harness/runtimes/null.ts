@@ -6,24 +6,13 @@
  * process: `crash` (abort), `hang` (never returns), `throw` (run() rejects), `oom` (grows the heap).
  */
 import type { Feeds, ModelArtifact, ResolvedSettings, Runtime, Session, Tensor, TensorSpec } from '../types.js';
+import { createRng } from '../measure/random.js';
 import { TOOL_VERSION } from '../version.js';
 
 /** Busy-waits `ns` nanoseconds on process.hrtime.bigint(). */
 export function busyWaitNs(ns: number): void {
   const end = process.hrtime.bigint() + BigInt(Math.round(ns));
   while (process.hrtime.bigint() < end) { /* spin */ }
-}
-
-/** mulberry32: a tiny seeded PRNG, enough for jitter (no library offers a seedable one this small). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function zeros(spec: TensorSpec, batch: number): Tensor {
@@ -65,7 +54,7 @@ export function createNullRuntime(): Runtime {
       const latencyNs = Number(settings['null.latencyUs']) * 1000;
       const jitter = Number(settings['null.jitterPct']) / 100;
       const fail = String(settings['null.fail']);
-      const random = mulberry32(Number(settings.seed));
+      const random = createRng(Number(settings.seed));
       let queries = 0;
       const session: Session = {
         async run(feeds: Feeds): Promise<Feeds> {
