@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   ];
 
   const known = new Set(Object.keys(SETTINGS));
-  const rows: Array<{ label: string; first2: boolean; first5: boolean; gate: boolean; ms: number; compareMs: number }> = [];
+  const rows: Array<{ label: string; first2: boolean; first5: boolean; gate: boolean; ms: number; compareMs: number; p50Ratio: number; statuses: string }> = [];
   for (const [index, c] of cases.entries()) {
     const baseline = resultFile(machine, [c.base.result], `base-${index}`);
     const candidate = resultFile(machine, [c.cand.result], `cand-${index}`);
@@ -118,7 +118,14 @@ async function main(): Promise<void> {
         return out;
       },
     });
-    rows.push({ label: c.label, first2, first5, gate: gate.regression, ms: c.base.wallMs + c.cand.wallMs + rerunMs, compareMs });
+    const p50Ratio = (c.cand.result.latencyNs?.p50 ?? Number.NaN) / (c.base.result.latencyNs?.p50 ?? Number.NaN);
+    rows.push({
+      label: c.label, first2, first5, gate: gate.regression, ms: c.base.wallMs + c.cand.wallMs + rerunMs, compareMs, p50Ratio,
+      statuses: `${c.base.result.status}/${c.cand.result.status}`,
+    });
+    if ((c.pct === 0) === (first2 || gate.regression)) {
+      process.stderr.write(`${c.label} #${index}: p50 ratio ${p50Ratio.toFixed(4)}, statuses ${c.base.result.status}/${c.cand.result.status}, first pass ${first2}, gate ${gate.regression} (${JSON.stringify(gate.modes)})\n`);
+    }
     if (index % 20 === 19) process.stderr.write(`judged ${index + 1}/${cases.length} comparisons\n`);
   }
 
@@ -136,7 +143,7 @@ async function main(): Promise<void> {
     lines.push(`| ${label} (${rate}) | ${pctOf(r.map((x) => x.first2))} | ${pctOf(r.map((x) => x.first5))} | ${pctOf(r.map((x) => x.gate))} | ` +
       `${(median(r.map((x) => x.ms)) / 1000).toFixed(1)} s / ${(Math.max(...r.map((x) => x.ms)) / 1000).toFixed(1)} s | ${median(r.map((x) => x.compareMs)).toFixed(0)} ms |`);
   }
-  const p50s = pool.map((r) => r.result.latencyNs?.p50 ?? Number.NaN);
+  const p50s = pool.map((r) => r.result.latencyNs?.p50 ?? Number.NaN).filter((v) => Number.isFinite(v));
   const spread = (Math.max(...p50s) / Math.min(...p50s) - 1) * 100;
   lines.push('', `baseline pool: ${pool.length} runs, p50 median ${(median(p50s) / 1000).toFixed(1)} us, max/min - 1 = ${spread.toFixed(2)}%; total bench time ${((Date.now() - benchStarted) / 1000).toFixed(0)} s`);
   process.stdout.write(lines.join('\n') + '\n');
