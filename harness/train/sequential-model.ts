@@ -4,7 +4,8 @@
  * (harness/models/weights.ts) and are trained with Adam on the softmax cross-entropy of the
  * logits (the final softmax is folded into the loss). The forward follows the conventions of
  * harness/models/tfjs-forward.ts (NCHW in, NHWC inside, TensorFlow `same` padding), and the
- * trained weights export unchanged through the model zoo's writer.
+ * trained weights export unchanged through the model zoo's writer. Convolution and pooling are
+ * written with ops every backend can differentiate (see convAsMatMul and maxPool).
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import type { ArchDescription, LayerSpec, ResolvedArch } from '../models/arch.js';
@@ -36,6 +37,32 @@ export function createSequentialModel(tf: TfModule, description: ArchDescription
   const sampleDims = description.input.dims;
   const classes = (description.layers.at(-1) as { units: number }).units;
 
+  /**
+   * Convolution as patches x kernel (im2col from kh*kw slices, then one matMul). The same
+   * function as tf.conv2d, written this way because tfjs-backend-wasm has no
+   * Conv2DBackpropFilter kernel (conv2d cannot train there) and because tfjs:cpu's conv
+   * gradients are far slower than its matMul. Stride 1 only (what LeNet uses).
+   */
+  const convAsMatMul = (x: tfTypes.Tensor4D, kernel: tfTypes.Tensor4D, stride: number, padding: 'same' | 'valid'): T => {
+    if (stride !== 1) return tf.conv2d(x, kernel, [stride, stride], padding);
+    const [kh, kw, cin, cout] = kernel.shape;
+    const [n, h, w] = [x.shape[0], x.shape[1], x.shape[2]];
+    const [ph, pw] = padding === 'same' ? [kh - 1, kw - 1] : [0, 0];
+    const padded = ph + pw > 0 ? tf.pad(x, [[0, 0], [Math.floor(ph / 2), ph - Math.floor(ph / 2)], [Math.floor(pw / 2), pw - Math.floor(pw / 2)], [0, 0]]) : x;
+    const [oh, ow] = [h + ph - kh + 1, w + pw - kw + 1];
+    const patches: T[] = [];
+    for (let i = 0; i < kh; i++) for (let j = 0; j < kw; j++) patches.push(tf.slice(padded, [0, i, j, 0], [n, oh, ow, cin]));
+    const cols = tf.reshape(tf.concat(patches, 3), [n * oh * ow, kh * kw * cin]);
+    return tf.reshape(tf.matMul(cols as tfTypes.Tensor2D, tf.reshape(kernel, [kh * kw * cin, cout]) as tfTypes.Tensor2D), [n, oh, ow, cout]);
+  };
+  /** 2x2/2 max pooling as reshapes and max reductions (wasm has no MaxPoolGrad kernel). */
+  const maxPool = (x: tfTypes.Tensor4D, size: number, stride: number, padding: 'same' | 'valid'): T => {
+    const [n, h, w, c] = x.shape;
+    if (size !== 2 || stride !== 2 || padding !== 'valid' || h % 2 !== 0 || w % 2 !== 0) return tf.maxPool(x, [size, size], [stride, stride], padding);
+    const rows = tf.max(tf.reshape(x, [n, h / 2, 2, w * c]), 2);
+    return tf.reshape(tf.max(tf.reshape(rows, [n * (h / 2) * (w / 2), 2, c]), 1), [n, h / 2, w / 2, c]);
+  };
+
   const logits = (input: T): T => {
     let x = input.rank === 4 ? tf.transpose(input, [0, 2, 3, 1]) : input;
     description.layers.forEach((layer, i) => {
@@ -46,17 +73,13 @@ export function createSequentialModel(tf: TfModule, description: ArchDescription
           x = tf.add(tf.matMul(x as tfTypes.Tensor2D, v!.kernel as tfTypes.Tensor2D), v!.bias);
           if (!last && layer.activation === 'relu') x = tf.relu(x);
           break;
-        case 'conv2d': {
-          const s = layer.stride ?? 1;
-          x = tf.add(tf.conv2d(x as tfTypes.Tensor4D, v!.kernel as tfTypes.Tensor4D, [s, s], layer.padding ?? 'same'), v!.bias);
+        case 'conv2d':
+          x = tf.add(convAsMatMul(x as tfTypes.Tensor4D, v!.kernel as tfTypes.Tensor4D, layer.stride ?? 1, layer.padding ?? 'same'), v!.bias);
           if (layer.activation === 'relu') x = tf.relu(x);
           break;
-        }
-        case 'maxPool2d': {
-          const s = layer.stride ?? layer.size;
-          x = tf.maxPool(x as tfTypes.Tensor4D, [layer.size, layer.size], [s, s], layer.padding ?? 'valid');
+        case 'maxPool2d':
+          x = maxPool(x as tfTypes.Tensor4D, layer.size, layer.stride ?? layer.size, layer.padding ?? 'valid');
           break;
-        }
         case 'flatten': {
           const src = x.rank === 4 && (layer.order ?? 'chw') === 'chw' ? tf.transpose(x, [0, 3, 1, 2]) : x;
           x = tf.reshape(src, [x.shape[0]!, -1]);
