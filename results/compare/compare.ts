@@ -41,7 +41,8 @@ function draftJob(key: string, base: CompareSide['jobs'], cand: CompareSide['job
   const co = observe(cand);
   const notRun = (statuses: string[]) => statuses.every((s) => NOT_RUN_STATUSES.includes(s));
   if (notRun(bo.statuses) || notRun(co.statuses)) {
-    job.verdict = 'missing';
+    // Not run on either side is nothing to judge, and the same on both: unchanged.
+    job.verdict = notRun(bo.statuses) && notRun(co.statuses) ? 'unchanged' : 'missing';
     job.differences.push(`did not run: baseline ${bo.statuses.join(', ')}; candidate ${co.statuses.join(', ')}`);
     return { job, drafts: [], judged: false };
   }

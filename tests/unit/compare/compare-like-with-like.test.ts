@@ -57,4 +57,10 @@ describe('compare: like with like', () => {
     expect(c.jobs.find((j) => j.workload === 'other')!.verdict).toBe('missing');
     expect(c.regression).toBe(false);
   });
+
+  it('a job unavailable on both sides is unchanged; on one side only, missing', () => {
+    const gone = job({ status: 'unavailable', samplesNs: undefined });
+    expect(compareSides(side(result([gone])), side(result([gone]))).jobs[0]!.verdict).toBe('unchanged');
+    expect(compareSides(side(result([job()])), side(result([gone]))).jobs[0]!.verdict).toBe('missing');
+  });
 });
