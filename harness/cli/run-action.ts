@@ -140,7 +140,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   await unlink(partialFile).catch(() => undefined);
   process.stdout.write(`\n${summaryTable(results)}\n\nresult file: ${file}\n`);
   for (const table of [microTable(results), rooflineTable(results)]) if (table) process.stdout.write(`\n${table}\n`);
-  if (suites.some((s) => s.id === 'tabular')) process.stdout.write(`\n${(await import('../../suites/tabular/table.js')).benchmMlTable(results) ?? ''}\n`);
+  if (results.some((r) => r.kind === 'training')) process.stdout.write(`\n${(await import('../train/summary.js')).trainingSummary(results) ?? ''}\n`);
 
   if (flags.report !== false) {
     try {

@@ -17,6 +17,7 @@ export type { ServingData, ServingScore } from './serve-check.js';
 export { createTabularModel, tabularDescription } from './tabular-model.js';
 export type { TabularModel } from './tabular-model.js';
 export { isTfjsTrainingRuntime, loadTrainingTf } from './tfjs-backend.js';
+export { trainingSummary } from './summary.js';
 
 /** Runs one training job in the current (job) process. */
 export async function executeTrainingJob(job: Job, progress: (message: string) => void): Promise<JobOutcome> {
