@@ -40,7 +40,7 @@ const KNOBS: Record<string, SizeKnobs> = {
 // Default targets: test AUCs each model reaches on this split within its epochs (measured on
 // tfjs:wasm and tfjs:cpu, seed 42), so `ok` means "reached", and a slower backend shows as time.
 const TARGET_AUC: Record<'logreg' | 'mlp' | 'gbt', Record<string, number>> = {
-  logreg: { train_10k: 0.62, train_100k: 0.63, train_1m: 0.63, train_full: 0.63 },
+  logreg: { train_10k: 0.61, train_100k: 0.63, train_1m: 0.63, train_full: 0.63 },
   mlp: { train_10k: 0.62, train_100k: 0.64, train_1m: 0.64, train_full: 0.64 },
   gbt: { train_10k: 0.62, train_100k: 0.64, train_1m: 0.65, train_full: 0.65 },
 };
