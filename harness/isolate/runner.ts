@@ -18,6 +18,7 @@ const CHILD_SCRIPT = path.join(DIST_ROOT, 'harness', 'isolate', 'child.js');
 const KILL_GRACE_MS = 2000;
 const RSS_POLL_MS = 100;
 const STDERR_KEEP_BYTES = 16_384;
+const PROBE_TIMEOUT_MS = 60_000;
 
 interface ChildExit {
   reply: ChildReply | null;
@@ -151,9 +152,13 @@ export function assembleResult(job: Job, outcome: JobOutcome, run: { startedAt: 
 /** Probes runtimes in a child process, so a native crash while probing cannot take the run down. */
 export async function probeRuntimes(ids: string[]): Promise<Record<string, ProbeResult>> {
   if (ids.length === 0) return {};
-  const exit = await runChild({ type: 'probe', runtimes: ids }, { timeoutMs: 60_000, memoryLimitMb: 2048 });
-  if (exit.reply?.type === 'probe') return exit.reply.probes;
-  const death = classifyDeath(exit, 60_000);
+  let exit: ChildExit | undefined;
+  // One retry: a probe that dies once (a loaded machine, a native hiccup) should not mark every runtime unavailable.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    exit = await runChild({ type: 'probe', runtimes: ids }, { timeoutMs: PROBE_TIMEOUT_MS, memoryLimitMb: 2048 });
+    if (exit.reply?.type === 'probe') return exit.reply.probes;
+  }
+  const death = classifyDeath(exit!, PROBE_TIMEOUT_MS);
   const reason = `probing runtimes failed: ${death.message}`;
   return Object.fromEntries(ids.map((id) => [id, { available: false, reason, version: null, backends: [] }]));
 }
