@@ -124,6 +124,8 @@ export type RuntimeFactory = () => Runtime;
 export interface DatasetRef {
   id: string;
   slice: string;
+  /** Label column of user data (`csv:` / `parquet:`). */
+  target?: string;
 }
 
 /** One thing to measure. Plain data: it travels to the child process as JSON. */
@@ -144,10 +146,16 @@ export interface Workload {
   extra?: Record<string, unknown>;
 }
 
+/** Options a user passes to the suites of a run (e.g. `--dataset csv:my.csv --target y`). */
+export interface SuiteOptions {
+  /** A tabular dataset to train on instead of the suite's own (flights). */
+  dataset?: { id: string; target?: string };
+}
+
 export interface Suite {
   id: string;
   describe(): string;
-  workloads(profile: Profile): Workload[];
+  workloads(profile: Profile, options?: SuiteOptions): Workload[];
 }
 
 // ---------------------------------------------------------------------------------------------

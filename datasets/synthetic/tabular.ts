@@ -17,7 +17,10 @@ export interface SyntheticTabularOptions {
   numeric?: number;
   categorical?: number;
   cardinality?: number;
+  /** Seed of the rows (features and label draws). */
   seed?: number;
+  /** Seed of the hidden model: fixed, so every slice (train, test) follows the same concept. */
+  conceptSeed?: number;
 }
 
 /** Rows of the test slice of every synthetic-tabular split. */
@@ -25,8 +28,8 @@ export const SYNTHETIC_TEST_ROWS = 10_000;
 
 /** Generates a table; the same options always give the same table. */
 export function syntheticTabular(opts: SyntheticTabularOptions): TabularTable {
-  const { rows, numeric = 6, categorical = 2, cardinality = 50, seed = 42 } = opts;
-  const weights = normal(mulberry32(seed ^ 0x5eed));
+  const { rows, numeric = 6, categorical = 2, cardinality = 50, seed = 42, conceptSeed = 0x5eed } = opts;
+  const weights = normal(mulberry32(conceptSeed));
   const w = Array.from({ length: numeric }, () => weights());
   const effects = Array.from({ length: categorical }, () => Array.from({ length: cardinality }, () => 0.5 * weights()));
   const u = mulberry32(seed);

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
 import { pinnedKeys, resolveChoices, resolveSettings, type RequestedOptions } from '../config/resolve.js';
-import { ExitError } from '../errors.js';
+import { ExitError, UsageError, unknownChoice } from '../errors.js';
 import { FAILED_STATUSES, runJobs } from '../isolate/run-jobs.js';
 import { probeRuntimes } from '../isolate/runner.js';
 import { parseShard, planJobs } from '../plan/plan.js';
@@ -15,6 +15,7 @@ import { collectMachine } from '../system/metadata.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { DEFAULT_SUITES, loadSuite, suiteIds } from '../../suites/index.js';
 import type { JobResult, ResultFile } from '../../results/schema.js';
+import type { SuiteOptions } from '../types.js';
 import { readResult, resultPath, writeFileAtomic, writeResult } from '../../results/store.js';
 import { applyRoofline } from '../micro/roofline.js';
 import { microTable, rooflineTable } from '../micro/roofline-table.js';
@@ -70,6 +71,28 @@ export function summaryTable(jobs: JobResult[]): string {
     [false, false, false, false, true, true, true, true]);
 }
 
+const TABULAR_DATASETS = ['flights', 'synthetic-tabular', 'csv:<file>', 'parquet:<file>'];
+
+/**
+ * `--dataset` / `--target`: checked here, before any job starts, so bad user data exits 2 with
+ * the file and line named (and is cached once) instead of failing every job the same way.
+ */
+async function resolveSuiteOptions(flags: RunFlags, cacheDir: string): Promise<SuiteOptions | undefined> {
+  if (flags.dataset === undefined) {
+    if (flags.target !== undefined) throw new UsageError('E_BAD_FLAG', `--target ${flags.target}: only meaningful with --dataset csv:<file> or parquet:<file>.`);
+    return undefined;
+  }
+  const id = flags.dataset;
+  const user = id.startsWith('csv:') || id.startsWith('parquet:');
+  if (!user && !['flights', 'synthetic-tabular'].includes(id)) throw unknownChoice('E_BAD_FLAG', '--dataset', id, TABULAR_DATASETS);
+  if (user && !flags.target) throw new UsageError('E_BAD_FLAG', `--dataset ${id}: name the label column with --target <column>.`);
+  if (user) {
+    const { loadTabularSplit } = await import('../../datasets/tabular/load-split.js');
+    await loadTabularSplit(id, 'train', { cacheDir, target: flags.target });
+  }
+  return { dataset: { id, ...(flags.target ? { target: flags.target } : {}) } };
+}
+
 export async function executeRun(flags: RunFlags, commandLine: string): Promise<number> {
   const requested = requestedFrom(flags);
   const choices = resolveChoices(requested, { suites: suiteIds(), runtimes: runtimeIds() });
@@ -85,6 +108,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
     settings,
     pinned: pinnedKeys(requested),
     shard: parseShard(flags.shard),
+    suiteOptions: await resolveSuiteOptions(flags, String(settings.cacheDir)),
   });
 
   const progress = createProgress();

@@ -17,6 +17,8 @@ export interface RunFlags extends GateFlags {
   bail?: boolean;
   failOnError?: boolean;
   shard?: string;
+  dataset?: string;
+  target?: string;
   resume?: string;
   repeat?: string;
   verbose?: boolean;
@@ -52,6 +54,8 @@ export function register(program: Command): void {
     .option('--batch-size <n>', 'offline scenario: samples per batch (batchSize)')
     .option('--target-auc <auc>', 'training: test AUC to reach; time-to-target is recorded, or the job fails (targetAuc)')
     .option('--shard <i/n>', 'run only the i-th of n interleaved shares of the jobs')
+    .option('--dataset <id>', 'tabular suite: train on csv:<file>, parquet:<file> or synthetic-tabular instead of flights')
+    .option('--target <column>', 'label column of a csv:/parquet: dataset')
     .option('--resume <file>', 'finish an interrupted run: keep the jobs its result (or .partial) file has, run the rest')
     .option('--bail', 'stop at the first failed job (the rest are recorded as skipped)')
     .option('--fail-on-error', 'exit 1 when any job failed, crashed, timed out or ran out of memory')

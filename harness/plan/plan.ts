@@ -5,7 +5,7 @@
  */
 import { withOverrides } from '../config/resolve.js';
 import { UsageError } from '../errors.js';
-import type { Job, Profile, ResolvedSettings, ScenarioId, Suite } from '../types.js';
+import type { Job, Profile, ResolvedSettings, ScenarioId, Suite, SuiteOptions } from '../types.js';
 
 export interface PlanInput {
   suites: Suite[];
@@ -16,16 +16,19 @@ export interface PlanInput {
   scenarios: ScenarioId[] | null;
   settings: ResolvedSettings;
   pinned: ReadonlySet<string>;
+  suiteOptions?: SuiteOptions;
   /** `--shard i/n`: keep every n-th job starting at i (1-based). */
   shard?: { index: number; count: number };
 }
 
 export function planJobs(input: PlanInput): Job[] {
   const jobs: Job[] = [];
+  const offered = new Set<string>();
   const repeats = Number(input.settings.repeat ?? 1);
   for (const suite of input.suites) {
-    for (const workload of suite.workloads(input.profile)) {
+    for (const workload of suite.workloads(input.profile, input.suiteOptions)) {
       const supported = workload.runtimes ?? input.allRuntimes;
+      for (const r of supported) offered.add(r);
       // `external:*` in a workload's runtimes accepts any `--runtime external:<cmd>` (a peer).
       const peers = supported.includes('external:*') ? (input.runtimes ?? []).filter((r) => r.startsWith('external:') && !supported.includes(r)) : [];
       const runtimes = [...(input.runtimes ? supported.filter((r) => input.runtimes!.includes(r)) : supported.filter((r) => r !== 'external:*')), ...peers];
@@ -44,7 +47,11 @@ export function planJobs(input: PlanInput): Job[] {
   const sharded = input.shard ? jobs.filter((_, i) => i % input.shard!.count === input.shard!.index - 1) : jobs;
   if (sharded.length === 0) {
     throw new UsageError('E_NO_JOBS', 'no jobs match --suite/--runtime/--scenario' +
-      (input.runtimes ? ` (runtimes asked for: ${input.runtimes.join(', ')}; the suites' workloads run on: ${[...new Set(input.suites.flatMap((s) => s.workloads(input.profile).flatMap((w) => w.runtimes ?? input.allRuntimes)))].join(', ')})` : '') + '.');
+      (input.runtimes ? ` (runtimes asked for: ${input.runtimes.join(', ')}; the suites' workloads run on: ${[...offered].join(', ')})` : '') + '.');
+  }
+  const dataset = input.suiteOptions?.dataset;
+  if (dataset && !jobs.some((j) => j.workload.dataset?.id === dataset.id)) {
+    throw new UsageError('E_BAD_FLAG', `--dataset ${dataset.id}: none of the suites asked for (${input.suites.map((s) => s.id).join(', ')}) trains on a user dataset; use it with --suite tabular.`);
   }
   return sharded;
 }

@@ -31,7 +31,7 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
   const datasetId = job.workload.dataset?.id ?? 'flights';
   const trainSlice = job.workload.dataset?.slice ?? 'train_10k';
   const t0 = performance.now();
-  const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: String(job.settings.cacheDir ?? 'out/cache') });
+  const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: String(job.settings.cacheDir ?? 'out/cache'), target: job.workload.dataset?.target });
   const dir = path.resolve(String(job.settings.cacheDir ?? 'out/cache'), '..', 'tmp', `peer-${process.pid}`);
   await mkdir(dir, { recursive: true });
   try {

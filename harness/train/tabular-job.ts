@@ -44,7 +44,7 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
 
   let t0 = performance.now();
   progress(`${job.id}: loading ${datasetId}/${trainSlice}`);
-  const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: String(job.settings.cacheDir ?? 'out/cache') });
+  const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: String(job.settings.cacheDir ?? 'out/cache'), target: job.workload.dataset?.target });
   const loadSeconds = (performance.now() - t0) / 1000;
 
   const width = split.encoding.oneHotWidth;

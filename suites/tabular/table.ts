@@ -65,6 +65,8 @@ export function benchmMlTable(jobs: JobResult[]): string | null {
   const repeated = rows.some((r) => r.runs > 2);
   const header = ['model', 'tool/runtime', 'size', 'status', repeated ? 'train s (olympic)' : 'train s', 'to target s', 'peak RSS MB', 'AUC', 'serve |dAUC|'];
   const body = rows.map((r) => [r.model, r.runtime, r.size, r.status, fix(r.trainSeconds, 2), fix(r.timeToTargetSeconds, 2), fix(r.peakRssMb, 0), fix(r.auc, 4), r.servingMaxAbsDiff === null ? '-' : r.servingMaxAbsDiff.toExponential(1)]);
+  const datasets = [...new Set(jobs.filter((j) => j.suite === 'tabular' && j.dataset).map((j) => j.dataset!.id))];
+  const on = datasets.length === 1 && datasets[0] === 'flights' ? 'flights; AUC on the 100k test slice' : `${datasets.join(', ') || 'flights'}; AUC on the test slice`;
   const note = absent.length ? `\nunavailable here: ${absent.join(', ')} (reasons in the result file)` : '';
-  return `benchm-ml table (flights; AUC on the 100k test slice${repeated ? '; times: olympic mean of the repeats' : ''}):\n${formatTable(header, body, [false, false, false, false, true, true, true, true, true])}${note}`;
+  return `benchm-ml table (${on}${repeated ? '; times: olympic mean of the repeats' : ''}):\n${formatTable(header, body, [false, false, false, false, true, true, true, true, true])}${note}`;
 }
