@@ -13,8 +13,8 @@ export const SUITES: Record<string, () => Promise<Suite>> = {
   vision: async () => (await import('./vision/index.js')).visionSuite,
 };
 
-/** Suites `mlbench run` runs when no --suite is given. */
-export const DEFAULT_SUITES: string[] = ['smoke', 'zoo'];
+/** Suites `mlbench run` runs when no --suite is given (micro before zoo: zoo jobs report % of the micro matmul peak). */
+export const DEFAULT_SUITES: string[] = ['smoke', 'micro', 'zoo', 'tabular', 'vision'];
 
 export function suiteIds(): string[] {
   return Object.keys(SUITES);

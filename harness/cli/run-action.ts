@@ -56,10 +56,17 @@ function detail(r: JobResult): string {
   return '';
 }
 
+const runtimeName = (j: JobResult) => (j.runtime.backend === 'default' ? j.runtime.id : `${j.runtime.id}:${j.runtime.backend}`);
+
+/**
+ * The end-of-run table: one row per job that ran. Jobs whose runtime is unavailable here are
+ * folded into one line per runtime with its reason (the result file keeps every one).
+ */
 export function summaryTable(jobs: JobResult[]): string {
-  const rows = jobs.map((j) => [
+  const ran = jobs.filter((j) => j.status !== 'unavailable');
+  const rows = ran.map((j) => [
     `${j.suite}/${j.workload}`,
-    j.runtime.backend === 'default' ? j.runtime.id : `${j.runtime.id}:${j.runtime.backend}`,
+    runtimeName(j),
     j.scenario,
     j.status,
     formatNs(j.latencyNs?.p50),
@@ -67,8 +74,16 @@ export function summaryTable(jobs: JobResult[]): string {
     j.throughputPerS !== undefined ? j.throughputPerS.toFixed(0) : '-',
     formatBytes(j.memory?.peakRssBytes),
   ]);
-  return formatTable(['job', 'runtime', 'scenario', 'status', 'p50', 'p90', 'per s', 'peak RSS'], rows,
+  const table = formatTable(['job', 'runtime', 'scenario', 'status', 'p50', 'p90', 'per s', 'peak RSS'], rows,
     [false, false, false, false, true, true, true, true]);
+  const unavailable = new Map<string, { count: number; reason: string }>();
+  for (const j of jobs.filter((x) => x.status === 'unavailable')) {
+    const entry = unavailable.get(runtimeName(j)) ?? { count: 0, reason: (j.error?.message ?? '').split('\n')[0]! };
+    entry.count++;
+    unavailable.set(runtimeName(j), entry);
+  }
+  const notes = [...unavailable].map(([rt, u]) => `  ${rt} (${u.count} job${u.count > 1 ? 's' : ''}): ${u.reason.slice(0, 140)}`);
+  return notes.length ? `${table}\n\nunavailable on this machine:\n${notes.join('\n')}` : table;
 }
 
 const TABULAR_DATASETS = ['flights', 'synthetic-tabular', 'csv:<file>', 'parquet:<file>'];

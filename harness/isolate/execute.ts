@@ -56,12 +56,14 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
     progress(`${job.id}: measuring ${job.scenario}`);
 
     const scenario = await runScenario(job.scenario, session, samples, job.settings);
-    // The null runtime computes nothing, so it has no outputs to check.
-    const parity = job.workload.model.kind === 'zoo' && job.runtime !== 'null' ? await checkParity(model, firstFeeds, firstOutputs) : undefined;
+    // Outputs of the first query against ort-node:cpu on the same inputs. The null runtime
+    // computes nothing, so it has neither outputs to check nor FLOPs to claim.
+    const parity = job.runtime !== 'null' ? await checkParity(model, firstFeeds, firstOutputs) : undefined;
     // FLOPs of one query: one sample, or a batch in the offline scenario.
-    const flops = model.flopsPerSample !== undefined ? model.flopsPerSample * (job.scenario === 'offline' ? batch : 1) : undefined;
+    const flopsPerSample = job.runtime === 'null' ? undefined : model.flopsPerSample;
+    const flops = flopsPerSample !== undefined ? flopsPerSample * (job.scenario === 'offline' ? batch : 1) : undefined;
     const samplesPerS = scenario.throughputPerS;
-    const achievedGflops = model.flopsPerSample !== undefined && samplesPerS !== undefined ? (model.flopsPerSample * samplesPerS) / 1e9 : undefined;
+    const achievedGflops = flopsPerSample !== undefined && samplesPerS !== undefined ? (flopsPerSample * samplesPerS) / 1e9 : undefined;
     const status = parity && !parity.pass ? 'failed' : scenario.status;
     await session.dispose();
     disposed = true;
