@@ -1,5 +1,7 @@
 /**
  * Runtime comparison: median query latency per runtime, one panel per workload and scenario,
+ * as dots on a log axis (runtimes here differ by up to 1000x, which bars from zero on a linear
+ * axis flatten into invisibility),
  * with 95% confidence whiskers (reports/median-ci.ts). Machines sit side by side within a panel.
  * Reads the newest run per machine: samplesNs (pooled over repeats), else latencyNs.p50 (no whisker).
  */
@@ -39,7 +41,7 @@ function rows(jobs: ReportJob[]): Row[] {
 export const runtimeComparison: ChartDef = {
   id: 'runtime-comparison',
   title: 'Runtime comparison: median query latency',
-  description: 'Median latency of one query per runtime (bars) with a 95% distribution-free confidence interval of the median (whiskers), from the raw samples of the newest run on each machine. Shorter is faster.',
+  description: 'Median latency of one query per runtime (dots, log scale) with a 95% distribution-free confidence interval of the median (whiskers), from the raw samples of the newest run on each machine. Shorter is faster.',
   spec(jobs: ReportJob[]): TopLevelSpec | null {
     const data = rows(jobs);
     if (!data.length) return null;
@@ -51,7 +53,7 @@ export const runtimeComparison: ChartDef = {
       : { field: 'runtime', type: 'nominal' as const, title: 'runtime', legend: null };
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      title: { text: this.title, subtitle: 'bars: median; whiskers: 95% CI of the median' },
+      title: { text: this.title, subtitle: 'dots: median; whiskers: 95% CI of the median; log scale' },
       config: CHART_CONFIG,
       data: { values: data },
       facet: { row: { field: 'panel', type: 'nominal', title: null } },
@@ -59,11 +61,11 @@ export const runtimeComparison: ChartDef = {
         width: WIDE_PX,
         height: { step: multi ? 14 : 24 },
         layer: [
-          { mark: { type: 'bar' }, encoding: { y, ...yOffset, x: { field: 'medianMs', type: 'quantitative', title: 'median query latency (ms)' }, color } },
+          { mark: { type: 'point', filled: true, size: 90, opacity: 1 }, encoding: { y, ...yOffset, x: { field: 'medianMs', type: 'quantitative', title: 'median query latency (ms, log scale)', scale: { type: 'log' } }, color } },
           {
             transform: [{ filter: 'datum.lowMs != null' }],
             mark: { type: 'errorbar', ticks: true, color: '#222' },
-            encoding: { y, ...yOffset, x: { field: 'lowMs', type: 'quantitative', title: 'median query latency (ms)' }, x2: { field: 'highMs' } },
+            encoding: { y, ...yOffset, x: { field: 'lowMs', type: 'quantitative', title: 'median query latency (ms, log scale)', scale: { type: 'log' } }, x2: { field: 'highMs' } },
           },
         ],
       },
