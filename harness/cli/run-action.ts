@@ -56,6 +56,16 @@ function detail(r: JobResult): string {
   return '';
 }
 
+/** The scenario's headline metric, short: `p90 21.0 us`, `peak 12800 queries/s`, `auc 0.6384`. */
+function headline(j: JobResult): string {
+  if (!j.metric) return j.accuracy ? `${j.accuracy.metric} ${j.accuracy.value.toFixed(4)}` : '-';
+  const { name, value, unit } = j.metric;
+  const number = String(Number(value.toPrecision(4)));
+  if (unit === 'ns') return `${name.split(' ')[0]} ${formatNs(value)}`;
+  if (unit.endsWith('/s')) return `${name.startsWith('peak') ? 'peak ' : ''}${number} ${unit}`;
+  return `${name} ${number}${unit === 'ratio' ? '' : ` ${unit}`}`;
+}
+
 const runtimeName = (j: JobResult) => (j.runtime.backend === 'default' ? j.runtime.id : `${j.runtime.id}:${j.runtime.backend}`);
 
 /**
@@ -73,9 +83,10 @@ export function summaryTable(jobs: JobResult[]): string {
     formatNs(j.latencyNs?.p90),
     j.throughputPerS !== undefined ? j.throughputPerS.toFixed(0) : '-',
     formatBytes(j.memory?.peakRssBytes),
+    headline(j),
   ]);
-  const table = formatTable(['job', 'runtime', 'scenario', 'status', 'p50', 'p90', 'per s', 'peak RSS'], rows,
-    [false, false, false, false, true, true, true, true]);
+  const table = formatTable(['job', 'runtime', 'scenario', 'status', 'p50', 'p90', 'per s', 'peak RSS', 'result'], rows,
+    [false, false, false, false, true, true, true, true, false]);
   const unavailable = new Map<string, { count: number; reason: string }>();
   for (const j of jobs.filter((x) => x.status === 'unavailable')) {
     const entry = unavailable.get(runtimeName(j)) ?? { count: 0, reason: (j.error?.message ?? '').split('\n')[0]! };
