@@ -29,6 +29,11 @@ export function parseRuntimeId(id: string): { runtime: string; backend: string }
   return colon < 0 ? { runtime: id, backend: 'default' } : { runtime: id.slice(0, colon), backend: id.slice(colon + 1) };
 }
 
+/** The inverse of parseRuntimeId, for labels: `{id: 'ort-node', backend: 'cpu'}` -> `ort-node:cpu`, null -> `null`. */
+export function formatRuntimeId(runtime: { id: string; backend: string }): string {
+  return runtime.backend === 'default' ? runtime.id : `${runtime.id}:${runtime.backend}`;
+}
+
 export async function createRuntime(id: string): Promise<Runtime> {
   if (id.startsWith('external:')) return (await import('./external.js')).createExternalRuntime(id);
   const factory = RUNTIMES[id];
