@@ -8,11 +8,10 @@
  * Runtimes that only build models from an architecture description (tfjs*) get a `skipped` row
  * with the reason; a runtime that cannot run an op fails its own job and the others go on.
  */
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { pinnedKeys, resolveChoices, resolveSettings, type RequestedOptions } from '../config/resolve.js';
 import { formatDims, parseInputFlag, parseShapeFlag, resolveInputs, type InputsRequest } from '../inputs/index.js';
-import { FAILED_STATUSES, runJobs } from '../isolate/run-jobs.js';
+import { runJobs } from '../isolate/run-jobs.js';
 import { assembleResult, probeRuntimes } from '../isolate/runner.js';
 import { applyRoofline } from '../micro/roofline.js';
 import { buildModel } from '../models/build-model.js';
@@ -21,12 +20,12 @@ import { planJobs } from '../plan/plan.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
 import type { Job, Suite, Workload } from '../types.js';
-import { TOOL_NAME, TOOL_VERSION } from '../version.js';
-import type { JobResult, ResultFile } from '../../results/schema.js';
+import { TOOL_VERSION } from '../version.js';
+import type { JobResult } from '../../results/schema.js';
 import { resultPath, writeResult } from '../../results/store.js';
 import type { ModelFlags } from './model.js';
 import { createProgress } from './progress.js';
-import { summaryTable } from './run-action.js';
+import { failOnErrorCode, jobDetail, newRunId, resultFile, summaryTable } from './run-output.js';
 
 /** Runtimes that take ONNX bytes as they are. The others build models from a description. */
 export function takesOnnxFiles(runtimeId: string): boolean {
@@ -47,10 +46,6 @@ export function inputsRequestFrom(flags: Pick<ModelFlags, 'shape' | 'input'>): I
     request.values[name] = values;
   }
   return request;
-}
-
-function newRunId(now: Date): string {
-  return `${now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(2).toString('hex')}`;
 }
 
 export async function executeModel(file: string, flags: ModelFlags, commandLine: string): Promise<number> {
@@ -99,7 +94,7 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
     probes,
     onStart: (i, job) => progress.jobStarted(i, job.id),
     onDone: (i, r) => {
-      progress.jobDone(i, r.id, r.status, r.error ? r.error.message.split('\n')[0]!.slice(0, 160) : '');
+      progress.jobDone(i, r.id, r.status, jobDetail(r));
       if (flags.verbose && r.summary) progress.note(r.summary);
     },
   });
@@ -108,24 +103,12 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
   const skipped = (job: Job): JobResult => assembleResult(job, { status: 'skipped', error: { code: 'E_SKIPPED', message: `${job.runtime} ${SKIP_REASON}` } }, { startedAt: startedAt.toISOString(), wallMs: 0, peakRssBytes: null });
   const results = await applyRoofline(jobs.map((j) => byId.get(j.id) ?? skipped(j)), { runId, resultsDir: choices.resultsDir, machineId: machine.id });
 
-  const result: ResultFile = {
-    schemaVersion: 1,
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    runId,
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    command: commandLine,
+  const result = resultFile({
+    runId, startedAt, commandLine, machine,
     settings: { ...settings, model: modelPath, inputs: request, runtimes: [...new Set(jobs.map((j) => j.runtime))], scenarios: choices.scenarios },
-    machine,
-    jobs: results,
-  };
+  }, results);
   const out = resultPath(choices.resultsDir, machine.id, runId);
   await writeResult(out, result);
   process.stdout.write(`\n${summaryTable(results)}\n\nresult file: ${out}\n`);
-  const failed = results.filter((r) => FAILED_STATUSES.has(r.status));
-  if (failed.length && flags.failOnError) {
-    process.stderr.write(`mlbench: ${failed.length} job(s) failed: ${failed.map((r) => `${r.id} (${r.status})`).join(', ')}\n`);
-    return 1;
-  }
-  return 0;
+  return failOnErrorCode(results, flags.failOnError);
 }

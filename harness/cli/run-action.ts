@@ -2,30 +2,25 @@
  * The body of `mlbench run` (imported only when the command runs). The partial result is
  * rewritten atomically after every job, so an interrupted run keeps what it measured.
  */
-import { randomBytes } from 'node:crypto';
 import { unlink } from 'node:fs/promises';
 import { pinnedKeys, resolveChoices, resolveSettings, type RequestedOptions } from '../config/resolve.js';
 import { ExitError, UsageError, unknownChoice } from '../errors.js';
-import { FAILED_STATUSES, runJobs } from '../isolate/run-jobs.js';
+import { runJobs } from '../isolate/run-jobs.js';
 import { probeRuntimes } from '../isolate/runner.js';
 import { parseShard, planJobs } from '../plan/plan.js';
 import { planResume } from '../plan/resume.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
-import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../version.js';
 import { DEFAULT_SUITES, loadSuite, suiteIds } from '../../suites/index.js';
-import type { JobResult, ResultFile } from '../../results/schema.js';
+import type { JobResult } from '../../results/schema.js';
 import type { SuiteOptions } from '../types.js';
 import { readResult, resultPath, writeFileAtomic, writeResult } from '../../results/store.js';
 import { applyRoofline } from '../micro/roofline.js';
 import { microTable, rooflineTable } from '../micro/roofline-table.js';
 import { createProgress } from './progress.js';
 import type { RunFlags } from './run.js';
-import { formatBytes, formatNs, formatTable } from './table.js';
-
-function newRunId(now: Date): string {
-  return `${now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(2).toString('hex')}`;
-}
+import { failOnErrorCode, jobDetail, newRunId, resultFile, summaryTable } from './run-output.js';
 
 export function requestedFrom(flags: RunFlags): RequestedOptions {
   return {
@@ -47,54 +42,6 @@ export function requestedFrom(flags: RunFlags): RequestedOptions {
       targetAuc: flags.targetAuc,
     },
   };
-}
-
-function detail(r: JobResult): string {
-  if (r.error) return r.error.message.split('\n')[0]!.slice(0, 160);
-  if (r.latencyNs) return `p50 ${formatNs(r.latencyNs.p50)}  p90 ${formatNs(r.latencyNs.p90)}`;
-  if (r.train) return `train ${r.train.seconds.toFixed(2)} s`;
-  return '';
-}
-
-/** The scenario's headline metric, short: `p90 21.0 us`, `peak 12800 queries/s`, `auc 0.6384`. */
-function headline(j: JobResult): string {
-  if (!j.metric) return j.accuracy ? `${j.accuracy.metric} ${j.accuracy.value.toFixed(4)}` : '-';
-  const { name, value, unit } = j.metric;
-  const number = String(Number(value.toPrecision(4)));
-  if (unit === 'ns') return `${name.split(' ')[0]} ${formatNs(value)}`;
-  if (unit.endsWith('/s')) return `${name.startsWith('peak') ? 'peak ' : ''}${number} ${unit}`;
-  return `${name} ${number}${unit === 'ratio' ? '' : ` ${unit}`}`;
-}
-
-const runtimeName = (j: JobResult) => (j.runtime.backend === 'default' ? j.runtime.id : `${j.runtime.id}:${j.runtime.backend}`);
-
-/**
- * The end-of-run table: one row per job that ran. Jobs whose runtime is unavailable here are
- * folded into one line per runtime with its reason (the result file keeps every one).
- */
-export function summaryTable(jobs: JobResult[]): string {
-  const ran = jobs.filter((j) => j.status !== 'unavailable');
-  const rows = ran.map((j) => [
-    `${j.suite}/${j.workload}`,
-    runtimeName(j),
-    j.scenario,
-    j.status,
-    formatNs(j.latencyNs?.p50),
-    formatNs(j.latencyNs?.p90),
-    j.throughputPerS !== undefined ? j.throughputPerS.toFixed(0) : '-',
-    formatBytes(j.memory?.peakRssBytes),
-    headline(j),
-  ]);
-  const table = formatTable(['job', 'runtime', 'scenario', 'status', 'p50', 'p90', 'per s', 'peak RSS', 'result'], rows,
-    [false, false, false, false, true, true, true, true, false]);
-  const unavailable = new Map<string, { count: number; reason: string }>();
-  for (const j of jobs.filter((x) => x.status === 'unavailable')) {
-    const entry = unavailable.get(runtimeName(j)) ?? { count: 0, reason: (j.error?.message ?? '').split('\n')[0]! };
-    entry.count++;
-    unavailable.set(runtimeName(j), entry);
-  }
-  const notes = [...unavailable].map(([rt, u]) => `  ${rt} (${u.count} job${u.count > 1 ? 's' : ''}): ${u.reason.slice(0, 140)}`);
-  return notes.length ? `${table}\n\nunavailable on this machine:\n${notes.join('\n')}` : table;
 }
 
 const TABULAR_DATASETS = ['flights', 'synthetic-tabular', 'csv:<file>', 'parquet:<file>'];
@@ -146,17 +93,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   const file = resultPath(choices.resultsDir, machine.id, runId);
   const partialFile = `${file}.partial`;
   const resolved = { ...settings, profile: choices.profile, suites: suites.map((s) => s.id), runtimes: runtimesUsed, scenarios: choices.scenarios, resultsDir: choices.resultsDir };
-  const resultOf = (jobResults: JobResult[]): ResultFile => ({
-    schemaVersion: 1,
-    tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    runId,
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    command: commandLine,
-    settings: resolved,
-    machine,
-    jobs: jobResults,
-  });
+  const resultOf = (jobResults: JobResult[]) => resultFile({ runId, startedAt, commandLine, settings: resolved, machine }, jobResults);
 
   const resumed = flags.resume ? planResume(await readResult(flags.resume), flags.resume, jobs, machine.id, resolved) : null;
   if (resumed) progress.note(`resuming ${flags.resume}: ${resumed.carried.length} jobs carried over, ${resumed.remaining.length} to run`);
@@ -175,7 +112,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
     onProgress: (m) => progress.jobStarted(-1, m),
     onDone: async (i, result) => {
       done.push(result);
-      progress.jobDone(i, result.id, result.status, detail(result));
+      progress.jobDone(i, result.id, result.status, jobDetail(result));
       if (flags.verbose && result.summary) progress.note(result.summary);
       await writeFileAtomic(partialFile, JSON.stringify(resultOf(done)));
     },
@@ -204,11 +141,9 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   }
 
   const gateCode = gate && !interrupted ? await (await import('./gate-action.js')).finishGate(gate, { file, result: final, jobs, probes }) : 0;
-  const failed = results.filter((r) => FAILED_STATUSES.has(r.status));
-  if (interrupted) throw new ExitError(`run interrupted; ${done.length} of ${jobs.length} jobs recorded in ${file}`);
-  if (failed.length && flags.failOnError) {
-    process.stderr.write(`mlbench: ${failed.length} job(s) failed: ${failed.map((r) => `${r.id} (${r.status})`).join(', ')}\n`);
-    return 1;
+  if (interrupted) {
+    const measured = results.filter((r) => r.status !== 'skipped').length;
+    throw new ExitError(`run interrupted; ${measured} of ${jobs.length} jobs recorded in ${file} (finish it with --resume ${file})`);
   }
-  return gateCode;
+  return failOnErrorCode(results, flags.failOnError) || gateCode;
 }
