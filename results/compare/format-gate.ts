@@ -1,5 +1,6 @@
 /** Markdown summary of a gate run (`summary.md`): the final verdicts, then how flagged jobs were re-measured. */
-import { escapeMd, formatMarkdown } from './format-markdown.js';
+import { escapeMarkdown } from '../../reports/escape-markdown.js';
+import { formatMarkdown } from './format-markdown.js';
 import type { GateResult } from './gate.js';
 
 /** Renders the gate's outcome as GitHub Markdown. */
@@ -10,7 +11,7 @@ export function formatGateMarkdown(gate: GateResult): string {
     lines.push('#### Re-measurement of flagged jobs', '');
     lines.push('| job | how | outcome |', '|---|---|---|');
     for (const key of flagged) {
-      lines.push(`| ${escapeMd(key)} | ${gate.modes[key]} | ${gate.confirmed.includes(key) ? ':red_circle: confirmed' : ':white_check_mark: not confirmed'} |`);
+      lines.push(`| ${escapeMarkdown(key)} | ${gate.modes[key]} | ${gate.confirmed.includes(key) ? ':red_circle: confirmed' : ':white_check_mark: not confirmed'} |`);
     }
     lines.push('', '<details><summary>Comparison of the re-measurements</summary>', '', formatMarkdown(gate.confirmation), '</details>', '');
   }

@@ -9,7 +9,7 @@ export { metricRows, LATENCY_PERCENTILES, TAIL_METRICS, LOWER_IS_BETTER_ACCURACY
 export { statusRow, statusText } from './status-row.js';
 export { FORMATTERS, COMPARE_FORMATS, type CompareFormat } from './format.js';
 export { formatTerminal } from './format-terminal.js';
-export { formatMarkdown, escapeMd } from './format-markdown.js';
+export { formatMarkdown } from './format-markdown.js';
 export { formatJson } from './format-json.js';
 export {
   DEFAULT_COMPARE_OPTIONS, VERDICTS, type Verdict, type CompareOptions, type CompareSide, type MetricComparison,
