@@ -53,11 +53,20 @@ export function plannedJobKey(job: Job): string {
   return `${job.suite}/${job.workload.id}/${job.runtime}/${job.scenario}`;
 }
 
-function withVerdicts(c: Comparison, verdictOf: (key: string, v: Verdict) => Verdict, note: (key: string) => string | null): Comparison {
+/**
+ * The comparison with the cleared jobs turned `inconclusive`: the job and each of its `regression`
+ * metric rows (with a note saying why), so no row reads "regression" under a "no regression"
+ * headline. Confirmed jobs keep their verdicts and get a note.
+ */
+function withCleared(c: Comparison, cleared: readonly string[], confirmed: readonly string[], how: (key: string) => string): Comparison {
   const jobs = c.jobs.map((j) => {
-    const verdict = verdictOf(j.key, j.verdict);
-    const extra = note(j.key);
-    return { ...j, verdict, differences: extra ? [...j.differences, extra] : j.differences };
+    if (cleared.includes(j.key)) {
+      const note = `regression not confirmed by ${how(j.key)}`;
+      const metrics = j.metrics.map((m) => (m.verdict === 'regression' ? { ...m, verdict: 'inconclusive' as const, note } : m));
+      return { ...j, verdict: 'inconclusive' as const, metrics, differences: [...j.differences, note] };
+    }
+    if (confirmed.includes(j.key)) return { ...j, differences: [...j.differences, `regression confirmed by ${how(j.key)}`] };
+    return j;
   });
   const counts = Object.fromEntries(VERDICTS.map((v) => [v, jobs.filter((j) => j.verdict === v).length])) as Record<Verdict, number>;
   return { ...c, jobs, counts, regression: counts.regression > 0 };
@@ -112,11 +121,6 @@ export async function runGate(input: GateInput): Promise<GateResult> {
   // A job that cannot be re-run keeps its first verdict: the gate does not clear what it cannot check.
   const confirmed = flagged.filter((k) => again.has(k) || modes[k] === 'not-rerunnable');
   const cleared = flagged.filter((k) => !confirmed.includes(k));
-  const final = withVerdicts(
-    initial,
-    (key, v) => (cleared.includes(key) ? 'inconclusive' : v),
-    (key) => (cleared.includes(key) ? `regression not confirmed by ${input.confirm} re-measurement(s) (${modes[key]})`
-      : confirmed.includes(key) ? `regression confirmed by ${input.confirm} re-measurement(s) (${modes[key]})` : null),
-  );
+  const final = withCleared(initial, cleared, confirmed, (key) => `${input.confirm} re-measurement(s) (${modes[key]})`);
   return { initial, confirmation, modes, confirmed, cleared, final, regression: confirmed.length > 0 };
 }

@@ -48,6 +48,13 @@ describe('CI gate', () => {
     expect(calls).toHaveLength(3);
     expect(gate.regression).toBe(false);
     expect(gate.final.jobs[0]!.verdict).toBe('inconclusive');
+    // No metric row still reads "regression" under the "no regression" headline.
+    const p50 = gate.final.jobs[0]!.metrics.find((m) => m.metric === 'latency.p50')!;
+    expect(gate.initial.jobs[0]!.metrics.find((m) => m.metric === 'latency.p50')!.verdict).toBe('regression');
+    expect(p50.verdict).toBe('inconclusive');
+    expect(p50.note).toMatch(/not confirmed by 3 re-measurement/);
+    expect(gate.final.jobs[0]!.metrics.some((m) => m.verdict === 'regression')).toBe(false);
+    expect(formatGateMarkdown(gate)).not.toMatch(/:red_circle: regression/);
   });
 
   it('confirms a code regression that repeats (candidate-only mode)', async () => {
