@@ -136,8 +136,10 @@ export interface Workload {
   description: string;
   model: ModelRef;
   dataset?: DatasetRef;
-  /** Scenarios this workload supports; the plan intersects them with `--scenario`. */
+  /** Scenarios this workload runs by default (without `--scenario`). */
   scenarios: ScenarioId[];
+  /** Scenarios `--scenario` may ask of it; undefined = every scenario. */
+  supports?: ScenarioId[];
   /** Runtimes this workload can run on; undefined = every registered runtime. */
   runtimes?: string[];
   /** Workload-level setting overrides (e.g. a smaller minQueryCount for a slow model). */

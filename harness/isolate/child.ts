@@ -24,6 +24,10 @@ async function probe(ids: string[]): Promise<Record<string, ProbeResult>> {
   return out;
 }
 
+// Ctrl-C reaches the whole process group: the parent decides (it lets this job finish and
+// records the rest as skipped), so the job process ignores SIGINT.
+process.on('SIGINT', () => undefined);
+
 process.once('message', async (request: ChildRequest) => {
   if (request.type === 'probe') {
     await send({ type: 'probe', probes: await probe(request.runtimes) });

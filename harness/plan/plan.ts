@@ -32,7 +32,10 @@ export function planJobs(input: PlanInput): Job[] {
       // `external:*` in a workload's runtimes accepts any `--runtime external:<cmd>` (a peer).
       const peers = supported.includes('external:*') ? (input.runtimes ?? []).filter((r) => r.startsWith('external:') && !supported.includes(r)) : [];
       const runtimes = [...(input.runtimes ? supported.filter((r) => input.runtimes!.includes(r)) : supported.filter((r) => r !== 'external:*')), ...peers];
-      const scenarios = workload.kind === 'training' || !input.scenarios ? workload.scenarios : input.scenarios;
+      // Training workloads run their own scenario (accuracy); inference ones what was asked and they support.
+      const scenarios = workload.kind === 'training' || !input.scenarios
+        ? workload.scenarios
+        : input.scenarios.filter((s) => !workload.supports || workload.supports.includes(s));
       const settings = withOverrides(input.settings, workload.settings, `suite ${suite.id}, workload ${workload.id}`, input.pinned);
       for (const runtime of runtimes) {
         for (const scenario of scenarios) {

@@ -57,6 +57,8 @@ export const microSuite: Suite = {
         description: `${op.description}; ${label}; reports ${op.bound === 'compute' ? 'GFLOP/s' : 'GB/s'}`,
         model: { kind: 'micro', op: opId, params },
         scenarios: ['single-stream'],
+        // A tinybench loop of one op: the LoadGen scenarios do not apply.
+        supports: ['single-stream'],
         runtimes: [...MICRO_RUNTIMES],
         settings: settingsFor(profile),
       };

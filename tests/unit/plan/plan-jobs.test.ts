@@ -31,6 +31,13 @@ describe('plan', () => {
     ]);
   });
 
+  it('asks only the scenarios a workload supports', () => {
+    const micro: Suite = { ...suite, workloads: () => [{ ...suite.workloads('quick')[0]!, supports: ['single-stream'] }] };
+    const jobs = planJobs({ ...base, suites: [micro], runtimes: ['null'], scenarios: ['single-stream', 'server'] });
+    expect(jobs.map((j) => j.scenario)).toEqual(['single-stream']);
+    expect(() => planJobs({ ...base, suites: [micro], runtimes: ['null'], scenarios: ['server'] })).toThrow(/no jobs match/);
+  });
+
   it('refuses a plan with no jobs and shards interleaved', () => {
     expect(() => planJobs({ ...base, runtimes: ['ort-web:wasm'], scenarios: null })).toThrow(/no jobs match/);
     const jobs = planJobs({ ...base, runtimes: null, scenarios: null, shard: parseShard('2/2') });
