@@ -4,14 +4,14 @@
  * across every test in the comparison, then the decision rule. Pure: no I/O (see load.ts).
  */
 import { holmAdjust } from '../stats/index.js';
-import { decideMeasured, decideTail, jobVerdict } from './decide.js';
+import { countVerdicts, decideMeasured, decideTail, jobVerdict } from './decide.js';
 import { TAIL_METRICS } from './metric-rows.js';
 import { checkMachines } from './machine-check.js';
 import { definitionDiff, groupJobs } from './match.js';
 import { metricRows, type DraftRow } from './metric-rows.js';
 import { NOT_RUN_STATUSES, observe } from './observations.js';
 import { statusRow } from './status-row.js';
-import { DEFAULT_COMPARE_OPTIONS, VERDICTS, type CompareOptions, type CompareSide, type Comparison, type JobComparison, type Verdict } from './types.js';
+import { DEFAULT_COMPARE_OPTIONS, type CompareOptions, type CompareSide, type Comparison, type JobComparison } from './types.js';
 
 /** The threshold of a metric: its own override, else its group's (`latency`), else the default. */
 export function thresholdFor(options: CompareOptions, metric: string): number {
@@ -86,7 +86,7 @@ export function compareSides(baseline: CompareSide, candidate: CompareSide, requ
     if (d.judged) d.job.verdict = jobVerdict(d.job.metrics.map((m) => m.verdict));
   }
   const jobs = drafts.map((d) => d.job);
-  const counts = Object.fromEntries(VERDICTS.map((v) => [v, jobs.filter((j) => j.verdict === v).length])) as Record<Verdict, number>;
+  const counts = countVerdicts(jobs);
   return {
     baseline: { sources: baseline.sources, machineIds: [...new Set(baseline.machines.map((m) => m.id))] },
     candidate: { sources: candidate.sources, machineIds: [...new Set(candidate.machines.map((m) => m.id))] },

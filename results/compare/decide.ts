@@ -8,7 +8,7 @@
  * `unchanged`, even when significant (a real but small change is not worth failing a build).
  * Improvements mirror regressions (better by the same factor).
  */
-import type { MetricComparison, Verdict } from './types.js';
+import { VERDICTS, type MetricComparison, type Verdict } from './types.js';
 
 /** Verdict of a measured (ratio) metric after the Holm correction. */
 export function decideMeasured(row: MetricComparison, alpha: number): Verdict {
@@ -51,4 +51,11 @@ const SEVERITY: readonly Verdict[] = ['regression', 'inconclusive', 'improvement
 export function jobVerdict(verdicts: Verdict[]): Verdict {
   for (const v of SEVERITY) if (verdicts.includes(v)) return v;
   return 'unchanged';
+}
+
+/** How many jobs have each verdict (every verdict present as a key, zero when none). */
+export function countVerdicts(jobs: ReadonlyArray<{ verdict: Verdict }>): Record<Verdict, number> {
+  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const j of jobs) counts[j.verdict] += 1;
+  return counts;
 }

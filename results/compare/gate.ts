@@ -16,8 +16,9 @@
 import type { Job } from '../../harness/types.js';
 import type { JobResult, ResultFile } from '../schema.js';
 import { compareSides } from './compare.js';
+import { countVerdicts } from './decide.js';
 import { definitionDiff, groupJobs, jobKey } from './match.js';
-import { VERDICTS, type CompareOptions, type Comparison, type Verdict } from './types.js';
+import type { CompareOptions, Comparison } from './types.js';
 
 /** Runs jobs, each in a fresh process, and returns their results in the same order. */
 export type RunJobsFn = (jobs: Job[]) => Promise<JobResult[]>;
@@ -68,7 +69,7 @@ function withCleared(c: Comparison, cleared: readonly string[], confirmed: reado
     if (confirmed.includes(j.key)) return { ...j, differences: [...j.differences, `regression confirmed by ${how(j.key)}`] };
     return j;
   });
-  const counts = Object.fromEntries(VERDICTS.map((v) => [v, jobs.filter((j) => j.verdict === v).length])) as Record<Verdict, number>;
+  const counts = countVerdicts(jobs);
   return { ...c, jobs, counts, regression: counts.regression > 0 };
 }
 
