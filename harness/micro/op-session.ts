@@ -7,6 +7,7 @@
  * architecture description and a lone softmax or gather is not a layer there.
  */
 import { RuntimeError } from '../runtimes/runtime-error.js';
+import { loadTf } from '../runtimes/tfjs.js';
 import { buildModel } from '../models/build-model.js';
 import type { TfModule } from '../models/tfjs-forward.js';
 import type { Feeds, ResolvedSettings, Runtime, RuntimeInfo, Session, TypedArray } from '../types.js';
@@ -23,20 +24,6 @@ export interface MicroSession {
 /** The layout a runtime id is fed in. */
 export function layoutOf(runtimeId: string): MicroLayout {
   return runtimeId.startsWith('tfjs') ? 'tfjs' : 'onnx';
-}
-
-const TF_PACKAGES: Record<string, string> = {
-  'tfjs:cpu': '@tensorflow/tfjs',
-  'tfjs:wasm': '@tensorflow/tfjs',
-  'tfjs-node:tensorflow': '@tensorflow/tfjs-node',
-  'tfjs-node-gpu:cuda': '@tensorflow/tfjs-node-gpu',
-};
-
-async function importTf(runtimeId: string): Promise<TfModule> {
-  const pkg = TF_PACKAGES[runtimeId];
-  if (!pkg) throw new RuntimeError(`${runtimeId}: the micro suite does not know how to run ops on this runtime`);
-  const mod = (await import(pkg)) as { default?: TfModule } & TfModule;
-  return (typeof mod.tensor === 'function' ? mod : mod.default ?? mod) as TfModule;
 }
 
 type T = import('@tensorflow/tfjs').Tensor;
@@ -88,6 +75,7 @@ export async function createMicroSession(runtimeId: string, runtime: Runtime, op
   const tiny = await buildModel({ kind: 'zoo', arch: 'logreg', params: { features: 2 }, seed: 1 });
   const loaded = await runtime.load(tiny, settings);
   await loaded.session.dispose();
-  const tf = await importTf(runtimeId);
+  // The adapters' one tfjs loader: the same module instance the adapter just initialised.
+  const { tf } = await loadTf(runtimeId);
   return { session: tfjsOpSession(tf, op, p, seed), info: { ...loaded.info, options: { ...loaded.info.options, backend: tf.getBackend() } }, feeds };
 }

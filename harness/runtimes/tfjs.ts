@@ -24,7 +24,7 @@ export async function importTfjs(backend: TfjsBackend): Promise<TfModule> {
 }
 
 /** Selects `backend` (initialising it) and returns its facts: SIMD and threads for wasm. */
-async function selectBackend(tf: TfModule, backend: TfjsBackend): Promise<Record<string, unknown>> {
+export async function selectBackend(tf: TfModule, backend: TfjsBackend): Promise<Record<string, unknown>> {
   if (tf.getBackend() !== backend) {
     const ok = await tf.setBackend(backend);
     if (!ok) throw new RuntimeError(`tfjs:${backend}: the ${backend} backend failed to initialise`);
@@ -34,6 +34,43 @@ async function selectBackend(tf: TfModule, backend: TfjsBackend): Promise<Record
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
   const multithread = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
   return { backend, simd, multithread };
+}
+
+/** A tfjs module with its backend selected and ready, for code that runs tfjs ops itself. */
+export interface LoadedTf {
+  tf: TfModule;
+  /** The backend tfjs reports after selection (`cpu`, `wasm`, `tensorflow`). */
+  backend: string;
+  version: string | null;
+  /**
+   * Threads the backend computes on: 1 for tfjs:cpu (pure JS) and for tfjs:wasm in Node (no
+   * cross-origin isolation, so no wasm threads); null when the backend sizes its own pools
+   * (tfjs-node's libtensorflow) or wasm reports multithread support.
+   */
+  threads: number | null;
+  /** Facts for RuntimeInfo.options (backend, SIMD, multithread, package). */
+  facts: Record<string, unknown>;
+}
+
+/**
+ * The one loader of the tfjs family by runtime id: `tfjs:cpu`, `tfjs:wasm` (this adapter's
+ * import and backend selection) and `tfjs-node:tensorflow` / `tfjs-node-gpu:cuda` (the optional
+ * packages, through harness/runtimes/tfjs-node.ts). Throws a RuntimeError naming the reason
+ * (unknown id or backend, package absent with its install command, backend failed).
+ */
+export async function loadTf(runtimeId: string): Promise<LoadedTf> {
+  if (runtimeId.startsWith('tfjs:')) {
+    const backend = runtimeId.slice('tfjs:'.length);
+    if (!(TFJS_BACKENDS as readonly string[]).includes(backend)) throw new RuntimeError(`${runtimeId}: unknown tfjs backend "${backend}". Valid: ${TFJS_BACKENDS.join(', ')}`);
+    const tf = await importTfjs(backend as TfjsBackend);
+    const facts = await selectBackend(tf, backend as TfjsBackend);
+    const threads = backend === 'cpu' || facts.multithread === false ? 1 : null;
+    return { tf, backend, version: tf.version.tfjs, threads, facts };
+  }
+  const { loadTfjsNode, tfjsNodeVariantOf } = await import('./tfjs-node.js');
+  const variant = tfjsNodeVariantOf(runtimeId);
+  if (!variant) throw new RuntimeError(`${runtimeId} is not a tfjs runtime. Valid: tfjs:cpu, tfjs:wasm, tfjs-node:tensorflow, tfjs-node-gpu:cuda`);
+  return loadTfjsNode(variant);
 }
 
 async function probeTfjs(): Promise<ProbeResult> {

@@ -26,7 +26,7 @@ export async function executeVisionTraining(job: Job, spec: VisionTrainingSpec, 
   const loaded = await loadTrainingTf(job.runtime);
   if ('unavailable' in loaded) return { status: 'unavailable', error: { code: 'E_RUNTIME', message: loaded.unavailable } };
   const { tf } = loaded;
-  const runtimeInfo = { version: loaded.version, threads: 1, options: loaded.facts };
+  const runtimeInfo = { version: loaded.version, threads: loaded.threads, options: loaded.facts };
   const eff = effectiveTraining(spec, job.settings, job.repeat);
 
   let t0 = performance.now();
