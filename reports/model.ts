@@ -3,6 +3,7 @@
  * (HTML, Markdown, charts) renders from this model and nothing else. Fields that later result
  * versions add (find-peak steps, peak percentage) are read defensively from the loose job object.
  */
+import { formatRuntimeId } from '../harness/runtimes/index.js';
 import type { JobResult, LatencySummary, ResultFile } from '../results/schema.js';
 import { machineFacts, machineLabel } from './machine-facts.js';
 
@@ -125,15 +126,9 @@ export function compareJobs(a: ReportJob, b: ReportJob): number {
     || a.machineLabel.localeCompare(b.machineLabel) || a.runStartedAt.localeCompare(b.runStartedAt) || a.repeat - b.repeat;
 }
 
-/** `ort-node:cpu` whether the result writes the backend into the id or apart from it. */
-export function runtimeLabel(runtime: JobResult['runtime']): string {
-  if (runtime.id.includes(':') || !runtime.backend || runtime.id === 'null') return runtime.id;
-  return `${runtime.id}:${runtime.backend}`;
-}
-
 function toReportJob(job: JobResult, file: string, result: ResultFile, machineLabelText: string): ReportJob {
   const loose = job as Record<string, unknown>;
-  const runtime = runtimeLabel(job.runtime);
+  const runtime = formatRuntimeId(job.runtime);
   return {
     key: [job.suite, job.workload, runtime, job.scenario].join('/'),
     file,

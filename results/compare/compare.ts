@@ -3,6 +3,7 @@
  * different machines (unless allowed), builds each job's metric rows, applies one Holm correction
  * across every test in the comparison, then the decision rule. Pure: no I/O (see load.ts).
  */
+import { formatRuntimeId } from '../../harness/runtimes/index.js';
 import { holmAdjust } from '../stats/index.js';
 import { countVerdicts, decideMeasured, decideTail, jobVerdict } from './decide.js';
 import { TAIL_METRICS } from './metric-rows.js';
@@ -27,7 +28,7 @@ interface DraftJob {
 function draftJob(key: string, base: CompareSide['jobs'], cand: CompareSide['jobs'], options: CompareOptions): DraftJob {
   const first = (base[0] ?? cand[0])!;
   const job: JobComparison = {
-    key, suite: first.suite, workload: first.workload, runtime: key.split('/')[2]!, scenario: first.scenario,
+    key, suite: first.suite, workload: first.workload, runtime: formatRuntimeId(first.runtime), scenario: first.scenario,
     verdict: 'unchanged', repeatsBaseline: base.length, repeatsCandidate: cand.length, differences: [], metrics: [],
   };
   if (!base.length || !cand.length) {

@@ -13,6 +13,7 @@
  * A regression fails the gate only when the comparison of the re-measurements (with its own Holm
  * family: the flagged jobs) is a regression again. Pure apart from the callback: no I/O.
  */
+import { formatRuntimeId, parseRuntimeId } from '../../harness/runtimes/index.js';
 import type { Job } from '../../harness/types.js';
 import type { JobResult, ResultFile } from '../schema.js';
 import { compareSides } from './compare.js';
@@ -51,7 +52,8 @@ export interface GateResult {
 
 /** The match key of a planned job (the same as jobKey of its result). */
 export function plannedJobKey(job: Job): string {
-  return `${job.suite}/${job.workload.id}/${job.runtime}/${job.scenario}`;
+  const { runtime, backend } = parseRuntimeId(job.runtime);
+  return `${job.suite}/${job.workload.id}/${formatRuntimeId({ id: runtime, backend })}/${job.scenario}`;
 }
 
 /**

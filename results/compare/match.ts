@@ -6,6 +6,7 @@
  * listed as differences instead.
  */
 import { SETTINGS } from '../../harness/config/settings.js';
+import { formatRuntimeId } from '../../harness/runtimes/index.js';
 import type { JobResult } from '../schema.js';
 
 /** Setting namespaces that configure the runtime under test: differences are judged, not refused. */
@@ -17,11 +18,9 @@ export const RUNTIME_KNOB_PREFIXES: readonly string[] = ['null.', 'ort.', 'ortWe
  */
 export const NEUTRAL_SETTINGS: readonly string[] = ['timeoutMs', 'memoryLimitMb', 'repeat', 'maxSamplesRetained'];
 
-/** The key jobs are matched by. */
+/** The key jobs are matched by: suite/workload/runtime/scenario, the runtime as formatRuntimeId writes it. */
 export function jobKey(job: JobResult): string {
-  const runtime = job.runtime.backend && !job.runtime.id.includes(':') && job.runtime.backend !== 'default'
-    ? `${job.runtime.id}:${job.runtime.backend}` : job.runtime.id;
-  return `${job.suite}/${job.workload}/${runtime}/${job.scenario}`;
+  return `${job.suite}/${job.workload}/${formatRuntimeId(job.runtime)}/${job.scenario}`;
 }
 
 /** Groups jobs by key, keeping first-seen order. */
