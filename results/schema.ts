@@ -66,7 +66,11 @@ export const JobResultSchema = z.object({
   }).optional(),
   accuracy: z.object({ metric: z.string(), value: num, reference: nullableNum, ratio: nullableNum }).loose().optional(),
   parity: z.object({ reference: z.string(), maxAbsDiff: num, maxRelDiff: num, pass: z.boolean(), tolerance: num.optional() }).optional(),
-  memory: z.object({ peakRssBytes: nullableNum, leakedTensors: num.optional() }).optional(),
+  /**
+   * peakRssBytes: the job's peak RSS (a training job reports its own, sampled before serving).
+   * peakRssWithServingBytes: a training job's peak including the serving checks that follow it.
+   */
+  memory: z.object({ peakRssBytes: nullableNum, peakRssWithServingBytes: nullableNum.optional(), leakedTensors: num.optional() }).optional(),
   train: z.object({
     seconds: num,
     epochs: num,

@@ -71,6 +71,8 @@ export async function executeVisionTraining(job: Job, spec: VisionTrainingSpec, 
   const resolved = model.resolved();
   model.dispose();
   const leakedTensors = tf.memory().numTensors - before;
+  // Peak RSS of loading and training, before the serving checks load four more runtimes.
+  const peakRssBytes = process.resourceUsage().maxRSS * 1024;
 
   const trained = await writeTrainedModel(resolved, String(job.settings['train.modelsDir'] ?? 'out/models'), {
     trainedBy: 'mlbench', job: job.id, runtime: job.runtime, dataset: 'mnist', trainSlice: 'train', testTop1: top1,
@@ -98,6 +100,6 @@ export async function executeVisionTraining(job: Job, spec: VisionTrainingSpec, 
       testRows: test.rows, testChecksum: String(test.meta.checksum), serving, servingMaxAbsDiff: maxAbsDiff(serving),
     },
     trainedModel: { kind: 'trained', path: trained.path, sha256: trained.sha256 },
-    memory: { peakRssBytes: null, leakedTensors },
+    memory: { peakRssBytes, peakRssWithServingBytes: process.resourceUsage().maxRSS * 1024, leakedTensors },
   };
 }

@@ -22,6 +22,9 @@ describe('train: tabular LR on tfjs:cpu, exported and served', () => {
     expect(out.train!.timeToTargetSeconds).toBeLessThanOrEqual(out.train!.seconds);
     expect(out.accuracy!.value).toBeGreaterThanOrEqual(0.55);
     expect(out.memory!.leakedTensors).toBe(0);
+    // Peak RSS of training, sampled before the serving runtimes load; the serving-inclusive one is apart.
+    expect(out.memory!.peakRssBytes).toBeGreaterThan(0);
+    expect(out.memory!.peakRssWithServingBytes).toBeGreaterThanOrEqual(out.memory!.peakRssBytes!);
     const serving = out.accuracy!.serving as Array<{ runtime: string; status: string; diff?: number }>;
     const ok = serving.filter((s) => s.status === 'ok');
     expect(ok.map((s) => s.runtime)).toEqual(expect.arrayContaining(['ort-node:cpu', 'tfjs:cpu']));
