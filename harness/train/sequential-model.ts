@@ -17,6 +17,11 @@ type T = tfTypes.Tensor;
 export interface SequentialModel {
   /** One Adam step on a batch: x NCHW [n, C, H, W] (or [n, F]), labels class ids. */
   step(x: Float32Array, n: number, labels: Int32Array): void;
+  /**
+   * Waits for every queued step: reads the output bias (a few bytes), which the last step wrote.
+   * On asynchronous backends (GPU) steps only enqueue work, so an epoch's time needs this.
+   */
+  sync(): void;
   /** Class probabilities [n x classes] for `n` samples, in batches. */
   predict(x: Float32Array, n: number, batchSize: number): Float32Array;
   resolved(): ResolvedArch;
@@ -100,6 +105,9 @@ export function createSequentialModel(tf: TfModule, description: ArchDescription
         const y = tf.oneHot(tf.tensor1d(labels.subarray(0, n), 'int32'), classes);
         optimizer.minimize(() => tf.losses.softmaxCrossEntropy(y, logits(input)) as tfTypes.Scalar);
       });
+    },
+    sync() {
+      [...vars.values()].at(-1)?.bias.dataSync();
     },
     predict(x, n, batchSize) {
       const per = sampleDims.reduce((a, b) => a * b, 1);

@@ -57,6 +57,8 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
     trainEpoch(epoch) {
       const order = shuffledOrder(train.rows, deriveSeed(eff.seed, `epoch${epoch}`));
       for (let s = 0; s < train.rows; s += eff.batchSize) model.step(train, order, s, Math.min(train.rows, s + eff.batchSize));
+      // Queued (GPU) work belongs to this epoch's training time.
+      model.sync();
     },
     evaluate: evalTest,
   }, {

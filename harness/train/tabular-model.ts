@@ -38,6 +38,11 @@ export function tabularDescription(name: string, width: number, hidden: number[]
 export interface TabularModel {
   /** One optimiser step on rows [start, end) of `slice` (in `order`); returns nothing (no sync). */
   step(slice: EncodedSlice, order: Uint32Array, start: number, end: number): void;
+  /**
+   * Waits for every queued step: reads the output bias (a few bytes), which the last step wrote.
+   * On asynchronous backends (GPU) steps only enqueue work, so an epoch's time needs this.
+   */
+  sync(): void;
   /** P(label = 1) for every row of `slice`, in batches of `batchSize`. */
   predict(slice: EncodedSlice, batchSize: number): Float32Array;
   /** The description with the trained weights, ready for withExplicitWeights. */
@@ -117,6 +122,9 @@ export function createTabularModel(opts: TabularModelOptions): TabularModel {
         const y = tf.tensor2d(rows.labels, [rows.n, 1]);
         optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(y, logits(rows)) as tfTypes.Scalar);
       });
+    },
+    sync() {
+      vars[vars.length - 1]!.bias.dataSync();
     },
     predict(slice, batchSize) {
       const out = new Float32Array(slice.rows);

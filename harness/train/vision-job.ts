@@ -61,6 +61,8 @@ export async function executeVisionTraining(job: Job, spec: VisionTrainingSpec, 
         }
         model.step(xBatch, n, yBatch);
       }
+      // Queued (GPU) work belongs to this epoch's training time.
+      model.sync();
     },
     evaluate,
   }, {
