@@ -8,6 +8,7 @@
  * written with ops every backend can differentiate (see convAsMatMul and maxPool).
  */
 import type * as tfTypes from '@tensorflow/tfjs';
+import { UsageError } from '../errors.js';
 import type { ArchDescription, LayerSpec, ResolvedArch } from '../models/arch.js';
 import type { TfModule } from '../models/tfjs-forward.js';
 import { resolveArch } from '../models/weights.js';
@@ -32,9 +33,11 @@ const SUPPORTED = new Set<LayerSpec['type']>(['dense', 'conv2d', 'maxPool2d', 'f
 
 /** Builds variables and the optimiser for `description` on the current tfjs backend. */
 export function createSequentialModel(tf: TfModule, description: ArchDescription, learningRate: number): SequentialModel {
-  for (const layer of description.layers) {
-    if (!SUPPORTED.has(layer.type)) throw new Error(`training supports ${[...SUPPORTED].join(', ')} layers; ${description.name} has ${layer.type}`);
-  }
+  description.layers.forEach((layer, i) => {
+    if (!SUPPORTED.has(layer.type)) {
+      throw new UsageError('E_BAD_MODEL', `model ${description.name}: layer ${i} (${layer.type}) cannot be trained here. Trainable layers: ${[...SUPPORTED].join(', ')}`);
+    }
+  });
   const { arch } = resolveArch(description);
   const vars = new Map<string, { kernel: tfTypes.Variable; bias: tfTypes.Variable }>();
   for (const [path, w] of arch.weights) vars.set(path, tf.tidy(() => ({ kernel: tf.variable(tf.tensor(w.kernel, w.kernelDims)), bias: tf.variable(tf.tensor1d(w.bias)) })));

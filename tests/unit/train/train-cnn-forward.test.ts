@@ -32,4 +32,12 @@ describe('train: the trainable CNN computes the exported model\'s function', () 
     expect(after.some((v, i) => Math.abs(v - before[i]!) > 1e-6)).toBe(true);
     model.dispose();
   });
+
+  it('refuses a layer it cannot train with E_BAD_MODEL naming the model and the layer', () => {
+    const zoo = zooDescription('lenet', { width: 4, resolution: 16 }, 3);
+    const desc = { ...zoo, layers: [{ type: 'globalAvgPool' as const }, ...zoo.layers] };
+    expect(() => createSequentialModel(tf as unknown as TfModule, desc, 0.01)).toThrow(expect.objectContaining({
+      code: 'E_BAD_MODEL', message: expect.stringMatching(new RegExp(`model ${zoo.name}: layer 0 \\(globalAvgPool\\) cannot be trained`)),
+    }));
+  });
 });
