@@ -25,7 +25,8 @@ export const HistogramSchema = z.object({
 export const JobStatusSchema = z.enum(['ok', 'invalid', 'failed', 'crashed', 'timeout', 'oom', 'skipped', 'unavailable']);
 export const ScenarioSchema = z.enum(['single-stream', 'multi-stream', 'server', 'offline', 'accuracy']);
 
-export const JobResultSchema = z.object({
+/** The known fields of a job; the schema itself keeps unknown keys too (see JobResultSchema). */
+const JobResultFieldsSchema = z.object({
   id: z.string(),
   suite: z.string(),
   workload: z.string(),
@@ -78,6 +79,8 @@ export const JobResultSchema = z.object({
     loadSeconds: num.optional(),
     timeToTargetSeconds: nullableNum.optional(),
   }).loose().optional(),
+  /** Training jobs: the exported model (an architecture description with explicit weights). */
+  trainedModel: z.object({ kind: z.literal('trained'), path: z.string(), sha256: z.string() }).optional(),
   flops: num.optional(),
   achievedGflops: num.optional(),
   /** Memory-bound micro ops: bytes moved per call / median call latency, in GB/s (1e9 bytes). */
@@ -97,7 +100,9 @@ export const JobResultSchema = z.object({
     steps: z.array(z.object({ targetQps: num, achievedQps: num, p99Ns: num, valid: z.boolean() })),
     peakQps: num,
   }).optional(),
-}).loose();
+});
+
+export const JobResultSchema = JobResultFieldsSchema.loose();
 
 export const MachineSchema = z.object({
   id: z.string(),
@@ -142,6 +147,8 @@ export const ResultFileSchema = z.object({
 });
 
 export type JobResult = z.infer<typeof JobResultSchema>;
+/** A job's known fields only (no index signature), for code that builds or picks them. */
+export type JobResultFields = z.infer<typeof JobResultFieldsSchema>;
 export type Machine = z.infer<typeof MachineSchema>;
 export type ResultFile = z.infer<typeof ResultFileSchema>;
 export type LatencySummary = z.infer<typeof LatencySummarySchema>;

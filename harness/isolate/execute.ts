@@ -28,11 +28,9 @@ export async function executeJob(job: Job, progress: (message: string) => void):
 }
 
 async function executeInferenceJob(job: Job, progress: (message: string) => void): Promise<JobOutcome> {
+  // The parent probed this runtime before starting the job (and records its version); probing
+  // again here would bring up every backend of the runtime family in this process.
   const runtime = await createRuntime(job.runtime);
-  const probe = await runtime.probe();
-  if (!probe.available) {
-    return { status: 'unavailable', error: { code: 'E_RUNTIME', message: probe.reason ?? `${job.runtime} is not available here` } };
-  }
   let t0 = performance.now();
   const model = await buildModel(job.workload.model);
   const loadMs = msSince(t0);
@@ -40,7 +38,7 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
   t0 = performance.now();
   const { session, info } = await runtime.load(model, job.settings);
   const sessionCreateMs = msSince(t0);
-  const runtimeInfo = { version: probe.version, threads: info.threads, options: info.options };
+  const runtimeInfo = { version: null, threads: info.threads, options: info.options };
   let disposed = false;
   try {
     const batch = Number(job.settings.batchSize ?? 1);
@@ -56,6 +54,8 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
     progress(`${job.id}: measuring ${job.scenario}`);
 
     const scenario = await runScenario(job.scenario, session, samples, job.settings);
+    // Peak RSS of the measured work, before the parity check loads the reference runtime here too.
+    const peakRssBytes = process.resourceUsage().maxRSS * 1024;
     // Outputs of the first query against ort-node:cpu on the same inputs. The null runtime
     // computes nothing, so it has neither outputs to check nor FLOPs to claim.
     const parity = job.runtime !== 'null' ? await checkParity(model, firstFeeds, firstOutputs) : undefined;
@@ -77,7 +77,7 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
       parity,
       flops,
       achievedGflops,
-      ...(leakedTensors !== undefined ? { memory: { peakRssBytes: null, leakedTensors } } : {}),
+      memory: { peakRssBytes, ...(leakedTensors !== undefined ? { leakedTensors } : {}) },
     };
   } finally {
     if (!disposed) await session.dispose();

@@ -2,7 +2,7 @@
  * Messages between the parent and a job process (Node IPC). The child gets one request, sends
  * one reply and exits; anything else (a signal, an abort, a hang) is read by the parent as data.
  */
-import type { JobResult } from '../../results/schema.js';
+import type { JobResult, JobResultFields } from '../../results/schema.js';
 import type { Job, ProbeResult } from '../types.js';
 
 export type ChildRequest =
@@ -10,7 +10,7 @@ export type ChildRequest =
   | { type: 'probe'; runtimes: string[] };
 
 /** What the child measured; the parent adds identity, wall time and peak RSS. */
-export type JobOutcome = Partial<Omit<JobResult, 'id' | 'suite' | 'workload' | 'kind' | 'scenario' | 'repeat' | 'settings' | 'startedAt' | 'wallMs'>> & {
+export type JobOutcome = Partial<Omit<JobResultFields, 'id' | 'suite' | 'workload' | 'kind' | 'scenario' | 'repeat' | 'settings' | 'startedAt' | 'wallMs'>> & {
   status: JobResult['status'];
   runtimeInfo?: { version: string | null; threads: number | null; options: Record<string, unknown> };
 };

@@ -38,6 +38,7 @@ export async function runJobs(jobs: Job[], opts: RunJobsOptions): Promise<JobRes
     } else {
       opts.onStart?.(index, job);
       result = await runJob(job, opts.onProgress);
+      if (result.runtime.version === null && probe) result.runtime.version = probe.version;
       if (opts.bail && FAILED_STATUSES.has(result.status)) stopReason = `--bail after ${job.id} ended ${result.status}`;
     }
     results.push(result);

@@ -71,12 +71,13 @@ export function runChild(request: ChildRequest, opts: { timeoutMs: number; memor
       child.kill('SIGTERM');
       killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
     }, opts.timeoutMs);
-    child.on('exit', (code, signal) => {
+    // 'close', not 'exit': it comes after the stdio pipes and the IPC channel are drained, so the
+    // reply and the last stderr lines are never lost to a race with the process's exit.
+    child.on('close', (code, signal) => {
       clearInterval(poll);
       clearTimeout(deadline);
       if (killTimer) clearTimeout(killTimer);
-      // Let a last stderr chunk arrive before reading it.
-      setImmediate(() => resolve({ reply, code, signal, timedOut, stderr, peakRssBytes, wallMs: performance.now() - started }));
+      resolve({ reply, code, signal, timedOut, stderr, peakRssBytes, wallMs: performance.now() - started });
     });
     child.on('error', (err) => {
       stderr += `\n${err.message}`;
@@ -126,6 +127,8 @@ export async function runJob(job: Job, onProgress?: (m: string) => void): Promis
 export function assembleResult(job: Job, outcome: JobOutcome, run: { startedAt: string; wallMs: number; peakRssBytes: number | null }): JobResult {
   const { runtimeInfo, memory, ...rest } = outcome;
   const { runtime, backend } = parseRuntimeId(job.runtime);
+  // The job's own figure when it gave one (measured before any check it ran afterwards), else the parent's.
+  const peakRssBytes = memory?.peakRssBytes ?? run.peakRssBytes;
   return {
     id: job.id,
     suite: job.suite,
@@ -145,7 +148,7 @@ export function assembleResult(job: Job, outcome: JobOutcome, run: { startedAt: 
     startedAt: run.startedAt,
     wallMs: run.wallMs,
     ...rest,
-    memory: { ...(memory ?? {}), peakRssBytes: run.peakRssBytes },
+    memory: { ...memory, peakRssBytes },
   };
 }
 

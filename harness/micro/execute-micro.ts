@@ -94,7 +94,7 @@ export async function executeMicroJob(job: Job, progress: (message: string) => v
         : { name: 'GB/s (median call)', value: achievedGBPerS, unit: 'GB/s' },
       ...(flops > 0 ? { flops, achievedGflops } : {}),
       achievedGBPerS,
-      micro,
+      micro: { ...micro },
     };
   } finally {
     await session.dispose();
