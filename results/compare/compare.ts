@@ -47,7 +47,7 @@ function draftJob(key: string, base: CompareSide['jobs'], cand: CompareSide['job
     job.differences.push(`did not run: baseline ${bo.statuses.join(', ')}; candidate ${co.statuses.join(', ')}`);
     return { job, drafts: [], judged: false };
   }
-  const ctx = { key, seed: options.seed, resamples: options.resamples, thresholdPct: (m: string) => thresholdFor(options, m) };
+  const ctx = { key, seed: options.seed, resamples: options.resamples, alpha: options.alpha, thresholdPct: (m: string) => thresholdFor(options, m) };
   const drafts = metricRows(ctx, bo, co, options.accuracyTolerance);
   const status = statusRow(bo, co);
   if (status) drafts.unshift({ row: status, testId: null });
@@ -79,7 +79,7 @@ export function compareSides(baseline: CompareSide, candidate: CompareSide, requ
         row.pAdjusted = testId ? adjustedById.get(testId) ?? null : null;
         const tail = TAIL_METRICS.includes(row.metric);
         row.verdict = tail ? decideTail(row, options.alpha, options.judgeTails) : decideMeasured(row, options.alpha);
-        if (row.testedOn === 'none' && row.verdict === 'inconclusive') row.note = 'one run per side: not testable';
+        if (row.testedOn === 'none' && row.verdict === 'inconclusive') row.note ??= 'one run per side: not testable';
         else if (tail && !options.judgeTails && row.verdict === 'inconclusive') row.note = 'tail: not judged';
       }
       d.job.metrics.push(row);

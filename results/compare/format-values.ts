@@ -1,4 +1,5 @@
 /** Shared value formatting of the compare formatters (units in, human text out). */
+import { minimumPerSide } from '../stats/index.js';
 import type { Comparison, MetricComparison, Verdict } from './types.js';
 
 /** asv-style marks: `+` worse, `-` better, `~` inconclusive, `x` changed, `?` missing. */
@@ -60,5 +61,5 @@ export function ruleText(c: Comparison): string {
   const tails = c.options.judgeTails ? '' : '; p90/p99 are reported, not judged (--judge-tails)';
   return `regression = Holm-corrected Mann-Whitney p < ${c.options.alpha} over ${c.tests} test${c.tests === 1 ? '' : 's'} AND worse than ` +
     `${c.options.thresholdPct}%${overrides ? ` (${overrides})` : ''}; accuracy drop > ${c.options.accuracyTolerance}; parity pass->fail; ok->crashed/failed/timeout/oom${tails}; ` +
-    'one run per side cannot be tested (use --repeat)';
+    `per-run metrics need >= ${minimumPerSide(c.options.alpha)} repeats per side to be tested (use --repeat)`;
 }

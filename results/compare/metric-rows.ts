@@ -6,10 +6,13 @@
  * Testability: latency percentiles are tested on the raw samples (one U test per job, shared by
  * its p50/p90/p99 rows: the U test compares whole distributions, so it is one hypothesis, not
  * three). Metrics with one value per run (throughput, train time, peak RSS) are tested on the
- * repeats when both sides have at least 2; with one value per side they are not testable, and a
- * change beyond the threshold is `inconclusive`, never a regression.
+ * repeats. A test is run only when it could be significant at all: with n1 and n2 observations
+ * the smallest exact two-sided p-value is 2 / C(n1 + n2, n1) (0.33 at 2 per side, 0.1 at 3, 0.029
+ * at 4), and when that is not below alpha the metric is not testable (noted with the number of
+ * repeats it needs) and stays out of the Holm family, where it could only weaken the other tests.
+ * A change beyond the threshold of an untestable metric is `inconclusive`, never a regression.
  */
-import { bootstrapRatioCi, fromValues, mannWhitneyU, quantile, type WeightedSample } from '../stats/index.js';
+import { bootstrapRatioCi, fromValues, mannWhitneyU, minimumPerSide, minimumPValue, quantile, type WeightedSample } from '../stats/index.js';
 import type { MetricComparison } from './types.js';
 import type { SideObservations } from './observations.js';
 
@@ -39,6 +42,8 @@ interface RowContext {
   key: string;
   seed: number;
   resamples: number;
+  /** Family-wise level: a test whose smallest possible p-value is not below it is not run. */
+  alpha: number;
   thresholdPct(metric: string): number;
 }
 
@@ -54,8 +59,11 @@ function measuredRows(
   ctx: RowContext, base: WeightedSample, cand: WeightedSample, testedOn: 'samples' | 'histogram' | 'repeats',
   rows: Array<{ metric: string; p: number; unit: MetricComparison['unit']; better: MetricComparison['better'] }>,
 ): DraftRow[] {
-  const testable = testedOn !== 'repeats' || (base.n >= 2 && cand.n >= 2);
+  const testable = minimumPValue(base.n, cand.n) < ctx.alpha;
   const test = testable ? mannWhitneyU(cand, base) : null;
+  const what = testedOn === 'repeats' ? 'repeats' : 'samples';
+  const note = testable ? undefined : base.n < 2 || cand.n < 2 ? `one ${testedOn === 'repeats' ? 'run' : 'sample'} per side: not testable`
+    : `not testable: needs >= ${minimumPerSide(ctx.alpha)} ${what} per side at alpha ${ctx.alpha}`;
   const testId = test ? `${ctx.key}#${rows.map((r) => r.metric).join(',')}` : null;
   return rows.map(({ metric, p, unit, better }) => {
     const ci = bootstrapRatioCi(base, cand, { p, seed: hashSeed(`${ctx.key}/${metric}`, ctx.seed), resamples: ctx.resamples });
@@ -64,6 +72,7 @@ function measuredRows(
       baseline: quantile(base, p), candidate: quantile(cand, p), nBaseline: base.n, nCandidate: cand.n,
       ratio: ci.ratio, ciLow: ci.low, ciHigh: ci.high, testedOn: test ? testedOn : 'none',
       pValue: test ? test.pValue : null, effect: test ? test.effect : null, thresholdPct: ctx.thresholdPct(metric),
+      ...(note ? { note } : {}),
     };
     return { row, testId };
   });

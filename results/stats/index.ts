@@ -1,5 +1,7 @@
 /** Statistics for compare and the CI gate: rank test, bootstrap CI, multiple-testing correction. */
-export { mannWhitneyU, exactUDistribution, EXACT_MAX_PRODUCT, type MannWhitneyResult } from './mann-whitney.js';
+export {
+  mannWhitneyU, exactUDistribution, minimumPValue, minimumPerSide, EXACT_MAX_PRODUCT, type MannWhitneyResult,
+} from './mann-whitney.js';
 export { holmAdjust } from './holm.js';
 export { bootstrapRatioCi, type RatioInterval, type BootstrapOptions } from './bootstrap.js';
 export { createRng, type Rng } from './random.js';

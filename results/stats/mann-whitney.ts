@@ -104,3 +104,25 @@ export function mannWhitneyU(a: WeightedSample, b: WeightedSample, method: 'auto
   const pValue = Math.min(1, 2 * jstat.jStat.normal.cdf(-z, 0, 1));
   return { u1, pValue, method: 'normal', n1, n2, effect };
 }
+
+/**
+ * The smallest two-sided p-value the exact U test can give with n1 and n2 observations (no ties):
+ * complete separation, 2 / C(n1 + n2, n1), capped at 1. E.g. 0.33 at 2 per side, 0.1 at 3,
+ * 0.029 at 4, 0.0079 at 5. When it is not below alpha the test can never be significant.
+ */
+export function minimumPValue(n1: number, n2: number): number {
+  if (n1 < 1 || n2 < 1) return 1;
+  // C(n1 + n2, k) by the running product; stop once the p-value is below any useful level.
+  const k = Math.min(n1, n2);
+  const n = n1 + n2;
+  let combinations = 1;
+  for (let i = 1; i <= k && combinations < 1e300; i++) combinations = (combinations * (n - k + i)) / i;
+  return Math.min(1, 2 / combinations);
+}
+
+/** The fewest observations per side (equal sides) whose minimum p-value is below alpha. */
+export function minimumPerSide(alpha: number): number {
+  let n = 1;
+  while (minimumPValue(n, n) >= alpha && n < 1000) n++;
+  return n;
+}

@@ -50,4 +50,16 @@ describe('compare verdicts', () => {
     expect(t.nBaseline).toBe(8);
     expect(t.verdict).toBe('regression');
   });
+
+  it('too few repeats to ever be significant: not testable, noted with the repeats needed, outside the Holm family', () => {
+    const base = [0, 1, 2].map((r) => job({ repeat: r, throughputPerS: 1000 + r }));
+    const cand = [0, 1, 2].map((r) => job({ repeat: r, throughputPerS: 800 + r }));
+    const c = compareSides(side(base), side(cand));
+    const t = c.jobs[0]!.metrics.find((m) => m.metric === 'throughput')!;
+    expect(t.testedOn).toBe('none');
+    expect(t.pValue).toBeNull();
+    expect(t.verdict).toBe('inconclusive');
+    expect(t.note).toMatch(/needs >= 5 repeats per side/);
+    expect(c.tests).toBe(1); // the latency test only
+  });
 });

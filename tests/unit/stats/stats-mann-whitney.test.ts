@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactUDistribution, fromValues, mannWhitneyU } from '../../../results/stats/index.js';
+import { exactUDistribution, fromValues, mannWhitneyU, minimumPerSide, minimumPValue } from '../../../results/stats/index.js';
 
 // Reference values computed independently with scipy 1.17.1, scipy.stats.mannwhitneyu
 // (two-sided; asymptotic = normal approximation with tie and continuity corrections).
@@ -56,5 +56,21 @@ describe('Mann-Whitney U', () => {
 
   it('all values tied gives p = 1', () => {
     expect(mannWhitneyU(fromValues([5, 5, 5]), fromValues([5, 5])).pValue).toBe(1);
+  });
+});
+
+describe('smallest possible p-value', () => {
+  it('is 2 / C(2n, n) for n per side, as the exact test reaches at complete separation', () => {
+    expect(minimumPValue(2, 2)).toBeCloseTo(1 / 3, 10);
+    expect(minimumPValue(3, 3)).toBeCloseTo(0.1, 10);
+    expect(minimumPValue(4, 4)).toBeCloseTo(2 / 70, 10);
+    expect(minimumPValue(1, 1)).toBe(1);
+    const separated = mannWhitneyU(fromValues([1, 2, 3, 4]), fromValues([5, 6, 7, 8]));
+    expect(separated.pValue).toBeCloseTo(minimumPValue(4, 4), 10);
+  });
+
+  it('needs 5 per side at alpha 0.01 and 4 at 0.05', () => {
+    expect(minimumPerSide(0.01)).toBe(5);
+    expect(minimumPerSide(0.05)).toBe(4);
   });
 });
