@@ -12,7 +12,7 @@ import { logLoss, rocAuc } from '../measure/metrics.js';
 import { callPeer, externalArgv } from '../runtimes/external.js';
 import type { Job } from '../types.js';
 import type { JobOutcome } from '../isolate/protocol.js';
-import { effectiveTraining, type TabularTrainingSpec } from './spec.js';
+import { binaryTargetProblem, effectiveTraining, type TabularTrainingSpec } from './spec.js';
 
 const bytesOf = (a: Float32Array | Int32Array | Uint8Array) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
@@ -32,6 +32,8 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
   const trainSlice = job.workload.dataset?.slice ?? 'train_10k';
   const t0 = performance.now();
   const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: String(job.settings.cacheDir ?? 'out/cache'), target: job.workload.dataset?.target });
+  const notBinary = binaryTargetProblem(datasetId, split.encoding.target);
+  if (notBinary) return { status: 'failed', error: { code: 'E_BAD_DATA', message: notBinary } };
   const dir = path.resolve(String(job.settings.cacheDir ?? 'out/cache'), '..', 'tmp', `peer-${process.pid}`);
   await mkdir(dir, { recursive: true });
   try {

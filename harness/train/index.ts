@@ -9,7 +9,7 @@ import { trainingSpecOf } from './spec.js';
 
 export { runTrainLoop, targetNotReachedMessage } from './train-loop.js';
 export type { EpochTrainer, EpochRecord, TrainLoopOptions, TrainLoopResult } from './train-loop.js';
-export { effectiveTraining, trainingSpecOf } from './spec.js';
+export { binaryTargetProblem, effectiveTraining, trainingSpecOf } from './spec.js';
 export type { EffectiveTraining, TabularTrainingSpec, TrainingSpec, VisionTrainingSpec } from './spec.js';
 export { writeTrainedModel } from './export-trained.js';
 export { SERVING_RUNTIMES, scoreOnRuntimes, maxAbsDiff } from './serve-check.js';

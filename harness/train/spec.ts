@@ -83,3 +83,15 @@ export function effectiveTraining(spec: TrainingSpec, settings: Record<string, u
     stopAtTarget: settings['train.stopAtTarget'] !== false,
   };
 }
+
+/**
+ * Why a tabular split cannot be trained here, or null: the tabular models (sigmoid loss) and the
+ * peers are binary classifiers scored by the AUC of class 1, so a target with more (or fewer)
+ * than two classes would train and score something else without saying so.
+ */
+export function binaryTargetProblem(datasetId: string, target: { name: string; classes: string[] }): string | null {
+  const n = target.classes.length;
+  if (n === 2) return null;
+  const shown = target.classes.slice(0, 10).map((c) => JSON.stringify(c)).join(', ') + (n > 10 ? `, ... (${n - 10} more)` : '');
+  return `dataset ${datasetId}: target column "${target.name}" has ${n} classes (${shown}); tabular training is binary classification and needs exactly 2. Choose a two-valued --target column.`;
+}

@@ -11,7 +11,7 @@ import type { Job } from '../types.js';
 import type { JobOutcome } from '../isolate/protocol.js';
 import { writeTrainedModel } from './export-trained.js';
 import { SERVING_RUNTIMES, maxAbsDiff, scoreOnRuntimes } from './serve-check.js';
-import { effectiveTraining, type TabularTrainingSpec } from './spec.js';
+import { binaryTargetProblem, effectiveTraining, type TabularTrainingSpec } from './spec.js';
 import { createTabularModel, servingRows, tabularDescription } from './tabular-model.js';
 import { loadTrainingTf } from './tfjs-backend.js';
 import { runTrainLoop, targetNotReachedMessage } from './train-loop.js';
@@ -46,6 +46,8 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
   progress(`${job.id}: loading ${datasetId}/${trainSlice}`);
   const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: String(job.settings.cacheDir ?? 'out/cache'), target: job.workload.dataset?.target });
   const loadSeconds = (performance.now() - t0) / 1000;
+  const notBinary = binaryTargetProblem(datasetId, split.encoding.target);
+  if (notBinary) return { status: 'failed', runtimeInfo, error: { code: 'E_BAD_DATA', message: notBinary } };
 
   const width = split.encoding.oneHotWidth;
   const description = tabularDescription(`${spec.model}-${datasetId}-${trainSlice}`, width, spec.hidden, eff.seed);
