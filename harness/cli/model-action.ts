@@ -55,6 +55,7 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
     resultsDir: flags.resultsDir,
     timeout: flags.timeout,
     set: flags.set,
+    flagNames: { minDurationMs: '--min-duration', minQueryCount: '--min-queries', targetQps: '--target-qps', latencyBoundNs: '--latency-bound' },
     flags: { minDurationMs: flags.minDuration, minQueryCount: flags.minQueries, targetQps: flags.targetQps, latencyBoundNs: flags.latencyBound },
   };
   const choices = resolveChoices(requested, { suites: [], runtimes: runtimeIds() });

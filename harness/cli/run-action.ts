@@ -22,6 +22,12 @@ import { createProgress } from './progress.js';
 import type { RunFlags } from './run.js';
 import { failOnErrorCode, jobDetail, newRunId, resultFile, summaryTable } from './run-output.js';
 
+/** The flag that sets each setting, for error messages. */
+const RUN_FLAG_NAMES: Record<string, string> = {
+  repeat: '--repeat', minDurationMs: '--min-duration', minQueryCount: '--min-queries', targetQps: '--target-qps',
+  latencyBoundNs: '--latency-bound', findPeak: '--find-peak', batchSize: '--batch-size', targetAuc: '--target-auc',
+};
+
 export function requestedFrom(flags: RunFlags): RequestedOptions {
   return {
     suites: flags.suite,
@@ -31,6 +37,7 @@ export function requestedFrom(flags: RunFlags): RequestedOptions {
     resultsDir: flags.resultsDir,
     timeout: flags.timeout,
     set: flags.set,
+    flagNames: RUN_FLAG_NAMES,
     flags: {
       repeat: flags.repeat,
       minDurationMs: flags.minDuration,

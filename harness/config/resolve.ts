@@ -18,6 +18,8 @@ export interface RequestedOptions {
   set?: string[];
   /** Settings given by dedicated flags (e.g. --min-duration), already keyed by setting name. */
   flags?: Record<string, unknown>;
+  /** The flag each of `flags` came from, for error messages (`minDurationMs` -> `--min-duration`). */
+  flagNames?: Record<string, string>;
 }
 
 /** Run-level choices that are not in the settings table. */
@@ -63,9 +65,9 @@ export function resolveChoices(req: RequestedOptions, valid: { suites: string[];
 /** Defaults <- dedicated flags <- `--set` pairs (the last word wins), every value validated. */
 export function resolveSettings(req: RequestedOptions): ResolvedSettings {
   const settings = defaultSettings();
-  if (req.timeout !== undefined) settings.timeoutMs = parseSetting('timeoutMs', parseDurationMs(req.timeout, '--timeout'), '--timeout');
+  if (req.timeout !== undefined) settings.timeoutMs = parseSetting('timeoutMs', parseDurationMs(req.timeout, '--timeout'), `--timeout ${req.timeout}`);
   for (const [key, value] of Object.entries(req.flags ?? {})) {
-    if (value !== undefined) settings[key] = parseSetting(key, value, `--${key}`);
+    if (value !== undefined) settings[key] = parseSetting(key, value, `${req.flagNames?.[key] ?? `--${key}`} ${String(value)}`);
   }
   for (const pair of req.set ?? []) {
     const [key, value] = parseSetPair(pair);
