@@ -2,27 +2,55 @@
  * Result files on disk: atomic, append-only writes (temp file + rename, never over an earlier
  * file) and validated reads that refuse a future schemaVersion with a clear message.
  */
-import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../harness/errors.js';
 import { ResultFileSchema, SCHEMA_VERSION, type ResultFile } from './schema.js';
 
-/** Writes `data` to `file` atomically: a temp file in the same folder, fsync, then rename. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+/** Writes a complete temp file beside `file` (fsync'd) and returns its path; removes it on failure. */
+async function writeTemp(file: string, data: string | Uint8Array): Promise<string> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   const handle = await open(tmp, 'wx');
   try {
     await handle.writeFile(data);
     await handle.sync();
-  } finally {
+  } catch (err) {
     await handle.close();
+    await unlink(tmp).catch(() => undefined);
+    throw err;
   }
+  await handle.close();
+  return tmp;
+}
+
+/** Writes `data` to `file` atomically: a temp file in the same folder, fsync, then rename over `file`. */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  const tmp = await writeTemp(file, data);
   try {
     await rename(tmp, file);
   } catch (err) {
     await unlink(tmp).catch(() => undefined);
     throw err;
+  }
+}
+
+/**
+ * Writes `data` to `file` atomically and only if `file` does not exist: the complete temp file is
+ * hard-linked to the final name (link fails with EEXIST instead of replacing, with no window
+ * between a check and the write), then the temp name is removed.
+ */
+export async function writeFileAtomicNew(file: string, data: string | Uint8Array): Promise<void> {
+  const tmp = await writeTemp(file, data);
+  try {
+    await link(tmp, file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new UsageError('E_RESULT_FILE', `${file}: a result file already exists there; results are append-only.`);
+    }
+    throw err;
+  } finally {
+    await unlink(tmp).catch(() => undefined);
   }
 }
 
@@ -37,9 +65,7 @@ export async function writeResult(file: string, result: ResultFile): Promise<str
   if (!parsed.success) {
     throw new Error(`result does not match schema v${SCHEMA_VERSION}: ${parsed.error.message}`);
   }
-  const exists = await stat(file).then(() => true, () => false);
-  if (exists) throw new UsageError('E_RESULT_FILE', `${file}: a result file already exists there; results are append-only.`);
-  await writeFileAtomic(file, JSON.stringify(parsed.data, null, 1) + '\n');
+  await writeFileAtomicNew(file, JSON.stringify(parsed.data, null, 1) + '\n');
   return file;
 }
 
@@ -58,7 +84,7 @@ export function parseResult(text: string, source: string): ResultFile {
     throw new UsageError('E_RESULT_VERSION',
       `${source}: schemaVersion ${version} is newer than this mlbench understands (${SCHEMA_VERSION}); upgrade mlbench to read it.`);
   }
-  const migrated = migrate(raw as Record<string, unknown>, version);
+  const migrated = migrate(raw as Record<string, unknown>, version, source);
   const parsed = ResultFileSchema.safeParse(migrated);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -68,8 +94,8 @@ export function parseResult(text: string, source: string): ResultFile {
 }
 
 /** Migrates older schema versions on read. Version 1 is the first; nothing to do yet. */
-function migrate(raw: Record<string, unknown>, version: number): Record<string, unknown> {
-  if (version < 1) throw new UsageError('E_RESULT_VERSION', `schemaVersion ${version} is not a known version.`);
+function migrate(raw: Record<string, unknown>, version: number, source: string): Record<string, unknown> {
+  if (version < 1) throw new UsageError('E_RESULT_VERSION', `${source}: schemaVersion ${version} is not a known version.`);
   return raw;
 }
 

@@ -68,7 +68,11 @@ async function resolveSuiteOptions(flags: RunFlags, cacheDir: string): Promise<S
   if (user && !flags.target) throw new UsageError('E_BAD_FLAG', `--dataset ${id}: name the label column with --target <column>.`);
   if (user) {
     const { loadTabularSplit } = await import('../../datasets/tabular/load-split.js');
-    await loadTabularSplit(id, 'train', { cacheDir, target: flags.target });
+    const split = await loadTabularSplit(id, 'train', { cacheDir, target: flags.target });
+    const classes = split.encoding.target.classes;
+    if (classes.length !== 2) {
+      throw new UsageError('E_BAD_DATA', `${id.replace(/^(csv|parquet):/, '')}: target column "${flags.target}" has ${classes.length} classes (${classes.slice(0, 8).join(', ')}${classes.length > 8 ? ', ...' : ''}); the tabular workloads are binary classifiers (AUC): use a column with two values.`);
+    }
   }
   return { dataset: { id, ...(flags.target ? { target: flags.target } : {}) } };
 }
