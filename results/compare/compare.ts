@@ -10,7 +10,7 @@ import { TAIL_METRICS } from './metric-rows.js';
 import { checkMachines } from './machine-check.js';
 import { definitionDiff, groupJobs } from './match.js';
 import { metricRows, type DraftRow } from './metric-rows.js';
-import { NOT_RUN_STATUSES, observe } from './observations.js';
+import { NOT_RUN_STATUSES, observe, type SourceOf } from './observations.js';
 import { statusRow } from './status-row.js';
 import { DEFAULT_COMPARE_OPTIONS, type CompareOptions, type CompareSide, type Comparison, type JobComparison } from './types.js';
 
@@ -25,7 +25,12 @@ interface DraftJob {
   judged: boolean;
 }
 
-function draftJob(key: string, base: CompareSide['jobs'], cand: CompareSide['jobs'], options: CompareOptions): DraftJob {
+/** The result file (or label) a job came from, for error messages. */
+function sourceOf(side: CompareSide): SourceOf {
+  return (job) => side.jobSources?.get(job) ?? (side.sources.length === 1 ? side.sources[0] : undefined);
+}
+
+function draftJob(key: string, base: CompareSide['jobs'], cand: CompareSide['jobs'], options: CompareOptions, sources: [SourceOf, SourceOf]): DraftJob {
   const first = (base[0] ?? cand[0])!;
   const job: JobComparison = {
     key, suite: first.suite, workload: first.workload, runtime: formatRuntimeId(first.runtime), scenario: first.scenario,
@@ -38,8 +43,8 @@ function draftJob(key: string, base: CompareSide['jobs'], cand: CompareSide['job
   }
   const diff = definitionDiff(base[0]!, cand[0]!, options.ignoreSettings);
   job.differences.push(...diff.changed, ...diff.knobs.map((k) => `runtime setting ${k}`));
-  const bo = observe(base);
-  const co = observe(cand);
+  const bo = observe(base, sources[0]);
+  const co = observe(cand, sources[1]);
   const notRun = (statuses: string[]) => statuses.every((s) => NOT_RUN_STATUSES.includes(s));
   if (notRun(bo.statuses) || notRun(co.statuses)) {
     // Not run on either side is nothing to judge, and the same on both: unchanged.
@@ -63,7 +68,8 @@ export function compareSides(baseline: CompareSide, candidate: CompareSide, requ
   const baseGroups = groupJobs(baseline.jobs);
   const candGroups = groupJobs(candidate.jobs);
   const keys = [...new Set([...baseGroups.keys(), ...candGroups.keys()])];
-  const drafts = keys.map((key) => draftJob(key, baseGroups.get(key) ?? [], candGroups.get(key) ?? [], options));
+  const sources: [SourceOf, SourceOf] = [sourceOf(baseline), sourceOf(candidate)];
+  const drafts = keys.map((key) => draftJob(key, baseGroups.get(key) ?? [], candGroups.get(key) ?? [], options, sources));
 
   // One Holm family: every distinct test of every judged job.
   const testP = new Map<string, number>();

@@ -4,7 +4,7 @@ export { loadSide, sideFromResults } from './load.js';
 export { checkMachines, machineDifferences } from './machine-check.js';
 export { definitionDiff, groupJobs, jobKey, RUNTIME_KNOB_PREFIXES, NEUTRAL_SETTINGS, type DefinitionDiff } from './match.js';
 export { countVerdicts, decideMeasured, decideTail, jobVerdict } from './decide.js';
-export { observe, MEASURED_STATUSES, BROKEN_STATUSES, NOT_RUN_STATUSES, type SideObservations } from './observations.js';
+export { observe, MEASURED_STATUSES, BROKEN_STATUSES, NOT_RUN_STATUSES, type SideObservations, type SourceOf } from './observations.js';
 export { metricRows, LATENCY_PERCENTILES, TAIL_METRICS, LOWER_IS_BETTER_ACCURACY, type DraftRow } from './metric-rows.js';
 export { statusRow, statusText } from './status-row.js';
 export { FORMATTERS, COMPARE_FORMATS, type CompareFormat } from './format.js';

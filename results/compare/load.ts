@@ -1,12 +1,14 @@
 /** Reads the result files (or folders of them) of one side of a comparison. */
 import { UsageError } from '../../harness/errors.js';
 import { listResultFiles, readResult } from '../store.js';
-import type { ResultFile } from '../schema.js';
+import type { JobResult, ResultFile } from '../schema.js';
 import type { CompareSide } from './types.js';
 
-/** A side from result files already in memory. */
+/** A side from result files already in memory (`sources[i]` names `results[i]` when the lengths match). */
 export function sideFromResults(results: ResultFile[], sources: string[]): CompareSide {
-  return { sources, machines: results.map((r) => r.machine), jobs: results.flatMap((r) => r.jobs) };
+  const jobSources = new Map<JobResult, string>();
+  if (sources.length === results.length) results.forEach((r, i) => r.jobs.forEach((j) => jobSources.set(j, sources[i]!)));
+  return { sources, machines: results.map((r) => r.machine), jobs: results.flatMap((r) => r.jobs), jobSources };
 }
 
 /** Loads every result file under `inputs` (files or folders); `role` names the side in errors. */

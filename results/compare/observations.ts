@@ -6,6 +6,7 @@
  * - one value per repeat for throughput, train time, peak RSS and accuracy;
  * - statuses and parity verdicts per repeat.
  */
+import { errorMessage, UsageError } from '../../harness/errors.js';
 import { fromHdrBase64, fromValues, pool, type WeightedSample } from '../stats/index.js';
 import type { JobResult } from '../schema.js';
 
@@ -30,17 +31,34 @@ export interface SideObservations {
   parityPass: boolean[];
 }
 
-function latencyOf(job: JobResult): { sample: WeightedSample; source: 'samples' | 'histogram' } | null {
-  if (job.samplesCapped && job.histogramNs) return { sample: fromHdrBase64(job.histogramNs.data), source: 'histogram' };
+/** Where a job came from, for error messages (a result file, or a label such as `re-measured`). */
+export type SourceOf = (job: JobResult) => string | undefined;
+
+/** Decodes a job's histogram; a corrupt one is a bad result file (E_RESULT_FILE), named with its job. */
+function histogramOf(job: JobResult, sourceOf: SourceOf): WeightedSample {
+  try {
+    return fromHdrBase64(job.histogramNs!.data);
+  } catch (err) {
+    throw new UsageError('E_RESULT_FILE',
+      `${sourceOf(job) ?? 'result file'}: job ${job.id}: histogramNs is corrupt (${errorMessage(err)}); re-run the job or leave this file out of the comparison.`);
+  }
+}
+
+function latencyOf(job: JobResult, sourceOf: SourceOf): { sample: WeightedSample; source: 'samples' | 'histogram' } | null {
+  if (job.samplesCapped && job.histogramNs) return { sample: histogramOf(job, sourceOf), source: 'histogram' };
   if (job.samplesNs && job.samplesNs.length > 0) return { sample: fromValues(job.samplesNs), source: 'samples' };
-  if (job.histogramNs) return { sample: fromHdrBase64(job.histogramNs.data), source: 'histogram' };
+  if (job.histogramNs) return { sample: histogramOf(job, sourceOf), source: 'histogram' };
   return null;
 }
 
-/** Collects one side's observations of a matched job from its repeats. */
-export function observe(jobs: JobResult[]): SideObservations {
+/**
+ * Collects one side's observations of a matched job from its repeats. Only measured repeats (ok,
+ * invalid) count for every metric, peak memory included: a crashed or oom repeat's memory is not
+ * a measurement of the job.
+ */
+export function observe(jobs: JobResult[], sourceOf: SourceOf = () => undefined): SideObservations {
   const measured = jobs.filter((j) => MEASURED_STATUSES.includes(j.status));
-  const latencies = measured.map(latencyOf).filter((l): l is NonNullable<typeof l> => l !== null);
+  const latencies = measured.map((j) => latencyOf(j, sourceOf)).filter((l): l is NonNullable<typeof l> => l !== null);
   const accuracyJobs = measured.filter((j) => j.accuracy && Number.isFinite(j.accuracy.value));
   return {
     repeats: jobs.length,
@@ -51,7 +69,7 @@ export function observe(jobs: JobResult[]): SideObservations {
     latencySummaries: measured.filter((j) => j.latencyNs).map((j) => j.latencyNs as unknown as Record<string, number>),
     throughputPerS: measured.map((j) => j.throughputPerS).filter((v): v is number => typeof v === 'number' && Number.isFinite(v)),
     trainSeconds: measured.map((j) => j.train?.seconds).filter((v): v is number => typeof v === 'number' && Number.isFinite(v)),
-    peakRssBytes: jobs.map((j) => j.memory?.peakRssBytes).filter((v): v is number => typeof v === 'number' && Number.isFinite(v)),
+    peakRssBytes: measured.map((j) => j.memory?.peakRssBytes).filter((v): v is number => typeof v === 'number' && Number.isFinite(v)),
     accuracy: accuracyJobs.length ? { metric: accuracyJobs[0]!.accuracy!.metric, values: accuracyJobs.map((j) => j.accuracy!.value) } : null,
     parityPass: measured.filter((j) => j.parity).map((j) => j.parity!.pass),
   };

@@ -56,6 +56,8 @@ export interface CompareSide {
   sources: string[];
   machines: Machine[];
   jobs: JobResult[];
+  /** The result file of each job, for error messages (else the one source, when there is one). */
+  jobSources?: ReadonlyMap<JobResult, string>;
 }
 
 /** One metric of one job, baseline against candidate. */

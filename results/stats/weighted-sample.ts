@@ -32,9 +32,17 @@ export function fromValues(observations: ArrayLike<number>): WeightedSample {
 /**
  * Decodes an hdr-histogram-js compressed base64 histogram. Each non-empty bucket becomes its
  * highest equivalent value (what HdrHistogram's own percentiles report) with the bucket's count.
+ * Throws RangeError (`histogram cannot be decoded: ...`) for data that is not such a histogram;
+ * callers that know the file name it (results/compare/observations.ts).
  */
 export function fromHdrBase64(data: string): WeightedSample {
-  const histogram = hdr.decodeFromCompressedBase64(data) as unknown as {
+  let decoded: unknown;
+  try {
+    decoded = hdr.decodeFromCompressedBase64(data);
+  } catch (err) {
+    throw new RangeError(`histogram cannot be decoded: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const histogram = decoded as {
     countsArrayLength: number;
     getCountAtIndex(i: number): number;
     valueFromIndex(i: number): number;
