@@ -4,6 +4,7 @@
  * the parent turns the death into a result.
  */
 import { createRuntime } from '../runtimes/index.js';
+import { killLivePeers } from '../runtimes/external.js';
 import { errorCode, errorMessage } from '../errors.js';
 import type { ProbeResult } from '../types.js';
 import type { ChildReply, ChildRequest, JobOutcome } from './protocol.js';
@@ -27,6 +28,9 @@ async function probe(ids: string[]): Promise<Record<string, ProbeResult>> {
 // Ctrl-C reaches the whole process group: the parent decides (it lets this job finish and
 // records the rest as skipped), so the job process ignores SIGINT.
 process.on('SIGINT', () => undefined);
+
+// Stopped at the job timeout: take the external peers (and their files) down with this process.
+process.on('SIGTERM', () => { killLivePeers(); process.exit(143); });
 
 process.once('message', async (request: ChildRequest) => {
   if (request.type === 'probe') {

@@ -7,8 +7,8 @@
  * The command is split on whitespace (no shell); a relative path that does not exist in the
  * working folder is looked up under the mlbench package root, so `peers/x.py` works anywhere.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
 import type { ProbeResult, Runtime } from '../types.js';
@@ -28,6 +28,35 @@ export interface PeerCall {
   /** Peak RSS of the peer process (kernel VmHWM, polled), bytes. */
   peakRssBytes: number | null;
   wallSeconds: number;
+}
+
+/** Peer processes still running, and folders of peer files still in use (for killLivePeers). */
+const livePeers = new Set<ChildProcess>();
+const livePeerDirs = new Set<string>();
+
+/**
+ * Registers a folder of files written for a peer, which killLivePeers removes if the job is
+ * stopped before it cleans up; returns the function that unregisters it.
+ */
+export function trackPeerDir(dir: string): () => void {
+  livePeerDirs.add(dir);
+  return () => void livePeerDirs.delete(dir);
+}
+
+/**
+ * Kills every peer process this process started that is still running (SIGKILL) and removes
+ * the registered peer folders, synchronously: the job process calls it when it is told to stop
+ * (SIGTERM at the job timeout), so no peer outlives its job. Returns how many peers it killed.
+ */
+export function killLivePeers(): number {
+  let killed = 0;
+  for (const child of livePeers) {
+    if (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')) killed++;
+  }
+  livePeers.clear();
+  for (const dir of livePeerDirs) rmSync(dir, { recursive: true, force: true });
+  livePeerDirs.clear();
+  return killed;
 }
 
 /** Splits `external:<cmd>` (or `<cmd>`) into argv, resolving package-relative paths. */
@@ -52,6 +81,7 @@ export function callPeer(argv: string[], request: Record<string, unknown>, timeo
   const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(argv[0]!, argv.slice(1), { stdio: ['pipe', 'pipe', 'pipe'] });
+    livePeers.add(child);
     let stdout = '';
     let stderr = '';
     let peak: number | null = null;
@@ -68,6 +98,7 @@ export function callPeer(argv: string[], request: Record<string, unknown>, timeo
     child.stdin.on('error', () => undefined);
     child.stdin.end(`${JSON.stringify({ protocol: EXTERNAL_PROTOCOL, ...request })}\n`);
     child.on('close', (code, signal) => {
+      livePeers.delete(child);
       clearInterval(poll);
       clearTimeout(timer);
       const wallSeconds = (performance.now() - started) / 1000;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { loadTabularSplit } from '../../datasets/tabular/load-split.js';
 import type { EncodedSlice } from '../../datasets/tabular/types.js';
 import { logLoss, rocAuc } from '../measure/metrics.js';
-import { callPeer, externalArgv } from '../runtimes/external.js';
+import { callPeer, externalArgv, trackPeerDir } from '../runtimes/external.js';
 import type { Job } from '../types.js';
 import type { JobOutcome } from '../isolate/protocol.js';
 import { binaryTargetProblem, effectiveTraining, type TabularTrainingSpec } from './spec.js';
@@ -26,6 +26,9 @@ async function writeSlice(dir: string, name: string, s: EncodedSlice): Promise<R
 
 /** Runs one tabular training job on an external peer. */
 export async function executeExternalTraining(job: Job, spec: TabularTrainingSpec, progress: (m: string) => void): Promise<JobOutcome> {
+  // The job's timeout runs from its start, so the peer's deadline does too (loading and writing
+  // the split count), with 5 s left to read and record its reply before the job is stopped.
+  const jobStart = performance.now();
   const argv = externalArgv(job.runtime);
   const eff = effectiveTraining(spec, job.settings, job.repeat);
   const datasetId = job.workload.dataset?.id ?? 'flights';
@@ -34,9 +37,11 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
   const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: String(job.settings.cacheDir ?? 'out/cache'), target: job.workload.dataset?.target });
   const notBinary = binaryTargetProblem(datasetId, split.encoding.target);
   if (notBinary) return { status: 'failed', error: { code: 'E_BAD_DATA', message: notBinary } };
-  const dir = path.resolve(String(job.settings.cacheDir ?? 'out/cache'), '..', 'tmp', `peer-${process.pid}`);
-  await mkdir(dir, { recursive: true });
+  const dir = path.resolve(String(job.settings.cacheDir ?? 'out/cache'), 'tmp', `peer-${process.pid}`);
+  // Registered so that a job stopped at its timeout removes it (killLivePeers) as well as the peer.
+  const untrack = trackPeerDir(dir);
   try {
+    await mkdir(dir, { recursive: true });
     const request = {
       type: 'train',
       task: 'binary-classification',
@@ -54,7 +59,7 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
     };
     const loadSeconds = (performance.now() - t0) / 1000;
     progress(`${job.id}: training on ${argv.join(' ')}`);
-    const call = await callPeer(argv, request, Math.max(1000, Number(job.settings.timeoutMs) - 5000));
+    const call = await callPeer(argv, request, Math.max(1000, Number(job.settings.timeoutMs) - 5000 - (performance.now() - jobStart)));
     // The job process's own peak RSS is measured by the parent; the peer's is recorded apart.
     const peerPeakRssBytes = Math.max(call.peakRssBytes ?? 0, Number(call.reply?.peakRssBytes ?? 0)) || null;
     if (!call.reply) return { status: 'failed', error: { code: 'E_PEER', message: `${job.runtime}: ${call.problem}` } };
@@ -86,5 +91,6 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
+    untrack();
   }
 }
