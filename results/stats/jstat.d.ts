@@ -3,6 +3,7 @@ declare module 'jstat' {
   interface NormalDistribution {
     cdf(x: number, mean: number, std: number): number;
   }
-  const jstat: { jStat: { normal: NormalDistribution } };
+  /** Tests also use the regularised incomplete beta function, to check early stopping independently. */
+  const jstat: { jStat: { normal: NormalDistribution; ibeta(x: number, a: number, b: number): number } };
   export default jstat;
 }

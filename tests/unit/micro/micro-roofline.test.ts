@@ -7,8 +7,8 @@ import { resultPath, writeResult } from '../../../results/store.js';
 import type { JobResult } from '../../../results/schema.js';
 import { job, result } from '../compare/make-result.js';
 
-const ORT = { id: 'ort-node', backend: 'cpu', version: '1.30.0', threads: null, options: {} };
-const TFJS = { id: 'tfjs', backend: 'wasm', version: '4.22.0', threads: 1, options: {} };
+const ORT: JobResult['runtime'] = { id: 'ort-node', backend: 'cpu', version: '1.30.0', threads: null, options: {} };
+const TFJS: JobResult['runtime'] = { id: 'tfjs', backend: 'wasm', version: '4.22.0', threads: 1, options: {} };
 
 function matmul(id: string, gflops: number, runtime = ORT, status: JobResult['status'] = 'ok'): JobResult {
   return job({ id, suite: 'micro', workload: id, runtime, status, model: { kind: 'micro', op: 'matmul', params: {} }, achievedGflops: gflops, micro: { op: 'matmul', params: {}, label: id, bound: 'compute', bytes: 1 } });
