@@ -3,7 +3,8 @@ declare module 'jstat' {
   interface NormalDistribution {
     cdf(x: number, mean: number, std: number): number;
   }
-  /** Tests also use the regularised incomplete beta function, to check early stopping independently. */
-  const jstat: { jStat: { normal: NormalDistribution; ibeta(x: number, a: number, b: number): number } };
+  /** The module object is jStat itself (with a `jStat` self-reference). Tests also use the
+   * regularised incomplete beta function, to check early stopping independently. */
+  const jstat: { jStat: { normal: NormalDistribution }; ibeta(x: number, a: number, b: number): number };
   export default jstat;
 }
