@@ -5,13 +5,17 @@
  * LoadGen-named settings onto it: minDurationMs -> time, minQueryCount -> iterations,
  * warmupMs -> warmupTime, warmupQueries -> warmupIterations.
  *
- * Figures: latency percentiles come from tinybench's raw samples through the one percentile
- * method (measure/percentiles.ts). GFLOP/s and GB/s divide one call's work by the *median*
- * call latency, which a noisy shared machine disturbs less than the mean; throughputPerS is
- * calls / total measured time. Raw samples are kept (tinybench returns them sorted).
+ * Figures: each measured call is timed around `session.run` and recorded, in issue order, in a
+ * LatencyRecorder (measure/histogram.ts, as the scenarios do); the same duration is handed to
+ * tinybench (`overriddenDuration`), so its statistics describe the same samples. tinybench's
+ * own sample list is sorted, so it is not what the result keeps: a prefix of it would be the
+ * fastest calls. Latency percentiles, the raw samples (the first maxSamplesRetained in issue
+ * order) and the histogram come from the recorder. GFLOP/s and GB/s divide one call's work by
+ * the *median* call latency, which a noisy shared machine disturbs less than the mean;
+ * throughputPerS is calls / total measured time.
  */
 import { Bench } from 'tinybench';
-import { summarize } from '../measure/percentiles.js';
+import { LatencyRecorder } from '../measure/histogram.js';
 import { createRuntime } from '../runtimes/index.js';
 import type { Job } from '../types.js';
 import type { JobOutcome } from '../isolate/protocol.js';
@@ -57,10 +61,19 @@ export async function executeMicroJob(job: Job, progress: (message: string) => v
       warmupTime: Number(s.warmupMs),
       warmupIterations: Number(s.warmupQueries),
       throws: true,
-      retainSamples: true,
     });
+    const recorder = new LatencyRecorder(Number(s.maxSamplesRetained));
+    let measuring = false;
     bench.add(`${op.id} ${op.label(params)}`, async () => {
+      const start = bench.now();
       await session.run(feeds);
+      const ms = bench.now() - start;
+      if (measuring) recorder.record(ms * 1e6);
+      return { overriddenDuration: ms };
+    }, {
+      // Warm-up calls are not recorded: only the measured phase ('run') is.
+      beforeAll(mode) { measuring = mode === 'run'; },
+      afterAll() { measuring = false; },
     });
     const [task] = await bench.run();
     const result = task!.result;
@@ -68,8 +81,7 @@ export async function executeMicroJob(job: Job, progress: (message: string) => v
       const message = result.state === 'errored' ? result.error.message : `tinybench ended ${result.state}`;
       return { status: 'failed', error: { code: 'E_RUNTIME', message } };
     }
-    const samplesNs = Array.from(result.latency.samples ?? [], (ms) => ms * 1e6);
-    const latencyNs = summarize(samplesNs);
+    const latencyNs = recorder.summary();
     const flops = op.flops(params);
     const bytes = op.bytes(params);
     const medianS = latencyNs.p50 / 1e9;
@@ -87,8 +99,9 @@ export async function executeMicroJob(job: Job, progress: (message: string) => v
       throughputPerS: result.latency.samplesCount / (result.totalTime / 1000),
       queryCount: result.latency.samplesCount,
       durationNs: result.totalTime * 1e6,
-      samplesNs: samplesNs.slice(0, Number(s.maxSamplesRetained)),
-      samplesCapped: samplesNs.length > Number(s.maxSamplesRetained),
+      samplesNs: recorder.samplesNs(),
+      samplesCapped: recorder.capped,
+      histogramNs: recorder.encode(),
       metric: op.bound === 'compute'
         ? { name: 'GFLOP/s (median call)', value: achievedGflops!, unit: 'GFLOP/s' }
         : { name: 'GB/s (median call)', value: achievedGBPerS, unit: 'GB/s' },
