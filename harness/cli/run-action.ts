@@ -51,11 +51,10 @@ export function requestedFrom(flags: RunFlags): RequestedOptions {
   };
 }
 
-const TABULAR_DATASETS = ['flights', 'synthetic-tabular', 'csv:<file>', 'parquet:<file>'];
-
 /**
- * `--dataset` / `--target`: checked here, before any job starts, so bad user data exits 2 with
- * the file and line named (and is cached once) instead of failing every job the same way.
+ * `--dataset` / `--target`: checked here, before any job starts, so bad data exits 2 with the
+ * file and line named (and is cached once) instead of failing every job the same way. Every
+ * dataset but flights (binary by construction) is loaded to check it is a binary target.
  */
 async function resolveSuiteOptions(flags: RunFlags, cacheDir: string): Promise<SuiteOptions | undefined> {
   if (flags.dataset === undefined) {
@@ -63,15 +62,18 @@ async function resolveSuiteOptions(flags: RunFlags, cacheDir: string): Promise<S
     return undefined;
   }
   const id = flags.dataset;
+  const { TABULAR_DATASETS } = await import('../../datasets/tabular/sources.js');
   const user = id.startsWith('csv:') || id.startsWith('parquet:');
-  if (!user && !['flights', 'synthetic-tabular'].includes(id)) throw unknownChoice('E_BAD_FLAG', '--dataset', id, TABULAR_DATASETS);
+  if (!user && !(TABULAR_DATASETS as readonly string[]).includes(id)) {
+    throw unknownChoice('E_BAD_FLAG', '--dataset', id, [...TABULAR_DATASETS, 'csv:<file>', 'parquet:<file>']);
+  }
   if (user && !flags.target) throw new UsageError('E_BAD_FLAG', `--dataset ${id}: name the label column with --target <column>.`);
-  if (user) {
+  if (id !== 'flights') {
     const { loadTabularSplit } = await import('../../datasets/tabular/load-split.js');
-    const split = await loadTabularSplit(id, 'train', { cacheDir, target: flags.target });
+    const split = await loadTabularSplit(id, id === 'synthetic-tabular' ? 'train_10k' : 'train', { cacheDir, target: flags.target });
     const classes = split.encoding.target.classes;
     if (classes.length !== 2) {
-      throw new UsageError('E_BAD_DATA', `${id.replace(/^(csv|parquet):/, '')}: target column "${flags.target}" has ${classes.length} classes (${classes.slice(0, 8).join(', ')}${classes.length > 8 ? ', ...' : ''}); the tabular workloads are binary classifiers (AUC): use a column with two values.`);
+      throw new UsageError('E_BAD_DATA', `${id.replace(/^(csv|parquet):/, '')}: target${flags.target ? ` column "${flags.target}"` : ''} has ${classes.length} classes (${classes.slice(0, 8).join(', ')}${classes.length > 8 ? ', ...' : ''}); the tabular workloads are binary classifiers (AUC): use a column with two values.`);
     }
   }
   return { dataset: { id, ...(flags.target ? { target: flags.target } : {}) } };
