@@ -1,5 +1,6 @@
 /**
- * Confidence interval of a median from raw samples, for the whiskers of the runtime comparison.
+ * Confidence interval of a median from raw samples (or a weighted sample decoded from an HDR
+ * histogram), for the whiskers of the runtime comparison.
  *
  * Method: distribution-free (order-statistic) interval. The number of samples below the true
  * median is Binomial(n, 1/2); with the normal approximation the 95% interval runs from the sorted
@@ -9,7 +10,7 @@
  * Below `MIN_SAMPLES_FOR_CI` samples no interval is given. The median itself is the project's one
  * percentile method (LoadGen's `sorted[floor(n*p)]`).
  */
-import { percentileSorted, sortedCopy } from '../harness/measure/percentiles.js';
+import { cumulativeCounts, fromValues, valueAtRank, type WeightedSample } from '../results/stats/index.js';
 
 export const MIN_SAMPLES_FOR_CI = 10;
 const Z_95 = 1.959964;
@@ -22,14 +23,21 @@ export interface MedianCi {
   n: number;
 }
 
-/** Median and its 95% order-statistic interval of unsorted samples. */
-export function medianCi(samples: ArrayLike<number>): MedianCi {
-  const sorted = sortedCopy(samples);
-  const n = sorted.length;
-  const median = percentileSorted(sorted, 0.5);
+function isWeighted(samples: ArrayLike<number> | WeightedSample): samples is WeightedSample {
+  return 'counts' in samples;
+}
+
+/** Median and its 95% order-statistic interval of unsorted samples or of a weighted sample. */
+export function medianCi(samples: ArrayLike<number> | WeightedSample): MedianCi {
+  const sample = isWeighted(samples) ? samples : fromValues(samples);
+  const n = sample.n;
+  if (n === 0) return { median: Number.NaN, low: null, high: null, n };
+  const cum = cumulativeCounts(sample);
+  const at = (rank: number) => valueAtRank(sample, cum, rank);
+  const median = at(Math.min(n - 1, Math.floor(n * 0.5)));
   if (n < MIN_SAMPLES_FOR_CI) return { median, low: null, high: null, n };
   const half = (Z_95 * Math.sqrt(n)) / 2;
   const lo = Math.max(0, Math.floor(n / 2 - half));
   const hi = Math.min(n - 1, Math.ceil(n / 2 + half));
-  return { median, low: sorted[lo]!, high: sorted[hi]!, n };
+  return { median, low: at(lo), high: at(hi), n };
 }

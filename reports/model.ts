@@ -4,7 +4,9 @@
  * versions add (find-peak steps, peak percentage) are read defensively from the loose job object.
  */
 import { formatRuntimeId } from '../harness/runtimes/index.js';
+import { errorMessage } from '../harness/errors.js';
 import type { JobResult, LatencySummary, ResultFile } from '../results/schema.js';
+import { latencySampleOf, type LatencySample } from '../results/stats/index.js';
 import { machineFacts, machineLabel } from './machine-facts.js';
 
 /** A step of a server `--find-peak` search, as later scenario code records it. */
@@ -38,7 +40,11 @@ export interface ReportJob {
   error: { code: string; message: string } | null;
   metric: { name: string; value: number; unit: string } | null;
   latencyNs: LatencySummary | null;
-  samplesNs: number[] | null;
+  /**
+   * The job's latencies as compare reads them (results/stats/latency-sample.ts): the HDR histogram
+   * when the raw samples were capped, else the raw samples; null when neither is usable.
+   */
+  latencySample: LatencySample | null;
   throughputPerS: number | null;
   coldStart: { loadMs: number; sessionCreateMs: number; firstRunMs: number } | null;
   train: { seconds: number; epochs: number; rowsPerS: number | null } | null;
@@ -88,8 +94,11 @@ export interface ReportModel {
 
 const FAILED_STATUSES = new Set(['failed', 'crashed', 'timeout', 'oom']);
 
-/** Builds the report model from validated result files (the order of inputs does not matter). */
-export function buildReportModel(results: Array<{ file: string; result: ResultFile }>, now = new Date()): ReportModel {
+/**
+ * Builds the report model from validated result files (the order of inputs does not matter). A job
+ * whose latencies cannot be decoded falls back to its latencyNs summary, with a line in `warnings`.
+ */
+export function buildReportModel(results: Array<{ file: string; result: ResultFile }>, now = new Date(), warnings: string[] = []): ReportModel {
   const sorted = [...results].sort((a, b) => a.result.startedAt.localeCompare(b.result.startedAt) || a.file.localeCompare(b.file));
   const machines = new Map<string, ReportMachine>();
   const runs: ReportRun[] = [];
@@ -103,7 +112,7 @@ export function buildReportModel(results: Array<{ file: string; result: ResultFi
       command: result.command, toolVersion: result.tool.version, jobCount: result.jobs.length,
       okCount: result.jobs.filter((j) => j.status === 'ok').length,
     });
-    for (const job of result.jobs) jobs.push(toReportJob(job, file, result, label));
+    for (const job of result.jobs) jobs.push(toReportJob(job, file, result, label, warnings));
   }
   markLatest(jobs);
   const suiteIds = [...new Set(jobs.map((j) => j.suite))].sort();
@@ -126,7 +135,16 @@ export function compareJobs(a: ReportJob, b: ReportJob): number {
     || a.machineLabel.localeCompare(b.machineLabel) || a.runStartedAt.localeCompare(b.runStartedAt) || a.repeat - b.repeat;
 }
 
-function toReportJob(job: JobResult, file: string, result: ResultFile, machineLabelText: string): ReportJob {
+function latencySample(job: JobResult, file: string, warnings: string[]): LatencySample | null {
+  try {
+    return latencySampleOf(job);
+  } catch (err) {
+    warnings.push(`${file}: job ${job.id}: histogramNs is corrupt (${errorMessage(err)}); its charts use the latencyNs summary`);
+    return null;
+  }
+}
+
+function toReportJob(job: JobResult, file: string, result: ResultFile, machineLabelText: string, warnings: string[]): ReportJob {
   const loose = job as Record<string, unknown>;
   const runtime = formatRuntimeId(job.runtime);
   return {
@@ -149,7 +167,7 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
     error: job.error ?? null,
     metric: job.metric ?? null,
     latencyNs: job.latencyNs ?? null,
-    samplesNs: job.samplesNs && job.samplesNs.length ? job.samplesNs : null,
+    latencySample: latencySample(job, file, warnings),
     throughputPerS: job.throughputPerS ?? null,
     coldStart: job.coldStart ?? null,
     train: job.train ? { seconds: job.train.seconds, epochs: job.train.epochs, rowsPerS: job.train.rowsPerS ?? null } : null,

@@ -28,7 +28,7 @@ export async function writeReport(
   options: WriteReportOptions = {},
 ): Promise<{ files: string[]; warnings: string[] }> {
   const warnings = [...(options.warnings ?? [])];
-  const model = buildReportModel(results, options.now);
+  const model = buildReportModel(results, options.now, warnings);
   const charts = await renderCharts(model, warnings);
   const files: string[] = [];
   const write = async (name: string, data: string | Uint8Array) => {

@@ -1,10 +1,11 @@
 /**
  * Latency distribution: latency at each percentile (HdrHistogram-style percentile plot), both
  * axes on log scales, one panel per workload and scenario, one line per runtime (and machine).
- * Reads the newest run per machine: samplesNs (LoadGen percentile method), else latencyNs.
+ * Reads the newest run per machine: each job's latency sample (raw samples, or the HDR histogram
+ * when they were capped; LoadGen percentile method), else latencyNs.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { percentileSorted, sortedCopy } from '../../harness/measure/percentiles.js';
+import { pool, quantile } from '../../results/stats/index.js';
 import type { ReportJob } from '../model.js';
 import type { ChartDef } from './chart.js';
 import { CHART_CONFIG, groupBy, isMultiMachine, LOG_SCALE, linesWithPoints, measured, PANEL_PX } from './theme.js';
@@ -22,17 +23,17 @@ interface Row {
 }
 
 function rows(jobs: ReportJob[]): Row[] {
-  const usable = measured(jobs).filter((j) => j.latest && (j.samplesNs || j.latencyNs));
+  const usable = measured(jobs).filter((j) => j.latest && (j.latencySample || j.latencyNs));
   const out: Row[] = [];
   for (const group of groupBy(usable, (j) => `${j.machineId}/${j.key}`).values()) {
     const first = group[0]!;
     const base = { panel: `${first.workload} · ${first.scenario}`, runtime: first.runtime, machine: first.machineLabel };
-    const samples = group.flatMap((j) => j.samplesNs ?? []);
+    const samples = group.flatMap((j) => (j.latencySample ? [j.latencySample.sample] : []));
     const points: Array<[number, number]> = [];
     if (samples.length) {
-      const sorted = sortedCopy(samples);
+      const pooled = pool(samples);
       // Only percentiles with at least one sample beyond them are shown (no extrapolated tail).
-      for (const p of PERCENTILES) if (sorted.length * (1 - p) >= 1) points.push([p, percentileSorted(sorted, p)]);
+      for (const p of PERCENTILES) if (pooled.n * (1 - p) >= 1) points.push([p, quantile(pooled, p)]);
     } else {
       const l = first.latencyNs!;
       points.push([0.5, l.p50], [0.9, l.p90], [0.95, l.p95], [0.97, l.p97], [0.99, l.p99], [0.999, l.p999]);

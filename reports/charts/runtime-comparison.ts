@@ -3,9 +3,11 @@
  * as dots on a log axis (runtimes here differ by up to 1000x, which bars from zero on a linear
  * axis flatten into invisibility),
  * with 95% confidence whiskers (reports/median-ci.ts). Machines sit side by side within a panel.
- * Reads the newest run per machine: samplesNs (pooled over repeats), else latencyNs.p50 (no whisker).
+ * Reads the newest run per machine: each job's latency sample (raw samples, or the HDR histogram
+ * when they were capped; pooled over repeats), else latencyNs.p50 (no whisker).
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { pool } from '../../results/stats/index.js';
 import { medianCi } from '../median-ci.js';
 import type { ReportJob } from '../model.js';
 import type { ChartDef } from './chart.js';
@@ -22,14 +24,14 @@ interface Row {
 }
 
 function rows(jobs: ReportJob[]): Row[] {
-  const usable = measured(jobs).filter((j) => j.latest && j.kind === 'inference' && (j.samplesNs || j.latencyNs));
+  const usable = measured(jobs).filter((j) => j.latest && j.kind === 'inference' && (j.latencySample || j.latencyNs));
   const out: Row[] = [];
   for (const group of groupBy(usable, (j) => `${j.machineId}/${j.key}`).values()) {
     const first = group[0]!;
-    const samples = group.flatMap((j) => j.samplesNs ?? []);
+    const samples = group.flatMap((j) => (j.latencySample ? [j.latencySample.sample] : []));
     const base = { panel: `${first.workload} · ${first.scenario}`, runtime: first.runtime, machine: first.machineLabel };
     if (samples.length) {
-      const ci = medianCi(samples);
+      const ci = medianCi(pool(samples));
       out.push({ ...base, medianMs: ci.median / 1e6, lowMs: ci.low === null ? null : ci.low / 1e6, highMs: ci.high === null ? null : ci.high / 1e6, n: ci.n });
     } else {
       out.push({ ...base, medianMs: first.latencyNs!.p50 / 1e6, lowMs: null, highMs: null, n: 0 });

@@ -7,7 +7,7 @@
  * - statuses and parity verdicts per repeat.
  */
 import { errorMessage, UsageError } from '../../harness/errors.js';
-import { fromHdrBase64, fromValues, pool, type WeightedSample } from '../stats/index.js';
+import { fromValues, latencySampleOf, pool, type LatencySample } from '../stats/index.js';
 import type { JobResult } from '../schema.js';
 
 /** Statuses whose measurements count (LoadGen-invalid runs still measured latencies). */
@@ -21,7 +21,7 @@ export interface SideObservations {
   repeats: number;
   statuses: string[];
   /** Pooled latency sample and what it came from; null when no repeat had latencies. */
-  latency: { sample: WeightedSample; source: 'samples' | 'histogram' } | null;
+  latency: LatencySample | null;
   /** Summary percentiles per repeat, used when neither samples nor histogram were stored. */
   latencySummaries: Array<Record<string, number>>;
   throughputPerS: number[];
@@ -34,21 +34,14 @@ export interface SideObservations {
 /** Where a job came from, for error messages (a result file, or a label such as `re-measured`). */
 export type SourceOf = (job: JobResult) => string | undefined;
 
-/** Decodes a job's histogram; a corrupt one is a bad result file (E_RESULT_FILE), named with its job. */
-function histogramOf(job: JobResult, sourceOf: SourceOf): WeightedSample {
+/** A job's latencies (results/stats/latency-sample.ts); a corrupt histogram is a bad result file (E_RESULT_FILE). */
+function latencyOf(job: JobResult, sourceOf: SourceOf): LatencySample | null {
   try {
-    return fromHdrBase64(job.histogramNs!.data);
+    return latencySampleOf(job);
   } catch (err) {
     throw new UsageError('E_RESULT_FILE',
       `${sourceOf(job) ?? 'result file'}: job ${job.id}: histogramNs is corrupt (${errorMessage(err)}); re-run the job or leave this file out of the comparison.`);
   }
-}
-
-function latencyOf(job: JobResult, sourceOf: SourceOf): { sample: WeightedSample; source: 'samples' | 'histogram' } | null {
-  if (job.samplesCapped && job.histogramNs) return { sample: histogramOf(job, sourceOf), source: 'histogram' };
-  if (job.samplesNs && job.samplesNs.length > 0) return { sample: fromValues(job.samplesNs), source: 'samples' };
-  if (job.histogramNs) return { sample: histogramOf(job, sourceOf), source: 'histogram' };
-  return null;
 }
 
 /**

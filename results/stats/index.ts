@@ -3,6 +3,7 @@ export {
   mannWhitneyU, exactUDistribution, minimumPValue, minimumPerSide, EXACT_MAX_PRODUCT, type MannWhitneyResult,
 } from './mann-whitney.js';
 export { holmAdjust } from './holm.js';
+export { latencySampleOf, type LatencyFields, type LatencySample } from './latency-sample.js';
 export { bootstrapRatioCi, type RatioInterval, type BootstrapOptions } from './bootstrap.js';
 export { createRng, type Rng } from './random.js';
 export {
