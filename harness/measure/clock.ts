@@ -37,19 +37,3 @@ export class VirtualClock implements Clock {
     if (tNs > this.tNs) this.tNs = tNs;
   }
 }
-
-/** Nanoseconds between two clock readings, as a number. */
-export function elapsedNs(startNs: bigint, endNs: bigint): number {
-  return Number(endNs - startNs);
-}
-
-export const NS_PER_MS = 1_000_000;
-export const NS_PER_S = 1_000_000_000;
-
-export function msToNs(ms: number): number {
-  return ms * NS_PER_MS;
-}
-
-export function nsToMs(ns: number): number {
-  return ns / NS_PER_MS;
-}

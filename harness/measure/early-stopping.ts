@@ -36,11 +36,6 @@ export function allowedOverlatencyCount(n: number, percentile: number, confidenc
   return n;
 }
 
-/** Whether n queries with `overCount` over-latency ones pass the early-stopping test. */
-export function earlyStoppingMet(n: number, overCount: number, percentile: number, confidence = EARLY_STOPPING_CONFIDENCE): boolean {
-  return allowedOverlatencyCount(n, percentile, confidence) >= overCount;
-}
-
 /**
  * The fewest queries for which `overCount` over-latency queries pass (LoadGen's h(t) + t).
  * For t = 1 this is LoadGen's minimum query count for a single-/multi-stream estimate:

@@ -1,12 +1,12 @@
 /** The measuring core: clocks, schedulers, latency recording, percentiles, early stopping, metrics. Pure: no I/O. */
-export { realClock, VirtualClock, elapsedNs, msToNs, nsToMs, NS_PER_MS, NS_PER_S } from './clock.js';
+export { realClock, VirtualClock } from './clock.js';
 export type { Scheduler } from './scheduler.js';
 export { createRealScheduler, VirtualScheduler } from './scheduler.js';
 export type { HistogramEncoding } from './histogram.js';
 export { LatencyRecorder, decodeHistogram } from './histogram.js';
 export { percentileSorted, sortedCopy, summarize, median } from './percentiles.js';
 export {
-  EARLY_STOPPING_CONFIDENCE, allowedOverlatencyCount, earlyStoppingMet, minQueriesForOverlatency,
+  EARLY_STOPPING_CONFIDENCE, allowedOverlatencyCount, minQueriesForOverlatency,
   earlyStoppingMinQueries, earlyStoppingEstimate,
 } from './early-stopping.js';
 export { rocAuc, logLoss, argmaxRows, top1Accuracy, olympicMean } from './metrics.js';
