@@ -8,7 +8,7 @@ import { formatMetric, formatNs, sig } from './format.js';
 import { compareJobs, type ReportJob, type ReportModel } from './model.js';
 import type { RenderedChart } from './render-charts.js';
 
-/** Renders summary.md; chart images link to `charts/<name>.png` next to it. */
+/** Renders summary.md; chart images link to `charts/<name>.png` next to it (the SVG where no PNG could be made). */
 export function renderMarkdown(model: ReportModel, charts: RenderedChart[], warnings: string[]): string {
   const lines: string[] = [];
   const counts = Object.entries(model.statusCounts).map(([s, n]) => `${m(s)} ${n}`).join(', ');
@@ -28,7 +28,7 @@ export function renderMarkdown(model: ReportModel, charts: RenderedChart[], warn
     const latest = suite.jobs.filter((j) => j.latest).sort(compareJobs);
     lines.push(`## Suite: ${m(suite.id)}`, '', '_Newest run per machine._', '');
     lines.push(jobsTable(latest), '');
-    for (const c of charts.filter((x) => x.suite === suite.id)) lines.push(`![${m(c.chart.title)}](charts/${c.name}.png)`, '');
+    for (const c of charts.filter((x) => x.suite === suite.id)) lines.push(`![${m(c.chart.title)}](charts/${c.name}.${c.png === null ? 'svg' : 'png'})`, '');
   }
   if (model.failures.length) {
     lines.push(`## Failures (${model.failures.length})`, '');

@@ -13,6 +13,8 @@ export interface RenderedChart {
   /** File stem under charts/: `<suite>-<chart id>`, safe for any file system. */
   name: string;
   svg: string;
+  /** PNG bytes, set by writeReport; null when the conversion failed (summary.md then links the SVG). */
+  png?: Uint8Array | null;
 }
 
 /** A suite id as a file-name fragment (suite names come from result files). */

@@ -3,6 +3,7 @@
  * charts/*.png). `mlbench report` and `mlbench run` both call it.
  */
 import path from 'node:path';
+import { errorMessage } from '../harness/errors.js';
 import { writeFileAtomic } from '../results/store.js';
 import type { ResultFile } from '../results/schema.js';
 import { renderHtml } from './html.js';
@@ -30,6 +31,15 @@ export async function writeReport(
   const warnings = [...(options.warnings ?? [])];
   const model = buildReportModel(results, options.now, warnings);
   const charts = await renderCharts(model, warnings);
+  // PNGs first, so a chart whose PNG fails is a warning in index.html and summary.md, like an SVG failure.
+  for (const chart of charts) {
+    try {
+      chart.png = svgToPng(chart.svg);
+    } catch (err) {
+      chart.png = null;
+      warnings.push(`chart ${chart.name}: PNG left out (the SVG is kept): ${errorMessage(err)}`);
+    }
+  }
   const files: string[] = [];
   const write = async (name: string, data: string | Uint8Array) => {
     const file = path.join(outDir, name);
@@ -40,7 +50,7 @@ export async function writeReport(
   await write('summary.md', renderMarkdown(model, charts, warnings));
   for (const chart of charts) {
     await write(path.join('charts', `${chart.name}.svg`), chart.svg);
-    await write(path.join('charts', `${chart.name}.png`), svgToPng(chart.svg));
+    if (chart.png) await write(path.join('charts', `${chart.name}.png`), chart.png);
   }
   return { files, warnings };
 }
