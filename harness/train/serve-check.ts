@@ -1,14 +1,16 @@
 /**
  * Train, then serve: a trained model file is loaded on each serving runtime (ort-node:cpu,
  * ort-web:wasm, tfjs:cpu, tfjs:wasm, ...) through the runtime registry, every test sample is run
- * once in batches (accuracy mode) and the outputs are scored with the same metric the training
- * used. Each runtime's value and its difference from the training-side value are recorded, so
+ * once in batches by the accuracy scenario (harness/scenarios/accuracy.ts, LoadGen's
+ * AccuracyOnly) and the outputs are scored with the same metric the training used. Each
+ * runtime's value and its difference from the training-side value are recorded, so
  * cross-runtime agreement of the exported model is data in the job result.
  */
 import { buildModel } from '../models/index.js';
 import { RUNTIMES, createRuntime } from '../runtimes/index.js';
+import { runAccuracy, scenarioSettings, type SampleSource } from '../scenarios/index.js';
 import { errorMessage } from '../errors.js';
-import type { Feeds, ResolvedSettings } from '../types.js';
+import type { ResolvedSettings } from '../types.js';
 
 /** The default serving runtimes of a trained model. */
 export const SERVING_RUNTIMES = ['ort-node:cpu', 'ort-web:wasm', 'tfjs:cpu', 'tfjs:wasm'] as const;
@@ -24,17 +26,17 @@ export interface ServingScore {
   reason?: string;
 }
 
-/** What to run: `count` test samples, their input feeds by range, and the metric of all outputs. */
+/** What to run: the test samples with their labels and metric (`samples.accuracy`), in batches of `batchSize`. */
 export interface ServingData {
-  count: number;
+  samples: SampleSource;
   batchSize: number;
-  feeds(start: number, end: number): Feeds;
-  /** Scores the concatenated first output (row-major [count x width]). */
-  score(outputs: Float32Array): number;
 }
 
 /** Scores `modelPath` on each runtime in turn; a runtime's failure is a row, never a throw. */
 export async function scoreOnRuntimes(modelPath: string, runtimes: readonly string[], data: ServingData, reference: number, settings: ResolvedSettings): Promise<ServingScore[]> {
+  if (!data.samples.accuracy) throw new Error('scoreOnRuntimes: the samples have no labels and metric (samples.accuracy)');
+  const samples: SampleSource = { ...data.samples, accuracy: { ...data.samples.accuracy, reference } };
+  const accuracySettings = { ...scenarioSettings('accuracy', settings), batchSize: data.batchSize };
   const model = await buildModel({ kind: 'trained', path: modelPath });
   const out: ServingScore[] = [];
   for (const id of runtimes) {
@@ -52,17 +54,8 @@ export async function scoreOnRuntimes(modelPath: string, runtimes: readonly stri
       const t0 = performance.now();
       const { session } = await runtime.load(model, settings);
       try {
-        let all: Float32Array | null = null;
-        let width = 0;
-        for (let start = 0; start < data.count; start += data.batchSize) {
-          const end = Math.min(data.count, start + data.batchSize);
-          const result = await session.run(data.feeds(start, end));
-          const y = Object.values(result)[0]!;
-          width = y.data.length / (end - start);
-          all ??= new Float32Array(data.count * width);
-          all.set(y.data as Float32Array, start * width);
-        }
-        const value = data.score(all!);
+        const scored = await runAccuracy(session, samples, accuracySettings);
+        const value = scored.accuracy!.value;
         out.push({ runtime: id, status: 'ok', value, diff: value - reference, seconds: (performance.now() - t0) / 1000 });
       } finally {
         await session.dispose();

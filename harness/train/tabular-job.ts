@@ -4,7 +4,8 @@
  * loss), export the trained model and score it on every serving runtime (train, then serve).
  */
 import { loadTabularSplit } from '../../datasets/tabular/load-split.js';
-import type { EncodedSlice } from '../../datasets/tabular/types.js';
+import type { EncodedSlice, TabularEncoding } from '../../datasets/tabular/types.js';
+import type { SampleSource } from '../scenarios/samples.js';
 import { logLoss, rocAuc } from '../measure/metrics.js';
 import { deriveSeed, mulberry32 } from '../models/seeded-random.js';
 import type { Job } from '../types.js';
@@ -29,6 +30,27 @@ export function shuffledOrder(n: number, seed: number): Uint32Array {
     order[j] = t;
   }
   return order;
+}
+
+/**
+ * The test slice as a sample source of dense one-hot rows (the exported model's input), built
+ * per query: the whole slice one-hot would be rows x width float32 (100k x 600 is 240 MB).
+ */
+export function servingSamples(test: EncodedSlice, encoding: TabularEncoding, reference: number | null): SampleSource {
+  const width = encoding.oneHotWidth;
+  let buffer = new Float32Array(0);
+  return {
+    count: test.rows,
+    accuracy: { metric: 'auc', labels: test.labels, reference },
+    feeds(indices) {
+      const k = indices.length;
+      if (buffer.length < k * width) buffer = new Float32Array(k * width);
+      const first = indices[0]!;
+      if (indices.every((i, j) => i === first + j)) servingRows(test, encoding, first, first + k, buffer);
+      else indices.forEach((i, j) => servingRows(test, encoding, i, i + 1, buffer.subarray(j * width, (j + 1) * width)));
+      return { input: { dtype: 'float32', dims: [k, width], data: buffer.subarray(0, k * width) } };
+    },
+  };
 }
 
 /** Runs one tabular training job on the tfjs runtime named by job.runtime. */
@@ -86,17 +108,7 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
   let serving: Awaited<ReturnType<typeof scoreOnRuntimes>> = [];
   if (job.settings['train.serve'] !== false) {
     progress(`${job.id}: scoring the exported model on ${SERVING_RUNTIMES.join(', ')}`);
-    let buffer: Float32Array | undefined;
-    serving = await scoreOnRuntimes(trained.path, SERVING_RUNTIMES, {
-      count: split.test.rows,
-      batchSize: EVAL_BATCH,
-      feeds: (start, end) => {
-        buffer ??= new Float32Array(EVAL_BATCH * width);
-        const data = servingRows(split.test as EncodedSlice, split.encoding, start, end, buffer).subarray(0, (end - start) * width);
-        return { input: { dtype: 'float32', dims: [end - start, width], data } };
-      },
-      score: (outputs) => rocAuc(outputs, split.test.labels),
-    }, auc, job.settings);
+    serving = await scoreOnRuntimes(trained.path, SERVING_RUNTIMES, { samples: servingSamples(split.test, split.encoding, auc), batchSize: EVAL_BATCH }, auc, job.settings);
   }
 
   const reached = loop.reached;

@@ -8,6 +8,7 @@ import { mnistDataset } from '../../datasets/mnist.js';
 import { top1Accuracy } from '../measure/metrics.js';
 import { deriveSeed } from '../models/seeded-random.js';
 import { zooDescription } from '../models/zoo.js';
+import { arraySamples } from '../scenarios/samples.js';
 import type { ArchDescription } from '../models/arch.js';
 import type { Job } from '../types.js';
 import type { JobOutcome } from '../isolate/protocol.js';
@@ -80,10 +81,8 @@ export async function executeVisionTraining(job: Job, spec: VisionTrainingSpec, 
     trainedBy: 'mlbench', job: job.id, runtime: job.runtime, dataset: 'mnist', trainSlice: 'train', testTop1: top1,
   });
   const serving = job.settings['train.serve'] === false ? [] : await scoreOnRuntimes(trained.path, SERVING_RUNTIMES, {
-    count: test.rows,
+    samples: arraySamples({ inputName: 'input', features: test.features.subarray(0, test.rows * per), sampleDims: [1, 28, 28], accuracy: { metric: 'top1', labels: test.labels, reference: top1 } }),
     batchSize: EVAL_BATCH,
-    feeds: (start, end) => ({ input: { dtype: 'float32', dims: [end - start, 1, 28, 28], data: test.features.subarray(start * per, end * per) } }),
-    score: (outputs) => top1Accuracy(outputs, classes, test.labels),
   }, top1, job.settings);
 
   return {
