@@ -13,9 +13,10 @@ import { register as registerCompare } from './compare.js';
 import { register as registerDatasets } from './datasets.js';
 import { register as registerReport } from './report.js';
 import { register as registerModel } from './model.js';
+import { register as registerExport } from './export.js';
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function. */
-const COMMANDS: Array<(program: Command) => void> = [registerRun, registerList, registerInfo, registerCompare, registerDatasets, registerReport, registerModel];
+const COMMANDS: Array<(program: Command) => void> = [registerRun, registerList, registerInfo, registerCompare, registerDatasets, registerReport, registerModel, registerExport];
 
 export function buildProgram(): Command {
   const program = new Command('mlbench')
