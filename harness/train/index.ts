@@ -18,6 +18,8 @@ export { createTabularModel, tabularDescription } from './tabular-model.js';
 export type { TabularModel } from './tabular-model.js';
 export { isTfjsTrainingRuntime, loadTrainingTf } from './tfjs-backend.js';
 export { trainingSummary } from './summary.js';
+export { benchmMlTable, ladderRows } from './ladder-table.js';
+export type { LadderRow } from './ladder-table.js';
 
 /** Runs one training job in the current (job) process. */
 export async function executeTrainingJob(job: Job, progress: (message: string) => void): Promise<JobOutcome> {

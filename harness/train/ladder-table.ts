@@ -4,8 +4,8 @@
  * summarised with the olympic mean (the fastest and slowest dropped, as MLPerf does) for the
  * times and the plain mean for AUC. For external peers the peak RSS is the peer process's own.
  */
-import { formatTable } from '../../harness/cli/table.js';
-import { olympicMean } from '../../harness/measure/metrics.js';
+import { formatTable } from '../cli/table.js';
+import { olympicMean } from '../measure/metrics.js';
 import type { JobResult } from '../../results/schema.js';
 
 /** One row of the table (numbers unformatted; null = not measured). */

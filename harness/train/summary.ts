@@ -5,7 +5,7 @@
  */
 import { formatTable } from '../cli/table.js';
 import type { JobResult } from '../../results/schema.js';
-import { benchmMlTable } from '../../suites/tabular/table.js';
+import { benchmMlTable } from './ladder-table.js';
 
 /** The training tables of a run's jobs; null when none trained. */
 export function trainingSummary(jobs: JobResult[]): string | null {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { JobResult } from '../../../results/schema.js';
-import { benchmMlTable, ladderRows } from '../../../suites/tabular/table.js';
+import { benchmMlTable, ladderRows } from '../../../harness/train/ladder-table.js';
 
 function job(workload: string, runtime: string, backend: string, status: JobResult['status'], seconds?: number, auc?: number, rssMb = 300): JobResult {
   return {
