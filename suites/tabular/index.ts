@@ -9,19 +9,13 @@
  */
 import path from 'node:path';
 import type { DatasetRef, Profile, Suite, SuiteOptions, Workload } from '../../harness/types.js';
-import { RUNTIMES } from '../../harness/runtimes/index.js';
+import { FLIGHTS_PROFILE_SLICES } from '../../datasets/flights/split.js';
 import type { TabularTrainingSpec } from '../../harness/train/spec.js';
-
-/** The flights training slices of each profile. */
-export const LADDER: Record<Profile, string[]> = {
-  quick: ['train_10k', 'train_100k'],
-  standard: ['train_10k', 'train_100k', 'train_1m'],
-  full: ['train_10k', 'train_100k', 'train_1m', 'train_full'],
-};
 
 /** Shipped peers (optional: unavailable with the install command when python3-sklearn is absent). */
 export const PEERS = { sklearn: 'external:peers/sklearn_logreg.py', xgboost: 'external:peers/xgboost_hist.py' } as const;
 
+/** Every tfjs runtime trains; tfjs-node ones are unavailable (with the install command) where absent. */
 const TFJS_TRAINING = ['tfjs:cpu', 'tfjs:wasm', 'tfjs-node:tensorflow', 'tfjs-node-gpu:cuda'];
 
 /** A short name of a dataset for workload ids: `csv:/data/my file.csv` -> `my-file`. */
@@ -97,8 +91,8 @@ function workload(model: 'logreg' | 'mlp' | 'gbt', dataset: DatasetRef, runtimes
  */
 export function datasetSlices(profile: Profile, options?: SuiteOptions): DatasetRef[] {
   const user = options?.dataset;
-  if (!user || user.id === 'flights') return LADDER[profile].map((slice) => ({ id: 'flights', slice }));
-  if (user.id === 'synthetic-tabular') return LADDER[profile].map((slice) => ({ id: user.id, slice }));
+  if (!user || user.id === 'flights') return FLIGHTS_PROFILE_SLICES[profile].map((slice) => ({ id: 'flights', slice }));
+  if (user.id === 'synthetic-tabular') return FLIGHTS_PROFILE_SLICES[profile].map((slice) => ({ id: user.id, slice }));
   return [{ id: user.id, slice: 'train', ...(user.target ? { target: user.target } : {}) }];
 }
 
@@ -106,10 +100,9 @@ export const tabularSuite: Suite = {
   id: 'tabular',
   describe: () => 'benchm-ml on flights: LR and MLP trained in tfjs (cpu, wasm, tfjs-node) and peers (scikit-learn, xgboost) per training size -> train s, peak RSS, test AUC; exported models scored on ort-node, ort-web and tfjs.',
   workloads(profile: Profile, options?: SuiteOptions): Workload[] {
-    const tfjs = TFJS_TRAINING.filter((id) => id in RUNTIMES || id.startsWith('tfjs:'));
     return datasetSlices(profile, options).flatMap((dataset) => [
-      workload('logreg', dataset, [...tfjs, PEERS.sklearn]),
-      workload('mlp', dataset, tfjs),
+      workload('logreg', dataset, [...TFJS_TRAINING, PEERS.sklearn]),
+      workload('mlp', dataset, [...TFJS_TRAINING]),
       workload('gbt', dataset, [PEERS.xgboost]),
     ]);
   },
