@@ -1,6 +1,5 @@
 /** Reads the result files (or folders of them) of one side of a comparison. */
-import { UsageError } from '../../harness/errors.js';
-import { listResultFiles, readResult } from '../store.js';
+import { loadResults } from '../../reports/load.js';
 import type { JobResult, ResultFile } from '../schema.js';
 import type { CompareSide } from './types.js';
 
@@ -11,10 +10,11 @@ export function sideFromResults(results: ResultFile[], sources: string[]): Compa
   return { sources, machines: results.map((r) => r.machine), jobs: results.flatMap((r) => r.jobs), jobSources };
 }
 
-/** Loads every result file under `inputs` (files or folders); `role` names the side in errors. */
+/**
+ * Loads every result file under `inputs` (files or folders, each file once) with the reports'
+ * loader; a bad file is an error here, not a warning. `role` names the side in errors.
+ */
 export async function loadSide(inputs: string[], role: 'baseline' | 'candidate'): Promise<CompareSide> {
-  const files = await listResultFiles(inputs);
-  if (!files.length) throw new UsageError('E_RESULT_FILE', `${role} ${inputs.join(', ')}: no result files (*.json) found.`);
-  const results = await Promise.all(files.map((f) => readResult(f)));
-  return sideFromResults(results, files);
+  const { results } = await loadResults(inputs, { badFile: 'throw', role });
+  return sideFromResults(results.map((r) => r.result), results.map((r) => r.file));
 }
