@@ -1,36 +1,16 @@
 /**
  * Like with like, machines: results from different machine fingerprints are refused unless the
- * user allows it. The message names both machine ids and the recorded fields that differ.
+ * user allows it. The message names both machine ids and the recorded fields that differ (the
+ * fields are the report's machine table, reports/machine-facts.ts).
  */
 import { UsageError } from '../../harness/errors.js';
+import { comparedMachineFacts } from '../../reports/machine-facts.js';
 import type { Machine } from '../schema.js';
-
-/** Fields that describe the machine (load average and time-varying facts are left out). */
-function machineFacts(m: Machine): Record<string, unknown> {
-  return {
-    hostname: m.hostname,
-    'cpu.brand': m.cpu.brand,
-    'cpu.cores': m.cpu.cores,
-    'cpu.physicalCores': m.cpu.physicalCores,
-    'cpu.flags': [...m.cpu.flags].sort().join(','),
-    memoryBytes: m.memoryBytes,
-    'os.platform': m.os.platform,
-    'os.distro': m.os.distro,
-    'os.release': m.os.release,
-    'os.kernel': m.os.kernel,
-    'os.arch': m.os.arch,
-    virtualization: m.virtualization,
-    gpus: m.gpus.map((g) => `${g.vendor} ${g.model}`).join(', '),
-    node: m.node,
-    v8: m.v8,
-    ...Object.fromEntries(Object.entries(m.packages).map(([k, v]) => [`packages.${k}`, v])),
-  };
-}
 
 /** `field: a -> b` for each recorded machine fact that differs. */
 export function machineDifferences(a: Machine, b: Machine): string[] {
-  const fa = machineFacts(a);
-  const fb = machineFacts(b);
+  const fa = comparedMachineFacts(a);
+  const fb = comparedMachineFacts(b);
   const keys = [...new Set([...Object.keys(fa), ...Object.keys(fb)])];
   return keys
     .filter((k) => JSON.stringify(fa[k]) !== JSON.stringify(fb[k]))
