@@ -20,7 +20,7 @@ describe('micro: every measured call is recorded in issue order, with its histog
     expect(out.histogramNs!.count).toBe(out.queryCount);
     expect(out.latencyNs).toEqual(summarize(out.samplesNs!));
     // tinybench's statistics describe the same calls.
-    expect((out.micro as { tinybench: { samples: number } }).tinybench.samples).toBe(out.queryCount);
+    expect((out.micro!.tinybench as { samples: number }).samples).toBe(out.queryCount);
   });
 
   it('caps the raw samples (the first calls, in issue order) and the histogram holds every call', async () => {
