@@ -1,4 +1,5 @@
 /** Shared value formatting of the compare formatters (units in, human text out). */
+import { formatBytes, formatNs, formatSeconds, sig } from '../../reports/format.js';
 import { minimumPerSide } from '../stats/index.js';
 import type { Comparison, MetricComparison, Verdict } from './types.js';
 
@@ -7,21 +8,17 @@ export const VERDICT_MARK: Record<Verdict, string> = {
   regression: '+', improvement: '-', inconclusive: '~', changed: 'x', missing: '?', unchanged: ' ',
 };
 
-/** A value with its unit, scaled for reading (ns -> us/ms/s, bytes -> MiB). */
+/** A value with its unit, scaled for reading with the reports' formatting (reports/format.ts). */
 export function formatValue(value: number | string | null, unit: MetricComparison['unit']): string {
   if (value === null) return '-';
   if (typeof value === 'string') return value;
   if (!Number.isFinite(value)) return String(value);
   switch (unit) {
-    case 'ns':
-      if (value >= 1e9) return `${(value / 1e9).toPrecision(4)} s`;
-      if (value >= 1e6) return `${(value / 1e6).toPrecision(4)} ms`;
-      if (value >= 1e3) return `${(value / 1e3).toPrecision(4)} us`;
-      return `${value.toPrecision(4)} ns`;
-    case 'per-s': return `${value.toPrecision(4)}/s`;
-    case 's': return `${value.toPrecision(4)} s`;
-    case 'bytes': return `${(value / 2 ** 20).toPrecision(4)} MiB`;
-    default: return value.toPrecision(4);
+    case 'ns': return formatNs(value);
+    case 'per-s': return `${sig(value)}/s`;
+    case 's': return formatSeconds(value);
+    case 'bytes': return formatBytes(value);
+    default: return sig(value);
   }
 }
 
