@@ -4,9 +4,10 @@
  * machine's measured peak, when a later suite records it); repeats reduce to their median.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { median } from '../../harness/measure/percentiles.js';
 import type { ReportJob } from '../model.js';
 import type { ChartDef } from './chart.js';
-import { CHART_CONFIG, groupBy, isMultiMachine, measured, medianOf, WIDE_PX } from './theme.js';
+import { CHART_CONFIG, groupBy, isMultiMachine, measured, WIDE_PX } from './theme.js';
 
 interface Row {
   panel: string;
@@ -24,7 +25,7 @@ function rows(jobs: ReportJob[]): Row[] {
       panel: `${first.workload} · ${first.scenario}`,
       runtime: first.runtime,
       machine: first.machineLabel,
-      gflops: medianOf(group.map((j) => j.achievedGflops!)),
+      gflops: median(group.map((j) => j.achievedGflops!)),
     });
   }
   return out;

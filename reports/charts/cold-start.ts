@@ -5,9 +5,10 @@
  * and repeats load the model afresh in their own process).
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { median } from '../../harness/measure/percentiles.js';
 import type { ReportJob } from '../model.js';
 import type { ChartDef } from './chart.js';
-import { CHART_CONFIG, groupBy, isMultiMachine, measured, medianOf, runtimeSeries, WIDE_PX } from './theme.js';
+import { CHART_CONFIG, groupBy, isMultiMachine, measured, runtimeSeries, WIDE_PX } from './theme.js';
 
 const PHASES = [
   { key: 'loadMs', label: '1 model load' },
@@ -35,7 +36,7 @@ function rows(jobs: ReportJob[]): Row[] {
         series: runtimeSeries(first, multi),
         phase: phase.label,
         order,
-        ms: medianOf(group.map((j) => j.coldStart![phase.key])),
+        ms: median(group.map((j) => j.coldStart![phase.key])),
       });
     });
   }

@@ -4,9 +4,10 @@
  * latencyNs.p50; runStartedAt for the time axis. Only series seen in two or more runs are drawn.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { median } from '../../harness/measure/percentiles.js';
 import type { ReportJob } from '../model.js';
 import type { ChartDef } from './chart.js';
-import { CHART_CONFIG, groupBy, linesWithPoints, measured, medianOf, WIDE_PX } from './theme.js';
+import { CHART_CONFIG, groupBy, linesWithPoints, measured, WIDE_PX } from './theme.js';
 
 interface Row {
   /** Metric name; one panel each. */
@@ -50,7 +51,7 @@ function rows(jobs: ReportJob[]): Row[] {
         series: `${first.workload} · ${first.runtime} · ${first.scenario}`,
         machine: first.machineLabel,
         startedAt: first.runStartedAt,
-        value: medianOf(values.map((v) => v.value)),
+        value: median(values.map((v) => v.value)),
       });
     }
   }

@@ -14,7 +14,6 @@ import { trainingScaling } from './training-scaling.js';
 
 export type { ChartDef } from './chart.js';
 export { renderSvg } from './render-svg.js';
-export { CHART_FONT } from './theme.js';
 export {
   accuracyVsTime, achievedGflops, coldStart, historyTrend, latencyDistribution, runtimeComparison, serverLatencyQps, trainingScaling,
 };

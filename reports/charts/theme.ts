@@ -40,11 +40,6 @@ export function runtimeSeries(job: ReportJob, multiMachine: boolean): string {
   return multiMachine ? `${job.runtime} · ${job.machineLabel.split(':')[0]}` : job.runtime;
 }
 
-/** The machine's letter (`A`), used to tell machines apart by dash pattern or shape. */
-export function machineLetter(job: ReportJob): string {
-  return job.machineLabel.split(':')[0]!;
-}
-
 /**
  * strokeDash by machine (solid for the first, dashed for the next) when several machines are
  * drawn, with a legend that shows the dash pattern itself rather than a dot.
@@ -79,12 +74,6 @@ export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[
     else out.set(k, [item]);
   }
   return out;
-}
-
-/** The LoadGen median (`sorted[floor(n/2)]`) of a few numbers, e.g. one value per repeat. */
-export function medianOf(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length / 2))]!;
 }
 
 /** Jobs that produced measurements (ok, or measured but INVALID by LoadGen rules). */

@@ -4,9 +4,10 @@
  * training jobs; repeats are reduced to their median.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { median } from '../../harness/measure/percentiles.js';
 import type { ReportJob } from '../model.js';
 import type { ChartDef } from './chart.js';
-import { CHART_CONFIG, groupBy, isMultiMachine, LOG_SCALE, linesWithPoints, measured, medianOf, WIDE_PX } from './theme.js';
+import { CHART_CONFIG, groupBy, isMultiMachine, LOG_SCALE, linesWithPoints, measured, WIDE_PX } from './theme.js';
 
 interface Row {
   series: string;
@@ -24,7 +25,7 @@ function rows(jobs: ReportJob[]): Row[] {
       series: `${first.model} · ${first.runtime}`,
       machine: first.machineLabel,
       rows: first.datasetRows!,
-      seconds: medianOf(group.map((j) => j.train!.seconds)),
+      seconds: median(group.map((j) => j.train!.seconds)),
     });
   }
   return out;
