@@ -4,13 +4,12 @@
  */
 import type { Command } from 'commander';
 import type { CompareFlags } from '../../results/compare/options.js';
+import { collect } from './options.js';
 
 export interface CompareCommandFlags extends CompareFlags {
   format?: string;
   output?: string;
 }
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function register(program: Command): void {
   program

@@ -4,8 +4,7 @@
  * file can be benchmarked with `mlbench model`, inspected, or shipped.
  */
 import type { Command } from 'commander';
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+import { collect } from './options.js';
 
 export function register(program: Command): void {
   program

@@ -4,14 +4,13 @@
  */
 import type { Command } from 'commander';
 import type { CompareFlags } from '../../results/compare/options.js';
+import { collect } from './options.js';
 
 /** Flags of the gate on `mlbench run`. */
 export interface GateFlags extends CompareFlags {
   baseline?: string;
   confirm?: string;
 }
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 /** Adds the gate's options to a command (used by `mlbench run`). */
 export function addGateOptions(command: Command): Command {

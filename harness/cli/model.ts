@@ -3,6 +3,7 @@
  * the same pipeline as `mlbench run` (one process per job, a result file, the summary table).
  */
 import type { Command } from 'commander';
+import { collect } from './options.js';
 
 export interface ModelFlags {
   runtime?: string[];
@@ -19,8 +20,6 @@ export interface ModelFlags {
   failOnError?: boolean;
   verbose?: boolean;
 }
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function register(program: Command): void {
   program.command('model')

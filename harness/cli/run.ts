@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { addGateOptions, type GateFlags } from './gate-options.js';
+import { collect } from './options.js';
 
 export interface RunFlags extends GateFlags {
   suite?: string[];
@@ -32,8 +33,6 @@ export interface RunFlags extends GateFlags {
   batchSize?: string;
   targetAuc?: string;
 }
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function register(program: Command): void {
   addGateOptions(program.command('run'))
