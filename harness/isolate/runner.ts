@@ -6,13 +6,13 @@
  * high-water mark (VmHWM) polled from /proc while it runs, so a job that dies still has one.
  */
 import { fork } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { JobResult } from '../../results/schema.js';
 import { DIST_ROOT } from '../paths.js';
 import { parseRuntimeId } from '../runtimes/index.js';
 import type { Job, ProbeResult } from '../types.js';
 import type { ChildReply, ChildRequest, JobOutcome } from './protocol.js';
+import { vmHwmBytes } from '../system/proc.js';
 
 const CHILD_SCRIPT = path.join(DIST_ROOT, 'harness', 'isolate', 'child.js');
 const KILL_GRACE_MS = 2000;
@@ -28,16 +28,6 @@ interface ChildExit {
   stderr: string;
   peakRssBytes: number | null;
   wallMs: number;
-}
-
-async function readVmHwmBytes(pid: number): Promise<number | null> {
-  try {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    const m = /VmHWM:\s+(\d+)\s+kB/.exec(status);
-    return m ? Number(m[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Forks the child, sends one request and waits for its reply and exit (or kills it at the deadline). */
@@ -60,9 +50,9 @@ export function runChild(request: ChildRequest, opts: { timeoutMs: number; memor
       if (msg.type === 'progress') opts.onProgress?.(msg.message);
       else reply = msg;
     });
-    const poll = setInterval(async () => {
+    const poll = setInterval(() => {
       if (child.pid === undefined) return;
-      const hwm = await readVmHwmBytes(child.pid);
+      const hwm = vmHwmBytes(child.pid);
       if (hwm !== null) peakRssBytes = Math.max(peakRssBytes ?? 0, hwm);
     }, RSS_POLL_MS);
     let killTimer: NodeJS.Timeout | undefined;

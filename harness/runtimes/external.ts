@@ -13,6 +13,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
 import type { ProbeResult, Runtime } from '../types.js';
 import { RuntimeError } from './runtime-error.js';
+import { vmHwmBytes } from '../system/proc.js';
 
 /** The protocol tag every request carries. */
 export const EXTERNAL_PROTOCOL = 'mlbench-external/1';
@@ -65,15 +66,6 @@ export function externalArgv(idOrCmd: string): string[] {
   const argv = cmd.trim().split(/\s+/).filter(Boolean);
   if (argv.length === 0) throw new RuntimeError('external runtime: empty command; write --runtime external:<cmd>, e.g. external:python3 peers/sklearn_logreg.py');
   return argv.map((a) => (!path.isAbsolute(a) && a.includes('/') && !existsSync(a) && existsSync(path.join(PROJECT_ROOT, a)) ? path.join(PROJECT_ROOT, a) : a));
-}
-
-function vmHwmBytes(pid: number): number | null {
-  try {
-    const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : null;
-  } catch {
-    return null;
-  }
 }
 
 /** Runs the peer with one request and reads its one reply. Never throws for the peer's faults. */
