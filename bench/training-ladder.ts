@@ -9,7 +9,7 @@
  *   npm run bench:training -- [--profile quick|standard|full] [--runtime ids] [--workloads regex]
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../harness/paths.js';
 import type { ResultFile } from '../results/schema.js';
@@ -20,9 +20,11 @@ function arg(name: string, fallback: string | undefined): string | undefined {
   return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
-function newestResult(dir: string): string {
-  const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, f));
-  return files.sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
+/** The result file this run wrote, from its own `result file: <path>` line (not the newest file in the folder). */
+function resultFileOf(stdout: string | null): string | null {
+  const matches = [...(stdout ?? '').matchAll(/^result file: (.+)$/gm)];
+  const file = matches.at(-1)?.[1]?.trim();
+  return file ? path.resolve(PROJECT_ROOT, file) : null;
 }
 
 const profile = arg('profile', 'standard')!;
@@ -34,10 +36,15 @@ process.stdout.write(`running: mlbench ${cli.slice(1).join(' ')}\n`);
 const run = spawnSync(process.execPath, cli, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', cwd: PROJECT_ROOT });
 if (run.status !== 0) process.stdout.write(`mlbench exited ${run.status}\n${run.stdout}`);
 
-const result = JSON.parse(readFileSync(newestResult(resultsDir), 'utf8')) as ResultFile;
+const resultFile = resultFileOf(run.stdout);
+if (!resultFile || !existsSync(resultFile)) {
+  process.stdout.write(`no result file to read: mlbench printed ${resultFile ? `${resultFile}, which does not exist` : "no 'result file:' line"}\n`);
+  process.exit(0);
+}
+const result = JSON.parse(readFileSync(resultFile, 'utf8')) as ResultFile;
 const pattern = new RegExp(arg('workloads', '.*')!);
 const jobs = result.jobs.filter((j) => pattern.test(j.workload));
-process.stdout.write(`\n${benchmMlTable(jobs) ?? 'no tabular jobs'}\n\nmachine: ${result.machine.cpu.brand}, ${result.machine.cpu.cores} cores; result file: ${newestResult(resultsDir)}\n`);
+process.stdout.write(`\n${benchmMlTable(jobs) ?? 'no tabular jobs'}\n\nmachine: ${result.machine.cpu.brand}, ${result.machine.cpu.cores} cores; result file: ${resultFile}\n`);
 
 // Goal check at the largest size present: best tfjs LR (highest AUC, then fastest) vs scikit-learn.
 const rows = ladderRows(jobs).filter((r) => r.model === 'logreg' && r.auc !== null && r.trainSeconds !== null);
