@@ -23,7 +23,9 @@ describe('mlbench run --suite tabular --runtime external:<cmd>', () => {
       expect(j.accuracy!.value).toBeGreaterThan(0.5);
       expect(j.train!.seconds).toBeGreaterThanOrEqual(0);
     }
+    expect(byPeer('crash-peer.mjs').length).toBe(byPeer('tiny-peer.mjs').length);
     for (const j of byPeer('crash-peer.mjs')) expect(j.error!.message).toMatch(/exited with code 3/);
+    expect(byPeer('garbage-peer.mjs').length).toBe(byPeer('tiny-peer.mjs').length);
     for (const j of byPeer('garbage-peer.mjs')) expect(j.error!.message).toMatch(/not protocol JSON/);
     expect(run.stdout).toMatch(/benchm-ml table/);
     expect(run.stdout).toMatch(/logreg\s+external:tests\/fixtures\/peers\/tiny-peer\.mjs\s+10k\s+ok/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { medianCi, MIN_SAMPLES_FOR_CI } from '../../../reports/median-ci.js';
+import { fromValues } from '../../../results/stats/index.js';
 
 describe('medianCi', () => {
   it('uses the LoadGen median and order statistics around it', () => {
@@ -18,10 +19,16 @@ describe('medianCi', () => {
     expect(ci.high).toBeNull();
   });
 
-  it('clamps to the data and brackets the median', () => {
-    const ci = medianCi([5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 9]);
-    expect(ci.low).toBe(5);
-    expect(ci.high).toBeLessThanOrEqual(9);
-    expect(ci.low! <= ci.median && ci.median <= ci.high!).toBe(true);
+  it('picks the order statistics exactly: the lone outlier lies outside the interval', () => {
+    // n = 11: half-width 1.96 * sqrt(11) / 2 = 3.25 -> indices floor(2.25) = 2 and ceil(8.75) = 9.
+    const ci = medianCi([9, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5]);
+    expect(ci).toEqual({ median: 5, low: 5, high: 5, n: 11 });
+    const spread = medianCi([110, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109]);
+    expect([spread.low, spread.median, spread.high]).toEqual([102, 105, 109]);
+  });
+
+  it('gives the same interval from a weighted sample (a decoded histogram)', () => {
+    const values = Array.from({ length: 200 }, (_, i) => 1000 + (i % 37) * 10);
+    expect(medianCi(fromValues(values))).toEqual(medianCi(values));
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { VirtualClock } from '../../../harness/measure/clock.js';
 import { runScenario } from '../../../harness/scenarios/index.js';
 import { ResultFileSchema, JobResultSchema } from '../../../results/schema.js';
+import { sampleResult } from '../../helpers/sample-result.js';
 import { noWarmup, samples, serialSession } from './virtual-session.js';
 
 /** 1..1000 us, scrambled. */
@@ -39,6 +40,9 @@ describe('single-stream on a virtual clock', () => {
     const job = { id: 'j', suite: 's', workload: 'w', kind: 'inference', runtime: { id: 'null', backend: 'null', version: null, threads: 1, options: {} },
       scenario: 'single-stream', repeat: 0, settings: {}, startedAt: new Date(0).toISOString(), wallMs: 1, ...r };
     expect(JobResultSchema.safeParse(job).success).toBe(true);
-    expect(ResultFileSchema).toBeDefined();
+    const file = { ...sampleResult(), jobs: [job] };
+    const parsed = ResultFileSchema.safeParse(file);
+    expect(parsed.success, parsed.error?.message).toBe(true);
+    expect(parsed.data?.jobs[0]?.queryCount).toBe(r.queryCount);
   });
 });
