@@ -10,17 +10,3 @@ export function formatTable(header: string[], rows: string[][], alignRight: bool
     .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
-
-/** Nanoseconds as a short human figure: 812 ns, 20.4 us, 3.12 ms, 1.50 s. */
-export function formatNs(ns: number | undefined): string {
-  if (ns === undefined || !Number.isFinite(ns)) return '-';
-  if (ns < 1e3) return `${ns.toFixed(0)} ns`;
-  if (ns < 1e6) return `${(ns / 1e3).toFixed(1)} us`;
-  if (ns < 1e9) return `${(ns / 1e6).toFixed(2)} ms`;
-  return `${(ns / 1e9).toFixed(2)} s`;
-}
-
-export function formatBytes(bytes: number | null | undefined): string {
-  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return '-';
-  return `${(bytes / 2 ** 20).toFixed(0)} MB`;
-}
