@@ -48,7 +48,7 @@ export function jobDetail(r: JobResult): string {
 
 /** The scenario's headline metric, short: `p90 21.0 us`, `peak 12800 queries/s`, `auc 0.6384`. */
 function headline(j: JobResult): string {
-  if (!j.metric) return j.accuracy ? `${j.accuracy.metric} ${j.accuracy.value.toFixed(4)}` : '-';
+  if (!j.metric) return j.accuracy ? `${j.accuracy.metric} ${j.accuracy.value.toFixed(4)}` : '—';
   const { name, value, unit } = j.metric;
   const number = String(Number(value.toPrecision(4)));
   if (unit === 'ns') return `${name.split(' ')[0]} ${formatNs(value)}`;
@@ -69,7 +69,7 @@ export function summaryTable(jobs: JobResult[]): string {
     j.status,
     formatNs(j.latencyNs?.p50),
     formatNs(j.latencyNs?.p90),
-    j.throughputPerS !== undefined ? j.throughputPerS.toFixed(0) : '-',
+    j.throughputPerS !== undefined ? j.throughputPerS.toFixed(0) : '—',
     formatBytes(j.memory?.peakRssBytes),
     headline(j),
   ]);
