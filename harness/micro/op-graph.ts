@@ -11,7 +11,7 @@
 import onnxProto from 'onnx-proto';
 import { createRng } from '../measure/random.js';
 import type { Feeds, ModelArtifact } from '../types.js';
-import { ONNX_IR_VERSION, ONNX_OPSET } from '../models/onnx-export.js';
+import { encodeModel, valueInfo } from '../models/onnx-export.js';
 import type { MicroOp, MicroParams } from './ops.js';
 
 const { onnx } = onnxProto;
@@ -103,24 +103,17 @@ export function microOnnxModel(op: MicroOp, p: MicroParams, seed: number): Model
   const inputType = op.id === 'gather' ? onnx.TensorProto.DataType.INT64 : onnx.TensorProto.DataType.FLOAT;
   const constant = microConstant(op, p, 'onnx', seed);
   const outDims = outputDims(op, p);
-  const info = (name: string, elemType: number, dims: number[]) => ({ name, type: { tensorType: { elemType, shape: { dim: dims.map((d) => ({ dimValue: d })) } } } });
   const name = `micro-${op.id}-${op.label(p)}`;
-  const model = onnx.ModelProto.create({
-    irVersion: ONNX_IR_VERSION,
-    producerName: 'mlbench',
-    producerVersion: '1',
-    opsetImport: [{ domain: '', version: ONNX_OPSET }],
-    graph: {
-      name,
-      node: [nodeOf(op, p)],
-      initializer: constant ? [{ name: 'w', dims: constant.dims, dataType: onnx.TensorProto.DataType.FLOAT, rawData: new Uint8Array(constant.data.buffer) }] : [],
-      input: [info(input.name, inputType, input.dims)],
-      output: [info('y', onnx.TensorProto.DataType.FLOAT, outDims)],
-    },
+  const bytes = encodeModel({
+    name,
+    node: [nodeOf(op, p)],
+    initializer: constant ? [{ name: 'w', dims: constant.dims, dataType: onnx.TensorProto.DataType.FLOAT, rawData: new Uint8Array(constant.data.buffer) }] : [],
+    input: [valueInfo(input.name, input.dims, inputType)],
+    output: [valueInfo('y', outDims)],
   });
   return {
     name,
-    onnx: onnx.ModelProto.encode(model).finish(),
+    onnx: bytes,
     inputs: [{ name: input.name, dtype: op.id === 'gather' ? 'int64' : 'float32', dims: input.dims }],
     outputs: [{ name: 'y', dtype: 'float32', dims: outDims }],
     flopsPerSample: op.flops(p),

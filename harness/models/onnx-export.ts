@@ -137,12 +137,13 @@ function emit(g: GraphBuilder, layers: LayerSpec[], x: string, dims: number[], p
   return { x: cur, dims: curDims };
 }
 
-function valueInfo(name: string, dims: Array<number | string>): onnxProto.onnx.IValueInfoProto {
+/** A graph input/output declaration; a string dim is symbolic (`batch`). */
+export function valueInfo(name: string, dims: Array<number | string>, elemType: number = onnx.TensorProto.DataType.FLOAT): onnxProto.onnx.IValueInfoProto {
   return {
     name,
     type: {
       tensorType: {
-        elemType: onnx.TensorProto.DataType.FLOAT,
+        elemType,
         shape: { dim: dims.map((d) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d })) },
       },
     },
@@ -158,18 +159,23 @@ export function exportOnnx(arch: ResolvedArch): Uint8Array {
   const last = g.nodes[g.nodes.length - 1];
   if (last && last.output && last.output[0] === x) last.output[0] = desc.output.name;
   else g.nodes.push({ opType: 'Identity', input: [x], output: [desc.output.name], name: 'output_identity' });
+  return encodeModel({
+    name: desc.name,
+    node: g.nodes,
+    initializer: g.initializers,
+    input: [valueInfo(desc.input.name, ['batch', ...desc.input.dims])],
+    output: [valueInfo(desc.output.name, ['batch', ...dims])],
+  });
+}
+
+/** Wraps a graph in a model (IR ONNX_IR_VERSION, opset ONNX_OPSET, producer mlbench) and encodes it. */
+export function encodeModel(graph: onnxProto.onnx.IGraphProto): Uint8Array {
   const model = onnx.ModelProto.create({
     irVersion: ONNX_IR_VERSION,
     producerName: 'mlbench',
     producerVersion: '1',
     opsetImport: [{ domain: '', version: ONNX_OPSET }],
-    graph: {
-      name: desc.name,
-      node: g.nodes,
-      initializer: g.initializers,
-      input: [valueInfo(desc.input.name, ['batch', ...desc.input.dims])],
-      output: [valueInfo(desc.output.name, ['batch', ...dims])],
-    },
+    graph,
   });
   return onnx.ModelProto.encode(model).finish();
 }
