@@ -14,9 +14,10 @@ import { register as registerDatasets } from './datasets.js';
 import { register as registerReport } from './report.js';
 import { register as registerModel } from './model.js';
 import { register as registerExport } from './export.js';
+import { register as registerMerge } from './merge.js';
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function. */
-const COMMANDS: Array<(program: Command) => void> = [registerRun, registerList, registerInfo, registerCompare, registerDatasets, registerReport, registerModel, registerExport];
+const COMMANDS: Array<(program: Command) => void> = [registerRun, registerList, registerInfo, registerCompare, registerDatasets, registerReport, registerModel, registerExport, registerMerge];
 
 export function buildProgram(): Command {
   const program = new Command('mlbench')
