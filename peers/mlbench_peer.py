@@ -39,6 +39,16 @@ def unavailable():
     reply({"available": False, "status": "unavailable", "reason": INSTALL})
 
 
+def answer_probe_or_wrong_model(request, tool, model):
+    """Replies to a probe, or refuses a model this peer does not train, and exits; returns otherwise."""
+    if request["type"] == "probe":
+        reply({"available": True, "version": tool["version"], "tool": tool})
+        sys.exit(0)
+    if request.get("model") != model:
+        reply({"status": "unavailable", "reason": "this peer trains model %s only, not %s" % (model, request.get("model"))})
+        sys.exit(0)
+
+
 def peak_rss_bytes():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 

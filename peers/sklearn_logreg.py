@@ -22,13 +22,7 @@ import sklearn  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 tool = {"name": "scikit-learn", "version": sklearn.__version__, "model": "LogisticRegression(lbfgs, C=1)"}
-if request["type"] == "probe":
-    peer.reply({"available": True, "version": sklearn.__version__, "tool": tool})
-    sys.exit(0)
-
-if request.get("model") != "logreg":
-    peer.reply({"status": "unavailable", "reason": "this peer trains model logreg only, not " + str(request.get("model"))})
-    sys.exit(0)
+peer.answer_probe_or_wrong_model(request, tool, "logreg")
 data = request["data"]
 x_train, y_train = peer.load_slice(np, sp, data, "train")
 x_test, _ = peer.load_slice(np, sp, data, "test")

@@ -21,13 +21,7 @@ import xgboost as xgb  # noqa: E402
 
 threads = os.cpu_count() or 1
 tool = {"name": "xgboost", "version": xgb.__version__, "model": "hist, 100 trees, depth 10, eta 0.1"}
-if request["type"] == "probe":
-    peer.reply({"available": True, "version": xgb.__version__, "tool": tool})
-    sys.exit(0)
-
-if request.get("model") != "gbt":
-    peer.reply({"status": "unavailable", "reason": "this peer trains model gbt only, not " + str(request.get("model"))})
-    sys.exit(0)
+peer.answer_probe_or_wrong_model(request, tool, "gbt")
 data = request["data"]
 hyper = request.get("hyper", {})
 x_train, y_train = peer.load_slice(np, sp, data, "train")
