@@ -58,10 +58,20 @@ const JobResultFieldsSchema = z.object({
   samplesNs: z.array(num).optional(),
   samplesCapped: z.boolean().optional(),
   histogramNs: HistogramSchema.optional(),
-  /** The scenario's headline metric (LoadGen's "result"). */
-  metric: z.object({ name: z.string(), value: num, unit: z.string() }).optional(),
+  /** The scenario's headline metric (LoadGen's "result"); `key` names the LoadGen key it is (e.g. early_stopping_latency_ss). */
+  metric: z.object({ name: z.string(), value: num, unit: z.string(), key: z.string().optional() }).optional(),
+  /**
+   * LoadGen's detail-log values under LoadGen's key names (harness/scenarios/result.ts LoadGenKeys):
+   * result_validity, result_<pp.pp>_percentile_latency_ns, early_stopping_latency_ss/_ms,
+   * result_completed_samples_per_sec, result_scheduled_samples_per_sec, result_samples_per_second.
+   */
+  loadgen: z.record(z.string(), z.union([num, z.string(), z.boolean(), z.null()])).optional(),
+  /** Server: issue lateness of the load generator (issued - scheduled), ns. */
+  issueLatenessNs: z.object({ p50: num, p99: num, max: num }).optional(),
   validity: z.object({
     valid: z.boolean(),
+    /** VALID, INVALID, or UNSCORED (accuracy without labels; valid is false then). */
+    result: z.enum(['VALID', 'INVALID', 'UNSCORED']).optional(),
     reasons: z.array(z.string()),
     recommendations: z.array(z.string()),
   }).optional(),

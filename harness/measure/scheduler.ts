@@ -6,38 +6,55 @@
 import type { Clock } from '../types.js';
 import { VirtualClock, realClock } from './clock.js';
 
-/** Waits until the scheduler's clock reads at least `tNs`. */
+/**
+ * Waits until the scheduler's clock reads at least `tNs`. `idle`, when given, says whether no
+ * query is in flight: then nothing can complete during the wait, and a real scheduler may spin
+ * without yielding to the event loop.
+ */
 export interface Scheduler {
   readonly clock: Clock;
-  waitUntilNs(tNs: bigint): Promise<void>;
+  waitUntilNs(tNs: bigint, idle?: () => boolean): Promise<void>;
 }
 
 /**
- * Below this, the real scheduler yields with setImmediate instead of sleeping on a timer: timers
- * are ~1 ms coarse, and on a busy machine a sleeping process wakes up milliseconds late, which
- * the Server scenario would charge to the system under test as latency.
+ * Above this, the real scheduler sleeps on setTimeout and wakes SLEEP_MARGIN_NS early: timers are
+ * ~1 ms coarse and a sleeping process on a busy machine wakes up late, which the Server
+ * scenario would charge to the system under test as latency.
  */
-const SPIN_BELOW_NS = 3_000_000n;
+const SLEEP_ABOVE_NS = 3_000_000n;
 const SLEEP_MARGIN_NS = 2_000_000n;
 
+/** One turn of the event loop (timers, I/O callbacks and the completions of in-flight queries). */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * The real scheduler. Far waits sleep on setTimeout and leave ~2 ms; near waits yield to the
- * event loop with setImmediate (so completions of in-flight queries are processed) until the
- * instant is reached. Lateness is not hidden: the Server runner measures latency from the
- * scheduled instant, as LoadGen does.
+ * The real scheduler, designed so issue lateness stays far below the service times measured:
+ * - far waits sleep on setTimeout and leave ~2 ms;
+ * - near waits with queries in flight yield with setImmediate, so their completions are
+ *   timestamped when they happen (lateness: about one event-loop turn, a few us);
+ * - near waits with nothing in flight spin on the clock without yielding: nothing can complete
+ *   meanwhile, so spinning costs the system nothing and issues on the dot (lateness: one clock
+ *   read). An event-loop turn alone costs several us, more than the 2 us the overhead
+ *   benchmark allows (bench/overhead.ts, server row).
+ * Lateness is never hidden: the Server runner measures latency from the scheduled instant.
  */
 export function createRealScheduler(clock: Clock = realClock): Scheduler {
   return {
     clock,
-    async waitUntilNs(tNs: bigint): Promise<void> {
+    async waitUntilNs(tNs: bigint, idle?: () => boolean): Promise<void> {
+      // Let already-settled completions run first, so `idle` sees them.
+      await null;
       for (;;) {
         const leftNs = tNs - clock.nowNs();
         if (leftNs <= 0n) return;
-        if (leftNs > SPIN_BELOW_NS) {
+        if (leftNs > SLEEP_ABOVE_NS) {
           const ms = Number((leftNs - SLEEP_MARGIN_NS) / 1_000_000n);
-          await new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+          await new Promise<void>((resolve) => setTimeout(resolve, ms));
+        } else if (idle?.()) {
+          while (clock.nowNs() < tNs) { /* spin: nothing is in flight to starve */ }
+          return;
         } else {
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await yieldToEventLoop();
         }
       }
     },
@@ -61,7 +78,7 @@ export class VirtualScheduler implements Scheduler {
     this.clock = clock;
   }
 
-  waitUntilNs(tNs: bigint): Promise<void> {
+  waitUntilNs(tNs: bigint, _idle?: () => boolean): Promise<void> {
     return new Promise<void>((resolve) => {
       this.queue.push({ tNs, seq: this.seq++, resolve });
       this.schedulePump();
