@@ -24,6 +24,16 @@ export interface Scheduler {
 const SLEEP_ABOVE_NS = 3_000_000n;
 const SLEEP_MARGIN_NS = 2_000_000n;
 
+/**
+ * With nothing in flight, the last SPIN_WINDOW_NS before an instant are spun on the clock; the
+ * time before that is slept with Atomics.wait (a futex wait with sub-ms timeout: the kernel's
+ * timer slack is ~50 us, inside the window). Sleeping rather than spinning matters on a shared
+ * machine: a process that spins uses up its CPU share and is then preempted for milliseconds,
+ * while one that sleeps is woken promptly.
+ */
+const SPIN_WINDOW_NS = 100_000n;
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+
 /** One turn of the event loop (timers, I/O callbacks and the completions of in-flight queries). */
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -32,10 +42,10 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  * - far waits sleep on setTimeout and leave ~2 ms;
  * - near waits with queries in flight yield with setImmediate, so their completions are
  *   timestamped when they happen (lateness: about one event-loop turn, a few us);
- * - near waits with nothing in flight spin on the clock without yielding: nothing can complete
- *   meanwhile, so spinning costs the system nothing and issues on the dot (lateness: one clock
- *   read). An event-loop turn alone costs several us, more than the 2 us the overhead
- *   benchmark allows (bench/overhead.ts, server row).
+ * - near waits with nothing in flight block without yielding (Atomics.wait, then a spin over the
+ *   last 100 us): nothing can complete meanwhile, so blocking costs the system nothing and
+ *   issues on the dot (lateness: one clock read). An event-loop turn alone costs several us,
+ *   more than the 2 us the overhead benchmark allows (bench/overhead.ts, server row).
  * Lateness is never hidden: the Server runner measures latency from the scheduled instant.
  */
 export function createRealScheduler(clock: Clock = realClock): Scheduler {
@@ -51,6 +61,7 @@ export function createRealScheduler(clock: Clock = realClock): Scheduler {
           const ms = Number((leftNs - SLEEP_MARGIN_NS) / 1_000_000n);
           await new Promise<void>((resolve) => setTimeout(resolve, ms));
         } else if (idle?.()) {
+          if (leftNs > SPIN_WINDOW_NS) Atomics.wait(sleepCell, 0, 0, Number(leftNs - SPIN_WINDOW_NS) / 1e6);
           while (clock.nowNs() < tNs) { /* spin: nothing is in flight to starve */ }
           return;
         } else {
