@@ -76,7 +76,15 @@ const JobResultFieldsSchema = z.object({
     recommendations: z.array(z.string()),
   }).optional(),
   accuracy: z.object({ metric: z.string(), value: num, reference: nullableNum, ratio: nullableNum }).loose().optional(),
-  parity: z.object({ reference: z.string(), maxAbsDiff: num, maxRelDiff: num, pass: z.boolean(), tolerance: num.optional() }).optional(),
+  /**
+   * Output parity against an independent reference (harness/models/parity.ts): the float64 forward
+   * pass of the architecture description, or for ONNX files ort-node:cpu with graph optimisations
+   * off. The job that is the reference records `{checked: false, note: 'not checked (reference)'}`.
+   */
+  parity: z.union([
+    z.object({ reference: z.string(), maxAbsDiff: num, maxRelDiff: num, pass: z.boolean(), tolerance: num.optional(), reason: z.string().optional() }),
+    z.object({ reference: z.string(), checked: z.literal(false), note: z.string() }),
+  ]).optional(),
   /**
    * peakRssBytes: the job's peak RSS (a training job reports its own, sampled before serving).
    * peakRssWithServingBytes: a training job's peak including the serving checks that follow it.

@@ -9,6 +9,13 @@ import { runtimeKeyOf } from './roofline.js';
 
 const fixed = (v: number | undefined, digits = 2) => (v === undefined || !Number.isFinite(v) ? '-' : v.toFixed(digits));
 
+/** `pass (1.2e-7)` with the max abs diff, `FAIL`, or `not checked (reference)` for the reference job itself. */
+export function parityCell(parity: JobResult['parity']): string {
+  if (!parity) return '-';
+  if (!('pass' in parity)) return parity.note;
+  return parity.pass ? `pass (${parity.maxAbsDiff.toExponential(1)})` : 'FAIL';
+}
+
 /** Micro jobs: op, size, runtime, figure. null when there are none. */
 export function microTable(jobs: JobResult[]): string | null {
   const micro = jobs.filter((j) => j.model?.kind === 'micro');
@@ -34,7 +41,7 @@ export function rooflineTable(jobs: JobResult[]): string | null {
     fixed(j.achievedGflops),
     fixed(j.peakGflops),
     j.peakPercent !== undefined ? `${j.peakPercent.toFixed(1)} %` : '-',
-    j.parity ? (j.parity.pass ? `pass (${j.parity.maxAbsDiff.toExponential(1)})` : 'FAIL') : '-',
+    parityCell(j.parity),
     j.coldStart ? `${fixed(j.coldStart.sessionCreateMs, 0)} + ${fixed(j.coldStart.firstRunMs, 0)} ms` : '-',
   ]);
   return formatTable(['job', 'runtime', 'scenario', 'GFLOP/s', 'peak', '% peak', 'parity', 'create + first run'], rows,
