@@ -25,6 +25,19 @@ export const HistogramSchema = z.object({
 export const JobStatusSchema = z.enum(['ok', 'invalid', 'failed', 'crashed', 'timeout', 'oom', 'skipped', 'unavailable']);
 export const ScenarioSchema = z.enum(['single-stream', 'multi-stream', 'server', 'offline', 'accuracy']);
 
+/** The machine's theoretical FP32 peak and the inputs it was computed from (harness/system/metadata.ts fp32PeakEstimate). */
+export const Fp32PeakSchema = z.object({
+  gflops: num,
+  method: z.string(),
+  cores: z.number().int(),
+  clockGHz: num,
+  clockSource: z.string(),
+  isa: z.string(),
+  lanes: num,
+  fmaUnits: num,
+  flopsPerCycle: num,
+});
+
 /** The known fields of a job; the schema itself keeps unknown keys too (see JobResultSchema). */
 const JobResultFieldsSchema = z.object({
   id: z.string(),
@@ -105,11 +118,17 @@ const JobResultFieldsSchema = z.object({
   achievedGBPerS: num.optional(),
   /** Micro suite: the op, its size and tinybench's own figures (harness/micro). */
   micro: z.object({ op: z.string(), params: z.record(z.string(), num), label: z.string(), bound: z.enum(['compute', 'memory']), bytes: num }).loose().optional(),
-  /** Roofline: this runtime's measured matmul peak on this machine (micro suite), in GFLOP/s. */
+  /** Roofline: the machine's theoretical FP32 peak (machine.fp32Peak), in GFLOP/s. */
   peakGflops: num.optional(),
-  /** Roofline: achievedGflops as a percentage of peakGflops. */
+  /** Roofline: achievedGflops as a percentage of peakGflops (above 100: the peak's inputs are wrong, see peakWarning). */
   peakPercent: num.optional(),
-  /** Where peakGflops came from: the micro job and its run (this run, or an earlier one of the same machine). */
+  /** How peakGflops was computed, with its inputs. */
+  peakEstimate: Fp32PeakSchema.optional(),
+  /** Set when peakPercent > 100: says which inputs of the estimate must be wrong. */
+  peakWarning: z.string().optional(),
+  /** Beside the peak: the best measured matmul rate of this runtime on this machine (micro suite), GFLOP/s. */
+  measuredPeakGflops: num.optional(),
+  /** Where measuredPeakGflops came from: the micro job and its run (this run, or an earlier one of the same machine). */
   peakSource: z.object({ runId: z.string(), job: z.string(), sameRun: z.boolean(), file: z.string().optional() }).optional(),
   /** Human summary in the manner of LoadGen's summary log. */
   summary: z.string().optional(),
@@ -134,6 +153,8 @@ export const MachineSchema = z.object({
     flags: z.array(z.string()),
   }),
   memoryBytes: num,
+  /** Theoretical FP32 peak of the CPU, null when the clock is unknown (absent in older files). */
+  fp32Peak: Fp32PeakSchema.nullable().optional(),
   os: z.object({ platform: z.string(), distro: z.string(), release: z.string(), kernel: z.string(), arch: z.string() }),
   virtualization: z.string().nullable(),
   gpus: z.array(z.object({ vendor: z.string(), model: z.string(), vramMb: nullableNum })),
