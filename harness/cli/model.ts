@@ -17,6 +17,7 @@ export interface ModelFlags {
   minQueries?: string;
   targetQps?: string;
   latencyBound?: string;
+  findPeak?: boolean;
   failOnError?: boolean;
   verbose?: boolean;
 }
@@ -36,6 +37,7 @@ export function register(program: Command): void {
     .option('--min-queries <n>', 'measure at least this many queries (minQueryCount)')
     .option('--target-qps <qps>', 'server scenario: Poisson arrival rate (targetQps)')
     .option('--latency-bound <ns>', 'server scenario: p99 latency bound in ns (latencyBoundNs)')
+    .option('--find-peak', 'server scenario: binary-search the highest targetQps that stays VALID')
     .option('--fail-on-error', 'exit 1 when any job failed, crashed, timed out or ran out of memory')
     .option('-v, --verbose', 'print each job\'s LoadGen-style summary')
     .addHelpText('after', `
@@ -49,7 +51,8 @@ Examples:
   $ mlbench model model.onnx --shape input=8x3x224x224         batch 8
   $ mlbench model silero_vad.onnx --shape input=1x512 --input sr=16000
   $ mlbench model model.onnx --input mask=@mask.json --runtime ort-node:cpu,ort-web:wasm
-  $ mlbench model model.onnx --scenario server --target-qps 200`)
+  $ mlbench model model.onnx --scenario server --target-qps 200
+  $ mlbench model model.onnx --scenario server --find-peak --latency-bound 50000000`)
     .action(async (file: string, flags: ModelFlags, command: Command) => {
       const { executeModel } = await import('./model-action.js');
       process.exitCode = await executeModel(file, flags, ['model', ...command.args].join(' '));

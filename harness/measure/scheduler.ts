@@ -17,7 +17,7 @@ export interface Scheduler {
 }
 
 /**
- * Above this, the real scheduler sleeps on setTimeout and wakes SLEEP_MARGIN_NS early: timers are
+ * With queries in flight, waits above this sleep on setTimeout and wake SLEEP_MARGIN_NS early: timers are
  * ~1 ms coarse and a sleeping process on a busy machine wakes up late, which the Server
  * scenario would charge to the system under test as latency.
  */
@@ -32,6 +32,8 @@ const SLEEP_MARGIN_NS = 2_000_000n;
  * while one that sleeps is woken promptly.
  */
 const SPIN_WINDOW_NS = 100_000n;
+/** The longest single block; longer idle waits yield to the event loop between blocks. */
+const MAX_BLOCK_NS = 50_000_000n;
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 
 /** One turn of the event loop (timers, I/O callbacks and the completions of in-flight queries). */
@@ -39,13 +41,13 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 
 /**
  * The real scheduler, designed so issue lateness stays far below the service times measured:
- * - far waits sleep on setTimeout and leave ~2 ms;
- * - near waits with queries in flight yield with setImmediate, so their completions are
- *   timestamped when they happen (lateness: about one event-loop turn, a few us);
- * - near waits with nothing in flight block without yielding (Atomics.wait, then a spin over the
- *   last 100 us): nothing can complete meanwhile, so blocking costs the system nothing and
- *   issues on the dot (lateness: one clock read). An event-loop turn alone costs several us,
- *   more than the 2 us the overhead benchmark allows (bench/overhead.ts, server row).
+ * - with nothing in flight, block without yielding (Atomics.wait, then a spin over the last
+ *   100 us): nothing can complete meanwhile, so blocking costs the system nothing and issues on
+ *   the dot (lateness: one clock read). An event-loop turn alone costs several us, more than the
+ *   2 us the overhead benchmark allows (bench/overhead.ts, server row);
+ * - with queries in flight, far waits sleep on setTimeout and leave ~2 ms, near waits yield
+ *   with setImmediate, so completions are timestamped when they happen (lateness: about one
+ *   event-loop turn, a few us).
  * Lateness is never hidden: the Server runner measures latency from the scheduled instant.
  */
 export function createRealScheduler(clock: Clock = realClock): Scheduler {
@@ -57,13 +59,22 @@ export function createRealScheduler(clock: Clock = realClock): Scheduler {
       for (;;) {
         const leftNs = tNs - clock.nowNs();
         if (leftNs <= 0n) return;
+        if (idle?.()) {
+          if (leftNs > SPIN_WINDOW_NS) {
+            const blockNs = leftNs - SPIN_WINDOW_NS < MAX_BLOCK_NS ? leftNs - SPIN_WINDOW_NS : MAX_BLOCK_NS;
+            Atomics.wait(sleepCell, 0, 0, Number(blockNs) / 1e6);
+            // Long waits let the event loop run now and then (signals, IPC).
+            if (tNs - clock.nowNs() > SPIN_WINDOW_NS) {
+              await yieldToEventLoop();
+              continue;
+            }
+          }
+          while (clock.nowNs() < tNs) { /* spin: nothing is in flight to starve */ }
+          return;
+        }
         if (leftNs > SLEEP_ABOVE_NS) {
           const ms = Number((leftNs - SLEEP_MARGIN_NS) / 1_000_000n);
           await new Promise<void>((resolve) => setTimeout(resolve, ms));
-        } else if (idle?.()) {
-          if (leftNs > SPIN_WINDOW_NS) Atomics.wait(sleepCell, 0, 0, Number(leftNs - SPIN_WINDOW_NS) / 1e6);
-          while (clock.nowNs() < tNs) { /* spin: nothing is in flight to starve */ }
-          return;
         } else {
           await yieldToEventLoop();
         }
