@@ -111,7 +111,8 @@ export function verdictOf(input: VerdictInput): Verdict {
       lines.push(`Run successful: ${over} of ${n} queries over the bound; at most ${allowedOverlatencyCount(n, p)} allowed.`);
     } else {
       reasons.push(`early stopping not met: ${over} of ${n} queries over latencyBoundNs; ${need - n} more queries under the bound would be needed`);
-      recommendations.push(`run at least ${need - n} more queries (raise minQueryCount to ${need}) or lower targetQps`);
+      // Over the bound already, more queries would not help: the bound advice above is the one to follow.
+      if (latencyBound) recommendations.push(`run at least ${need - n} more queries (raise minQueryCount to ${need}) or lower targetQps`);
       lines.push(`Run unsuccessful: processed ${n} queries, would need at least ${need - n} more.`);
     }
   }
