@@ -70,7 +70,7 @@ export async function runServerFindPeak(session: Session, samples: SampleSource,
       valid: false, result: 'INVALID', reasons: [...base.validity.reasons, ...reasons],
       recommendations: [...base.validity.recommendations, 'raise latencyBoundNs (--latency-bound) or check the runtime: even the lowest rate tried missed the bound'],
     },
-    log: { ...base.log, sections: [...base.log.sections, { title: 'Find-peak steps (the run above is the highest VALID one)', lines }] },
+    log: { ...base.log, sections: [...base.log.sections, { title: best ? 'Find-peak steps (the run above is the highest VALID one)' : 'Find-peak steps (none VALID; the run above is the last one)', lines }] },
     findPeak: { steps, peakQps },
   });
 }
