@@ -101,6 +101,8 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
     // FLOPs of one query: one sample, or a batch in the offline scenario.
     const flopsPerSample = job.runtime === 'null' ? undefined : model.flopsPerSample;
     const flops = flopsPerSample !== undefined ? flopsPerSample * (job.scenario === 'offline' ? batch : 1) : undefined;
+    // Completed samples per second in every scenario (server: result_completed_samples_per_sec,
+    // never the scheduled rate), so FLOP/s and % of peak count only work that was done.
     const samplesPerS = scenario.throughputPerS;
     const achievedGflops = flopsPerSample !== undefined && samplesPerS !== undefined ? (flopsPerSample * samplesPerS) / 1e9 : undefined;
     const status = parityFailed ? 'failed' : scenario.status;
