@@ -42,7 +42,7 @@ export function serialIssue(session: Session, samples: SampleSource, scheduler: 
 /**
  * One Server run up to its draft result (find-peak adds its steps before rendering). The issuing
  * loop waits for each scheduled instant with `idle` = no query in flight (see
- * measure/scheduler.ts: it spins then, and yields to completions otherwise), and records the
+ * measure/scheduler.ts: it blocks then, and yields to completions otherwise), and records the
  * issue lateness (issued - scheduled) of every query.
  */
 export async function runServerDraft(session: Session, samples: SampleSource, settings: ScenarioSettings, env: ScenarioEnv = {}, options: ServerOptions = {}): Promise<ScenarioDraft> {
