@@ -3,11 +3,9 @@
  * (HTML, Markdown, charts) renders from this model and nothing else. Fields that later result
  * versions add (find-peak steps, peak percentage) are read defensively from the loose job object.
  */
-import { formatRuntimeId } from '../harness/runtimes/index.js';
+import { formatRuntimeId } from '../harness/common/format.js';
 import { errorMessage } from '../harness/errors.js';
-import type { JobResult, LatencySummary, ResultFile } from '../results/schema.js';
-import { latencySampleOf, type LatencySample } from '../results/stats/index.js';
-import { machineFacts, machineLabel } from './machine-facts.js';
+import { latencySampleOf, machineFacts, machineLabel, type JobResult, type LatencySample, type LatencySummary, type ResultFile } from '../results/index.js';
 
 /** A step of a server `--find-peak` search, as later scenario code records it. */
 export interface FindPeakStep {

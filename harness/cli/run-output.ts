@@ -7,7 +7,7 @@ import { FAILED_STATUSES } from '../isolate/run-jobs.js';
 import { formatRuntimeId } from '../runtimes/index.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import type { JobResult, Machine, ResultFile } from '../../results/schema.js';
-import { formatBytes, formatNs } from '../../reports/format.js';
+import { formatBytes, formatNs } from '../common/format.js';
 import { formatTable } from './table.js';
 
 /** A sortable, unique run id: the start time plus 4 hex digits. */

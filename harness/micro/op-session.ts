@@ -9,7 +9,7 @@
 import { RuntimeError } from '../runtimes/runtime-error.js';
 import { loadTf } from '../runtimes/tfjs.js';
 import { buildModel } from '../models/build-model.js';
-import type { TfModule } from '../models/tfjs-forward.js';
+import type { TfModule } from '../runtimes/tfjs-forward.js';
 import type { Feeds, ResolvedSettings, Runtime, RuntimeInfo, Session, TypedArray } from '../types.js';
 import { microConstant, microFeeds, microOnnxModel, type MicroLayout } from './op-graph.js';
 import type { MicroOp, MicroParams } from './ops.js';

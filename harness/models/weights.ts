@@ -7,7 +7,7 @@
  * fanOut)) (Glorot) otherwise; biases uniform in +-0.05 so the bias path is exercised by parity.
  */
 import { UsageError } from '../errors.js';
-import { isParametric, type ArchDescription, type LayerSpec, type ResolvedArch, type ResolvedWeights, type WeightData } from './arch.js';
+import { isParametric, type ArchDescription, type LayerSpec, type ResolvedArch, type ResolvedWeights, type WeightData } from '../arch.js';
 import { deriveSeed, mulberry32, uniformArray } from './seeded-random.js';
 import { archStats, type ArchStats } from './shapes.js';
 

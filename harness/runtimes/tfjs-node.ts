@@ -5,7 +5,7 @@
  * internet). The import is injectable so tests can exercise the present path with a fake module.
  */
 import type { ModelArtifact, ProbeResult, ResolvedSettings, Runtime } from '../types.js';
-import type { TfModule } from '../models/tfjs-forward.js';
+import type { TfModule } from './tfjs-forward.js';
 import { RuntimeError } from './runtime-error.js';
 import { createTfjsSession } from './tfjs-session.js';
 

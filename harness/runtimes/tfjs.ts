@@ -7,7 +7,7 @@
  */
 import { UsageError } from '../errors.js';
 import type { ModelArtifact, ProbeResult, ResolvedSettings, Runtime } from '../types.js';
-import type { TfModule } from '../models/tfjs-forward.js';
+import type { TfModule } from './tfjs-forward.js';
 import { RuntimeError } from './runtime-error.js';
 import { createTfjsSession } from './tfjs-session.js';
 

@@ -7,6 +7,7 @@
 import { formatTable } from '../cli/table.js';
 import { olympicMean } from '../measure/metrics.js';
 import type { JobResult } from '../../results/schema.js';
+import { formatRuntimeId } from '../common/format.js';
 
 /** One row of the table (numbers unformatted; null = not measured). */
 export interface LadderRow {
@@ -24,7 +25,7 @@ export interface LadderRow {
 }
 
 const mean = (v: number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : null);
-const runtimeName = (j: JobResult) => (j.runtime.backend === 'default' ? j.runtime.id : `${j.runtime.id}:${j.runtime.backend}`);
+const runtimeName = (j: JobResult) => formatRuntimeId(j.runtime);
 
 /** Groups the tabular suite's jobs into ladder rows, in first-seen order. */
 export function ladderRows(jobs: JobResult[]): LadderRow[] {

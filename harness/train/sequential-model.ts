@@ -9,8 +9,8 @@
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import { UsageError } from '../errors.js';
-import type { ArchDescription, LayerSpec, ResolvedArch } from '../models/arch.js';
-import type { TfModule } from '../models/tfjs-forward.js';
+import type { ArchDescription, LayerSpec, ResolvedArch } from '../arch.js';
+import type { TfModule } from '../runtimes/tfjs-forward.js';
 import { resolveArch } from '../models/weights.js';
 
 type T = tfTypes.Tensor;

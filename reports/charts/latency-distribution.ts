@@ -5,7 +5,7 @@
  * when they were capped; LoadGen percentile method), else latencyNs.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { pool, quantile } from '../../results/stats/index.js';
+import { pool, quantile } from '../../results/index.js';
 import type { ReportJob } from '../model.js';
 import type { ChartDef } from './chart.js';
 import { CHART_CONFIG, groupBy, isMultiMachine, LOG_SCALE, linesWithPoints, measured, PANEL_PX } from './theme.js';

@@ -4,7 +4,7 @@
  * that comes from a result file is escaped with the reports' one Markdown escape
  * (reports/escape-markdown.ts).
  */
-import { escapeMarkdown } from '../../reports/escape-markdown.js';
+import { escapeMarkdown } from '../../harness/common/escape.js';
 import { countsText, formatChange, formatP, formatValue, ruleText } from './format-values.js';
 import type { Comparison, JobComparison } from './types.js';
 

@@ -1,5 +1,5 @@
 /** Shared value formatting of the compare formatters (units in, human text out). */
-import { formatBytes, formatNs, formatSeconds, sig } from '../../reports/format.js';
+import { formatBytes, formatNs, formatSeconds, sig } from '../../harness/common/format.js';
 import { minimumPerSide } from '../stats/index.js';
 import type { Comparison, MetricComparison, Verdict } from './types.js';
 

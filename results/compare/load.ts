@@ -1,5 +1,5 @@
 /** Reads the result files (or folders of them) of one side of a comparison. */
-import { loadResults } from '../../reports/load.js';
+import { loadResults } from '../load.js';
 import type { JobResult, ResultFile } from '../schema.js';
 import type { CompareSide } from './types.js';
 

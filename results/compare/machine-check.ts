@@ -4,7 +4,7 @@
  * fields are the report's machine table, reports/machine-facts.ts).
  */
 import { UsageError } from '../../harness/errors.js';
-import { comparedMachineFacts } from '../../reports/machine-facts.js';
+import { comparedMachineFacts } from '../machine-facts.js';
 import type { Machine } from '../schema.js';
 
 /** `field: a -> b` for each recorded machine fact that differs. */

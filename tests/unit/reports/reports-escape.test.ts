@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../../reports/escape-html.js';
-import { escapeMarkdown } from '../../../reports/escape-markdown.js';
+import { escapeHtml } from '../../../harness/common/escape.js';
+import { escapeMarkdown } from '../../../harness/common/escape.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
 

@@ -9,7 +9,7 @@
  * which every tfjs backend implements, so the comparison between runtimes is like for like.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
-import type { Activation, LayerSpec, ResolvedArch } from './arch.js';
+import type { Activation, LayerSpec, ResolvedArch } from '../arch.js';
 
 /** The tfjs API surface the forward uses (the @tensorflow/tfjs namespace or a compatible one). */
 export type TfModule = typeof tfTypes;
