@@ -6,7 +6,7 @@
  */
 import { mnistDataset } from '../../datasets/mnist.js';
 import { top1Accuracy } from '../measure/metrics.js';
-import { deriveSeed } from '../models/seeded-random.js';
+import { deriveSeed } from '../measure/random.js';
 import { zooDescription } from '../models/zoo.js';
 import { arraySamples } from '../scenarios/samples.js';
 import type { ArchDescription } from '../arch.js';
