@@ -4,7 +4,7 @@ export type { Scheduler } from './scheduler.js';
 export { createRealScheduler, VirtualScheduler } from './scheduler.js';
 export type { HistogramEncoding } from './histogram.js';
 export { LatencyRecorder, decodeHistogram } from './histogram.js';
-export { percentileSorted, sortedCopy, summarize, median } from './percentiles.js';
+export { percentileRank, percentileSorted, latencySummary, sortedCopy, summarize, median } from './percentiles.js';
 export {
   EARLY_STOPPING_CONFIDENCE, allowedOverlatencyCount, minQueriesForOverlatency,
   earlyStoppingMinQueries, earlyStoppingEstimate,
