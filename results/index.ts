@@ -4,8 +4,8 @@
  * (reports/, the CLI): they import from here, never from a file inside.
  */
 export {
-  SCHEMA_VERSION, LatencySummarySchema, HistogramSchema, JobStatusSchema, ScenarioSchema, JobResultSchema, MachineSchema, ResultFileSchema,
-  type JobResult, type JobResultFields, type Machine, type ResultFile, type LatencySummary,
+  SCHEMA_VERSION, LatencySummarySchema, FindPeakStepSchema, HistogramSchema, JobStatusSchema, ScenarioSchema, JobResultSchema, MachineSchema, ResultFileSchema,
+  type FindPeakStep, type JobResult, type JobResultFields, type Machine, type ResultFile, type LatencySummary,
 } from './schema.js';
 export { resultPath, writeResult, parseResult, readResult, listResultFiles } from './store.js';
 export { loadResults, type LoadedResults, type LoadResultsOptions } from './load.js';
