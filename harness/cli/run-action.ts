@@ -11,7 +11,7 @@ import { parseShard, planJobs } from '../plan/plan.js';
 import { planResume } from '../plan/resume.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../paths.js';
 import { DEFAULT_SUITES, loadSuite, suiteIds } from '../../suites/index.js';
 import type { JobResult } from '../../results/schema.js';
 import type { SuiteOptions } from '../types.js';

@@ -58,3 +58,13 @@ export function parseRuntimeId(id: string): { runtime: string; backend: string }
 export function formatRuntimeId(runtime: { id: string; backend: string }): string {
   return runtime.backend === 'default' ? runtime.id : `${runtime.id}:${runtime.backend}`;
 }
+
+/** A plain-text table for the terminal: columns padded to their widest cell, `alignRight` columns right-aligned. */
+export function formatTable(header: string[], rows: string[][], alignRight: boolean[] = []): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells
+    .map((c, i) => (alignRight[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+    .join('  ')
+    .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}

@@ -12,7 +12,7 @@ import { DIST_ROOT } from '../paths.js';
 import { parseRuntimeId } from '../runtimes/index.js';
 import type { Job, ProbeResult } from '../types.js';
 import type { ChildReply, ChildRequest, JobOutcome } from './protocol.js';
-import { vmHwmBytes } from '../system/proc.js';
+import { vmHwmBytes } from '../system/metadata.js';
 
 const CHILD_SCRIPT = path.join(DIST_ROOT, 'harness', 'isolate', 'child.js');
 const KILL_GRACE_MS = 2000;

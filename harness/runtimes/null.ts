@@ -7,7 +7,7 @@
  */
 import type { Feeds, ModelArtifact, ResolvedSettings, Runtime, Session, Tensor, TensorSpec } from '../types.js';
 import { createRng } from '../measure/random.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../paths.js';
 
 /** Busy-waits `ns` nanoseconds on process.hrtime.bigint(). */
 export function busyWaitNs(ns: number): void {

@@ -8,9 +8,8 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { RuntimeError, UsageError } from '../errors.js';
 import type { ModelArtifact, ProbeResult, ResolvedSettings, Runtime, RuntimeInfo, Session } from '../types.js';
-import { RuntimeError } from './runtime-error.js';
 import { fromOrtOutputs, toOrtFeeds, type OrtTensorCtor, type OrtTensorLike } from './ort-tensors.js';
 
 /** Execution providers ort-node knows, in the order `list` shows them. */

@@ -6,7 +6,7 @@
  */
 import type { ModelArtifact, ProbeResult, ResolvedSettings, Runtime } from '../types.js';
 import type { TfModule } from './tfjs-forward.js';
-import { RuntimeError } from './runtime-error.js';
+import { RuntimeError } from '../errors.js';
 import { createTfjsSession } from './tfjs-session.js';
 
 export type TfjsNodeVariant = 'tfjs-node' | 'tfjs-node-gpu';

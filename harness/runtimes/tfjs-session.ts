@@ -7,7 +7,7 @@
 import type { ModelArtifact, Session, TypedArray } from '../types.js';
 import type { ResolvedArch } from '../arch.js';
 import { buildTfjsForward, type TfModule } from './tfjs-forward.js';
-import { RuntimeError } from './runtime-error.js';
+import { RuntimeError } from '../errors.js';
 
 /** A tfjs session; `leakedTensors()` is meaningful after dispose(). */
 export interface TfjsSession extends Session {

@@ -4,10 +4,9 @@
  * summarised with the olympic mean (the fastest and slowest dropped, as MLPerf does) for the
  * times and the plain mean for AUC. For external peers the peak RSS is the peer process's own.
  */
-import { formatTable } from '../cli/table.js';
+import { formatRuntimeId, formatTable } from '../common/format.js';
 import { olympicMean } from '../measure/metrics.js';
 import type { JobResult } from '../../results/schema.js';
-import { formatRuntimeId } from '../common/format.js';
 
 /** One row of the table (numbers unformatted; null = not measured). */
 export interface LadderRow {

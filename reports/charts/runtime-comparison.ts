@@ -10,7 +10,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { pool } from '../../results/index.js';
 import { medianCi } from '../median-ci.js';
 import type { ReportJob } from '../model.js';
-import type { ChartDef } from './chart.js';
+import type { ChartDef } from './index.js';
 import { CHART_CONFIG, groupBy, isMultiMachine, measured, WIDE_PX } from './theme.js';
 
 interface Row {
