@@ -3,7 +3,7 @@
  * flatten), used by the vision workloads. Variables start from the description's seeded weights
  * (harness/models/weights.ts) and are trained with Adam on the softmax cross-entropy of the
  * logits (the final softmax is folded into the loss). The forward follows the conventions of
- * harness/models/tfjs-forward.ts (NCHW in, NHWC inside, TensorFlow `same` padding), and the
+ * harness/runtimes/tfjs-forward.ts (NCHW in, NHWC inside, TensorFlow `same` padding), and the
  * trained weights export unchanged through the model zoo's writer. Convolution and pooling are
  * written with ops every backend can differentiate (see convAsMatMul and maxPool).
  */

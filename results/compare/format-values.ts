@@ -8,7 +8,7 @@ export const VERDICT_MARK: Record<Verdict, string> = {
   regression: '+', improvement: '-', inconclusive: '~', changed: 'x', missing: '?', unchanged: ' ',
 };
 
-/** A value with its unit, scaled for reading with the reports' formatting (reports/format.ts). */
+/** A value with its unit, scaled for reading with the shared formatting (harness/common/format.ts). */
 export function formatValue(value: number | string | null, unit: MetricComparison['unit']): string {
   if (value === null) return '-';
   if (typeof value === 'string') return value;

@@ -11,7 +11,7 @@ export function sideFromResults(results: ResultFile[], sources: string[]): Compa
 }
 
 /**
- * Loads every result file under `inputs` (files or folders, each file once) with the reports'
+ * Loads every result file under `inputs` (files or folders, each file once) with the shared
  * loader; a bad file is an error here, not a warning. `role` names the side in errors.
  */
 export async function loadSide(inputs: string[], role: 'baseline' | 'candidate'): Promise<CompareSide> {
