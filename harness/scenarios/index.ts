@@ -4,7 +4,7 @@
  */
 import { realClock } from '../measure/clock.js';
 import { createRealScheduler } from '../measure/scheduler.js';
-import type { Clock, ResolvedSettings, ScenarioId, Session } from '../types.js';
+import type { Clock, ScenarioId, Session, SettingsInput } from '../types.js';
 import type { Scheduler } from '../measure/scheduler.js';
 import { runAccuracy } from './accuracy.js';
 import { runMultiStream } from './multi-stream.js';
@@ -24,7 +24,7 @@ export async function runScenario(
   id: ScenarioId,
   session: Session,
   samples: SampleSource,
-  settings: ResolvedSettings,
+  settings: SettingsInput,
   env?: { clock?: Clock; scheduler?: Scheduler },
 ): Promise<ScenarioResult> {
   const clock = env?.clock ?? env?.scheduler?.clock ?? realClock;
