@@ -40,7 +40,7 @@ function decimal(unit: SettingUnit, min: number, max = Number.MAX_SAFE_INTEGER) 
 
 /** A duration in `unit`: a number, or text with any unit (`1s`, `250ms`, `10us`); `whole` = an integer of `unit`. */
 function duration(unit: 'ms' | 'ns' | 'µs', min: number, whole = true) {
-  const error = `expected a duration of at least ${min} ${unit}${whole ? ` (whole ${unit})` : ''}, ${durationExamples(unit)}`;
+  const error = `expected a duration${min > 0 ? ` of at least ${min} ${unit}` : ''}${whole ? ` (whole ${unit})` : ''}, ${durationExamples(unit)}`;
   const toUnit = (v: unknown) => {
     if (typeof v !== 'string') return v;
     try { return parseDuration(v, unit); } catch { return Number.NaN; }
