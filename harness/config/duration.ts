@@ -11,7 +11,7 @@ export type DurationUnit = 'ns' | 'µs' | 'ms' | 's' | 'm' | 'h';
 
 const NS_PER: Record<DurationUnit, number> = { ns: 1, 'µs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
 const ALIASES: Record<string, DurationUnit> = { us: 'µs', 'μs': 'µs' };
-const PATTERN = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(ns|us|µs|μs|ms|s|m|h)?\s*$/;
+const PATTERN = /^\s*((?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(ns|us|µs|μs|ms|s|m|h)?\s*$/;
 
 const EXAMPLES: Record<DurationUnit, string> = { ns: '10ms or 500us', 'µs': '20us or 1.5ms', ms: '500ms, 5s or 2m', s: '30s or 5m', m: '2m or 1h', h: '1h' };
 

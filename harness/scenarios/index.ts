@@ -18,7 +18,8 @@ import { runSingleStream } from './single-stream.js';
 
 /**
  * Runs one scenario on a loaded session: warm-up, then measurement under LoadGen's rules.
- * `env` injects the clock and scheduler (virtual ones in tests; real ones by default).
+ * `settings` may be any subset (the settings schemas fill the rest); `env` injects the clock and
+ * scheduler (virtual ones in tests; real ones by default).
  */
 export async function runScenario(
   id: ScenarioId,

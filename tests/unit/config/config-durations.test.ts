@@ -18,9 +18,11 @@ describe('durations with units', () => {
     expect(parseDuration('1.5ms', 'µs')).toBe(1500);
     expect(parseDuration('500ns', 'µs')).toBe(0.5);
     expect(parseDuration('42', 'ns')).toBe(42);
+    expect(parseDuration('1e3', 'ms')).toBe(1000);
     expect(() => parseDuration('soon', 'ms')).toThrow(/e\.g\. 500ms, 5s or 2m \(a bare number is ms\)/);
     expect(() => parseDuration('-1s', 'ms')).toThrow();
     expect(() => parseDuration('5 parsecs', 'ms')).toThrow();
+    expect(() => parseDuration('1MS', 'ms')).toThrow();
   });
 
   it('every duration flag takes units and errors name the flag', () => {
