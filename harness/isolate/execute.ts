@@ -4,6 +4,7 @@
  * to the scenario runner; finally check parity and count FLOPs. Training lives in harness/train,
  * micro (single-op, tinybench) jobs in harness/micro.
  */
+import { completeSettings } from '../config/settings.js';
 import { buildModel } from '../models/index.js';
 import { assertFinite } from '../errors.js';
 import { checkParity, copyFeeds, float64Reference, referenceParity, type ParityReference, type ParityResult } from '../models/parity.js';
@@ -40,10 +41,10 @@ function ortUnoptimisedReference(settings: ResolvedSettings): ParityReference {
  * pass for models with an architecture description; for ONNX files, ort-node:cpu with graph
  * optimisations off, which is the reference itself when this job is exactly that.
  */
-async function parityOf(job: Job, model: ModelArtifact, feeds: Feeds, outputs: Feeds): Promise<ParityResult> {
+async function parityOf(job: Job, settings: ResolvedSettings, model: ModelArtifact, feeds: Feeds, outputs: Feeds): Promise<ParityResult> {
   if (model.arch) return checkParity(model, feeds, outputs, { reference: float64Reference });
-  if (job.runtime === 'ort-node:cpu' && String(job.settings['ort.graphOptimizationLevel'] ?? 'all') === 'disabled') return referenceParity(ORT_UNOPTIMISED_ID);
-  return checkParity(model, feeds, outputs, { reference: ortUnoptimisedReference(job.settings) });
+  if (job.runtime === 'ort-node:cpu' && settings['ort.graphOptimizationLevel'] === 'disabled') return referenceParity(ORT_UNOPTIMISED_ID);
+  return checkParity(model, feeds, outputs, { reference: ortUnoptimisedReference(settings) });
 }
 
 /** Throws E_NONFINITE when any output holds NaN or Inf, naming the output and the counts. */
@@ -67,22 +68,23 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
   // The parent probed this runtime before starting the job (and records its version); probing
   // again here would bring up every backend of the runtime family in this process.
   const runtime = await createRuntime(job.runtime);
+  const settings = completeSettings(job.settings);
   let t0 = performance.now();
   const model = await buildModel(job.workload.model);
   const loadMs = msSince(t0);
 
   t0 = performance.now();
-  const { session, info } = await runtime.load(model, job.settings);
+  const { session, info } = await runtime.load(model, settings);
   const sessionCreateMs = msSince(t0);
   const runtimeInfo = { version: null, threads: info.threads, options: info.options };
   let disposed = false;
   try {
-    const batch = Number(job.settings.batchSize ?? 1);
+    const batch = settings.batchSize;
     // A model file's inputs (`mlbench model --shape/--input`) travel in workload.extra.inputs.
     const request = job.workload.extra?.inputs as InputsRequest | undefined;
     const samples = request
-      ? inputSamples(resolveInputs(model.inputs, request, job.workload.model.kind === 'file' ? job.workload.model.path : model.name), Math.max(256, batch), Number(job.settings.seed))
-      : randomSamples(model.inputs, Math.max(256, batch), Number(job.settings.seed));
+      ? inputSamples(resolveInputs(model.inputs, request, job.workload.model.kind === 'file' ? job.workload.model.path : model.name), Math.max(256, batch), settings.seed)
+      : randomSamples(model.inputs, Math.max(256, batch), settings.seed);
     const firstFeeds = samples.feeds([0]);
     t0 = performance.now();
     const firstOutputs = await session.run(firstFeeds);
@@ -91,12 +93,12 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
     if (job.runtime !== 'null') assertFiniteOutputs(job.runtime, firstOutputs);
     progress(`${job.id}: measuring ${job.scenario}`);
 
-    const scenario = await runScenario(job.scenario, session, samples, job.settings);
+    const scenario = await runScenario(job.scenario, session, samples, settings);
     // Peak RSS of the measured work, before the parity check loads the reference runtime here too.
     const peakRssBytes = process.resourceUsage().maxRSS * 1024;
     // Outputs of the first query against the independent reference on the same inputs. The null
     // runtime computes nothing, so it has neither outputs to check nor FLOPs to claim.
-    const parity = job.runtime !== 'null' ? await parityOf(job, model, firstFeeds, firstOutputs) : undefined;
+    const parity = job.runtime !== 'null' ? await parityOf(job, settings, model, firstFeeds, firstOutputs) : undefined;
     const parityFailed = parity !== undefined && 'pass' in parity && !parity.pass;
     // FLOPs of one query: one sample, or a batch in the offline scenario.
     const flopsPerSample = job.runtime === 'null' ? undefined : model.flopsPerSample;

@@ -14,7 +14,7 @@
  * its naive loops are fast enough for the one parity query a job checks. Pure: no I/O.
  */
 import type { Feeds, Tensor } from '../types.js';
-import type { Activation, LayerSpec, ResolvedArch, ResolvedWeights } from './arch.js';
+import type { Activation, LayerSpec, ResolvedArch, ResolvedWeights } from '../arch.js';
 import { windowPads } from './shapes.js';
 
 /** The reference id a job's parity records for this forward pass. */

@@ -6,10 +6,10 @@
 export { buildModel, artifactFromDescription, parseArchDescription } from './build-model.js';
 export { ZOO, ZOO_ARCHS, zooDescription } from './zoo.js';
 export type { ZooArch, ZooParams } from './zoo.js';
-export { ARCH_FORMAT, ARCH_VERSION, LAYER_TYPES, isParametric } from './arch.js';
+export { ARCH_FORMAT, ARCH_VERSION, LAYER_TYPES, isParametric } from '../arch.js';
 export type {
   Activation, ArchDescription, LayerSpec, LayerType, LayerWeights, ResolvedArch, ResolvedWeights, WeightData,
-} from './arch.js';
+} from '../arch.js';
 export { resolveArch, withExplicitWeights, encodeWeight, decodeWeight } from './weights.js';
 export { archStats, windowOut, windowPads } from './shapes.js';
 export type { ArchStats, LayerStats } from './shapes.js';
@@ -19,5 +19,3 @@ export type { OnnxSignature } from './onnx-read.js';
 export { checkParity, compareOutputs, copyFeeds, float64Reference, referenceParity, PARITY_TOLERANCE } from './parity.js';
 export type { ParityChecked, ParityNotChecked, ParityReference, ParityResult } from './parity.js';
 export { float64Forward, FLOAT64_REFERENCE_ID } from './float64-forward.js';
-export { buildTfjsForward } from './tfjs-forward.js';
-export type { TfjsForward, TfModule } from './tfjs-forward.js';

@@ -21,7 +21,7 @@
  *   order, fused kernels), so 1e-3 catches wrong layouts or weights with a wide margin.
  */
 import type { Feeds, ModelArtifact, Tensor } from '../types.js';
-import type { ResolvedArch } from './arch.js';
+import type { ResolvedArch } from '../arch.js';
 import { FLOAT64_REFERENCE_ID, float64Forward } from './float64-forward.js';
 
 /** Default fp32 tolerance of parity checks (see the method above). */
