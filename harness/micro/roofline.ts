@@ -49,6 +49,9 @@ export function matmulPeaks(jobs: JobResult[], source: { runId: string; sameRun:
 
 type Fp32Peak = NonNullable<Machine['fp32Peak']>;
 
+/** Runtimes on an accelerator: the CPU's peak is not theirs, so they get no percentage of it. */
+const ACCELERATED = /cuda|tensorrt|webgpu|dml|coreml|gpu/;
+
 /** The warning of a job above 100 % of the theoretical peak: the estimate's inputs are wrong. */
 export function peakWarningOf(percent: number, peak: Fp32Peak): string | undefined {
   if (!(percent > 100)) return undefined;
@@ -71,7 +74,7 @@ export function annotateRoofline(jobs: JobResult[], peaks: ReadonlyMap<string, R
       out.measuredPeakGflops = gflops;
       out.peakSource = source;
     }
-    if (machinePeak) {
+    if (machinePeak && !ACCELERATED.test(runtimeKeyOf(j))) {
       const percent = (100 * j.achievedGflops) / machinePeak.gflops;
       out.peakGflops = machinePeak.gflops;
       out.peakPercent = percent;
