@@ -17,6 +17,7 @@ export interface ModelFlags {
   minQueries?: string;
   targetQps?: string;
   latencyBound?: string;
+  findPeak?: boolean;
   failOnError?: boolean;
   verbose?: boolean;
 }
@@ -36,6 +37,7 @@ export function register(program: Command): void {
     .option('--min-queries <n>', 'measure at least this many queries (minQueryCount)')
     .option('--target-qps <qps>', 'server scenario: Poisson arrival rate (targetQps)')
     .option('--latency-bound <duration>', 'server scenario: p99 latency bound, e.g. 10ms or 500us; a bare number is ns (latencyBoundNs)')
+    .option('--find-peak', 'server scenario: binary-search the highest targetQps that stays VALID')
     .option('--fail-on-error', 'exit 1 when any job failed, crashed, timed out or ran out of memory')
     .option('-v, --verbose', 'print each job\'s LoadGen-style summary')
     .addHelpText('after', `
@@ -50,6 +52,7 @@ Examples:
   $ mlbench model silero_vad.onnx --shape input=1x512 --input sr=16000
   $ mlbench model model.onnx --input mask=@mask.json --runtime ort-node:cpu,ort-web:wasm
   $ mlbench model model.onnx --scenario server --target-qps 200 --latency-bound 20ms
+  $ mlbench model model.onnx --scenario server --find-peak --latency-bound 50ms
   $ mlbench model model.onnx --min-duration 1s --timeout 2m`)
     .action(async (file: string, flags: ModelFlags, command: Command) => {
       const { executeModel } = await import('./model-action.js');

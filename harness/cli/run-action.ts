@@ -134,7 +134,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   progress.stop();
   process.removeListener('SIGINT', onSigint);
   // Roofline: inference jobs get their runtime's measured matmul peak (harness/micro/roofline.ts).
-  const results = await applyRoofline([...(resumed?.carried ?? []), ...fresh], { runId, resultsDir: choices.resultsDir, machineId: machine.id });
+  const results = await applyRoofline([...(resumed?.carried ?? []), ...fresh], { runId, resultsDir: choices.resultsDir, machineId: machine.id, fp32Peak: machine.fp32Peak });
 
   const final = resultOf(results);
   await writeResult(file, final);

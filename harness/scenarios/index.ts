@@ -45,7 +45,7 @@ export async function runScenario(
   }
 }
 
-export type { ScenarioResult, ScenarioEnv, Validity, FindPeakStep } from './result.js';
+export type { ScenarioResult, ScenarioEnv, Validity, FindPeakStep, LoadGenKeys, IssueLatenessNs } from './result.js';
 export type { SampleSource, AccuracyTarget, AccuracyMetricName, ArraySamplesOptions } from './samples.js';
 export { randomSamples, arraySamples } from './samples.js';
 export type { ScenarioSettings } from './scenario-settings.js';
@@ -57,4 +57,7 @@ export { runServerFindPeak } from './find-peak.js';
 export { runOffline } from './offline.js';
 export { runAccuracy } from './accuracy.js';
 export { verdictOf } from './verdict.js';
-export { formatSummary } from './summary-log.js';
+export { renderSummary } from './summary-log.js';
+export type { SummaryLog, SummaryEntry } from './summary-log.js';
+export { poissonSchedule, scheduledOffsetsNs, idealFifoLatenciesNs } from './server-schedule.js';
+export { percentileKey } from './latency-result.js';

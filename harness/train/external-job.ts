@@ -9,6 +9,7 @@ import path from 'node:path';
 import { loadTabularSplit } from '../../datasets/tabular/load-split.js';
 import type { EncodedSlice } from '../../datasets/tabular/types.js';
 import { completeSettings } from '../config/settings.js';
+import { assertFinite } from '../errors.js';
 import { logLoss, rocAuc } from '../measure/metrics.js';
 import { callPeer, externalArgv, trackPeerDir } from '../runtimes/external.js';
 import type { Job } from '../types.js';
@@ -75,6 +76,8 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
     if (!predictions || !Number.isFinite(trainSeconds)) {
       return { status: 'failed', runtimeInfo, error: { code: 'E_PEER', message: `${job.runtime}: the reply needs trainSeconds and ${split.test.rows} float32 predictions in ${request.output.predictions} (got ${buf ? buf.byteLength : 'no'} bytes)` } };
     }
+    // A peer's NaN/Inf predictions fail the job (E_NONFINITE) instead of ranking into an AUC.
+    assertFinite(`${job.runtime}: predictions in ${request.output.predictions}`, predictions);
     const auc = rocAuc(predictions, split.test.labels);
     const epochs = Number(call.reply.epochs ?? 1);
     return {

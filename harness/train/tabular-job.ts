@@ -7,6 +7,7 @@ import { loadTabularSplit } from '../../datasets/tabular/load-split.js';
 import type { EncodedSlice, TabularEncoding } from '../../datasets/tabular/types.js';
 import { completeSettings } from '../config/settings.js';
 import type { SampleSource } from '../scenarios/samples.js';
+import { assertFinite } from '../errors.js';
 import { logLoss, rocAuc } from '../measure/metrics.js';
 import { createRng, deriveSeed } from '../measure/random.js';
 import type { Job } from '../types.js';
@@ -94,6 +95,8 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
     onEpoch: (e, auc, s) => progress(`${job.id}: epoch ${e}: test AUC ${auc.toFixed(4)} after ${s.toFixed(1)} s`),
   });
   const probabilities = model.predict(split.test, EVAL_BATCH);
+  // A diverged model's NaN/Inf predictions fail the job (E_NONFINITE) instead of ranking into an AUC.
+  assertFinite(`${job.runtime}: test predictions`, probabilities);
   const auc = rocAuc(probabilities, split.test.labels);
   const loss = logLoss(probabilities, split.test.labels);
   const resolved = model.resolved();

@@ -22,7 +22,7 @@ async function availableRuntimes(): Promise<string[]> {
   return ids;
 }
 
-describe('runtimes: parity matrix (every zoo arch x every available runtime vs ort-node:cpu)', () => {
+describe('runtimes: parity matrix (every zoo arch x every available runtime vs the float64 reference)', () => {
   it('covers the four runtimes available here', async () => {
     expect(await availableRuntimes()).toEqual(expect.arrayContaining(['ort-node:cpu', 'ort-web:wasm', 'tfjs:cpu', 'tfjs:wasm']));
   });
