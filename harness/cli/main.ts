@@ -15,9 +15,10 @@ import { register as registerReport } from './report.js';
 import { register as registerModel } from './model.js';
 import { register as registerExport } from './export.js';
 import { register as registerMerge } from './merge.js';
+import { register as registerHistory } from './history.js';
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function. */
-const COMMANDS: Array<(program: Command) => void> = [registerRun, registerList, registerInfo, registerCompare, registerDatasets, registerReport, registerModel, registerExport, registerMerge];
+const COMMANDS: Array<(program: Command) => void> = [registerRun, registerList, registerInfo, registerCompare, registerDatasets, registerReport, registerModel, registerExport, registerMerge, registerHistory];
 
 export function buildProgram(): Command {
   const program = new Command('mlbench')
