@@ -33,7 +33,9 @@ Examples:
   $ mlbench run                                  run the default suites, quick profile
   $ mlbench run --suite smoke --runtime null     one suite on the deterministic null runtime
   $ mlbench list                                 suites, workloads and runtimes on this machine
-  $ mlbench info --json                          this machine's metadata as JSON`);
+  $ mlbench info --json                          this machine's metadata as JSON
+  $ mlbench export out/results --format bmf      results for Bencher (or github-action-benchmark, loadgen, csv)
+  $ mlbench history out/results                  trends across runs and the regressions among them`);
   return program;
 }
 
