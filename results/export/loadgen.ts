@@ -19,11 +19,12 @@ export const LOADGEN_HEADER = 'LoadGen-style, not an MLPerf result';
 const SCENARIO: Record<string, string> = { 'single-stream': 'SingleStream', 'multi-stream': 'MultiStream', server: 'Server', offline: 'Offline' };
 const RULE = '================================================';
 
-/** `result_*` and `early_stopping_*` keys the job recorded itself. */
+/** `result_*` and `early_stopping_*` keys the job recorded itself (under `loadgen`, or at top level). */
 function recordedKeys(job: JobResult): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const source of [job as Record<string, unknown>, (job as Record<string, unknown>).loadgen as Record<string, unknown> | undefined]) {
-    for (const [k, v] of Object.entries(source ?? {})) if (/^(result_|early_stopping_)/.test(k)) out[k] = v;
+    // null: LoadGen logs no value (e.g. too few queries for an estimate), so neither do we.
+    for (const [k, v] of Object.entries(source ?? {})) if (/^(result_|early_stopping_)/.test(k) && v !== null && v !== undefined) out[k] = v;
   }
   return out;
 }

@@ -36,10 +36,11 @@ describe('export loadgen', () => {
   it('marks an INVALID job and uses headline keys the job recorded itself', () => {
     const run = sampleRun();
     const job = run[0]!.result.jobs.find((j) => j.status === 'invalid')!;
-    (job as Record<string, unknown>).early_stopping_latency_ss = 123456;
+    (job as Record<string, unknown>).loadgen = { early_stopping_latency_ss: 123456, 'result_99.00_percentile_latency_ns': null };
     const detail = loadgenExporter.render(run).find((f) => f.name.includes('cnn-small') && f.name.endsWith('detail.txt'))!.content;
     expect(detailKeys(detail).get('result_validity')).toBe('INVALID');
     expect(detailKeys(detail).get('result_invalid_reason')).toBeTruthy();
     expect(detailKeys(detail).get('early_stopping_latency_ss')).toBe(123456);
+    expect(detailKeys(detail).get('result_99.00_percentile_latency_ns')).toBe(Math.round(job.latencyNs!.p99));
   });
 });
