@@ -11,6 +11,7 @@ interface HistoryFlags {
   threshold: string;
   json?: boolean;
   report?: boolean;
+  failOnRegression?: boolean;
 }
 
 /** Commit -> position (oldest first) in the history of the git checkout in `cwd`; undefined without one. */
@@ -31,6 +32,7 @@ export function register(program: Command): void {
     .option('--threshold <pct>', 'smallest change of level reported as a step, in % (default 5)', '5')
     .option('--json', 'print the JSON instead of the Markdown')
     .option('--no-report', 'do not write the HTML/Markdown report with the trend chart')
+    .option('--fail-on-regression', 'exit 1 when a regression is found')
     .addHelpText('after', `
 Runs are ordered by commit when every run recorded one (mlbench records HEAD and a dirty flag when
 it runs in a git checkout) and this checkout's history has them; otherwise by start time. Each
@@ -41,7 +43,7 @@ than --threshold.
 Examples:
   $ mlbench history out/results                    regressions.md to stdout, files in out/history
   $ mlbench history out/results --threshold 10 --json
-  $ mlbench history ci-results/ -o out/history --no-report`)
+  $ mlbench history ci-results/ -o out/history --no-report --fail-on-regression`)
     .action(async (inputs: string[], flags: HistoryFlags) => {
       const path = await import('node:path');
       const { UsageError } = await import('../errors.js');
@@ -62,5 +64,6 @@ Examples:
         await writeReport(results, path.join(flags.output, 'report'), { warnings });
       }
       process.stderr.write(`history: ${path.join(flags.output, 'history.json')}, regressions.md${flags.report !== false ? ', report/index.html' : ''} (${history.runs.length} runs, ${history.regressions.length} regression(s))\n`);
+      if (flags.failOnRegression && history.regressions.length) process.exitCode = 1;
     });
 }

@@ -17,8 +17,8 @@ describe('mlbench history', () => {
     const root = tempDir();
     writeRuns(path.join(root, 'results'), noisySeries(stepLevels(10, 6, 0.1), 0.03, 11));
     const out = path.join(root, 'history');
-    const run = mlbench(['history', path.join(root, 'results'), '-o', out, '--json']);
-    expect(run.code, run.stderr).toBe(0);
+    const run = mlbench(['history', path.join(root, 'results'), '-o', out, '--json', '--fail-on-regression']);
+    expect(run.code, run.stderr).toBe(1);
     const { regressions, improvements } = JSON.parse(run.stdout);
     expect(regressions.map((s: { job: string; metric: string; at: { run: number } }) => [s.job, s.metric, s.at.run])).toEqual([['smoke/w/null/single-stream', 'latency', 6]]);
     expect(improvements).toEqual([]);
@@ -32,7 +32,7 @@ describe('mlbench history', () => {
   it('finds nothing in 10 flat runs with ±3% noise, and names a bad --threshold', () => {
     const root = tempDir();
     writeRuns(path.join(root, 'results'), noisySeries(stepLevels(10, 11, 0), 0.03, 12));
-    const run = mlbench(['history', path.join(root, 'results'), '-o', path.join(root, 'h'), '--no-report']);
+    const run = mlbench(['history', path.join(root, 'results'), '-o', path.join(root, 'h'), '--no-report', '--fail-on-regression']);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/## Regressions \(0\)\n\nNone\./);
     expect(run.stdout).toMatch(/## Improvements \(0\)/);
