@@ -73,7 +73,9 @@ export function orderRuns(runs: HistoryRun[], commitOrder?: ReadonlyMap<string, 
 }
 
 export function buildHistory(results: Array<{ file: string; result: ResultFile }>, options: HistoryOptions = {}): HistoryReport {
-  const all = results.map(({ file, result }) => ({ result, run: {
+  // A merged file stands for its shards: count the run once.
+  const merged = new Set(results.flatMap(({ result }) => (Array.isArray(result.settings.mergedFrom) ? result.settings.mergedFrom as string[] : [])));
+  const all = results.filter(({ result }) => !merged.has(result.runId)).map(({ file, result }) => ({ result, run: {
     runId: result.runId, file, machineId: result.machine.id, startedAt: result.startedAt, commit: result.git?.commit ?? null, dirty: result.git?.dirty ?? false,
   } }));
   const { runs, ordering } = orderRuns(all.map((a) => a.run), options.commitOrder);

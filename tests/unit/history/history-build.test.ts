@@ -16,6 +16,14 @@ describe('history', () => {
     expect(historyMarkdown(report)).toMatch(/## Regressions \(1\)[\s\S]*\| smoke\/w\/null\/single-stream \| latency \(ns\) \|.*run 6 .*\| \+\d+\.\d%/);
   });
 
+  it('counts a merged run once, not again as its shards', () => {
+    const runs = files(noisySeries(stepLevels(10, 6, 0.1), 0.03, 3));
+    const shard = structuredClone(runs[2]!);
+    shard.result.runId = 'shard-of-run-03';
+    runs[2]!.result.settings.mergedFrom = ['shard-of-run-03'];
+    expect(buildHistory([...runs, shard]).runs).toHaveLength(10);
+  });
+
   it('calls a latency step down an improvement', () => {
     const report = buildHistory(files(noisySeries(stepLevels(10, 6, -0.2), 0.03, 4)));
     expect(report.regressions).toEqual([]);
