@@ -58,9 +58,8 @@ Examples:
 async function exportResults(inputs: string[], flags: ExportFlags): Promise<void> {
   const path = await import('node:path');
   const { UsageError, unknownChoice } = await import('../errors.js');
-  const { EXPORTERS } = await import('../../results/export/index.js');
-  const { loadResults } = await import('../../reports/load.js');
-  const { writeFileAtomic } = await import('../../results/store.js');
+  const { EXPORTERS, loadResults } = await import('../../results/index.js');
+  const { writeFileAtomic } = await import('../common/atomic-write.js');
   const exporter = EXPORTERS[flags.format!];
   if (!exporter) throw unknownChoice('E_BAD_FLAG', '--format', flags.format!, Object.keys(EXPORTERS));
   if (!inputs.length) throw new UsageError('E_USAGE', `export --format ${flags.format}: give result files or folders (e.g. out/results).`);
@@ -81,7 +80,7 @@ async function exportResults(inputs: string[], flags: ExportFlags): Promise<void
 async function exportModel(model: string, flags: ExportFlags): Promise<void> {
   const { UsageError } = await import('../errors.js');
   const { buildModel, ZOO_ARCHS } = await import('../models/index.js');
-  const { writeFileAtomic } = await import('../../results/store.js');
+  const { writeFileAtomic } = await import('../common/atomic-write.js');
   if (!flags.output) throw new UsageError('E_USAGE', `export --model ${model}: give the .onnx file to write with -o, e.g. -o ${model.replace(/\.json$/, '')}.onnx.`);
   const seed = Number(flags.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError('E_BAD_FLAG', `--seed ${flags.seed}: expected a non-negative integer.`);

@@ -47,9 +47,8 @@ Examples:
     .action(async (inputs: string[], flags: HistoryFlags) => {
       const path = await import('node:path');
       const { UsageError } = await import('../errors.js');
-      const { loadResults } = await import('../../reports/load.js');
-      const { buildHistory, historyMarkdown } = await import('../../results/history/index.js');
-      const { writeFileAtomic } = await import('../../results/store.js');
+      const { buildHistory, historyMarkdown, loadResults } = await import('../../results/index.js');
+      const { writeFileAtomic } = await import('../common/atomic-write.js');
       const threshold = Number(flags.threshold.replace(/%$/, ''));
       if (!Number.isFinite(threshold) || threshold < 0) throw new UsageError('E_BAD_FLAG', `--threshold ${flags.threshold}: expected a percentage >= 0, e.g. --threshold 5.`);
       const { results, warnings } = await loadResults(inputs);

@@ -7,9 +7,9 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { median } from '../../harness/measure/percentiles.js';
-import { detectSteps } from '../../results/history/step-detect.js';
+import { detectSteps } from '../../results/index.js';
 import type { ReportJob } from '../model.js';
-import type { ChartDef } from './chart.js';
+import type { ChartDef } from './index.js';
 import { CHART_CONFIG, groupBy, linesWithPoints, measured, WIDE_PX, type LayerList } from './theme.js';
 
 interface Row {

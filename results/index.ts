@@ -1,0 +1,24 @@
+/**
+ * Results: the result-file schema, its store and loader, machine facts, merging, and the
+ * statistics that read latency samples. The one door into results/ for the layers above it
+ * (reports/, the CLI): they import from here, never from a file inside.
+ */
+export {
+  SCHEMA_VERSION, LatencySummarySchema, FindPeakStepSchema, HistogramSchema, JobStatusSchema, ScenarioSchema, JobResultSchema, MachineSchema, ResultFileSchema,
+  type FindPeakStep, type JobResult, type JobResultFields, type Machine, type ResultFile, type LatencySummary,
+} from './schema.js';
+export { resultPath, writeResult, parseResult, readResult, listResultFiles } from './store.js';
+export { loadResults, type LoadedResults, type LoadResultsOptions } from './load.js';
+export { MACHINE_FIELDS, machineLabel, machineFacts, comparedMachineFacts, type MachineField } from './machine-facts.js';
+export { mergeResults } from './merge.js';
+export {
+  latencySampleOf, fromValues, pool, quantile, cumulativeCounts, valueAtRank, type LatencySample, type WeightedSample,
+} from './stats/index.js';
+export {
+  EXPORTERS, benchmarkName, measuresOf, quantileCi, LOADGEN_HEADER, loadgenKeys,
+  type Exporter, type ExportedFile, type ExportInput, type Measure, type Bounded,
+} from './export/index.js';
+export {
+  buildHistory, orderRuns, historyMarkdown, detectSteps, fitPieces, DEFAULT_STEP_THRESHOLD,
+  type HistoryOptions, type HistoryReport, type HistoryRun, type HistoryStep, type Trend, type TrendPoint, type Piece, type Step, type StepOptions,
+} from './history/index.js';
