@@ -10,6 +10,7 @@
  * - a training job costs rows x epochs x a per-row cost of its task (a CNN row costs far more
  *   than a tabular row), times a factor for the pure-JS tfjs cpu backend.
  */
+import { completeSettings } from '../config/settings.js';
 import type { Job } from '../types.js';
 
 const PROCESS_START_MS = 300;
@@ -20,8 +21,6 @@ const ROW_EPOCH_US: Record<string, number> = { tabular: 20, vision: 400 };
 /** The pure-JS backend trains several times slower than wasm/native ones. */
 const BACKEND_FACTOR: Record<string, number> = { 'tfjs:cpu': 4 };
 
-const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
-
 /** Rows of a dataset slice named like `train_10k`, `train_1m` or `train_100000`; null when the name says nothing. */
 export function sliceRows(slice: string | undefined): number | null {
   const m = /(\d+(?:\.\d+)?)([km]?)$/i.exec(slice ?? '');
@@ -31,17 +30,18 @@ export function sliceRows(slice: string | undefined): number | null {
 
 /** The expected cost of one job in ms (always > 0). */
 export function expectedCostMs(job: Job): number {
-  const s = job.settings;
+  const s = completeSettings(job.settings, `job ${job.id} settings`);
   const family = job.runtime.startsWith('external:') ? 'external' : job.runtime.split(':')[0]!;
   const start = PROCESS_START_MS + (RUNTIME_START_MS[family] ?? 500);
   const training = job.workload.extra?.training as { task?: string; maxEpochs?: number } | undefined;
   if (job.workload.kind === 'training') {
     const rows = sliceRows(job.workload.dataset?.slice) ?? 10_000;
-    const epochs = num(s['train.maxEpochs'], 0) || num(training?.maxEpochs, 10);
+    // train.maxEpochs 0 means "the workload's own"; a workload without one is costed at 10 epochs.
+    const epochs = s['train.maxEpochs'] > 0 ? s['train.maxEpochs'] : training?.maxEpochs ?? 10;
     const rowUs = ROW_EPOCH_US[training?.task ?? 'tabular'] ?? ROW_EPOCH_US.tabular!;
     return start + (rows * epochs * rowUs * (BACKEND_FACTOR[job.runtime] ?? 1)) / 1000;
   }
-  const measure = num(s.warmupMs, 0) + num(s.minDurationMs, 1000);
-  const searches = job.scenario === 'server' && s.findPeak === true ? num(s.findPeakMaxSteps, 10) : 1;
+  const measure = s.warmupMs + s.minDurationMs;
+  const searches = job.scenario === 'server' && s.findPeak ? s.findPeakMaxSteps : 1;
   return start + measure * searches;
 }

@@ -9,6 +9,7 @@
  * are derived from latencyNs and the latency samples.
  */
 import { EARLY_STOPPING_CONFIDENCE, earlyStoppingEstimate } from '../../harness/measure/early-stopping.js';
+import { scenarioSettings } from '../../harness/scenarios/scenario-settings.js';
 import type { JobResult } from '../schema.js';
 import { latencySampleOf } from '../stats/latency-sample.js';
 import { cumulativeCounts, valueAtRank } from '../stats/weighted-sample.js';
@@ -32,7 +33,9 @@ function recordedKeys(job: JobResult): Record<string, unknown> {
 /** LoadGen's detail keys for one job, in LoadGen's order. */
 export function loadgenKeys(job: JobResult): Array<[string, unknown]> {
   const l = job.latencyNs!;
-  const pct = Number(job.settings.targetLatencyPercentile) || (job.scenario === 'multi-stream' ? 0.99 : 0.9);
+  // The job's effective settings, the target percentile resolved per scenario as the run resolved it.
+  const settings = scenarioSettings(job.scenario, job.settings);
+  const pct = settings.targetLatencyPercentile;
   const ns = Math.round; // LoadGen logs latencies as integer ns
   const keys: Record<string, unknown> = { result_validity: job.validity?.valid === false || job.status === 'invalid' ? 'INVALID' : 'VALID' };
   if (job.validity && !job.validity.valid) keys.result_invalid_reason = job.validity.reasons.join(' ');
@@ -52,7 +55,7 @@ export function loadgenKeys(job: JobResult): Array<[string, unknown]> {
     'result_50.00_percentile_latency_ns': ns(l.p50), 'result_90.00_percentile_latency_ns': ns(l.p90), 'result_95.00_percentile_latency_ns': ns(l.p95),
     'result_97.00_percentile_latency_ns': ns(l.p97), 'result_99.00_percentile_latency_ns': ns(l.p99), 'result_99.90_percentile_latency_ns': ns(l.p999) });
   return Object.entries({ ...keys, ...recordedKeys(job), effective_scenario: SCENARIO[job.scenario], effective_test_mode: 'PerformanceOnly',
-    effective_target_latency_percentile: pct, effective_min_duration_ms: job.settings.minDurationMs, effective_min_query_count: job.settings.minQueryCount });
+    effective_target_latency_percentile: pct, effective_min_duration_ms: settings.minDurationMs, effective_min_query_count: settings.minQueryCount });
 }
 
 function summary(job: JobResult, keys: Map<string, unknown>): string {

@@ -2,9 +2,9 @@
  * The regressions list of `mlbench history` as GitHub Markdown: one table of regressions and one
  * of improvements (job, metric, machine, the run where the level changed, before -> after, change).
  */
+import { escapeMarkdown as cell } from '../../harness/common/escape.js';
 import type { HistoryReport, HistoryStep } from './history.js';
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
 const num = (v: number) => String(Number(v.toPrecision(4)));
 
 function where(p: HistoryStep['at']): string {
