@@ -14,3 +14,11 @@ export { mergeResults } from './merge.js';
 export {
   latencySampleOf, fromValues, pool, quantile, cumulativeCounts, valueAtRank, type LatencySample, type WeightedSample,
 } from './stats/index.js';
+export {
+  EXPORTERS, benchmarkName, measuresOf, quantileCi, LOADGEN_HEADER, loadgenKeys,
+  type Exporter, type ExportedFile, type ExportInput, type Measure, type Bounded,
+} from './export/index.js';
+export {
+  buildHistory, orderRuns, historyMarkdown, detectSteps, fitPieces, DEFAULT_STEP_THRESHOLD,
+  type HistoryOptions, type HistoryReport, type HistoryRun, type HistoryStep, type Trend, type TrendPoint, type Piece, type Step, type StepOptions,
+} from './history/index.js';

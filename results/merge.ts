@@ -5,7 +5,7 @@ import { UsageError } from '../harness/errors.js';
 import type { ResultFile } from './schema.js';
 
 /** Settings that legitimately differ between the shards of one run. */
-const PER_SHARD_SETTINGS = new Set(['resultsDir', 'runtimes', 'suites']);
+const PER_SHARD_SETTINGS = new Set(['resultsDir', 'runtimes', 'suites', 'shard']);
 
 function comparable(settings: Record<string, unknown>): string {
   return JSON.stringify(Object.entries(settings).filter(([k]) => !PER_SHARD_SETTINGS.has(k)).sort(([a], [b]) => a.localeCompare(b)));
@@ -21,6 +21,9 @@ export function mergeResults(parts: Array<{ file: string; result: ResultFile }>,
     if (comparable(part.result.settings) !== comparable(first!.result.settings)) {
       throw new UsageError('E_RESULT_FILE', `${part.file}: its settings differ from ${first!.file}; only shards of the same run merge.`);
     }
+    if (part.result.git && first!.result.git && part.result.git.commit !== first!.result.git.commit) {
+      throw new UsageError('E_RESULT_FILE', `${part.file}: measured commit ${part.result.git.commit.slice(0, 12)}, but ${first!.file} measured ${first!.result.git.commit.slice(0, 12)}; only shards of the same code merge.`);
+    }
   }
   const seen = new Map<string, string>();
   for (const { file, result } of parts) {
@@ -32,6 +35,9 @@ export function mergeResults(parts: Array<{ file: string; result: ResultFile }>,
   }
   const starts = parts.map((p) => p.result.startedAt).sort();
   const ends = parts.map((p) => p.result.finishedAt).sort();
+  const gits = parts.map((p) => p.result.git).filter((g) => g !== undefined);
+  // The merged file reads like a single run: no shard, the one commit, dirty if any shard was.
+  const { shard: _shard, ...settings } = first!.result.settings;
   const union = (key: 'suites' | 'runtimes') => [...new Set(parts.flatMap((p) => (Array.isArray(p.result.settings[key]) ? p.result.settings[key] as string[] : [])))];
   return {
     ...first!.result,
@@ -39,7 +45,8 @@ export function mergeResults(parts: Array<{ file: string; result: ResultFile }>,
     startedAt: starts[0]!,
     finishedAt: ends[ends.length - 1]!,
     command,
-    settings: { ...first!.result.settings, suites: union('suites'), runtimes: union('runtimes'), mergedFrom: parts.map((p) => p.result.runId) },
+    settings: { ...settings, suites: union('suites'), runtimes: union('runtimes'), mergedFrom: parts.map((p) => p.result.runId) },
+    ...(gits.length ? { git: { commit: gits[0]!.commit, dirty: gits.some((g) => g.dirty) } } : {}),
     jobs: parts.flatMap((p) => p.result.jobs),
   };
 }

@@ -185,6 +185,8 @@ export const ResultFileSchema = z.object({
   command: z.string(),
   settings: z.record(z.string(), z.unknown()),
   machine: MachineSchema,
+  /** The git checkout mlbench ran in (HEAD and uncommitted tracked changes); absent outside one. */
+  git: z.object({ commit: z.string(), dirty: z.boolean() }).optional(),
   jobs: z.array(JobResultSchema),
 });
 

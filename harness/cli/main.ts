@@ -15,9 +15,10 @@ import { register as registerReport } from './report.js';
 import { register as registerModel } from './model.js';
 import { register as registerExport } from './export.js';
 import { register as registerMerge } from './merge.js';
+import { register as registerHistory } from './history.js';
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function. */
-const COMMANDS: Array<(program: Command) => void> = [registerRun, registerList, registerInfo, registerCompare, registerDatasets, registerReport, registerModel, registerExport, registerMerge];
+const COMMANDS: Array<(program: Command) => void> = [registerRun, registerList, registerInfo, registerCompare, registerDatasets, registerReport, registerModel, registerExport, registerMerge, registerHistory];
 
 export function buildProgram(): Command {
   const program = new Command('mlbench')
@@ -32,7 +33,9 @@ Examples:
   $ mlbench run                                  run the default suites, quick profile
   $ mlbench run --suite smoke --runtime null     one suite on the deterministic null runtime
   $ mlbench list                                 suites, workloads and runtimes on this machine
-  $ mlbench info --json                          this machine's metadata as JSON`);
+  $ mlbench info --json                          this machine's metadata as JSON
+  $ mlbench export out/results --format bmf      results for Bencher (or github-action-benchmark, loadgen, csv)
+  $ mlbench history out/results                  trends across runs and the regressions among them`);
   return program;
 }
 

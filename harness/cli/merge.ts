@@ -16,7 +16,8 @@ export function register(program: Command): void {
 Examples:
   $ mlbench run --shard 1/2 --results-dir a     # on one machine...
   $ mlbench run --shard 2/2 --results-dir b     # ...and its twin (same fingerprint)
-  $ mlbench merge a/*/*.json b/*/*.json -o merged.json`)
+  $ mlbench merge a/*/*.json b/*/*.json -o merged.json
+  (Kubernetes and GitHub Actions recipes: deploy/k8s and .github/workflows/bench-sharded.yml)`)
     .action(async (files: string[], flags: { output?: string; resultsDir: string }) => {
       const { mergeResults } = await import('../../results/merge.js');
       const { readResult, resultPath, writeResult } = await import('../../results/store.js');

@@ -7,7 +7,9 @@ import { pinnedKeys, resolveChoices, resolveSettings, type RequestedOptions } fr
 import { ExitError, UsageError, unknownChoice } from '../errors.js';
 import { runJobs } from '../isolate/run-jobs.js';
 import { probeRuntimes } from '../isolate/runner.js';
-import { parseShard, planJobs } from '../plan/plan.js';
+import { planJobs } from '../plan/plan.js';
+import { parseShard } from '../plan/shard.js';
+import { gitState } from '../system/git-state.js';
 import { planResume } from '../plan/resume.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
@@ -86,6 +88,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   const settings = resolveSettings(requested);
   const gate = flags.baseline ? await (await import('./gate-action.js')).prepareGate(flags) : null;
   const suites = await Promise.all((choices.suites ?? DEFAULT_SUITES).map(loadSuite));
+  const shard = parseShard(flags.shard);
   const jobs = planJobs({
     suites,
     profile: choices.profile,
@@ -94,20 +97,22 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
     scenarios: choices.scenarios,
     settings,
     pinned: pinnedKeys(requested),
-    shard: parseShard(flags.shard),
+    shard,
     suiteOptions: await resolveSuiteOptions(flags, settings.cacheDir),
   });
 
   const progress = createProgress();
   const startedAt = new Date();
   const runtimesUsed = [...new Set(jobs.map((j) => j.runtime))];
-  progress.note(`mlbench ${TOOL_VERSION}: ${jobs.length} jobs on ${runtimesUsed.join(', ')} (profile ${choices.profile})`);
-  const [machine, probes] = await Promise.all([collectMachine(), probeRuntimes(runtimesUsed)]);
+  const shardNote = shard ? `, shard ${shard.index}/${shard.count}${shard.source === '--shard' ? '' : ` from ${shard.source}`}` : '';
+  progress.note(`mlbench ${TOOL_VERSION}: ${jobs.length} jobs on ${runtimesUsed.join(', ')} (profile ${choices.profile}${shardNote})`);
+  const [machine, probes, git] = await Promise.all([collectMachine(), probeRuntimes(runtimesUsed), gitState()]);
   const runId = newRunId(startedAt);
   const file = resultPath(choices.resultsDir, machine.id, runId);
   const partialFile = `${file}.partial`;
-  const resolved = { ...settings, profile: choices.profile, suites: suites.map((s) => s.id), runtimes: runtimesUsed, scenarios: choices.scenarios, resultsDir: choices.resultsDir };
-  const resultOf = (jobResults: JobResult[]) => resultFile({ runId, startedAt, commandLine, settings: resolved, machine }, jobResults);
+  const resolved = { ...settings, profile: choices.profile, suites: suites.map((s) => s.id), runtimes: runtimesUsed, scenarios: choices.scenarios, resultsDir: choices.resultsDir,
+    ...(shard ? { shard: { index: shard.index, count: shard.count } } : {}) };
+  const resultOf = (jobResults: JobResult[]) => resultFile({ runId, startedAt, commandLine, settings: resolved, machine, git }, jobResults);
 
   const resumed = flags.resume ? planResume(await readResult(flags.resume), flags.resume, jobs, machine.id, resolved) : null;
   if (resumed) progress.note(`resuming ${flags.resume}: ${resumed.carried.length} jobs carried over, ${resumed.remaining.length} to run`);

@@ -19,6 +19,8 @@ export interface RunHeader {
   commandLine: string;
   settings: Record<string, unknown>;
   machine: Machine;
+  /** The git commit of the checkout mlbench ran in, when there was one. */
+  git?: { commit: string; dirty: boolean } | null;
 }
 
 /** A result file (schemaVersion 1) for `jobs`, finished now. */
@@ -32,6 +34,7 @@ export function resultFile(header: RunHeader, jobs: JobResult[]): ResultFile {
     command: header.commandLine,
     settings: header.settings,
     machine: header.machine,
+    ...(header.git ? { git: header.git } : {}),
     jobs,
   };
 }

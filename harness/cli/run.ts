@@ -52,7 +52,7 @@ export function register(program: Command): void {
     .option('--find-peak', 'server scenario: binary-search the highest targetQps that stays VALID')
     .option('--batch-size <n>', 'offline scenario: samples per batch (batchSize)')
     .option('--target-auc <auc>', 'training: test AUC to reach; time-to-target is recorded, or the job fails (targetAuc)')
-    .option('--shard <i/n>', 'run only the i-th of n interleaved shares of the jobs')
+    .option('--shard <i/n|auto>', 'run only the i-th of n shares of the jobs, balanced by expected cost; auto: from JOB_COMPLETION_INDEX + JOB_COMPLETIONS (Kubernetes Indexed Job) or CI_NODE_INDEX + CI_NODE_TOTAL')
     .option('--dataset <id>', 'tabular suite: train on csv:<file>, parquet:<file> or synthetic-tabular instead of flights')
     .option('--target <column>', 'label column of a csv:/parquet: dataset')
     .option('--resume <file>', 'finish an interrupted run: keep the jobs its result (or .partial) file has, run the rest')
@@ -71,6 +71,8 @@ Examples:
   $ mlbench run --suite smoke --runtime null --min-duration 1s --set latencyBoundNs=10ms   durations take units
   $ mlbench run --suite tabular --target-auc 0.64 --repeat 5   time to quality; the table shows olympic means
   $ mlbench run --profile standard --repeat 3 --fail-on-error
+  $ mlbench run --shard 2/4                              one of 4 machines (then: mlbench merge)
+  $ JOB_COMPLETION_INDEX=1 JOB_COMPLETIONS=4 mlbench run --shard auto   as a Kubernetes Indexed Job pod
   $ mlbench run --suite smoke --baseline base.json --confirm 3   CI gate: exit 1 on a confirmed regression`)
     .action(async (flags: RunFlags, command: Command) => {
       const { executeRun } = await import('./run-action.js');

@@ -6,6 +6,7 @@
 import { withOverrides } from '../config/resolve.js';
 import { UsageError } from '../errors.js';
 import type { Job, Profile, ResolvedSettings, ScenarioId, Suite, SuiteOptions } from '../types.js';
+import { selectShard, type ShardSpec } from './shard.js';
 
 export interface PlanInput {
   suites: Suite[];
@@ -17,8 +18,8 @@ export interface PlanInput {
   settings: ResolvedSettings;
   pinned: ReadonlySet<string>;
   suiteOptions?: SuiteOptions;
-  /** `--shard i/n`: keep every n-th job starting at i (1-based). */
-  shard?: { index: number; count: number };
+  /** `--shard i/n`: keep the i-th (1-based) of n shares balanced by expected cost (plan/shard.ts). */
+  shard?: ShardSpec;
 }
 
 export function planJobs(input: PlanInput): Job[] {
@@ -47,7 +48,10 @@ export function planJobs(input: PlanInput): Job[] {
       }
     }
   }
-  const sharded = input.shard ? jobs.filter((_, i) => i % input.shard!.count === input.shard!.index - 1) : jobs;
+  const sharded = input.shard ? selectShard(jobs, input.shard) : jobs;
+  if (jobs.length > 0 && sharded.length === 0) {
+    throw new UsageError('E_NO_JOBS', `${input.shard!.source === '--shard' ? '--shard' : '--shard auto'} ${input.shard!.index}/${input.shard!.count}: the plan has only ${jobs.length} job(s), fewer than the shards; use at most ${jobs.length} shards.`);
+  }
   if (sharded.length === 0) {
     throw new UsageError('E_NO_JOBS', 'no jobs match --suite/--runtime/--scenario' +
       (input.runtimes ? ` (runtimes asked for: ${input.runtimes.join(', ')}; the suites' workloads run on: ${[...offered].join(', ')})` : '') + '.');
@@ -57,14 +61,4 @@ export function planJobs(input: PlanInput): Job[] {
     throw new UsageError('E_BAD_FLAG', `--dataset ${dataset.id}: none of the suites asked for (${input.suites.map((s) => s.id).join(', ')}) trains on a user dataset; use it with --suite tabular.`);
   }
   return sharded;
-}
-
-/** Parses `--shard i/n`. */
-export function parseShard(text: string | undefined): { index: number; count: number } | undefined {
-  if (text === undefined) return undefined;
-  const m = /^(\d+)\/(\d+)$/.exec(text.trim());
-  const index = m ? Number(m[1]) : NaN;
-  const count = m ? Number(m[2]) : NaN;
-  if (!m || count < 1 || index < 1 || index > count) throw new UsageError('E_BAD_FLAG', `--shard ${text}: expected i/n with 1 <= i <= n, e.g. --shard 1/4.`);
-  return { index, count };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../../harness/config/settings.js';
-import { parseShard, planJobs } from '../../../harness/plan/plan.js';
+import { planJobs } from '../../../harness/plan/plan.js';
+import { parseShard } from '../../../harness/plan/shard.js';
 import { planResume } from '../../../harness/plan/resume.js';
 import type { Suite } from '../../../harness/types.js';
 import { sampleResult } from '../../helpers/sample-result.js';
@@ -38,10 +39,13 @@ describe('plan', () => {
     expect(() => planJobs({ ...base, suites: [micro], runtimes: ['null'], scenarios: ['server'] })).toThrow(/no jobs match/);
   });
 
-  it('refuses a plan with no jobs and shards interleaved', () => {
+  it('refuses a plan with no jobs and shards by expected cost', () => {
     expect(() => planJobs({ ...base, runtimes: ['ort-web:wasm'], scenarios: null })).toThrow(/no jobs match/);
+    // Costliest first, each to the lightest shard: ort-node (runtime start-up) alone, then the rest.
+    expect(planJobs({ ...base, runtimes: null, scenarios: null, shard: parseShard('1/2') }).map((j) => j.id)).toEqual(['s/inf/ort-node:cpu/single-stream']);
     const jobs = planJobs({ ...base, runtimes: null, scenarios: null, shard: parseShard('2/2') });
-    expect(jobs.map((j) => j.id)).toEqual(['s/inf/ort-node:cpu/single-stream']);
+    expect(jobs.map((j) => j.id)).toEqual(['s/inf/null/single-stream', 's/train/tfjs:wasm/accuracy']);
+    expect(() => planJobs({ ...base, runtimes: null, scenarios: null, shard: parseShard('4/4') })).toThrow(/only 3 job\(s\), fewer than the shards/);
     expect(() => parseShard('3/2')).toThrow(/--shard 3\/2/);
   });
 
