@@ -47,7 +47,7 @@ export function formatNoise(row: MetricComparison): string {
 
 /** The verdict with its note, e.g. `inconclusive (too noisy ...)`; unjudged rows say so. */
 export function verdictText(row: Pick<MetricComparison, 'verdict' | 'note' | 'judged'>): string {
-  const text = row.note && row.verdict === 'inconclusive' ? `${row.verdict} (${row.note})` : row.verdict;
+  const text = row.note && row.verdict === 'inconclusive' ? `${row.verdict}: ${row.note}` : row.verdict;
   return row.judged ? text : `${text}, not judged`;
 }
 
@@ -102,7 +102,7 @@ function markdownRows(jobs: JobComparison[]): string[] {
     const key = escapeMarkdown(job.key);
     if (!job.metrics.length) out.push(`| ${key} | - | - | - | - | - | - | - | ${ICON[job.verdict]} |`);
     for (const m of job.metrics) {
-      const note = m.note && m.verdict === 'inconclusive' ? ` (${escapeMarkdown(m.note)})` : '';
+      const note = m.note && m.verdict === 'inconclusive' ? `: ${escapeMarkdown(m.note)}` : '';
       out.push(`| ${key} | ${escapeMarkdown(m.metric)} | ${m.nBaseline}/${m.nCandidate} | ${escapeMarkdown(formatValue(m.baseline, m.unit))} | ${escapeMarkdown(formatValue(m.candidate, m.unit))} | ` +
         `${escapeMarkdown(formatChange(m))} | ${formatNoise(m)} | ${formatP(m.pAdjusted ?? m.pValue)} | ${ICON[m.verdict]}${note}${m.judged ? '' : ', not judged'} |`);
     }
