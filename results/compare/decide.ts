@@ -139,8 +139,9 @@ export function compareSides(baseline: CompareSide, candidate: CompareSide, requ
     for (const { row } of d.drafts) {
       if (!d.judged) row.verdict = 'changed';
       else if (row.unit !== 'status' && row.unit !== 'pass' && row.metric !== 'accuracy') {
+        if (!row.judged) row.pAdjusted = null;
         row.verdict = decideMeasured(row, options.alpha, Math.max(1, family.length), options.power);
-        if (!row.judged && (row.verdict === 'regression' || row.verdict === 'improvement')) {
+        if (!row.judged && row.verdict !== 'unchanged') {
           row.verdict = 'inconclusive';
           row.note = 'reported, not judged';
         }

@@ -47,8 +47,8 @@ export function formatNoise(row: MetricComparison): string {
 
 /** The verdict with its note, e.g. `inconclusive (too noisy ...)`; unjudged rows say so. */
 export function verdictText(row: Pick<MetricComparison, 'verdict' | 'note' | 'judged'>): string {
-  const text = row.note && row.verdict === 'inconclusive' ? `${row.verdict}: ${row.note}` : row.verdict;
-  return row.judged ? text : `${text}, not judged`;
+  if (!row.judged && row.verdict === 'unchanged') return 'unchanged, not judged';
+  return row.note && row.verdict === 'inconclusive' ? `${row.verdict}: ${row.note}` : row.verdict;
 }
 
 export function formatP(p: number | null): string {
@@ -104,7 +104,7 @@ function markdownRows(jobs: JobComparison[]): string[] {
     for (const m of job.metrics) {
       const note = m.note && m.verdict === 'inconclusive' ? `: ${escapeMarkdown(m.note)}` : '';
       out.push(`| ${key} | ${escapeMarkdown(m.metric)} | ${m.nBaseline}/${m.nCandidate} | ${escapeMarkdown(formatValue(m.baseline, m.unit))} | ${escapeMarkdown(formatValue(m.candidate, m.unit))} | ` +
-        `${escapeMarkdown(formatChange(m))} | ${formatNoise(m)} | ${formatP(m.pAdjusted ?? m.pValue)} | ${ICON[m.verdict]}${note}${m.judged ? '' : ', not judged'} |`);
+        `${escapeMarkdown(formatChange(m))} | ${formatNoise(m)} | ${formatP(m.pAdjusted ?? m.pValue)} | ${ICON[m.verdict]}${note}${!m.judged && m.verdict === 'unchanged' ? ', not judged' : ''} |`);
     }
   }
   return out;

@@ -11,8 +11,8 @@ describe('compare: the noisy verdict', () => {
     const cand = base.map((v, i) => v * 1.06 * (i % 2 ? 1.02 : 0.98));
     const p50 = compareSides(side(base), side(cand)).jobs[0]!.metrics.find((m) => m.metric === 'latency.p50')!;
     expect(p50.verdict).toBe('inconclusive');
-    expect(p50.note).toMatch(/^too noisy \(CV \d+\.\d% at n=5; needs n≈\d+\)$/);
-    expect(p50.runsNeeded!).toBeGreaterThan(5);
+    expect(p50.note).toMatch(/^too noisy \(CV \d+\.\d% at n=5; needs n(≈\d+|>200)\)$/);
+    expect(p50.runsNeeded ?? Number.POSITIVE_INFINITY).toBeGreaterThan(5);
     expect(p50.mdePct!).toBeGreaterThan(p50.thresholdPct!);
   });
 

@@ -18,7 +18,7 @@ describe('compare: one run per side', () => {
   });
 
   it('a job that breaks needs no statistics: ok -> crashed is a regression with one run per side', () => {
-    const c = compareSides(side([job()]), side([job({ status: 'crashed', samplesNs: null, latencyNs: null })]));
+    const c = compareSides(side([job()]), side([job({ status: 'crashed', samplesNs: undefined, latencyNs: undefined })]));
     expect(c.regression).toBe(true);
   });
 });
