@@ -10,7 +10,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { UsageError, unknownChoice } from '../errors.js';
 import { PROJECT_ROOT } from '../paths.js';
-import { SETTINGS } from '../config/settings.js';
+import { parseSetPair, SETTINGS } from '../config/settings.js';
 import { formatNoiseProbe, probeNoise, type NoiseProbe } from '../system/noise-probe.js';
 import { readResult } from '../../results/store.js';
 import type { JobResult, ResultFile } from '../../results/schema.js';
@@ -63,6 +63,13 @@ export async function resolveSide(flag: '--a' | '--b', spec: string, shared: str
     const pairs = body.split(',').map((p) => p.trim()).filter(Boolean);
     const bad = pairs.find((p) => p.indexOf('=') <= 0);
     if (bad || !pairs.length) throw new UsageError('E_BAD_FLAG', `${flag} ${spec}: expected key=value[,key=value], e.g. ort.intraOpThreads=1.`);
+    for (const pair of pairs) {
+      try {
+        parseSetPair(pair);
+      } catch (err) {
+        throw new UsageError('E_BAD_FLAG', `${flag} ${spec}: ${(err as Error).message}`);
+      }
+    }
     return { flag, spec, kind, argv: node([...shared, ...pairs.flatMap((p) => ['--set', p])]), shell: false };
   }
   if (kind === 'model') {

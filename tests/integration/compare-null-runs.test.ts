@@ -57,10 +57,10 @@ describe('compare, ab and run --baseline on null-runtime runs', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nonexistent\/base\.json/);
     expect(existsSync('/nonexistent')).toBe(false);
-    const side = mlbench(['ab', '--a', 'nonsense', '--b', 'x=1', '--', 'run', '--suite', 'smoke']);
+    const side = mlbench(['ab', '--a', 'nonsense', '--b', 'null.latencyUs=1', '--', 'run', '--suite', 'smoke']);
     expect(side.code).toBe(2);
     expect(side.stderr).toMatch(/--a nonsense: not a side/);
-    const order = mlbench(['ab', '--a', 'x=1', '--b', 'x=2', '--order', 'zigzag', '--', 'run']);
+    const order = mlbench(['ab', '--a', 'null.latencyUs=1', '--b', 'null.latencyUs=2', '--order', 'zigzag', '--', 'run']);
     expect(order.stderr).toMatch(/--order zigzag/);
   });
 });
