@@ -1,11 +1,8 @@
 /** Statistics for compare and the CI gate: run-level permutation test and interval, noise, multiple-testing correction. */
-export {
-  mannWhitneyU, exactUDistribution, minimumPValue, minimumPerSide, EXACT_MAX_PRODUCT, type MannWhitneyResult,
-} from './mann-whitney.js';
 export { holmAdjust } from './holm.js';
 export { latencySampleOf, type LatencyFields, type LatencySample } from './latency-sample.js';
 export {
-  permutationTest, logRatioInterval, runCv, pooledCv, minimumDetectableEffect, runsNeeded, EXACT_MAX_SPLITS,
+  permutationTest, logRatioInterval, runCv, pooledCv, minimumDetectableEffect, runsNeeded, minimumPValue, minimumPerSide, EXACT_MAX_SPLITS,
   type PermutationResult, type RatioCi,
 } from './run-level.js';
 export { createRng, type Rng } from './random.js';

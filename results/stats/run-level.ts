@@ -12,7 +12,7 @@
  *   C(nA + nB, nA) splits when there are at most EXACT_MAX_SPLITS, else a seeded Monte Carlo
  *   over random splits with p = (1 + hits) / (1 + draws)). It assumes only that runs are
  *   exchangeable under no change, which the interleaved order of `mlbench ab` makes true of
- *   drift and load; it needs no normality. Its smallest p is 2 / C(nA + nB, nA) (mann-whitney.ts).
+ *   drift and load; it needs no normality. Its smallest p is 2 / C(nA + nB, nA) (minimumPValue).
  * - interval: Welch's t interval of the difference of mean logs, exponentiated: a CI of the
  *   ratio (geometric means) whose width is the run-to-run spread, honest at small n (a bootstrap
  *   over 3 to 5 runs gives intervals that are too narrow).
@@ -24,7 +24,6 @@
  */
 import jstat from 'jstat';
 import { createRng } from './random.js';
-import { minimumPValue } from './mann-whitney.js';
 
 /** Largest number of splits enumerated exactly (C(16, 8) = 12,870; C(18, 9) = 48,620). */
 export const EXACT_MAX_SPLITS = 50_000;
@@ -35,6 +34,29 @@ export interface PermutationResult {
   method: 'exact' | 'monte-carlo';
   /** Smallest p-value this test can give at these n. */
   minimumP: number;
+}
+
+/**
+ * The smallest two-sided p-value an exact two-sample permutation (or rank) test can give with n1
+ * and n2 observations: complete separation, 2 / C(n1 + n2, n1), capped at 1. E.g. 0.33 at 2 per
+ * side, 0.1 at 3, 0.029 at 4, 0.0079 at 5, 1.6e-4 at 8. When it is not below alpha the test can
+ * never be significant.
+ */
+export function minimumPValue(n1: number, n2: number): number {
+  if (n1 < 1 || n2 < 1) return 1;
+  // C(n1 + n2, k) by the running product; stop once the p-value is below any useful level.
+  const k = Math.min(n1, n2);
+  const n = n1 + n2;
+  let combinations = 1;
+  for (let i = 1; i <= k && combinations < 1e300; i++) combinations = (combinations * (n - k + i)) / i;
+  return Math.min(1, 2 / combinations);
+}
+
+/** The fewest runs per side (equal sides) whose minimum p-value is below alpha. */
+export function minimumPerSide(alpha: number): number {
+  let n = 1;
+  while (minimumPValue(n, n) >= alpha && n < 1000) n++;
+  return n;
 }
 
 const mean = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length;

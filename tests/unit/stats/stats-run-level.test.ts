@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  logRatioInterval, minimumDetectableEffect, permutationTest, pooledCv, runCv, runsNeeded,
+  logRatioInterval, minimumDetectableEffect, minimumPerSide, minimumPValue, permutationTest, pooledCv, runCv, runsNeeded,
 } from '../../../results/stats/index.js';
 
 describe('run-level statistics', () => {
@@ -9,6 +9,15 @@ describe('run-level statistics', () => {
     expect(r.method).toBe('exact');
     expect(r.pValue).toBeCloseTo(2 / 252, 12);
     expect(r.minimumP).toBeCloseTo(2 / 252, 12);
+  });
+
+  it('the smallest p is 2 / C(2n, n): 5 runs per side reach 0.01, 4 reach 0.05', () => {
+    expect(minimumPValue(2, 2)).toBeCloseTo(1 / 3, 10);
+    expect(minimumPValue(4, 4)).toBeCloseTo(2 / 70, 10);
+    expect(minimumPValue(8, 8)).toBeCloseTo(2 / 12870, 12);
+    expect(minimumPValue(1, 1)).toBe(1);
+    expect(minimumPerSide(0.01)).toBe(5);
+    expect(minimumPerSide(0.05)).toBe(4);
   });
 
   it('3 vs 3 can never go below p = 0.1, however large the shift', () => {
