@@ -70,7 +70,7 @@ Examples:
   $ mlbench run --suite zoo --runtime ort-node:cpu --scenario server --find-peak
   $ mlbench run --suite tabular --target-auc 0.64 --repeat 5   time to quality; the table shows olympic means
   $ mlbench run --profile standard --repeat 3 --fail-on-error
-  $ mlbench run --suite smoke --baseline base.json --confirm 3   CI gate: exit 1 on a confirmed regression`)
+  $ mlbench run --suite smoke --baseline base.json   compare with a stored run: a hint (the CI gate is mlbench ab)`)
     .action(async (flags: RunFlags, command: Command) => {
       const { executeRun } = await import('./run-action.js');
       process.exitCode = await executeRun(flags, ['run', ...command.args].join(' '));
