@@ -11,11 +11,12 @@ import { parseShard, planJobs } from '../plan/plan.js';
 import { planResume } from '../plan/resume.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../paths.js';
 import { DEFAULT_SUITES, loadSuite, suiteIds } from '../../suites/index.js';
 import type { JobResult } from '../../results/schema.js';
 import type { SuiteOptions } from '../types.js';
-import { readResult, resultPath, writeFileAtomic, writeResult } from '../../results/store.js';
+import { writeFileAtomic } from '../common/atomic-write.js';
+import { readResult, resultPath, writeResult } from '../../results/store.js';
 import { applyRoofline } from '../micro/roofline.js';
 import { microTable, rooflineTable } from '../micro/roofline-table.js';
 import { createProgress } from './progress.js';
@@ -94,7 +95,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
     settings,
     pinned: pinnedKeys(requested),
     shard: parseShard(flags.shard),
-    suiteOptions: await resolveSuiteOptions(flags, String(settings.cacheDir)),
+    suiteOptions: await resolveSuiteOptions(flags, settings.cacheDir),
   });
 
   const progress = createProgress();

@@ -12,7 +12,7 @@
  * Rows that are reported but not judged (tails, single-stream throughput) never fail a job.
  */
 import { holmAdjust, minimumDetectableEffect, runsNeeded } from '../stats/index.js';
-import { formatRuntimeId } from '../../harness/runtimes/index.js';
+import { formatRuntimeId } from '../../harness/common/format.js';
 import { checkMachines, definitionDiff, groupJobs, NOT_RUN_STATUSES, observe, statusRow, type SourceOf } from './match.js';
 import { metricRows, type DraftRow } from './statistics.js';
 import { DEFAULT_COMPARE_OPTIONS, VERDICTS, type CompareOptions, type CompareSide, type Comparison, type JobComparison, type MetricComparison, type Verdict } from './types.js';

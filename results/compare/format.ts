@@ -1,10 +1,10 @@
 /**
  * The compare outputs, rendered from the report model (types.ts): terminal (an aligned table),
  * GitHub Markdown (a PR comment or job summary; every string from a result file is escaped with
- * the reports' one Markdown escape), JSON, and the gate's summary.md.
+ * the one Markdown escape, harness/common/escape.ts), JSON, and the gate's summary.md.
  */
-import { escapeMarkdown } from '../../reports/escape-markdown.js';
-import { formatBytes, formatNs, formatSeconds, sig } from '../../reports/format.js';
+import { escapeMarkdown } from '../../harness/common/escape.js';
+import { formatBytes, formatNs, formatSeconds, sig } from '../../harness/common/format.js';
 import type { GateResult } from './gate.js';
 import type { Comparison, JobComparison, MetricComparison, Verdict } from './types.js';
 
@@ -13,7 +13,7 @@ export const VERDICT_MARK: Record<Verdict, string> = {
   regression: '+', improvement: '-', inconclusive: '~', changed: 'x', missing: '?', unchanged: ' ',
 };
 
-/** A value with its unit, scaled for reading with the reports' formatting (reports/format.ts). */
+/** A value with its unit, scaled for reading with the shared formatting (harness/common/format.ts). */
 export function formatValue(value: number | string | null, unit: MetricComparison['unit']): string {
   if (value === null) return '-';
   if (typeof value === 'string') return value;

@@ -10,7 +10,7 @@
  *   re-measured on both sides, interleaved; every other job beyond the threshold is reported
  *   `inconclusive` with the advice to measure both sides with `mlbench ab`.
  */
-import { formatRuntimeId, parseRuntimeId } from '../../harness/runtimes/index.js';
+import { formatRuntimeId, parseRuntimeId } from '../../harness/common/format.js';
 import type { Job } from '../../harness/types.js';
 import { createRng } from '../stats/index.js';
 import type { JobResult, Machine, ResultFile } from '../schema.js';

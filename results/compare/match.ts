@@ -8,9 +8,9 @@
  */
 import { SETTINGS } from '../../harness/config/settings.js';
 import { errorMessage, UsageError } from '../../harness/errors.js';
-import { formatRuntimeId } from '../../harness/runtimes/index.js';
-import { loadResults } from '../../reports/load.js';
-import { comparedMachineFacts } from '../../reports/machine-facts.js';
+import { formatRuntimeId } from '../../harness/common/format.js';
+import { loadResults } from '../load.js';
+import { comparedMachineFacts } from '../machine-facts.js';
 import { latencySampleOf, quantile } from '../stats/index.js';
 import type { JobResult, Machine, ResultFile } from '../schema.js';
 import type { CompareSide, MetricComparison } from './types.js';
@@ -98,7 +98,7 @@ export function definitionDiff(baseline: JobResult, candidate: JobResult, ignore
   return { changed, knobs };
 }
 
-/** `field: a -> b` for each recorded machine fact that differs (the report's machine table, reports/machine-facts.ts). */
+/** `field: a -> b` for each recorded machine fact that differs (the report's machine table, results/machine-facts.ts). */
 export function machineDifferences(a: Machine, b: Machine): string[] {
   const fa = comparedMachineFacts(a);
   const fb = comparedMachineFacts(b);
