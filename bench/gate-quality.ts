@@ -1,152 +1,189 @@
 /**
  * The CI gate's quality on this machine (`npm run bench:gate`). Not a test: it prints a table.
  *
- * Setup: the `smoke` suite, quick profile, on the `null` runtime at a realistic per-query latency
- * (null.latencyUs, default 1000 us: a small model on a CPU). Every run is a fresh process, as in
- * `mlbench run`.
- * - A/A: a pool of baseline runs; 100 comparisons between pairs of them (adjacent in time and one
- *   or two apart, so comparisons share runs: the estimate is unbiased but not from 100
- *   independent pairs). False alarm = the comparison of the whole suite says `regression`.
- * - Slowdowns of 3%, 5%, 10%: runs whose busy-wait is longer by that much, interleaved in time
- *   with the baseline pool. They are recorded with the nominal setting, so compare sees what CI
- *   sees after a code change (same settings, slower code) and the gate re-measures the candidate
- *   only. Detection = the comparison says `regression`.
- * Each comparison is judged three ways: first pass at --threshold 2% and 5% (default), and the
- * full gate (first pass at GATE_THRESHOLD_PCT, then `confirm` re-measurements in fresh processes).
- * Measuring time per comparison = wall time of the two runs plus the gate's re-measurements.
- * The last column is the wall time of one compareSides call on this pair (one process, warm JIT).
- * Environment knobs: GATE_LATENCY_US, GATE_POOL, GATE_PER_LEVEL, GATE_CONFIRM, GATE_THRESHOLD_PCT.
+ * A CPU hog (one busy single-threaded process, started and stopped here) runs during all
+ * measurement. Per runtime, the jobs are the zoo quick MobileNet-like and ResNet-like models at
+ * batch 1, single-stream (ort-node:cpu, tfjs:wasm), and the smoke suite's null-runtime job at
+ * 1000 us per query (the `null` rows). Settings are the README's recommended gate settings
+ * (ort.intraOpThreads=1); compare options are the defaults (DEFAULT_COMPARE_OPTIONS).
+ *
+ * Arms, each run `repeat` times per round, every run of an arm a fresh process per job:
+ * - A1 and A2: the unchanged jobs (A/A: A1 against A2);
+ * - B10: the same architecture with ~10% more FLOPs (null: latencyUs x 1.10);
+ * - B3: ~3% more FLOPs (null: latencyUs x 1.03).
+ * The zoo variants are the closest of a small grid of model changes (scaledParams); their FLOPs
+ * ratios and params are printed.
+ * The arms are interleaved block by block (each block runs every arm once, in an order rotated
+ * and reversed from block to block), as `mlbench ab` interleaves its two sides, so one round
+ * gives one comparison of each kind: A1/A2, A1/B10, A2/B3. Time per comparison = the wall time
+ * of the two arms' runs it compares (what one `mlbench ab` of those two sides costs).
+ *
+ * Options: --comparisons N (rounds, default 20), --runtime null,ort-node:cpu,tfjs:wasm,
+ * --repeat n (runs per side, default the gate's 8), --no-hog.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Command } from 'commander';
 import { resolveSettings } from '../harness/config/resolve.js';
-import { SETTINGS } from '../harness/config/settings.js';
 import { median } from '../harness/measure/percentiles.js';
 import { runJobs } from '../harness/isolate/run-jobs.js';
 import { probeRuntimes } from '../harness/isolate/runner.js';
+import { archStats } from '../harness/models/shapes.js';
+import { zooDescription } from '../harness/models/zoo.js';
 import { planJobs } from '../harness/plan/plan.js';
 import { RUNTIMES } from '../harness/runtimes/index.js';
-import { collectMachine } from '../harness/system/index.js';
+import { collectMachine, formatNoiseProbe, probeNoise } from '../harness/system/index.js';
 import type { Job } from '../harness/types.js';
 import { loadSuite } from '../suites/index.js';
-import { compareSides, DEFAULT_COMPARE_OPTIONS, runGate } from '../results/compare/index.js';
-import type { JobResult, Machine, ResultFile } from '../results/schema.js';
+import { compareAb, DEFAULT_COMPARE_OPTIONS, type Comparison } from '../results/compare/index.js';
+import type { JobResult, Machine } from '../results/schema.js';
 
-const LATENCY_US = Number(process.env.GATE_LATENCY_US ?? 1000);
-const POOL = Number(process.env.GATE_POOL ?? 50);
-const PER_LEVEL = Number(process.env.GATE_PER_LEVEL ?? 30);
-const CONFIRM = Number(process.env.GATE_CONFIRM ?? 3);
-const GATE_THRESHOLD_PCT = Number(process.env.GATE_THRESHOLD_PCT ?? 2);
-const SLOWDOWNS_PCT = [3, 5, 10];
-const AA_COMPARISONS = 100;
+const KINDS = ['A/A', '+10% FLOPs', '+3% FLOPs'] as const;
+type Kind = typeof KINDS[number];
+type Arm = 'A1' | 'A2' | 'B10' | 'B3';
+const PAIRS: Record<Kind, [Arm, Arm]> = { 'A/A': ['A1', 'A2'], '+10% FLOPs': ['A1', 'B10'], '+3% FLOPs': ['A2', 'B3'] };
+const ARMS: Arm[] = ['A1', 'A2', 'B10', 'B3'];
+const NULL_LATENCY_US = 1000;
 
-interface Run { result: JobResult; wallMs: number }
+interface Outcome { runtime: string; kind: Kind; round: number; verdict: string; p50Ratios: number[]; notes: string[]; seconds: number; flopsRatio: number }
 
-function resultFile(machine: Machine, jobs: JobResult[], runId: string): ResultFile {
-  const now = new Date().toISOString();
-  return { schemaVersion: 1, tool: { name: 'mlbench', version: 'bench' }, runId, startedAt: now, finishedAt: now, command: 'bench', settings: {}, machine, jobs };
+/**
+ * The model params of a zoo job with about `factor` times its FLOPs: the closest over a small grid
+ * of real model changes (width +0/+1, input channels 2-4, resolution -6..0, classes +0..+300).
+ */
+function scaledParams(job: Job, factor: number): { params: Record<string, number>; ratio: number } {
+  type Best = { params: Record<string, number>; ratio: number };
+  const model = job.workload.model as { arch: string; params: Record<string, number>; seed: number };
+  const flops = (p: Record<string, number>) => archStats(zooDescription(model.arch, p, model.seed)).flopsPerSample;
+  const base = flops(model.params);
+  const p0: Record<string, number> = { channels: 3, ...model.params };
+  // Fewer changes first: each changed param costs as much as 1% of FLOPs off the target.
+  const cost = (params: Record<string, number>, ratio: number) => Math.abs(ratio - factor) + 0.01 * Object.keys(p0).filter((k) => params[k] !== p0[k]).length;
+  let best: Best = { params: { ...p0 }, ratio: 1 };
+  for (const width of [p0.width!, p0.width! + 1]) {
+    for (const channels of [2, 3, 4]) {
+      for (let resolution = p0.resolution! - 6; resolution <= p0.resolution!; resolution++) {
+        for (let classes = p0.classes!; classes <= p0.classes! + 300; classes += 50) {
+          const params: Record<string, number> = { ...model.params, width, channels, resolution, classes };
+          const ratio = flops(params) / base;
+          if (cost(params, ratio) < cost(best.params, best.ratio)) best = { params, ratio };
+        }
+      }
+    }
+  }
+  return best;
+}
+
+async function armJobs(runtime: string): Promise<{ arms: Record<Arm, Job[]>; flops: Record<Arm, number> }> {
+  const isNull = runtime === 'null';
+  const set = isNull ? [`null.latencyUs=${NULL_LATENCY_US}`] : runtime.startsWith('ort-node') ? ['ort.intraOpThreads=1'] : [];
+  const settings = resolveSettings({ set });
+  const jobs = planJobs({
+    suites: [await loadSuite(isNull ? 'smoke' : 'zoo')], profile: 'quick', runtimes: [runtime], allRuntimes: Object.keys(RUNTIMES),
+    scenarios: ['single-stream'], settings, pinned: new Set(isNull ? ['null.latencyUs'] : ['ort.intraOpThreads']),
+  }).filter((j) => isNull || j.workload.id.endsWith('-b1'));
+  const variant = (factor: number): { jobs: Job[]; ratio: number } => {
+    if (isNull) return { jobs: jobs.map((j) => ({ ...j, settings: { ...j.settings, 'null.latencyUs': NULL_LATENCY_US * factor } })), ratio: factor };
+    const scaled = jobs.map((j) => ({ job: j, ...scaledParams(j, factor) }));
+    return {
+      jobs: scaled.map(({ job, params }) => ({ ...job, workload: { ...job.workload, model: { ...(job.workload.model as object), params } as Job['workload']['model'] } })),
+      ratio: median(scaled.map((s) => s.ratio)),
+    };
+  };
+  const b10 = variant(1.1);
+  const b3 = variant(1.03);
+  for (const [name, v] of [['B10', b10], ['B3', b3]] as const) {
+    process.stderr.write(`${runtime} ${name}: FLOPs x${v.ratio.toFixed(3)}: ${v.jobs.map((j) => `${j.workload.id} ${JSON.stringify((j.workload.model as { params?: unknown }).params ?? j.settings['null.latencyUs'])}`).join('; ')}\n`);
+  }
+  return { arms: { A1: jobs, A2: jobs, B10: b10.jobs, B3: b3.jobs }, flops: { A1: 1, A2: 1, B10: b10.ratio, B3: b3.ratio } };
+}
+
+/** Block k's arm order: the arms rotated by k, reversed on odd blocks (drift hits every arm alike). */
+function blockOrder(k: number): Arm[] {
+  const rotated = ARMS.map((_, i) => ARMS[(i + k) % ARMS.length]!);
+  return k % 2 ? rotated.reverse() : rotated;
+}
+
+function summarise(c: Comparison): { verdict: string; p50Ratios: number[]; notes: string[] } {
+  const rows = c.jobs.flatMap((j) => j.metrics.filter((m) => m.metric === 'latency.p50'));
+  const verdict = c.regression ? 'regression' : c.counts.improvement > 0 && !c.counts.inconclusive ? 'improvement' : c.counts.inconclusive > 0 ? 'inconclusive' : 'unchanged';
+  return { verdict, p50Ratios: rows.map((r) => r.ratio ?? Number.NaN), notes: c.jobs.flatMap((j) => j.metrics.filter((m) => m.judged && m.note).map((m) => `${j.workload} ${m.metric}: ${m.note}`)) };
 }
 
 async function main(): Promise<void> {
-  const settings = resolveSettings({ set: [`null.latencyUs=${LATENCY_US}`] });
-  const [job] = planJobs({
-    suites: [await loadSuite('smoke')], profile: 'quick', runtimes: ['null'], allRuntimes: Object.keys(RUNTIMES),
-    scenarios: null, settings, pinned: new Set(['null.latencyUs']),
-  }) as [Job];
-  const [machine, probes] = await Promise.all([collectMachine(), probeRuntimes(['null'])]);
+  const cli = new Command('gate-quality')
+    .option('--comparisons <n>', 'comparisons of each kind per runtime (rounds)', '20')
+    .option('--runtime <ids>', 'runtimes, comma-separated', 'null,ort-node:cpu,tfjs:wasm')
+    .option('--repeat <n>', 'runs per side of each comparison', '8')
+    .option('--no-hog', 'no CPU hog during measurement')
+    .parse(process.argv);
+  const opts = cli.opts<{ comparisons: string; runtime: string; repeat: string; hog: boolean }>();
+  const rounds = Number(opts.comparisons);
+  const repeat = Number(opts.repeat);
+  const runtimes = opts.runtime.split(',').map((s) => s.trim()).filter(Boolean);
+  const [machine, probes] = await Promise.all([collectMachine(), probeRuntimes(runtimes)]);
+  let hog: ChildProcess | null = null;
+  if (opts.hog) hog = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+  const stopHog = () => { hog?.kill('SIGKILL'); hog = null; };
+  process.on('exit', stopHog);
+  process.on('SIGINT', () => { stopHog(); process.exit(130); });
 
-  /** Runs jobs in fresh processes, slowed by `pct`, recorded with the nominal setting. */
-  const runSlowed = async (jobs: Job[], pct: number): Promise<JobResult[]> => {
-    const slowed = jobs.map((j) => ({ ...j, settings: { ...j.settings, 'null.latencyUs': LATENCY_US * (1 + pct / 100) } }));
-    const results = await runJobs(slowed, { probes });
-    return results.map((r) => ({ ...r, settings: { ...r.settings, 'null.latencyUs': LATENCY_US } }));
-  };
-  const runOnce = async (pct: number): Promise<Run> => {
-    const started = Date.now();
-    const [result] = await runSlowed([job], pct);
-    return { result: result!, wallMs: Date.now() - started };
-  };
-
-  // Baseline pool and slowed runs, interleaved in time so that machine drift hits all alike.
-  const pool: Run[] = [];
-  const slowed: Record<number, Run[]> = Object.fromEntries(SLOWDOWNS_PCT.map((s) => [s, []]));
-  const total = POOL + PER_LEVEL * SLOWDOWNS_PCT.length;
+  const outcomes: Outcome[] = [];
+  const probesTaken: string[] = [];
   const benchStarted = Date.now();
-  for (let i = 0; i < POOL; i++) {
-    pool.push(await runOnce(0));
-    if (i < PER_LEVEL) for (const s of SLOWDOWNS_PCT) slowed[s]!.push(await runOnce(s));
-    const done = pool.length + Object.values(slowed).reduce((n, r) => n + r.length, 0);
-    if (i % 10 === 9) process.stderr.write(`measured ${done}/${total} runs (${((Date.now() - benchStarted) / 1000).toFixed(0)} s)\n`);
-  }
-
-  const broken = [...pool, ...Object.values(slowed).flat()].filter((r) => r.result.status !== 'ok');
-  if (broken.length) {
-    process.stderr.write(`warning: ${broken.length} run(s) did not end ok: ${broken.slice(0, 3).map((r) => `${r.result.status} ${r.result.error?.message ?? ''}`).join('; ')}\n`);
-  }
-  const pairs: Array<[number, number]> = [];
-  for (let gap = 1; pairs.length < AA_COMPARISONS && gap < POOL; gap++) {
-    for (let i = 0; i + gap < POOL && pairs.length < AA_COMPARISONS; i++) pairs.push([i, i + gap]);
-  }
-  const cases = [
-    ...pairs.map(([a, b]) => ({ label: 'A/A', pct: 0, base: pool[a]!, cand: pool[b]! })),
-    ...SLOWDOWNS_PCT.flatMap((s) => slowed[s]!.map((cand, k) => ({ label: `+${s}%`, pct: s, base: pool[k]!, cand }))),
-  ];
-
-  const known = new Set(Object.keys(SETTINGS));
-  const rows: Array<{ label: string; first2: boolean; first5: boolean; gate: boolean; ms: number; compareMs: number; p50Ratio: number; statuses: string }> = [];
-  for (const [index, c] of cases.entries()) {
-    const baseline = resultFile(machine, [c.base.result], `base-${index}`);
-    const candidate = resultFile(machine, [c.cand.result], `cand-${index}`);
-    const t0 = performance.now();
-    const first = (thresholdPct: number) => compareSides(
-      { sources: ['b'], machines: [machine], jobs: baseline.jobs }, { sources: ['c'], machines: [machine], jobs: candidate.jobs },
-      { thresholdPct }).regression;
-    const first2 = first(2);
-    const compareMs = performance.now() - t0;
-    const first5 = first(5);
-    let rerunMs = 0;
-    const gate = await runGate({
-      baseline, candidate, jobs: [job], confirm: CONFIRM, knownSettings: known,
-      options: { ...DEFAULT_COMPARE_OPTIONS, thresholdPct: GATE_THRESHOLD_PCT },
-      runJobs: async (jobs) => {
-        const started = Date.now();
-        const out = await runSlowed(jobs, c.pct);
-        rerunMs += Date.now() - started;
-        return out;
-      },
-    });
-    const p50Ratio = (c.cand.result.latencyNs?.p50 ?? Number.NaN) / (c.base.result.latencyNs?.p50 ?? Number.NaN);
-    rows.push({
-      label: c.label, first2, first5, gate: gate.regression, ms: c.base.wallMs + c.cand.wallMs + rerunMs, compareMs, p50Ratio,
-      statuses: `${c.base.result.status}/${c.cand.result.status}`,
-    });
-    if ((c.pct === 0) === (first2 || gate.regression)) {
-      process.stderr.write(`${c.label} #${index}: p50 ratio ${p50Ratio.toFixed(4)}, statuses ${c.base.result.status}/${c.cand.result.status}, first pass ${first2}, gate ${gate.regression} (${JSON.stringify(gate.modes)})\n`);
+  try {
+    for (const runtime of runtimes) {
+      const { arms, flops } = await armJobs(runtime);
+      for (let round = 0; round < rounds; round++) {
+        const probe = probeNoise();
+        probesTaken.push(`${runtime} round ${round + 1}: ${formatNoiseProbe(probe)}`);
+        process.stderr.write(`${runtime} round ${round + 1}/${rounds}: ${formatNoiseProbe(probe)}\n`);
+        const results: Record<Arm, JobResult[]> = { A1: [], A2: [], B10: [], B3: [] };
+        const seconds: Record<Arm, number> = { A1: 0, A2: 0, B10: 0, B3: 0 };
+        for (let k = 0; k < repeat; k++) {
+          for (const arm of blockOrder(k)) {
+            const t0 = performance.now();
+            const out = await runJobs(arms[arm], { probes });
+            seconds[arm] += (performance.now() - t0) / 1000;
+            results[arm].push(...out.map((r) => ({ ...r, repeat: k })));
+          }
+        }
+        const side = (arm: Arm) => ({ machines: [machine] as Machine[], jobs: results[arm], label: arm });
+        for (const kind of KINDS) {
+          const [a, b] = PAIRS[kind];
+          const s = summarise(compareAb(side(a), side(b), DEFAULT_COMPARE_OPTIONS));
+          outcomes.push({ runtime, kind, round, ...s, seconds: seconds[a] + seconds[b], flopsRatio: flops[b] });
+          process.stderr.write(`  ${kind}: ${s.verdict}; p50 ratios ${s.p50Ratios.map((r) => r.toFixed(3)).join(', ')}${s.notes.length ? `; ${s.notes.join('; ')}` : ''}\n`);
+        }
+      }
     }
-    if (index % 20 === 19) process.stderr.write(`judged ${index + 1}/${cases.length} comparisons\n`);
+  } finally {
+    stopHog();
   }
 
-  const labels = ['A/A', ...SLOWDOWNS_PCT.map((s) => `+${s}%`)];
-  const pctOf = (xs: boolean[]) => `${((100 * xs.filter(Boolean).length) / xs.length).toFixed(1)}% (${xs.filter(Boolean).length}/${xs.length})`;
+  const count = (xs: Outcome[], v: string) => xs.filter((o) => o.verdict === v).length;
   const lines = [
-    `gate quality: smoke suite, null runtime at ${LATENCY_US} us/query, quick profile; ${machine.id}; alpha ${DEFAULT_COMPARE_OPTIONS.alpha} (Holm)`,
+    `gate quality: ${machine.id}; ${opts.hog ? 'one CPU hog running' : 'no hog'}; ${repeat} runs per side, interleaved; alpha ${DEFAULT_COMPARE_OPTIONS.alpha} (Holm), threshold ${DEFAULT_COMPARE_OPTIONS.thresholdPct}%; ort.intraOpThreads=1`,
     '',
-    `| comparison | first pass, threshold 2% | first pass, threshold 5% (default) | gate: threshold ${GATE_THRESHOLD_PCT}% + confirm ${CONFIRM} | measuring time per comparison (median / max) | wall time of one compare call, threshold 2% (median) |`,
-    '|---|---:|---:|---:|---:|---:|',
+    '| runtime | comparison | FLOPs ratio | N | regression | inconclusive | unchanged | improvement | p50 ratio median [min, max] | time per comparison median / max |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
-  for (const label of labels) {
-    const r = rows.filter((x) => x.label === label);
-    const rate = label === 'A/A' ? 'false alarms' : 'detected';
-    lines.push(`| ${label} (${rate}) | ${pctOf(r.map((x) => x.first2))} | ${pctOf(r.map((x) => x.first5))} | ${pctOf(r.map((x) => x.gate))} | ` +
-      `${(median(r.map((x) => x.ms)) / 1000).toFixed(1)} s / ${(Math.max(...r.map((x) => x.ms)) / 1000).toFixed(1)} s | ${median(r.map((x) => x.compareMs)).toFixed(0)} ms |`);
+  for (const runtime of runtimes) {
+    for (const kind of KINDS) {
+      const xs = outcomes.filter((o) => o.runtime === runtime && o.kind === kind);
+      if (!xs.length) continue;
+      const ratios = xs.flatMap((o) => o.p50Ratios).filter(Number.isFinite);
+      const secs = xs.map((o) => o.seconds);
+      lines.push(`| ${runtime} | ${kind}${kind === 'A/A' ? ' (false alarms)' : ''} | ${xs[0]!.flopsRatio.toFixed(3)} | ${xs.length} | ${count(xs, 'regression')} | ${count(xs, 'inconclusive')} | ${count(xs, 'unchanged')} | ${count(xs, 'improvement')} | ` +
+        `${median(ratios).toFixed(3)} [${Math.min(...ratios).toFixed(3)}, ${Math.max(...ratios).toFixed(3)}] | ${median(secs).toFixed(0)} s / ${Math.max(...secs).toFixed(0)} s |`);
+    }
   }
-  const p50s = pool.map((r) => r.result.latencyNs?.p50 ?? Number.NaN).filter((v) => Number.isFinite(v));
-  const spread = (Math.max(...p50s) / Math.min(...p50s) - 1) * 100;
-  lines.push('', `baseline pool: ${pool.length} runs, p50 median ${(median(p50s) / 1000).toFixed(1)} us, max/min - 1 = ${spread.toFixed(2)}%; total bench time ${((Date.now() - benchStarted) / 1000).toFixed(0)} s`);
+  lines.push('', `total bench time ${((Date.now() - benchStarted) / 1000).toFixed(0)} s`);
   process.stdout.write(lines.join('\n') + '\n');
   const outDir = path.join('out', 'bench');
   await mkdir(outDir, { recursive: true });
-  await writeFile(path.join(outDir, 'gate-quality.json'), JSON.stringify({ latencyUs: LATENCY_US, machine: machine.id, rows, poolP50Ns: p50s }, null, 1));
+  await writeFile(path.join(outDir, 'gate-quality.json'), JSON.stringify({ machine: machine.id, repeat, rounds, hog: opts.hog, outcomes, probes: probesTaken }, null, 1));
 }
 
 main().catch((err) => {

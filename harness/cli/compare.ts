@@ -3,7 +3,7 @@
  * exits 1 on a regression, 2 on bad input (missing file, different machines).
  */
 import type { Command } from 'commander';
-import type { CompareFlags } from '../../results/compare/options.js';
+import type { CompareFlags } from '../../results/compare/types.js';
 import { collect } from './options.js';
 
 export interface CompareCommandFlags extends CompareFlags {
@@ -14,29 +14,33 @@ export interface CompareCommandFlags extends CompareFlags {
 export function register(program: Command): void {
   program
     .command('compare')
-    .description('compare a candidate result against a baseline: Mann-Whitney U on raw samples, Holm-corrected, bootstrap CIs; exit 1 on a regression')
+    .description('compare a candidate against a baseline across runs: permutation test on run values, Holm-corrected, CV and MDE; exit 1 on a regression')
     .argument('<baseline>', 'baseline result file, or a folder of result files')
     .argument('<candidate>', 'candidate result file, or a folder of result files')
     .option('-f, --format <format>', 'output format: terminal, md (GitHub Markdown) or json', 'terminal')
     .option('-o, --output <file>', 'also write the output to this file')
-    .option('--alpha <p>', 'family-wise significance level for the whole comparison (Holm)', '0.01')
-    .option('--threshold <pct>', 'smallest change, in percent, that can be a regression', '5')
+    .option('--alpha <p>', 'family-wise significance level for the whole comparison (Holm)', '0.05')
+    .option('--threshold <pct>', 'smallest change, in percent, that can be a regression', '2')
     .option('--threshold-for <metric=pct>', 'per-metric threshold (repeatable), e.g. memory=15, latency.p99=10', collect)
     .option('--accuracy-tolerance <abs>', 'largest absolute accuracy drop that is not a regression', '0.01')
     .option('--allow-different-machine', 'compare results from different machine fingerprints')
     .option('--ignore-setting <key>', 'leave a setting (or prefix.*) out of the like-with-like check (repeatable)', collect)
     .option('--judge-tails', 'let latency p90/p99 be regressions (significant shift and the whole CI beyond the threshold)')
-    .option('--seed <n>', 'bootstrap seed', '1')
+    .option('--seed <n>', 'seed of the Monte Carlo permutation test (above 50,000 splits)', '1')
     .addHelpText('after', `
-Verdicts: regression (+), improvement (-), unchanged, inconclusive (~: large but not
-significant, or one value per side), changed (x: settings or model differ; not judged),
-missing (?: on one side only, or did not run).
+The unit is the run: each run (result file, or repeat) gives one value per metric, and the
+sides are compared across runs. One run per side is reported with its ratio, not testable.
+Results measured at different times are not interleaved: prefer \`mlbench ab\` for a verdict.
+
+Verdicts: regression (+), improvement (-), unchanged (the whole CI within the threshold),
+inconclusive (~: too noisy, with the runs needed; one run per side; not significant),
+changed (x: settings or model differ; not judged), missing (?: one side only, or did not run).
 
 Exit codes: 0 no regression, 1 regression, 2 bad input (missing file, different machines).
 
 Examples:
-  $ mlbench compare base.json cand.json
-  $ mlbench compare out/results/main/ out/results/pr/ --format md -o summary.md
+  $ mlbench compare out/results/main/ out/results/pr/       folders of runs (--repeat 8)
+  $ mlbench compare main/ pr/ --format md -o summary.md
   $ mlbench compare base.json cand.json --threshold 3 --threshold-for memory=20
   $ mlbench compare laptop.json ci.json --allow-different-machine --format json`)
     .action(async (baseline: string, candidate: string, flags: CompareCommandFlags) => {

@@ -1,8 +1,9 @@
 /**
- * `mlbench run --baseline <file> [--confirm N]`: the CI gate's glue between the run command and
+ * `mlbench run --baseline <file> [--confirm N]`: the glue between the run command and
  * results/compare/gate.ts. The baseline and the flags are checked before any job runs (bad input
- * fails fast with exit 2); after the run, flagged jobs are re-measured in fresh processes and the
- * Markdown summary is written next to the result file.
+ * fails fast with exit 2); after the run, jobs beyond the threshold whose baseline this code can
+ * reproduce are re-measured on both sides, interleaved; the others are a hint, not a verdict
+ * (`mlbench ab` measures both sides). The Markdown summary is written next to the result file.
  */
 import path from 'node:path';
 import { writeFile } from 'node:fs/promises';
@@ -28,7 +29,7 @@ export interface PreparedGate {
 /** Validates the gate flags and reads the baseline before the run starts; null without --baseline. */
 export async function prepareGate(flags: GateFlags): Promise<PreparedGate | null> {
   if (!flags.baseline) return null;
-  const confirm = Number(flags.confirm ?? '3');
+  const confirm = Number(flags.confirm ?? '8');
   if (!Number.isInteger(confirm) || confirm < 0 || confirm > 100) {
     throw new UsageError('E_BAD_FLAG', `--confirm ${flags.confirm}: expected an integer in [0, 100].`);
   }
@@ -49,13 +50,15 @@ export async function finishGate(gate: PreparedGate, run: { file: string; result
     options: gate.options,
     knownSettings: new Set(Object.keys(SETTINGS)),
     runJobs: async (jobs) => {
-      log(`gate: ${jobs.length} re-measurement job(s) of flagged jobs, each in a fresh process`);
+      log(`gate: ${jobs.length} re-measurement run(s), both sides interleaved (ABBA), each in a fresh process`);
       return runJobs(jobs, { probes: run.probes, onDone: (i, r) => { log(`  [${i + 1}/${jobs.length}] ${r.status.padEnd(8)} ${r.id}`); } });
     },
   });
   process.stdout.write(`\n${formatTerminal(outcome.final)}`);
-  if (outcome.confirmation) {
-    log(`gate: flagged ${Object.keys(outcome.modes).length}, confirmed ${outcome.confirmed.length}, cleared ${outcome.cleared.length}`);
+  const modes = Object.values(outcome.modes);
+  if (modes.length) {
+    const interleaved = modes.filter((m) => m === 'interleaved').length;
+    log(`gate: ${modes.length} job(s) beyond the threshold: ${interleaved} re-measured on both sides (interleaved), ${modes.length - interleaved} baseline-only (a hint, not a verdict: use mlbench ab to measure both sides)`);
   }
   const summary = path.join(path.dirname(run.file), `${path.basename(run.file, '.json')}.summary.md`);
   await writeFile(summary, formatGateMarkdown(outcome));

@@ -10,6 +10,7 @@ import { register as registerRun } from './run.js';
 import { register as registerList } from './list.js';
 import { register as registerInfo } from './info.js';
 import { register as registerCompare } from './compare.js';
+import { register as registerAb } from './ab.js';
 import { register as registerDatasets } from './datasets.js';
 import { register as registerReport } from './report.js';
 import { register as registerModel } from './model.js';
@@ -18,7 +19,7 @@ import { register as registerMerge } from './merge.js';
 import { register as registerHistory } from './history.js';
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function. */
-const COMMANDS: Array<(program: Command) => void> = [registerRun, registerList, registerInfo, registerCompare, registerDatasets, registerReport, registerModel, registerExport, registerMerge, registerHistory];
+const COMMANDS: Array<(program: Command) => void> = [registerRun, registerList, registerInfo, registerCompare, registerAb, registerDatasets, registerReport, registerModel, registerExport, registerMerge, registerHistory];
 
 export function buildProgram(): Command {
   const program = new Command('mlbench')

@@ -73,7 +73,7 @@ Examples:
   $ mlbench run --profile standard --repeat 3 --fail-on-error
   $ mlbench run --shard 2/4                              one of 4 machines (then: mlbench merge)
   $ JOB_COMPLETION_INDEX=1 JOB_COMPLETIONS=4 mlbench run --shard auto   as a Kubernetes Indexed Job pod
-  $ mlbench run --suite smoke --baseline base.json --confirm 3   CI gate: exit 1 on a confirmed regression`)
+  $ mlbench run --suite smoke --baseline base.json   compare with a stored run: a hint (the CI gate is mlbench ab)`)
     .action(async (flags: RunFlags, command: Command) => {
       const { executeRun } = await import('./run-action.js');
       process.exitCode = await executeRun(flags, ['run', ...command.args].join(' '));

@@ -1,25 +1,69 @@
 /**
- * The CI gate: compare a fresh run against a baseline, then re-measure every job flagged as a
- * regression before failing, so one noisy run cannot fail a build.
- *
- * Re-measurement (each in a fresh process, through the `runJobs` callback):
- * - interleaved A/B, when the baseline differs from the candidate only in runtime knobs this code
- *   can reproduce (e.g. `null.latencyUs`, `ort.intraOpThreads`): the candidate configuration (A)
- *   and the baseline configuration (B) are re-run `confirm` times each, in ABBA order so that a
- *   slow drift of the machine hits both alike; the re-measured A is compared with the re-measured B;
- * - candidate only, otherwise (the usual CI case: same settings, different code, and the baseline's
- *   code is not at hand): the candidate is re-run `confirm` times and compared with the stored
- *   baseline again.
- * A regression fails the gate only when the comparison of the re-measurements (with its own Holm
- * family: the flagged jobs) is a regression again. Pure apart from the callback: no I/O.
+ * The CI gate, pure parts (no I/O; runs happen through callbacks):
+ * - `abOrder`: the interleaved order of an A/B measurement (ABBA, or a seeded random order), so
+ *   drift and load bursts hit both sides alike and runs are exchangeable under no change;
+ * - `compareAb`: the comparison of A's runs with B's runs, where the difference between the sides
+ *   is the point (settings or model differences are judged and listed, not refused);
+ * - `runGate`: `mlbench run --baseline`, which compares a fresh run with a stored one. A stored
+ *   baseline cannot be re-measured with today's code, so that comparison is a hint, never a
+ *   verdict: a job whose only difference is a runtime knob this code can reproduce is
+ *   re-measured on both sides, interleaved; every other job beyond the threshold is reported
+ *   `inconclusive` with the advice to measure both sides with `mlbench ab`.
  */
 import { formatRuntimeId, parseRuntimeId } from '../../harness/common/format.js';
 import type { Job } from '../../harness/types.js';
-import type { JobResult, ResultFile } from '../schema.js';
-import { compareSides } from './compare.js';
-import { countVerdicts } from './decide.js';
+import { createRng } from '../stats/index.js';
+import type { JobResult, Machine, ResultFile } from '../schema.js';
+import { compareSides, countVerdicts } from './decide.js';
 import { definitionDiff, groupJobs, jobKey } from './match.js';
 import type { CompareOptions, Comparison } from './types.js';
+
+export type AbSide = 'A' | 'B';
+export type AbOrderKind = 'abba' | 'random';
+
+/**
+ * The order of 2n runs, n per side. `abba`: AB BA AB BA ... (a linear drift cancels within each
+ * pair of pairs); `random`: a seeded shuffle of n A and n B (exchangeable by construction).
+ */
+export function abOrder(n: number, kind: AbOrderKind, seed = 1): AbSide[] {
+  if (kind === 'abba') return Array.from({ length: n }, (_, i): AbSide[] => (i % 2 === 0 ? ['A', 'B'] : ['B', 'A'])).flat();
+  const order: AbSide[] = [...Array<AbSide>(n).fill('A'), ...Array<AbSide>(n).fill('B')];
+  const rng = createRng(seed);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.uniform() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  return order;
+}
+
+/**
+ * B's jobs renamed to A's keys when the two sides ran different workloads in the same order (two
+ * model files: `mlbench model a.onnx` and `b.onnx` name their workloads after the files). Sides
+ * whose keys already match are returned as they are. Throws a RangeError when they cannot be paired.
+ */
+export function alignSides(a: JobResult[], b: JobResult[]): JobResult[] {
+  const keysA = [...groupJobs(a).keys()];
+  const keysB = [...groupJobs(b).keys()];
+  if (keysB.every((k) => keysA.includes(k))) return b;
+  if (keysA.length !== keysB.length) {
+    throw new RangeError(`A and B ran different jobs (A: ${keysA.join(', ')}; B: ${keysB.join(', ')}); give both sides the same suites, runtimes and scenarios.`);
+  }
+  const workloadOf = new Map(keysB.map((k, i) => [k, groupJobs(a).get(keysA[i]!)![0]!.workload]));
+  return b.map((j) => ({ ...j, workload: workloadOf.get(jobKey(j)) ?? j.workload }));
+}
+
+/**
+ * Compares A's runs (baseline) with B's runs (candidate) of one interleaved measurement. Both
+ * sides ran on this machine by construction, so differing fingerprints (an older mlbench on
+ * side A computing them differently) are a warning, not a refusal.
+ */
+export function compareAb(a: { machines: Machine[]; jobs: JobResult[]; label: string }, b: { machines: Machine[]; jobs: JobResult[]; label: string }, options: CompareOptions): Comparison {
+  return compareSides(
+    { sources: [a.label], machines: a.machines, jobs: a.jobs },
+    { sources: [b.label], machines: b.machines, jobs: alignSides(a.jobs, b.jobs) },
+    { ...options, judgeDefinitionChanges: true, allowDifferentMachine: true },
+  );
+}
 
 /** Runs jobs, each in a fresh process, and returns their results in the same order. */
 export type RunJobsFn = (jobs: Job[]) => Promise<JobResult[]>;
@@ -30,7 +74,7 @@ export interface GateInput {
   /** The planned jobs of the candidate run (templates for re-measurement). */
   jobs: Job[];
   runJobs: RunJobsFn;
-  /** Re-measurements per configuration; 0 takes the first comparison as final. */
+  /** Re-measurements per side of a re-measurable job (interleaved ABBA); 0 re-measures nothing. */
   confirm: number;
   options: CompareOptions;
   /** Setting keys this code knows; a baseline setting outside it cannot be reproduced. */
@@ -38,14 +82,13 @@ export interface GateInput {
 }
 
 export interface GateResult {
+  /** The stored baseline against this run: a hint. */
   initial: Comparison;
-  /** Comparison of the re-measurements (null when nothing was flagged or confirm = 0). */
+  /** Both sides re-measured, interleaved (null when no job could be). */
   confirmation: Comparison | null;
-  /** How each flagged job was re-measured. */
-  modes: Record<string, 'interleaved' | 'candidate-only' | 'not-rerunnable'>;
-  confirmed: string[];
-  cleared: string[];
-  /** The initial comparison with flagged-but-not-confirmed jobs turned `inconclusive`. */
+  /** How each job beyond the threshold was handled. */
+  modes: Record<string, 'interleaved' | 'baseline-only'>;
+  /** The verdicts the gate stands by: re-measured jobs from `confirmation`, the rest never a regression. */
   final: Comparison;
   regression: boolean;
 }
@@ -56,74 +99,63 @@ export function plannedJobKey(job: Job): string {
   return `${job.suite}/${job.workload.id}/${formatRuntimeId({ id: runtime, backend })}/${job.scenario}`;
 }
 
-/**
- * The comparison with the cleared jobs turned `inconclusive`: the job and each of its `regression`
- * metric rows (with a note saying why), so no row reads "regression" under a "no regression"
- * headline. Confirmed jobs keep their verdicts and get a note.
- */
-function withCleared(c: Comparison, cleared: readonly string[], confirmed: readonly string[], how: (key: string) => string): Comparison {
+/** A judged row of the job is beyond its threshold (or already a regression). */
+function beyondThreshold(job: Comparison['jobs'][number]): boolean {
+  return job.metrics.some((m) => m.judged && (m.verdict === 'regression' || (m.ratio !== null && m.thresholdPct !== null
+    && Math.abs(Math.log(m.ratio)) > Math.log(1 + m.thresholdPct / 100))));
+}
+
+/** The initial comparison with every verdict the gate cannot stand by turned into a hint. */
+function asHints(c: Comparison, keep: ReadonlySet<string>, replaced: ReadonlyMap<string, Comparison['jobs'][number]>): Comparison {
+  const hint = 'baseline-only comparison: a hint, not a verdict (measure both sides with mlbench ab)';
   const jobs = c.jobs.map((j) => {
-    if (cleared.includes(j.key)) {
-      const note = `regression not confirmed by ${how(j.key)}`;
-      const metrics = j.metrics.map((m) => (m.verdict === 'regression' ? { ...m, verdict: 'inconclusive' as const, note } : m));
-      return { ...j, verdict: 'inconclusive' as const, metrics, differences: [...j.differences, note] };
-    }
-    if (confirmed.includes(j.key)) return { ...j, differences: [...j.differences, `regression confirmed by ${how(j.key)}`] };
-    return j;
+    const again = replaced.get(j.key);
+    if (again) return { ...again, differences: [...again.differences, 're-measured on both sides, interleaved'] };
+    if (keep.has(j.key) || (j.verdict !== 'regression' && j.verdict !== 'improvement')) return j;
+    const metrics = j.metrics.map((m) => (m.verdict === 'regression' || m.verdict === 'improvement') && m.unit !== 'status' ? { ...m, verdict: 'inconclusive' as const, note: hint } : m);
+    return { ...j, verdict: 'inconclusive' as const, metrics, differences: [...j.differences, hint] };
   });
   const counts = countVerdicts(jobs);
   return { ...c, jobs, counts, regression: counts.regression > 0 };
 }
 
-/** Compares, re-measures flagged jobs, and returns the confirmed verdicts. */
+/**
+ * Compares with the stored baseline, re-measures both sides of every re-measurable job beyond the
+ * threshold, and returns the verdicts. A job that broke (ok -> crashed, parity fail, accuracy
+ * drop) needs no timing statistics and keeps its verdict.
+ */
 export async function runGate(input: GateInput): Promise<GateResult> {
   const { candidate, baseline, options } = input;
-  const side = (r: ResultFile, jobs = r.jobs) => ({ sources: [r.runId], machines: [r.machine], jobs });
+  const side = (r: ResultFile) => ({ sources: [r.runId], machines: [r.machine], jobs: r.jobs });
   const initial = compareSides(side(baseline), side(candidate), options);
-  const flagged = initial.jobs.filter((j) => j.verdict === 'regression').map((j) => j.key);
+  const broken = new Set(initial.jobs.filter((j) => j.metrics.some((m) => m.verdict === 'regression' && m.testedOn === 'none')).map((j) => j.key));
+  const flagged = initial.jobs.filter((j) => j.verdict !== 'changed' && j.verdict !== 'missing' && !broken.has(j.key) && beyondThreshold(j)).map((j) => j.key);
   const modes: GateResult['modes'] = {};
-  if (!flagged.length || input.confirm <= 0) {
-    return { initial, confirmation: null, modes, confirmed: flagged, cleared: [], final: initial, regression: flagged.length > 0 };
-  }
-
   const baseGroups = groupJobs(baseline.jobs);
   const candGroups = groupJobs(candidate.jobs);
-  const rounds: Array<{ job: Job; key: string; role: 'A' | 'B' }> = [];
+  const rounds: Array<{ job: Job; side: AbSide }> = [];
   for (const key of flagged) {
     const template = input.jobs.find((j) => plannedJobKey(j) === key);
     const baseJob = baseGroups.get(key)?.[0];
     const candJob = candGroups.get(key)?.[0];
-    if (!template || !baseJob || !candJob) {
-      modes[key] = 'not-rerunnable';
-      continue;
-    }
-    const knobs = definitionDiff(baseJob, candJob, options.ignoreSettings).knobs;
-    const reproducible = Object.keys(baseJob.settings).every((k) => input.knownSettings.has(k));
-    modes[key] = knobs.length > 0 && reproducible ? 'interleaved' : 'candidate-only';
-    for (let i = 0; i < input.confirm; i++) {
-      const a = { job: { ...template, id: `${template.id}~confirm-a${i + 1}`, repeat: i }, key, role: 'A' as const };
-      if (modes[key] === 'candidate-only') {
-        rounds.push(a);
-        continue;
-      }
-      const b = { job: { ...template, id: `${template.id}~confirm-b${i + 1}`, repeat: i, settings: { ...template.settings, ...baseJob.settings } }, key, role: 'B' as const };
-      rounds.push(...(i % 2 === 0 ? [a, b] : [b, a]));
-    }
+    const knobs = baseJob && candJob ? definitionDiff(baseJob, candJob, options.ignoreSettings).knobs : [];
+    const reproducible = !!baseJob && Object.keys(baseJob.settings).every((k) => input.knownSettings.has(k));
+    modes[key] = template && knobs.length > 0 && reproducible && input.confirm > 0 ? 'interleaved' : 'baseline-only';
+    if (modes[key] !== 'interleaved') continue;
+    abOrder(input.confirm, 'abba').forEach((s, i) => {
+      const run = Math.floor(i / 2);
+      const settings = s === 'A' ? { ...template!.settings, ...baseJob!.settings } : template!.settings;
+      rounds.push({ job: { ...template!, id: `${template!.id}~ab-${s.toLowerCase()}${run + 1}`, repeat: run, settings }, side: s });
+    });
   }
-
   const results = rounds.length ? await input.runJobs(rounds.map((r) => r.job)) : [];
-  const remeasuredA = results.filter((_, i) => rounds[i]!.role === 'A');
-  const remeasuredB = results.filter((_, i) => rounds[i]!.role === 'B');
-  const storedBaseline = baseline.jobs.filter((j) => modes[jobKey(j)] === 'candidate-only');
-  const confirmation = compareSides(
-    { sources: ['re-measured baseline'], machines: [candidate.machine, ...(storedBaseline.length ? [baseline.machine] : [])], jobs: [...remeasuredB, ...storedBaseline] },
-    { sources: ['re-measured candidate'], machines: [candidate.machine], jobs: remeasuredA },
-    { ...options, allowDifferentMachine: true },
-  );
-  const again = new Set(confirmation.jobs.filter((j) => j.verdict === 'regression').map((j) => j.key));
-  // A job that cannot be re-run keeps its first verdict: the gate does not clear what it cannot check.
-  const confirmed = flagged.filter((k) => again.has(k) || modes[k] === 'not-rerunnable');
-  const cleared = flagged.filter((k) => !confirmed.includes(k));
-  const final = withCleared(initial, cleared, confirmed, (key) => `${input.confirm} re-measurement(s) (${modes[key]})`);
-  return { initial, confirmation, modes, confirmed, cleared, final, regression: confirmed.length > 0 };
+  const confirmation = rounds.length
+    ? compareSides(
+      { sources: ['re-measured baseline'], machines: [candidate.machine], jobs: results.filter((_, i) => rounds[i]!.side === 'A') },
+      { sources: ['re-measured candidate'], machines: [candidate.machine], jobs: results.filter((_, i) => rounds[i]!.side === 'B') },
+      options)
+    : null;
+  const replaced = new Map((confirmation?.jobs ?? []).map((j) => [j.key, j]));
+  const final = asHints(initial, broken, replaced);
+  return { initial, confirmation, modes, final, regression: final.regression };
 }

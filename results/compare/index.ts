@@ -1,20 +1,19 @@
-/** Compare and the CI gate: matching, decision rule, verdicts, formatters. */
-export { compareSides, thresholdFor } from './compare.js';
-export { loadSide, sideFromResults } from './load.js';
-export { checkMachines, machineDifferences } from './machine-check.js';
-export { definitionDiff, groupJobs, jobKey, RUNTIME_KNOB_PREFIXES, NEUTRAL_SETTINGS, type DefinitionDiff } from './match.js';
-export { countVerdicts, decideMeasured, decideTail, jobVerdict } from './decide.js';
-export { observe, MEASURED_STATUSES, BROKEN_STATUSES, NOT_RUN_STATUSES, type SideObservations, type SourceOf } from './observations.js';
-export { metricRows, LATENCY_PERCENTILES, TAIL_METRICS, LOWER_IS_BETTER_ACCURACY, type DraftRow } from './metric-rows.js';
-export { statusRow, statusText } from './status-row.js';
-export { FORMATTERS, COMPARE_FORMATS, type CompareFormat } from './format.js';
-export { formatTerminal } from './format-terminal.js';
-export { formatMarkdown } from './format-markdown.js';
-export { formatJson } from './format-json.js';
+/** Compare and the CI gate: matching, run-level statistics, decision rule, interleaved A/B, formatters. */
 export {
-  DEFAULT_COMPARE_OPTIONS, VERDICTS, type Verdict, type CompareOptions, type CompareSide, type MetricComparison,
-  type JobComparison, type Comparison,
+  jobKey, groupJobs, definitionDiff, machineDifferences, checkMachines, observe, statusRow, statusText, sideFromResults, loadSide,
+  RUNTIME_KNOB_PREFIXES, NEUTRAL_SETTINGS, MEASURED_STATUSES, BROKEN_STATUSES, NOT_RUN_STATUSES, LATENCY_PERCENTILES,
+  type DefinitionDiff, type SideObservations, type SourceOf,
+} from './match.js';
+export { metricRows, runRow, TAIL_METRICS, LOWER_IS_BETTER_ACCURACY, type DraftRow, type RowContext } from './statistics.js';
+export { compareSides, decideMeasured, jobVerdict, countVerdicts, thresholdFor, noisyNote } from './decide.js';
+export {
+  abOrder, alignSides, compareAb, runGate, plannedJobKey,
+  type AbSide, type AbOrderKind, type GateInput, type GateResult, type RunJobsFn,
+} from './gate.js';
+export {
+  formatTerminal, formatMarkdown, formatJson, formatGateMarkdown, formatValue, formatChange, FORMATTERS, COMPARE_FORMATS, type CompareFormat,
+} from './format.js';
+export {
+  DEFAULT_COMPARE_OPTIONS, VERDICTS, resolveCompareOptions,
+  type Verdict, type CompareOptions, type CompareFlags, type CompareSide, type MetricComparison, type JobComparison, type Comparison,
 } from './types.js';
-export { resolveCompareOptions, parseThresholdPairs, type CompareFlags } from './options.js';
-export { runGate, plannedJobKey, type GateInput, type GateResult, type RunJobsFn } from './gate.js';
-export { formatGateMarkdown } from './format-gate.js';

@@ -1,13 +1,19 @@
 /**
- * Matching jobs across the two sides: by suite/workload/runtime/scenario, repeats pooled. Matched
- * jobs whose benchmark definition differs (protocol settings or model) are `changed` and not
- * judged. Runtime knobs (settings under a runtime's namespace, such as `null.latencyUs` or
- * `ort.intraOpThreads`) are what a candidate may legitimately change, so they are judged and
- * listed as differences instead.
+ * What is compared with what: jobs matched across the two sides by suite/workload/runtime/scenario,
+ * machines checked like with like, each side's runs collected into one value per run and metric,
+ * and the status row. Matched jobs whose benchmark definition differs (protocol settings or model)
+ * are `changed` and not judged, unless the comparison is an explicit A/B (`mlbench ab`). Runtime
+ * knobs (settings under a runtime's namespace, such as `ort.intraOpThreads`) are what a candidate
+ * may legitimately change, so they are judged and listed as differences instead.
  */
 import { SETTINGS } from '../../harness/config/settings.js';
+import { errorMessage, UsageError } from '../../harness/errors.js';
 import { formatRuntimeId } from '../../harness/common/format.js';
-import type { JobResult } from '../schema.js';
+import { loadResults } from '../load.js';
+import { comparedMachineFacts } from '../machine-facts.js';
+import { latencySampleOf, quantile } from '../stats/index.js';
+import type { JobResult, Machine, ResultFile } from '../schema.js';
+import type { CompareSide, MetricComparison } from './types.js';
 
 /** Setting namespaces that configure the runtime under test: differences are judged, not refused. */
 export const RUNTIME_KNOB_PREFIXES: readonly string[] = ['null.', 'ort.', 'ortWeb.', 'tfjs.', 'external.'];
@@ -17,6 +23,16 @@ export const RUNTIME_KNOB_PREFIXES: readonly string[] = ['null.', 'ort.', 'ortWe
  * how often a job repeats): ignored by the like-with-like check.
  */
 export const NEUTRAL_SETTINGS: readonly string[] = ['timeoutMs', 'memoryLimitMb', 'repeat', 'maxSamplesRetained'];
+
+/** Statuses whose measurements count (LoadGen-invalid runs still measured latencies). */
+export const MEASURED_STATUSES: readonly string[] = ['ok', 'invalid'];
+/** Statuses that mean the job broke: ok -> one of these is a regression. */
+export const BROKEN_STATUSES: readonly string[] = ['failed', 'crashed', 'timeout', 'oom'];
+/** Statuses that mean the job did not run at all: not judged. */
+export const NOT_RUN_STATUSES: readonly string[] = ['skipped', 'unavailable'];
+
+/** Latency percentiles compared for every job that has latencies. */
+export const LATENCY_PERCENTILES: ReadonlyArray<[string, number]> = [['p50', 0.5], ['p90', 0.9], ['p99', 0.99]];
 
 /** The key jobs are matched by: suite/workload/runtime/scenario, the runtime as formatRuntimeId writes it. */
 export function jobKey(job: JobResult): string {
@@ -80,4 +96,129 @@ export function definitionDiff(baseline: JobResult, candidate: JobResult, ignore
     changed.push(`dataset checksum: ${baseline.dataset?.checksum ?? 'none'} -> ${candidate.dataset?.checksum ?? 'none'}`);
   }
   return { changed, knobs };
+}
+
+/** `field: a -> b` for each recorded machine fact that differs (the report's machine table, results/machine-facts.ts). */
+export function machineDifferences(a: Machine, b: Machine): string[] {
+  const fa = comparedMachineFacts(a);
+  const fb = comparedMachineFacts(b);
+  const keys = [...new Set([...Object.keys(fa), ...Object.keys(fb)])];
+  return keys
+    .filter((k) => JSON.stringify(fa[k]) !== JSON.stringify(fb[k]))
+    .map((k) => `${k}: ${JSON.stringify(fa[k] ?? null)} -> ${JSON.stringify(fb[k] ?? null)}`);
+}
+
+/**
+ * Checks that every machine on both sides has one fingerprint. Throws E_MACHINE_MISMATCH (exit 2)
+ * unless `allow`, in which case it returns the warning to print with the comparison.
+ */
+export function checkMachines(baseline: Machine[], candidate: Machine[], allow: boolean): string | null {
+  const all = [...baseline, ...candidate];
+  const first = all[0];
+  if (!first) return null;
+  const other = all.find((m) => m.id !== first.id);
+  if (!other) return null;
+  const diffs = machineDifferences(first, other);
+  const what = diffs.length ? `differing fields: ${diffs.join('; ')}` : 'no recorded field differs, but the fingerprints do';
+  const message = `results come from different machines: ${first.id} (${first.hostname}) and ${other.id} (${other.hostname}); ${what}.`;
+  if (!allow) {
+    throw new UsageError('E_MACHINE_MISMATCH', `${message} Timings from different machines are not comparable; pass --allow-different-machine to compare anyway.`);
+  }
+  return message;
+}
+
+/** What one side observed for one matched job: one value per measured run and metric. */
+export interface SideObservations {
+  repeats: number;
+  statuses: string[];
+  /** Per run: its latency percentiles (`p50`, `p90`, `p99`), from its raw samples or histogram, else its latencyNs summary. */
+  latency: Array<Record<string, number>>;
+  throughputPerS: number[];
+  trainSeconds: number[];
+  peakRssBytes: number[];
+  accuracy: { metric: string; values: number[] } | null;
+  parityPass: boolean[];
+}
+
+/** Where a job came from, for error messages (a result file, or a label such as `re-measured`). */
+export type SourceOf = (job: JobResult) => string | undefined;
+
+/** One run's latency percentiles; a corrupt histogram is a bad result file (E_RESULT_FILE). */
+function runLatency(job: JobResult, sourceOf: SourceOf): Record<string, number> | null {
+  let stored;
+  try {
+    stored = latencySampleOf(job);
+  } catch (err) {
+    throw new UsageError('E_RESULT_FILE',
+      `${sourceOf(job) ?? 'result file'}: job ${job.id}: histogramNs is corrupt (${errorMessage(err)}); re-run the job or leave this file out of the comparison.`);
+  }
+  if (stored) return Object.fromEntries(LATENCY_PERCENTILES.map(([name, p]) => [name, quantile(stored.sample, p)]));
+  const summary = job.latencyNs as Record<string, number> | undefined | null;
+  return summary && LATENCY_PERCENTILES.every(([name]) => summary[name]! > 0) ? summary : null;
+}
+
+const finite = (values: Array<number | null | undefined>): number[] => values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+
+/**
+ * Collects one side's observations of a matched job from its runs. Only measured runs (ok,
+ * invalid) count for every metric, peak memory included: a crashed or oom run's memory is not
+ * a measurement of the job.
+ */
+export function observe(jobs: JobResult[], sourceOf: SourceOf = () => undefined): SideObservations {
+  const measured = jobs.filter((j) => MEASURED_STATUSES.includes(j.status));
+  const accuracyJobs = measured.filter((j) => j.accuracy && Number.isFinite(j.accuracy.value));
+  return {
+    repeats: jobs.length,
+    statuses: jobs.map((j) => j.status),
+    latency: measured.map((j) => runLatency(j, sourceOf)).filter((l): l is Record<string, number> => l !== null),
+    throughputPerS: finite(measured.map((j) => j.throughputPerS)),
+    trainSeconds: finite(measured.map((j) => j.train?.seconds)),
+    peakRssBytes: finite(measured.map((j) => j.memory?.peakRssBytes)),
+    accuracy: accuracyJobs.length ? { metric: accuracyJobs[0]!.accuracy!.metric, values: accuracyJobs.map((j) => j.accuracy!.value) } : null,
+    // The job that is the parity reference itself has no verdict to compare.
+    parityPass: measured.flatMap((j) => (j.parity && 'pass' in j.parity ? [j.parity.pass] : [])),
+  };
+}
+
+/** `ok`, or `ok x2, crashed x1` for mixed runs. */
+export function statusText(statuses: string[]): string {
+  const counts = new Map<string, number>();
+  for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
+  if (counts.size === 1) return statuses[0]!;
+  return [...counts].map(([s, c]) => `${s} x${c}`).join(', ');
+}
+
+/**
+ * The status row of a matched job, or null when every run on both sides is `ok`. A job that ran
+ * on the baseline and now breaks (`failed`, `crashed`, `timeout`, `oom`) is a regression; with
+ * several runs, a larger share of broken runs than the baseline's is one too.
+ */
+export function statusRow(base: SideObservations, cand: SideObservations): MetricComparison | null {
+  if (base.statuses.every((s) => s === 'ok') && cand.statuses.every((s) => s === 'ok')) return null;
+  const brokenShare = (o: SideObservations) => o.statuses.filter((s) => BROKEN_STATUSES.includes(s)).length / o.statuses.length;
+  const ran = (o: SideObservations) => o.statuses.some((s) => MEASURED_STATUSES.includes(s));
+  const b = brokenShare(base);
+  const c = brokenShare(cand);
+  const verdict = c > b && ran(base) ? 'regression' : c < b && ran(cand) ? 'improvement' : 'unchanged';
+  return {
+    metric: 'status', unit: 'status', better: 'higher', baseline: statusText(base.statuses), candidate: statusText(cand.statuses),
+    nBaseline: base.statuses.length, nCandidate: cand.statuses.length, ratio: null, ciLow: null, ciHigh: null,
+    testedOn: 'none', pValue: null, pAdjusted: null, cv: null, mdePct: null, runsNeeded: null, thresholdPct: null, judged: false, verdict,
+  };
+}
+
+/** A side from result files already in memory (`sources[i]` names `results[i]` when the lengths match). */
+export function sideFromResults(results: ResultFile[], sources: string[]): CompareSide {
+  const jobSources = new Map<JobResult, string>();
+  if (sources.length === results.length) results.forEach((r, i) => r.jobs.forEach((j) => jobSources.set(j, sources[i]!)));
+  return { sources, machines: results.map((r) => r.machine), jobs: results.flatMap((r) => r.jobs), jobSources };
+}
+
+/**
+ * Loads every result file under `inputs` (files or folders, each file once) with the reports'
+ * loader; a bad file is an error here, not a warning. `role` names the side in errors.
+ */
+export async function loadSide(inputs: string[], role: 'baseline' | 'candidate'): Promise<CompareSide> {
+  const { results } = await loadResults(inputs, { badFile: 'throw', role });
+  return sideFromResults(results.map((r) => r.result), results.map((r) => r.file));
 }

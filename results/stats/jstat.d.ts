@@ -1,10 +1,10 @@
 /** The part of jstat (CommonJS, no bundled types) that results/stats uses. */
 declare module 'jstat' {
-  interface NormalDistribution {
-    cdf(x: number, mean: number, std: number): number;
+  interface StudentT {
+    inv(p: number, dof: number): number;
   }
   /** The module object is jStat itself (with a `jStat` self-reference). Tests also use the
    * regularised incomplete beta function, to check early stopping independently. */
-  const jstat: { jStat: { normal: NormalDistribution }; ibeta(x: number, a: number, b: number): number };
+  const jstat: { jStat: { studentt: StudentT }; ibeta(x: number, a: number, b: number): number };
   export default jstat;
 }

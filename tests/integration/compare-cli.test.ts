@@ -17,8 +17,10 @@ function write(dir: string, name: string, r: ResultFile): string {
 
 describe('mlbench compare (CLI)', () => {
   const dir = tempDir();
-  const base = write(dir, 'base.json', result([job()]));
-  const slow = write(dir, 'slow.json', result([job({ samplesNs: latencies(5, 400, 130_000) })]));
+  // Eight runs (repeats) per file: the unit of the comparison is the run.
+  const runs = (medianNs: number) => [0, 1, 2, 3, 4, 5, 6, 7].map((r) => job({ repeat: r, samplesNs: latencies(5 + r, 400, medianNs * (1 + 0.002 * (r % 3)), 0.01) }));
+  const base = write(dir, 'base.json', result(runs(100_000)));
+  const slow = write(dir, 'slow.json', result(runs(130_000)));
 
   it('A against A exits 0 with every job unchanged', () => {
     const run = mlbench(['compare', base, base]);
@@ -30,7 +32,7 @@ describe('mlbench compare (CLI)', () => {
   it('a regression exits 1; --format md is a GitHub table; --format json parses', () => {
     const md = mlbench(['compare', base, slow, '--format', 'md']);
     expect(md.code, md.stderr).toBe(1);
-    expect(md.stdout).toMatch(/^\| job \| metric \| baseline \| candidate \|/m);
+    expect(md.stdout).toMatch(/^\| job \| metric \| runs \| baseline \| candidate \|/m);
     expect(md.stdout).toMatch(/^\|---\|---\|---:\|/m);
     expect(md.stdout).toMatch(/:red_circle: regression/);
     const json = mlbench(['compare', base, slow, '--format', 'json']);
@@ -45,6 +47,7 @@ describe('mlbench compare (CLI)', () => {
     expect(refused.stderr).toMatch(/E_MACHINE_MISMATCH.*m-1.*m-2.*node/);
     const allowed = mlbench(['compare', base, other, '--allow-different-machine']);
     expect(allowed.code, allowed.stderr).toBe(0);
+    expect(allowed.stdout).toMatch(/one run per side: not testable/);
   });
 
   it('names a missing file and a bad flag, exit 2', () => {
@@ -53,7 +56,9 @@ describe('mlbench compare (CLI)', () => {
     expect(missing.stderr).toMatch(/nope\.json: no such file/);
     const bad = mlbench(['compare', base, base, '--alpha', '2']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--alpha 2/);
+    expect(bad.stderr).toMatch(/--alpha 2: expected a number in \(0, 1\)/);
+    const pair = mlbench(['compare', base, base, '--threshold-for', 'memory']);
+    expect(pair.stderr).toMatch(/--threshold-for memory: expected metric=percent/);
     const format = mlbench(['compare', base, base, '--format', 'html']);
     expect(format.stderr).toMatch(/terminal, md, json/);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatValue } from '../../../results/compare/format-values.js';
+import { formatValue } from '../../../results/compare/format.js';
 
 describe('compare value formatting', () => {
   it('uses the reports number formatting, units always printed', () => {

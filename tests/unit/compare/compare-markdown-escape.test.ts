@@ -14,11 +14,11 @@ describe('compare Markdown escaping', () => {
     expect(md).toContain('\\[x\\](https://evil)');
     expect(md).not.toContain('[x](https://evil)');
     expect(md).toContain('\\~\\~gone\\~\\~ &lt;b&gt;');
-    // Each table row keeps exactly 8 unescaped pipes (7 columns).
+    // Each table row keeps exactly 10 unescaped pipes (9 columns).
     const tableRows = md.split('\n').filter((l) => l.startsWith('| smoke/'));
     expect(tableRows.length).toBeGreaterThanOrEqual(3);
     for (const line of tableRows) {
-      expect(line.replace(/\\\\/g, '').replace(/\\\|/g, '').split('|').length - 1).toBe(8);
+      expect(line.replace(/\\\\/g, '').replace(/\\\|/g, '').split('|').length - 1).toBe(10);
     }
   });
 });
