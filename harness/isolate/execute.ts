@@ -5,7 +5,7 @@
  * micro (single-op, tinybench) jobs in harness/micro.
  */
 import { buildModel } from '../models/index.js';
-import { checkParity } from '../models/parity.js';
+import { checkParity, parityReferenceOf } from '../models/parity.js';
 import { createRuntime } from '../runtimes/index.js';
 import { randomSamples } from '../scenarios/samples.js';
 import { inputSamples, resolveInputs, type InputsRequest } from '../inputs/index.js';
@@ -56,9 +56,11 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
     const scenario = await runScenario(job.scenario, session, samples, job.settings);
     // Peak RSS of the measured work, before the parity check loads the reference runtime here too.
     const peakRssBytes = process.resourceUsage().maxRSS * 1024;
-    // Outputs of the first query against ort-node:cpu on the same inputs. The null runtime
-    // computes nothing, so it has neither outputs to check nor FLOPs to claim.
-    const parity = job.runtime !== 'null' ? await checkParity(model, firstFeeds, firstOutputs) : undefined;
+    // Outputs of the first query against ort-node:cpu on the same inputs (tfjs:cpu for a tfjs
+    // model.json, whose own job is not compared with itself). The null runtime computes
+    // nothing, so it has neither outputs to check nor FLOPs to claim.
+    const selfReference = model.tfjs !== undefined && job.runtime === parityReferenceOf(model);
+    const parity = job.runtime !== 'null' && !selfReference ? await checkParity(model, firstFeeds, firstOutputs) : undefined;
     // FLOPs of one query: one sample, or a batch in the offline scenario.
     const flopsPerSample = job.runtime === 'null' ? undefined : model.flopsPerSample;
     const flops = flopsPerSample !== undefined ? flopsPerSample * (job.scenario === 'offline' ? batch : 1) : undefined;

@@ -12,6 +12,7 @@
  *   the runtimes here typically differ by 1e-7 to 1e-6 (different summation orders and fused
  *   kernels), so 1e-3 catches wrong layouts or weights with a wide margin.
  */
+import { bfloat16ToNumber, float16ToNumber } from '../inputs/half-float.js';
 import type { Feeds, ModelArtifact, ResolvedSettings, Tensor } from '../types.js';
 
 /** Default fp32 tolerance of parity checks (see the method above). */
@@ -19,6 +20,17 @@ export const PARITY_TOLERANCE = 1e-3;
 
 /** The runtime every parity check is measured against. */
 export const PARITY_REFERENCE = 'ort-node:cpu';
+
+/**
+ * The reference of a TensorFlow.js model.json, which ONNX runtimes cannot run: tfjs's pure-JS
+ * cpu backend (plain loops in float32, no SIMD or fused native kernels).
+ */
+export const TFJS_PARITY_REFERENCE = 'tfjs:cpu';
+
+/** The reference runtime for `model`. */
+export function parityReferenceOf(model: ModelArtifact): string {
+  return model.tfjs ? TFJS_PARITY_REFERENCE : PARITY_REFERENCE;
+}
 
 /** What a job records as `parity`. `reason` says why it failed when the values were not compared. */
 export interface ParityResult {
@@ -31,8 +43,13 @@ export interface ParityResult {
 }
 
 function asNumbers(t: Tensor): ArrayLike<number> {
-  // int64 outputs come as BigInt64Array: compare them as numbers.
-  return t.data instanceof BigInt64Array ? Array.from(t.data, Number) : (t.data as ArrayLike<number>);
+  // int64 outputs come as BigInt64Array: compare them as numbers; 16-bit floats as their values;
+  // strings as 0 (equal) or NaN against a reference string (see compareOutputs).
+  if (t.data instanceof BigInt64Array) return Array.from(t.data, Number);
+  if (t.dtype === 'float16') return Array.from(t.data as Uint16Array, float16ToNumber);
+  if (t.dtype === 'bfloat16') return Array.from(t.data as Uint16Array, bfloat16ToNumber);
+  if (Array.isArray(t.data)) return t.data.map(() => 0);
+  return t.data as ArrayLike<number>;
 }
 
 /** Compares outputs with reference outputs (pure, no runtime involved). */
@@ -47,6 +64,10 @@ export function compareOutputs(reference: Feeds, actual: Feeds, tolerance = PARI
     if (!a) return { ...base, maxAbsDiff: Number.NaN, maxRelDiff: Number.NaN, pass: false, reason: `output "${name}" is missing` };
     if (r.dims.join('x') !== a.dims.join('x')) {
       return { ...base, maxAbsDiff: Number.NaN, maxRelDiff: Number.NaN, pass: false, reason: `output "${name}" has dims [${a.dims.join(', ')}], the reference has [${r.dims.join(', ')}]` };
+    }
+    if (Array.isArray(r.data) || Array.isArray(a.data)) {
+      if (JSON.stringify(r.data) !== JSON.stringify(a.data)) return { ...base, maxAbsDiff: Number.NaN, maxRelDiff: Number.NaN, pass: false, reason: `string output "${name}" differs` };
+      continue;
     }
     const rv = asNumbers(r);
     const av = asNumbers(a);
@@ -78,11 +99,12 @@ export async function checkParity(
   options: { tolerance?: number; settings?: ResolvedSettings } = {},
 ): Promise<ParityResult> {
   const reference = await referenceOutputs(model, feeds, options.settings ?? {});
-  return compareOutputs(reference, outputs, options.tolerance ?? PARITY_TOLERANCE);
+  return compareOutputs(reference, outputs, options.tolerance ?? PARITY_TOLERANCE, parityReferenceOf(model));
 }
 
-/** The reference outputs: `model` run once on ort-node:cpu. */
+/** The reference outputs: `model` run once on ort-node:cpu (tfjs:cpu for a tfjs model.json). */
 export async function referenceOutputs(model: ModelArtifact, feeds: Feeds, settings: ResolvedSettings = {}): Promise<Feeds> {
+  if (model.tfjs) return tfjsReferenceOutputs(model, feeds);
   const { createOrtNodeRuntime } = await import('../runtimes/ort-node.js');
   const { session } = await createOrtNodeRuntime('cpu').load(model, settings);
   try {
@@ -91,5 +113,22 @@ export async function referenceOutputs(model: ModelArtifact, feeds: Feeds, setti
     return Object.fromEntries(Object.entries(out).map(([k, t]) => [k, { ...t, dims: [...t.dims], data: t.data.slice() } as Tensor]));
   } finally {
     await session.dispose();
+  }
+}
+
+/** `model` (a tfjs model.json) run once on tfjs's cpu backend; the previous backend is restored. */
+async function tfjsReferenceOutputs(model: ModelArtifact, feeds: Feeds): Promise<Feeds> {
+  const { importTfjs, selectBackend } = await import('../runtimes/tfjs.js');
+  const { createTfjsSession } = await import('../runtimes/tfjs-session.js');
+  const tf = await importTfjs('cpu');
+  const previous = tf.getBackend();
+  await selectBackend(tf, 'cpu');
+  const session = await createTfjsSession(tf, model, TFJS_PARITY_REFERENCE);
+  try {
+    const out = await session.run(feeds);
+    return Object.fromEntries(Object.entries(out).map(([k, t]) => [k, { ...t, dims: [...t.dims], data: t.data.slice() } as Tensor]));
+  } finally {
+    await session.dispose();
+    if (previous && previous !== 'cpu') await tf.setBackend(previous);
   }
 }
