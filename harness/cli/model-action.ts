@@ -110,7 +110,7 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
     probes,
     onStart: (i, job) => progress.jobStarted(i, job.id),
     onDone: (i, r) => {
-      progress.jobDone(i, r.id, r.status, jobDetail(r));
+      progress.jobDone(i, r.id, r.status, jobDetail(r, flags.verbose));
       if (flags.verbose && r.summary) progress.note(r.summary);
     },
   });

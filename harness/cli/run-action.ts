@@ -125,7 +125,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
     onProgress: (m) => progress.jobStarted(-1, m),
     onDone: async (i, result) => {
       done.push(result);
-      progress.jobDone(i, result.id, result.status, jobDetail(result));
+      progress.jobDone(i, result.id, result.status, jobDetail(result, flags.verbose));
       if (flags.verbose && result.summary) progress.note(result.summary);
       await writeFileAtomic(partialFile, JSON.stringify(resultOf(done)));
     },

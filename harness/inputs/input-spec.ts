@@ -117,7 +117,7 @@ export function valuesFromNpy(bytes: Uint8Array, where: string): FixedValues {
  * Parses one `--input name=value` (a number, a JSON array, or a string for string inputs),
  * `--input name=@file.json` or `--input name=@file.npy`.
  */
-export function parseInputFlag(text: string, readFile: (file: string) => Uint8Array = (f) => readFileSync(f)): [string, FixedValues] {
+export function parseInputFlag(text: string, readFile: (file: string) => Uint8Array | string = (f) => readFileSync(f)): [string, FixedValues] {
   const [name, value] = splitPair(text, '--input', '--input sr=16000 or --input sr=@sr.json');
   let source = `--input ${text}`;
   let json = value;
@@ -126,7 +126,8 @@ export function parseInputFlag(text: string, readFile: (file: string) => Uint8Ar
     source = `--input ${name}: ${file}`;
     let bytes: Uint8Array;
     try {
-      bytes = readFile(file);
+      const content = readFile(file);
+      bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     } catch (err) {
       throw new UsageError('E_BAD_INPUT', `${source}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
     }
