@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'E_USAGE'
   | 'E_UNKNOWN_RUNTIME'
   | 'E_UNKNOWN_SUITE'
+  | 'E_BAD_SUITE'
   | 'E_UNKNOWN_SCENARIO'
   | 'E_UNKNOWN_PROFILE'
   | 'E_UNKNOWN_SETTING'

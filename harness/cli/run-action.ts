@@ -3,7 +3,7 @@
  * rewritten atomically after every job, so an interrupted run keeps what it measured.
  */
 import { unlink } from 'node:fs/promises';
-import { pinnedKeys, resolveChoices, resolveSettings, type RequestedOptions } from '../config/resolve.js';
+import { pinnedKeys, resolveChoices, resolveSettings, splitList, type RequestedOptions } from '../config/resolve.js';
 import { ExitError, UsageError, unknownChoice } from '../errors.js';
 import { runJobs } from '../isolate/run-jobs.js';
 import { probeRuntimes } from '../isolate/runner.js';
@@ -12,7 +12,7 @@ import { planResume } from '../plan/resume.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
 import { TOOL_VERSION } from '../version.js';
-import { DEFAULT_SUITES, loadSuite, suiteIds } from '../../suites/index.js';
+import { DEFAULT_SUITES, isSuiteFile, loadSuite, loadUserSuite, suiteIds } from '../../suites/index.js';
 import type { JobResult } from '../../results/schema.js';
 import type { SuiteOptions } from '../types.js';
 import { readResult, resultPath, writeFileAtomic, writeResult } from '../../results/store.js';
@@ -81,10 +81,19 @@ async function resolveSuiteOptions(flags: RunFlags, cacheDir: string): Promise<S
 
 export async function executeRun(flags: RunFlags, commandLine: string): Promise<number> {
   const requested = requestedFrom(flags);
-  const choices = resolveChoices(requested, { suites: suiteIds(), runtimes: runtimeIds() });
+  // `--suite ./file.js` or `./mlbench.config.yaml`: user suites, loaded and validated here.
+  const suiteFiles = (splitList(flags.suite) ?? []).filter(isSuiteFile);
+  const builtIn = (splitList(flags.suite) ?? []).filter((s) => !isSuiteFile(s));
+  const choices = resolveChoices({ ...requested, suites: builtIn.length ? builtIn : undefined }, { suites: suiteIds(), runtimes: runtimeIds() });
   const settings = resolveSettings(requested);
   const gate = flags.baseline ? await (await import('./gate-action.js')).prepareGate(flags) : null;
-  const suites = await Promise.all((choices.suites ?? DEFAULT_SUITES).map(loadSuite));
+  const suiteOptions = await resolveSuiteOptions(flags, String(settings.cacheDir));
+  const suites = [
+    ...await Promise.all((choices.suites ?? (suiteFiles.length ? [] : DEFAULT_SUITES)).map(loadSuite)),
+    ...await Promise.all(suiteFiles.map((f) => loadUserSuite(f, {
+      profile: choices.profile, suiteOptions, timeoutMs: Number(settings['suite.loadTimeoutMs']), allRuntimes: Object.keys(RUNTIMES),
+    }))),
+  ];
   const jobs = planJobs({
     suites,
     profile: choices.profile,
@@ -94,7 +103,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
     settings,
     pinned: pinnedKeys(requested),
     shard: parseShard(flags.shard),
-    suiteOptions: await resolveSuiteOptions(flags, String(settings.cacheDir)),
+    suiteOptions,
   });
 
   const progress = createProgress();

@@ -37,7 +37,7 @@ export interface RunFlags extends GateFlags {
 export function register(program: Command): void {
   addGateOptions(program.command('run'))
     .description('run benchmark jobs (suites x runtimes x scenarios), each in its own process, and write a result file')
-    .option('-s, --suite <ids>', 'suites to run, comma-separated or repeated (default: the default suites)', collect)
+    .option('-s, --suite <ids>', 'suites to run, comma-separated or repeated: built-in ids, ./my-suite.js (an ES module exporting a Suite) or ./mlbench.config.yaml|json (default: the default suites)', collect)
     .option('-r, --runtime <ids>', 'runtimes to run on, e.g. null,ort-node:cpu (default: every runtime a workload supports)', collect)
     .option('--scenario <ids>', 'scenarios: single-stream, multi-stream, server, offline, accuracy', collect)
     .option('-p, --profile <name>', 'size of the suites: quick, standard or full', 'quick')
@@ -70,7 +70,10 @@ Examples:
   $ mlbench run --suite zoo --runtime ort-node:cpu --scenario server --find-peak
   $ mlbench run --suite tabular --target-auc 0.64 --repeat 5   time to quality; the table shows olympic means
   $ mlbench run --profile standard --repeat 3 --fail-on-error
-  $ mlbench run --suite smoke --baseline base.json --confirm 3   CI gate: exit 1 on a confirmed regression`)
+  $ mlbench run --suite smoke --baseline base.json --confirm 3   CI gate: exit 1 on a confirmed regression
+  $ mlbench run --suite ./examples/my-suite.js            a user suite (ES module exporting a Suite)
+  $ mlbench run --suite ./examples/mlbench.config.yaml    a declarative suite: models, datasets, runtimes, settings
+  $ mlbench run --suite tabular --dataset csv:data.csv --target y --delimiter ';' --missing impute`)
     .action(async (flags: RunFlags, command: Command) => {
       const { executeRun } = await import('./run-action.js');
       process.exitCode = await executeRun(flags, ['run', ...command.args].join(' '));

@@ -72,6 +72,12 @@ export const SETTINGS: Record<string, SettingDef> = {
   findPeakTolerancePct: { default: 5, help: 'server --find-peak: stop when the valid/invalid bracket is this narrow, in percent', parse: numIn(0.1, 100) },
   accuracyTargetRatio: { default: 0.99, help: 'accuracy: the value must reach this ratio of the reference (MLPerf: 99 % of reference)', parse: numIn(0, 10) },
 
+  // --- user suites and user data (suites/user-suite.ts, datasets/user) ---
+  'suite.loadTimeoutMs': { default: 10_000, help: 'user suite files: most time their import and workloads() may take', parse: intIn(1) },
+  'csv.delimiter': { default: 'auto', help: 'CSV field separator: auto (detected from the header and first lines), or one character such as ; or \\t', parse: (v: unknown): string => { const s = String(v) === '\\t' ? '\t' : String(v); if (s !== 'auto' && s.length !== 1) throw new Error(`expected auto or one character, got "${String(v)}"`); return s; } },
+  'csv.na': { default: 'NA', help: 'CSV cells read as missing, comma-separated (an empty cell is always missing)', parse: (v: unknown): string => String(v) },
+  'csv.missing': { default: 'refuse', help: 'missing values in a numeric CSV column: refuse (error with file and line) or impute (training-rows mean plus a <column>_missing indicator column)', parse: oneOf(['refuse', 'impute'] as const) },
+
   // --- datasets ---
   cacheDir: { default: 'out/cache', help: 'folder of the dataset cache (decoded, split, encoded arrays)', parse: (v: unknown): string => { const s = String(v).trim(); if (!s) throw new Error('expected a folder path'); return s; } },
 
