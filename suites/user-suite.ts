@@ -67,7 +67,11 @@ export function formatIssues(file: string, error: z.ZodError, prefix = ''): stri
 async function within<T>(promise: Promise<T>, timeoutMs: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new UsageError('E_TIMEOUT', `${what} did not finish within ${timeoutMs} ms (suite.loadTimeoutMs); is a promise never resolved?`)), timeoutMs);
+    timer = setTimeout(() => {
+      reject(new UsageError('E_TIMEOUT', `${what} did not finish within ${timeoutMs} ms (suite.loadTimeoutMs); is a promise never resolved?`));
+      // The plugin's pending timers or sockets must not hold the CLI open once the error is out.
+      setTimeout(() => process.exit(process.exitCode ?? 2), 2000).unref();
+    }, timeoutMs);
   });
   try {
     return await Promise.race([promise, timeout]);
