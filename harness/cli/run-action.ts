@@ -14,7 +14,7 @@ import { collectMachine } from '../system/metadata.js';
 import { TOOL_VERSION } from '../version.js';
 import { DEFAULT_SUITES, isSuiteFile, loadSuite, loadUserSuite, suiteIds } from '../../suites/index.js';
 import type { JobResult } from '../../results/schema.js';
-import type { SuiteOptions } from '../types.js';
+import type { ResolvedSettings, SuiteOptions } from '../types.js';
 import { readResult, resultPath, writeFileAtomic, writeResult } from '../../results/store.js';
 import { applyRoofline } from '../micro/roofline.js';
 import { microTable, rooflineTable } from '../micro/roofline-table.js';
@@ -26,6 +26,7 @@ import { failOnErrorCode, jobDetail, newRunId, resultFile, summaryTable } from '
 const RUN_FLAG_NAMES: Record<string, string> = {
   repeat: '--repeat', minDurationMs: '--min-duration', minQueryCount: '--min-queries', targetQps: '--target-qps',
   latencyBoundNs: '--latency-bound', findPeak: '--find-peak', batchSize: '--batch-size', targetAuc: '--target-auc',
+  'csv.delimiter': '--delimiter', 'csv.na': '--na', 'csv.missing': '--missing',
 };
 
 export function requestedFrom(flags: RunFlags): RequestedOptions {
@@ -47,6 +48,9 @@ export function requestedFrom(flags: RunFlags): RequestedOptions {
       findPeak: flags.findPeak,
       batchSize: flags.batchSize,
       targetAuc: flags.targetAuc,
+      'csv.delimiter': flags.delimiter,
+      'csv.na': flags.na,
+      'csv.missing': flags.missing,
     },
   };
 }
@@ -56,7 +60,8 @@ export function requestedFrom(flags: RunFlags): RequestedOptions {
  * file and line named (and is cached once) instead of failing every job the same way. Every
  * dataset but flights (binary by construction) is loaded to check it is a binary target.
  */
-async function resolveSuiteOptions(flags: RunFlags, cacheDir: string): Promise<SuiteOptions | undefined> {
+async function resolveSuiteOptions(flags: RunFlags, settings: ResolvedSettings): Promise<SuiteOptions | undefined> {
+  const cacheDir = String(settings.cacheDir);
   if (flags.dataset === undefined) {
     if (flags.target !== undefined) throw new UsageError('E_BAD_FLAG', `--target ${flags.target}: only meaningful with --dataset csv:<file> or parquet:<file>.`);
     return undefined;
@@ -70,7 +75,8 @@ async function resolveSuiteOptions(flags: RunFlags, cacheDir: string): Promise<S
   if (user && !flags.target) throw new UsageError('E_BAD_FLAG', `--dataset ${id}: name the label column with --target <column>.`);
   if (id !== 'flights') {
     const { loadTabularSplit } = await import('../../datasets/tabular/load-split.js');
-    const split = await loadTabularSplit(id, id === 'synthetic-tabular' ? 'train_10k' : 'train', { cacheDir, target: flags.target });
+    const { csvOptionsFrom } = await import('../../datasets/user/csv-table.js');
+    const split = await loadTabularSplit(id, id === 'synthetic-tabular' ? 'train_10k' : 'train', { cacheDir, target: flags.target, csv: csvOptionsFrom(settings) });
     const classes = split.encoding.target.classes;
     if (classes.length !== 2) {
       throw new UsageError('E_BAD_DATA', `${id.replace(/^(csv|parquet):/, '')}: target${flags.target ? ` column "${flags.target}"` : ''} has ${classes.length} classes (${classes.slice(0, 8).join(', ')}${classes.length > 8 ? ', ...' : ''}); the tabular workloads are binary classifiers (AUC): use a column with two values.`);
@@ -87,7 +93,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   const choices = resolveChoices({ ...requested, suites: builtIn.length ? builtIn : undefined }, { suites: suiteIds(), runtimes: runtimeIds() });
   const settings = resolveSettings(requested);
   const gate = flags.baseline ? await (await import('./gate-action.js')).prepareGate(flags) : null;
-  const suiteOptions = await resolveSuiteOptions(flags, String(settings.cacheDir));
+  const suiteOptions = await resolveSuiteOptions(flags, settings);
   const suites = [
     ...await Promise.all((choices.suites ?? (suiteFiles.length ? [] : DEFAULT_SUITES)).map(loadSuite)),
     ...await Promise.all(suiteFiles.map((f) => loadUserSuite(f, {

@@ -20,6 +20,9 @@ export interface RunFlags extends GateFlags {
   shard?: string;
   dataset?: string;
   target?: string;
+  delimiter?: string;
+  na?: string;
+  missing?: string;
   resume?: string;
   repeat?: string;
   verbose?: boolean;
@@ -55,6 +58,9 @@ export function register(program: Command): void {
     .option('--shard <i/n>', 'run only the i-th of n interleaved shares of the jobs')
     .option('--dataset <id>', 'tabular suite: train on csv:<file>, parquet:<file> or synthetic-tabular instead of flights')
     .option('--target <column>', 'label column of a csv:/parquet: dataset')
+    .option('--delimiter <char>', 'CSV field separator (csv.delimiter; default: detected from the first lines among , ; TAB |)')
+    .option('--na <tokens>', 'CSV/Parquet cells read as missing, comma-separated (csv.na; default NA; an empty cell is always missing)')
+    .option('--missing <rule>', 'missing values in numeric columns: refuse (error naming file and line) or impute (training-rows mean plus a <column>_missing indicator) (csv.missing)')
     .option('--resume <file>', 'finish an interrupted run: keep the jobs its result (or .partial) file has, run the rest')
     .option('--bail', 'stop at the first failed job (the rest are recorded as skipped)')
     .option('--fail-on-error', 'exit 1 when any job failed, crashed, timed out or ran out of memory')
