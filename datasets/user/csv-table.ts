@@ -26,13 +26,12 @@ export interface CsvOptions {
 
 export const DEFAULT_CSV_OPTIONS: CsvOptions = { delimiter: 'auto', na: DEFAULT_TABLE_OPTIONS.na, missing: DEFAULT_TABLE_OPTIONS.missing };
 
-/** CSV options from resolved settings (defaults for absent keys). */
-export function csvOptionsFrom(settings: ResolvedSettings): CsvOptions {
-  const na = settings['csv.na'] === undefined ? DEFAULT_CSV_OPTIONS.na : String(settings['csv.na']).split(',').map((s) => s.trim()).filter(Boolean);
+/** CSV options from resolved settings. */
+export function csvOptionsFrom(settings: Pick<ResolvedSettings, 'csv.delimiter' | 'csv.na' | 'csv.missing'>): CsvOptions {
   return {
-    delimiter: String(settings['csv.delimiter'] ?? DEFAULT_CSV_OPTIONS.delimiter),
-    na,
-    missing: settings['csv.missing'] === 'impute' ? 'impute' : 'refuse',
+    delimiter: settings['csv.delimiter'],
+    na: settings['csv.na'].split(',').map((s) => s.trim()).filter(Boolean),
+    missing: settings['csv.missing'],
   };
 }
 

@@ -11,11 +11,12 @@ import { parseShard, planJobs } from '../plan/plan.js';
 import { planResume } from '../plan/resume.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../paths.js';
 import { DEFAULT_SUITES, isSuiteFile, loadSuite, loadUserSuite, suiteIds } from '../../suites/index.js';
 import type { JobResult } from '../../results/schema.js';
 import type { ResolvedSettings, SuiteOptions } from '../types.js';
-import { readResult, resultPath, writeFileAtomic, writeResult } from '../../results/store.js';
+import { writeFileAtomic } from '../common/atomic-write.js';
+import { readResult, resultPath, writeResult } from '../../results/store.js';
 import { applyRoofline } from '../micro/roofline.js';
 import { microTable, rooflineTable } from '../micro/roofline-table.js';
 import { createProgress } from './progress.js';
@@ -97,7 +98,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   const suites = [
     ...await Promise.all((choices.suites ?? (suiteFiles.length ? [] : DEFAULT_SUITES)).map(loadSuite)),
     ...await Promise.all(suiteFiles.map((f) => loadUserSuite(f, {
-      profile: choices.profile, suiteOptions, timeoutMs: Number(settings['suite.loadTimeoutMs']), allRuntimes: Object.keys(RUNTIMES),
+      profile: choices.profile, suiteOptions, timeoutMs: settings['suite.loadTimeoutMs'], allRuntimes: Object.keys(RUNTIMES),
     }))),
   ];
   const jobs = planJobs({

@@ -13,7 +13,7 @@
  *   kernels), so 1e-3 catches wrong layouts or weights with a wide margin.
  */
 import { bfloat16ToNumber, float16ToNumber } from '../inputs/half-float.js';
-import type { Feeds, ModelArtifact, ResolvedSettings, Tensor } from '../types.js';
+import type { Feeds, ModelArtifact, SettingsInput, Tensor } from '../types.js';
 
 /** Default fp32 tolerance of parity checks (see the method above). */
 export const PARITY_TOLERANCE = 1e-3;
@@ -96,15 +96,16 @@ export async function checkParity(
   model: ModelArtifact,
   feeds: Feeds,
   outputs: Feeds,
-  options: { tolerance?: number; settings?: ResolvedSettings } = {},
+  options: { tolerance?: number; settings?: SettingsInput; reference?: () => Promise<Feeds> } = {},
 ): Promise<ParityResult> {
-  const reference = await referenceOutputs(model, feeds, options.settings ?? {});
+  // A tfjs model.json's reference (tfjs:cpu) is computed by the caller, which may load runtimes.
+  const reference = options.reference ? await options.reference() : await referenceOutputs(model, feeds, options.settings ?? {});
   return compareOutputs(reference, outputs, options.tolerance ?? PARITY_TOLERANCE, parityReferenceOf(model));
 }
 
-/** The reference outputs: `model` run once on ort-node:cpu (tfjs:cpu for a tfjs model.json). */
-export async function referenceOutputs(model: ModelArtifact, feeds: Feeds, settings: ResolvedSettings = {}): Promise<Feeds> {
-  if (model.tfjs) return tfjsReferenceOutputs(model, feeds);
+/** The reference outputs: `model` (an ONNX model) run once on ort-node:cpu. */
+export async function referenceOutputs(model: ModelArtifact, feeds: Feeds, settings: SettingsInput = {}): Promise<Feeds> {
+  if (model.tfjs) throw new Error(`referenceOutputs: ${model.tfjs.path} is a tfjs model; its ${TFJS_PARITY_REFERENCE} reference comes from harness/runtimes/tfjs-session.ts tfjsReferenceOutputs`);
   const { createOrtNodeRuntime } = await import('../runtimes/ort-node.js');
   const { session } = await createOrtNodeRuntime('cpu').load(model, settings);
   try {
@@ -116,19 +117,3 @@ export async function referenceOutputs(model: ModelArtifact, feeds: Feeds, setti
   }
 }
 
-/** `model` (a tfjs model.json) run once on tfjs's cpu backend; the previous backend is restored. */
-async function tfjsReferenceOutputs(model: ModelArtifact, feeds: Feeds): Promise<Feeds> {
-  const { importTfjs, selectBackend } = await import('../runtimes/tfjs.js');
-  const { createTfjsSession } = await import('../runtimes/tfjs-session.js');
-  const tf = await importTfjs('cpu');
-  const previous = tf.getBackend();
-  await selectBackend(tf, 'cpu');
-  const session = await createTfjsSession(tf, model, TFJS_PARITY_REFERENCE);
-  try {
-    const out = await session.run(feeds);
-    return Object.fromEntries(Object.entries(out).map(([k, t]) => [k, { ...t, dims: [...t.dims], data: t.data.slice() } as Tensor]));
-  } finally {
-    await session.dispose();
-    if (previous && previous !== 'cpu') await tf.setBackend(previous);
-  }
-}

@@ -6,14 +6,12 @@
  * - The signature (input names, dtypes, dims) comes from the JSON alone, so the parent process
  *   does not load tfjs: layers models from the InputLayer / first layer's `batch_input_shape`,
  *   graph models from `signature.inputs` or, failing that, the Placeholder nodes.
- * - `fileIOHandler` is the tfjs IO handler the sessions load with: it reads the shards from disk
- *   (no network, no `file://` router, which only tfjs-node registers).
+ * - The sessions load it through a tfjs IO handler that reads the shards from disk
+ *   (harness/runtimes/tfjs-session.ts fileIOHandler: no network, no `file://` router).
  * Anything malformed is a UsageError E_BAD_MODEL naming the file.
  * Format reference: tfjs-core src/io/types.ts (ModelJSON, WeightsManifestConfig).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type * as tfTypes from '@tensorflow/tfjs';
 import { UsageError } from '../errors.js';
 import type { DType, ModelArtifact, TensorSpec } from '../types.js';
 
@@ -104,28 +102,4 @@ export function readTfjsModel(file: string, bytes: Uint8Array): ModelArtifact {
     .reduce((sum, w) => sum + ((w.shape as number[] | undefined) ?? []).reduce((a, b) => a * b, 1), 0);
   const name = String((topology.config as Json | undefined)?.name ?? path.basename(path.dirname(path.resolve(file))));
   return { name, onnx: new Uint8Array(0), inputs, outputs, parameters, tfjs: { path: path.resolve(file), format } };
-}
-
-/** A tfjs IO handler that loads `modelJsonPath` and its weight shards from disk. */
-export function fileIOHandler(tf: typeof tfTypes, modelJsonPath: string): tfTypes.io.IOHandler {
-  const dir = path.dirname(modelJsonPath);
-  return {
-    async load() {
-      const json = JSON.parse(await readFile(modelJsonPath, 'utf8')) as tfTypes.io.ModelJSON;
-      return tf.io.getModelArtifactsForJSON(json, async (manifest) => {
-        const specs = manifest.flatMap((group) => group.weights);
-        const shards = await Promise.all(manifest.flatMap((group) => group.paths).map(async (p) => {
-          try {
-            return new Uint8Array(await readFile(path.resolve(dir, decodeURIComponent(p))));
-          } catch (err) {
-            throw new UsageError('E_BAD_MODEL', `${modelJsonPath}: weight shard "${p}" cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); it must sit next to model.json.`);
-          }
-        }));
-        const all = new Uint8Array(shards.reduce((n, s) => n + s.length, 0));
-        let at = 0;
-        for (const s of shards) { all.set(s, at); at += s.length; }
-        return [specs, all.buffer];
-      });
-    },
-  };
 }

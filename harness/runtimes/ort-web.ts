@@ -7,10 +7,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
-import type { ModelArtifact, ProbeResult, ResolvedSettings, Runtime } from '../types.js';
+import { RuntimeError, UsageError } from '../errors.js';
+import { completeSettings } from '../config/settings.js';
+import type { ModelArtifact, ProbeResult, Runtime, SettingsInput } from '../types.js';
 import { ortSession, type OrtNodeModule } from './ort-node.js';
-import { RuntimeError } from './runtime-error.js';
 
 export const ORT_WEB_BACKENDS = ['wasm'] as const;
 
@@ -54,12 +54,13 @@ export function createOrtWebRuntime(backend: string): Runtime {
         return { available: false, reason, version: null, backends: [{ id: 'wasm', available: false, reason }] };
       }
     },
-    async load(model: ModelArtifact, settings: ResolvedSettings) {
+    async load(model: ModelArtifact, input: SettingsInput) {
       const ort = await importOrtWeb();
-      const requested = Number(settings['ortWeb.threads'] ?? 0);
+      const settings = completeSettings(input);
+      const requested = settings['ortWeb.threads'];
       const first = sessionsCreated === 0;
       if (first && requested > 0) ort.env.wasm.numThreads = requested;
-      const graphOptimizationLevel = String(settings['ort.graphOptimizationLevel'] ?? 'all');
+      const graphOptimizationLevel = settings['ort.graphOptimizationLevel'];
       if (model.tfjs) throw new RuntimeError(`${id} runs ONNX models; ${model.tfjs.path} is a TensorFlow.js ${model.tfjs.format} (run it on tfjs:cpu, tfjs:wasm or tfjs-node)`);
       let session;
       try {

@@ -5,13 +5,13 @@
  * IO handler; converts harness tensors to and from tfjs tensors, and counts leaked tensors
  * (tf.memory().numTensors after dispose minus before load).
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import type * as tfTypes from '@tensorflow/tfjs';
-import { UsageError } from '../errors.js';
+import { RuntimeError, UsageError } from '../errors.js';
 import type { DType, Feeds, ModelArtifact, Session, Tensor, TypedArray } from '../types.js';
-import type { ResolvedArch } from '../models/arch.js';
-import { buildTfjsForward, type TfModule } from '../models/tfjs-forward.js';
-import { fileIOHandler } from '../models/tfjs-read.js';
-import { RuntimeError } from './runtime-error.js';
+import type { ResolvedArch } from '../arch.js';
+import { buildTfjsForward, type TfModule } from './tfjs-forward.js';
 
 /** A tfjs session; `leakedTensors()` is meaningful after dispose(). */
 export interface TfjsSession extends Session {
@@ -125,5 +125,48 @@ async function createTfjsFileSession(tf: TfModule, model: ModelArtifact, runtime
       leaked = tf.memory().numTensors - before;
     },
     leakedTensors: () => leaked,
+  };
+}
+
+/**
+ * `model` (a tfjs model.json) run once on tfjs's cpu backend (the parity reference of tfjs
+ * model files, see harness/models/parity.ts); the previous backend is restored.
+ */
+export async function tfjsReferenceOutputs(model: ModelArtifact, feeds: Feeds): Promise<Feeds> {
+  const { importTfjs, selectBackend } = await import('./tfjs.js');
+  const tf = await importTfjs('cpu');
+  const previous = tf.getBackend();
+  await selectBackend(tf, 'cpu');
+  const session = await createTfjsSession(tf, model, 'tfjs:cpu');
+  try {
+    const out = await session.run(feeds);
+    return Object.fromEntries(Object.entries(out).map(([k, t]) => [k, { ...t, dims: [...t.dims], data: t.data.slice() } as Tensor]));
+  } finally {
+    await session.dispose();
+    if (previous && previous !== 'cpu') await tf.setBackend(previous);
+  }
+}
+
+/** A tfjs IO handler that loads `modelJsonPath` and its weight shards from disk. */
+export function fileIOHandler(tf: TfModule, modelJsonPath: string): tfTypes.io.IOHandler {
+  const dir = path.dirname(modelJsonPath);
+  return {
+    async load() {
+      const json = JSON.parse(await readFile(modelJsonPath, 'utf8')) as tfTypes.io.ModelJSON;
+      return tf.io.getModelArtifactsForJSON(json, async (manifest) => {
+        const specs = manifest.flatMap((group) => group.weights);
+        const shards = await Promise.all(manifest.flatMap((group) => group.paths).map(async (p) => {
+          try {
+            return new Uint8Array(await readFile(path.resolve(dir, decodeURIComponent(p))));
+          } catch (err) {
+            throw new UsageError('E_BAD_MODEL', `${modelJsonPath}: weight shard "${p}" cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); it must sit next to model.json.`);
+          }
+        }));
+        const all = new Uint8Array(shards.reduce((n, s) => n + s.length, 0));
+        let at = 0;
+        for (const s of shards) { all.set(s, at); at += s.length; }
+        return [specs, all.buffer];
+      });
+    },
   };
 }

@@ -2,7 +2,7 @@
 import { dump } from 'npyjs';
 import { describe, expect, it } from 'vitest';
 import { bfloat16Bits, bfloat16ToNumber, float16Bits, float16ToNumber, inputSamples, parseInputFlag, parseRangeFlag, resolveInputs } from '../../../harness/inputs/index.js';
-import { readableRuntimeMessage } from '../../../harness/runtimes/runtime-error.js';
+import { readableRuntimeMessage } from '../../../harness/errors.js';
 import type { TensorSpec } from '../../../harness/types.js';
 
 const BERT: TensorSpec[] = [{ name: 'input_ids', dtype: 'int64', dims: ['batch', 'seq'] }, { name: 'text', dtype: 'string', dims: [1] }];

@@ -9,7 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../../harness/models/build-model.js';
 import { createTfjsSession } from '../../../harness/runtimes/tfjs-session.js';
-import type { TfModule } from '../../../harness/models/tfjs-forward.js';
+import type { TfModule } from '../../../harness/runtimes/tfjs-forward.js';
 import { tempDir } from '../../helpers/cli.js';
 
 const W = [1, -2, 0.5, 3, -1, 1, 2, 0];
