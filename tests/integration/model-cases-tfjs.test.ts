@@ -20,17 +20,23 @@ function onlyResult(dir: string) {
   return parseResult(readFileSync(file, 'utf8'), file);
 }
 
-/** MobileNet v1 (Howard et al. 2017, table 1): conv 3x3/2, 13 depthwise separable blocks, pool, dense 1000. */
+/**
+ * MobileNet v1 (Howard et al. 2017, table 1): conv 3x3/2, 13 depthwise separable blocks, pool,
+ * dense 1000. He-scaled initial weights (depthwise: fan-in 9 per channel) keep activations alive
+ * through the 27 layers, and the head gives logits, so parity compares values of order 1 that
+ * depend on the input (glorot defaults and a softmax give a uniform 0.001 that any runtime matches).
+ */
 function mobilenetV1(size: number): tf.Sequential {
   const model = tf.sequential();
-  model.add(tf.layers.conv2d({ inputShape: [size, size, 3], filters: 32, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu6' }));
+  const he = 'heNormal';
+  model.add(tf.layers.conv2d({ inputShape: [size, size, 3], filters: 32, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu6', kernelInitializer: he }));
   const blocks: Array<[number, number]> = [[64, 1], [128, 2], [128, 1], [256, 2], [256, 1], [512, 2], [512, 1], [512, 1], [512, 1], [512, 1], [512, 1], [1024, 2], [1024, 1]];
   for (const [filters, strides] of blocks) {
-    model.add(tf.layers.depthwiseConv2d({ kernelSize: 3, strides, padding: 'same', activation: 'relu6' }));
-    model.add(tf.layers.conv2d({ filters, kernelSize: 1, padding: 'same', activation: 'relu6' }));
+    model.add(tf.layers.depthwiseConv2d({ kernelSize: 3, strides, padding: 'same', activation: 'relu6', depthwiseInitializer: tf.initializers.randomNormal({ stddev: Math.sqrt(2 / 9), seed: filters + strides }) }));
+    model.add(tf.layers.conv2d({ filters, kernelSize: 1, padding: 'same', activation: 'relu6', kernelInitializer: he }));
   }
   model.add(tf.layers.globalAveragePooling2d({}));
-  model.add(tf.layers.dense({ units: 1000, activation: 'softmax' }));
+  model.add(tf.layers.dense({ units: 1000, kernelInitializer: he }));
   return model;
 }
 
@@ -82,6 +88,8 @@ describe('mlbench model <model.json>', () => {
     }
     expect(cpu!.parity).toBeUndefined();
     expect(wasm!.parity).toMatchObject({ reference: 'tfjs:cpu', pass: true });
+    // tfjs:cpu and tfjs:wasm sum in different orders: close (about 1e-6 here), not bit-identical.
     expect(wasm!.parity!.maxAbsDiff).toBeLessThan(1e-4);
+    expect(wasm!.parity!.maxAbsDiff).toBeGreaterThan(0);
   }, 300_000);
 });
