@@ -43,7 +43,7 @@ async function handLoop(req: LoopRequest): Promise<Round> {
   const name = model.inputs[0]!.name;
   const feeds = Array.from({ length: SAMPLES }, (_, i) => {
     const t = samples.feeds([i])[name]!;
-    return { [name]: new ort.Tensor('float32', t.data, t.dims) };
+    return { [name]: new ort.Tensor('float32', t.data as Float32Array, t.dims) };
   });
   for (let i = 0; i < req.warmup; i++) await session.run(feeds[i % SAMPLES]! as never);
   const latencies = new Float64Array(req.queries);

@@ -22,15 +22,20 @@ export type WorkloadKind = 'training' | 'inference';
 // Tensors
 // ---------------------------------------------------------------------------------------------
 
-export type DType = 'float32' | 'float64' | 'int32' | 'int64' | 'uint8' | 'int8' | 'bool';
+/**
+ * Element types. `float16` and `bfloat16` travel as their raw 16-bit patterns (Uint16Array, as
+ * onnxruntime-common takes them); `string` tensors hold a string[] (ONNX STRING, tfjs string).
+ */
+export type DType = 'float32' | 'float64' | 'int32' | 'int64' | 'uint8' | 'int8' | 'bool' | 'float16' | 'bfloat16' | 'string';
 
-export type TypedArray = Float32Array | Float64Array | Int32Array | BigInt64Array | Uint8Array | Int8Array;
+export type TypedArray = Float32Array | Float64Array | Int32Array | BigInt64Array | Uint8Array | Int8Array | Uint16Array;
 
 /** A runtime-neutral tensor: the only tensor type that crosses the Session contract. */
 export interface Tensor {
   dtype: DType;
   dims: number[];
-  data: TypedArray;
+  /** string[] only when dtype is `string`. */
+  data: TypedArray | string[];
 }
 
 /** Named tensors: a session's inputs and outputs. */
@@ -51,7 +56,7 @@ export interface TensorSpec {
  * A serialisable reference to a model. The child process rebuilds the model from it, so the
  * same description gives the same weights in every process and on every runtime.
  * - `zoo`: an architecture from harness/models with its parameters and seed.
- * - `file`: an ONNX file on disk (bring your own).
+ * - `file`: an ONNX file or a TensorFlow.js model.json on disk (bring your own).
  * - `trained`: weights produced by a training job, stored as a file written by the harness.
  * - `micro`: a single op (matmul, conv2d, ...) at one size, for the op-level micro suite.
  */
@@ -74,6 +79,10 @@ export interface ModelArtifact {
   /** FLOPs (2 x MACs) of one forward pass at batch 1, when known from the description. */
   flopsPerSample?: number;
   parameters?: number;
+  /** A model file (bring your own): its absolute path and the external data files next to it. */
+  file?: { path: string; externalData: string[] };
+  /** A TensorFlow.js model.json (layers or graph), loaded from disk by tfjs; `onnx` is empty. */
+  tfjs?: { path: string; format: 'layers-model' | 'graph-model' };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -64,7 +64,8 @@ const JobResultFieldsSchema = z.object({
   settings: z.record(z.string(), z.unknown()),
   startedAt: z.string(),
   wallMs: num,
-  dataset: z.object({ id: z.string(), slice: z.string(), rows: num, checksum: z.string() }).optional(),
+  /** `preprocessing`: what was done to user data before encoding (e.g. missing-value imputation), one line each. */
+  dataset: z.object({ id: z.string(), slice: z.string(), rows: num, checksum: z.string(), preprocessing: z.array(z.string()).optional() }).optional(),
   coldStart: z.object({ loadMs: num, sessionCreateMs: num, firstRunMs: num }).optional(),
   latencyNs: LatencySummarySchema.optional(),
   throughputPerS: num.optional(),

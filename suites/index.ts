@@ -1,6 +1,7 @@
 /**
  * The suite registry: built-in suites declared explicitly. A suite module only declares
- * workloads (it never times anything), so importing one is cheap.
+ * workloads (it never times anything), so importing one is cheap. User suites come from
+ * validated paths (`--suite ./my-suite.js`, `--suite ./mlbench.config.yaml`): see user-suite.ts.
  */
 import type { Suite } from '../harness/types.js';
 
@@ -25,3 +26,6 @@ export async function loadSuite(id: string): Promise<Suite> {
   if (!factory) throw new Error(`unknown suite ${id}`);
   return factory();
 }
+
+export { isSuiteFile, loadUserSuite } from './user-suite.js';
+export type { UserSuiteOptions } from './user-suite.js';

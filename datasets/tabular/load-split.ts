@@ -7,6 +7,7 @@
 import { UsageError } from '../../harness/errors.js';
 import { loadOrBuild } from '../cache/binary-cache.js';
 import type { CacheOptions } from '../flights/flights.js';
+import type { CsvOptions } from '../user/csv-table.js';
 import { encodeSlice, fitEncoding } from './encode.js';
 import { loadTabularSource } from './sources.js';
 import type { EncodedSlice, TabularEncoding, TabularSource, TabularSplit } from './types.js';
@@ -15,6 +16,8 @@ import type { EncodedSlice, TabularEncoding, TabularSource, TabularSplit } from 
 export interface TabularSplitOptions extends CacheOptions {
   /** Target column of user data (`csv:` / `parquet:`); ignored by built-in datasets. */
   target?: string;
+  /** Separator and missing-value handling of user data (settings csv.*); ignored by built-in datasets. */
+  csv?: CsvOptions;
 }
 
 interface EncodedExtra {

@@ -4,6 +4,7 @@
  */
 import { UsageError } from '../../harness/errors.js';
 import { loadFlightsSource, type CacheOptions } from '../flights/flights.js';
+import type { CsvOptions } from '../user/csv-table.js';
 import { irisSource } from '../iris.js';
 import { syntheticTabularSource } from '../synthetic/tabular.js';
 import { loadUserSource, parseUserDataRef } from '../user/user-source.js';
@@ -13,7 +14,7 @@ import type { TabularSource } from './types.js';
 export const TABULAR_DATASETS = ['flights', 'iris', 'synthetic-tabular'] as const;
 
 /** The source of `datasetId`; `trainSlice` sizes synthetic data. */
-export async function loadTabularSource(datasetId: string, trainSlice: string, opts: CacheOptions & { target?: string }): Promise<TabularSource> {
+export async function loadTabularSource(datasetId: string, trainSlice: string, opts: CacheOptions & { target?: string; csv?: CsvOptions }): Promise<TabularSource> {
   const user = parseUserDataRef(datasetId);
   if (user) return loadUserSource(user, opts.target, opts);
   switch (datasetId) {

@@ -30,6 +30,8 @@ export interface DatasetSource {
   package: string;
   version: string;
   file?: string;
+  /** What was done to the data before encoding (user data: missing-value imputation), one line each. */
+  preprocessing?: string[];
 }
 
 /** A table with its named slices (row indices, ascending) and identity. */

@@ -7,10 +7,10 @@ import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetS
 import { compressors } from 'hyparquet-compressors';
 import { UsageError } from '../../harness/errors.js';
 import type { TabularTable } from '../tabular/types.js';
-import { TableBuilder } from './table-builder.js';
+import { DEFAULT_TABLE_OPTIONS, TableBuilder } from './table-builder.js';
 
 /** Reads `file` with `target` as the label column. */
-export async function readParquetTable(file: string, target: string): Promise<TabularTable> {
+export async function readParquetTable(file: string, target: string, missing: { na: string[]; missing: 'refuse' | 'impute' } = DEFAULT_TABLE_OPTIONS): Promise<TabularTable> {
   const size = await stat(file).then((s) => s.size, () => {
     throw new UsageError('E_BAD_DATA', `${file}: cannot read the Parquet file (missing or not a file).`);
   });
@@ -26,7 +26,7 @@ export async function readParquetTable(file: string, target: string): Promise<Ta
     throw new UsageError('E_BAD_DATA', `${file}: not a readable Parquet file (${(err as Error).message}).`);
   }
   // The header is "line 0"; row k (1-based) is reported as line k.
-  const builder = new TableBuilder(`${file} (row numbers)`, header, target, 0);
+  const builder = new TableBuilder(`${file} (row numbers)`, header, target, 0, { na: missing.na, missing: missing.missing, decimalComma: false });
   rows.forEach((row, k) => {
     builder.addRow(header.map((h) => cell(row[h])), k + 1);
   });

@@ -1,16 +1,17 @@
 /**
- * The body of `mlbench model <file.onnx>` (imported only when the command runs). Everything the
+ * The body of `mlbench model <file>` (imported only when the command runs). Everything the
  * user can get wrong is checked here, in the parent, before any job starts: the file is read
- * and its signature decoded (corrupt or truncated: exit 2 naming the file), `--shape` and
- * `--input` are resolved against the declared inputs (wrong shape: exit 2 naming the input and
- * its expected shape). The jobs then run through the ordinary pipeline (plan, one process per
- * job, result file), with the inputs request in `workload.extra.inputs` for the job process.
- * Runtimes that only build models from an architecture description (tfjs*) get a `skipped` row
- * with the reason; a runtime that cannot run an op fails its own job and the others go on.
+ * and its signature decoded (corrupt or truncated: exit 2 naming the file), `--shape`, `--input`
+ * and `--input-range` are resolved against the declared inputs (wrong shape: exit 2 naming the
+ * input and its expected shape). The jobs then run through the ordinary pipeline (plan, one
+ * process per job, result file), with the inputs request in `workload.extra.inputs` for the
+ * job process. Runtimes that cannot take the file's format (tfjs for ONNX, ONNX runtimes for a
+ * tfjs model.json) get a `skipped` row with the reason; a runtime that cannot run an op fails
+ * its own job and the others go on.
  */
 import path from 'node:path';
 import { pinnedKeys, resolveChoices, resolveSettings, type RequestedOptions } from '../config/resolve.js';
-import { formatDims, parseInputFlag, parseShapeFlag, resolveInputs, type InputsRequest } from '../inputs/index.js';
+import { formatDims, parseInputFlag, parseRangeFlag, parseShapeFlag, resolveInputs, type InputsRequest } from '../inputs/index.js';
 import { runJobs } from '../isolate/run-jobs.js';
 import { assembleResult, probeRuntimes } from '../isolate/runner.js';
 import { applyRoofline } from '../micro/roofline.js';
@@ -19,7 +20,7 @@ import { readOnnxSignature } from '../models/onnx-read.js';
 import { planJobs } from '../plan/plan.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
-import type { Job, Suite, Workload } from '../types.js';
+import type { Job, ModelArtifact, Suite, Workload } from '../types.js';
 import { TOOL_VERSION } from '../paths.js';
 import type { JobResult } from '../../results/schema.js';
 import { resultPath, writeResult } from '../../results/store.js';
@@ -27,16 +28,26 @@ import type { ModelFlags } from './model.js';
 import { createProgress } from './progress.js';
 import { failOnErrorCode, jobDetail, newRunId, resultFile, summaryTable } from './run-output.js';
 
-/** Runtimes that take ONNX bytes as they are. The others build models from a description. */
+/** Runtimes that take ONNX bytes as they are. */
 export function takesOnnxFiles(runtimeId: string): boolean {
   return runtimeId.startsWith('ort-node:') || runtimeId.startsWith('ort-web:');
 }
 
-const SKIP_REASON = 'runs zoo and trained models only (it builds them from their architecture description); an ONNX file needs an ONNX runtime (ort-node:*, ort-web:wasm)';
+/** Runtimes that load a TensorFlow.js model.json. */
+export function takesTfjsFiles(runtimeId: string): boolean {
+  return runtimeId.startsWith('tfjs:') || runtimeId.startsWith('tfjs-node');
+}
 
-/** Parses the repeatable --shape and --input flags into the request a job carries. */
-export function inputsRequestFrom(flags: Pick<ModelFlags, 'shape' | 'input'>): InputsRequest {
+const SKIP_ONNX = 'cannot run an ONNX file (tfjs runs zoo and trained models and TensorFlow.js model.json files); an ONNX file needs an ONNX runtime (ort-node:*, ort-web:wasm)';
+const SKIP_TFJS = 'cannot run a TensorFlow.js model.json; it needs a tfjs runtime (tfjs:cpu, tfjs:wasm, tfjs-node:tensorflow)';
+
+/** Parses the repeatable --shape, --input and --input-range flags into the request a job carries. */
+export function inputsRequestFrom(flags: Pick<ModelFlags, 'shape' | 'input' | 'inputRange'>): InputsRequest {
   const request: InputsRequest = { shapes: {}, values: {} };
+  for (const text of flags.inputRange ?? []) {
+    const [name, range] = parseRangeFlag(text);
+    (request.ranges ??= {})[name] = range;
+  }
   for (const text of flags.shape ?? []) {
     const [name, dims] = parseShapeFlag(text);
     request.shapes[name] = dims;
@@ -63,16 +74,19 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
 
   const modelPath = path.resolve(file);
   const model = await buildModel({ kind: 'file', path: file });
-  const signature = readOnnxSignature(model.onnx, file);
   const request = inputsRequestFrom(flags);
   const inputs = resolveInputs(model.inputs, request, file);
+  const { description, notes } = describeModel(model, file);
+  const takes = model.tfjs ? takesTfjsFiles : takesOnnxFiles;
 
-  const name = path.basename(file, path.extname(file));
+  // model.json is named by its folder (my-model/model.json -> my-model).
+  const base = path.basename(file, path.extname(file));
+  const name = model.tfjs && base === 'model' ? path.basename(path.dirname(modelPath)) : base;
   const allRuntimes = Object.keys(RUNTIMES).filter((r) => r !== 'null');
   const workload: Workload = {
     id: name,
     kind: 'inference',
-    description: `ONNX file ${file} (${signature.producer || 'unknown producer'}, IR ${signature.irVersion}, ${signature.nodeCount} nodes)`,
+    description,
     model: { kind: 'file', path: modelPath },
     scenarios: ['single-stream'],
     runtimes: allRuntimes,
@@ -84,8 +98,9 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
   });
 
   const progress = createProgress();
-  progress.note(`mlbench ${TOOL_VERSION}: ${file}: ${inputs.map((i) => `${i.name} ${formatDims(i.dims)} ${i.dtype}${i.fixed ? ' (fixed)' : ''}`).join(', ')}`);
-  const onnxJobs = jobs.filter((j) => takesOnnxFiles(j.runtime));
+  progress.note(`mlbench ${TOOL_VERSION}: ${file}: ${inputs.map((i) => `${i.name} ${formatDims(i.dims)} ${i.dtype}${i.fixed ? ' (fixed)' : i.range ? ` in ${i.range.join('..')}` : ''}`).join(', ')}`);
+  for (const note of notes) progress.note(note);
+  const onnxJobs = jobs.filter((j) => takes(j.runtime));
   const startedAt = new Date();
   const [machine, probes] = await Promise.all([collectMachine(), probeRuntimes([...new Set(onnxJobs.map((j) => j.runtime))])]);
   const runId = newRunId(startedAt);
@@ -95,21 +110,33 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
     probes,
     onStart: (i, job) => progress.jobStarted(i, job.id),
     onDone: (i, r) => {
-      progress.jobDone(i, r.id, r.status, jobDetail(r));
+      progress.jobDone(i, r.id, r.status, jobDetail(r, flags.verbose));
       if (flags.verbose && r.summary) progress.note(r.summary);
     },
   });
   progress.stop();
   const byId = new Map(ran.map((r) => [r.id, r]));
-  const skipped = (job: Job): JobResult => assembleResult(job, { status: 'skipped', error: { code: 'E_SKIPPED', message: `${job.runtime} ${SKIP_REASON}` } }, { startedAt: startedAt.toISOString(), wallMs: 0, peakRssBytes: null });
+  const skipped = (job: Job): JobResult => assembleResult(job, { status: 'skipped', error: { code: 'E_SKIPPED', message: `${job.runtime} ${model.tfjs ? SKIP_TFJS : SKIP_ONNX}` } }, { startedAt: startedAt.toISOString(), wallMs: 0, peakRssBytes: null });
   const results = await applyRoofline(jobs.map((j) => byId.get(j.id) ?? skipped(j)), { runId, resultsDir: choices.resultsDir, machineId: machine.id, fp32Peak: machine.fp32Peak });
 
   const result = resultFile({
     runId, startedAt, commandLine, machine,
-    settings: { ...settings, model: modelPath, inputs: request, runtimes: [...new Set(jobs.map((j) => j.runtime))], scenarios: choices.scenarios },
+    settings: { ...settings, model: modelPath, inputs: request, ...(notes.length ? { modelNotes: notes } : {}), runtimes: [...new Set(jobs.map((j) => j.runtime))], scenarios: choices.scenarios },
   }, results);
   const out = resultPath(choices.resultsDir, machine.id, runId);
   await writeResult(out, result);
   process.stdout.write(`\n${summaryTable(results)}\n\nresult file: ${out}\n`);
   return failOnErrorCode(results, flags.failOnError);
+}
+
+/** One line describing the file for the result, and notes for the terminal (skipped outputs). */
+function describeModel(model: ModelArtifact, file: string): { description: string; notes: string[] } {
+  if (model.tfjs) {
+    return { description: `TensorFlow.js ${model.tfjs.format} ${file} (${model.parameters ?? 0} parameters)`, notes: [] };
+  }
+  const signature = readOnnxSignature(model.onnx, file);
+  const notes = signature.skippedOutputs.map((o) => `note: output "${o.name}" (${o.type}) is not a tensor; it is skipped and the tensor outputs (${signature.outputs.map((t) => t.name).join(', ')}) are fetched.`);
+  if (signature.externalData.length) notes.push(`note: weights in external data ${signature.externalData.join(', ')} (read from ${path.dirname(path.resolve(file))}).`);
+  const description = `ONNX file ${file} (${signature.producer || 'unknown producer'}, IR ${signature.irVersion}, ${signature.nodeCount} nodes${signature.skippedOutputs.length ? `; skipped non-tensor outputs: ${signature.skippedOutputs.map((o) => o.name).join(', ')}` : ''})`;
+  return { description, notes };
 }

@@ -1,6 +1,7 @@
 /**
- * `mlbench model <file.onnx>`: benchmark any ONNX file on every ONNX-capable runtime, through
- * the same pipeline as `mlbench run` (one process per job, a result file, the summary table).
+ * `mlbench model <file>`: benchmark any ONNX file on every ONNX-capable runtime, or a
+ * TensorFlow.js model.json on every tfjs runtime, through the same pipeline as `mlbench run`
+ * (one process per job, a result file, the summary table).
  */
 import type { Command } from 'commander';
 import { collect } from './options.js';
@@ -10,6 +11,7 @@ export interface ModelFlags {
   scenario?: string[];
   shape?: string[];
   input?: string[];
+  inputRange?: string[];
   resultsDir?: string;
   timeout?: string;
   set?: string[];
@@ -24,12 +26,13 @@ export interface ModelFlags {
 
 export function register(program: Command): void {
   program.command('model')
-    .description('benchmark an ONNX file on every ONNX-capable runtime (ort-node:*, ort-web:wasm) and write a result file')
-    .argument('<file>', 'the .onnx model file')
-    .option('-r, --runtime <ids>', 'runtimes, comma-separated or repeated (default: every runtime; those that cannot take ONNX files are reported as skipped)', collect)
+    .description('benchmark an ONNX file (ort-node:*, ort-web:wasm) or a TensorFlow.js model.json (tfjs:cpu, tfjs:wasm, tfjs-node) and write a result file')
+    .argument('<file>', 'the .onnx model file, or a tfjs model.json (layers or graph model) with its weight shards next to it')
+    .option('-r, --runtime <ids>', 'runtimes, comma-separated or repeated (default: every runtime; those that cannot take the file\'s format are reported as skipped)', collect)
     .option('--scenario <ids>', 'scenarios: single-stream (default), server; a query is one set of the inputs', collect)
     .option('--shape <name=dims>', 'shape of an input with symbolic dims, e.g. input=1x3x224x224 (repeatable)', collect)
-    .option('--input <name=value>', 'fixed value of an input: a number, a JSON array, or @file.json (repeatable)', collect)
+    .option('--input <name=value>', 'fixed value of an input: a number, a string, a JSON array, @file.json or @file.npy (repeatable)', collect)
+    .option('--input-range <name=lo..hi>', 'range of generated values of an input, e.g. input_ids=0..30521 (integers inclusive; repeatable)', collect)
     .option('--results-dir <dir>', 'where result files go: <dir>/<machine-id>/<run-id>.json', 'out/results')
     .option('--timeout <duration>', 'per-job timeout, e.g. 30s or 5m; a bare number is ms')
     .option('--set <key=value>', 'override any setting (repeatable); `mlbench list --settings` lists them', collect)
@@ -41,10 +44,13 @@ export function register(program: Command): void {
     .option('--fail-on-error', 'exit 1 when any job failed, crashed, timed out or ran out of memory')
     .option('-v, --verbose', 'print each job\'s LoadGen-style summary')
     .addHelpText('after', `
-Inputs come from the model's declared names, shapes and dtypes: random (seeded with --set seed=N)
-unless fixed with --input. Symbolic dims named like a batch (batch, N) or on axis 0 default to 1;
-any other symbolic dim must be set with --shape. The symbolic dims of one name share a size
-across inputs.
+Inputs come from the model's declared names, shapes and dtypes: random (seeded with --set seed=N;
+floats in [-1, 1), integers 0/1 unless --input-range, strings short words) unless fixed with
+--input. float16 inputs are fed as float16. Symbolic dims named like a batch (batch, N) or on axis
+0 default to 1; any other symbolic dim must be set with --shape. The symbolic dims of one name
+share a size across inputs. Outputs that are not tensors (a scikit-learn ZipMap) are skipped and
+named; external data files are read from the model's folder, whatever the working directory.
+Outputs are checked against ort-node:cpu (ONNX) or tfjs:cpu (tfjs models).
 
 Examples:
   $ mlbench model model.onnx                                   every ONNX runtime, single-stream
@@ -53,7 +59,10 @@ Examples:
   $ mlbench model model.onnx --input mask=@mask.json --runtime ort-node:cpu,ort-web:wasm
   $ mlbench model model.onnx --scenario server --target-qps 200 --latency-bound 20ms
   $ mlbench model model.onnx --scenario server --find-peak --latency-bound 50ms
-  $ mlbench model model.onnx --min-duration 1s --timeout 2m`)
+  $ mlbench model model.onnx --min-duration 1s --timeout 2m
+  $ mlbench model bert.onnx --shape input_ids=1x128 --input-range input_ids=0..30521
+  $ mlbench model model.onnx --input pixel_values=@batch.npy
+  $ mlbench model my-tfjs-model/model.json --runtime tfjs:cpu,tfjs:wasm`)
     .action(async (file: string, flags: ModelFlags, command: Command) => {
       const { executeModel } = await import('./model-action.js');
       process.exitCode = await executeModel(file, flags, ['model', ...command.args].join(' '));

@@ -3,7 +3,7 @@
  * rewritten atomically after every job, so an interrupted run keeps what it measured.
  */
 import { unlink } from 'node:fs/promises';
-import { pinnedKeys, resolveChoices, resolveSettings, type RequestedOptions } from '../config/resolve.js';
+import { pinnedKeys, resolveChoices, resolveSettings, splitList, type RequestedOptions } from '../config/resolve.js';
 import { ExitError, UsageError, unknownChoice } from '../errors.js';
 import { runJobs } from '../isolate/run-jobs.js';
 import { probeRuntimes } from '../isolate/runner.js';
@@ -14,9 +14,9 @@ import { planResume } from '../plan/resume.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
 import { TOOL_VERSION } from '../paths.js';
-import { DEFAULT_SUITES, loadSuite, suiteIds } from '../../suites/index.js';
+import { DEFAULT_SUITES, isSuiteFile, loadSuite, loadUserSuite, suiteIds } from '../../suites/index.js';
 import type { JobResult } from '../../results/schema.js';
-import type { SuiteOptions } from '../types.js';
+import type { ResolvedSettings, SuiteOptions } from '../types.js';
 import { writeFileAtomic } from '../common/atomic-write.js';
 import { readResult, resultPath, writeResult } from '../../results/store.js';
 import { applyRoofline } from '../micro/roofline.js';
@@ -29,6 +29,7 @@ import { failOnErrorCode, jobDetail, newRunId, resultFile, summaryTable } from '
 const RUN_FLAG_NAMES: Record<string, string> = {
   repeat: '--repeat', minDurationMs: '--min-duration', minQueryCount: '--min-queries', targetQps: '--target-qps',
   latencyBoundNs: '--latency-bound', findPeak: '--find-peak', batchSize: '--batch-size', targetAuc: '--target-auc',
+  'csv.delimiter': '--delimiter', 'csv.na': '--na', 'csv.missing': '--missing',
 };
 
 export function requestedFrom(flags: RunFlags): RequestedOptions {
@@ -50,6 +51,9 @@ export function requestedFrom(flags: RunFlags): RequestedOptions {
       findPeak: flags.findPeak,
       batchSize: flags.batchSize,
       targetAuc: flags.targetAuc,
+      'csv.delimiter': flags.delimiter,
+      'csv.na': flags.na,
+      'csv.missing': flags.missing,
     },
   };
 }
@@ -59,7 +63,8 @@ export function requestedFrom(flags: RunFlags): RequestedOptions {
  * file and line named (and is cached once) instead of failing every job the same way. Every
  * dataset but flights (binary by construction) is loaded to check it is a binary target.
  */
-async function resolveSuiteOptions(flags: RunFlags, cacheDir: string): Promise<SuiteOptions | undefined> {
+async function resolveSuiteOptions(flags: RunFlags, settings: ResolvedSettings): Promise<SuiteOptions | undefined> {
+  const cacheDir = String(settings.cacheDir);
   if (flags.dataset === undefined) {
     if (flags.target !== undefined) throw new UsageError('E_BAD_FLAG', `--target ${flags.target}: only meaningful with --dataset csv:<file> or parquet:<file>.`);
     return undefined;
@@ -73,7 +78,8 @@ async function resolveSuiteOptions(flags: RunFlags, cacheDir: string): Promise<S
   if (user && !flags.target) throw new UsageError('E_BAD_FLAG', `--dataset ${id}: name the label column with --target <column>.`);
   if (id !== 'flights') {
     const { loadTabularSplit } = await import('../../datasets/tabular/load-split.js');
-    const split = await loadTabularSplit(id, id === 'synthetic-tabular' ? 'train_10k' : 'train', { cacheDir, target: flags.target });
+    const { csvOptionsFrom } = await import('../../datasets/user/csv-table.js');
+    const split = await loadTabularSplit(id, id === 'synthetic-tabular' ? 'train_10k' : 'train', { cacheDir, target: flags.target, csv: csvOptionsFrom(settings) });
     const classes = split.encoding.target.classes;
     if (classes.length !== 2) {
       throw new UsageError('E_BAD_DATA', `${id.replace(/^(csv|parquet):/, '')}: target${flags.target ? ` column "${flags.target}"` : ''} has ${classes.length} classes (${classes.slice(0, 8).join(', ')}${classes.length > 8 ? ', ...' : ''}); the tabular workloads are binary classifiers (AUC): use a column with two values.`);
@@ -84,10 +90,19 @@ async function resolveSuiteOptions(flags: RunFlags, cacheDir: string): Promise<S
 
 export async function executeRun(flags: RunFlags, commandLine: string): Promise<number> {
   const requested = requestedFrom(flags);
-  const choices = resolveChoices(requested, { suites: suiteIds(), runtimes: runtimeIds() });
+  // `--suite ./file.js` or `./mlbench.config.yaml`: user suites, loaded and validated here.
+  const suiteFiles = (splitList(flags.suite) ?? []).filter(isSuiteFile);
+  const builtIn = (splitList(flags.suite) ?? []).filter((s) => !isSuiteFile(s));
+  const choices = resolveChoices({ ...requested, suites: builtIn.length ? builtIn : undefined }, { suites: suiteIds(), runtimes: runtimeIds() });
   const settings = resolveSettings(requested);
   const gate = flags.baseline ? await (await import('./gate-action.js')).prepareGate(flags) : null;
-  const suites = await Promise.all((choices.suites ?? DEFAULT_SUITES).map(loadSuite));
+  const suiteOptions = await resolveSuiteOptions(flags, settings);
+  const suites = [
+    ...await Promise.all((choices.suites ?? (suiteFiles.length ? [] : DEFAULT_SUITES)).map(loadSuite)),
+    ...await Promise.all(suiteFiles.map((f) => loadUserSuite(f, {
+      profile: choices.profile, suiteOptions, timeoutMs: settings['suite.loadTimeoutMs'], allRuntimes: Object.keys(RUNTIMES),
+    }))),
+  ];
   const shard = parseShard(flags.shard);
   const jobs = planJobs({
     suites,
@@ -98,7 +113,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
     settings,
     pinned: pinnedKeys(requested),
     shard,
-    suiteOptions: await resolveSuiteOptions(flags, settings.cacheDir),
+    suiteOptions,
   });
 
   const progress = createProgress();
@@ -131,7 +146,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
     onProgress: (m) => progress.jobStarted(-1, m),
     onDone: async (i, result) => {
       done.push(result);
-      progress.jobDone(i, result.id, result.status, jobDetail(result));
+      progress.jobDone(i, result.id, result.status, jobDetail(result, flags.verbose));
       if (flags.verbose && result.summary) progress.note(result.summary);
       await writeFileAtomic(partialFile, JSON.stringify(resultOf(done)));
     },

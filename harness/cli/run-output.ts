@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { FAILED_STATUSES } from '../isolate/run-jobs.js';
+import { readableRuntimeMessage } from '../errors.js';
 import { TOOL_NAME, TOOL_VERSION } from '../paths.js';
 import type { JobResult, Machine, ResultFile } from '../../results/schema.js';
 import { formatBytes, formatNs, formatRuntimeId, formatTable } from '../common/format.js';
@@ -39,16 +40,25 @@ export function resultFile(header: RunHeader, jobs: JobResult[]): ResultFile {
   };
 }
 
-/** One line about a finished job for the progress display. */
-export function jobDetail(r: JobResult): string {
-  if (r.error) return r.error.message.split('\n')[0]!.slice(0, 160);
+/**
+ * One line about a finished job for the progress display: the readable part of an error (the
+ * full text is in the result file and, with -v, on the terminal).
+ */
+export function jobDetail(r: JobResult, verbose = false): string {
+  if (r.error) return verbose ? r.error.message.trim() : clip(readableRuntimeMessage(r.error.message), 200);
   if (r.latencyNs) return `p50 ${formatNs(r.latencyNs.p50)}  p90 ${formatNs(r.latencyNs.p90)}`;
   if (r.train) return `train ${r.train.seconds.toFixed(2)} s`;
   return '';
 }
 
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 /** The scenario's headline metric (LoadGen's), short: `p90 ES 21.0 us`, `1005 samples/s`, `peak 12800 queries/s`, `auc 0.6384`. */
 function headline(j: JobResult): string {
+  // A failed job's reason, without the runtime and model the row already names.
+  if (j.error && !j.metric && (j.status === 'failed' || j.status === 'crashed')) return clip(readableRuntimeMessage(j.error.message).replace(/^\S+ cannot load model .+?: /, 'load: '), 80);
   if (!j.metric) return j.accuracy ? `${j.accuracy.metric} ${j.accuracy.value.toFixed(4)}` : '—';
   const { name, value, unit } = j.metric;
   const number = String(Number(value.toPrecision(4)));
@@ -85,7 +95,13 @@ export function summaryTable(jobs: JobResult[]): string {
     unavailable.set(name, entry);
   }
   const notes = [...unavailable].map(([rt, u]) => `  ${rt} (${u.count} job${u.count > 1 ? 's' : ''}): ${u.reason.slice(0, 140)}`);
-  return notes.length ? `${table}\n\nunavailable on this machine:\n${notes.join('\n')}` : table;
+  // Why each failed job failed, in words (the result file has the runtime's full text).
+  const failures = ran.filter((j) => j.error && (j.status === 'failed' || j.status === 'crashed') && readableRuntimeMessage(j.error.message).replace(/^\S+ cannot load model .+?: /, 'load: ').length > 80)
+    .map((j) => `  ${j.suite}/${j.workload} on ${formatRuntimeId(j.runtime)}: ${clip(readableRuntimeMessage(j.error!.message), 300)}`);
+  const sections = [table];
+  if (failures.length) sections.push(`failures:\n${failures.join('\n')}`);
+  if (notes.length) sections.push(`unavailable on this machine:\n${notes.join('\n')}`);
+  return sections.join('\n\n');
 }
 
 /** Exit code for --fail-on-error: 1 (and a message) when a job failed, crashed, timed out or ran out of memory. */

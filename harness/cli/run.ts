@@ -20,6 +20,9 @@ export interface RunFlags extends GateFlags {
   shard?: string;
   dataset?: string;
   target?: string;
+  delimiter?: string;
+  na?: string;
+  missing?: string;
   resume?: string;
   repeat?: string;
   verbose?: boolean;
@@ -37,7 +40,7 @@ export interface RunFlags extends GateFlags {
 export function register(program: Command): void {
   addGateOptions(program.command('run'))
     .description('run benchmark jobs (suites x runtimes x scenarios), each in its own process, and write a result file')
-    .option('-s, --suite <ids>', 'suites to run, comma-separated or repeated (default: the default suites)', collect)
+    .option('-s, --suite <ids>', 'suites to run, comma-separated or repeated: built-in ids, ./my-suite.js (an ES module exporting a Suite) or ./mlbench.config.yaml|json (default: the default suites)', collect)
     .option('-r, --runtime <ids>', 'runtimes to run on, e.g. null,ort-node:cpu (default: every runtime a workload supports)', collect)
     .option('--scenario <ids>', 'scenarios: single-stream, multi-stream, server, offline, accuracy', collect)
     .option('-p, --profile <name>', 'size of the suites: quick, standard or full', 'quick')
@@ -55,6 +58,9 @@ export function register(program: Command): void {
     .option('--shard <i/n|auto>', 'run only the i-th of n shares of the jobs, balanced by expected cost; auto: from JOB_COMPLETION_INDEX + JOB_COMPLETIONS (Kubernetes Indexed Job) or CI_NODE_INDEX + CI_NODE_TOTAL')
     .option('--dataset <id>', 'tabular suite: train on csv:<file>, parquet:<file> or synthetic-tabular instead of flights')
     .option('--target <column>', 'label column of a csv:/parquet: dataset')
+    .option('--delimiter <char>', 'CSV field separator (csv.delimiter; default: detected from the first lines among , ; TAB |)')
+    .option('--na <tokens>', 'CSV/Parquet cells read as missing, comma-separated (csv.na; default NA; an empty cell is always missing)')
+    .option('--missing <rule>', 'missing values in numeric columns: refuse (error naming file and line) or impute (training-rows mean plus a <column>_missing indicator) (csv.missing)')
     .option('--resume <file>', 'finish an interrupted run: keep the jobs its result (or .partial) file has, run the rest')
     .option('--bail', 'stop at the first failed job (the rest are recorded as skipped)')
     .option('--fail-on-error', 'exit 1 when any job failed, crashed, timed out or ran out of memory')
@@ -73,7 +79,10 @@ Examples:
   $ mlbench run --profile standard --repeat 3 --fail-on-error
   $ mlbench run --shard 2/4                              one of 4 machines (then: mlbench merge)
   $ JOB_COMPLETION_INDEX=1 JOB_COMPLETIONS=4 mlbench run --shard auto   as a Kubernetes Indexed Job pod
-  $ mlbench run --suite smoke --baseline base.json   compare with a stored run: a hint (the CI gate is mlbench ab)`)
+  $ mlbench run --suite smoke --baseline base.json   compare with a stored run: a hint (the CI gate is mlbench ab)
+  $ mlbench run --suite ./examples/my-suite.js            a user suite (ES module exporting a Suite)
+  $ mlbench run --suite ./examples/mlbench.config.yaml    a declarative suite: models, datasets, runtimes, settings
+  $ mlbench run --suite tabular --dataset csv:data.csv --target y --delimiter ';' --missing impute`)
     .action(async (flags: RunFlags, command: Command) => {
       const { executeRun } = await import('./run-action.js');
       process.exitCode = await executeRun(flags, ['run', ...command.args].join(' '));

@@ -107,6 +107,14 @@ export const DATASET_SETTINGS = z.object({
   cacheDir: setting(folder(), 'out/cache', 'folder of the dataset cache (decoded, split, encoded arrays)'),
 });
 
+/** User suites and user data (suites/user-suite.ts, datasets/user). */
+export const USER_SETTINGS = z.object({
+  'suite.loadTimeoutMs': setting(duration('ms', 1), 10_000, 'user suite files: most time their import and workloads() may take'),
+  'csv.delimiter': setting({ unit: '-', schema: z.string().transform((s) => (s === '\\t' ? '\t' : s)).refine((s) => s === 'auto' || s.length === 1, { error: 'expected auto or one character, e.g. ; or \\t' }) }, 'auto', 'CSV field separator: auto (detected from the first lines among , ; TAB |) or one character'),
+  'csv.na': setting({ unit: '-', schema: z.string() }, 'NA', 'CSV/Parquet cells read as missing, comma-separated (an empty cell is always missing)'),
+  'csv.missing': setting(choice(['refuse', 'impute']), 'refuse', 'missing values in a numeric column: refuse (error naming file and line) or impute (training-rows mean plus a <column>_missing indicator)'),
+});
+
 /** Training (harness/train). */
 export const TRAINING_SETTINGS = z.object({
   targetAuc: setting(decimal('ratio', 0, 1), 0, 'training: test AUC to reach (time-to-quality); 0 = the workload\'s default target'),
@@ -143,6 +151,7 @@ export const SETTINGS_GROUPS = {
   measurement: MEASUREMENT_SETTINGS,
   scenario: SCENARIO_SETTINGS,
   datasets: DATASET_SETTINGS,
+  user: USER_SETTINGS,
   training: TRAINING_SETTINGS,
   null: NULL_SETTINGS,
   ort: ORT_SETTINGS,
@@ -151,7 +160,7 @@ export const SETTINGS_GROUPS = {
 
 /** All settings: the groups side by side in one flat object. */
 export const SETTINGS_SCHEMA = z.object({
-  ...RUN_SETTINGS.shape, ...MEASUREMENT_SETTINGS.shape, ...SCENARIO_SETTINGS.shape, ...DATASET_SETTINGS.shape,
+  ...RUN_SETTINGS.shape, ...MEASUREMENT_SETTINGS.shape, ...SCENARIO_SETTINGS.shape, ...DATASET_SETTINGS.shape, ...USER_SETTINGS.shape,
   ...TRAINING_SETTINGS.shape, ...NULL_SETTINGS.shape, ...ORT_SETTINGS.shape, ...ORT_WEB_SETTINGS.shape,
 });
 

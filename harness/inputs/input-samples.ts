@@ -1,7 +1,10 @@
 /**
  * A sample source for a model file's resolved inputs: every sample is one complete query (the
  * shapes the user resolved, batch dim included), random with a seed, except the inputs with
- * fixed values, which are the same in every sample. Scalars (rank 0) are fine here, unlike in
+ * fixed values, which are the same in every sample. Generated values: floats uniform in [-1, 1),
+ * integers 0 or 1, unless `--input-range lo..hi` sets the range (integers inclusive, so
+ * `input_ids=0..30521` covers a BERT vocabulary); float16/bfloat16 are rounded from those numbers;
+ * strings are short seeded words (`w123`). Scalars (rank 0) are fine here, unlike in
  * scenarios/samples.ts randomSamples, which stacks samples along dim 0.
  *
  * Because each sample is already a whole query, samples are not stacked: a query of more than
@@ -12,19 +15,29 @@ import { UsageError } from '../errors.js';
 import { createRng } from '../measure/random.js';
 import type { Feeds, TypedArray } from '../types.js';
 import type { SampleSource } from '../scenarios/samples.js';
+import { bfloat16Bits, float16Bits } from './half-float.js';
 import type { ResolvedInput } from './input-spec.js';
 
 /** Cap on the bytes all samples may hold: fewer distinct samples for big inputs. */
 const MAX_SAMPLE_BYTES = 64 * 1024 * 1024;
 
-const BYTES: Record<ResolvedInput['dtype'], number> = { float32: 4, float64: 8, int32: 4, int64: 8, uint8: 1, int8: 1, bool: 1 };
+/** Bytes per element (strings: a rough 8 for the cap). */
+const BYTES: Record<ResolvedInput['dtype'], number> = { float32: 4, float64: 8, int32: 4, int64: 8, uint8: 1, int8: 1, bool: 1, float16: 2, bfloat16: 2, string: 8 };
 
-function fill(input: ResolvedInput, length: number, rng: () => number): TypedArray {
+function fill(input: ResolvedInput, length: number, rng: () => number): TypedArray | string[] {
   const size = input.dims.reduce((a, b) => a * b, 1);
-  const value = (i: number): number => (input.fixed ? input.fixed[i % size]! : input.dtype.startsWith('float') ? rng() * 2 - 1 : Math.floor(rng() * 2));
+  const fixed = input.fixed;
+  if (input.dtype === 'string') {
+    return Array.from({ length }, (_, i) => (fixed ? String(fixed[i % size]) : `w${Math.floor(rng() * 1000)}`));
+  }
+  const isFloat = input.dtype.startsWith('float') || input.dtype === 'bfloat16';
+  const [lo, hi] = input.range ?? (isFloat ? [-1, 1] : [0, 1]);
+  const value = (i: number): number => (fixed ? Number(fixed[i % size]) : isFloat ? lo + rng() * (hi - lo) : Math.floor(lo + rng() * (Math.floor(hi) - Math.ceil(lo) + 1)));
   switch (input.dtype) {
     case 'float32': return Float32Array.from({ length }, (_, i) => value(i));
     case 'float64': return Float64Array.from({ length }, (_, i) => value(i));
+    case 'float16': return Uint16Array.from({ length }, (_, i) => float16Bits(value(i)));
+    case 'bfloat16': return Uint16Array.from({ length }, (_, i) => bfloat16Bits(value(i)));
     case 'int32': return Int32Array.from({ length }, (_, i) => value(i));
     case 'int64': return BigInt64Array.from({ length }, (_, i) => BigInt(Math.trunc(value(i))));
     case 'uint8': case 'bool': return Uint8Array.from({ length }, (_, i) => value(i));
@@ -50,7 +63,9 @@ export function inputSamples(inputs: ResolvedInput[], count: number, seed: numbe
       const out: Feeds = {};
       inputs.forEach((input, k) => {
         const size = sizes[k]!;
-        out[input.name] = { dtype: input.dtype, dims: input.dims.slice(), data: stored[k]!.subarray(i * size, (i + 1) * size) as TypedArray };
+        const all = stored[k]!;
+        const data = Array.isArray(all) ? all.slice(i * size, (i + 1) * size) : all.subarray(i * size, (i + 1) * size) as TypedArray;
+        out[input.name] = { dtype: input.dtype, dims: input.dims.slice(), data };
       });
       return out;
     },

@@ -1,7 +1,8 @@
 /**
  * Inputs of a model file someone else wrote: what the user asked for (`--shape name=1x3x224x224`,
- * `--input name=16000`, `--input name=@values.json`), and its resolution against the model's
- * declared inputs into concrete shapes and fixed values.
+ * `--input name=16000`, `--input name=@values.json`, `--input name=@values.npy`,
+ * `--input-range input_ids=0..30521`), and its resolution against the model's declared inputs
+ * into concrete shapes, fixed values and value ranges.
  *
  * The request is plain JSON (InputsRequest): it travels in `workload.extra.inputs` to the job
  * process, which resolves it again against the same file. Symbolic dims are bound by name
@@ -9,12 +10,16 @@
  * is 1 when it is named like a batch dim or sits on axis 0, and an error otherwise.
  */
 import { readFileSync } from 'node:fs';
+import { parse as parseNpy } from 'npyjs';
 import { UsageError } from '../errors.js';
 import type { DType, TensorSpec } from '../types.js';
 
-/** Fixed values of one input: flat numbers (row-major) and, when given as nested arrays, their dims. */
+/**
+ * Fixed values of one input: flat numbers (row-major) or strings (string inputs) and, when
+ * given as nested arrays or a .npy file, their dims.
+ */
 export interface FixedValues {
-  data: number[];
+  data: number[] | string[];
   dims?: number[];
 }
 
@@ -22,14 +27,17 @@ export interface FixedValues {
 export interface InputsRequest {
   shapes: Record<string, number[]>;
   values: Record<string, FixedValues>;
+  /** `--input-range name=lo..hi`: generated values uniform in [lo, hi] (integers: inclusive). */
+  ranges?: Record<string, [number, number]>;
 }
 
-/** One input, every dim known, maybe with fixed values. */
+/** One input, every dim known, maybe with fixed values or a value range. */
 export interface ResolvedInput {
   name: string;
   dtype: DType;
   dims: number[];
-  fixed?: number[];
+  fixed?: number[] | string[];
+  range?: [number, number];
 }
 
 const BATCH_NAMES = /^(batch|batch_size|n|N|unk__\d+|None|-1)$/i;
@@ -56,9 +64,22 @@ export function parseShapeFlag(text: string): [string, number[]] {
   return [name, parseDims(value, `--shape ${text}`)];
 }
 
-/** Flattens a JSON number or (nested, rectangular) array; `where` names the source in errors. */
+/** Parses one `--input-range name=lo..hi` (e.g. input_ids=0..30521, x=-0.5..0.5). */
+export function parseRangeFlag(text: string): [string, [number, number]] {
+  const [name, value] = splitPair(text, '--input-range', '--input-range input_ids=0..30521');
+  const m = /^(-?[\d.eE+-]+)\.\.(-?[\d.eE+-]+)$/.exec(value);
+  const lo = m ? Number(m[1]) : NaN;
+  const hi = m ? Number(m[2]) : NaN;
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) {
+    throw new UsageError('E_BAD_FLAG', `--input-range ${text}: expected name=LOW..HIGH with LOW <= HIGH, e.g. --input-range input_ids=0..30521.`);
+  }
+  return [name, [lo, hi]];
+}
+
+/** Flattens a JSON number, string or (nested, rectangular) array; `where` names the source in errors. */
 export function valuesFromJson(value: unknown, where: string): FixedValues {
   if (typeof value === 'number' || typeof value === 'boolean') return { data: [Number(value)], dims: [] };
+  if (typeof value === 'string') return { data: [value], dims: [] };
   if (value && typeof value === 'object' && !Array.isArray(value) && 'data' in value) {
     const v = value as { data: unknown; dims?: unknown };
     const inner = valuesFromJson(v.data, where);
@@ -73,24 +94,48 @@ export function valuesFromJson(value: unknown, where: string): FixedValues {
   if (rows.some((r) => JSON.stringify(r.dims ?? [r.data.length]) !== JSON.stringify(rowDims))) {
     throw new UsageError('E_BAD_INPUT', `${where}: nested arrays must be rectangular (every row the same shape).`);
   }
-  const data = rows.flatMap((r) => r.data);
-  if (data.some((d) => !Number.isFinite(d))) throw new UsageError('E_BAD_INPUT', `${where}: every value must be a finite number.`);
-  return { data, dims: [value.length, ...rowDims] };
+  const data = rows.flatMap((r) => r.data as unknown[]);
+  if (data.every((d) => typeof d === 'string')) return { data: data as string[], dims: [value.length, ...rowDims] };
+  if (data.some((d) => typeof d !== 'number' || !Number.isFinite(d))) throw new UsageError('E_BAD_INPUT', `${where}: every value must be a finite number (or every value a string).`);
+  return { data: data as number[], dims: [value.length, ...rowDims] };
 }
 
-/** Parses one `--input name=value` (a number or JSON array) or `--input name=@file.json`. */
-export function parseInputFlag(text: string, readText: (file: string) => string = (f) => readFileSync(f, 'utf8')): [string, FixedValues] {
+/** Reads a NumPy .npy file (npyjs; float16 decoded to numbers, C order only). */
+export function valuesFromNpy(bytes: Uint8Array, where: string): FixedValues {
+  let arr;
+  try {
+    arr = parseNpy(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  } catch (err) {
+    throw new UsageError('E_BAD_INPUT', `${where}: not a readable .npy file (${(err as Error).message}).`);
+  }
+  if (arr.fortranOrder) throw new UsageError('E_BAD_INPUT', `${where}: Fortran-ordered arrays are not supported; save it with np.ascontiguousarray.`);
+  const data = Array.from(arr.data as unknown as ArrayLike<number | bigint | string>, (v) => (typeof v === 'bigint' ? Number(v) : v));
+  return { data: data as number[] | string[], dims: arr.shape };
+}
+
+/**
+ * Parses one `--input name=value` (a number, a JSON array, or a string for string inputs),
+ * `--input name=@file.json` or `--input name=@file.npy`.
+ */
+export function parseInputFlag(text: string, readFile: (file: string) => Uint8Array | string = (f) => readFileSync(f)): [string, FixedValues] {
   const [name, value] = splitPair(text, '--input', '--input sr=16000 or --input sr=@sr.json');
   let source = `--input ${text}`;
   let json = value;
   if (value.startsWith('@')) {
     const file = value.slice(1);
     source = `--input ${name}: ${file}`;
+    let bytes: Uint8Array;
     try {
-      json = readText(file);
+      const content = readFile(file);
+      bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     } catch (err) {
       throw new UsageError('E_BAD_INPUT', `${source}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
     }
+    if (file.toLowerCase().endsWith('.npy')) return [name, valuesFromNpy(bytes, source)];
+    json = Buffer.from(bytes).toString('utf8');
+  } else if (!/^[-+\d.[{"]/.test(value) && !['true', 'false', 'null'].includes(value)) {
+    // A bare word is a one-string value for a string input: --input text=hello.
+    return [name, { data: [value], dims: [] }];
   }
   let parsed: unknown;
   try {
@@ -117,7 +162,7 @@ const product = (dims: number[]) => dims.reduce((a, b) => a * b, 1);
 export function resolveInputs(specs: TensorSpec[], request: InputsRequest, file: string): ResolvedInput[] {
   const byName = new Map(specs.map((s) => [s.name, s]));
   const known = specs.map((s) => `${s.name} ${formatDims(s.dims)} ${s.dtype}`).join('; ');
-  for (const [flag, names] of [['--shape', Object.keys(request.shapes)], ['--input', Object.keys(request.values)]] as const) {
+  for (const [flag, names] of [['--shape', Object.keys(request.shapes)], ['--input', Object.keys(request.values)], ['--input-range', Object.keys(request.ranges ?? {})]] as const) {
     for (const name of names) {
       if (!byName.has(name)) throw new UsageError('E_BAD_INPUT', `${flag} ${name}: ${file} has no input "${name}". Its inputs: ${known}.`);
     }
@@ -160,6 +205,11 @@ export function resolveInputs(specs: TensorSpec[], request: InputsRequest, file:
     if (fixed && fixed.data.length !== product(dims)) {
       throw new UsageError('E_BAD_INPUT', `--input ${spec.name}: ${fixed.data.length} value(s) for input "${spec.name}" of shape ${formatDims(dims)} (declared ${formatDims(spec.dims)}), which needs ${product(dims)}.`);
     }
-    return { name: spec.name, dtype: spec.dtype, dims, ...(fixed ? { fixed: fixed.data } : {}) };
+    if (fixed && (spec.dtype === 'string') !== fixed.data.every((d) => typeof d === 'string')) {
+      throw new UsageError('E_BAD_INPUT', `--input ${spec.name}: input "${spec.name}" is ${spec.dtype}; give ${spec.dtype === 'string' ? 'strings, e.g. --input ' + spec.name + '=\'["hello"]\'' : 'numbers'}.`);
+    }
+    const range = request.ranges?.[spec.name];
+    if (range && spec.dtype === 'string') throw new UsageError('E_BAD_INPUT', `--input-range ${spec.name}: input "${spec.name}" is a string input; give its values with --input.`);
+    return { name: spec.name, dtype: spec.dtype, dims, ...(fixed ? { fixed: fixed.data } : {}), ...(range ? { range } : {}) };
   });
 }

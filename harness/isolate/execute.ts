@@ -7,7 +7,8 @@
 import { completeSettings } from '../config/settings.js';
 import { buildModel } from '../models/index.js';
 import { assertFinite } from '../errors.js';
-import { checkParity, copyFeeds, float64Reference, referenceParity, type ParityReference, type ParityResult } from '../models/parity.js';
+import { bfloat16ToNumber, float16ToNumber } from '../inputs/half-float.js';
+import { checkParity, copyFeeds, float64Reference, referenceParity, TFJS_PARITY_REFERENCE, type ParityReference, type ParityResult } from '../models/parity.js';
 import { createRuntime } from '../runtimes/index.js';
 import { randomSamples } from '../scenarios/samples.js';
 import { inputSamples, resolveInputs, type InputsRequest } from '../inputs/index.js';
@@ -43,13 +44,24 @@ function ortUnoptimisedReference(settings: ResolvedSettings): ParityReference {
  */
 async function parityOf(job: Job, settings: ResolvedSettings, model: ModelArtifact, feeds: Feeds, outputs: Feeds): Promise<ParityResult> {
   if (model.arch) return checkParity(model, feeds, outputs, { reference: float64Reference });
+  if (model.tfjs) {
+    // A model.json has neither an architecture description nor an ONNX graph: tfjs:cpu is its reference.
+    if (job.runtime === TFJS_PARITY_REFERENCE) return referenceParity(TFJS_PARITY_REFERENCE);
+    const reference: ParityReference = { id: TFJS_PARITY_REFERENCE, outputs: async (m, f) => (await import('../runtimes/tfjs-session.js')).tfjsReferenceOutputs(m, f) };
+    return checkParity(model, feeds, outputs, { reference });
+  }
   if (job.runtime === 'ort-node:cpu' && settings['ort.graphOptimizationLevel'] === 'disabled') return referenceParity(ORT_UNOPTIMISED_ID);
   return checkParity(model, feeds, outputs, { reference: ortUnoptimisedReference(settings) });
 }
 
 /** Throws E_NONFINITE when any output holds NaN or Inf, naming the output and the counts. */
 function assertFiniteOutputs(runtime: string, outputs: Feeds): void {
-  for (const [name, t] of Object.entries(outputs)) assertFinite(`${runtime}: output "${name}" of the first query`, t.data);
+  for (const [name, t] of Object.entries(outputs)) {
+    // Strings have no NaN; 16-bit floats are checked by value, not by their bit patterns.
+    if (Array.isArray(t.data)) continue;
+    const values = t.dtype === 'float16' ? Array.from(t.data as Uint16Array, float16ToNumber) : t.dtype === 'bfloat16' ? Array.from(t.data as Uint16Array, bfloat16ToNumber) : t.data;
+    assertFinite(`${runtime}: output "${name}" of the first query`, values);
+  }
 }
 
 export async function executeJob(job: Job, progress: (message: string) => void): Promise<JobOutcome> {

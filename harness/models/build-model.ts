@@ -76,8 +76,16 @@ export async function buildModel(ref: ModelRef): Promise<ModelArtifact> {
     }
     case 'file': {
       const bytes = new Uint8Array(await readModelFile(ref.path));
+      // A TensorFlow.js model.json is JSON ('{'); an ONNX ModelProto starts with a protobuf tag.
+      if (bytes[0] === 0x7b || ref.path.toLowerCase().endsWith('.json')) {
+        const { readTfjsModel } = await import('./tfjs-read.js');
+        return readTfjsModel(ref.path, bytes);
+      }
       const sig = readOnnxSignature(bytes, ref.path);
-      return { name: sig.graphName || path.basename(ref.path, path.extname(ref.path)), onnx: bytes, inputs: sig.inputs, outputs: sig.outputs };
+      return {
+        name: sig.graphName || path.basename(ref.path, path.extname(ref.path)), onnx: bytes, inputs: sig.inputs, outputs: sig.outputs,
+        file: { path: path.resolve(ref.path), externalData: sig.externalData },
+      };
     }
     default:
       throw new UsageError('E_BAD_MODEL', `unknown model kind ${JSON.stringify((ref as { kind?: unknown }).kind)}. Valid kinds: zoo, file, trained.`);

@@ -1,6 +1,8 @@
 /**
  * Reads an ONNX file someone else wrote (bring your own model): decodes the protobuf and fills
- * the declared inputs and outputs (names, dtypes, dims; symbolic dims keep their names).
+ * the declared inputs and outputs (names, dtypes, dims; symbolic dims keep their names), the
+ * outputs that are not tensors (a scikit-learn ZipMap's sequence of maps: skipped, named), and
+ * the external data files its initializers point to (TensorProto.data_location = EXTERNAL).
  * A corrupt or truncated file is a UsageError E_BAD_MODEL naming the file.
  */
 import onnxProto from 'onnx-proto';
@@ -9,8 +11,28 @@ import type { DType, TensorSpec } from '../types.js';
 
 const { onnx } = onnxProto;
 
-/** ONNX TensorProto.DataType -> our DType, for the types a benchmark input can have. */
-const ONNX_DTYPES: Record<number, DType> = { 1: 'float32', 2: 'uint8', 3: 'int8', 6: 'int32', 7: 'int64', 9: 'bool', 11: 'float64' };
+/** ONNX TensorProto.DataType -> our DType, for the types onnxruntime's JavaScript API can feed. */
+const ONNX_DTYPES: Record<number, DType> = { 1: 'float32', 2: 'uint8', 3: 'int8', 6: 'int32', 7: 'int64', 8: 'string', 9: 'bool', 10: 'float16', 11: 'float64' };
+
+/** Why an element type cannot be fed, where there is more to say than "unsupported". */
+const UNFEEDABLE: Record<number, string> = {
+  16: 'onnxruntime\'s JavaScript API (onnxruntime-common Tensor) has no bfloat16 type, so neither ort-node nor ort-web can take a bfloat16 input; export the model with float16 or float32 inputs',
+};
+
+/** An output that is not a tensor (e.g. ZipMap's seq(map(int64, float))): not fetched. */
+export interface SkippedOutput {
+  name: string;
+  /** The ONNX type, e.g. `seq(map(int64, tensor(float)))`. */
+  type: string;
+}
+
+function typeName(t: onnxProto.onnx.ITypeProto | null | undefined): string {
+  if (!t) return 'unknown';
+  if (t.tensorType) return `tensor(${(onnx.TensorProto.DataType[Number(t.tensorType.elemType ?? 0)] ?? '?').toLowerCase()})`;
+  if (t.sequenceType) return `seq(${typeName(t.sequenceType.elemType)})`;
+  if (t.mapType) return `map(${(onnx.TensorProto.DataType[Number(t.mapType.keyType ?? 0)] ?? '?').toLowerCase()}, ${typeName(t.mapType.valueType)})`;
+  return 'non-tensor';
+}
 
 /** What we learn from an ONNX file's header and graph signature. */
 export interface OnnxSignature {
@@ -19,7 +41,12 @@ export interface OnnxSignature {
   producer: string;
   graphName: string;
   inputs: TensorSpec[];
+  /** Tensor outputs only: the ones a session fetches. */
   outputs: TensorSpec[];
+  /** Outputs that are not tensors; runtimes are asked for the tensor outputs only. */
+  skippedOutputs: SkippedOutput[];
+  /** External data files (paths relative to the model's folder), in first-use order. */
+  externalData: string[];
   nodeCount: number;
 }
 
@@ -30,8 +57,9 @@ function toSpec(v: onnxProto.onnx.IValueInfoProto, file: string, role: string, i
   const elem = Number(tt.elemType ?? 0);
   const dtype = ONNX_DTYPES[elem];
   if (!dtype) {
-    const typeName = onnx.TensorProto.DataType[elem] ?? String(elem);
-    throw new UsageError('E_BAD_MODEL', `${file}: ${role} "${name}" has element type ${typeName}, which mlbench cannot feed. Supported: float, double, int8, uint8, int32, int64, bool.`);
+    const elemName = onnx.TensorProto.DataType[elem] ?? String(elem);
+    const why = UNFEEDABLE[elem] ?? 'Supported: float, float16, double, int8, uint8, int32, int64, bool, string';
+    throw new UsageError('E_BAD_MODEL', `${file}: ${role} "${name}" has element type ${elemName}, which mlbench cannot feed. ${why}.`);
   }
   const dims = (tt.shape?.dim ?? []).map((d, i): number | string => {
     if (d.dimParam) return d.dimParam;
@@ -56,7 +84,17 @@ export function readOnnxSignature(bytes: Uint8Array, file: string): OnnxSignatur
   // Before IR 4, initializers were also listed as graph inputs: those are weights, not feeds.
   const initializerNames = new Set((graph.initializer ?? []).map((t) => t.name));
   const inputs = (graph.input ?? []).filter((v) => !initializerNames.has(v.name ?? '')).map((v, i) => toSpec(v, file, 'input', i));
-  const outputs = graph.output.map((v, i) => toSpec(v, file, 'output', i));
+  const tensorOutputs = graph.output.filter((v) => v.type?.tensorType);
+  if (tensorOutputs.length === 0) {
+    throw new UsageError('E_BAD_MODEL', `${file}: no tensor outputs (outputs: ${graph.output.map((v) => `${v.name} ${typeName(v.type)}`).join(', ')}); mlbench fetches tensor outputs only.`);
+  }
+  const outputs = tensorOutputs.map((v, i) => toSpec(v, file, 'output', i));
+  const skippedOutputs = graph.output.filter((v) => !v.type?.tensorType).map((v) => ({ name: v.name ?? '', type: typeName(v.type) }));
+  // TensorProto.DataLocation EXTERNAL = 1; its `location` entry names the file.
+  const externalData = [...new Set((graph.initializer ?? [])
+    .filter((t) => Number(t.dataLocation ?? 0) === 1)
+    .map((t) => (t.externalData ?? []).find((e) => e.key === 'location')?.value ?? '')
+    .filter((loc) => loc !== ''))];
   return {
     irVersion: Number(model.irVersion ?? 0),
     opsets: (model.opsetImport ?? []).map((o) => ({ domain: o.domain ?? '', version: Number(o.version ?? 0) })),
@@ -64,6 +102,8 @@ export function readOnnxSignature(bytes: Uint8Array, file: string): OnnxSignatur
     graphName: graph.name ?? '',
     inputs,
     outputs,
+    skippedOutputs,
+    externalData,
     nodeCount: graph.node.length,
   };
 }

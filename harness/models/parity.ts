@@ -20,6 +20,7 @@
  *   fp32 runtimes typically differ from the float64 pass by 1e-7 to 1e-5 (rounding, summation
  *   order, fused kernels), so 1e-3 catches wrong layouts or weights with a wide margin.
  */
+import { bfloat16ToNumber, float16ToNumber } from '../inputs/half-float.js';
 import type { Feeds, ModelArtifact, Tensor } from '../types.js';
 import type { ResolvedArch } from '../arch.js';
 import { FLOAT64_REFERENCE_ID, float64Forward } from './float64-forward.js';
@@ -32,6 +33,13 @@ export interface ParityReference {
   id: string;
   outputs(model: ModelArtifact, feeds: Feeds): Promise<Feeds>;
 }
+
+/**
+ * The reference of a TensorFlow.js model.json, which has no architecture description and which
+ * ONNX runtimes cannot run: tfjs's pure-JS cpu backend (plain float32 loops, no SIMD or fused
+ * native kernels), computed by the caller (harness/isolate) so models/ loads no runtime.
+ */
+export const TFJS_PARITY_REFERENCE = 'tfjs:cpu';
 
 /** What a job records as `parity` when it was compared. `reason` says why it failed when the values were not compared. */
 export interface ParityChecked {
@@ -68,8 +76,13 @@ export function referenceParity(referenceId: string): ParityNotChecked {
 }
 
 function asNumbers(t: Tensor): ArrayLike<number> {
-  // int64 outputs come as BigInt64Array: compare them as numbers.
-  return t.data instanceof BigInt64Array ? Array.from(t.data, Number) : (t.data as ArrayLike<number>);
+  // int64 outputs come as BigInt64Array: compare them as numbers; 16-bit floats as their values;
+  // strings as 0 (equal) or NaN against a reference string (see compareOutputs).
+  if (t.data instanceof BigInt64Array) return Array.from(t.data, Number);
+  if (t.dtype === 'float16') return Array.from(t.data as Uint16Array, float16ToNumber);
+  if (t.dtype === 'bfloat16') return Array.from(t.data as Uint16Array, bfloat16ToNumber);
+  if (Array.isArray(t.data)) return t.data.map(() => 0);
+  return t.data as ArrayLike<number>;
 }
 
 /** Compares outputs with reference outputs (pure, no runtime involved). */
@@ -84,6 +97,10 @@ export function compareOutputs(reference: Feeds, actual: Feeds, tolerance = PARI
     if (!a) return { ...base, maxAbsDiff: Number.NaN, maxRelDiff: Number.NaN, pass: false, reason: `output "${name}" is missing` };
     if (r.dims.join('x') !== a.dims.join('x')) {
       return { ...base, maxAbsDiff: Number.NaN, maxRelDiff: Number.NaN, pass: false, reason: `output "${name}" has dims [${a.dims.join(', ')}], the reference has [${r.dims.join(', ')}]` };
+    }
+    if (Array.isArray(r.data) || Array.isArray(a.data)) {
+      if (JSON.stringify(r.data) !== JSON.stringify(a.data)) return { ...base, maxAbsDiff: Number.NaN, maxRelDiff: Number.NaN, pass: false, reason: `string output "${name}" differs` };
+      continue;
     }
     const rv = asNumbers(r);
     const av = asNumbers(a);
@@ -124,3 +141,4 @@ export async function checkParity(
 export function copyFeeds(feeds: Feeds): Feeds {
   return Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { ...t, dims: [...t.dims], data: t.data.slice() } as Tensor]));
 }
+

@@ -33,7 +33,7 @@ export const ORT_NODE_EP_ADVICE: Record<OrtNodeEp, string> = {
 export interface OrtNodeModule {
   Tensor: OrtTensorCtor;
   InferenceSession: {
-    create(model: Uint8Array, options: Record<string, unknown>): Promise<OrtSessionLike>;
+    create(model: Uint8Array | string, options: Record<string, unknown>): Promise<OrtSessionLike>;
   };
   env: { versions: Record<string, string | undefined> };
 }
@@ -41,7 +41,7 @@ export interface OrtNodeModule {
 export interface OrtSessionLike {
   readonly inputNames: readonly string[];
   readonly outputNames: readonly string[];
-  run(feeds: Record<string, OrtTensorLike>): Promise<Record<string, OrtTensorLike>>;
+  run(feeds: Record<string, OrtTensorLike>, fetches?: readonly string[]): Promise<Record<string, OrtTensorLike>>;
   release(): Promise<void>;
 }
 
@@ -75,11 +75,16 @@ export function ortSessionOptions(settings: SettingsInput): { options: Record<st
   };
 }
 
-/** Wraps an onnxruntime session as a harness Session (shared by ort-node and ort-web). */
-export function ortSession(session: OrtSessionLike, TensorCtor: OrtTensorCtor): Session {
+/**
+ * Wraps an onnxruntime session as a harness Session (shared by ort-node and ort-web). `fetches`
+ * names the outputs to fetch (a model file's tensor outputs, leaving out e.g. a ZipMap); all
+ * outputs when absent.
+ */
+export function ortSession(session: OrtSessionLike, TensorCtor: OrtTensorCtor, fetches?: readonly string[]): Session {
   return {
     async run(feeds) {
-      return fromOrtOutputs(await session.run(toOrtFeeds(feeds, TensorCtor)));
+      const ortFeeds = toOrtFeeds(feeds, TensorCtor);
+      return fromOrtOutputs(await (fetches ? session.run(ortFeeds, fetches) : session.run(ortFeeds)));
     },
     async dispose() {
       await session.release();
@@ -172,15 +177,19 @@ export function createOrtNodeRuntime(ep: string): Runtime {
     async load(model: ModelArtifact, settings: SettingsInput) {
       const ort = await importOrtNode();
       const { options, info } = ortSessionOptions(settings);
+      if (model.tfjs) throw new RuntimeError(`${id} runs ONNX models; ${model.tfjs.path} is a TensorFlow.js ${model.tfjs.format} (run it on tfjs:cpu, tfjs:wasm or tfjs-node)`);
       let session: OrtSessionLike;
       try {
-        session = await ort.InferenceSession.create(model.onnx, { ...options, executionProviders: [ep] });
+        // External data is looked up next to the model file only when the session is created
+        // from its path (from bytes it would be looked up in the working directory).
+        const source = model.file?.externalData.length ? model.file.path : model.onnx;
+        session = await ort.InferenceSession.create(source, { ...options, executionProviders: [ep] });
       } catch (err) {
         const advice = ep === 'cpu' ? '' : ` (${ORT_NODE_EP_ADVICE[ep as OrtNodeEp]})`;
         throw new RuntimeError(`${id} cannot load model ${model.name}: ${(err as Error).message}${advice}`, { cause: err });
       }
       return {
-        session: ortSession(session, ort.Tensor),
+        session: ortSession(session, ort.Tensor, model.file ? model.outputs.map((o) => o.name) : undefined),
         info: { threads: info.threads, options: { executionProvider: ep, ...info.options } },
       };
     },

@@ -5,6 +5,8 @@
  * setting (0 = onnxruntime-web decides); the value onnxruntime-web actually uses is recorded,
  * and it is fixed for the whole process by the first session.
  */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { RuntimeError, UsageError } from '../errors.js';
 import { completeSettings } from '../config/settings.js';
 import type { ModelArtifact, ProbeResult, Runtime, SettingsInput } from '../types.js';
@@ -59,16 +61,23 @@ export function createOrtWebRuntime(backend: string): Runtime {
       const first = sessionsCreated === 0;
       if (first && requested > 0) ort.env.wasm.numThreads = requested;
       const graphOptimizationLevel = settings['ort.graphOptimizationLevel'];
+      if (model.tfjs) throw new RuntimeError(`${id} runs ONNX models; ${model.tfjs.path} is a TensorFlow.js ${model.tfjs.format} (run it on tfjs:cpu, tfjs:wasm or tfjs-node)`);
       let session;
       try {
-        session = await ort.InferenceSession.create(model.onnx, { executionProviders: ['wasm'], graphOptimizationLevel });
+        // onnxruntime-web has no file system: external data files are read here and passed as
+        // externalData, each under the path the model's initializers name.
+        const file = model.file;
+        const externalData = file?.externalData.length
+          ? await Promise.all(file.externalData.map(async (loc) => ({ path: loc, data: new Uint8Array(await readFile(path.resolve(path.dirname(file.path), loc))) })))
+          : undefined;
+        session = await ort.InferenceSession.create(model.onnx, { executionProviders: ['wasm'], graphOptimizationLevel, ...(externalData ? { externalData } : {}) });
       } catch (err) {
         throw new RuntimeError(`${id} cannot load model ${model.name}: ${(err as Error).message}`, { cause: err });
       }
       sessionsCreated++;
       const threads = ort.env.wasm.numThreads ?? 1;
       return {
-        session: ortSession(session, ort.Tensor),
+        session: ortSession(session, ort.Tensor, model.file ? model.outputs.map((o) => o.name) : undefined),
         info: {
           threads,
           options: {

@@ -102,7 +102,7 @@ export function createTfjsNodeRuntime(variant: TfjsNodeVariant, deps: TfjsNodeDe
       if ('error' in r) throw new RuntimeError(`${v.id}: ${r.error}`);
       const tf = r.tf;
       await selectTensorflowBackend(tf);
-      const session = createTfjsSession(tf, model, v.id);
+      const session = await createTfjsSession(tf, model, v.id);
       return { session, info: { threads: null, options: { backend: tf.getBackend(), package: v.pkg, version: versionOf(tf) } } };
     },
   };

@@ -114,7 +114,7 @@ export function createTfjsRuntime(backend: string): Runtime {
     async load(model: ModelArtifact, _settings: ResolvedSettings) {
       const tf = await importTfjs(b);
       const facts = await selectBackend(tf, b);
-      const session = createTfjsSession(tf, model, id);
+      const session = await createTfjsSession(tf, model, id);
       return { session, info: { threads: 1, options: { ...facts, prodMode: true, version: tf.version.tfjs } } };
     },
   };

@@ -50,6 +50,8 @@ function allocate(dtype: DType, length: number): TypedArray {
     case 'int64': return new BigInt64Array(length);
     case 'uint8': case 'bool': return new Uint8Array(length);
     case 'int8': return new Int8Array(length);
+    case 'float16': case 'bfloat16': return new Uint16Array(length);
+    case 'string': throw new UsageError('E_BAD_INPUT', 'string inputs have no random generator here; give their values (mlbench model --input name=...)');
   }
 }
 

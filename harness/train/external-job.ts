@@ -6,6 +6,7 @@
  */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { csvOptionsFrom } from '../../datasets/user/csv-table.js';
 import { loadTabularSplit } from '../../datasets/tabular/load-split.js';
 import type { EncodedSlice } from '../../datasets/tabular/types.js';
 import { completeSettings } from '../config/settings.js';
@@ -37,7 +38,7 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
   const datasetId = job.workload.dataset?.id ?? 'flights';
   const trainSlice = job.workload.dataset?.slice ?? 'train_10k';
   const t0 = performance.now();
-  const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: settings.cacheDir, target: job.workload.dataset?.target });
+  const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: settings.cacheDir, target: job.workload.dataset?.target, csv: csvOptionsFrom(settings) });
   const notBinary = binaryTargetProblem(datasetId, split.encoding.target);
   if (notBinary) return { status: 'failed', error: { code: 'E_BAD_DATA', message: notBinary } };
   const dir = path.resolve(settings.cacheDir, 'tmp', `peer-${process.pid}`);

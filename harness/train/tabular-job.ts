@@ -3,6 +3,7 @@
  * an MLP with the epoch loop (time-to-target on the test AUC), score the test set (AUC, log
  * loss), export the trained model and score it on every serving runtime (train, then serve).
  */
+import { csvOptionsFrom } from '../../datasets/user/csv-table.js';
 import { loadTabularSplit } from '../../datasets/tabular/load-split.js';
 import type { EncodedSlice, TabularEncoding } from '../../datasets/tabular/types.js';
 import { completeSettings } from '../config/settings.js';
@@ -69,7 +70,7 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
 
   let t0 = performance.now();
   progress(`${job.id}: loading ${datasetId}/${trainSlice}`);
-  const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: settings.cacheDir, target: job.workload.dataset?.target });
+  const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: settings.cacheDir, target: job.workload.dataset?.target, csv: csvOptionsFrom(settings) });
   const loadSeconds = (performance.now() - t0) / 1000;
   const notBinary = binaryTargetProblem(datasetId, split.encoding.target);
   if (notBinary) return { status: 'failed', runtimeInfo, error: { code: 'E_BAD_DATA', message: notBinary } };
@@ -121,7 +122,7 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
     status: reached ? 'ok' : 'failed',
     ...(reached ? {} : { error: { code: 'E_TARGET', message: targetNotReachedMessage('test AUC', eff.target, loop) } }),
     runtimeInfo,
-    dataset: { id: datasetId, slice: trainSlice, rows: train.rows, checksum: train.checksum },
+    dataset: { id: datasetId, slice: trainSlice, rows: train.rows, checksum: train.checksum, ...(split.source.source.preprocessing ? { preprocessing: split.source.source.preprocessing } : {}) },
     train: {
       seconds: loop.seconds,
       epochs: loop.epochs,
