@@ -83,6 +83,8 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   const requested = requestedFrom(flags);
   const choices = resolveChoices(requested, { suites: suiteIds(), runtimes: runtimeIds() });
   const settings = resolveSettings(requested);
+  // The peers' interpreter reaches the runtime probes (child processes without settings) too.
+  if (settings['peers.python']) process.env.MLBENCH_PYTHON = String(settings['peers.python']);
   const gate = flags.baseline ? await (await import('./gate-action.js')).prepareGate(flags) : null;
   const suites = await Promise.all((choices.suites ?? DEFAULT_SUITES).map(loadSuite));
   const jobs = planJobs({

@@ -83,6 +83,11 @@ export const SETTINGS: Record<string, SettingDef> = {
   'train.serve': { default: true, help: 'training: score the exported model on ort-node:cpu, ort-web:wasm and the tfjs backends', parse: bool },
   'train.modelsDir': { default: 'out/models', help: 'training: folder of the exported trained models (<hash>.json)', parse: (v: unknown): string => { const s = String(v).trim(); if (!s) throw new Error('expected a folder path'); return s; } },
 
+  // --- tabular training: early stopping and the peers' interpreter ---
+  'train.earlyStopping': { default: 0, help: 'tabular training: stop after this many epochs without a better validation AUC (validation rows carved from the training slice, never the test slice); 0 = train every epoch', parse: intIn(0, 1000) },
+  'train.validationFraction': { default: 0.1, help: 'tabular training with train.earlyStopping: share of the training rows held out for validation (seeded)', parse: numIn(0.01, 0.5) },
+  'peers.python': { default: '', help: 'python interpreter of the .py peers (also MLBENCH_PYTHON); empty = the first of python3, /usr/bin/python3 that has the peer\'s libraries', parse: (v: unknown): string => String(v).trim() },
+
   // --- null runtime ---
   'null.latencyUs': { default: 20, help: 'busy-wait per query of the null runtime, in microseconds', parse: numIn(0) },
   'null.jitterPct': { default: 0, help: 'uniform jitter of null.latencyUs, in percent (seeded)', parse: numIn(0, 100) },
