@@ -39,18 +39,18 @@ interface SizeKnobs { batchSize: number; maxEpochs: number; learningRate: number
  */
 const KNOBS: Record<'logreg' | 'mlp', Record<string, SizeKnobs>> = {
   logreg: {
-    train: { batchSize: 256, maxEpochs: 5, learningRate: 0.02 },
-    train_10k: { batchSize: 128, maxEpochs: 8, learningRate: 0.02 },
-    train_100k: { batchSize: 1024, maxEpochs: 3, learningRate: 0.02 },
-    train_1m: { batchSize: 2048, maxEpochs: 2, learningRate: 0.02 },
-    train_full: { batchSize: 4096, maxEpochs: 2, learningRate: 0.02 },
+    train: { batchSize: 256, maxEpochs: 5, learningRate: 0.01 },
+    train_10k: { batchSize: 256, maxEpochs: 10, learningRate: 0.01 },
+    train_100k: { batchSize: 1024, maxEpochs: 3, learningRate: 0.01 },
+    train_1m: { batchSize: 1024, maxEpochs: 2, learningRate: 0.01 },
+    train_full: { batchSize: 2048, maxEpochs: 2, learningRate: 0.01 },
   },
   mlp: {
     train: { batchSize: 256, maxEpochs: 5, learningRate: 0.003 },
     train_10k: { batchSize: 128, maxEpochs: 5, learningRate: 0.003 },
     train_100k: { batchSize: 1024, maxEpochs: 3, learningRate: 0.003 },
     train_1m: { batchSize: 1024, maxEpochs: 2, learningRate: 0.003 },
-    train_full: { batchSize: 4096, maxEpochs: 2, learningRate: 0.003 },
+    train_full: { batchSize: 2048, maxEpochs: 2, learningRate: 0.003 },
   },
 };
 
