@@ -86,7 +86,7 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
   const loaded = await loadTrainingTf(job.runtime);
   if ('unavailable' in loaded) return { status: 'unavailable', error: { code: 'E_RUNTIME', message: loaded.unavailable } };
   const { tf } = loaded;
-  const runtimeInfo = { version: loaded.version, threads: loaded.threads, options: { ...loaded.facts, formulation: 'see train.settings' } };
+  const runtimeInfo = { version: loaded.version, threads: loaded.threads, options: { ...loaded.facts, formulation: spec.formulation ?? 'gather' } };
   if (spec.model === 'gbt') return { status: 'unavailable', runtimeInfo, error: { code: 'E_RUNTIME', message: `${job.runtime} does not train boosted trees (model gbt runs on external peers)` } };
   const eff = effectiveTraining(spec, job.settings, job.repeat);
   const datasetId = job.workload.dataset?.id ?? 'flights';
