@@ -17,7 +17,7 @@ import type { ResultFile } from '../results/schema.js';
 import { FLIGHTS_PROFILE_SLICES } from '../datasets/flights/split.js';
 import { loadRawSplit } from '../datasets/tabular/load-split.js';
 import type { Profile } from '../harness/types.js';
-import { benchmMlTable, ladderRows, type LadderRow } from '../suites/tabular/table.js';
+import { benchmMlTable, ladderRows, type LadderRow } from '../harness/train/ladder-table.js';
 
 function arg(name: string, fallback: string | undefined): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

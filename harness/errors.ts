@@ -37,6 +37,7 @@ export type ErrorCode =
   | 'E_CRASH'
   | 'E_OOM'
   | 'E_PARITY'
+  | 'E_NONFINITE'
   | 'E_TARGET'
   | 'E_PEER'
   | 'E_SKIPPED'
@@ -63,6 +64,31 @@ export class ExitError extends Error {
   }
 }
 
+/**
+ * Outputs or predictions holding NaN or Inf: a diverged or broken model. The job fails with
+ * code E_NONFINITE and a message naming how many of each there were, and where.
+ */
+export class NonFiniteError extends Error {
+  readonly code: ErrorCode = 'E_NONFINITE';
+  constructor(where: string, counts: { nan: number; inf: number; total: number }) {
+    super(`${where}: ${counts.nan} NaN and ${counts.inf} Inf values of ${counts.total}; a fast wrong answer is not a result (check the model's weights and inputs)`);
+    this.name = 'NonFiniteError';
+  }
+}
+
+/** Throws NonFiniteError when `values` hold NaN or +-Inf. */
+export function assertFinite(where: string, values: ArrayLike<number | bigint>): void {
+  let nan = 0;
+  let inf = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (typeof v === 'bigint') continue;
+    if (Number.isNaN(v)) nan++;
+    else if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) inf++;
+  }
+  if (nan + inf > 0) throw new NonFiniteError(where, { nan, inf, total: values.length });
+}
+
 /** Lists choices for an error message: `a, b, c`. */
 export function choices(values: readonly string[]): string {
   return values.join(', ');
@@ -85,4 +111,17 @@ export function errorCode(err: unknown): ErrorCode {
 export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   return String(err);
+}
+
+/**
+ * An error a runtime raises while loading or running a model (an EP that will not load, an op a
+ * runtime lacks). They carry the stable code E_RUNTIME so the job records `failed` with the
+ * runtime's own message, and the other jobs go on.
+ */
+export class RuntimeError extends Error {
+  readonly code: ErrorCode = 'E_RUNTIME';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RuntimeError';
+  }
 }

@@ -22,8 +22,24 @@ export const HistogramSchema = z.object({
   count: z.number().int(),
 });
 
+/** One server run of a --find-peak search (harness/scenarios/find-peak.ts). */
+export const FindPeakStepSchema = z.object({ targetQps: num, achievedQps: num, p99Ns: num, valid: z.boolean() });
+
 export const JobStatusSchema = z.enum(['ok', 'invalid', 'failed', 'crashed', 'timeout', 'oom', 'skipped', 'unavailable']);
 export const ScenarioSchema = z.enum(['single-stream', 'multi-stream', 'server', 'offline', 'accuracy']);
+
+/** The machine's theoretical FP32 peak and the inputs it was computed from (harness/system/metadata.ts fp32PeakEstimate). */
+export const Fp32PeakSchema = z.object({
+  gflops: num,
+  method: z.string(),
+  cores: z.number().int(),
+  clockGHz: num,
+  clockSource: z.string(),
+  isa: z.string(),
+  lanes: num,
+  fmaUnits: num,
+  flopsPerCycle: num,
+});
 
 /** The known fields of a job; the schema itself keeps unknown keys too (see JobResultSchema). */
 const JobResultFieldsSchema = z.object({
@@ -58,15 +74,33 @@ const JobResultFieldsSchema = z.object({
   samplesNs: z.array(num).optional(),
   samplesCapped: z.boolean().optional(),
   histogramNs: HistogramSchema.optional(),
-  /** The scenario's headline metric (LoadGen's "result"). */
-  metric: z.object({ name: z.string(), value: num, unit: z.string() }).optional(),
+  /** The scenario's headline metric (LoadGen's "result"); `key` names the LoadGen key it is (e.g. early_stopping_latency_ss). */
+  metric: z.object({ name: z.string(), value: num, unit: z.string(), key: z.string().optional() }).optional(),
+  /**
+   * LoadGen's detail-log values under LoadGen's key names (harness/scenarios/result.ts LoadGenKeys):
+   * result_validity, result_<pp.pp>_percentile_latency_ns, early_stopping_latency_ss/_ms,
+   * result_completed_samples_per_sec, result_scheduled_samples_per_sec, result_samples_per_second.
+   */
+  loadgen: z.record(z.string(), z.union([num, z.string(), z.boolean(), z.null()])).optional(),
+  /** Server: issue lateness of the load generator (issued - scheduled), ns. */
+  issueLatenessNs: z.object({ p50: num, p99: num, max: num }).optional(),
   validity: z.object({
     valid: z.boolean(),
+    /** VALID, INVALID, or UNSCORED (accuracy without labels; valid is false then). */
+    result: z.enum(['VALID', 'INVALID', 'UNSCORED']).optional(),
     reasons: z.array(z.string()),
     recommendations: z.array(z.string()),
   }).optional(),
   accuracy: z.object({ metric: z.string(), value: num, reference: nullableNum, ratio: nullableNum }).loose().optional(),
-  parity: z.object({ reference: z.string(), maxAbsDiff: num, maxRelDiff: num, pass: z.boolean(), tolerance: num.optional() }).optional(),
+  /**
+   * Output parity against an independent reference (harness/models/parity.ts): the float64 forward
+   * pass of the architecture description, or for ONNX files ort-node:cpu with graph optimisations
+   * off. The job that is the reference records `{checked: false, note: 'not checked (reference)'}`.
+   */
+  parity: z.union([
+    z.object({ reference: z.string(), maxAbsDiff: num, maxRelDiff: num, pass: z.boolean(), tolerance: num.optional(), reason: z.string().optional() }),
+    z.object({ reference: z.string(), checked: z.literal(false), note: z.string() }),
+  ]).optional(),
   /**
    * peakRssBytes: the job's peak RSS (a training job reports its own, sampled before serving).
    * peakRssWithServingBytes: a training job's peak including the serving checks that follow it.
@@ -87,17 +121,23 @@ const JobResultFieldsSchema = z.object({
   achievedGBPerS: num.optional(),
   /** Micro suite: the op, its size and tinybench's own figures (harness/micro). */
   micro: z.object({ op: z.string(), params: z.record(z.string(), num), label: z.string(), bound: z.enum(['compute', 'memory']), bytes: num }).loose().optional(),
-  /** Roofline: this runtime's measured matmul peak on this machine (micro suite), in GFLOP/s. */
+  /** Roofline: the machine's theoretical FP32 peak (machine.fp32Peak), in GFLOP/s. */
   peakGflops: num.optional(),
-  /** Roofline: achievedGflops as a percentage of peakGflops. */
+  /** Roofline: achievedGflops as a percentage of peakGflops (above 100: the peak's inputs are wrong, see peakWarning). */
   peakPercent: num.optional(),
-  /** Where peakGflops came from: the micro job and its run (this run, or an earlier one of the same machine). */
+  /** How peakGflops was computed, with its inputs. */
+  peakEstimate: Fp32PeakSchema.optional(),
+  /** Set when peakPercent > 100: says which inputs of the estimate must be wrong. */
+  peakWarning: z.string().optional(),
+  /** Beside the peak: the best measured matmul rate of this runtime on this machine (micro suite), GFLOP/s. */
+  measuredPeakGflops: num.optional(),
+  /** Where measuredPeakGflops came from: the micro job and its run (this run, or an earlier one of the same machine). */
   peakSource: z.object({ runId: z.string(), job: z.string(), sameRun: z.boolean(), file: z.string().optional() }).optional(),
   /** Human summary in the manner of LoadGen's summary log. */
   summary: z.string().optional(),
   /** Server --find-peak: every server run of the search and the highest VALID targetQps. */
   findPeak: z.object({
-    steps: z.array(z.object({ targetQps: num, achievedQps: num, p99Ns: num, valid: z.boolean() })),
+    steps: z.array(FindPeakStepSchema),
     peakQps: num,
   }).optional(),
 });
@@ -116,6 +156,8 @@ export const MachineSchema = z.object({
     flags: z.array(z.string()),
   }),
   memoryBytes: num,
+  /** Theoretical FP32 peak of the CPU, null when the clock is unknown (absent in older files). */
+  fp32Peak: Fp32PeakSchema.nullable().optional(),
   os: z.object({ platform: z.string(), distro: z.string(), release: z.string(), kernel: z.string(), arch: z.string() }),
   virtualization: z.string().nullable(),
   gpus: z.array(z.object({ vendor: z.string(), model: z.string(), vramMb: nullableNum })),
@@ -152,3 +194,5 @@ export type JobResultFields = z.infer<typeof JobResultFieldsSchema>;
 export type Machine = z.infer<typeof MachineSchema>;
 export type ResultFile = z.infer<typeof ResultFileSchema>;
 export type LatencySummary = z.infer<typeof LatencySummarySchema>;
+/** One server run of a --find-peak search. */
+export type FindPeakStep = z.infer<typeof FindPeakStepSchema>;

@@ -20,7 +20,7 @@ import { planJobs } from '../plan/plan.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
 import type { Job, Suite, Workload } from '../types.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../paths.js';
 import type { JobResult } from '../../results/schema.js';
 import { resultPath, writeResult } from '../../results/store.js';
 import type { ModelFlags } from './model.js';
@@ -55,8 +55,8 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
     resultsDir: flags.resultsDir,
     timeout: flags.timeout,
     set: flags.set,
-    flagNames: { minDurationMs: '--min-duration', minQueryCount: '--min-queries', targetQps: '--target-qps', latencyBoundNs: '--latency-bound' },
-    flags: { minDurationMs: flags.minDuration, minQueryCount: flags.minQueries, targetQps: flags.targetQps, latencyBoundNs: flags.latencyBound },
+    flagNames: { minDurationMs: '--min-duration', minQueryCount: '--min-queries', targetQps: '--target-qps', latencyBoundNs: '--latency-bound', findPeak: '--find-peak' },
+    flags: { minDurationMs: flags.minDuration, minQueryCount: flags.minQueries, targetQps: flags.targetQps, latencyBoundNs: flags.latencyBound, findPeak: flags.findPeak },
   };
   const choices = resolveChoices(requested, { suites: [], runtimes: runtimeIds() });
   const settings = resolveSettings(requested);
@@ -102,7 +102,7 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
   progress.stop();
   const byId = new Map(ran.map((r) => [r.id, r]));
   const skipped = (job: Job): JobResult => assembleResult(job, { status: 'skipped', error: { code: 'E_SKIPPED', message: `${job.runtime} ${SKIP_REASON}` } }, { startedAt: startedAt.toISOString(), wallMs: 0, peakRssBytes: null });
-  const results = await applyRoofline(jobs.map((j) => byId.get(j.id) ?? skipped(j)), { runId, resultsDir: choices.resultsDir, machineId: machine.id });
+  const results = await applyRoofline(jobs.map((j) => byId.get(j.id) ?? skipped(j)), { runId, resultsDir: choices.resultsDir, machineId: machine.id, fp32Peak: machine.fp32Peak });
 
   const result = resultFile({
     runId, startedAt, commandLine, machine,

@@ -11,11 +11,12 @@ import { parseShard, planJobs } from '../plan/plan.js';
 import { planResume } from '../plan/resume.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../paths.js';
 import { DEFAULT_SUITES, loadSuite, suiteIds } from '../../suites/index.js';
 import type { JobResult } from '../../results/schema.js';
 import type { SuiteOptions } from '../types.js';
-import { readResult, resultPath, writeFileAtomic, writeResult } from '../../results/store.js';
+import { writeFileAtomic } from '../common/atomic-write.js';
+import { readResult, resultPath, writeResult } from '../../results/store.js';
 import { applyRoofline } from '../micro/roofline.js';
 import { microTable, rooflineTable } from '../micro/roofline-table.js';
 import { createProgress } from './progress.js';
@@ -96,7 +97,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
     settings,
     pinned: pinnedKeys(requested),
     shard: parseShard(flags.shard),
-    suiteOptions: await resolveSuiteOptions(flags, String(settings.cacheDir)),
+    suiteOptions: await resolveSuiteOptions(flags, settings.cacheDir),
   });
 
   const progress = createProgress();
@@ -135,7 +136,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   progress.stop();
   process.removeListener('SIGINT', onSigint);
   // Roofline: inference jobs get their runtime's measured matmul peak (harness/micro/roofline.ts).
-  const results = await applyRoofline([...(resumed?.carried ?? []), ...fresh], { runId, resultsDir: choices.resultsDir, machineId: machine.id });
+  const results = await applyRoofline([...(resumed?.carried ?? []), ...fresh], { runId, resultsDir: choices.resultsDir, machineId: machine.id, fp32Peak: machine.fp32Peak });
 
   const final = resultOf(results);
   await writeResult(file, final);

@@ -4,11 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { FAILED_STATUSES } from '../isolate/run-jobs.js';
-import { formatRuntimeId } from '../runtimes/index.js';
-import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { TOOL_NAME, TOOL_VERSION } from '../paths.js';
 import type { JobResult, Machine, ResultFile } from '../../results/schema.js';
-import { formatBytes, formatNs } from '../../reports/format.js';
-import { formatTable } from './table.js';
+import { formatBytes, formatNs, formatRuntimeId, formatTable } from '../common/format.js';
 
 /** A sortable, unique run id: the start time plus 4 hex digits. */
 export function newRunId(now: Date): string {
@@ -46,12 +44,13 @@ export function jobDetail(r: JobResult): string {
   return '';
 }
 
-/** The scenario's headline metric, short: `p90 21.0 us`, `peak 12800 queries/s`, `auc 0.6384`. */
+/** The scenario's headline metric (LoadGen's), short: `p90 ES 21.0 us`, `1005 samples/s`, `peak 12800 queries/s`, `auc 0.6384`. */
 function headline(j: JobResult): string {
   if (!j.metric) return j.accuracy ? `${j.accuracy.metric} ${j.accuracy.value.toFixed(4)}` : '—';
   const { name, value, unit } = j.metric;
   const number = String(Number(value.toPrecision(4)));
-  if (unit === 'ns') return `${name.split(' ')[0]} ${formatNs(value)}`;
+  // Single-/multi-stream: LoadGen's early-stopping estimate (ES) when enough queries ran.
+  if (unit === 'ns') return `${name.split(' ')[0]}${j.metric.key?.startsWith('early_stopping') ? ' ES' : ''} ${formatNs(value)}`;
   if (unit.endsWith('/s')) return `${name.startsWith('peak') ? 'peak ' : ''}${number} ${unit}`;
   return `${name} ${number}${unit === 'ratio' ? '' : ` ${unit}`}`;
 }

@@ -4,16 +4,53 @@
  * to the scenario runner; finally check parity and count FLOPs. Training lives in harness/train,
  * micro (single-op, tinybench) jobs in harness/micro.
  */
+import { completeSettings } from '../config/settings.js';
 import { buildModel } from '../models/index.js';
-import { checkParity } from '../models/parity.js';
+import { assertFinite } from '../errors.js';
+import { checkParity, copyFeeds, float64Reference, referenceParity, type ParityReference, type ParityResult } from '../models/parity.js';
 import { createRuntime } from '../runtimes/index.js';
 import { randomSamples } from '../scenarios/samples.js';
 import { inputSamples, resolveInputs, type InputsRequest } from '../inputs/index.js';
 import { runScenario } from '../scenarios/index.js';
-import type { Job } from '../types.js';
+import type { Feeds, Job, ModelArtifact, ResolvedSettings } from '../types.js';
 import type { JobOutcome } from './protocol.js';
 
 const msSince = (t0: number) => performance.now() - t0;
+
+/** The reference of ONNX files: ort-node:cpu with graph optimisations off (no fused kernels, no rewrites). */
+export const ORT_UNOPTIMISED_ID = 'ort-node:cpu (graph optimisations disabled)';
+
+/** ort-node:cpu with graph optimisations off, run in this process; the job's other ort settings (threads) are kept. */
+function ortUnoptimisedReference(settings: ResolvedSettings): ParityReference {
+  return {
+    id: ORT_UNOPTIMISED_ID,
+    async outputs(model: ModelArtifact, feeds: Feeds): Promise<Feeds> {
+      const { createOrtNodeRuntime } = await import('../runtimes/ort-node.js');
+      const { session } = await createOrtNodeRuntime('cpu').load(model, { ...settings, 'ort.graphOptimizationLevel': 'disabled' });
+      try {
+        return copyFeeds(await session.run(feeds));
+      } finally {
+        await session.dispose();
+      }
+    },
+  };
+}
+
+/**
+ * Parity of one job's first outputs against the independent reference: the float64 forward
+ * pass for models with an architecture description; for ONNX files, ort-node:cpu with graph
+ * optimisations off, which is the reference itself when this job is exactly that.
+ */
+async function parityOf(job: Job, settings: ResolvedSettings, model: ModelArtifact, feeds: Feeds, outputs: Feeds): Promise<ParityResult> {
+  if (model.arch) return checkParity(model, feeds, outputs, { reference: float64Reference });
+  if (job.runtime === 'ort-node:cpu' && settings['ort.graphOptimizationLevel'] === 'disabled') return referenceParity(ORT_UNOPTIMISED_ID);
+  return checkParity(model, feeds, outputs, { reference: ortUnoptimisedReference(settings) });
+}
+
+/** Throws E_NONFINITE when any output holds NaN or Inf, naming the output and the counts. */
+function assertFiniteOutputs(runtime: string, outputs: Feeds): void {
+  for (const [name, t] of Object.entries(outputs)) assertFinite(`${runtime}: output "${name}" of the first query`, t.data);
+}
 
 export async function executeJob(job: Job, progress: (message: string) => void): Promise<JobOutcome> {
   if (job.workload.kind === 'training') {
@@ -31,47 +68,53 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
   // The parent probed this runtime before starting the job (and records its version); probing
   // again here would bring up every backend of the runtime family in this process.
   const runtime = await createRuntime(job.runtime);
+  const settings = completeSettings(job.settings);
   let t0 = performance.now();
   const model = await buildModel(job.workload.model);
   const loadMs = msSince(t0);
 
   t0 = performance.now();
-  const { session, info } = await runtime.load(model, job.settings);
+  const { session, info } = await runtime.load(model, settings);
   const sessionCreateMs = msSince(t0);
   const runtimeInfo = { version: null, threads: info.threads, options: info.options };
   let disposed = false;
   try {
-    const batch = Number(job.settings.batchSize ?? 1);
+    const batch = settings.batchSize;
     // A model file's inputs (`mlbench model --shape/--input`) travel in workload.extra.inputs.
     const request = job.workload.extra?.inputs as InputsRequest | undefined;
     const samples = request
-      ? inputSamples(resolveInputs(model.inputs, request, job.workload.model.kind === 'file' ? job.workload.model.path : model.name), Math.max(256, batch), Number(job.settings.seed))
-      : randomSamples(model.inputs, Math.max(256, batch), Number(job.settings.seed));
+      ? inputSamples(resolveInputs(model.inputs, request, job.workload.model.kind === 'file' ? job.workload.model.path : model.name), Math.max(256, batch), settings.seed)
+      : randomSamples(model.inputs, Math.max(256, batch), settings.seed);
     const firstFeeds = samples.feeds([0]);
     t0 = performance.now();
     const firstOutputs = await session.run(firstFeeds);
     const firstRunMs = msSince(t0);
+    // A model that answers NaN or Inf fails before anything is measured (E_NONFINITE).
+    if (job.runtime !== 'null') assertFiniteOutputs(job.runtime, firstOutputs);
     progress(`${job.id}: measuring ${job.scenario}`);
 
-    const scenario = await runScenario(job.scenario, session, samples, job.settings);
+    const scenario = await runScenario(job.scenario, session, samples, settings);
     // Peak RSS of the measured work, before the parity check loads the reference runtime here too.
     const peakRssBytes = process.resourceUsage().maxRSS * 1024;
-    // Outputs of the first query against ort-node:cpu on the same inputs. The null runtime
-    // computes nothing, so it has neither outputs to check nor FLOPs to claim.
-    const parity = job.runtime !== 'null' ? await checkParity(model, firstFeeds, firstOutputs) : undefined;
+    // Outputs of the first query against the independent reference on the same inputs. The null
+    // runtime computes nothing, so it has neither outputs to check nor FLOPs to claim.
+    const parity = job.runtime !== 'null' ? await parityOf(job, settings, model, firstFeeds, firstOutputs) : undefined;
+    const parityFailed = parity !== undefined && 'pass' in parity && !parity.pass;
     // FLOPs of one query: one sample, or a batch in the offline scenario.
     const flopsPerSample = job.runtime === 'null' ? undefined : model.flopsPerSample;
     const flops = flopsPerSample !== undefined ? flopsPerSample * (job.scenario === 'offline' ? batch : 1) : undefined;
+    // Completed samples per second in every scenario (server: result_completed_samples_per_sec,
+    // never the scheduled rate), so FLOP/s and % of peak count only work that was done.
     const samplesPerS = scenario.throughputPerS;
     const achievedGflops = flopsPerSample !== undefined && samplesPerS !== undefined ? (flopsPerSample * samplesPerS) / 1e9 : undefined;
-    const status = parity && !parity.pass ? 'failed' : scenario.status;
+    const status = parityFailed ? 'failed' : scenario.status;
     await session.dispose();
     disposed = true;
     const leakedTensors = session.leakedTensors?.();
     return {
       ...scenario,
       status,
-      ...(parity && !parity.pass ? { error: { code: 'E_PARITY', message: `outputs differ from ${parity.reference}: max abs diff ${parity.maxAbsDiff}` } } : {}),
+      ...(parityFailed ? { error: { code: 'E_PARITY', message: `outputs differ from ${parity.reference}: max abs diff ${parity.maxAbsDiff}${parity.reason ? ` (${parity.reason})` : ''}` } } : {}),
       runtimeInfo,
       coldStart: { loadMs, sessionCreateMs, firstRunMs },
       parity,

@@ -9,10 +9,12 @@
  * - olympicMean: the mean after dropping one fastest and one slowest value (benchm-ml's timing).
  */
 
-/** Exact ROC AUC of scores against 0/1 labels (positive = label 1). NaN if a class is absent. */
+/** Exact ROC AUC of scores against 0/1 labels (positive = label 1). NaN if a class is absent or any score is NaN. */
 export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): number {
   const n = scores.length;
   if (labels.length !== n) throw new RangeError(`rocAuc: ${n} scores but ${labels.length} labels`);
+  // NaN scores have no rank: sorting them gives an arbitrary order and a meaningless AUC.
+  for (let i = 0; i < n; i++) if (Number.isNaN(scores[i]!)) return Number.NaN;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   let rankSumPos = 0;
   let nPos = 0;

@@ -6,38 +6,77 @@
 import type { Clock } from '../types.js';
 import { VirtualClock, realClock } from './clock.js';
 
-/** Waits until the scheduler's clock reads at least `tNs`. */
+/**
+ * Waits until the scheduler's clock reads at least `tNs`. `idle`, when given, says whether no
+ * query is in flight: then nothing can complete during the wait, and a real scheduler may spin
+ * without yielding to the event loop.
+ */
 export interface Scheduler {
   readonly clock: Clock;
-  waitUntilNs(tNs: bigint): Promise<void>;
+  waitUntilNs(tNs: bigint, idle?: () => boolean): Promise<void>;
 }
 
 /**
- * Below this, the real scheduler yields with setImmediate instead of sleeping on a timer: timers
- * are ~1 ms coarse, and on a busy machine a sleeping process wakes up milliseconds late, which
- * the Server scenario would charge to the system under test as latency.
+ * With queries in flight, waits above this sleep on setTimeout and wake SLEEP_MARGIN_NS early: timers are
+ * ~1 ms coarse and a sleeping process on a busy machine wakes up late, which the Server
+ * scenario would charge to the system under test as latency.
  */
-const SPIN_BELOW_NS = 3_000_000n;
+const SLEEP_ABOVE_NS = 3_000_000n;
 const SLEEP_MARGIN_NS = 2_000_000n;
 
 /**
- * The real scheduler. Far waits sleep on setTimeout and leave ~2 ms; near waits yield to the
- * event loop with setImmediate (so completions of in-flight queries are processed) until the
- * instant is reached. Lateness is not hidden: the Server runner measures latency from the
- * scheduled instant, as LoadGen does.
+ * With nothing in flight, the last SPIN_WINDOW_NS before an instant are spun on the clock; the
+ * time before that is slept with Atomics.wait (a futex wait with sub-ms timeout: the kernel's
+ * timer slack is ~50 us, inside the window). Sleeping rather than spinning matters on a shared
+ * machine: a process that spins uses up its CPU share and is then preempted for milliseconds,
+ * while one that sleeps is woken promptly.
+ */
+const SPIN_WINDOW_NS = 100_000n;
+/** The longest single block; longer idle waits yield to the event loop between blocks. */
+const MAX_BLOCK_NS = 50_000_000n;
+const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+
+/** One turn of the event loop (timers, I/O callbacks and the completions of in-flight queries). */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * The real scheduler, designed so issue lateness stays far below the service times measured:
+ * - with nothing in flight, block without yielding (Atomics.wait, then a spin over the last
+ *   100 us): nothing can complete meanwhile, so blocking costs the system nothing and issues on
+ *   the dot (lateness: one clock read). An event-loop turn alone costs several us, more than the
+ *   2 us the overhead benchmark allows (bench/overhead.ts, server row);
+ * - with queries in flight, far waits sleep on setTimeout and leave ~2 ms, near waits yield
+ *   with setImmediate, so completions are timestamped when they happen (lateness: about one
+ *   event-loop turn, a few us).
+ * Lateness is never hidden: the Server runner measures latency from the scheduled instant.
  */
 export function createRealScheduler(clock: Clock = realClock): Scheduler {
   return {
     clock,
-    async waitUntilNs(tNs: bigint): Promise<void> {
+    async waitUntilNs(tNs: bigint, idle?: () => boolean): Promise<void> {
+      // Let already-settled completions run first, so `idle` sees them.
+      await null;
       for (;;) {
         const leftNs = tNs - clock.nowNs();
         if (leftNs <= 0n) return;
-        if (leftNs > SPIN_BELOW_NS) {
+        if (idle?.()) {
+          if (leftNs > SPIN_WINDOW_NS) {
+            const blockNs = leftNs - SPIN_WINDOW_NS < MAX_BLOCK_NS ? leftNs - SPIN_WINDOW_NS : MAX_BLOCK_NS;
+            Atomics.wait(sleepCell, 0, 0, Number(blockNs) / 1e6);
+            // Long waits let the event loop run now and then (signals, IPC).
+            if (tNs - clock.nowNs() > SPIN_WINDOW_NS) {
+              await yieldToEventLoop();
+              continue;
+            }
+          }
+          while (clock.nowNs() < tNs) { /* spin: nothing is in flight to starve */ }
+          return;
+        }
+        if (leftNs > SLEEP_ABOVE_NS) {
           const ms = Number((leftNs - SLEEP_MARGIN_NS) / 1_000_000n);
-          await new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
+          await new Promise<void>((resolve) => setTimeout(resolve, ms));
         } else {
-          await new Promise<void>((resolve) => setImmediate(resolve));
+          await yieldToEventLoop();
         }
       }
     },
@@ -61,7 +100,7 @@ export class VirtualScheduler implements Scheduler {
     this.clock = clock;
   }
 
-  waitUntilNs(tNs: bigint): Promise<void> {
+  waitUntilNs(tNs: bigint, _idle?: () => boolean): Promise<void> {
     return new Promise<void>((resolve) => {
       this.queue.push({ tNs, seq: this.seq++, resolve });
       this.schedulePump();

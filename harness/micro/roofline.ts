@@ -1,17 +1,22 @@
 /**
- * The roofline view: each runtime's best matmul figure from the micro suite is that runtime's
- * measured peak on this machine, and every inference job with `achievedGflops` gets
- * `peakGflops`, `peakPercent` (= 100 x achievedGflops / peakGflops) and `peakSource`.
+ * The roofline view. Every inference job with `achievedGflops` gets:
+ * - `peakGflops`, `peakPercent` (= 100 x achievedGflops / peakGflops) and `peakEstimate`: the
+ *   machine's theoretical FP32 peak (harness/system/metadata.ts fp32PeakEstimate), a ceiling no
+ *   runtime can pass. A percentage above 100 is a bug in the estimate's inputs, and the job's
+ *   `peakWarning` says so.
+ * - beside it, `measuredPeakGflops` and `peakSource`: the best matmul rate the micro suite
+ *   measured for the job's runtime on this machine (what the runtime's best kernel achieves).
  *
- * Data flow (done by the parent after a run, before the result file is written): peaks come
- * from the micro jobs of the same run first; a runtime the run has no matmul figure for takes
- * it from the newest earlier result file of the same machine id under the results dir. Result
- * files of other machines are never used: a peak is a fact about one machine.
+ * Data flow (done by the parent after a run, before the result file is written): measured
+ * peaks come from the micro jobs of the same run first; a runtime the run has no matmul figure
+ * for takes it from the newest earlier result file of the same machine id under the results
+ * dir. Result files of other machines are never used: a peak is a fact about one machine.
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { JobResult } from '../../results/schema.js';
+import type { JobResult, Machine } from '../../results/schema.js';
 import { readResult } from '../../results/store.js';
+import { formatRuntimeId } from '../common/format.js';
 
 /** One runtime's measured matmul peak and where it came from. */
 export interface RuntimePeak {
@@ -26,9 +31,7 @@ export interface RuntimePeak {
 const MAX_FILES_SEARCHED = 50;
 
 /** `ort-node:cpu`, `tfjs:wasm`, `null`: the runtime id a job ran on. */
-export function runtimeKeyOf(job: JobResult): string {
-  return job.runtime.backend === 'default' ? job.runtime.id : `${job.runtime.id}:${job.runtime.backend}`;
-}
+export const runtimeKeyOf = (job: JobResult): string => formatRuntimeId(job.runtime);
 
 /** Best matmul achievedGflops per runtime among `jobs` (status ok). */
 export function matmulPeaks(jobs: JobResult[], source: { runId: string; sameRun: boolean; file?: string }): Map<string, RuntimePeak> {
@@ -44,14 +47,42 @@ export function matmulPeaks(jobs: JobResult[], source: { runId: string; sameRun:
   return peaks;
 }
 
-/** Adds peakGflops, peakPercent and peakSource to inference jobs (not micro ones) with a known peak. */
-export function annotateRoofline(jobs: JobResult[], peaks: ReadonlyMap<string, RuntimePeak>): JobResult[] {
+type Fp32Peak = NonNullable<Machine['fp32Peak']>;
+
+/** Runtimes on an accelerator: the CPU's peak is not theirs, so they get no percentage of it. */
+const ACCELERATED = /cuda|tensorrt|webgpu|dml|coreml|gpu/;
+
+/** The warning of a job above 100 % of the theoretical peak: the estimate's inputs are wrong. */
+export function peakWarningOf(percent: number, peak: Fp32Peak): string | undefined {
+  if (!(percent > 100)) return undefined;
+  return `${percent.toFixed(0)} % of the theoretical FP32 peak is impossible: the estimate's inputs are wrong `
+    + `(${peak.cores} cores x ${peak.clockGHz.toFixed(2)} GHz from ${peak.clockSource} x ${peak.flopsPerCycle} FLOPs/cycle from ${peak.isa}, ${peak.fmaUnits} FMA units); `
+    + 'the likely culprit is a boost clock above the one read, or a FLOP count of the model that is too high';
+}
+
+/**
+ * Adds the theoretical peak (peakGflops, peakPercent, peakEstimate, peakWarning) and the
+ * runtime's measured matmul peak (measuredPeakGflops, peakSource) to inference jobs (not micro ones).
+ */
+export function annotateRoofline(jobs: JobResult[], peaks: ReadonlyMap<string, RuntimePeak>, machinePeak?: Fp32Peak | null): JobResult[] {
   return jobs.map((j) => {
     if (j.kind !== 'inference' || j.micro || typeof j.achievedGflops !== 'number') return j;
-    const peak = peaks.get(runtimeKeyOf(j));
-    if (!peak) return j;
-    const { gflops, ...source } = peak;
-    return { ...j, peakGflops: gflops, peakPercent: (100 * j.achievedGflops) / gflops, peakSource: source };
+    const out: JobResult = { ...j };
+    const measured = peaks.get(runtimeKeyOf(j));
+    if (measured) {
+      const { gflops, ...source } = measured;
+      out.measuredPeakGflops = gflops;
+      out.peakSource = source;
+    }
+    if (machinePeak && !ACCELERATED.test(runtimeKeyOf(j))) {
+      const percent = (100 * j.achievedGflops) / machinePeak.gflops;
+      out.peakGflops = machinePeak.gflops;
+      out.peakPercent = percent;
+      out.peakEstimate = machinePeak;
+      const warning = peakWarningOf(percent, machinePeak);
+      if (warning) out.peakWarning = warning;
+    }
+    return out;
   });
 }
 
@@ -66,6 +97,8 @@ export interface RooflineContext {
   runId: string;
   resultsDir: string;
   machineId: string;
+  /** The machine's theoretical FP32 peak (Machine.fp32Peak); without it no percentage is given. */
+  fp32Peak?: Fp32Peak | null;
 }
 
 /**
@@ -91,5 +124,5 @@ export async function findPeaks(jobs: JobResult[], ctx: RooflineContext): Promis
 
 /** findPeaks + annotateRoofline: what the parent calls on a run's jobs before writing them. */
 export async function applyRoofline(jobs: JobResult[], ctx: RooflineContext): Promise<JobResult[]> {
-  return annotateRoofline(jobs, await findPeaks(jobs, ctx));
+  return annotateRoofline(jobs, await findPeaks(jobs, ctx), ctx.fp32Peak);
 }

@@ -1,27 +1,40 @@
 /**
- * Output parity: a runtime's outputs compared with ort-node:cpu's on the same model and inputs.
- * A fast wrong answer is not a result, so every job on a zoo model records this.
+ * Output parity: a runtime's outputs compared with an independent reference on the same model
+ * and inputs. A fast wrong answer is not a result, so every job on a model records this.
  *
- * Method (fp32):
+ * References (injected: this module runs no runtime itself):
+ * - zoo and trained models: float64Reference, the forward pass computed in float64 from the
+ *   architecture description in plain JS (models/float64-forward.ts). Every runtime, ort-node:cpu
+ *   included, is compared to it.
+ * - ONNX files: the caller (the job process) passes ort-node:cpu with graph optimisations off;
+ *   every runtime, ort-node:cpu with optimisations on included, is compared to it, and the job
+ *   that is the reference records `not checked (reference)`, never pass.
+ *
+ * Method:
  * - maxAbsDiff = max |a - r| over every element of every output.
  * - maxRelDiff = max |a - r| / max(|r|, tolerance): relative where the reference is large,
  *   absolute near zero (softmax outputs hold many tiny values whose relative error means nothing).
  * - pass when every element has |a - r| <= tolerance * (1 + |r|) (numpy allclose with
  *   atol = rtol = tolerance), dims and output names match, and NaN appears in the same places.
  * - tolerance defaults to 1e-3, the epsilon TensorFlow.js's own benchmarks use for fp32 outputs;
- *   the runtimes here typically differ by 1e-7 to 1e-6 (different summation orders and fused
- *   kernels), so 1e-3 catches wrong layouts or weights with a wide margin.
+ *   fp32 runtimes typically differ from the float64 pass by 1e-7 to 1e-5 (rounding, summation
+ *   order, fused kernels), so 1e-3 catches wrong layouts or weights with a wide margin.
  */
-import type { Feeds, ModelArtifact, ResolvedSettings, Tensor } from '../types.js';
+import type { Feeds, ModelArtifact, Tensor } from '../types.js';
+import type { ResolvedArch } from '../arch.js';
+import { FLOAT64_REFERENCE_ID, float64Forward } from './float64-forward.js';
 
 /** Default fp32 tolerance of parity checks (see the method above). */
 export const PARITY_TOLERANCE = 1e-3;
 
-/** The runtime every parity check is measured against. */
-export const PARITY_REFERENCE = 'ort-node:cpu';
+/** Computes a model's reference outputs for some feeds; `id` is what results record as `parity.reference`. */
+export interface ParityReference {
+  id: string;
+  outputs(model: ModelArtifact, feeds: Feeds): Promise<Feeds>;
+}
 
-/** What a job records as `parity`. `reason` says why it failed when the values were not compared. */
-export interface ParityResult {
+/** What a job records as `parity` when it was compared. `reason` says why it failed when the values were not compared. */
+export interface ParityChecked {
   reference: string;
   maxAbsDiff: number;
   maxRelDiff: number;
@@ -30,13 +43,37 @@ export interface ParityResult {
   reason?: string;
 }
 
+/** What the job that is itself the reference records: never a pass. */
+export interface ParityNotChecked {
+  reference: string;
+  checked: false;
+  note: 'not checked (reference)';
+}
+
+/** A job's `parity`: compared with a reference, or the reference itself. */
+export type ParityResult = ParityChecked | ParityNotChecked;
+
+/** The float64 forward pass of a model's architecture description (zoo and trained models). */
+export const float64Reference: ParityReference = {
+  id: FLOAT64_REFERENCE_ID,
+  async outputs(model, feeds) {
+    if (!model.arch) throw new Error(`float64 reference: model ${model.name} has no architecture description (an ONNX file needs the ort-node:cpu reference)`);
+    return float64Forward(model.arch as ResolvedArch, feeds);
+  },
+};
+
+/** The `parity` of the job that is the reference itself. */
+export function referenceParity(referenceId: string): ParityNotChecked {
+  return { reference: referenceId, checked: false, note: 'not checked (reference)' };
+}
+
 function asNumbers(t: Tensor): ArrayLike<number> {
   // int64 outputs come as BigInt64Array: compare them as numbers.
   return t.data instanceof BigInt64Array ? Array.from(t.data, Number) : (t.data as ArrayLike<number>);
 }
 
 /** Compares outputs with reference outputs (pure, no runtime involved). */
-export function compareOutputs(reference: Feeds, actual: Feeds, tolerance = PARITY_TOLERANCE, referenceId = PARITY_REFERENCE): ParityResult {
+export function compareOutputs(reference: Feeds, actual: Feeds, tolerance = PARITY_TOLERANCE, referenceId = FLOAT64_REFERENCE_ID): ParityChecked {
   const base = { reference: referenceId, tolerance };
   let maxAbsDiff = 0;
   let maxRelDiff = 0;
@@ -68,28 +105,22 @@ export function compareOutputs(reference: Feeds, actual: Feeds, tolerance = PARI
 }
 
 /**
- * Runs `model` on ort-node:cpu with `feeds` in this process and compares `outputs` (another
- * runtime's answer to the same feeds) with it. Settings default to onnxruntime's defaults.
+ * Compares `outputs` (a runtime's answer to `feeds`) with `reference`'s. The reference defaults
+ * to the float64 forward pass, which needs an architecture description; an ONNX file's caller
+ * must pass its reference.
  */
 export async function checkParity(
   model: ModelArtifact,
   feeds: Feeds,
   outputs: Feeds,
-  options: { tolerance?: number; settings?: ResolvedSettings } = {},
-): Promise<ParityResult> {
-  const reference = await referenceOutputs(model, feeds, options.settings ?? {});
-  return compareOutputs(reference, outputs, options.tolerance ?? PARITY_TOLERANCE);
+  options: { tolerance?: number; reference?: ParityReference } = {},
+): Promise<ParityChecked> {
+  const reference = options.reference ?? float64Reference;
+  const expected = await reference.outputs(model, feeds);
+  return compareOutputs(expected, outputs, options.tolerance ?? PARITY_TOLERANCE, reference.id);
 }
 
-/** The reference outputs: `model` run once on ort-node:cpu. */
-export async function referenceOutputs(model: ModelArtifact, feeds: Feeds, settings: ResolvedSettings = {}): Promise<Feeds> {
-  const { createOrtNodeRuntime } = await import('../runtimes/ort-node.js');
-  const { session } = await createOrtNodeRuntime('cpu').load(model, settings);
-  try {
-    const out = await session.run(feeds);
-    // Copy: the reference must not alias buffers a later run could reuse.
-    return Object.fromEntries(Object.entries(out).map(([k, t]) => [k, { ...t, dims: [...t.dims], data: t.data.slice() } as Tensor]));
-  } finally {
-    await session.dispose();
-  }
+/** A copy of `feeds` that aliases no buffer a later run could reuse. */
+export function copyFeeds(feeds: Feeds): Feeds {
+  return Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { ...t, dims: [...t.dims], data: t.data.slice() } as Tensor]));
 }

@@ -3,13 +3,15 @@
  * `batchSize`; the outputs are scored by the source's metric (AUC, top-1, log loss) and set
  * beside the reference value: ratio = value / reference (reference / value for log loss, where
  * lower is better), VALID when ratio >= accuracyTargetRatio (MLPerf's "99 % of reference").
- * A source without labels is run once through but not scored, and says so.
+ * A source without labels is run once through but not scored: its result is UNSCORED, never
+ * VALID. Non-finite scores fail the job (E_NONFINITE) before any metric is computed.
  */
+import { assertFinite } from '../errors.js';
 import { realClock } from '../measure/clock.js';
 import { LatencyRecorder } from '../measure/histogram.js';
 import { logLoss, rocAuc, top1Accuracy } from '../measure/metrics.js';
 import type { Session, Tensor } from '../types.js';
-import { buildResult } from './latency-result.js';
+import { finishResult, measuredDraft } from './latency-result.js';
 import type { ScenarioEnv, ScenarioResult } from './result.js';
 import type { AccuracyMetricName, SampleSource } from './samples.js';
 import type { ScenarioSettings } from './scenario-settings.js';
@@ -72,6 +74,8 @@ export async function runAccuracy(session: Session, samples: SampleSource, setti
   const reasons: string[] = [];
   const recommendations: string[] = [];
   if (target && values) {
+    // A diverged model's NaN scores would still rank into an AUC: fail the job instead.
+    assertFinite(`accuracy: output "${target.outputName ?? 'first'}"`, values);
     const value = scoreOutputs(target.metric, values, width, target.labels);
     const ratio = target.reference === null || target.reference === 0 ? null
       : target.metric === 'logloss' ? target.reference / value : value / target.reference;
@@ -83,19 +87,24 @@ export async function runAccuracy(session: Session, samples: SampleSource, setti
   } else {
     recommendations.push('no labelled dataset for this workload: every sample was run once but the outputs were not scored');
   }
-  const base = buildResult({
+  const draft = measuredDraft({
     scenario: 'accuracy', recorder, queryCount: batches, sampleCount: samples.count, durationNs, maxDurationHit: false,
     settings: { ...settings, minDurationMs: 0, minQueryCount: 1 },
-    metric: () => accuracy ? { name: accuracy.metric, value: accuracy.value, unit: 'ratio' } : { name: 'samples run', value: samples.count, unit: 'samples' },
-    extraStats: accuracy ? [['Accuracy metric', accuracy.metric], ['Value', accuracy.value], ['Reference', String(accuracy.reference)], ['Ratio', String(accuracy.ratio)]] : [['Accuracy', 'not scored (no labels)']],
+    extraStats: accuracy ? [['Accuracy metric', accuracy.metric], ['Value', accuracy.value], ['Reference', String(accuracy.reference)], ['Ratio', String(accuracy.ratio)]] : [['Accuracy', 'UNSCORED (no labels)']],
     settingKeys: ['batchSize', 'accuracyTargetRatio'],
   });
-  const valid = reasons.length === 0;
-  return {
-    ...base,
-    status: valid ? 'ok' : 'invalid',
-    validity: { valid, reasons, recommendations },
-    summary: base.summary.replace(/Mode : PerformanceOnly/, 'Mode : AccuracyOnly').replace(/Result is : \w+/, `Result is : ${valid ? 'VALID' : 'INVALID'}`),
+  // Unlabelled inputs are neither VALID nor INVALID: nothing was scored (status stays ok: the run itself worked).
+  const result = !accuracy ? 'UNSCORED' : reasons.length === 0 ? 'VALID' : 'INVALID';
+  const metric = accuracy
+    ? { name: accuracy.metric, value: accuracy.value, unit: 'ratio', key: 'accuracy' }
+    : { name: 'unscored (no labels): samples run', value: samples.count, unit: 'samples' };
+  return finishResult({
+    ...draft,
+    status: result === 'INVALID' ? 'invalid' : 'ok',
+    metric,
+    validity: { valid: result === 'VALID', result, reasons, recommendations },
+    loadgen: { result_validity: result, accuracy: accuracy?.value ?? null },
+    log: { ...draft.log, mode: 'AccuracyOnly', results: accuracy ? [[`${accuracy.metric}`, accuracy.value]] : [['Accuracy', 'UNSCORED (no labels)']], checks: [] },
     ...(accuracy ? { accuracy } : {}),
-  };
+  });
 }

@@ -9,10 +9,11 @@
 import { createRealScheduler } from '../measure/scheduler.js';
 import type { Session } from '../types.js';
 import { warmUp } from './closed-loop.js';
-import type { FindPeakStep, ScenarioEnv, ScenarioResult } from './result.js';
+import { finishResult } from './latency-result.js';
+import type { FindPeakStep, ScenarioDraft, ScenarioEnv, ScenarioResult } from './result.js';
 import type { SampleSource } from './samples.js';
 import type { ScenarioSettings } from './scenario-settings.js';
-import { runServer, serialIssue } from './server.js';
+import { runServerDraft, serialIssue } from './server.js';
 
 /** Rounds a rate to 3 significant digits so steps read well in the log. */
 const round3 = (q: number) => Number(q.toPrecision(3));
@@ -26,13 +27,13 @@ export async function runServerFindPeak(session: Session, samples: SampleSource,
   let qps = round3(meanNs > 0 ? (0.8 * 1e9) / meanNs : settings.targetQps);
 
   const steps: FindPeakStep[] = [];
-  let best: ScenarioResult | null = null;
-  let last: ScenarioResult | null = null;
+  let best: ScenarioDraft | null = null;
+  let last: ScenarioDraft | null = null;
   let lo: number | null = null; // highest VALID rate so far
   let hi: number | null = null; // lowest INVALID rate so far
   const firstQps = qps;
   for (let step = 0; step < settings.findPeakMaxSteps; step++) {
-    const result = await runServer(session, samples, { ...settings, targetQps: qps }, { scheduler }, { skipWarmUp: true });
+    const result = await runServerDraft(session, samples, { ...settings, targetQps: qps }, { scheduler }, { skipWarmUp: true });
     last = result;
     const valid = result.validity.valid;
     steps.push({ targetQps: qps, achievedQps: result.throughputPerS, p99Ns: result.latencyNs.p99, valid });
@@ -57,16 +58,19 @@ export async function runServerFindPeak(session: Session, samples: SampleSource,
 
   const peakQps = lo ?? 0;
   const base = best ?? last!;
-  const lines = ['', 'Find-peak steps (target QPS -> achieved QPS, p99 ms, verdict):',
-    ...steps.map((s) => ` * ${s.targetQps} -> ${s.achievedQps.toFixed(1)}, ${(s.p99Ns / 1e6).toFixed(3)}, ${s.valid ? 'VALID' : 'INVALID'}`),
+  const lines = [
+    ...steps.map((s) => ` * target ${s.targetQps} -> completed ${s.achievedQps.toFixed(1)} samples/s, p99 ${(s.p99Ns / 1e6).toFixed(3)} ms, ${s.valid ? 'VALID' : 'INVALID'}`),
     `Peak target QPS (VALID): ${peakQps}${hi === null ? ' (no INVALID rate found within findPeakMaxSteps: the peak may be higher)' : ''}`];
   const reasons = best ? [] : [`find-peak: no targetQps tried was VALID (lowest tried ${Math.min(...steps.map((s) => s.targetQps))})`];
-  return {
+  return finishResult({
     ...base,
     status: best ? 'ok' : 'invalid',
     metric: { name: 'peak target QPS (server, VALID)', value: peakQps, unit: 'queries/s' },
-    validity: best ? base.validity : { valid: false, reasons: [...base.validity.reasons, ...reasons], recommendations: [...base.validity.recommendations, 'raise latencyBoundNs or check the runtime: even the lowest rate tried missed the bound'] },
-    summary: base.summary + '\n' + lines.join('\n'),
+    validity: best ? base.validity : {
+      valid: false, result: 'INVALID', reasons: [...base.validity.reasons, ...reasons],
+      recommendations: [...base.validity.recommendations, 'raise latencyBoundNs (--latency-bound) or check the runtime: even the lowest rate tried missed the bound'],
+    },
+    log: { ...base.log, sections: [...base.log.sections, { title: best ? 'Find-peak steps (the run above is the highest VALID one)' : 'Find-peak steps (none VALID; the run above is the last one)', lines }] },
     findPeak: { steps, peakQps },
-  };
+  });
 }

@@ -39,7 +39,6 @@ export async function runOffline(session: Session, samples: SampleSource, settin
     durationNs: run.durationNs,
     maxDurationHit: run.maxDurationHit,
     settings,
-    metric: (_l, throughputPerS) => ({ name: 'samples per second', value: throughputPerS, unit: 'samples/s' }),
     extraStats: [['Batch size', batchSize], ['Batches', run.queryCount]],
     settingKeys: ['minDurationMs', 'minQueryCount', 'maxDurationMs', 'warmupQueries', 'warmupMs', 'maxSamplesRetained', 'batchSize'],
   });

@@ -5,21 +5,36 @@
 import type { HistogramEncoding } from '../measure/histogram.js';
 import type { Clock, LatencySummaryNs } from '../types.js';
 import type { Scheduler } from '../measure/scheduler.js';
+import type { FindPeakStep } from '../../results/schema.js';
+import type { SummaryLog } from './summary-log.js';
+
+export type { FindPeakStep };
 
 /** VALID/INVALID with reasons and advice, as LoadGen's summary log gives them. */
 export interface Validity {
   valid: boolean;
+  /** LoadGen's result_validity; UNSCORED for accuracy runs without labels (valid is false then). */
+  result?: 'VALID' | 'INVALID' | 'UNSCORED';
   reasons: string[];
   recommendations: string[];
 }
 
-/** One server run of a --find-peak search. */
-export interface FindPeakStep {
-  targetQps: number;
-  achievedQps: number;
-  p99Ns: number;
-  valid: boolean;
+/**
+ * LoadGen's detail-log values under LoadGen's own key names (loadgen/results.cc):
+ * `result_validity`, `result_<pp.pp>_percentile_latency_ns`, `early_stopping_latency_ss` (single-
+ * stream), `early_stopping_latency_ms` (multi-stream), `result_completed_samples_per_sec` and
+ * `result_scheduled_samples_per_sec` (server), `result_samples_per_second` (offline). Latencies
+ * in ns, rates per second; null where LoadGen would log no estimate (too few queries).
+ */
+export type LoadGenKeys = Record<string, number | string | boolean | null>;
+
+/** Server: how late the load generator issued queries (issued - scheduled), in ns. */
+export interface IssueLatenessNs {
+  p50: number;
+  p99: number;
+  max: number;
 }
+
 
 export interface ScenarioResult {
   status: 'ok' | 'invalid';
@@ -33,14 +48,19 @@ export interface ScenarioResult {
   samplesCapped: boolean;
   /** Always present: the HDR histogram of every measured latency. */
   histogramNs: HistogramEncoding;
-  /** The scenario's headline metric (LoadGen's "result"). */
-  metric: { name: string; value: number; unit: string };
+  /** The scenario's headline metric (LoadGen's "result"); `key` names the LoadGen key it is. */
+  metric: { name: string; value: number; unit: string; key?: string };
   validity: Validity;
-  /** The LoadGen-style human summary log. */
+  loadgen: LoadGenKeys;
+  issueLatenessNs?: IssueLatenessNs;
+  /** The LoadGen-style human summary log, rendered once from `log` by finishResult. */
   summary: string;
   accuracy?: { metric: string; value: number; reference: number | null; ratio: number | null; targetRatio: number; samples: number };
   findPeak?: { steps: FindPeakStep[]; peakQps: number };
 }
+
+/** A result before its summary is rendered: runners adjust validity and log, then finishResult. */
+export type ScenarioDraft = Omit<ScenarioResult, 'summary'> & { log: SummaryLog };
 
 /** The injected environment of a runner: real clock and scheduler unless a test passes virtual ones. */
 export interface ScenarioEnv {

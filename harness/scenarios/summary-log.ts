@@ -1,64 +1,66 @@
 /**
- * The human summary of a job in the manner of LoadGen's mlperf_log_summary.txt: scenario,
- * metric, "Result is : VALID/INVALID" with the checks, recommendations, the latency table and
- * the effective settings. Pure: builds a string.
+ * The human summary of a job in the manner of LoadGen's mlperf_log_summary.txt: scenario, the
+ * headline result (LoadGen's key names), "Result is : VALID/INVALID" with the checks, reasons,
+ * recommendations, the latency table and the effective settings.
+ *
+ * Built from data: runners fill a SummaryLog value (and adjust it, e.g. add advice or a
+ * find-peak section) and it is rendered exactly once, from that value and the job's validity,
+ * by renderSummary. Pure: builds a string.
  */
 import type { LatencySummaryNs, ScenarioId } from '../types.js';
-import type { ScenarioSettings } from './scenario-settings.js';
-import type { Verdict } from './verdict.js';
+import type { Validity } from './result.js';
 
-export interface SummaryInput {
+/** A `key : value` line; numbers print as integers or with 2 decimals. */
+export type SummaryEntry = [key: string, value: string | number];
+
+/** Everything the summary log shows, except the verdict (read from the job's validity). */
+export interface SummaryLog {
   scenario: ScenarioId;
-  metric: { name: string; value: number; unit: string };
-  verdict: Verdict;
-  latencyNs: LatencySummaryNs;
-  queryCount: number;
-  sampleCount: number;
-  durationNs: number;
-  throughputPerS: number;
-  settings: ScenarioSettings;
-  /** Scenario-specific lines for "Additional Stats". */
-  extraStats?: Array<[string, string | number]>;
-  /** Settings to list under "Test Parameters Used" (default: those the scenario reads). */
-  settingKeys?: Array<keyof ScenarioSettings>;
+  mode: 'PerformanceOnly' | 'AccuracyOnly';
+  /** The headline result first, then the values that stand beside it (LoadGen keys). */
+  results: SummaryEntry[];
+  /** LoadGen's named checks under "Result is" (null: does not apply to this scenario). */
+  checks: Array<[name: string, met: boolean]>;
+  earlyStoppingLines: string[];
+  /** "Additional Stats": counts, rates and scenario-specific figures. */
+  stats: SummaryEntry[];
+  latencyNs: LatencySummaryNs | null;
+  /** "Test Parameters Used". */
+  parameters: SummaryEntry[];
+  /** Extra titled sections after the parameters (find-peak steps). */
+  sections: Array<{ title: string; lines: string[] }>;
 }
 
 const RULE = '================================================';
 const yesNo = (b: boolean) => (b ? 'Yes' : 'NO');
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
 
-const BASE_KEYS: Array<keyof ScenarioSettings> = ['minDurationMs', 'minQueryCount', 'maxDurationMs', 'warmupQueries', 'warmupMs', 'maxSamplesRetained', 'seed', 'targetLatencyPercentile'];
+/** LoadGen's latency table rows: label and field of LatencySummaryNs. */
+const LATENCY_ROWS: Array<[string, keyof LatencySummaryNs]> = [['Min', 'min'], ['Mean', 'mean'], ['50.00 percentile', 'p50'],
+  ['90.00 percentile', 'p90'], ['95.00 percentile', 'p95'], ['97.00 percentile', 'p97'], ['99.00 percentile', 'p99'], ['99.90 percentile', 'p999'], ['Max', 'max']];
 
-/** Renders the summary log. */
-export function formatSummary(input: SummaryInput): string {
-  const { verdict: v } = input;
+/** Renders the summary log of `log` with the job's final `validity`. */
+export function renderSummary(log: SummaryLog, validity: Validity): string {
   const out: string[] = [];
-  const kv = (k: string, val: string | number) => out.push(`${k} : ${typeof val === 'number' ? fmt(val) : val}`);
+  const kv = ([k, val]: SummaryEntry) => out.push(`${k} : ${typeof val === 'number' ? fmt(val) : val}`);
+  const banner = (title: string) => out.push('', RULE, title, RULE);
   out.push(RULE, 'mlbench Results Summary (LoadGen style)', RULE);
-  kv('Scenario', input.scenario);
-  kv('Mode', 'PerformanceOnly');
-  kv(input.metric.name + ` (${input.metric.unit})`, input.metric.value);
-  kv('Result is', v.valid ? 'VALID' : 'INVALID');
-  if (v.checks.latencyBound !== null) kv('  Performance constraints satisfied', yesNo(v.checks.latencyBound));
-  kv('  Min duration satisfied', yesNo(v.checks.minDuration));
-  kv('  Min queries satisfied', yesNo(v.checks.minQueries));
-  kv('  Early stopping satisfied', yesNo(v.checks.earlyStopping));
-  if (v.reasons.length) {
-    out.push('Reasons:', ...v.reasons.map((r) => ` * ${r}`));
-    out.push('Recommendations:', ...v.recommendations.map((r) => ` * ${r}`));
+  kv(['Scenario', log.scenario]);
+  kv(['Mode', log.mode]);
+  log.results.forEach(kv);
+  kv(['Result is', validity.result ?? (validity.valid ? 'VALID' : 'INVALID')]);
+  for (const [name, met] of log.checks) kv([`  ${name}`, yesNo(met)]);
+  if (validity.reasons.length) out.push('Reasons:', ...validity.reasons.map((r) => ` * ${r}`));
+  if (validity.recommendations.length) out.push('Recommendations:', ...validity.recommendations.map((r) => ` * ${r}`));
+  if (log.earlyStoppingLines.length) out.push('Early Stopping Result:', ...log.earlyStoppingLines.map((l) => ` * ${l}`));
+  banner('Additional Stats');
+  log.stats.forEach(kv);
+  if (log.latencyNs) for (const [label, field] of LATENCY_ROWS) kv([`${label} latency (ns)`, Math.round(log.latencyNs[field])]);
+  banner('Test Parameters Used');
+  log.parameters.forEach(kv);
+  for (const section of log.sections) {
+    banner(section.title);
+    out.push(...section.lines);
   }
-  if (v.earlyStoppingLines.length) out.push('Early Stopping Result:', ...v.earlyStoppingLines.map((l) => ` * ${l}`));
-  out.push('', RULE, 'Additional Stats', RULE);
-  kv('Queries', input.queryCount);
-  kv('Samples', input.sampleCount);
-  kv('Duration (ms)', input.durationNs / 1e6);
-  kv('Completed samples per second', input.throughputPerS);
-  for (const [k, val] of input.extraStats ?? []) kv(k, val);
-  const l = input.latencyNs;
-  const rows: Array<[string, number]> = [['Min', l.min], ['Mean', l.mean], ['50.00 percentile', l.p50], ['90.00 percentile', l.p90],
-    ['95.00 percentile', l.p95], ['97.00 percentile', l.p97], ['99.00 percentile', l.p99], ['99.90 percentile', l.p999], ['Max', l.max]];
-  for (const [k, val] of rows) kv(`${k} latency (ns)`, Math.round(val));
-  out.push('', RULE, 'Test Parameters Used', RULE);
-  for (const key of input.settingKeys ?? BASE_KEYS) kv(key, String(input.settings[key]));
   return out.join('\n');
 }

@@ -20,6 +20,10 @@ export interface VerdictInput {
   /** The duration LoadGen checks against min_duration (issue span, or schedule span for server). */
   durationNs: number;
   maxDurationHit: boolean;
+  /** Completed samples per second (LoadGen's result_completed_samples_per_sec). */
+  completedPerS?: number;
+  /** Server: the rate queries were scheduled at (result_scheduled_samples_per_sec). */
+  scheduledPerS?: number;
 }
 
 export interface Verdict extends Validity {
@@ -37,6 +41,24 @@ const pct = (p: number) => `p${+(p * 100).toFixed(2)}`;
 function timeForMs(queries: number, done: number, durationNs: number): number {
   const perQueryMs = done > 0 ? durationNs / 1e6 / done : 1;
   return Math.ceil((queries * perQueryMs * 1.2) / 100) * 100;
+}
+
+/** Rates within this fraction of each other count as "kept up" (Poisson noise of a finite run). */
+const KEPT_UP = 0.97;
+
+/**
+ * Advice for a server run over its latency bound. An overload (fewer samples completed per
+ * second than were scheduled) is the target rate's doing: the advice names both rates and a
+ * target below the completed rate. Flags named here exist on `run` and `model`.
+ */
+export function serverAdvice(s: ScenarioSettings, completedPerS: number, scheduledPerS: number): string {
+  const suggest = Number((0.8 * Math.min(completedPerS, scheduledPerS)).toPrecision(2));
+  if (completedPerS < KEPT_UP * scheduledPerS) {
+    return `overload: the system completed ${completedPerS.toFixed(1)} samples/s while ${scheduledPerS.toFixed(1)}/s were scheduled (targetQps ${s.targetQps}), so queries queued for the whole run; `
+      + `set a target below the completed rate, e.g. --target-qps ${suggest}, or search for the highest VALID rate with --find-peak`;
+  }
+  return `the system kept up with the schedule (${completedPerS.toFixed(1)} of ${scheduledPerS.toFixed(1)} samples/s completed) but bursts queued past the bound; `
+    + `lower the target, e.g. --target-qps ${suggest}, raise latencyBoundNs (--latency-bound), or use --find-peak`;
 }
 
 /** Applies LoadGen's checks to one measured run. */
@@ -80,8 +102,7 @@ export function verdictOf(input: VerdictInput): Verdict {
     latencyBound = p99 <= s.latencyBoundNs;
     if (!latencyBound) {
       reasons.push(`latency bound not met: ${pct(p)} latency ${ms(p99)} ms > latencyBoundNs ${s.latencyBoundNs} (${ms(s.latencyBoundNs)} ms)`);
-      const achieved = durationNs > 0 ? (n / durationNs) * 1e9 : 0;
-      recommendations.push(`lower targetQps below ${s.targetQps} (achieved ${achieved.toFixed(1)}/s), or use --find-peak to search for the highest VALID targetQps`);
+      recommendations.push(serverAdvice(s, input.completedPerS ?? 0, input.scheduledPerS ?? s.targetQps));
     }
     const over = recorder.overBoundCount;
     const need = minQueriesForOverlatency(over, p);
@@ -90,7 +111,8 @@ export function verdictOf(input: VerdictInput): Verdict {
       lines.push(`Run successful: ${over} of ${n} queries over the bound; at most ${allowedOverlatencyCount(n, p)} allowed.`);
     } else {
       reasons.push(`early stopping not met: ${over} of ${n} queries over latencyBoundNs; ${need - n} more queries under the bound would be needed`);
-      recommendations.push(`run at least ${need - n} more queries (raise minQueryCount to ${need}) or lower targetQps`);
+      // Over the bound already, more queries would not help: the bound advice above is the one to follow.
+      if (latencyBound) recommendations.push(`run at least ${need - n} more queries (raise minQueryCount to ${need}) or lower targetQps`);
       lines.push(`Run unsuccessful: processed ${n} queries, would need at least ${need - n} more.`);
     }
   }

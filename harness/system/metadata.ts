@@ -1,6 +1,7 @@
 /**
  * System metadata for every result file (via systeminformation, naming only the fields needed:
- * a bare `versions()` takes about a second) and the machine fingerprint.
+ * a bare `versions()` takes about a second), the machine fingerprint, and a job process's peak
+ * RSS from /proc.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -50,6 +51,50 @@ function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 24) || 'cpu';
 }
 
+/** Inputs and result of the theoretical FP32 peak (results/schema.ts Fp32PeakSchema). */
+export type Fp32Peak = NonNullable<Machine['fp32Peak']>;
+
+/** The highest "cpu MHz" line of /proc/cpuinfo in GHz, or null (not Linux, unreadable). */
+export function procCpuinfoGHz(text?: string): number | null {
+  try {
+    const body = text ?? readFileSync('/proc/cpuinfo', 'utf8');
+    const mhz = [...body.matchAll(/^cpu MHz\s*:\s*([\d.]+)/gm)].map((m) => Number(m[1]));
+    return mhz.length ? Math.max(...mhz) / 1000 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The machine's theoretical FP32 peak: physical cores x clock x FP32 FLOPs per cycle per core,
+ * with FLOPs per cycle = vector lanes (avx512f 16, avx/avx2 8, sse or neon 4) x 2 (an FMA is a
+ * multiply and an add) x FMA units (2 on x86 cores with FMA since Haswell and Zen 2, the usual
+ * datasheet figure; without FMA one multiply and one add unit, i.e. the same 2 x lanes x 1).
+ * AMD cores before Zen 5 split 512-bit ops into two 256-bit halves, so avx512f counts 8 lanes
+ * there. The clock is the highest one known: systeminformation's speedMax, else its speed, else
+ * /proc/cpuinfo. A figure above 100 % of this peak means these inputs are wrong (a boost clock
+ * above the one read, more FMA units): results say so instead of printing it as a success.
+ * null when the clock is unknown.
+ */
+export function fp32PeakEstimate(cpu: { manufacturer: string; family?: string; physicalCores: number; speedGHz: number | null; speedMaxGHz?: number | null; flags: string[] }, procGHz: number | null): Fp32Peak | null {
+  const [clockGHz, clockSource] = cpu.speedMaxGHz ? [cpu.speedMaxGHz, 'systeminformation speedMax'] as const
+    : cpu.speedGHz ? [cpu.speedGHz, 'systeminformation speed'] as const
+      : procGHz ? [procGHz, '/proc/cpuinfo cpu MHz'] as const : [null, 'unknown'] as const;
+  if (!clockGHz) return null;
+  const has = (f: string) => cpu.flags.includes(f);
+  const amdBeforeZen5 = /amd/i.test(cpu.manufacturer) && Number(cpu.family ?? 0) < 26;
+  const [isa, lanes] = has('avx512f') ? (amdBeforeZen5 ? ['avx512f (256-bit datapath)', 8] as const : ['avx512f', 16] as const)
+    : has('avx2') || has('avx') ? [has('avx2') ? 'avx2' : 'avx', 8] as const
+      : has('neon') ? ['neon', 4] as const : ['sse', 4] as const;
+  const fmaUnits = has('fma') || has('neon') ? 2 : 1;
+  const flopsPerCycle = lanes * 2 * fmaUnits;
+  return {
+    gflops: cpu.physicalCores * clockGHz * flopsPerCycle,
+    method: 'physical cores x clock x FP32 FLOPs/cycle (lanes x 2 per FMA x FMA units)',
+    cores: cpu.physicalCores, clockGHz, clockSource, isa, lanes, fmaUnits, flopsPerCycle,
+  };
+}
+
 export async function collectMachine(): Promise<Machine> {
   const [cpu, flagsText, mem, osInfo, graphics, system] = await Promise.all([
     si.cpu(), si.cpuFlags(), si.mem(), si.osInfo(), si.graphics().catch(() => ({ controllers: [] })), si.system(),
@@ -81,6 +126,7 @@ export async function collectMachine(): Promise<Machine> {
       flags,
     },
     memoryBytes: mem.total,
+    fp32Peak: fp32PeakEstimate({ manufacturer: cpu.manufacturer, family: cpu.family, physicalCores: cpu.physicalCores, speedGHz: cpu.speed || null, speedMaxGHz: cpu.speedMax || null, flags }, procCpuinfoGHz()),
     os: { platform: osInfo.platform, distro: osInfo.distro, release: osInfo.release, kernel: osInfo.kernel, arch: osInfo.arch },
     virtualization,
     gpus,
@@ -98,4 +144,17 @@ export async function collectMachine(): Promise<Machine> {
       operating_system: `${osInfo.distro} ${osInfo.release} (${osInfo.kernel})`,
     },
   };
+}
+
+/**
+ * Peak resident set size of a running process (the kernel's VmHWM high-water mark), in bytes;
+ * null when it cannot be read (the process is gone, or not Linux). Synchronous: one small read.
+ */
+export function vmHwmBytes(pid: number): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
 }

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { numericRole } from '../../datasets/tabular/encode.js';
 import { loadRawSplit } from '../../datasets/tabular/load-split.js';
 import type { TabularTable } from '../../datasets/tabular/types.js';
+import { completeSettings } from '../config/settings.js';
+import { assertFinite } from '../errors.js';
 import { logLoss, rocAuc } from '../measure/metrics.js';
 import { callPeer, peerCommand, trackPeerDir } from '../runtimes/external.js';
 import type { Job } from '../types.js';
@@ -48,17 +50,18 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
   // The job's timeout runs from its start, so the peer's deadline does too (loading and writing
   // the split count), with 5 s left to read and record its reply before the job is stopped.
   const jobStart = performance.now();
-  const cmd = peerCommand(job.runtime, String(job.settings['peers.python'] ?? ''));
+  const settings = completeSettings(job.settings);
+  const cmd = peerCommand(job.runtime, settings['peers.python']);
   if ('unavailable' in cmd) return { status: 'unavailable', error: { code: 'E_RUNTIME', message: cmd.unavailable } };
   const argv = cmd.argv;
-  const eff = effectiveTraining(spec, job.settings, job.repeat);
+  const eff = effectiveTraining(spec, settings, job.repeat);
   const datasetId = job.workload.dataset?.id ?? 'flights';
   const trainSlice = job.workload.dataset?.slice ?? 'train_10k';
   const t0 = performance.now();
-  const split = await loadRawSplit(datasetId, trainSlice, { cacheDir: String(job.settings.cacheDir ?? 'out/cache'), target: job.workload.dataset?.target });
+  const split = await loadRawSplit(datasetId, trainSlice, { cacheDir: settings.cacheDir, target: job.workload.dataset?.target });
   const notBinary = binaryTargetProblem(datasetId, { name: split.train.target, classes: split.train.classes });
   if (notBinary) return { status: 'failed', error: { code: 'E_BAD_DATA', message: notBinary } };
-  const dir = path.resolve(String(job.settings.cacheDir ?? 'out/cache'), 'tmp', `peer-${process.pid}`);
+  const dir = path.resolve(settings.cacheDir, 'tmp', `peer-${process.pid}`);
   // Registered so that a job stopped at its timeout removes it (killLivePeers) as well as the peer.
   const untrack = trackPeerDir(dir);
   try {
@@ -80,7 +83,7 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
     };
     const loadSeconds = (performance.now() - t0) / 1000;
     progress(`${job.id}: training on ${argv.join(' ')}`);
-    const call = await callPeer(argv, request, Math.max(1000, Number(job.settings.timeoutMs) - 5000 - (performance.now() - jobStart)));
+    const call = await callPeer(argv, request, Math.max(1000, settings.timeoutMs - 5000 - (performance.now() - jobStart)));
     if (!call.reply) return { status: 'failed', error: { code: 'E_PEER', message: `${job.runtime}: ${call.problem}` } };
     const tool = (call.reply.tool ?? {}) as Record<string, unknown>;
     const runtimeInfo = { version: typeof call.reply.version === 'string' ? call.reply.version : null, threads: typeof call.reply.threads === 'number' ? call.reply.threads : null, options: { argv, tool } };
@@ -92,6 +95,8 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
     if (!predictions || !Number.isFinite(trainSeconds)) {
       return { status: 'failed', runtimeInfo, error: { code: 'E_PEER', message: `${job.runtime}: the reply needs trainSeconds and ${split.test.rows} float32 predictions in ${request.output.predictions} (got ${buf ? buf.byteLength : 'no'} bytes)` } };
     }
+    // A peer's NaN/Inf predictions fail the job (E_NONFINITE) instead of ranking into an AUC.
+    assertFinite(`${job.runtime}: predictions in ${request.output.predictions}`, predictions);
     const auc = rocAuc(predictions, split.test.labels);
     const epochs = Number(call.reply.epochs ?? 1);
     const history = peerHistory(call.reply.history);

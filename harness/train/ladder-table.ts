@@ -11,7 +11,7 @@
  * Repeats (--repeat N) are summarised with the olympic mean (the fastest and slowest dropped,
  * as MLPerf does) for the times and the plain mean for AUC.
  */
-import { formatTable } from '../cli/table.js';
+import { formatRuntimeId, formatTable } from '../common/format.js';
 import { olympicMean } from '../measure/metrics.js';
 import type { JobResult } from '../../results/schema.js';
 
@@ -37,7 +37,7 @@ export interface LadderRow {
 }
 
 const mean = (v: number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : null);
-const runtimeName = (j: JobResult) => (j.runtime.backend === 'default' ? j.runtime.id : `${j.runtime.id}:${j.runtime.backend}`);
+const runtimeName = (j: JobResult) => formatRuntimeId(j.runtime);
 const field = (j: JobResult, key: string): unknown => (j.train as Record<string, unknown> | undefined)?.[key];
 
 /** Groups the tabular suite's jobs into ladder rows, in first-seen order. */

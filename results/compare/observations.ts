@@ -64,6 +64,7 @@ export function observe(jobs: JobResult[], sourceOf: SourceOf = () => undefined)
     trainSeconds: measured.map((j) => j.train?.seconds).filter((v): v is number => typeof v === 'number' && Number.isFinite(v)),
     peakRssBytes: measured.map((j) => j.memory?.peakRssBytes).filter((v): v is number => typeof v === 'number' && Number.isFinite(v)),
     accuracy: accuracyJobs.length ? { metric: accuracyJobs[0]!.accuracy!.metric, values: accuracyJobs.map((j) => j.accuracy!.value) } : null,
-    parityPass: measured.filter((j) => j.parity).map((j) => j.parity!.pass),
+    // The job that is the parity reference itself has no verdict to compare.
+    parityPass: measured.flatMap((j) => (j.parity && 'pass' in j.parity ? [j.parity.pass] : [])),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * `zoo`: MLPerf-like inference on the model zoo's MobileNet-like and ResNet-like models, each at
  * batch 1 (single-stream) and at a larger batch (offline, settings.batchSize), on every runtime
- * that can run a zoo model. Every job checks parity against ort-node:cpu and records FLOPs,
+ * that can run a zoo model. Every job checks parity against the float64 reference and records FLOPs,
  * achievedGflops and cold start (harness/isolate/execute.ts).
  *
  * Sizes: `quick` is CI-sized (64x64 input, narrow and shallow) so the suite stays within about

@@ -29,6 +29,11 @@ describe('early stopping (binomial rule, confidence 0.99)', () => {
     expect(minQueriesForOverlatency(0, 0.99)).toBe(459);
   });
 
+  it('discards 172 of 2048 queries at p90 (LoadGen\'s published example)', () => {
+    // LoadGen: "Processed 2048 queries... Would discard 172 highest latency queries": t - 1.
+    expect(allowedOverlatencyCount(2048, 0.9) - 1).toBe(172);
+  });
+
   it.each([44, 63, 64, 100, 250, 1000])('allowed over-latency count at p90 for n = %i matches the beta formulation', (n) => {
     expect(allowedOverlatencyCount(n, 0.9)).toBe(allowedByLoadGenRule(n, 0.9));
   });

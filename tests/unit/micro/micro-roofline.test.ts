@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { annotateRoofline, applyRoofline, matmulPeaks } from '../../../harness/micro/index.js';
+import { fp32PeakEstimate, procCpuinfoGHz } from '../../../harness/system/metadata.js';
 import { resultPath, writeResult } from '../../../results/store.js';
 import type { JobResult } from '../../../results/schema.js';
 import { job, result } from '../compare/make-result.js';
@@ -15,15 +16,32 @@ function matmul(id: string, gflops: number, runtime = ORT, status: JobResult['st
 }
 const zoo = (runtime = ORT) => job({ id: `zoo/m/${runtime.id}`, suite: 'zoo', runtime, achievedGflops: 20 });
 
-describe('roofline: matmul peak per runtime', () => {
-  it('takes the best ok matmul per runtime and annotates inference jobs with the percentage', () => {
+/** 2 Zen 3 cores at 2.5 GHz with AVX2 and FMA: 2 x 2.5 x (8 lanes x 2 x 2 FMA units) = 160 GFLOP/s. */
+const PEAK = fp32PeakEstimate({ manufacturer: 'AMD', family: '25', physicalCores: 2, speedGHz: null, flags: ['avx', 'avx2', 'fma'] }, 2.5)!;
+
+describe('roofline: theoretical FP32 peak, measured matmul beside it', () => {
+  it('computes cores x clock x FLOPs/cycle from the flags and records its inputs', () => {
+    expect(PEAK).toMatchObject({ gflops: 160, cores: 2, clockGHz: 2.5, clockSource: '/proc/cpuinfo cpu MHz', isa: 'avx2', lanes: 8, fmaUnits: 2, flopsPerCycle: 32 });
+    expect(fp32PeakEstimate({ manufacturer: 'Intel', physicalCores: 4, speedGHz: 2, speedMaxGHz: 3, flags: ['avx512f', 'fma'] }, null)).toMatchObject({ gflops: 4 * 3 * 64, clockSource: 'systeminformation speedMax' });
+    expect(fp32PeakEstimate({ manufacturer: 'Intel', physicalCores: 4, speedGHz: null, flags: [] }, null)).toBeNull();
+    expect(procCpuinfoGHz('cpu MHz\t\t: 2445.430\ncpu MHz\t\t: 3000.000\n')).toBe(3);
+  });
+
+  it('gives % of the theoretical peak, with the best measured matmul of the runtime beside it', () => {
     const jobs = [matmul('a', 80), matmul('b', 100), matmul('c', 500, ORT, 'failed'), matmul('d', 40, TFJS), zoo(), zoo(TFJS)];
     const peaks = matmulPeaks(jobs, { runId: 'r1', sameRun: true });
     expect(peaks.get('ort-node:cpu')).toMatchObject({ gflops: 100, job: 'b', sameRun: true });
-    const out = annotateRoofline(jobs, peaks);
-    expect(out[4]).toMatchObject({ peakGflops: 100, peakPercent: 20, peakSource: { runId: 'r1', job: 'b', sameRun: true } });
-    expect(out[5]!.peakPercent).toBeCloseTo(50);
+    const out = annotateRoofline(jobs, peaks, PEAK);
+    expect(out[4]).toMatchObject({ peakGflops: 160, peakPercent: 12.5, measuredPeakGflops: 100, peakSource: { runId: 'r1', job: 'b', sameRun: true }, peakEstimate: PEAK });
+    expect(out[4]!.peakWarning).toBeUndefined();
+    expect(out[5]).toMatchObject({ peakPercent: 12.5, measuredPeakGflops: 40 });
     expect(out[1]!.peakPercent).toBeUndefined();
+  });
+
+  it('flags a figure above 100 % as wrong estimate inputs, never as a success', () => {
+    const [fast] = annotateRoofline([job({ id: 'zoo/fast', suite: 'zoo', runtime: ORT, achievedGflops: 200 })], new Map(), PEAK);
+    expect(fast!.peakPercent).toBe(125);
+    expect(fast!.peakWarning).toMatch(/impossible: the estimate's inputs are wrong \(2 cores x 2\.50 GHz/);
   });
 
   it('falls back to the newest earlier result of the same machine, never another machine', async () => {
@@ -33,13 +51,13 @@ describe('roofline: matmul peak per runtime', () => {
     const other = { ...result([matmul('x', 999, TFJS)], 'm-2'), runId: '2026-01-03T00-00-00-000Z-cccc' };
     for (const r of [old, newer, other]) await writeResult(resultPath(dir, r.machine.id, r.runId), r);
     const [annotated, tf] = await applyRoofline([zoo(), zoo(TFJS)], { runId: 'now', resultsDir: dir, machineId: 'm-1' });
-    expect(annotated).toMatchObject({ peakGflops: 80, peakPercent: 25, peakSource: { runId: newer.runId, job: 'new', sameRun: false } });
+    expect(annotated).toMatchObject({ measuredPeakGflops: 80, peakSource: { runId: newer.runId, job: 'new', sameRun: false } });
     expect(annotated!.peakSource!.file).toContain('m-1');
-    expect(tf!.peakGflops).toBeUndefined();
+    expect(tf!.measuredPeakGflops).toBeUndefined();
   });
 
   it('leaves jobs alone when there is no results dir for the machine', async () => {
     const jobs = await applyRoofline([zoo()], { runId: 'now', resultsDir: '/nonexistent-mlbench', machineId: 'm-9' });
-    expect(jobs[0]!.peakGflops).toBeUndefined();
+    expect(jobs[0]!.measuredPeakGflops).toBeUndefined();
   });
 });

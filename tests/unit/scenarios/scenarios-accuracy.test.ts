@@ -41,5 +41,11 @@ describe('accuracy scenario', () => {
     const r = await runScenario('accuracy', identity, samples, { batchSize: 8 });
     expect(r.accuracy).toBeUndefined();
     expect(r.validity.recommendations[0]).toMatch(/not scored/);
+    // Unscored is not VALID: not in the validity, the LoadGen key, the summary or the headline.
+    expect(r.validity).toMatchObject({ valid: false, result: 'UNSCORED' });
+    expect(r.loadgen.result_validity).toBe('UNSCORED');
+    expect(r.summary).toContain('Result is : UNSCORED');
+    expect(r.summary).not.toContain('VALID\n');
+    expect(r.metric.name).toMatch(/^unscored/);
   });
 });

@@ -19,6 +19,8 @@ describe('multi-stream on virtual time', () => {
     expect(r.latencyNs.max).toBe(5e6);
     expect(r.latencyNs.p90).toBe(5e6); // 100 of 800 queries have the straggler
     expect(r.throughputPerS).toBeCloseTo((800 * 8) / (r.durationNs / 1e9), 6);
-    expect(r.metric.name).toBe('p99 latency');
+    expect(r.metric).toMatchObject({ name: 'p99 latency (early stopping)', key: 'early_stopping_latency_ms' });
+    expect(r.metric.value).toBe(r.loadgen.early_stopping_latency_ms);
+    expect(r.loadgen['result_99.00_percentile_latency_ns']).toBe(5e6);
   });
 });

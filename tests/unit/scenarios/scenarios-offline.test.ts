@@ -13,7 +13,8 @@ describe('offline on virtual time', () => {
     expect(r.durationNs).toBe(63 * 1.6e6);
     expect(r.throughputPerS).toBeCloseTo((63 * 32) / (r.durationNs / 1e9), 6);
     expect(r.throughputPerS).toBeCloseTo(20_000, 6);
-    expect(r.metric).toEqual({ name: 'samples per second', value: r.throughputPerS, unit: 'samples/s' });
+    expect(r.metric).toEqual({ name: 'samples per second', value: r.throughputPerS, unit: 'samples/s', key: 'result_samples_per_second' });
+    expect(r.loadgen.result_samples_per_second).toBe(r.throughputPerS);
     expect(r.status).toBe('ok');
   });
 });

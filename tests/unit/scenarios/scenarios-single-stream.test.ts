@@ -19,12 +19,27 @@ describe('single-stream on a virtual clock', () => {
     expect(r.latencyNs.p50).toBe(501_000);
     expect(r.latencyNs.p90).toBe(901_000);
     expect(r.latencyNs.p99).toBe(991_000);
-    expect(r.metric).toEqual({ name: 'p90 latency', value: 901_000, unit: 'ns' });
+    // The headline is LoadGen's early-stopping estimate: t = 78 over-latency queries allowed at
+    // n = 1000, so the latency at rank n - t = 922 of the sorted 1..1000 us (77 discarded).
+    expect(r.metric).toEqual({ name: 'p90 latency (early stopping)', value: 923_000, unit: 'ns', key: 'early_stopping_latency_ss' });
+    expect(r.loadgen).toMatchObject({ early_stopping_latency_ss: 923_000, 'result_90.00_percentile_latency_ns': 901_000, result_validity: 'VALID' });
+    expect(r.summary).toContain('Would discard 77 highest latency queries.');
     expect(r.durationNs).toBe(500_500_000);
     expect(r.throughputPerS).toBeCloseTo(1000 / 0.5005, 6);
     expect(r.status).toBe('ok');
     expect(r.summary).toContain('Result is : VALID');
     expect(r.summary).toContain('90.00 percentile latency (ns) : 901000');
+  });
+
+  it('discards 172 of 2048 queries at p90, as LoadGen publishes', async () => {
+    const clock = new VirtualClock();
+    const sorted = Array.from({ length: 2048 }, (_, i) => (i + 1) * 1000);
+    const r = await runScenario('single-stream', serialSession(clock, sorted), samples(), { ...noWarmup, minDurationMs: 0, minQueryCount: 2048 }, { clock });
+    expect(r.queryCount).toBe(2048);
+    expect(r.summary).toContain('Would discard 172 highest latency queries.');
+    // 173 may exceed the estimate: rank 2048 - 173 = 1875, i.e. 1876 us.
+    expect(r.loadgen.early_stopping_latency_ss).toBe(1_876_000);
+    expect(r.metric.value).toBe(1_876_000);
   });
 
   it('runs until the minimum duration and the early-stopping minimum (64 at p90)', async () => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { userSplit } from '../../../datasets/user/user-source.js';
-import { mulberry32 } from '../../../harness/models/seeded-random.js';
+import { createRng } from '../../../harness/measure/random.js';
 import type { EpochRecord } from '../../../harness/train/train-loop.js';
 import { runTrainLoop } from '../../../harness/train/train-loop.js';
 import { executeTabularTraining, validationSplit } from '../../../harness/train/tabular-job.js';
@@ -16,7 +16,7 @@ const spec: TabularTrainingSpec = { task: 'tabular', model: 'logreg', hidden: []
 
 /** A CSV of a noisy linear problem; `flipTest` inverts the labels of the rows the split puts in test. */
 function csv(flipTest: boolean): string {
-  const rand = mulberry32(7);
+  const rand = createRng(7);
   const test = new Set(userSplit(ROWS).test);
   const lines = ['x1,x2,c,y'];
   for (let i = 0; i < ROWS; i++) {
