@@ -4,16 +4,16 @@
  */
 export { DATASETS, resolveDataset, datasetRecord } from './registry.js';
 export type { DatasetFactory, DatasetOptions } from './registry.js';
-export { loadTabularSplit } from './tabular/load-split.js';
+export { loadRawSplit, loadTabularSplit, subsetTable } from './tabular/load-split.js';
 export type { TabularSplitOptions } from './tabular/load-split.js';
 export { loadTabularSource, TABULAR_DATASETS } from './tabular/sources.js';
-export { fitEncoding, encodeSlice, oneHotRows, encodedChecksum } from './tabular/encode.js';
+export { fitEncoding, encodeSlice, oneHotRows, encodedChecksum, describeEncoding, numericRole } from './tabular/encode.js';
 export type {
-  TabularTable, TabularSource, TabularSplit, TabularEncoding, EncodedSlice, NumericEncoding, CategoricalEncoding,
+  TabularTable, TabularSource, TabularSplit, TabularEncoding, EncodedSlice, NumericEncoding, CategoricalEncoding, NumericRole, RawSplit,
   NumericColumn, CategoricalColumn, DatasetSource,
 } from './tabular/types.js';
 export {
-  FLIGHTS_ID, FLIGHTS_COLUMNS, FLIGHTS_NUMERIC, FLIGHTS_CATEGORICAL, flightsDataset, loadFlightsSource, loadFlightsSlice,
+  FLIGHTS_ID, FLIGHTS_COLUMNS, FLIGHTS_NUMERIC, FLIGHTS_NUMERIC_ROLES, FLIGHTS_CATEGORICAL, flightsDataset, loadFlightsSource, loadFlightsSlice,
   flightsCacheStatus, sliceChecksum, assertFlightsTrainSlice,
 } from './flights/flights.js';
 export type { CacheOptions, PrepareEvent } from './flights/flights.js';

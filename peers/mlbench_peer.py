@@ -1,29 +1,23 @@
 """Shared helpers of mlbench's Python peers: the external protocol (harness/runtimes/EXTERNAL.md).
 
 A peer reads one JSON request from stdin and writes one JSON object as the last line of
-stdout. Data arrive as raw little-endian arrays: numeric float32 (rows x nNumeric, already
-standardised with the training slice's statistics), categorical int32 ids (rows x nCat; 0 =
-unseen in training), labels uint8. Predictions go back as float32 P(label = 1) per test row.
+stdout. Data arrive as the split's raw columns (format "columns-le"): one little-endian file per
+column (numeric float64, categorical int32 ids into the column's vocabulary), labels uint8, and
+each numeric column's role (measure, calendar, period). Each peer encodes them as its users do.
+Predictions go back as float32 P(label = 1) per test row.
+
+The interpreter is chosen by mlbench (setting peers.python, MLBENCH_PYTHON, else the first of
+python3 and /usr/bin/python3 that has a peer's libraries); a peer run under one that lacks them
+replies unavailable, naming the interpreter and what it lacked.
 """
+import importlib
 import json
-import os
+import platform
 import resource
 import sys
+import time
 
-INSTALL = "python3-sklearn not installed: apt-get install python3-sklearn python3-xgboost"
-
-
-def import_or_reexec(modules):
-    """Imports `modules`; when one is missing, retries once under the system python3 (where apt
-    installs python3-sklearn) before the caller reports the peer unavailable."""
-    try:
-        return [__import__(m) for m in modules]
-    except ImportError:
-        system = "/usr/bin/python3"
-        if os.path.exists(system) and os.path.realpath(sys.executable) != os.path.realpath(system) and not os.environ.get("MLBENCH_PEER_REEXEC"):
-            os.environ["MLBENCH_PEER_REEXEC"] = "1"
-            os.execv(system, [system] + sys.argv)
-        return None
+INSTALL = "apt-get install python3-sklearn python3-xgboost, or choose the interpreter with MLBENCH_PYTHON / --set peers.python=<path>"
 
 
 def read_request():
@@ -35,8 +29,20 @@ def reply(obj):
     sys.stdout.flush()
 
 
-def unavailable():
-    reply({"available": False, "status": "unavailable", "reason": INSTALL})
+def import_or_unavailable(modules):
+    """Imports `modules` and returns them; when any is missing, replies unavailable (naming this
+    interpreter and the missing modules) and exits."""
+    found, missing = [], []
+    for m in modules:
+        try:
+            found.append(importlib.import_module(m))
+        except ImportError:
+            missing.append(m)
+    if missing:
+        reply({"available": False, "status": "unavailable", "reason": "%s (Python %s) lacks %s: %s" % (
+            sys.executable, platform.python_version(), ", ".join(missing), INSTALL)})
+        sys.exit(0)
+    return found
 
 
 def answer_probe_or_wrong_model(request, tool, model):
@@ -50,21 +56,66 @@ def answer_probe_or_wrong_model(request, tool, model):
 
 
 def peak_rss_bytes():
+    """The process's own peak RSS (getrusage ru_maxrss, KiB on Linux), as mlbench's tfjs jobs read theirs."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
-def load_slice(np, sp, data, part):
-    """Numeric block + one-hot categorical block as a sparse CSR matrix (the linear-model layout)."""
+def load_columns(np, data, part):
+    """The raw columns of `part` (train | test) as a float64 matrix rows x columns, in the order of
+    data["columns"], and the labels."""
     s = data[part]
-    rows = s["rows"]
-    n_num = len(data["numericColumns"])
-    cards = [c["cardinality"] for c in data["categoricalColumns"]]
-    numeric = np.fromfile(s["numeric"], dtype="<f4").reshape(rows, n_num)
-    cat = np.fromfile(s["categorical"], dtype="<i4").reshape(rows, len(cards))
-    labels = np.fromfile(s["labels"], dtype=np.uint8)
-    offsets = np.concatenate([[0], np.cumsum(cards)[:-1]]).astype(np.int64) + n_num
-    cols = np.concatenate([np.tile(np.arange(n_num), (rows, 1)), cat + offsets], axis=1).ravel()
-    vals = np.concatenate([numeric, np.ones((rows, len(cards)), dtype=np.float32)], axis=1).ravel()
-    indptr = np.arange(0, rows * (n_num + len(cards)) + 1, n_num + len(cards))
-    x = sp.csr_matrix((vals, cols, indptr), shape=(rows, n_num + int(sum(cards))))
-    return x, labels
+    cols = []
+    for c in data["columns"]:
+        dtype = "<f8" if c["kind"] == "numeric" else "<i4"
+        cols.append(np.fromfile(s["columns"][c["name"]], dtype=dtype).astype(np.float64))
+    x = np.column_stack(cols) if cols else np.zeros((s["rows"], 0))
+    return x, np.fromfile(s["labels"], dtype=np.uint8)
+
+
+def linear_layout(data):
+    """Column indices a linear-model user standardises, one-hot encodes and leaves out: measures
+    scaled; calendar fields and categorical columns one-hot; the split's period dropped."""
+    scaled, onehot, dropped = [], [], []
+    for i, c in enumerate(data["columns"]):
+        role = c.get("role", "measure")
+        if c["kind"] == "categorical" or role == "calendar":
+            onehot.append(i)
+        elif role == "period":
+            dropped.append(i)
+        else:
+            scaled.append(i)
+    return scaled, onehot, dropped
+
+
+def names(data, idx):
+    return [data["columns"][i]["name"] for i in idx]
+
+
+def auc(np, scores, labels):
+    """Exact ROC AUC with ties (average ranks), numpy only: the metric of the per-epoch history."""
+    order = np.argsort(scores, kind="mergesort")
+    s = scores[order]
+    ranks = np.empty(len(s))
+    _, first, counts = np.unique(s, return_index=True, return_counts=True)
+    avg = first + (counts + 1) / 2.0
+    ranks[order] = np.repeat(avg, counts)
+    pos = labels == 1
+    n_pos, n_neg = int(pos.sum()), int((~pos).sum())
+    if n_pos == 0 or n_neg == 0:
+        return float("nan")
+    return float((ranks[pos].sum() - n_pos * (n_pos + 1) / 2.0) / (n_pos * n_neg))
+
+
+class Clock:
+    """Cumulative training seconds, with evaluation excluded: the history's time axis."""
+
+    def __init__(self):
+        self.seconds = 0.0
+        self._t = None
+
+    def start(self):
+        self._t = time.perf_counter()
+
+    def stop(self):
+        self.seconds += time.perf_counter() - self._t
+        return self.seconds

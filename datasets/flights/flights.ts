@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises';
 import type { Dataset, LoadedSlice } from '../../harness/types.js';
 import { UsageError, unknownChoice } from '../../harness/errors.js';
 import { cacheExists, cacheFile, loadOrBuild, type CacheArrays } from '../cache/binary-cache.js';
-import type { TabularSource, TabularTable } from '../tabular/types.js';
+import type { NumericRole, TabularSource, TabularTable } from '../tabular/types.js';
 import { FLIGHTS_FILE, FLIGHTS_PACKAGE, decodeFlights, flightsFile } from './decode.js';
 import { FLIGHTS_SLICES, FLIGHTS_TRAIN_SLICES, flightsSplit, type FlightsSlice } from './split.js';
 
@@ -17,6 +17,12 @@ export const FLIGHTS_ID = 'flights';
 /** Numeric and categorical feature columns, in feature-matrix order. */
 export const FLIGHTS_NUMERIC = ['month', 'dayOfMonth', 'dayOfWeek', 'depHour', 'depMinute', 'distance'] as const;
 export const FLIGHTS_CATEGORICAL = ['origin', 'dest'] as const;
+/**
+ * Roles of the numeric columns (types.ts NumericRole): month is the split's period (the test
+ * month, June, never occurs in training), day of month, day of week and hour are calendar
+ * fields, minute and distance are measures.
+ */
+export const FLIGHTS_NUMERIC_ROLES: NumericRole[] = ['period', 'calendar', 'calendar', 'calendar', 'measure', 'measure'];
 export const FLIGHTS_COLUMNS: string[] = [...FLIGHTS_NUMERIC, ...FLIGHTS_CATEGORICAL];
 
 /** A step of preparing flights, for progress displays. */
@@ -40,7 +46,8 @@ interface FlightsExtra {
   sliceRows: Record<string, number>;
 }
 
-async function cacheKey(): Promise<Record<string, unknown>> {
+/** The key of the flights cache entry: package, version, file and its size (cheap: no read). */
+export async function flightsSourceKey(): Promise<Record<string, unknown>> {
   const { file, version } = flightsFile();
   const bytes = (await stat(file)).size;
   return { dataset: FLIGHTS_ID, package: FLIGHTS_PACKAGE, version, file: FLIGHTS_FILE, bytes };
@@ -48,14 +55,14 @@ async function cacheKey(): Promise<Record<string, unknown>> {
 
 /** Path of the flights cache entry and whether it exists (without verifying it). */
 export async function flightsCacheStatus(cacheDir: string): Promise<{ file: string; cached: boolean }> {
-  const file = cacheFile(cacheDir, FLIGHTS_ID, await cacheKey());
+  const file = cacheFile(cacheDir, FLIGHTS_ID, await flightsSourceKey());
   return { file, cached: await cacheExists(file) };
 }
 
 /** Decodes, splits and caches flights, or reads it from the cache. */
 export async function loadFlightsSource(opts: CacheOptions): Promise<TabularSource & { extra: FlightsExtra }> {
   const emit = opts.onEvent ?? (() => undefined);
-  const key = await cacheKey();
+  const key = await flightsSourceKey();
   emit({ phase: 'read-cache' });
   const entry = await loadOrBuild<FlightsExtra>({
     cacheDir: opts.cacheDir,
@@ -81,6 +88,7 @@ export async function loadFlightsSource(opts: CacheOptions): Promise<TabularSour
     rows: entry.extra.sourceRows,
     numericNames: [...FLIGHTS_NUMERIC],
     numeric: FLIGHTS_NUMERIC.map((n) => a[n] as Uint8Array | Uint16Array),
+    numericRoles: FLIGHTS_NUMERIC_ROLES.slice(),
     categoricalNames: [...FLIGHTS_CATEGORICAL],
     categorical: [a.origin as Uint16Array, a.dest as Uint16Array],
     vocabularies: [entry.extra.airports, entry.extra.airports],

@@ -9,11 +9,22 @@ export type NumericColumn = Uint8Array | Uint16Array | Int16Array | Int32Array |
 /** A categorical column: ids into its vocabulary. */
 export type CategoricalColumn = Uint8Array | Uint16Array | Int32Array;
 
+/**
+ * What a numeric column is, so each tool can encode the raw column as its users do (benchm-ml
+ * hands every tool the raw columns): `measure` is a quantity (distance), `calendar` a small
+ * integer field (hour, day of week) that linear models one-hot and trees split as a number,
+ * `period` the field a temporal split is cut on (its test value never occurs in training), which
+ * linear models leave out.
+ */
+export type NumericRole = 'measure' | 'calendar' | 'period';
+
 /** A decoded table, column by column. Categorical values are ids into `vocabularies`. */
 export interface TabularTable {
   rows: number;
   numericNames: string[];
   numeric: NumericColumn[];
+  /** Role of each numeric column; absent = every column a `measure` (user data). */
+  numericRoles?: NumericRole[];
   categoricalNames: string[];
   /** Ids into the matching vocabulary, one array per categorical column. */
   categorical: CategoricalColumn[];
@@ -52,6 +63,8 @@ export interface TabularSource {
 /** Standardisation of one numeric column: (x - mean) / std, with the training slice's values. */
 export interface NumericEncoding {
   name: string;
+  /** Index of the column in the table's numeric columns. */
+  column: number;
   mean: number;
   /** Population standard deviation of the training slice; 1 when it is 0 (a constant column). */
   std: number;
@@ -64,7 +77,12 @@ export interface NumericEncoding {
  */
 export interface CategoricalEncoding {
   name: string;
+  /** Where the column comes from: a categorical column, or a numeric `calendar` field one-hot by value. */
+  from: 'categorical' | 'calendar';
+  /** Index of the column in the table's categorical (or, for `calendar`, numeric) columns. */
+  column: number;
   cardinality: number;
+  /** The training values (`calendar`: the numbers as strings, ascending). */
   vocabulary: string[];
   /** Offset of this column's block in the one-hot layout (after the numeric columns). */
   oneHotOffset: number;
@@ -78,6 +96,8 @@ export interface TabularEncoding {
   categorical: CategoricalEncoding[];
   /** Width of a dense one-hot row: nNumeric + the sum of the cardinalities. */
   oneHotWidth: number;
+  /** Numeric columns left out (role `period`). */
+  dropped: string[];
   target: { name: string; classes: string[] };
 }
 
@@ -92,6 +112,22 @@ export interface EncodedSlice {
   labels: Uint8Array;
   /** `sha256:<hex>` of this slice's encoded arrays. */
   checksum: string;
+}
+
+/**
+ * The raw columns of a training slice and of the test slice, each a table of that slice's rows
+ * only (vocabularies shared): what every tool starts from, to encode it its own way.
+ */
+export interface RawSplit {
+  train: TabularTable;
+  test: TabularTable;
+  trainSlice: string;
+  /** `sha256:<hex>` of each slice's raw arrays. */
+  trainChecksum: string;
+  testChecksum: string;
+  /** Checksum and origin of the decoded table both slices come from. */
+  source: { datasetId: string; checksum: string; source: DatasetSource };
+  fromCache: boolean;
 }
 
 /** What a tabular training workload loads: the train slice, the test slice and their encoding. */

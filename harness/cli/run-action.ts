@@ -95,6 +95,8 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   const builtIn = (splitList(flags.suite) ?? []).filter((s) => !isSuiteFile(s));
   const choices = resolveChoices({ ...requested, suites: builtIn.length ? builtIn : undefined }, { suites: suiteIds(), runtimes: runtimeIds() });
   const settings = resolveSettings(requested);
+  // The peers' interpreter reaches the runtime probes (child processes without settings) too.
+  if (settings['peers.python']) process.env.MLBENCH_PYTHON = String(settings['peers.python']);
   const gate = flags.baseline ? await (await import('./gate-action.js')).prepareGate(flags) : null;
   const suiteOptions = await resolveSuiteOptions(flags, settings);
   const suites = [

@@ -123,6 +123,10 @@ export const TRAINING_SETTINGS = z.object({
   'train.stopAtTarget': setting(flag(), true, 'training: stop at the first epoch that reaches the target (MLPerf); false = run every epoch'),
   'train.serve': setting(flag(), true, 'training: score the exported model on ort-node:cpu, ort-web:wasm and the tfjs backends'),
   'train.modelsDir': setting(folder(), 'out/models', 'training: folder of the exported trained models (<hash>.json)'),
+  // Tabular training: early stopping on validation rows, and the Python peers' interpreter.
+  'train.earlyStopping': setting(integer('count', 0, 1000), 0, 'tabular training: stop after this many epochs without a better validation AUC (validation rows carved from the training slice, never the test slice); 0 = train every epoch'),
+  'train.validationFraction': setting(decimal('ratio', 0.01, 0.5), 0.1, 'tabular training with train.earlyStopping: share of the training rows held out for validation (seeded)'),
+  'peers.python': setting({ unit: '-' as const, schema: z.string().trim() }, '', 'python interpreter of the .py peers (also MLBENCH_PYTHON); empty = the first of python3, /usr/bin/python3 that has the peer\'s libraries'),
 });
 
 /** The null runtime (harness/runtimes/null.ts). */

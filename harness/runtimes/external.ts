@@ -14,6 +14,7 @@ import { PROJECT_ROOT } from '../paths.js';
 import type { ProbeResult, Runtime } from '../types.js';
 import { RuntimeError } from '../errors.js';
 import { vmHwmBytes } from '../system/metadata.js';
+import { choosePython, requiredModules } from '../train/peer-python.js';
 
 /** The protocol tag every request carries. */
 export const EXTERNAL_PROTOCOL = 'mlbench-external/1';
@@ -66,6 +67,18 @@ export function externalArgv(idOrCmd: string): string[] {
   const argv = cmd.trim().split(/\s+/).filter(Boolean);
   if (argv.length === 0) throw new RuntimeError('external runtime: empty command; write --runtime external:<cmd>, e.g. external:python3 peers/sklearn_logreg.py');
   return argv.map((a) => (!path.isAbsolute(a) && a.includes('/') && !existsSync(a) && existsSync(path.join(PROJECT_ROOT, a)) ? path.join(PROJECT_ROOT, a) : a));
+}
+
+/**
+ * The argv of a peer, with the Python interpreter chosen for a `.py` script named first
+ * (harness/train/peer-python.ts: setting peers.python, MLBENCH_PYTHON, else the first of python3
+ * and /usr/bin/python3 with the script's libraries), or why none can run it.
+ */
+export function peerCommand(idOrCmd: string, pythonSetting = ''): { argv: string[] } | { unavailable: string } {
+  const argv = externalArgv(idOrCmd);
+  if (!/\.py$/i.test(argv[0]!)) return { argv };
+  const choice = choosePython(requiredModules(argv[0]!), pythonSetting);
+  return choice.python === null ? { unavailable: `${idOrCmd}: ${choice.reason}` } : { argv: [choice.python, ...argv] };
 }
 
 /** Runs the peer with one request and reads its one reply. Never throws for the peer's faults. */
@@ -125,7 +138,9 @@ export function createExternalRuntime(id: string): Runtime {
     async probe(): Promise<ProbeResult> {
       let argv: string[];
       try {
-        argv = externalArgv(id);
+        const cmd = peerCommand(id);
+        if ('unavailable' in cmd) return { available: false, reason: cmd.unavailable, version: null, backends: [] };
+        argv = cmd.argv;
       } catch (err) {
         return { available: false, reason: (err as Error).message, version: null, backends: [] };
       }

@@ -7,9 +7,10 @@ import type { JobOutcome } from '../isolate/protocol.js';
 import type { Job } from '../types.js';
 import { trainingSpecOf } from './spec.js';
 
-export { runTrainLoop, targetNotReachedMessage } from './train-loop.js';
+export { runTrainLoop, targetNotReachedMessage, timeToTarget } from './train-loop.js';
 export type { EpochTrainer, EpochRecord, TrainLoopOptions, TrainLoopResult } from './train-loop.js';
-export { binaryTargetProblem, effectiveTraining, trainingSpecOf } from './spec.js';
+export { binaryTargetProblem, effectiveTraining, learningRateAt, trainingSpecOf } from './spec.js';
+export { choosePython, requiredModules } from './peer-python.js';
 export type { EffectiveTraining, TabularTrainingSpec, TrainingSpec, VisionTrainingSpec } from './spec.js';
 export { writeTrainedModel } from './export-trained.js';
 export { SERVING_RUNTIMES, scoreOnRuntimes, maxAbsDiff } from './serve-check.js';

@@ -22,6 +22,20 @@ export interface TabularTrainingSpec {
   targetAuc: number;
   /** Hyper-parameters passed as they are to external peers (e.g. trees, depth, eta). */
   peer?: Record<string, number | string>;
+  /** Learning-rate schedule over the whole run (see learningRateAt); default constant. */
+  schedule?: LearningRateSchedule;
+  /** How the first layer meets the one-hot columns (tabular-model.ts); default gather. */
+  formulation?: 'onehot' | 'gather';
+}
+
+/** `constant`, or `cosine`: from the learning rate at the start down to 2 % of it at the end. */
+export type LearningRateSchedule = 'constant' | 'cosine';
+
+/** The learning rate at `progress` (0 = first step, 1 = end of the last epoch) of a schedule. */
+export function learningRateAt(schedule: LearningRateSchedule, base: number, progress: number): number {
+  if (schedule === 'constant') return base;
+  const p = Math.min(1, Math.max(0, progress));
+  return base * (0.02 + 0.98 * 0.5 * (1 + Math.cos(Math.PI * p)));
 }
 
 /** A vision (multi-class) training spec: a zoo CNN on an image dataset. */

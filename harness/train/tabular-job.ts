@@ -1,9 +1,12 @@
 /**
- * A tabular training job on a tfjs backend: load the encoded split (timed apart), train LR or
- * an MLP with the epoch loop (time-to-target on the test AUC), score the test set (AUC, log
- * loss), export the trained model and score it on every serving runtime (train, then serve).
+ * A tabular training job on a tfjs backend: load the split with mlbench's encoding (timed
+ * apart), train LR or an MLP for its full epochs (time-to-target read off the test AUC after
+ * each epoch, a measurement only; early stopping, when asked, on validation rows carved from the
+ * training slice), score the test set (AUC, log loss), export the trained model and score it on
+ * every serving runtime (train, then serve).
  */
 import { csvOptionsFrom } from '../../datasets/user/csv-table.js';
+import { describeEncoding } from '../../datasets/tabular/encode.js';
 import { loadTabularSplit } from '../../datasets/tabular/load-split.js';
 import type { EncodedSlice, TabularEncoding } from '../../datasets/tabular/types.js';
 import { completeSettings } from '../config/settings.js';
@@ -15,10 +18,10 @@ import type { Job } from '../types.js';
 import type { JobOutcome } from '../isolate/protocol.js';
 import { writeTrainedModel } from './export-trained.js';
 import { SERVING_RUNTIMES, maxAbsDiff, scoreOnRuntimes } from './serve-check.js';
-import { binaryTargetProblem, effectiveTraining, type TabularTrainingSpec } from './spec.js';
+import { binaryTargetProblem, effectiveTraining, learningRateAt, type TabularTrainingSpec } from './spec.js';
 import { createTabularModel, servingRows, tabularDescription } from './tabular-model.js';
 import { loadTrainingTf } from './tfjs-backend.js';
-import { runTrainLoop, targetNotReachedMessage } from './train-loop.js';
+import { runTrainLoop, targetNotReachedMessage, timeToTarget } from './train-loop.js';
 
 const EVAL_BATCH = 8192;
 
@@ -56,12 +59,37 @@ export function servingSamples(test: EncodedSlice, encoding: TabularEncoding, re
   };
 }
 
+/** The rows `rows` of an encoded slice, as a slice of their own. */
+export function encodedRows(slice: EncodedSlice, name: string, rows: Uint32Array): EncodedSlice {
+  const nNum = slice.numeric.length / Math.max(1, slice.rows);
+  const nCat = slice.categorical.length / Math.max(1, slice.rows);
+  const numeric = new Float32Array(rows.length * nNum);
+  const categorical = new Int32Array(rows.length * nCat);
+  const labels = new Uint8Array(rows.length);
+  rows.forEach((row, j) => {
+    numeric.set(slice.numeric.subarray(row * nNum, (row + 1) * nNum), j * nNum);
+    categorical.set(slice.categorical.subarray(row * nCat, (row + 1) * nCat), j * nCat);
+    labels[j] = slice.labels[row]!;
+  });
+  return { slice: name, rows: rows.length, numeric, categorical, labels, checksum: '' };
+}
+
+/**
+ * Early stopping's split of the training rows (seeded): `fit` rows train, `validation` rows
+ * (a `fraction` share, at least one) decide when to stop. Both index the training slice only.
+ */
+export function validationSplit(rows: number, fraction: number, seed: number): { fit: Uint32Array; validation: Uint32Array } {
+  const order = shuffledOrder(rows, deriveSeed(seed, 'validation'));
+  const n = Math.min(rows - 1, Math.max(1, Math.round(rows * fraction)));
+  return { validation: order.slice(0, n).sort(), fit: order.slice(n).sort() };
+}
+
 /** Runs one tabular training job on the tfjs runtime named by job.runtime. */
 export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec, progress: (m: string) => void): Promise<JobOutcome> {
   const loaded = await loadTrainingTf(job.runtime);
   if ('unavailable' in loaded) return { status: 'unavailable', error: { code: 'E_RUNTIME', message: loaded.unavailable } };
   const { tf } = loaded;
-  const runtimeInfo = { version: loaded.version, threads: loaded.threads, options: { ...loaded.facts, formulation: 'onehot-per-batch' } };
+  const runtimeInfo = { version: loaded.version, threads: loaded.threads, options: { ...loaded.facts, formulation: spec.formulation ?? 'gather' } };
   if (spec.model === 'gbt') return { status: 'unavailable', runtimeInfo, error: { code: 'E_RUNTIME', message: `${job.runtime} does not train boosted trees (model gbt runs on external peers)` } };
   const settings = completeSettings(job.settings);
   const eff = effectiveTraining(spec, settings, job.repeat);
@@ -78,13 +106,26 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
   const width = split.encoding.oneHotWidth;
   const description = tabularDescription(`${spec.model}-${datasetId}-${trainSlice}`, width, spec.hidden, eff.seed);
   const tensorsBefore = tf.memory().numTensors;
-  const model = createTabularModel({ tf, description, encoding: split.encoding, formulation: 'onehot', learningRate: eff.learningRate });
+  const model = createTabularModel({ tf, description, encoding: split.encoding, formulation: spec.formulation ?? 'gather', learningRate: eff.learningRate });
   const train = split.train;
   const evalTest = (): number => rocAuc(model.predict(split.test, EVAL_BATCH), split.test.labels);
+  // Early stopping reads validation rows of the training slice only; the test AUC of each epoch
+  // is measured for time-to-target and never changes what is trained.
+  const patience = settings['train.earlyStopping'];
+  const held = patience > 0 ? validationSplit(train.rows, settings['train.validationFraction'], eff.seed) : null;
+  const validation = held ? encodedRows(train, `${trainSlice}:validation`, held.validation) : null;
+  const fitRows = held ? held.fit : null;
+  const nFit = fitRows ? fitRows.length : train.rows;
+  const schedule = spec.schedule ?? 'constant';
   const loop = await runTrainLoop({
     trainEpoch(epoch) {
-      const order = shuffledOrder(train.rows, deriveSeed(eff.seed, `epoch${epoch}`));
-      for (let s = 0; s < train.rows; s += eff.batchSize) model.step(train, order, s, Math.min(train.rows, s + eff.batchSize));
+      const shuffled = shuffledOrder(nFit, deriveSeed(eff.seed, `epoch${epoch}`));
+      const order = fitRows ? shuffled.map((i) => fitRows[i]!) : shuffled;
+      const steps = Math.ceil(nFit / eff.batchSize);
+      for (let k = 0, s = 0; s < nFit; s += eff.batchSize, k++) {
+        model.setLearningRate(learningRateAt(schedule, eff.learningRate, (epoch - 1 + k / steps) / eff.maxEpochs));
+        model.step(train, order, s, Math.min(nFit, s + eff.batchSize));
+      }
       // Queued (GPU) work belongs to this epoch's training time.
       model.sync();
     },
@@ -92,8 +133,9 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
   }, {
     maxEpochs: eff.maxEpochs,
     target: eff.target,
-    stopAtTarget: eff.stopAtTarget,
+    stopAtTarget: false,
     onEpoch: (e, auc, s) => progress(`${job.id}: epoch ${e}: test AUC ${auc.toFixed(4)} after ${s.toFixed(1)} s`),
+    ...(validation ? { earlyStopping: { patience, validate: () => rocAuc(model.predict(validation, EVAL_BATCH), validation.labels) } } : {}),
   });
   const probabilities = model.predict(split.test, EVAL_BATCH);
   // A diverged model's NaN/Inf predictions fail the job (E_NONFINITE) instead of ranking into an AUC.
@@ -106,6 +148,7 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
   // The job's peak RSS is that of loading and training; the serving checks below load four
   // more runtimes in this process, so their peak is recorded apart.
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
+  const toTarget = timeToTarget(loop.history, eff.target);
 
   const modelsDir = settings['train.modelsDir'];
   const trained = await writeTrainedModel(resolved, modelsDir, {
@@ -117,7 +160,7 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
     serving = await scoreOnRuntimes(trained.path, SERVING_RUNTIMES, { samples: servingSamples(split.test, split.encoding, auc), batchSize: EVAL_BATCH }, auc, settings);
   }
 
-  const reached = loop.reached;
+  const reached = toTarget.targetReached === true;
   return {
     status: reached ? 'ok' : 'failed',
     ...(reached ? {} : { error: { code: 'E_TARGET', message: targetNotReachedMessage('test AUC', eff.target, loop) } }),
@@ -128,11 +171,15 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
       epochs: loop.epochs,
       rowsPerS: (train.rows * loop.epochs) / loop.seconds,
       loadSeconds,
-      timeToTargetSeconds: loop.timeToTargetSeconds,
+      peakRssBytes,
+      peakRssBy: 'getrusage(RUSAGE_SELF).ru_maxrss of the job process (node), after training and predicting',
+      ...toTarget,
       evalSeconds: loop.evalSeconds,
       target: { metric: 'auc', value: eff.target },
       history: loop.history,
-      settings: { model: spec.model, hidden: spec.hidden, ...eff, formulation: 'onehot-per-batch' },
+      ...(held ? { earlyStopping: { patience, validationRows: held.validation.length, fitRows: held.fit.length, stoppedAfterEpoch: loop.stoppedEarlyAt } } : {}),
+      encoding: describeEncoding(split.encoding),
+      settings: { model: spec.model, hidden: spec.hidden, ...eff, stopAtTarget: false, schedule, formulation: model.formulation },
     },
     accuracy: {
       metric: 'auc',

@@ -1,8 +1,10 @@
 /**
  * The epoch loop shared by every training workload, with MLPerf-style time-to-quality: after
  * each epoch the test metric is evaluated; the first epoch whose metric reaches the target
- * fixes `timeToTargetSeconds` (training time only, evaluation excluded), and training stops
- * there unless `stopAtTarget` is false. Evaluation time is reported apart (`evalSeconds`).
+ * fixes `timeToTargetSeconds` (training time only, evaluation excluded). The test metric is a
+ * measurement only: training stops there only if `stopAtTarget` (vision's MLPerf mode). Early
+ * stopping (`earlyStopping`) decides on a validation metric alone (rows carved from the
+ * training slice), never on the test metric. Evaluation time is reported apart (`evalSeconds`).
  * The clock is injected (seconds), so tests can drive a virtual one. No I/O, no tfjs.
  */
 
@@ -25,6 +27,11 @@ export interface TrainLoopOptions {
   nowSeconds?: () => number;
   /** Called after each epoch. */
   onEpoch?: (epoch: number, metric: number, trainSeconds: number) => void;
+  /**
+   * Early stopping: after each epoch `validate()` (higher is better, on validation rows only)
+   * is called; training stops after `patience` epochs without a new best. Absent = fixed epochs.
+   */
+  earlyStopping?: { validate(): Promise<number> | number; patience: number };
 }
 
 /** One epoch's record: its metric and the cumulative training time at its end. */
@@ -32,6 +39,8 @@ export interface EpochRecord {
   epoch: number;
   metric: number;
   trainSeconds: number;
+  /** The validation metric after this epoch (early stopping only). */
+  validation?: number;
 }
 
 export interface TrainLoopResult {
@@ -45,6 +54,8 @@ export interface TrainLoopResult {
   timeToTargetSeconds: number | null;
   /** Whether a target was set and reached. */
   reached: boolean;
+  /** The epoch early stopping stopped after (null: it did not stop, or was off). */
+  stoppedEarlyAt: number | null;
   history: EpochRecord[];
 }
 
@@ -57,18 +68,26 @@ export async function runTrainLoop(trainer: EpochTrainer, opts: TrainLoopOptions
   let timeToTargetSeconds: number | null = null;
   let finalMetric = Number.NaN;
   const history: EpochRecord[] = [];
+  let best = -Infinity;
+  let sinceBest = 0;
+  let stoppedEarlyAt: number | null = null;
   for (let epoch = 1; epoch <= opts.maxEpochs; epoch++) {
     let t0 = now();
     await trainer.trainEpoch(epoch);
     seconds += now() - t0;
     t0 = now();
     finalMetric = await trainer.evaluate();
+    const validation = opts.earlyStopping ? await opts.earlyStopping.validate() : undefined;
     evalSeconds += now() - t0;
-    history.push({ epoch, metric: finalMetric, trainSeconds: seconds });
+    history.push({ epoch, metric: finalMetric, trainSeconds: seconds, ...(validation !== undefined ? { validation } : {}) });
     opts.onEpoch?.(epoch, finalMetric, seconds);
     if (opts.target !== null && timeToTargetSeconds === null && finalMetric >= opts.target) {
       timeToTargetSeconds = seconds;
       if (opts.stopAtTarget) break;
+    }
+    if (validation !== undefined) {
+      if (validation > best) { best = validation; sinceBest = 0; } else sinceBest++;
+      if (sinceBest >= opts.earlyStopping!.patience && epoch < opts.maxEpochs) { stoppedEarlyAt = epoch; break; }
     }
   }
   return {
@@ -78,8 +97,20 @@ export async function runTrainLoop(trainer: EpochTrainer, opts: TrainLoopOptions
     finalMetric,
     timeToTargetSeconds,
     reached: timeToTargetSeconds !== null,
+    stoppedEarlyAt,
     history,
   };
+}
+
+/**
+ * Time to target from a per-epoch (or per-round) record: the cumulative training seconds at the
+ * first record whose test metric reaches `target`; `targetReached` false when none does, null
+ * when there is no record (a tool that cannot report one).
+ */
+export function timeToTarget(history: EpochRecord[] | null, target: number): { timeToTargetSeconds: number | null; targetReached: boolean | null } {
+  if (!history) return { timeToTargetSeconds: null, targetReached: null };
+  const first = history.find((h) => h.metric >= target);
+  return { timeToTargetSeconds: first ? first.trainSeconds : null, targetReached: first !== undefined };
 }
 
 /** The failure message of a run that did not reach its target. */

@@ -50,17 +50,21 @@ describe('flights split reproduces the shared manifest exactly', () => {
     expect(src.slices.test!.every((i) => month[i] === 6)).toBe(true);
   }, 60_000);
 
-  it('loadTabularSplit: train_10k statistics, 100k test slice, cached encoding', async () => {
+  it('loadTabularSplit: train_10k statistics, 100k test slice, calendar fields one-hot, month left out, cached split', async () => {
     const src = await loadFlightsSource({ cacheDir });
     const split = await loadTabularSplit('flights', 'train_10k', { cacheDir });
     expect([split.train.rows, split.test.rows]).toEqual([10_000, 100_000]);
     const distance = src.table.numeric[5]!;
     const mean = src.slices.train_10k!.reduce((s, i) => s + distance[i]!, 0) / 10_000;
-    expect(split.encoding.numeric[5]).toMatchObject({ name: 'distance' });
-    expect(split.encoding.numeric[5]!.mean).toBeCloseTo(mean, 9);
-    expect(split.train.numeric.length).toBe(10_000 * 6);
-    expect(split.train.categorical.length).toBe(10_000 * 2);
-    expect(split.encoding.categorical[0]!.cardinality).toBeLessThan(400);
+    expect(split.encoding.numeric.map((n) => n.name)).toEqual(['depMinute', 'distance']);
+    expect(split.encoding.numeric[1]!.mean).toBeCloseTo(mean, 9);
+    expect(split.encoding.dropped).toEqual(['month']);
+    expect(split.encoding.categorical.map((c) => [c.name, c.from])).toEqual([
+      ['dayOfMonth', 'calendar'], ['dayOfWeek', 'calendar'], ['depHour', 'calendar'], ['origin', 'categorical'], ['dest', 'categorical']]);
+    expect(split.encoding.categorical[1]!.cardinality).toBe(8);
+    expect(split.train.numeric.length).toBe(10_000 * 2);
+    expect(split.train.categorical.length).toBe(10_000 * 5);
+    expect(split.encoding.categorical[3]!.cardinality).toBeLessThan(400);
     expect((await loadTabularSplit('flights', 'train_10k', { cacheDir })).fromCache).toBe(true);
   }, 60_000);
 

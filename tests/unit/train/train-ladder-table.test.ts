@@ -25,9 +25,9 @@ describe('train: the benchm-ml table', () => {
     expect(benchmMlTable(repeats)).toMatch(/olympic mean/);
   });
 
-  it('uses the peer\'s own peak RSS and folds runtimes unavailable everywhere into a footnote', () => {
+  it('uses the training process\'s own peak RSS and folds runtimes unavailable everywhere into a footnote', () => {
     const peer = job('logreg-10k', 'external', 'peers/sklearn_logreg.py', 'ok', 0.1, 0.616);
-    (peer.train as Record<string, unknown>).peerPeakRssBytes = 120 * 2 ** 20;
+    (peer.train as Record<string, unknown>).peakRssBytes = 120 * 2 ** 20;
     const text = benchmMlTable([
       job('logreg-10k', 'tfjs', 'cpu', 'ok', 0.3, 0.6256),
       job('logreg-10k', 'tfjs-node', 'tensorflow', 'unavailable'),
