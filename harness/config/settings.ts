@@ -58,6 +58,7 @@ export const SETTINGS: Record<string, SettingDef> = {
   minDurationMs: { default: 2_000, help: 'measure at least this long (LoadGen min_duration)', parse: intIn(0) },
   minQueryCount: { default: 200, help: 'measure at least this many queries (LoadGen min_query_count)', parse: intIn(1) },
   maxDurationMs: { default: 60_000, help: 'stop measuring after this long even if minimums are unmet', parse: intIn(1) },
+  profileOps: { default: false, help: 'after measuring, profile a short pass and record the top ops by time (--profile-ops)', parse: bool },
   maxSamplesRetained: { default: 100_000, help: 'raw latency samples kept in the result; beyond it only the HDR histogram', parse: intIn(0) },
   seed: { default: 42, help: 'seed for inputs, arrivals and weights', parse: intIn(0, 2 ** 32 - 1) },
 

@@ -9,8 +9,9 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import type { ModelArtifact, ProbeResult, ResolvedSettings, Runtime, RuntimeInfo, Session } from '../types.js';
+import type { Feeds, ModelArtifact, ProbeResult, ResolvedSettings, Runtime, RuntimeInfo, Session } from '../types.js';
 import { RuntimeError } from './runtime-error.js';
+import { profileOrt } from './op-profile.js';
 import { fromOrtOutputs, toOrtFeeds, type OrtTensorCtor, type OrtTensorLike } from './ort-tensors.js';
 
 /** Execution providers ort-node knows, in the order `list` shows them. */
@@ -168,8 +169,10 @@ export function createOrtNodeRuntime(ep: string): Runtime {
         const advice = ep === 'cpu' ? '' : ` (${ORT_NODE_EP_ADVICE[ep as OrtNodeEp]})`;
         throw new RuntimeError(`${id} cannot load model ${model.name}: ${(err as Error).message}${advice}`, { cause: err });
       }
+      // --profile-ops: a second session with the same options under ORT's profiler (op-profile.ts).
+      const profileOps = (feeds: Feeds[]) => profileOrt(async (extra) => ort.InferenceSession.create(model.onnx, { ...options, executionProviders: [ep], ...extra }) as never, feeds.map((f) => toOrtFeeds(f, ort.Tensor)));
       return {
-        session: ortSession(session, ort.Tensor),
+        session: { ...ortSession(session, ort.Tensor), profileOps },
         info: { threads: info.threads, options: { executionProvider: ep, ...info.options } },
       };
     },

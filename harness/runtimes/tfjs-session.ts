@@ -7,6 +7,7 @@
 import type { ModelArtifact, Session, TypedArray } from '../types.js';
 import type { ResolvedArch } from '../models/arch.js';
 import { buildTfjsForward, type TfModule } from '../models/tfjs-forward.js';
+import { profileTfjs } from './op-profile.js';
 import { RuntimeError } from './runtime-error.js';
 
 /** A tfjs session; `leakedTensors()` is meaningful after dispose(). */
@@ -25,7 +26,7 @@ export function createTfjsSession(tf: TfModule, model: ModelArtifact, runtimeId:
   const before = tf.memory().numTensors;
   const forward = buildTfjsForward(tf, model.arch as ResolvedArch);
   let leaked = 0;
-  return {
+  const session: TfjsSession = {
     async run(feeds) {
       const spec = model.inputs[0]!;
       const feed = feeds[spec.name];
@@ -49,5 +50,8 @@ export function createTfjsSession(tf: TfModule, model: ModelArtifact, runtimeId:
       leaked = tf.memory().numTensors - before;
     },
     leakedTensors: () => leaked,
+    // --profile-ops: the same forward under tf.profile (op-profile.ts).
+    profileOps: (feeds) => profileTfjs(tf as never, (q) => session.run(feeds[q % feeds.length]!)),
   };
+  return session;
 }
