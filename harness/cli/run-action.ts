@@ -176,7 +176,7 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
     bail: flags.bail,
     aborted: () => interrupted,
     onStart: (i, job) => progress.jobStarted(i, job.id),
-    onProgress: (m) => progress.jobStarted(-1, m),
+    onProgress: (m) => (flags.verbose ? progress.note(`  ${m}`) : progress.jobStarted(-1, m)),
     onDone: async (i, result) => {
       done.push(result);
       progress.jobDone(i, result.id, result.status, jobDetail(result));
