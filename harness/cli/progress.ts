@@ -1,6 +1,6 @@
 /**
  * Progress while jobs run, always on stderr so stdout stays for tables and JSON. On a TTY a live
- * bar (cli-progress); otherwise (CI logs) a line at every tenth of the run. Either way a job gets
+ * bar (cli-progress); otherwise (CI logs) a line at every quarter of the run. Either way a job gets
  * a line of its own only when it did not end ok, or with -v; jobs of runtimes unavailable here
  * never do (the run states those once, at the start).
  */
@@ -40,7 +40,7 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr, opti
         if (status === 'unavailable') return;
         done++;
         if (ownLine(status)) stream.write(`[${done}/${total}] ${line(status, id, detail)}`);
-        else if (Math.floor((done * 10) / total) > Math.floor(((done - 1) * 10) / total)) stream.write(`[${done}/${total}] ${Math.round((done * 100) / total)}% of jobs done, ${elapsed(t0)}\n`);
+        else if (Math.floor((done * 4) / total) > Math.floor(((done - 1) * 4) / total)) stream.write(`[${done}/${total}] ${Math.round((done * 100) / total)}% of jobs done, ${elapsed(t0)}\n`);
       },
       note: (m) => stream.write(`${m}\n`),
       stop: () => undefined,

@@ -22,7 +22,7 @@ import { microTable, rooflineTable } from '../micro/roofline-table.js';
 import { createProgress } from './progress.js';
 import type { RunFlags } from './run.js';
 import { assertWritableDir, fsReason, rescueResult } from './output-dirs.js';
-import { answerTables, failOnErrorCode, jobDetail, newRunId, opProfileText, resultFile, summaryTable } from './run-output.js';
+import { failOnErrorCode, jobDetail, newRunId, opProfileText, resultFile, summaryTable } from './run-output.js';
 
 /** The flag that sets each setting, for error messages. */
 const RUN_FLAG_NAMES: Record<string, string> = {
@@ -204,7 +204,7 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
       + (saved ? `the measurements are in ${saved} (mlbench report, compare and --resume read it).` : 'nor a partial file beside it or in the temp folder.'));
   }
   await unlink(partialFile).catch(() => undefined);
-  process.stdout.write(`\n${flags.verbose ? summaryTable(results) : answerTables(results)}\n`);
+  process.stdout.write(`\n${summaryTable(results, { unavailableNotes: false })}\n`);
   if (flags.verbose) for (const table of [microTable(results), rooflineTable(results)]) if (table) process.stdout.write(`\n${table}\n`);
   if (results.some((r) => r.kind === 'training' && r.status !== 'unavailable')) process.stdout.write(`\n${(await import('../train/summary.js')).trainingSummary(results) ?? ''}\n`);
   process.stdout.write(`\nresult file: ${file}\n`);

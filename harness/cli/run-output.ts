@@ -56,11 +56,6 @@ function headline(j: JobResult): string {
   return `${name} ${number}${unit === 'ratio' ? '' : ` ${unit}`}`;
 }
 
-/** A runtime as a column head: a peer is named by its program (`sklearn_logreg`). */
-function runtimeHead(runtime: string): string {
-  return runtime.startsWith('external:') ? runtime.replace(/^external:(.*\/)?/, '').replace(/\.[a-z]+$/, '') : runtime;
-}
-
 /** The number a cell compares, and whether lower is better; null where speed is not the headline. */
 function speedOf(j: JobResult): { value: number; lowerIsBetter: boolean } | null {
   if (j.metric && Number.isFinite(j.metric.value) && j.metric.value > 0) {
@@ -71,47 +66,39 @@ function speedOf(j: JobResult): { value: number; lowerIsBetter: boolean } | null
   return null;
 }
 
-function cell(j: JobResult, best: number | null): string {
-  if (j.status !== 'ok' && j.status !== 'invalid') return j.status.toUpperCase();
-  const text = j.kind === 'training' && j.train ? `${j.train.seconds.toFixed(2)} s${j.accuracy ? ` ${j.accuracy.metric} ${j.accuracy.value.toFixed(3)}` : ''}` : headline(j).replace(/^(p\d+|peak|mean) /, '');
-  const speed = speedOf(j);
-  const ratio = speed && best ? (speed.lowerIsBetter ? speed.value / best : best / speed.value) : null;
-  const mark = ratio === null ? '' : ratio < 1.005 ? ' *' : ` x${ratio < 10 ? ratio.toFixed(1) : ratio.toFixed(0)}`;
-  return `${text}${mark}${j.status === 'invalid' ? ' INVALID' : ''}`;
-}
-
 /**
- * The answer first: per suite, one row per workload and scenario, one column per runtime, each
- * job's headline metric in its cell; `*` marks the fastest runtime of the row and `xN` how many
- * times slower the others are (repeats: the first). Every job that ran has its cell; jobs on
- * runtimes unavailable here have none (the run states those once, at the start).
+ * `*` for the fastest ok job of its suite/workload/scenario, `xN` for how many times slower the
+ * others are (their headline metric, or train seconds); empty where only one runtime ran it.
  */
-export function answerTables(jobs: JobResult[]): string {
-  const ran = jobs.filter((j) => j.status !== 'unavailable' && j.status !== 'skipped');
-  const out: string[] = [];
-  for (const suite of [...new Set(ran.map((j) => j.suite))]) {
-    const inSuite = ran.filter((j) => j.suite === suite);
-    const runtimes = [...new Set(inSuite.map((j) => formatRuntimeId(j.runtime)))];
-    const rowKeys = [...new Set(inSuite.map((j) => `${j.workload} ${j.scenario}`))];
-    const rows = rowKeys.map((key) => {
-      const row = inSuite.filter((j) => `${j.workload} ${j.scenario}` === key);
-      const first = (rt: string) => row.find((j) => formatRuntimeId(j.runtime) === rt);
-      const speeds = row.filter((j) => j.status === 'ok').map(speedOf).filter((x) => x !== null);
-      const best = speeds.length ? (speeds[0]!.lowerIsBetter ? Math.min(...speeds.map((x) => x.value)) : Math.max(...speeds.map((x) => x.value))) : null;
-      const metric = row.find((j) => j.metric)?.metric?.name.split(' ')[0] ?? (row[0]!.kind === 'training' ? 'train' : '');
-      return [`${key.replace(/ (single-stream|accuracy)$/, '')}${metric ? ` (${metric})` : ''}`, ...runtimes.map((rt) => { const j = first(rt); return j ? cell(j, best) : ''; })];
-    });
-    out.push(formatTable([suite, ...runtimes.map(runtimeHead)], rows, [false, ...runtimes.map(() => true)]));
+function versusFastest(jobs: JobResult[]): Map<JobResult, string> {
+  const out = new Map<JobResult, string>();
+  const groups = new Map<string, JobResult[]>();
+  for (const j of jobs.filter((x) => x.status === 'ok' && speedOf(x))) {
+    const key = `${j.suite}/${j.workload}/${j.scenario}`;
+    groups.set(key, [...(groups.get(key) ?? []), j]);
   }
-  return out.join('\n\n');
+  for (const group of groups.values()) {
+    if (new Set(group.map((j) => formatRuntimeId(j.runtime))).size < 2) continue;
+    const speeds = group.map((j) => speedOf(j)!);
+    const lower = speeds[0]!.lowerIsBetter;
+    const best = lower ? Math.min(...speeds.map((x) => x.value)) : Math.max(...speeds.map((x) => x.value));
+    group.forEach((j, i) => {
+      const ratio = lower ? speeds[i]!.value / best : best / speeds[i]!.value;
+      out.set(j, ratio < 1.005 ? '*' : `x${ratio < 10 ? ratio.toFixed(1) : ratio.toFixed(0)}`);
+    });
+  }
+  return out;
 }
 
 /**
- * The end-of-run table (-v): one row per job that ran. Jobs whose runtime is unavailable here are
- * folded into one line per runtime with its reason (the result file keeps every one).
+ * The end-of-run table: one row per job that ran, with `vs fastest` (`*` the fastest runtime of
+ * its workload and scenario, `xN` how many times slower). Jobs whose runtime is unavailable here
+ * have no row: they are folded into one line per runtime after the table, or left out with
+ * `unavailableNotes: false` where the caller named them already (the result file keeps every job).
  */
-export function summaryTable(jobs: JobResult[]): string {
+export function summaryTable(jobs: JobResult[], options: { unavailableNotes?: boolean } = {}): string {
   const ran = jobs.filter((j) => j.status !== 'unavailable');
+  const versus = versusFastest(ran);
   const rows = ran.map((j) => [
     `${j.suite}/${j.workload}`,
     formatRuntimeId(j.runtime),
@@ -122,9 +109,11 @@ export function summaryTable(jobs: JobResult[]): string {
     j.throughputPerS !== undefined ? j.throughputPerS.toFixed(0) : '—',
     formatBytes(j.memory?.peakRssBytes),
     headline(j),
+    versus.get(j) ?? '',
   ]);
-  const table = formatTable(['job', 'runtime', 'scenario', 'status', 'p50', 'p90', 'per s', 'peak RSS', 'result'], rows,
-    [false, false, false, false, true, true, true, true, false]);
+  const table = formatTable(['job', 'runtime', 'scenario', 'status', 'p50', 'p90', 'per s', 'peak RSS', 'result', 'vs fastest'], rows,
+    [false, false, false, false, true, true, true, true, false, true]);
+  if (options.unavailableNotes === false) return table;
   const unavailable = new Map<string, { count: number; reason: string }>();
   for (const j of jobs.filter((x) => x.status === 'unavailable')) {
     const name = formatRuntimeId(j.runtime);
