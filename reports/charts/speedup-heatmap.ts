@@ -30,7 +30,7 @@ export const speedupHeatmap: ChartDef = {
       width: { step: 130 },
       height: { step: 26 },
       layer: [
-        { mark: { type: 'rect', stroke: 'white', strokeWidth: 1 }, encoding: { x, y, color: { field: 'relative', type: 'quantitative', title: 'times slower', scale: { type: 'log', scheme: 'orangered', domainMin: 1 }, legend: { orient: 'right', format: '.2~r' } } } },
+        { mark: { type: 'rect', stroke: 'white', strokeWidth: 1 }, encoding: { x, y, color: { field: 'relative', type: 'quantitative', title: 'times slower (×)', scale: { type: 'log', scheme: 'orangered', domainMin: 1 }, legend: { orient: 'right', format: '.2~r' } } } },
         { mark: { type: 'text', fontSize: 12 }, encoding: { x, y, text: { field: 'label' }, color: { condition: { test: 'datum.relative > 8', value: 'white' }, value: '#222' } } },
       ],
     };
