@@ -7,7 +7,8 @@
  * runtime of its row (1.00 = fastest). Its 95% interval is conservative: each side's
  * distribution-free CI of the median (median-ci.ts) divided at opposite ends,
  * [low / high_fastest, high / low_fastest]; where a side has too few samples for a CI, none is given.
- * Runtimes are ranked by the geometric mean of their relative times over the rows they ran.
+ * Runtimes are ranked by the geometric mean of their relative times over the rows they ran. The
+ * null runtime (no computation) is left out.
  */
 import { pool } from '../results/stats/index.js';
 import { medianCi } from './median-ci.js';
@@ -58,7 +59,8 @@ function speedSample(group: ReportJob[]): { value: number; low: number | null; h
 
 /** The leaderboard of one suite's newest runs; null when fewer than two runtimes ran a workload. */
 export function buildLeaderboard(jobs: ReportJob[], multiMachine: boolean): Leaderboard | null {
-  const usable = measured(jobs).filter((j) => j.latest && j.status === 'ok');
+  // The null runtime computes nothing: it calibrates the harness and is never a contender.
+  const usable = measured(jobs).filter((j) => j.latest && j.status === 'ok' && j.runtime !== 'null');
   const rows: LeaderRow[] = [];
   const byRow = groupBy(usable, (j) => `${j.machineId}/${j.workload}/${j.scenario}`);
   for (const rowJobs of byRow.values()) {

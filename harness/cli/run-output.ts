@@ -73,7 +73,8 @@ function speedOf(j: JobResult): { value: number; lowerIsBetter: boolean } | null
 function versusFastest(jobs: JobResult[]): Map<JobResult, string> {
   const out = new Map<JobResult, string>();
   const groups = new Map<string, JobResult[]>();
-  for (const j of jobs.filter((x) => x.status === 'ok' && speedOf(x))) {
+  // The null runtime computes nothing: it is a calibration, never a contender.
+  for (const j of jobs.filter((x) => x.status === 'ok' && x.runtime.id !== 'null' && speedOf(x))) {
     const key = `${j.suite}/${j.workload}/${j.scenario}`;
     groups.set(key, [...(groups.get(key) ?? []), j]);
   }
