@@ -3,8 +3,8 @@
  * fastest with a 95% interval), the speed-up heatmap, and the warnings that matter. Every string
  * from a result goes through escapeHtml.
  */
-import { escapeHtml as e } from './escape-html.js';
-import { formatNs, formatSeconds, sig } from './format.js';
+import { escapeHtml as e } from '../harness/common/escape.js';
+import { formatNs, formatSeconds, sig } from '../harness/common/format.js';
 import { buildLeaderboard, suiteWarnings, type LeaderCell, type Leaderboard } from './leaderboard.js';
 import type { ReportJob } from './model.js';
 import type { RenderedChart } from './render-charts.js';

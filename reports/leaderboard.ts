@@ -10,7 +10,7 @@
  * Runtimes are ranked by the geometric mean of their relative times over the rows they ran. The
  * null runtime (no computation) is left out.
  */
-import { pool } from '../results/stats/index.js';
+import { pool } from '../results/index.js';
 import { medianCi } from './median-ci.js';
 import type { ReportJob } from './model.js';
 import { groupBy, measured } from './charts/theme.js';

@@ -7,7 +7,7 @@ import { mkdir, open, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { writeFileAtomic } from '../../results/store.js';
+import { writeFileAtomic } from '../common/atomic-write.js';
 
 const REASONS: Record<string, string> = {
   EACCES: 'permission denied',

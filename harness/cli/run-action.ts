@@ -12,11 +12,12 @@ import { parseShard, planJobs } from '../plan/plan.js';
 import { planResume, quoteCommand, recordedRunArgs } from '../plan/resume.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../paths.js';
 import { DEFAULT_SUITES, loadSuite, suiteIds } from '../../suites/index.js';
 import type { JobResult, ResultFile } from '../../results/schema.js';
 import type { Job, ProbeResult, SuiteOptions } from '../types.js';
-import { readResult, resultPath, writeFileAtomic, writeResult } from '../../results/store.js';
+import { writeFileAtomic } from '../common/atomic-write.js';
+import { readResult, resultPath, writeResult } from '../../results/store.js';
 import { applyRoofline } from '../micro/roofline.js';
 import { microTable, rooflineTable } from '../micro/roofline-table.js';
 import { createProgress } from './progress.js';
@@ -140,7 +141,7 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
     settings,
     pinned: pinnedKeys(requested),
     shard: parseShard(flags.shard),
-    suiteOptions: await resolveSuiteOptions(flags, String(settings.cacheDir)),
+    suiteOptions: await resolveSuiteOptions(flags, settings.cacheDir),
   });
 
   const progress = createProgress(process.stderr, { verbose: flags.verbose });

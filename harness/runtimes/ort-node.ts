@@ -8,9 +8,9 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
-import type { Feeds, ModelArtifact, ProbeResult, ResolvedSettings, Runtime, RuntimeInfo, Session } from '../types.js';
-import { RuntimeError } from './runtime-error.js';
+import { RuntimeError, UsageError } from '../errors.js';
+import { ORT_SETTINGS, readSettings } from '../config/settings.js';
+import type { Feeds, ModelArtifact, ProbeResult, Runtime, RuntimeInfo, Session, SettingsInput } from '../types.js';
 import { profileOrt } from './op-profile.js';
 import { fromOrtOutputs, toOrtFeeds, type OrtTensorCtor, type OrtTensorLike } from './ort-tensors.js';
 
@@ -52,12 +52,13 @@ export async function importOrtNode(): Promise<OrtNodeModule> {
   return mod.default ?? mod;
 }
 
-/** onnxruntime session options from resolved settings (the part both ort adapters share). */
-export function ortSessionOptions(settings: ResolvedSettings): { options: Record<string, unknown>; info: RuntimeInfo } {
-  const intra = Number(settings['ort.intraOpThreads'] ?? 0);
-  const inter = Number(settings['ort.interOpThreads'] ?? 0);
-  const graphOptimizationLevel = String(settings['ort.graphOptimizationLevel'] ?? 'all');
-  const executionMode = String(settings['ort.executionMode'] ?? 'sequential');
+/** onnxruntime session options from the `ort.*` settings (the part both ort adapters share). */
+export function ortSessionOptions(settings: SettingsInput): { options: Record<string, unknown>; info: RuntimeInfo } {
+  const ort = readSettings(ORT_SETTINGS, settings);
+  const intra = ort['ort.intraOpThreads'];
+  const inter = ort['ort.interOpThreads'];
+  const graphOptimizationLevel = ort['ort.graphOptimizationLevel'];
+  const executionMode = ort['ort.executionMode'];
   const options: Record<string, unknown> = { graphOptimizationLevel, executionMode };
   if (intra > 0) options.intraOpNumThreads = intra;
   if (inter > 0) options.interOpNumThreads = inter;
@@ -111,6 +112,18 @@ function missingLibrary(ep: OrtNodeEp): string | undefined {
   }
 }
 
+/**
+ * The probe's model: the zoo's `logreg` (2 features, seed 1) as ONNX bytes (285), kept here so the
+ * runtime never imports the model builders; tests/unit/runtimes checks it still equals the zoo's.
+ */
+export const PROBE_MODEL_ONNX: Uint8Array = Buffer.from(
+  'CAgSB21sYmVuY2gaATE6hgIKMQoFaW5wdXQKCWwwX2tlcm5lbAoHbDBfYmlhcxIGZ2VtbV8wGgZHZW1tXzAiBEdlbW0KOgoG' +
+  'Z2VtbV8wEgZvdXRwdXQaCVNvZnRtYXhfMSIHU29mdG1heCoUCgRheGlzGP///////////wGgAQISGWxvZ3JlZy1mZWF0dXJl' +
+  'czItY2xhc3NlczIqIwoCAgIQAUIJbDBfa2VybmVsShAYIos/v1ORvkc1ir0BMly/KhgKAQIQAUIHbDBfYmlhc0oII7QOPVyJ' +
+  'trxaHAoFaW5wdXQSEwoRCAESDQoHEgViYXRjaAoCCAJiHQoGb3V0cHV0EhMKEQgBEg0KBxIFYmF0Y2gKAggCQgQKABAN',
+  'base64',
+);
+
 async function probeAll(): Promise<ProbeResult> {
   let ort: OrtNodeModule;
   try {
@@ -119,8 +132,6 @@ async function probeAll(): Promise<ProbeResult> {
     const reason = `onnxruntime-node failed to load: ${(err as Error).message}. Reinstall it: npm install onnxruntime-node`;
     return { available: false, reason, version: null, backends: ORT_NODE_EPS.map((id) => ({ id, available: false, reason })) };
   }
-  const { buildModel } = await import('../models/index.js');
-  const tiny = await buildModel({ kind: 'zoo', arch: 'logreg', params: { features: 2 }, seed: 1 });
   const backends: ProbeResult['backends'] = [];
   for (const id of ORT_NODE_EPS) {
     const missing = missingLibrary(id);
@@ -129,7 +140,7 @@ async function probeAll(): Promise<ProbeResult> {
       continue;
     }
     try {
-      const s = await ort.InferenceSession.create(tiny.onnx, { executionProviders: [id], logSeverityLevel: 4 });
+      const s = await ort.InferenceSession.create(PROBE_MODEL_ONNX, { executionProviders: [id], logSeverityLevel: 4 });
       await s.release();
       backends.push({ id, available: true });
     } catch (err) {
@@ -159,7 +170,7 @@ export function createOrtNodeRuntime(ep: string): Runtime {
       const mine = all.backends.find((b) => b.id === ep);
       return { ...all, available: all.available && mine?.available === true, ...(mine?.reason ? { reason: mine.reason } : {}) };
     },
-    async load(model: ModelArtifact, settings: ResolvedSettings) {
+    async load(model: ModelArtifact, settings: SettingsInput) {
       const ort = await importOrtNode();
       const { options, info } = ortSessionOptions(settings);
       let session: OrtSessionLike;

@@ -7,7 +7,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { buildLeaderboard } from '../leaderboard.js';
 import type { ReportJob } from '../model.js';
-import type { ChartDef } from './chart.js';
+import type { ChartDef } from './index.js';
 import { CHART_CONFIG, isMultiMachine } from './theme.js';
 
 export const speedupHeatmap: ChartDef = {
