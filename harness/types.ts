@@ -107,6 +107,16 @@ export interface Session {
   dispose(): Promise<void>;
   /** tfjs runtimes: tf.memory().numTensors after dispose() minus before load() (memory.leakedTensors). */
   leakedTensors?(): number;
+  /** `--profile-ops`: a short pass over `feeds` under the runtime's profiler (harness/runtimes/op-profile.ts). */
+  profileOps?(feeds: Feeds[]): Promise<OpProfile>;
+}
+
+/** Top ops by time of a profiled pass (the result file's `opProfile`). */
+export interface OpProfile {
+  source: string;
+  queries: number;
+  totalMs: number;
+  ops: Array<{ op: string; calls: number; totalMs: number; share: number }>;
 }
 
 /** What a runtime records about how it ran (threads, options) into the job result. */

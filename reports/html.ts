@@ -10,11 +10,16 @@ import { REPORT_CSS } from './html-style.js';
 import { compareJobs, type ReportJob, type ReportModel } from './model.js';
 import type { RenderedChart } from './render-charts.js';
 import { fileSlug } from './render-charts.js';
+import { answerSection } from './answer-html.js';
 
 /** Renders the whole report page. `warnings` (skipped files, charts left out) are listed at the top. */
 export function renderHtml(model: ReportModel, charts: RenderedChart[], warnings: string[]): string {
+  const multi = model.machines.length > 1;
+  const busy = model.machines.flatMap((m) => (m.busy ? [m.busy] : []));
   const sections = [
     header(model, warnings),
+    ...model.suites.map((s) => answerSection(s.id, s.jobs, charts.filter((c) => c.suite === s.id), multi, busy)),
+    '<h2 class="details-head" id="details">Details</h2>',
     runsSection(model),
     machinesSection(model),
     failuresSection(model),
@@ -42,15 +47,14 @@ function header(model: ReportModel, warnings: string[]): string {
   const counts = Object.entries(model.statusCounts)
     .map(([status, n]) => `<span class="badge s-${e(status)}">${e(status)}: ${n}</span>`)
     .join(' ');
-  const nav = ['runs', 'machines', ...(model.failures.length ? ['failures'] : []), ...model.suites.map((s) => `suite-${fileSlug(s.id)}`)]
-    .map((id) => `<a href="#${e(id)}">${e(id.replace(/^suite-/, 'suite: '))}</a>`)
+  const nav = [...model.suites.map((s) => `answer-${fileSlug(s.id)}`), 'runs', 'machines', ...(model.failures.length ? ['failures'] : []), ...model.suites.map((s) => `suite-${fileSlug(s.id)}`)]
+    .map((id) => `<a href="#${e(id)}">${e(id.replace(/^suite-/, 'details: ').replace(/^answer-/, 'answer: '))}</a>`)
     .join('');
   const warn = warnings.length
     ? `<div class="warnings" role="alert"><strong>Warnings</strong><ul>${warnings.map((w) => `<li>${e(w)}</li>`).join('')}</ul></div>`
     : '';
   return `<h1>mlbench report</h1>
-<p class="lead">${model.runs.length} run(s) on ${model.machines.length} machine(s), ${model.jobs.length} job(s).</p>
-<div class="counts">${counts}</div>
+<p class="lead">${model.runs.length} run(s) on ${model.machines.length} machine(s), ${model.jobs.length} job(s). <span class="counts">${counts}</span></p>
 <nav>${nav}</nav>
 ${warn}`;
 }
@@ -91,14 +95,16 @@ function failuresSection(model: ReportModel): string {
 }
 
 function suiteSection(suite: string, jobs: ReportJob[], charts: RenderedChart[]): string {
-  const figures = charts.map((c) => `<figure id="chart-${e(c.name)}" data-chart="${e(c.name)}">
+  // The heatmap is drawn in the suite's answer block at the top.
+  const figures = charts.filter((c) => c.chart.id !== 'speedup-heatmap').map((c) => `<figure id="chart-${e(c.name)}" data-chart="${e(c.name)}">
 ${c.svg}
 <figcaption>${e(c.chart.description)}</figcaption>
 </figure>`);
   return `<h2 id="suite-${e(fileSlug(suite))}">Suite: ${e(suite)}</h2>
 ${figures.join('\n')}
 <h3>Jobs (${jobs.length})</h3>
-${jobsTable(jobs)}`;
+${jobsTable(jobs)}
+${opProfilesSection(jobs)}`;
 }
 
 /** `2025-01-10 09:00` from an ISO time (UTC), or the text itself when it is not one. */
@@ -129,4 +135,17 @@ function jobsTable(jobs: ReportJob[]): string {
   return `<div class="wrap"><table><thead><tr><th>workload</th><th>scenario</th><th>runtime</th><th>machine</th><th>run started (UTC)</th>`
     + `<th>status / verdict</th><th>headline metric</th><th>p50</th><th>p99</th><th>throughput</th><th>reasons / error</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></div>`;
+}
+
+/** `--profile-ops`: the top ops of each profiled job, with their share of the time in ops. */
+function opProfilesSection(jobs: ReportJob[]): string {
+  const profiled = [...jobs].filter((j) => j.latest && j.opProfile).sort(compareJobs);
+  if (!profiled.length) return '';
+  const rows = profiled.map((j) => {
+    const p = j.opProfile!;
+    const ops = p.ops.map((o) => `<span class="nowrap">${e(o.op)} <strong>${(o.share * 100).toFixed(1)}%</strong> <span class="muted">(${e(sig(o.totalMs / p.queries))} ms/query, ${o.calls} calls)</span></span>`).join('<br>');
+    return `<tr><td>${e(j.workload)}</td><td class="nowrap">${e(j.runtime)}</td><td class="muted">${e(p.source)}, ${p.queries} queries</td><td>${ops}</td></tr>`;
+  });
+  return `<h3>Per-op profile (top ops by time)</h3>
+<div class="wrap"><table><thead><tr><th>workload</th><th>runtime</th><th>source</th><th>op, share of time in ops</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }

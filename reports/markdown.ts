@@ -5,6 +5,7 @@
  */
 import { escapeMarkdown as m } from '../harness/common/escape.js';
 import { formatMetric, formatNs, sig } from '../harness/common/format.js';
+import { buildLeaderboard, suiteWarnings } from './leaderboard.js';
 import { compareJobs, type ReportJob, type ReportModel } from './model.js';
 import type { RenderedChart } from './render-charts.js';
 
@@ -18,6 +19,30 @@ export function renderMarkdown(model: ReportModel, charts: RenderedChart[], warn
     lines.push('> [!WARNING]');
     for (const w of warnings) lines.push(`> ${m(w)}  `);
     lines.push('');
+  }
+  // The answer first: per suite, the leaderboard and the warnings that matter.
+  const multi = model.machines.length > 1;
+  for (const suite of model.suites) {
+    const board = buildLeaderboard(suite.jobs, multi);
+    const notes = [...suiteWarnings(suite.jobs), ...model.machines.flatMap((x) => (x.busy ? [x.busy] : []))];
+    if (!board && !notes.length) continue;
+    lines.push(`## ${m(suite.id)}: which runtime, and by how much`, '');
+    for (const n of notes) lines.push(`- ⚠ ${m(n)}`);
+    if (notes.length) lines.push('');
+    if (board) {
+      lines.push('_Times slower than the fastest runtime of each row (median query latency, or training time), [95% interval]._', '');
+      lines.push(row(['workload · scenario', ...board.runtimes.map(m)]), row(['---', ...board.runtimes.map(() => '---:')]));
+      lines.push(row(['**geometric mean**', ...board.runtimes.map((rt, i) => `**${board.geoMean[rt]!.toFixed(2)}×** #${i + 1}`)]));
+      for (const r of board.rows) {
+        lines.push(row([m(r.label), ...board.runtimes.map((rt) => {
+          const c = r.cells[rt];
+          if (!c) return '—';
+          if (c.fastest) return '**fastest**';
+          return `${c.relative.toFixed(2)}×${c.relLow !== null && c.relHigh !== null ? ` [${c.relLow.toFixed(2)}, ${c.relHigh.toFixed(2)}]` : ''}`;
+        })]));
+      }
+      lines.push('');
+    }
   }
   lines.push('## Machines', '');
   lines.push(row(['', ...model.machines.map((x) => m(x.label))]), row(['---', ...model.machines.map(() => '---')]));

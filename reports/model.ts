@@ -44,6 +44,8 @@ export interface ReportJob {
   achievedGflops: number | null;
   findPeakSteps: FindPeakStep[];
   latencyBoundNs: number | null;
+  /** `--profile-ops`: the top ops by time of a short profiled pass. */
+  opProfile: JobResult['opProfile'] | null;
   /** True when this job belongs to the newest run of its machine that has this key. */
   latest: boolean;
 }
@@ -53,6 +55,8 @@ export interface ReportMachine {
   label: string;
   /** Ordered `[name, value]` rows for the machine table. */
   facts: Array<[string, string]>;
+  /** A warning when the 1-minute load average at a run's start was at least half the logical cores. */
+  busy: string | null;
 }
 
 export interface ReportRun {
@@ -96,7 +100,11 @@ export function buildReportModel(results: Array<{ file: string; result: ResultFi
   const jobs: ReportJob[] = [];
   for (const { file, result } of sorted) {
     const m = result.machine;
-    if (!machines.has(m.id)) machines.set(m.id, { id: m.id, label: machineLabel(m, machines.size), facts: machineFacts(m) });
+    if (!machines.has(m.id)) machines.set(m.id, { id: m.id, label: machineLabel(m, machines.size), facts: machineFacts(m), busy: null });
+    const load = m.loadAverage[0];
+    if (load !== undefined && load >= m.cpu.cores / 2 && !machines.get(m.id)!.busy) {
+      machines.get(m.id)!.busy = `Noisy machine: ${machines.get(m.id)!.label} had a load average of ${load.toFixed(1)} on ${m.cpu.cores} logical cores when run ${result.runId} started; other work competed, so compare ratios measured side by side, not absolute times.`;
+    }
     const label = machines.get(m.id)!.label;
     runs.push({
       file, runId: result.runId, machineId: m.id, startedAt: result.startedAt, finishedAt: result.finishedAt,
@@ -166,6 +174,7 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
     achievedGflops: finite(job.achievedGflops),
     findPeakSteps: job.findPeak?.steps ?? [],
     latencyBoundNs: job.scenario === 'server' ? finite(job.settings.latencyBoundNs) : null,
+    opProfile: job.opProfile ?? null,
     latest: false,
   };
 }

@@ -141,6 +141,17 @@ const JobResultFieldsSchema = z.object({
     steps: z.array(FindPeakStepSchema),
     peakQps: num,
   }).optional(),
+  /**
+   * `--profile-ops`: where a short pass after measuring spent its time, op by op (harness/runtimes/
+   * op-profile.ts). source: `onnxruntime-profiler` (Node events of ORT's chrome-trace JSON) or
+   * `tf.profile` (kernel times); ops: the top ops by total time, `share` of `totalMs` (0..1).
+   */
+  opProfile: z.object({
+    source: z.string(),
+    queries: z.number().int(),
+    totalMs: num,
+    ops: z.array(z.object({ op: z.string(), calls: z.number().int(), totalMs: num, share: num })),
+  }).optional(),
 });
 
 export const JobResultSchema = JobResultFieldsSchema.loose();

@@ -1,24 +1,47 @@
 /**
- * Progress while jobs run: a live bar on a TTY (cli-progress), one plain line per job otherwise
- * (CI logs). Always on stderr, so stdout stays for tables and JSON.
+ * Progress while jobs run, always on stderr so stdout stays for tables and JSON. On a TTY a live
+ * bar (cli-progress); otherwise (CI logs) a line at every quarter of the run. Either way a job gets
+ * a line of its own only when it did not end ok, or with -v; jobs of runtimes unavailable here
+ * never do (the run states those once, at the start).
  */
 import cliProgress from 'cli-progress';
 
 export interface Progress {
+  /** `total`: the jobs that will run (unavailable ones excluded). */
   start(total: number): void;
+  /** `index` is the job's place in the run (kept for callers; the count is kept here). */
   jobStarted(index: number, id: string): void;
   jobDone(index: number, id: string, status: string, detail: string): void;
   note(message: string): void;
   stop(): void;
 }
 
-export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+export interface ProgressOptions {
+  /** -v: a line for every job. */
+  verbose?: boolean;
+}
+
+const elapsed = (t0: number) => {
+  const s = Math.round((Date.now() - t0) / 1000);
+  return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+};
+
+export function createProgress(stream: NodeJS.WriteStream = process.stderr, options: ProgressOptions = {}): Progress {
+  let total = 0;
+  let done = 0;
+  const t0 = Date.now();
+  const ownLine = (status: string) => status !== 'unavailable' && (options.verbose || status !== 'ok');
+  const line = (status: string, id: string, detail: string) => `${status.padEnd(11)} ${id}${detail ? `  ${detail}` : ''}\n`;
   if (!stream.isTTY) {
-    let total = 0;
     return {
       start: (n) => { total = n; },
       jobStarted: () => undefined,
-      jobDone: (i, id, status, detail) => stream.write(`[${i + 1}/${total}] ${status.padEnd(11)} ${id}${detail ? `  ${detail}` : ''}\n`),
+      jobDone: (_i, id, status, detail) => {
+        if (status === 'unavailable') return;
+        done++;
+        if (ownLine(status)) stream.write(`[${done}/${total}] ${line(status, id, detail)}`);
+        else if (Math.floor((done * 4) / total) > Math.floor(((done - 1) * 4) / total)) stream.write(`[${done}/${total}] ${Math.round((done * 100) / total)}% of jobs done, ${elapsed(t0)}\n`);
+      },
       note: (m) => stream.write(`${m}\n`),
       stop: () => undefined,
     };
@@ -33,13 +56,15 @@ export function createProgress(stream: NodeJS.WriteStream = process.stderr): Pro
   }, cliProgress.Presets.shades_classic);
   let bar: cliProgress.SingleBar | undefined;
   return {
-    start: (n) => { bar = multi.create(n, 0, { job: '' }); },
+    start: (n) => { total = n; bar = multi.create(n, 0, { job: '' }); },
     jobStarted: (_i, id) => bar?.update({ job: id }),
-    jobDone: (i, id, status, detail) => {
-      multi.log(`${status.padEnd(11)} ${id}${detail ? `  ${detail}` : ''}\n`);
-      bar?.update(i + 1, { job: '' });
+    jobDone: (_i, id, status, detail) => {
+      if (status === 'unavailable') return;
+      done++;
+      if (ownLine(status)) multi.log(line(status, id, detail));
+      bar?.update(done, { job: '' });
     },
     note: (m) => multi.log(`${m}\n`),
-    stop: () => multi.stop(),
+    stop: () => { multi.stop(); if (total) stream.write(`${done} jobs in ${elapsed(t0)}\n`); },
   };
 }

@@ -3,33 +3,36 @@
  * rewritten atomically after every job, so an interrupted run keeps what it measured.
  */
 import { unlink } from 'node:fs/promises';
+import path from 'node:path';
 import { pinnedKeys, resolveChoices, resolveSettings, splitList, type RequestedOptions } from '../config/resolve.js';
-import { ExitError, UsageError, unknownChoice } from '../errors.js';
+import { errorMessage, ExitError, UsageError, unknownChoice } from '../errors.js';
 import { runJobs } from '../isolate/run-jobs.js';
 import { probeRuntimes } from '../isolate/runner.js';
 import { planJobs } from '../plan/plan.js';
 import { parseShard } from '../plan/shard.js';
 import { gitState } from '../system/git-state.js';
-import { planResume } from '../plan/resume.js';
+import { planResume, quoteCommand, recordedRunArgs } from '../plan/resume.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
 import { TOOL_VERSION } from '../paths.js';
 import { DEFAULT_SUITES, isSuiteFile, loadSuite, loadUserSuite, suiteIds } from '../../suites/index.js';
-import type { JobResult } from '../../results/schema.js';
-import type { ResolvedSettings, SuiteOptions } from '../types.js';
+import type { JobResult, ResultFile } from '../../results/schema.js';
+import type { Job, ProbeResult, ResolvedSettings, SuiteOptions } from '../types.js';
 import { writeFileAtomic } from '../common/atomic-write.js';
 import { readResult, resultPath, writeResult } from '../../results/store.js';
 import { applyRoofline } from '../micro/roofline.js';
 import { microTable, rooflineTable } from '../micro/roofline-table.js';
 import { createProgress } from './progress.js';
 import type { RunFlags } from './run.js';
-import { failOnErrorCode, jobDetail, newRunId, resultFile, summaryTable } from './run-output.js';
+import { assertWritableDir, fsReason, rescueResult } from './output-dirs.js';
+import { failOnErrorCode, jobDetail, newRunId, opProfileText, resultFile, summaryTable } from './run-output.js';
 
 /** The flag that sets each setting, for error messages. */
 const RUN_FLAG_NAMES: Record<string, string> = {
   repeat: '--repeat', minDurationMs: '--min-duration', minQueryCount: '--min-queries', targetQps: '--target-qps',
   latencyBoundNs: '--latency-bound', findPeak: '--find-peak', batchSize: '--batch-size', targetAuc: '--target-auc',
   'csv.delimiter': '--delimiter', 'csv.na': '--na', 'csv.missing': '--missing',
+  profileOps: '--profile-ops',
 };
 
 export function requestedFrom(flags: RunFlags): RequestedOptions {
@@ -54,6 +57,7 @@ export function requestedFrom(flags: RunFlags): RequestedOptions {
       'csv.delimiter': flags.delimiter,
       'csv.na': flags.na,
       'csv.missing': flags.missing,
+      profileOps: flags.profileOps,
     },
   };
 }
@@ -88,7 +92,49 @@ async function resolveSuiteOptions(flags: RunFlags, settings: ResolvedSettings):
   return { dataset: { id, ...(flags.target ? { target: flags.target } : {}) } };
 }
 
-export async function executeRun(flags: RunFlags, commandLine: string): Promise<number> {
+/** Flags `--resume` accepts beside the file: how this invocation prints and reports, not what it measures. */
+const RESUME_OWN_FLAGS = new Set(['resume', 'verbose', 'report', 'reportDir', 'bail', 'failOnError']);
+
+/**
+ * `--resume <file>`: the run's flags come from the command line the file records; only the flags
+ * of RESUME_OWN_FLAGS may be added. Files that predate recorded command lines keep the old rule:
+ * repeat the run's flags.
+ */
+async function resumeFlags(flags: RunFlags, given: ReadonlySet<string>, argv: string[]): Promise<{ flags: RunFlags; args: string[]; previous: ResultFile }> {
+  const source = flags.resume!;
+  const previous = await readResult(source);
+  const recorded = recordedRunArgs(previous, source);
+  if (!recorded) return { flags, args: argv, previous };
+  const extra = [...given].filter((k) => !RESUME_OWN_FLAGS.has(k));
+  if (extra.length) {
+    const names = extra.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ');
+    throw new UsageError('E_BAD_FLAG', `--resume ${source}: the suites, runtimes and settings come from the file (${previous.command}); drop ${names}.`);
+  }
+  let replayed: RunFlags;
+  try {
+    replayed = (await import('./run.js')).parseRunArgs(recorded);
+  } catch (err) {
+    throw new UsageError('E_RESULT_FILE', `${source}: its recorded command "${previous.command}" is not one this mlbench runs (${errorMessage(err).trim()}).`);
+  }
+  const own = Object.fromEntries([...RESUME_OWN_FLAGS].filter((k) => given.has(k)).map((k) => [k, flags[k as keyof RunFlags]]));
+  return { flags: { ...replayed, ...own, resume: source }, args: ['run', ...recorded], previous };
+}
+
+/** One line per runtime that is unavailable here, with how many jobs it had and why. */
+function unavailableLines(jobs: Job[], probes: Record<string, ProbeResult>): string[] {
+  const counts = new Map<string, number>();
+  for (const j of jobs) if (probes[j.runtime]?.available === false) counts.set(j.runtime, (counts.get(j.runtime) ?? 0) + 1);
+  return [...counts].map(([rt, n]) => `  ${rt} (${n} job${n > 1 ? 's' : ''}): ${(probes[rt]!.reason ?? 'not available').split('\n')[0]!.slice(0, 160)}`);
+}
+
+/**
+ * Runs `mlbench run`. `argv`: the arguments after `mlbench` as typed (recorded in the result so
+ * --resume can replay them); `given`: the flags typed, as opposed to defaults.
+ */
+export async function executeRun(typed: RunFlags, argv: string[], given: ReadonlySet<string> = new Set()): Promise<number> {
+  const resume = typed.resume ? await resumeFlags(typed, given, argv) : null;
+  const flags = resume?.flags ?? typed;
+  const commandLine = quoteCommand(['mlbench', ...(resume?.args ?? argv)]);
   const requested = requestedFrom(flags);
   // `--suite ./file.js` or `./mlbench.config.yaml`: user suites, loaded and validated here.
   const suiteFiles = (splitList(flags.suite) ?? []).filter(isSuiteFile);
@@ -118,7 +164,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
     suiteOptions,
   });
 
-  const progress = createProgress();
+  const progress = createProgress(process.stderr, { verbose: flags.verbose });
   const startedAt = new Date();
   const runtimesUsed = [...new Set(jobs.map((j) => j.runtime))];
   const shardNote = shard ? `, shard ${shard.index}/${shard.count}${shard.source === '--shard' ? '' : ` from ${shard.source}`}` : '';
@@ -127,30 +173,44 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   const runId = newRunId(startedAt);
   const file = resultPath(choices.resultsDir, machine.id, runId);
   const partialFile = `${file}.partial`;
+  // Every output folder is proved writable before the first job: a bad one costs seconds, not the run.
+  await assertWritableDir(path.dirname(file), '--results-dir');
+  if (flags.report !== false) await assertWritableDir(flags.reportDir ?? 'out/report', '--report-dir');
   const resolved = { ...settings, profile: choices.profile, suites: suites.map((s) => s.id), runtimes: runtimesUsed, scenarios: choices.scenarios, resultsDir: choices.resultsDir,
     ...(shard ? { shard: { index: shard.index, count: shard.count } } : {}) };
   const resultOf = (jobResults: JobResult[]) => resultFile({ runId, startedAt, commandLine, settings: resolved, machine, git }, jobResults);
 
-  const resumed = flags.resume ? planResume(await readResult(flags.resume), flags.resume, jobs, machine.id, resolved) : null;
+  const resumed = resume ? planResume(resume.previous, flags.resume!, jobs, machine.id, resolved) : null;
+  const toRun = resumed?.remaining ?? jobs;
+  const runnable = toRun.filter((j) => probes[j.runtime]?.available !== false);
+  const available = runtimesUsed.filter((rt) => probes[rt]?.available !== false);
+  progress.note(`mlbench ${TOOL_VERSION}: ${runnable.length} jobs on ${available.join(', ')} (profile ${choices.profile})`);
+  const unavailable = unavailableLines(toRun, probes);
+  if (unavailable.length) progress.note(`not available on this machine (recorded as unavailable, not run):\n${unavailable.join('\n')}`);
   if (resumed) progress.note(`resuming ${flags.resume}: ${resumed.carried.length} jobs carried over, ${resumed.remaining.length} to run`);
 
   let interrupted = false;
   const onSigint = () => { interrupted = true; progress.note('interrupted: finishing the result file (Ctrl-C again to abandon)'); process.removeListener('SIGINT', onSigint); };
   process.on('SIGINT', onSigint);
   const done: JobResult[] = [...(resumed?.carried ?? [])];
-  const toRun = resumed?.remaining ?? jobs;
-  progress.start(toRun.length);
+  let partialWarned = false;
+  progress.start(runnable.length);
   const fresh = await runJobs(toRun, {
     probes,
     bail: flags.bail,
     aborted: () => interrupted,
     onStart: (i, job) => progress.jobStarted(i, job.id),
-    onProgress: (m) => progress.jobStarted(-1, m),
+    onProgress: (m) => (flags.verbose ? progress.note(`  ${m}`) : progress.jobStarted(-1, m)),
     onDone: async (i, result) => {
       done.push(result);
       progress.jobDone(i, result.id, result.status, jobDetail(result, flags.verbose));
       if (flags.verbose && result.summary) progress.note(result.summary);
-      await writeFileAtomic(partialFile, JSON.stringify(resultOf(done)));
+      if (flags.verbose && result.opProfile) progress.note(opProfileText(result));
+      // A failed partial write loses nothing yet (the results are in memory): warn once, go on.
+      await writeFileAtomic(partialFile, JSON.stringify(resultOf(done))).catch((err: unknown) => {
+        if (!partialWarned) progress.note(`warning: could not write ${partialFile} (${fsReason(err)}); the run goes on`);
+        partialWarned = true;
+      });
     },
   });
   progress.stop();
@@ -159,11 +219,19 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   const results = await applyRoofline([...(resumed?.carried ?? []), ...fresh], { runId, resultsDir: choices.resultsDir, machineId: machine.id, fp32Peak: machine.fp32Peak });
 
   const final = resultOf(results);
-  await writeResult(file, final);
+  try {
+    await writeResult(file, final);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    const saved = await rescueResult(JSON.stringify(final), partialFile, runId);
+    throw new UsageError('E_RESULT_FILE', `could not write ${file} (${fsReason(err)}); `
+      + (saved ? `the measurements are in ${saved} (mlbench report, compare and --resume read it).` : 'nor a partial file beside it or in the temp folder.'));
+  }
   await unlink(partialFile).catch(() => undefined);
-  process.stdout.write(`\n${summaryTable(results)}\n\nresult file: ${file}\n`);
-  for (const table of [microTable(results), rooflineTable(results)]) if (table) process.stdout.write(`\n${table}\n`);
-  if (results.some((r) => r.kind === 'training')) process.stdout.write(`\n${(await import('../train/summary.js')).trainingSummary(results) ?? ''}\n`);
+  process.stdout.write(`\n${summaryTable(results, { unavailableNotes: false })}\n`);
+  if (flags.verbose) for (const table of [microTable(results), rooflineTable(results)]) if (table) process.stdout.write(`\n${table}\n`);
+  if (results.some((r) => r.kind === 'training' && r.status !== 'unavailable')) process.stdout.write(`\n${(await import('../train/summary.js')).trainingSummary(results) ?? ''}\n`);
+  process.stdout.write(`\nresult file: ${file}\n`);
 
   if (flags.report !== false) {
     try {
@@ -177,9 +245,9 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   }
 
   const gateCode = gate && !interrupted ? await (await import('./gate-action.js')).finishGate(gate, { file, result: final, jobs, probes }) : 0;
-  if (interrupted) {
-    const measured = results.filter((r) => r.status !== 'skipped').length;
-    throw new ExitError(`run interrupted; ${measured} of ${jobs.length} jobs recorded in ${file} (finish it with --resume ${file})`);
+  const left = results.filter((r) => r.status === 'skipped').length;
+  if (interrupted && left > 0) {
+    throw new ExitError(`run interrupted; ${results.length - left} of ${jobs.length} jobs recorded in ${file}. Finish it with:\n  mlbench run --resume ${quoteCommand([file])}`);
   }
   return failOnErrorCode(results, flags.failOnError) || gateCode;
 }

@@ -68,12 +68,50 @@ function headline(j: JobResult): string {
   return `${name} ${number}${unit === 'ratio' ? '' : ` ${unit}`}`;
 }
 
+/** The number a cell compares, and whether lower is better; null where speed is not the headline. */
+function speedOf(j: JobResult): { value: number; lowerIsBetter: boolean } | null {
+  if (j.metric && Number.isFinite(j.metric.value) && j.metric.value > 0) {
+    if (j.metric.unit === 'ns' || j.metric.unit === 's') return { value: j.metric.value, lowerIsBetter: true };
+    if (j.metric.unit.endsWith('/s')) return { value: j.metric.value, lowerIsBetter: false };
+  }
+  if (j.kind === 'training' && j.train && j.train.seconds > 0) return { value: j.train.seconds, lowerIsBetter: true };
+  return null;
+}
+
 /**
- * The end-of-run table: one row per job that ran. Jobs whose runtime is unavailable here are
- * folded into one line per runtime with its reason (the result file keeps every one).
+ * `*` for the fastest ok job of its suite/workload/scenario, `xN` for how many times slower the
+ * others are (their headline metric, or train seconds); empty where only one runtime ran it.
  */
-export function summaryTable(jobs: JobResult[]): string {
+function versusFastest(jobs: JobResult[]): Map<JobResult, string> {
+  const out = new Map<JobResult, string>();
+  const groups = new Map<string, JobResult[]>();
+  // The null runtime computes nothing: it is a calibration, never a contender.
+  for (const j of jobs.filter((x) => x.status === 'ok' && x.runtime.id !== 'null' && speedOf(x))) {
+    const key = `${j.suite}/${j.workload}/${j.scenario}`;
+    groups.set(key, [...(groups.get(key) ?? []), j]);
+  }
+  for (const group of groups.values()) {
+    if (new Set(group.map((j) => formatRuntimeId(j.runtime))).size < 2) continue;
+    const speeds = group.map((j) => speedOf(j)!);
+    const lower = speeds[0]!.lowerIsBetter;
+    const best = lower ? Math.min(...speeds.map((x) => x.value)) : Math.max(...speeds.map((x) => x.value));
+    group.forEach((j, i) => {
+      const ratio = lower ? speeds[i]!.value / best : best / speeds[i]!.value;
+      out.set(j, ratio < 1.005 ? '*' : `x${ratio < 10 ? ratio.toFixed(1) : ratio.toFixed(0)}`);
+    });
+  }
+  return out;
+}
+
+/**
+ * The end-of-run table: one row per job that ran, with `vs fastest` (`*` the fastest runtime of
+ * its workload and scenario, `xN` how many times slower). Jobs whose runtime is unavailable here
+ * have no row: they are folded into one line per runtime after the table, or left out with
+ * `unavailableNotes: false` where the caller named them already (the result file keeps every job).
+ */
+export function summaryTable(jobs: JobResult[], options: { unavailableNotes?: boolean } = {}): string {
   const ran = jobs.filter((j) => j.status !== 'unavailable');
+  const versus = versusFastest(ran);
   const rows = ran.map((j) => [
     `${j.suite}/${j.workload}`,
     formatRuntimeId(j.runtime),
@@ -84,9 +122,11 @@ export function summaryTable(jobs: JobResult[]): string {
     j.throughputPerS !== undefined ? j.throughputPerS.toFixed(0) : '—',
     formatBytes(j.memory?.peakRssBytes),
     headline(j),
+    versus.get(j) ?? '',
   ]);
-  const table = formatTable(['job', 'runtime', 'scenario', 'status', 'p50', 'p90', 'per s', 'peak RSS', 'result'], rows,
-    [false, false, false, false, true, true, true, true, false]);
+  const table = formatTable(['job', 'runtime', 'scenario', 'status', 'p50', 'p90', 'per s', 'peak RSS', 'result', 'vs fastest'], rows,
+    [false, false, false, false, true, true, true, true, false, true]);
+  if (options.unavailableNotes === false) return table;
   const unavailable = new Map<string, { count: number; reason: string }>();
   for (const j of jobs.filter((x) => x.status === 'unavailable')) {
     const name = formatRuntimeId(j.runtime);
@@ -102,6 +142,14 @@ export function summaryTable(jobs: JobResult[]): string {
   if (failures.length) sections.push(`failures:\n${failures.join('\n')}`);
   if (notes.length) sections.push(`unavailable on this machine:\n${notes.join('\n')}`);
   return sections.join('\n\n');
+}
+
+/** A job's op profile for -v: `  op profile (tf.profile, 20 queries): Conv2D 61% (4.1 ms), ...`. */
+export function opProfileText(j: JobResult): string {
+  const p = j.opProfile;
+  if (!p) return '';
+  const ops = p.ops.slice(0, 6).map((o) => `${o.op} ${(o.share * 100).toFixed(0)}%`).join(', ');
+  return `  ${j.id} op profile (${p.source}, ${p.queries} queries, ${p.totalMs.toFixed(1)} ms in ops): ${ops}`;
 }
 
 /** Exit code for --fail-on-error: 1 (and a message) when a job failed, crashed, timed out or ran out of memory. */

@@ -3,7 +3,7 @@
  * atomically, print the summary table. A job's failure is data; the exit code is 1 only when
  * --fail-on-error is given and a job failed.
  */
-import type { Command } from 'commander';
+import { Command } from 'commander';
 import { addGateOptions, type GateFlags } from './gate-options.js';
 import { collect } from './options.js';
 
@@ -35,10 +35,12 @@ export interface RunFlags extends GateFlags {
   findPeak?: boolean;
   batchSize?: string;
   targetAuc?: string;
+  profileOps?: boolean;
 }
 
-export function register(program: Command): void {
-  addGateOptions(program.command('run'))
+/** The run command's options and help, shared by `register` and `parseRunArgs`. */
+function defineRun(command: Command): Command {
+  return addGateOptions(command)
     .description('run benchmark jobs (suites x runtimes x scenarios), each in its own process, and write a result file')
     .option('-s, --suite <ids>', 'suites to run, comma-separated or repeated: built-in ids, ./my-suite.js (an ES module exporting a Suite) or ./mlbench.config.yaml|json (default: the default suites)', collect)
     .option('-r, --runtime <ids>', 'runtimes to run on, e.g. null,ort-node:cpu (default: every runtime a workload supports)', collect)
@@ -61,10 +63,11 @@ export function register(program: Command): void {
     .option('--delimiter <char>', 'CSV field separator (csv.delimiter; default: detected from the first lines among , ; TAB |)')
     .option('--na <tokens>', 'CSV/Parquet cells read as missing, comma-separated (csv.na; default NA; an empty cell is always missing)')
     .option('--missing <rule>', 'missing values in numeric columns: refuse (error naming file and line) or impute (training-rows mean plus a <column>_missing indicator) (csv.missing)')
-    .option('--resume <file>', 'finish an interrupted run: keep the jobs its result (or .partial) file has, run the rest')
+    .option('--resume <file>', 'finish an interrupted run from its result (or .partial) file alone: same suites, runtimes and settings; runs only the jobs it lacks')
     .option('--bail', 'stop at the first failed job (the rest are recorded as skipped)')
     .option('--fail-on-error', 'exit 1 when any job failed, crashed, timed out or ran out of memory')
-    .option('-v, --verbose', 'print each job\'s LoadGen-style summary')
+    .option('--profile-ops', 'after measuring, profile one short pass per job and record the top ops by time (ORT profiler, tf.profile)')
+    .option('-v, --verbose', 'print every job as it ends, its LoadGen-style summary, op profile and the roofline tables')
     .option('--no-report', 'do not write the HTML/Markdown report')
     .option('--report-dir <dir>', 'where the report goes', 'out/report')
     .addHelpText('after', `
@@ -82,9 +85,27 @@ Examples:
   $ mlbench run --suite smoke --baseline base.json   compare with a stored run: a hint (the CI gate is mlbench ab)
   $ mlbench run --suite ./examples/my-suite.js            a user suite (ES module exporting a Suite)
   $ mlbench run --suite ./examples/mlbench.config.yaml    a declarative suite: models, datasets, runtimes, settings
-  $ mlbench run --suite tabular --dataset csv:data.csv --target y --delimiter ';' --missing impute`)
+  $ mlbench run --suite tabular --dataset csv:data.csv --target y --delimiter ';' --missing impute
+  $ mlbench run --suite zoo --runtime ort-node:cpu,tfjs:wasm --profile-ops -v   where the time goes, per op
+  $ mlbench run --resume out/results/<machine-id>/<run-id>.json.partial   finish an interrupted run`);
+}
+
+export function register(program: Command): void {
+  defineRun(program.command('run'))
     .action(async (flags: RunFlags, command: Command) => {
       const { executeRun } = await import('./run-action.js');
-      process.exitCode = await executeRun(flags, ['run', ...command.args].join(' '));
+      // The flags typed on this command line (not defaults): --resume refuses the ones the file decides.
+      const given = new Set(command.options.map((o) => o.attributeName()).filter((k) => command.getOptionValueSource(k) === 'cli'));
+      process.exitCode = await executeRun(flags, (command.parent as unknown as { rawArgs?: string[] } | null)?.rawArgs ?? ['run', ...command.args], given);
     });
+}
+
+/**
+ * Parses the arguments of a recorded `mlbench run` command line (after `run`), as --resume
+ * replays it. Throws commander's error on arguments this version does not know.
+ */
+export function parseRunArgs(args: string[]): RunFlags {
+  const command = defineRun(new Command('run')).exitOverride().configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
+  command.parse(args, { from: 'user' });
+  return command.opts<RunFlags>();
 }

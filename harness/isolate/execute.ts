@@ -120,6 +120,8 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
     const samplesPerS = scenario.throughputPerS;
     const achievedGflops = flopsPerSample !== undefined && samplesPerS !== undefined ? (flopsPerSample * samplesPerS) / 1e9 : undefined;
     const status = parityFailed ? 'failed' : scenario.status;
+    // --profile-ops: a short profiled pass after measuring, so the profiler never touches the figures.
+    const opProfile = job.settings.profileOps && session.profileOps ? await session.profileOps(Array.from({ length: 8 }, (_, i) => samples.feeds([i]))).catch((err: unknown) => { progress(`${job.id}: op profile left out: ${String(err)}`); return undefined; }) : undefined;
     await session.dispose();
     disposed = true;
     const leakedTensors = session.leakedTensors?.();
@@ -133,6 +135,7 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
       flops,
       achievedGflops,
       memory: { peakRssBytes, ...(leakedTensors !== undefined ? { leakedTensors } : {}) },
+      ...(opProfile ? { opProfile } : {}),
     };
   } finally {
     if (!disposed) await session.dispose();

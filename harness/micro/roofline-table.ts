@@ -18,11 +18,12 @@ export function parityCell(parity: JobResult['parity']): string {
 
 /** Micro jobs: op, size, runtime, figure. null when there are none. */
 export function microTable(jobs: JobResult[]): string | null {
-  const micro = jobs.filter((j) => j.model?.kind === 'micro');
+  // Runtimes unavailable here have no figures to show (the run names them once, at the start).
+  const micro = jobs.filter((j) => j.model?.kind === 'micro' && j.status !== 'unavailable');
   if (micro.length === 0) return null;
   const rows = micro.map((j) => [
     String(j.model?.op ?? j.workload),
-    j.micro?.label ?? j.workload,
+    j.micro?.label ?? j.workload.replace(`${String(j.model?.op ?? '')}-`, ''),
     runtimeKeyOf(j),
     j.status,
     j.micro?.bound === 'memory' ? `${fixed(j.achievedGBPerS)} GB/s` : j.achievedGflops !== undefined ? `${fixed(j.achievedGflops)} GFLOP/s` : '-',

@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { RuntimeError, UsageError } from '../errors.js';
 import { ORT_SETTINGS, readSettings } from '../config/settings.js';
-import type { ModelArtifact, ProbeResult, Runtime, RuntimeInfo, Session, SettingsInput } from '../types.js';
+import type { Feeds, ModelArtifact, ProbeResult, Runtime, RuntimeInfo, Session, SettingsInput } from '../types.js';
+import { profileOrt } from './op-profile.js';
 import { fromOrtOutputs, toOrtFeeds, type OrtTensorCtor, type OrtTensorLike } from './ort-tensors.js';
 
 /** Execution providers ort-node knows, in the order `list` shows them. */
@@ -188,8 +189,10 @@ export function createOrtNodeRuntime(ep: string): Runtime {
         const advice = ep === 'cpu' ? '' : ` (${ORT_NODE_EP_ADVICE[ep as OrtNodeEp]})`;
         throw new RuntimeError(`${id} cannot load model ${model.name}: ${(err as Error).message}${advice}`, { cause: err });
       }
+      // --profile-ops: a second session with the same options under ORT's profiler (op-profile.ts).
+      const profileOps = (feeds: Feeds[]) => profileOrt(async (extra) => ort.InferenceSession.create(model.onnx, { ...options, executionProviders: [ep], ...extra }) as never, feeds.map((f) => toOrtFeeds(f, ort.Tensor)));
       return {
-        session: ortSession(session, ort.Tensor, model.file ? model.outputs.map((o) => o.name) : undefined),
+        session: { ...ortSession(session, ort.Tensor, model.file ? model.outputs.map((o) => o.name) : undefined), profileOps },
         info: { threads: info.threads, options: { executionProvider: ep, ...info.options } },
       };
     },

@@ -12,6 +12,7 @@ import { RuntimeError, UsageError } from '../errors.js';
 import type { DType, Feeds, ModelArtifact, Session, Tensor, TypedArray } from '../types.js';
 import type { ResolvedArch } from '../arch.js';
 import { buildTfjsForward, type TfModule } from './tfjs-forward.js';
+import { profileTfjs } from './op-profile.js';
 
 /** A tfjs session; `leakedTensors()` is meaningful after dispose(). */
 export interface TfjsSession extends Session {
@@ -30,7 +31,7 @@ export async function createTfjsSession(tf: TfModule, model: ModelArtifact, runt
   const before = tf.memory().numTensors;
   const forward = buildTfjsForward(tf, model.arch as ResolvedArch);
   let leaked = 0;
-  return {
+  const session: TfjsSession = {
     async run(feeds) {
       const spec = model.inputs[0]!;
       const feed = feeds[spec.name];
@@ -54,7 +55,10 @@ export async function createTfjsSession(tf: TfModule, model: ModelArtifact, runt
       leaked = tf.memory().numTensors - before;
     },
     leakedTensors: () => leaked,
+    // --profile-ops: the same forward under tf.profile (op-profile.ts).
+    profileOps: (feeds) => profileTfjs(tf as never, (q) => session.run(feeds[q % feeds.length]!)),
   };
+  return session;
 }
 
 /** The tfjs dtype a harness dtype is computed in (tfjs has no int64, float64 or float16). */

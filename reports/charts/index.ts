@@ -12,11 +12,12 @@ import { historyTrend } from './history-trend.js';
 import { latencyDistribution } from './latency-distribution.js';
 import { runtimeComparison } from './runtime-comparison.js';
 import { serverLatencyQps } from './server-latency-qps.js';
+import { speedupHeatmap } from './speedup-heatmap.js';
 import { trainingScaling } from './training-scaling.js';
 
 export { renderSvg } from './render-svg.js';
 export {
-  accuracyVsTime, achievedGflops, coldStart, historyTrend, latencyDistribution, runtimeComparison, serverLatencyQps, trainingScaling,
+  accuracyVsTime, achievedGflops, coldStart, historyTrend, latencyDistribution, runtimeComparison, serverLatencyQps, speedupHeatmap, trainingScaling,
 };
 
 export interface ChartDef {
@@ -30,6 +31,7 @@ export interface ChartDef {
 }
 
 export const CHARTS: readonly ChartDef[] = [
+  speedupHeatmap,
   runtimeComparison,
   latencyDistribution,
   serverLatencyQps,

@@ -20,9 +20,9 @@ export const RUNTIME_KNOB_PREFIXES: readonly string[] = ['null.', 'ort.', 'ortWe
 
 /**
  * Settings that do not change what is measured (process limits, how many samples are stored,
- * how often a job repeats): ignored by the like-with-like check.
+ * how often a job repeats, the op profile taken after measuring): ignored by the like-with-like check.
  */
-export const NEUTRAL_SETTINGS: readonly string[] = ['timeoutMs', 'memoryLimitMb', 'repeat', 'maxSamplesRetained'];
+export const NEUTRAL_SETTINGS: readonly string[] = ['timeoutMs', 'memoryLimitMb', 'repeat', 'maxSamplesRetained', 'profileOps'];
 
 /** Statuses whose measurements count (LoadGen-invalid runs still measured latencies). */
 export const MEASURED_STATUSES: readonly string[] = ['ok', 'invalid'];

@@ -1,7 +1,8 @@
 /**
  * Real browser: Debian's Chromium (driven by playwright-core) opens index.html from file://,
  * with no console errors, no request leaving file://, every chart's SVG present and non-empty,
- * and a screenshot at 1280x800 saved under out/test-report/ for a person to look at.
+ * the leaderboard within the first screen (1400x900), and screenshots saved under
+ * out/test-report/ for a person to look at.
  */
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
@@ -38,7 +39,7 @@ describe.skipIf(!HAVE_CHROMIUM)('report in a real browser', () => {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
     });
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const problems: string[] = [];
       page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
       page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
@@ -55,6 +56,17 @@ describe.skipIf(!HAVE_CHROMIUM)('report in a real browser', () => {
         expect(chart.marks, chart.name ?? '').toBeGreaterThan(10);
         expect(chart.width * chart.height, chart.name ?? '').toBeGreaterThan(100 * 100);
       }
+      // The answer first: the first suite's leaderboard, its header and first rows, lies within the first screen.
+      const board = await page.$eval('table.leaderboard', (t) => {
+        const box = t.getBoundingClientRect();
+        const firstRow = t.querySelector('tbody tr:nth-child(2)')?.getBoundingClientRect();
+        return { top: box.top, firstRowBottom: firstRow?.bottom ?? Infinity, runtimes: t.querySelectorAll('thead th').length - 1 };
+      });
+      expect(board.top).toBeGreaterThanOrEqual(0);
+      expect(board.firstRowBottom).toBeLessThanOrEqual(900);
+      expect(board.runtimes).toBeGreaterThanOrEqual(2);
+      expect(await page.$eval('section.answer', (s) => s.getBoundingClientRect().top)).toBeLessThan(await page.$eval('#runs', (h) => h.getBoundingClientRect().top));
+
       // The XSS probe is text, never an element.
       expect(await page.$$('img')).toHaveLength(0);
       expect(await page.textContent('body')).toContain('<img src=x onerror=alert(1)>');

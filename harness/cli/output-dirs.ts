@@ -1,0 +1,63 @@
+/**
+ * Output folders checked before any job runs, and the last-resort write of a measured run, so
+ * that an unwritable --results-dir or --report-dir costs seconds, not the run (hyperfine checks
+ * its --export paths up front the same way).
+ */
+import { mkdir, open, unlink } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+import { writeFileAtomic } from '../common/atomic-write.js';
+
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'a file of that name is in the way',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+};
+
+/** `EACCES (permission denied)` from a Node file-system error. */
+export function fsReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code ? `${code}: ${REASONS[code] ?? (err as Error).message}` : (err as Error).message;
+}
+
+/**
+ * Creates `dir` if missing and proves it writable by creating and removing a probe file (an
+ * access() check is not enough: root passes it on a read-only or immutable folder).
+ * Throws a UsageError (exit 2) naming `flag`, the folder and the reason.
+ */
+export async function assertWritableDir(dir: string, flag: string): Promise<void> {
+  const probe = path.join(dir, `.mlbench-write-check-${process.pid}`);
+  try {
+    await mkdir(dir, { recursive: true });
+    const handle = await open(probe, 'wx');
+    try {
+      await handle.writeFile('ok');
+    } finally {
+      await handle.close();
+      await unlink(probe).catch(() => undefined);
+    }
+  } catch (err) {
+    throw new UsageError('E_BAD_FLAG', `${flag} ${dir}: the folder ${path.resolve(dir)} is not writable (${fsReason(err)}); no job was run. Choose a writable folder with ${flag}.`);
+  }
+}
+
+/**
+ * Saves a measured run whose result file could not be written: first over `partialFile`, then
+ * in the system's temp folder. Returns the path that holds the data, or null when both failed.
+ */
+export async function rescueResult(json: string, partialFile: string, runId: string): Promise<string | null> {
+  for (const file of [partialFile, path.join(os.tmpdir(), `mlbench-${runId}.json.partial`)]) {
+    try {
+      await writeFileAtomic(file, json);
+      return file;
+    } catch {
+      // try the next place
+    }
+  }
+  return null;
+}

@@ -1,0 +1,113 @@
+/**
+ * The answer a report opens with, per suite: which runtime is fastest on each workload and by
+ * how much, and the warnings that change how far to trust it.
+ *
+ * Speed is the median query latency (inference; raw samples or the HDR histogram, pooled over
+ * repeats) or the median full training time (training). Each cell is relative to the fastest
+ * runtime of its row (1.00 = fastest). Its 95% interval is conservative: each side's
+ * distribution-free CI of the median (median-ci.ts) divided at opposite ends,
+ * [low / high_fastest, high / low_fastest]; where a side has too few samples for a CI, none is given.
+ * Runtimes are ranked by the geometric mean of their relative times over the rows they ran. The
+ * null runtime (no computation) is left out.
+ */
+import { pool } from '../results/index.js';
+import { medianCi } from './median-ci.js';
+import type { ReportJob } from './model.js';
+import { groupBy, measured } from './charts/theme.js';
+
+export interface LeaderCell {
+  /** Median query latency (ns) or training time (s): the row's unit. */
+  value: number;
+  low: number | null;
+  high: number | null;
+  /** value / fastest value of the row (>= 1), with its conservative 95% interval. */
+  relative: number;
+  relLow: number | null;
+  relHigh: number | null;
+  fastest: boolean;
+}
+
+export interface LeaderRow {
+  /** `workload · scenario` (plus the machine when several are reported). */
+  label: string;
+  unit: 'ns' | 's';
+  cells: Record<string, LeaderCell>;
+}
+
+export interface Leaderboard {
+  /** Runtimes, best geometric-mean rank first. */
+  runtimes: string[];
+  geoMean: Record<string, number>;
+  rows: LeaderRow[];
+}
+
+function speedSample(group: ReportJob[]): { value: number; low: number | null; high: number | null } | null {
+  const first = group[0]!;
+  if (first.kind === 'training') {
+    const seconds = group.flatMap((j) => (j.train && j.train.seconds > 0 ? [j.train.seconds] : []));
+    if (!seconds.length) return null;
+    const ci = medianCi(seconds);
+    return { value: ci.median, low: ci.low, high: ci.high };
+  }
+  const samples = group.flatMap((j) => (j.latencySample ? [j.latencySample.sample] : []));
+  if (samples.length) {
+    const ci = medianCi(pool(samples));
+    return { value: ci.median, low: ci.low, high: ci.high };
+  }
+  return first.latencyNs ? { value: first.latencyNs.p50, low: null, high: null } : null;
+}
+
+/** The leaderboard of one suite's newest runs; null when fewer than two runtimes ran a workload. */
+export function buildLeaderboard(jobs: ReportJob[], multiMachine: boolean): Leaderboard | null {
+  // The null runtime computes nothing: it calibrates the harness and is never a contender.
+  const usable = measured(jobs).filter((j) => j.latest && j.status === 'ok' && j.runtime !== 'null');
+  const rows: LeaderRow[] = [];
+  const byRow = groupBy(usable, (j) => `${j.machineId}/${j.workload}/${j.scenario}`);
+  for (const rowJobs of byRow.values()) {
+    const first = rowJobs[0]!;
+    const speeds = [...groupBy(rowJobs, (j) => j.runtime)].flatMap(([runtime, group]) => {
+      const s = speedSample(group);
+      return s && s.value > 0 ? [{ runtime, ...s }] : [];
+    });
+    if (speeds.length < 2) continue;
+    const best = speeds.reduce((a, b) => (b.value < a.value ? b : a));
+    const cells: Record<string, LeaderCell> = {};
+    for (const s of speeds) {
+      const ci = s.low !== null && s.high !== null && best.low !== null && best.high !== null && s !== best;
+      cells[s.runtime] = {
+        value: s.value, low: s.low, high: s.high, relative: s.value / best.value,
+        relLow: ci ? Math.max(s.low! / best.high!, 0) : null, relHigh: ci ? s.high! / best.low! : null, fastest: s === best,
+      };
+    }
+    const label = `${first.workload} · ${first.kind === 'training' ? 'training' : first.scenario}${multiMachine ? ` · ${first.machineLabel.split(':')[0]}` : ''}`;
+    rows.push({ label, unit: first.kind === 'training' ? 's' : 'ns', cells });
+  }
+  if (!rows.length) return null;
+  const all = [...new Set(rows.flatMap((r) => Object.keys(r.cells)))];
+  const geoMean = Object.fromEntries(all.map((rt) => {
+    const rel = rows.flatMap((r) => (r.cells[rt] ? [Math.log(r.cells[rt].relative)] : []));
+    return [rt, Math.exp(rel.reduce((a, b) => a + b, 0) / rel.length)];
+  }));
+  return { runtimes: all.sort((a, b) => geoMean[a]! - geoMean[b]!), geoMean, rows };
+}
+
+/**
+ * The warnings that matter for one suite, one line each: INVALID runs, parity failures, failed
+ * jobs, unavailable runtimes (once each, with the reason), and a machine busy at the start.
+ */
+export function suiteWarnings(jobs: ReportJob[]): string[] {
+  const latest = jobs.filter((j) => j.latest);
+  const out: string[] = [];
+  const names = (list: ReportJob[]) => list.slice(0, 4).map((j) => `${j.workload} on ${j.runtime} (${j.scenario})`).join(', ') + (list.length > 4 ? `, and ${list.length - 4} more` : '');
+  const invalid = latest.filter((j) => j.verdict === 'INVALID');
+  if (invalid.length) out.push(`${invalid.length} INVALID run(s) by LoadGen rules, not comparable as results: ${names(invalid)}.`);
+  const parity = latest.filter((j) => j.error?.code === 'E_PARITY');
+  if (parity.length) out.push(`${parity.length} parity failure(s), outputs differ from the reference: ${names(parity)}.`);
+  const failed = latest.filter((j) => ['failed', 'crashed', 'timeout', 'oom'].includes(j.status) && j.error?.code !== 'E_PARITY');
+  if (failed.length) out.push(`${failed.length} job(s) failed, crashed, timed out or ran out of memory: ${names(failed)} (see Failures).`);
+  // Unavailable runtimes: one line for all of them, each with the first clause of its reason.
+  const unavailable = [...groupBy(latest.filter((j) => j.status === 'unavailable'), (j) => j.runtime)]
+    .map(([runtime, group]) => `${runtime} (${group.length}: ${(group[0]!.error?.message ?? 'no reason recorded').split(/[\n;(]/)[0]!.trim().slice(0, 90)})`);
+  if (unavailable.length) out.push(`Not available on this machine, not run: ${unavailable.join('; ')}.`);
+  return out;
+}
