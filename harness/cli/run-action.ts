@@ -3,6 +3,8 @@
  * rewritten atomically after every job, so an interrupted run keeps what it measured.
  */
 import { unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { pinnedKeys, resolveChoices, resolveSettings, type RequestedOptions } from '../config/resolve.js';
 import { ExitError, UsageError, unknownChoice } from '../errors.js';
 import { runJobs } from '../isolate/run-jobs.js';
@@ -13,7 +15,7 @@ import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
 import { TOOL_VERSION } from '../version.js';
 import { DEFAULT_SUITES, loadSuite, suiteIds } from '../../suites/index.js';
-import type { JobResult } from '../../results/schema.js';
+import type { JobResult, ResultFile } from '../../results/schema.js';
 import type { SuiteOptions } from '../types.js';
 import { readResult, resultPath, writeFileAtomic, writeResult } from '../../results/store.js';
 import { applyRoofline } from '../micro/roofline.js';
@@ -111,6 +113,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   const resumed = flags.resume ? planResume(await readResult(flags.resume), flags.resume, jobs, machine.id, resolved) : null;
   if (resumed) progress.note(`resuming ${flags.resume}: ${resumed.carried.length} jobs carried over, ${resumed.remaining.length} to run`);
 
+  let partialWarned = false;
   let interrupted = false;
   const onSigint = () => { interrupted = true; progress.note('interrupted: finishing the result file (Ctrl-C again to abandon)'); process.removeListener('SIGINT', onSigint); };
   process.on('SIGINT', onSigint);
@@ -127,7 +130,11 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
       done.push(result);
       progress.jobDone(i, result.id, result.status, jobDetail(result));
       if (flags.verbose && result.summary) progress.note(result.summary);
-      await writeFileAtomic(partialFile, JSON.stringify(resultOf(done)));
+      await writeFileAtomic(partialFile, JSON.stringify(resultOf(done))).catch((err: NodeJS.ErrnoException) => {
+        // A full or read-only disk must not stop the measuring: warn once, keep the jobs in memory.
+        if (!partialWarned) progress.note(`warning: cannot write ${partialFile} (${err.code ?? err.message}); the run goes on and the result is kept in memory`);
+        partialWarned = true;
+      });
     },
   });
   progress.stop();
@@ -136,7 +143,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
   const results = await applyRoofline([...(resumed?.carried ?? []), ...fresh], { runId, resultsDir: choices.resultsDir, machineId: machine.id });
 
   const final = resultOf(results);
-  await writeResult(file, final);
+  await writeResult(file, final).catch((err: NodeJS.ErrnoException) => rescueResult(file, final, err));
   await unlink(partialFile).catch(() => undefined);
   process.stdout.write(`\n${summaryTable(results)}\n\nresult file: ${file}\n`);
   for (const table of [microTable(results), rooflineTable(results)]) if (table) process.stdout.write(`\n${table}\n`);
@@ -159,4 +166,21 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
     throw new ExitError(`run interrupted; ${measured} of ${jobs.length} jobs recorded in ${file} (finish it with --resume ${file})`);
   }
   return failOnErrorCode(results, flags.failOnError) || gateCode;
+}
+
+/**
+ * The final result file could not be written (disk full, folder gone): save the measurements to
+ * the system's temp folder, which is usually another filesystem, and stop with exit 2 naming both.
+ */
+async function rescueResult(file: string, result: ResultFile, err: NodeJS.ErrnoException): Promise<never> {
+  if (err instanceof UsageError) throw err;
+  const rescue = path.join(tmpdir(), `mlbench-rescue-${path.basename(file)}`);
+  const reason = err.code ?? err.message;
+  try {
+    await writeFileAtomic(rescue, JSON.stringify(result, null, 1) + '\n');
+  } catch (again) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    throw new UsageError('E_RESULT_FILE', `cannot write the result file in ${path.dirname(file)} (${reason}), nor in ${tmpdir()} (${(again as Error).message}); the result was printed to stdout as JSON.`);
+  }
+  throw new UsageError('E_RESULT_FILE', `cannot write the result file in ${path.dirname(file)} (${reason}); measurements saved to ${rescue}`);
 }

@@ -3,7 +3,7 @@
  * (plus seeded uniform jitter of `null.jitterPct`) on the monotonic clock and returns zero
  * outputs of the model's declared shapes. It drives the CLI and scenario tests, the overhead
  * benchmark and the gate's false-alarm benchmark. `null.fail` injects faults in the job
- * process: `crash` (abort), `hang` (never returns), `throw` (run() rejects), `oom` (grows the heap).
+ * process: `crash` (abort), `hang` (never returns, ignores SIGTERM), `throw` (run() rejects), `oom` (grows the heap).
  */
 import type { Feeds, ModelArtifact, ResolvedSettings, Runtime, Session, Tensor, TensorSpec } from '../types.js';
 import { createRng } from '../measure/random.js';
@@ -34,6 +34,9 @@ function injectFault(fail: string): void {
       process.abort();
       break;
     case 'hang':
+      // A handler makes SIGTERM a no-op that the busy loop never yields to: only SIGKILL ends it,
+      // the worst hang a runtime can show (native code stuck in a loop).
+      process.on('SIGTERM', () => undefined);
       busyWaitNs(Number.MAX_SAFE_INTEGER);
       break;
     case 'oom':
