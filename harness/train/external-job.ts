@@ -73,6 +73,9 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
     if (!predictions || !Number.isFinite(trainSeconds)) {
       return { status: 'failed', runtimeInfo, error: { code: 'E_PEER', message: `${job.runtime}: the reply needs trainSeconds and ${split.test.rows} float32 predictions in ${request.output.predictions} (got ${buf ? buf.byteLength : 'no'} bytes)` } };
     }
+    // A diverged peer must not "reach" a target: AUC ranks NaN like any number.
+    const nonFinite = predictions.reduce((n, p) => (Number.isFinite(p) ? n : n + 1), 0);
+    if (nonFinite > 0) return { status: 'failed', runtimeInfo, error: { code: 'E_PEER', message: `${job.runtime}: ${nonFinite} NaN/Inf of ${predictions.length} predictions` } };
     const auc = rocAuc(predictions, split.test.labels);
     const epochs = Number(call.reply.epochs ?? 1);
     return {
