@@ -3,6 +3,7 @@
  * scenario runner) are kept tiny on purpose: 2-4 members each. Everything a job needs
  * to run in a child process is plain, JSON-serialisable data (Job, Workload, ModelRef).
  */
+import type { SettingsInput } from './config/settings.js';
 
 /** The size knob of a suite. */
 export type Profile = 'quick' | 'standard' | 'full';
@@ -109,7 +110,7 @@ export interface RuntimeInfo {
 export interface Runtime {
   readonly id: string;
   probe(): Promise<ProbeResult>;
-  load(model: ModelArtifact, settings: ResolvedSettings): Promise<{ session: Session; info: RuntimeInfo }>;
+  load(model: ModelArtifact, settings: SettingsInput): Promise<{ session: Session; info: RuntimeInfo }>;
   /** Training-capable runtimes only. */
   train?(model: ModelArtifact, data: unknown, spec: unknown): Promise<unknown>;
 }
@@ -143,7 +144,7 @@ export interface Workload {
   /** Runtimes this workload can run on; undefined = every registered runtime. */
   runtimes?: string[];
   /** Workload-level setting overrides (e.g. a smaller minQueryCount for a slow model). */
-  settings?: Partial<ResolvedSettings>;
+  settings?: SettingsInput;
   /** Free-form, serialisable extras a suite needs in the child (training spec, metric, ...). */
   extra?: Record<string, unknown>;
 }
@@ -192,10 +193,11 @@ export interface Dataset {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Resolved settings: one flat record with dotted keys (`null.latencyUs`, `ort.intraOpThreads`),
- * every key known, defaults filled and validated by harness/config. `--set key=value` writes here.
+ * Settings (harness/config): one flat record with dotted keys (`null.latencyUs`,
+ * `ort.intraOpThreads`). `ResolvedSettings` has every key, typed, defaults filled from the zod
+ * schemas; `SettingsInput` is any subset, which the schemas complete where it is read.
  */
-export type ResolvedSettings = Record<string, unknown>;
+export type { ResolvedSettings, SettingsInput } from './config/settings.js';
 
 /** One workload x runtime x scenario (x repeat): runs in its own child process. */
 export interface Job {
@@ -205,8 +207,11 @@ export interface Job {
   runtime: string;
   scenario: ScenarioId;
   repeat: number;
-  /** Effective settings for this job: the run's resolved settings with workload overrides. */
-  settings: ResolvedSettings;
+  /**
+   * Effective settings for this job: the run's resolved settings with workload overrides (planJobs
+   * gives every key; whoever runs a job completes a subset with `completeSettings`).
+   */
+  settings: SettingsInput;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,15 +8,16 @@ import type { Command } from 'commander';
 interface CacheFlags { cacheDir?: string; json?: boolean }
 
 async function resolveCacheDir(flag: string | undefined): Promise<string> {
-  const { SETTINGS, parseSetting } = await import('../config/settings.js');
-  return flag === undefined ? String(SETTINGS.cacheDir!.default) : String(parseSetting('cacheDir', flag, '--cache-dir'));
+  const { parseSetting } = await import('../config/settings.js');
+  // No flag: the setting's default, from its schema.
+  return parseSetting('cacheDir', flag, `--cache-dir ${flag}`);
 }
 
 export function register(program: Command): void {
   const datasets = program
     .command('datasets')
     .description('list datasets (rows, columns, positive rate, checksum, source, cached); `prepare <id>` builds the cache')
-    .option('--cache-dir <dir>', 'dataset cache folder (default: setting cacheDir, out/cache)')
+    .option('--cache-dir <dir>', 'dataset cache folder (default: the cacheDir setting; `mlbench list --settings`)')
     .option('--json', 'print JSON')
     .addHelpText('after', `
 Examples:
@@ -50,7 +51,7 @@ Examples:
   datasets
     .command('prepare <id>')
     .description('decode, split and cache a dataset (flights, csv:<file>, parquet:<file>), showing progress and the time taken')
-    .option('--cache-dir <dir>', 'dataset cache folder (default: setting cacheDir, out/cache)')
+    .option('--cache-dir <dir>', 'dataset cache folder (default: the cacheDir setting; `mlbench list --settings`)')
     .option('--target <column>', 'label column of user data (csv:/parquet:)')
     .option('--force', 'rebuild even when a valid cache entry exists')
     .addHelpText('after', `

@@ -1,6 +1,7 @@
 /**
  * `mlbench list`: suites with their workloads, runtimes with availability on this machine
- * (probed in a child process), and with --settings every setting with its default.
+ * (probed in a child process), and with --settings every setting with its default, unit and help,
+ * generated from the settings schemas (harness/config/settings.ts).
  */
 import type { Command } from 'commander';
 
@@ -9,7 +10,7 @@ export function register(program: Command): void {
     .command('list')
     .description('list suites, workloads and runtimes (with availability on this machine)')
     .option('-p, --profile <name>', 'profile whose workloads to list', 'quick')
-    .option('--settings', 'also list every setting with its default (for --set key=value)')
+    .option('--settings', 'also list every setting with its default, unit and help (for --set key=value)')
     .option('--json', 'print JSON')
     .addHelpText('after', `
 Examples:
@@ -35,7 +36,7 @@ Examples:
       }));
       const probes = await probeRuntimes(runtimeIds());
       const runtimes = runtimeIds().map((id) => ({ id, available: probes[id]!.available, version: probes[id]!.version, ...(probes[id]!.reason ? { reason: probes[id]!.reason } : {}), ...(probes[id]!.details ? { details: probes[id]!.details } : {}) }));
-      const settings = Object.entries(SETTINGS).map(([key, def]) => ({ key, default: def.default, help: def.help }));
+      const settings = Object.entries(SETTINGS).map(([key, def]) => ({ key, group: def.group, default: def.default, unit: def.unit, help: def.help }));
       if (flags.json) {
         process.stdout.write(`${JSON.stringify({ profile, suites, runtimes, ...(flags.settings ? { settings } : {}) }, null, 2)}\n`);
         return;
@@ -48,8 +49,8 @@ Examples:
       out.push('', 'Runtimes:');
       out.push(formatTable(['runtime', 'available', 'version', 'reason'], runtimes.map((r) => [r.id, r.available ? 'yes' : 'no', r.version ?? '-', (r.reason ?? '').split('\n')[0]!.slice(0, 110)])).replace(/^/gm, '  '));
       if (flags.settings) {
-        out.push('', 'Settings (mlbench run --set key=value):');
-        out.push(formatTable(['key', 'default', 'meaning'], settings.map((s) => [s.key, String(s.default), s.help])).replace(/^/gm, '  '));
+        out.push('', 'Settings (mlbench run --set key=value; a duration also takes a unit: --set latencyBoundNs=10ms):');
+        out.push(formatTable(['key', 'default', 'unit', 'meaning'], settings.map((s) => [s.key, String(s.default), s.unit, s.help])).replace(/^/gm, '  '));
       }
       process.stdout.write(`${out.join('\n')}\n`);
     });

@@ -30,12 +30,12 @@ export function register(program: Command): void {
     .option('--shape <name=dims>', 'shape of an input with symbolic dims, e.g. input=1x3x224x224 (repeatable)', collect)
     .option('--input <name=value>', 'fixed value of an input: a number, a JSON array, or @file.json (repeatable)', collect)
     .option('--results-dir <dir>', 'where result files go: <dir>/<machine-id>/<run-id>.json', 'out/results')
-    .option('--timeout <duration>', 'per-job timeout, e.g. 30s or 5m')
+    .option('--timeout <duration>', 'per-job timeout, e.g. 30s or 5m; a bare number is ms')
     .option('--set <key=value>', 'override any setting (repeatable); `mlbench list --settings` lists them', collect)
-    .option('--min-duration <ms>', 'measure at least this many milliseconds (minDurationMs)')
+    .option('--min-duration <duration>', 'measure at least this long, e.g. 2s or 500ms; a bare number is ms (minDurationMs)')
     .option('--min-queries <n>', 'measure at least this many queries (minQueryCount)')
     .option('--target-qps <qps>', 'server scenario: Poisson arrival rate (targetQps)')
-    .option('--latency-bound <ns>', 'server scenario: p99 latency bound in ns (latencyBoundNs)')
+    .option('--latency-bound <duration>', 'server scenario: p99 latency bound, e.g. 10ms or 500us; a bare number is ns (latencyBoundNs)')
     .option('--fail-on-error', 'exit 1 when any job failed, crashed, timed out or ran out of memory')
     .option('-v, --verbose', 'print each job\'s LoadGen-style summary')
     .addHelpText('after', `
@@ -49,7 +49,8 @@ Examples:
   $ mlbench model model.onnx --shape input=8x3x224x224         batch 8
   $ mlbench model silero_vad.onnx --shape input=1x512 --input sr=16000
   $ mlbench model model.onnx --input mask=@mask.json --runtime ort-node:cpu,ort-web:wasm
-  $ mlbench model model.onnx --scenario server --target-qps 200`)
+  $ mlbench model model.onnx --scenario server --target-qps 200 --latency-bound 20ms
+  $ mlbench model model.onnx --min-duration 1s --timeout 2m`)
     .action(async (file: string, flags: ModelFlags, command: Command) => {
       const { executeModel } = await import('./model-action.js');
       process.exitCode = await executeModel(file, flags, ['model', ...command.args].join(' '));

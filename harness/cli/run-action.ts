@@ -96,7 +96,7 @@ export async function executeRun(flags: RunFlags, commandLine: string): Promise<
     settings,
     pinned: pinnedKeys(requested),
     shard: parseShard(flags.shard),
-    suiteOptions: await resolveSuiteOptions(flags, String(settings.cacheDir)),
+    suiteOptions: await resolveSuiteOptions(flags, settings.cacheDir),
   });
 
   const progress = createProgress();

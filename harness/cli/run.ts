@@ -42,13 +42,13 @@ export function register(program: Command): void {
     .option('--scenario <ids>', 'scenarios: single-stream, multi-stream, server, offline, accuracy', collect)
     .option('-p, --profile <name>', 'size of the suites: quick, standard or full', 'quick')
     .option('--results-dir <dir>', 'where result files go: <dir>/<machine-id>/<run-id>.json', 'out/results')
-    .option('--timeout <duration>', 'per-job timeout, e.g. 30s or 5m (SIGTERM, then SIGKILL)')
+    .option('--timeout <duration>', 'per-job timeout, e.g. 30s or 5m; a bare number is ms (SIGTERM, then SIGKILL)')
     .option('--set <key=value>', 'override any setting (repeatable); `mlbench list --settings` lists them', collect)
     .option('--repeat <n>', 'run each job n times, each in a fresh process')
-    .option('--min-duration <ms>', 'measure at least this many milliseconds (minDurationMs)')
+    .option('--min-duration <duration>', 'measure at least this long, e.g. 2s or 500ms; a bare number is ms (minDurationMs)')
     .option('--min-queries <n>', 'measure at least this many queries (minQueryCount)')
     .option('--target-qps <qps>', 'server scenario: Poisson arrival rate (targetQps)')
-    .option('--latency-bound <ns>', 'server scenario: p99 latency bound in ns (latencyBoundNs)')
+    .option('--latency-bound <duration>', 'server scenario: p99 latency bound, e.g. 10ms or 500us; a bare number is ns (latencyBoundNs)')
     .option('--find-peak', 'server scenario: binary-search the highest targetQps that stays VALID')
     .option('--batch-size <n>', 'offline scenario: samples per batch (batchSize)')
     .option('--target-auc <auc>', 'training: test AUC to reach; time-to-target is recorded, or the job fails (targetAuc)')
@@ -68,6 +68,7 @@ Examples:
   $ mlbench run --suite smoke --runtime null --set null.latencyUs=50
   $ mlbench run --suite smoke --runtime null --set null.fail=hang --timeout 5s
   $ mlbench run --suite zoo --runtime ort-node:cpu --scenario server --find-peak
+  $ mlbench run --suite smoke --runtime null --min-duration 1s --set latencyBoundNs=10ms   durations take units
   $ mlbench run --suite tabular --target-auc 0.64 --repeat 5   time to quality; the table shows olympic means
   $ mlbench run --profile standard --repeat 3 --fail-on-error
   $ mlbench run --suite smoke --baseline base.json --confirm 3   CI gate: exit 1 on a confirmed regression`)

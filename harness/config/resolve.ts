@@ -1,11 +1,13 @@
 /**
- * Requested options -> resolved settings. Flags and `--set` pairs are parsed, validated against
- * the settings table and the registries, and defaults filled. The resolved record is what runs
- * and what is written, whole, into every result file (LoadGen logs its effective settings too).
+ * Requested options -> resolved settings, once: flags and `--set` pairs are parsed (text, with
+ * units for durations), validated against the settings schemas and the registries, and completed
+ * with the schemas' defaults. The typed result is what runs and what is written, whole, into every
+ * result file (LoadGen logs its effective settings too).
  */
 import { UsageError, unknownChoice } from '../errors.js';
-import { PROFILES, SCENARIOS, type Profile, type ResolvedSettings, type ScenarioId } from '../types.js';
-import { defaultSettings, parseSetPair, parseSetting } from './settings.js';
+import { PROFILES, SCENARIOS, type Profile, type ScenarioId } from '../types.js';
+import { parseDuration } from './duration.js';
+import { completeSettings, parseSetPair, parseSetting, type ResolvedSettings, type SettingsInput } from './settings.js';
 
 /** What the user asked for, as parsed from the command line (strings, unvalidated). */
 export interface RequestedOptions {
@@ -38,14 +40,13 @@ export function splitList(values: string[] | string | undefined): string[] | und
   return list.length ? list : undefined;
 }
 
-/** Parses a duration flag: `500ms`, `5s`, `2m`, or a bare number of milliseconds. */
+/** Parses a duration flag into whole milliseconds: `500ms`, `5s`, `2m`, or a bare number of milliseconds. */
 export function parseDurationMs(text: string, flag: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(text);
-  if (!m) throw new UsageError('E_BAD_FLAG', `${flag} ${text}: expected a duration such as 500ms, 5s or 2m.`);
-  const value = Number(m[1]);
-  const unit = m[2] ?? 'ms';
-  const factor = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit]!;
-  return Math.round(value * factor);
+  try {
+    return Math.round(parseDuration(text, 'ms'));
+  } catch (err) {
+    throw new UsageError('E_BAD_FLAG', `${flag} ${text}: ${(err as Error).message}.`);
+  }
 }
 
 export function resolveChoices(req: RequestedOptions, valid: { suites: string[]; runtimes: string[] }): RunChoices {
@@ -64,26 +65,26 @@ export function resolveChoices(req: RequestedOptions, valid: { suites: string[];
 
 /** Defaults <- dedicated flags <- `--set` pairs (the last word wins), every value validated. */
 export function resolveSettings(req: RequestedOptions): ResolvedSettings {
-  const settings = defaultSettings();
-  if (req.timeout !== undefined) settings.timeoutMs = parseSetting('timeoutMs', parseDurationMs(req.timeout, '--timeout'), `--timeout ${req.timeout}`);
+  const given: Record<string, unknown> = {};
+  if (req.timeout !== undefined) given.timeoutMs = parseSetting('timeoutMs', req.timeout, `--timeout ${req.timeout}`);
   for (const [key, value] of Object.entries(req.flags ?? {})) {
-    if (value !== undefined) settings[key] = parseSetting(key, value, `${req.flagNames?.[key] ?? `--${key}`} ${String(value)}`);
+    if (value !== undefined) given[key] = parseSetting(key, value, `${req.flagNames?.[key] ?? `--${key}`} ${String(value)}`);
   }
   for (const pair of req.set ?? []) {
     const [key, value] = parseSetPair(pair);
-    settings[key] = value;
+    given[key] = value;
   }
-  return settings;
+  return completeSettings(given);
 }
 
 /** A job's effective settings: the run's settings with the workload's overrides, validated. */
-export function withOverrides(settings: ResolvedSettings, overrides: Partial<ResolvedSettings> | undefined, source: string, pinned: ReadonlySet<string>): ResolvedSettings {
-  const out = { ...settings };
+export function withOverrides(settings: ResolvedSettings, overrides: SettingsInput | undefined, source: string, pinned: ReadonlySet<string>): ResolvedSettings {
+  const out: Record<string, unknown> = { ...settings };
   for (const [key, value] of Object.entries(overrides ?? {})) {
     // A setting the user pinned on the command line beats a workload's default.
-    if (!pinned.has(key)) out[key] = parseSetting(key, value, source);
+    if (value !== undefined && !pinned.has(key)) out[key] = parseSetting(key, value, source);
   }
-  return out;
+  return out as ResolvedSettings;
 }
 
 /** The setting keys the user set explicitly (flags and --set), which workload overrides must not undo. */

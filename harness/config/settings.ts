@@ -1,127 +1,233 @@
 /**
- * Every setting mlbench knows, with its default, parser and one line of help. Settings are a flat
- * record with dotted keys. Requested options (flags, `--set key=value`, workload overrides) are
- * resolved against this table: unknown keys and bad values are refused naming the key.
- * Names carry units (Ms, Ns, Us, Qps, Mb) as LoadGen's do.
+ * Every setting mlbench knows, as one zod schema per group: run and isolation, measurement,
+ * scenarios, datasets, training, and the options of the null, onnxruntime and onnxruntime-web
+ * runtimes. The schemas are the one place where a setting's default, unit and help are written;
+ * `mlbench list --settings` is generated from them. Settings travel as one flat record with dotted
+ * keys (`null.latencyUs`, `train.maxEpochs`): the form of `--set key=value`, of workload overrides
+ * and of the `settings` in result files. Names carry units (Ms, Ns, Us, Qps, Mb) as LoadGen's do;
+ * a duration setting also takes a unit in its value (`--set latencyBoundNs=10ms`).
  */
+import { z } from 'zod';
 import { UsageError } from '../errors.js';
+import { durationExamples, parseDuration } from './duration.js';
 
+/** The unit of a setting, as `mlbench list --settings` shows it; `-` for names, switches and choices. */
+export type SettingUnit = 'ms' | 'ns' | 'µs' | 'qps' | 'MiB' | 'count' | 'ratio' | 'percent' | '-';
+
+/** What every setting documents besides its default (which is the schema's own `.default`). */
+export interface SettingDoc {
+  unit: SettingUnit;
+  description: string;
+}
+
+/** The docs of every setting field, keyed by its schema. */
+const DOCS = z.registry<SettingDoc>();
+
+const range = (min: number, max: number) => (max >= Number.MAX_SAFE_INTEGER ? `>= ${min}` : `in [${min}, ${max}]`);
+
+/** `--set` values arrive as text; an empty one is not a number (Number('') would be 0). */
+const toNumber = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? Number.NaN : Number(v)) : v);
+
+function integer(unit: SettingUnit, min: number, max = Number.MAX_SAFE_INTEGER) {
+  const error = `expected an integer ${range(min, max)}`;
+  return { unit, schema: z.preprocess(toNumber, z.number({ error }).int({ error }).min(min, { error }).max(max, { error })) };
+}
+
+function decimal(unit: SettingUnit, min: number, max = Number.MAX_SAFE_INTEGER) {
+  const error = `expected a number ${range(min, max)}`;
+  return { unit, schema: z.preprocess(toNumber, z.number({ error }).min(min, { error }).max(max, { error })) };
+}
+
+/** A duration in `unit`: a number, or text with any unit (`1s`, `250ms`, `10us`); `whole` = an integer of `unit`. */
+function duration(unit: 'ms' | 'ns' | 'µs', min: number, whole = true) {
+  const error = `expected a duration${min > 0 ? ` of at least ${min} ${unit}` : ''}${whole ? ` (whole ${unit})` : ''}, ${durationExamples(unit)}`;
+  const toUnit = (v: unknown) => {
+    if (typeof v !== 'string') return v;
+    try { return parseDuration(v, unit); } catch { return Number.NaN; }
+  };
+  const n = z.number({ error }).min(min, { error });
+  return { unit, schema: z.preprocess(toUnit, whole ? n.int({ error }) : n) };
+}
+
+function choice<const T extends readonly [string, ...string[]]>(values: T) {
+  return { unit: '-' as const, schema: z.enum(values, { error: `expected one of ${values.join(', ')}` }) };
+}
+
+function flag() {
+  const error = 'expected true or false';
+  const text = z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off'], case: 'insensitive', error });
+  return { unit: '-' as const, schema: z.union([z.boolean(), text], { error }) };
+}
+
+function folder() {
+  const error = 'expected a folder path';
+  return { unit: '-' as const, schema: z.string({ error }).trim().min(1, { error }) };
+}
+
+/** One setting: its field (schema and unit), its default and one line of help. */
+function setting<S extends z.ZodType>(field: { schema: S; unit: SettingUnit }, defaultValue: z.output<S>, help: string): z.ZodDefault<S> {
+  const withDefault = field.schema.default(defaultValue as z.core.util.NoUndefined<z.output<S>>);
+  DOCS.add(withDefault as z.ZodType, { unit: field.unit, description: help });
+  return withDefault;
+}
+
+/** Run and isolation (harness/isolate). */
+export const RUN_SETTINGS = z.object({
+  timeoutMs: setting(duration('ms', 100), 300_000, 'per-job timeout; SIGTERM, then SIGKILL 2 s later'),
+  memoryLimitMb: setting(integer('MiB', 64), 8192, 'V8 heap limit of each job process (--max-old-space-size)'),
+  repeat: setting(integer('count', 1, 1000), 1, 'times each job runs, each in a fresh process'),
+});
+
+/** Measurement (LoadGen names). */
+export const MEASUREMENT_SETTINGS = z.object({
+  warmupQueries: setting(integer('count', 0), 20, 'queries run and discarded before measuring'),
+  warmupMs: setting(duration('ms', 0), 200, 'minimum warm-up time before measuring'),
+  minDurationMs: setting(duration('ms', 0), 2_000, 'measure at least this long (LoadGen min_duration)'),
+  minQueryCount: setting(integer('count', 1), 200, 'measure at least this many queries (LoadGen min_query_count)'),
+  maxDurationMs: setting(duration('ms', 1), 60_000, 'stop measuring after this long even if minimums are unmet'),
+  maxSamplesRetained: setting(integer('count', 0), 100_000, 'raw latency samples kept in the result; beyond it only the HDR histogram'),
+  seed: setting(integer('-', 0, 2 ** 32 - 1), 42, 'seed for inputs, arrivals and weights'),
+});
+
+/** Scenarios (LoadGen names; see harness/scenarios). */
+export const SCENARIO_SETTINGS = z.object({
+  targetQps: setting(decimal('qps', 0.001), 100, 'server: Poisson arrival rate (LoadGen server_target_qps)'),
+  latencyBoundNs: setting(duration('ns', 1), 10_000_000, 'server: the p99 latency bound for a VALID run (LoadGen server_target_latency_ns)'),
+  targetLatencyPercentile: setting(decimal('ratio', 0, 0.9999), 0, 'percentile of the latency metric and early stopping; 0 = scenario default (single-stream 0.9, multi-stream and server 0.99)'),
+  samplesPerQuery: setting(integer('count', 1, 4096), 8, 'multi-stream: samples per query, issued together; the query takes its slowest sample'),
+  batchSize: setting(integer('count', 1, 1_000_000), 32, 'offline and accuracy: samples per session run'),
+  findPeak: setting(flag(), false, 'server: binary-search the highest targetQps that stays VALID'),
+  findPeakMaxSteps: setting(integer('count', 2, 100), 10, 'server --find-peak: most server runs in the search'),
+  findPeakTolerancePct: setting(decimal('percent', 0.1, 100), 5, 'server --find-peak: stop when the valid/invalid bracket is this narrow'),
+  accuracyTargetRatio: setting(decimal('ratio', 0, 10), 0.99, 'accuracy: the value must reach this ratio of the reference (MLPerf: 99 % of reference)'),
+});
+
+/** Datasets (datasets/). */
+export const DATASET_SETTINGS = z.object({
+  cacheDir: setting(folder(), 'out/cache', 'folder of the dataset cache (decoded, split, encoded arrays)'),
+});
+
+/** Training (harness/train). */
+export const TRAINING_SETTINGS = z.object({
+  targetAuc: setting(decimal('ratio', 0, 1), 0, 'training: test AUC to reach (time-to-quality); 0 = the workload\'s default target'),
+  targetTop1: setting(decimal('ratio', 0, 1), 0, 'training: test top-1 accuracy to reach; 0 = the workload\'s default target'),
+  'train.maxEpochs': setting(integer('count', 0, 10_000), 0, 'training: most epochs per job; 0 = the workload\'s default'),
+  'train.stopAtTarget': setting(flag(), true, 'training: stop at the first epoch that reaches the target (MLPerf); false = run every epoch'),
+  'train.serve': setting(flag(), true, 'training: score the exported model on ort-node:cpu, ort-web:wasm and the tfjs backends'),
+  'train.modelsDir': setting(folder(), 'out/models', 'training: folder of the exported trained models (<hash>.json)'),
+});
+
+/** The null runtime (harness/runtimes/null.ts). */
+export const NULL_SETTINGS = z.object({
+  'null.latencyUs': setting(duration('µs', 0, false), 20, 'busy-wait per query of the null runtime'),
+  'null.jitterPct': setting(decimal('percent', 0, 100), 0, 'uniform jitter of null.latencyUs (seeded)'),
+  'null.fail': setting(choice(['none', 'crash', 'hang', 'throw', 'oom']), 'none', 'fault to inject in the null runtime'),
+});
+
+/** onnxruntime, node and web (harness/runtimes/ort-node.ts, ort-web.ts). */
+export const ORT_SETTINGS = z.object({
+  'ort.intraOpThreads': setting(integer('count', 0, 1024), 0, 'onnxruntime-node intra-op threads (0 = onnxruntime decides)'),
+  'ort.interOpThreads': setting(integer('count', 0, 1024), 0, 'onnxruntime-node inter-op threads (0 = onnxruntime decides)'),
+  'ort.graphOptimizationLevel': setting(choice(['disabled', 'basic', 'extended', 'all']), 'all', 'onnxruntime graph optimisation level'),
+  'ort.executionMode': setting(choice(['sequential', 'parallel']), 'sequential', 'onnxruntime execution mode'),
+});
+
+/** onnxruntime-web (harness/runtimes/ort-web.ts). */
+export const ORT_WEB_SETTINGS = z.object({
+  'ortWeb.threads': setting(integer('count', 0, 64), 0, 'onnxruntime-web wasm threads, fixed by the first session of a process (0 = onnxruntime-web decides)'),
+});
+
+/** The groups, in the order `mlbench list --settings` shows them. */
+export const SETTINGS_GROUPS = {
+  run: RUN_SETTINGS,
+  measurement: MEASUREMENT_SETTINGS,
+  scenario: SCENARIO_SETTINGS,
+  datasets: DATASET_SETTINGS,
+  training: TRAINING_SETTINGS,
+  null: NULL_SETTINGS,
+  ort: ORT_SETTINGS,
+  ortWeb: ORT_WEB_SETTINGS,
+} as const;
+
+/** All settings: the groups side by side in one flat object. */
+export const SETTINGS_SCHEMA = z.object({
+  ...RUN_SETTINGS.shape, ...MEASUREMENT_SETTINGS.shape, ...SCENARIO_SETTINGS.shape, ...DATASET_SETTINGS.shape,
+  ...TRAINING_SETTINGS.shape, ...NULL_SETTINGS.shape, ...ORT_SETTINGS.shape, ...ORT_WEB_SETTINGS.shape,
+});
+
+/** Resolved settings: every key, typed, defaults filled. What a run uses and writes into its results. */
+export type ResolvedSettings = z.output<typeof SETTINGS_SCHEMA>;
+export type SettingKey = keyof ResolvedSettings;
+/** Settings as a caller may give them: any subset, typed; the schemas fill the rest. */
+export type SettingsInput = Partial<ResolvedSettings>;
+
+/** One setting as listed: its group, default, unit, help and schema. */
 export interface SettingDef {
+  group: keyof typeof SETTINGS_GROUPS;
   default: unknown;
+  unit: SettingUnit;
   help: string;
-  /** Parses a `--set` string (or checks a programmatic value); throws a message on bad input. */
-  parse(value: unknown): unknown;
+  schema: z.ZodType;
 }
 
-function intIn(min: number, max = Number.MAX_SAFE_INTEGER) {
-  return (v: unknown): number => {
-    const n = typeof v === 'number' ? v : Number(String(v).trim());
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`expected an integer in [${min}, ${max}], got "${String(v)}"`);
-    return n;
-  };
-}
-
-function numIn(min: number, max = Number.POSITIVE_INFINITY) {
-  return (v: unknown): number => {
-    const n = typeof v === 'number' ? v : Number(String(v).trim());
-    if (String(v).trim() === '' || !Number.isFinite(n) || n < min || n > max) throw new Error(`expected a number in [${min}, ${max}], got "${String(v)}"`);
-    return n;
-  };
-}
-
-function oneOf<T extends string>(values: readonly T[]) {
-  return (v: unknown): T => {
-    const s = String(v);
-    if (!(values as readonly string[]).includes(s)) throw new Error(`expected one of ${values.join(', ')}, got "${s}"`);
-    return s as T;
-  };
-}
-
-function bool(v: unknown): boolean {
-  if (typeof v === 'boolean') return v;
-  const s = String(v).toLowerCase();
-  if (['true', '1', 'yes', 'on'].includes(s)) return true;
-  if (['false', '0', 'no', 'off'].includes(s)) return false;
-  throw new Error(`expected true or false, got "${String(v)}"`);
-}
-
-/** The table of settings. Add a key here to make it settable with `--set` and recorded in results. */
-export const SETTINGS: Record<string, SettingDef> = {
-  // --- run and isolation ---
-  timeoutMs: { default: 300_000, help: 'per-job timeout; SIGTERM, then SIGKILL 2 s later', parse: intIn(100) },
-  memoryLimitMb: { default: 8192, help: 'V8 heap limit of each job process (--max-old-space-size)', parse: intIn(64) },
-  repeat: { default: 1, help: 'times each job runs, each in a fresh process', parse: intIn(1, 1000) },
-
-  // --- measurement (LoadGen names) ---
-  warmupQueries: { default: 20, help: 'queries run and discarded before measuring', parse: intIn(0) },
-  warmupMs: { default: 200, help: 'minimum warm-up time before measuring', parse: intIn(0) },
-  minDurationMs: { default: 2_000, help: 'measure at least this long (LoadGen min_duration)', parse: intIn(0) },
-  minQueryCount: { default: 200, help: 'measure at least this many queries (LoadGen min_query_count)', parse: intIn(1) },
-  maxDurationMs: { default: 60_000, help: 'stop measuring after this long even if minimums are unmet', parse: intIn(1) },
-  maxSamplesRetained: { default: 100_000, help: 'raw latency samples kept in the result; beyond it only the HDR histogram', parse: intIn(0) },
-  seed: { default: 42, help: 'seed for inputs, arrivals and weights', parse: intIn(0, 2 ** 32 - 1) },
-
-  // --- scenarios (LoadGen names; see harness/scenarios) ---
-  targetQps: { default: 100, help: 'server: Poisson arrival rate, queries per second (LoadGen server_target_qps)', parse: numIn(0.001) },
-  latencyBoundNs: { default: 10_000_000, help: 'server: the p99 latency bound for a VALID run, in ns (LoadGen server_target_latency_ns)', parse: intIn(1) },
-  targetLatencyPercentile: { default: 0, help: 'percentile of the latency metric and early stopping; 0 = scenario default (single-stream 0.9, multi-stream and server 0.99)', parse: numIn(0, 0.9999) },
-  samplesPerQuery: { default: 8, help: 'multi-stream: samples per query, issued together; the query takes its slowest sample', parse: intIn(1, 4096) },
-  batchSize: { default: 32, help: 'offline and accuracy: samples per session run', parse: intIn(1, 1_000_000) },
-  findPeak: { default: false, help: 'server: binary-search the highest targetQps that stays VALID', parse: bool },
-  findPeakMaxSteps: { default: 10, help: 'server --find-peak: most server runs in the search', parse: intIn(2, 100) },
-  findPeakTolerancePct: { default: 5, help: 'server --find-peak: stop when the valid/invalid bracket is this narrow, in percent', parse: numIn(0.1, 100) },
-  accuracyTargetRatio: { default: 0.99, help: 'accuracy: the value must reach this ratio of the reference (MLPerf: 99 % of reference)', parse: numIn(0, 10) },
-
-  // --- datasets ---
-  cacheDir: { default: 'out/cache', help: 'folder of the dataset cache (decoded, split, encoded arrays)', parse: (v: unknown): string => { const s = String(v).trim(); if (!s) throw new Error('expected a folder path'); return s; } },
-
-  // --- training (harness/train) ---
-  targetAuc: { default: 0, help: 'training: test AUC to reach (time-to-quality); 0 = the workload\'s default target', parse: numIn(0, 1) },
-  targetTop1: { default: 0, help: 'training: test top-1 accuracy to reach; 0 = the workload\'s default target', parse: numIn(0, 1) },
-  'train.maxEpochs': { default: 0, help: 'training: most epochs per job; 0 = the workload\'s default', parse: intIn(0, 10_000) },
-  'train.stopAtTarget': { default: true, help: 'training: stop at the first epoch that reaches the target (MLPerf); false = run every epoch', parse: bool },
-  'train.serve': { default: true, help: 'training: score the exported model on ort-node:cpu, ort-web:wasm and the tfjs backends', parse: bool },
-  'train.modelsDir': { default: 'out/models', help: 'training: folder of the exported trained models (<hash>.json)', parse: (v: unknown): string => { const s = String(v).trim(); if (!s) throw new Error('expected a folder path'); return s; } },
-
-  // --- null runtime ---
-  'null.latencyUs': { default: 20, help: 'busy-wait per query of the null runtime, in microseconds', parse: numIn(0) },
-  'null.jitterPct': { default: 0, help: 'uniform jitter of null.latencyUs, in percent (seeded)', parse: numIn(0, 100) },
-  'null.fail': { default: 'none', help: 'fault to inject in the null runtime', parse: oneOf(['none', 'crash', 'hang', 'throw', 'oom'] as const) },
-
-  // --- onnxruntime (node and web) ---
-  'ort.intraOpThreads': { default: 0, help: 'onnxruntime-node intra-op threads (0 = onnxruntime decides)', parse: intIn(0, 1024) },
-  'ort.interOpThreads': { default: 0, help: 'onnxruntime-node inter-op threads (0 = onnxruntime decides)', parse: intIn(0, 1024) },
-  'ort.graphOptimizationLevel': { default: 'all', help: 'onnxruntime graph optimisation level', parse: oneOf(['disabled', 'basic', 'extended', 'all'] as const) },
-  'ort.executionMode': { default: 'sequential', help: 'onnxruntime execution mode', parse: oneOf(['sequential', 'parallel'] as const) },
-  'ortWeb.threads': { default: 0, help: 'onnxruntime-web wasm threads, fixed by the first session of a process (0 = onnxruntime-web decides)', parse: intIn(0, 64) },
-};
+/** Every setting by key, in group order, generated from the schemas. */
+export const SETTINGS: Readonly<Record<string, SettingDef>> = Object.fromEntries(
+  Object.entries(SETTINGS_GROUPS).flatMap(([group, schema]) => Object.entries(schema.shape).map(([key, field]) => {
+    const doc = DOCS.get(field)!;
+    return [key, { group: group as SettingDef['group'], default: field.parse(undefined), unit: doc.unit, help: doc.description, schema: field }];
+  })),
+);
 
 export function settingKeys(): string[] {
   return Object.keys(SETTINGS).sort();
 }
 
-/** Defaults of every known setting. */
-export function defaultSettings(): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(SETTINGS).map(([k, def]) => [k, def.default]));
+/** Defaults of every setting. */
+export function defaultSettings(): ResolvedSettings {
+  return SETTINGS_SCHEMA.parse({});
 }
 
-/** Parses one setting value; `source` names where it came from (`--set`, a flag, a workload). */
+/**
+ * Parses one setting value (text from `--set` or a flag, or a typed value); `undefined` gives the
+ * default. `source` names where it came from (`--set k=v`, `--min-duration 1s`, a workload).
+ * Throws UsageError E_UNKNOWN_SETTING or E_BAD_SETTING naming the source, the key and the value.
+ */
+export function parseSetting<K extends SettingKey>(key: K, value: unknown, source: string): ResolvedSettings[K];
+export function parseSetting(key: string, value: unknown, source: string): unknown;
 export function parseSetting(key: string, value: unknown, source: string): unknown {
   const def = SETTINGS[key];
   if (!def) {
     throw new UsageError('E_UNKNOWN_SETTING', `${source}: unknown setting "${key}". Known settings: ${settingKeys().join(', ')}.`);
   }
-  try {
-    return def.parse(value);
-  } catch (err) {
-    throw new UsageError('E_BAD_SETTING', `${source}: bad value for ${key}: ${(err as Error).message}.`);
-  }
+  const parsed = def.schema.safeParse(value);
+  if (!parsed.success) throw badSetting(source, key, parsed.error, value);
+  return parsed.data;
 }
 
-/** Parses `key=value` from `--set`. */
+function badSetting(source: string, key: string, error: z.ZodError, value: unknown): UsageError {
+  return new UsageError('E_BAD_SETTING', `${source}: bad value for ${key}: ${error.issues[0]!.message}, got "${String(value)}".`);
+}
+
+/**
+ * Reads the settings of `schema` (a group, or the whole) from a settings record: validated, typed,
+ * defaults filled, other keys left out. For records that arrive as data (a job, a caller's subset).
+ */
+export function readSettings<S extends z.ZodObject>(schema: S, input: object, source = 'settings'): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const key = String(parsed.error.issues[0]!.path[0]);
+  throw badSetting(source, key, parsed.error, (input as Record<string, unknown>)[key]);
+}
+
+/** Every setting from a (partial) settings record, defaults filled: `readSettings` of the whole. */
+export function completeSettings(input: object, source = 'settings'): ResolvedSettings {
+  return readSettings(SETTINGS_SCHEMA, input, source);
+}
+
+/** Parses `key=value` from `--set`; a duration key's value may carry a unit (`latencyBoundNs=10ms`). */
 export function parseSetPair(pair: string): [string, unknown] {
   const eq = pair.indexOf('=');
-  if (eq <= 0) throw new UsageError('E_BAD_FLAG', `--set ${pair}: expected key=value, e.g. --set minDurationMs=5000.`);
+  if (eq <= 0) throw new UsageError('E_BAD_FLAG', `--set ${pair}: expected key=value, e.g. --set minDurationMs=5s.`);
   const key = pair.slice(0, eq).trim();
   return [key, parseSetting(key, pair.slice(eq + 1), `--set ${pair}`)];
 }

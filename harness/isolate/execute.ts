@@ -4,6 +4,7 @@
  * to the scenario runner; finally check parity and count FLOPs. Training lives in harness/train,
  * micro (single-op, tinybench) jobs in harness/micro.
  */
+import { completeSettings } from '../config/settings.js';
 import { buildModel } from '../models/index.js';
 import { checkParity } from '../models/parity.js';
 import { createRuntime } from '../runtimes/index.js';
@@ -31,29 +32,30 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
   // The parent probed this runtime before starting the job (and records its version); probing
   // again here would bring up every backend of the runtime family in this process.
   const runtime = await createRuntime(job.runtime);
+  const settings = completeSettings(job.settings);
   let t0 = performance.now();
   const model = await buildModel(job.workload.model);
   const loadMs = msSince(t0);
 
   t0 = performance.now();
-  const { session, info } = await runtime.load(model, job.settings);
+  const { session, info } = await runtime.load(model, settings);
   const sessionCreateMs = msSince(t0);
   const runtimeInfo = { version: null, threads: info.threads, options: info.options };
   let disposed = false;
   try {
-    const batch = Number(job.settings.batchSize ?? 1);
+    const batch = settings.batchSize;
     // A model file's inputs (`mlbench model --shape/--input`) travel in workload.extra.inputs.
     const request = job.workload.extra?.inputs as InputsRequest | undefined;
     const samples = request
-      ? inputSamples(resolveInputs(model.inputs, request, job.workload.model.kind === 'file' ? job.workload.model.path : model.name), Math.max(256, batch), Number(job.settings.seed))
-      : randomSamples(model.inputs, Math.max(256, batch), Number(job.settings.seed));
+      ? inputSamples(resolveInputs(model.inputs, request, job.workload.model.kind === 'file' ? job.workload.model.path : model.name), Math.max(256, batch), settings.seed)
+      : randomSamples(model.inputs, Math.max(256, batch), settings.seed);
     const firstFeeds = samples.feeds([0]);
     t0 = performance.now();
     const firstOutputs = await session.run(firstFeeds);
     const firstRunMs = msSince(t0);
     progress(`${job.id}: measuring ${job.scenario}`);
 
-    const scenario = await runScenario(job.scenario, session, samples, job.settings);
+    const scenario = await runScenario(job.scenario, session, samples, settings);
     // Peak RSS of the measured work, before the parity check loads the reference runtime here too.
     const peakRssBytes = process.resourceUsage().maxRSS * 1024;
     // Outputs of the first query against ort-node:cpu on the same inputs. The null runtime

@@ -8,6 +8,7 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import type { JobResult } from '../../results/schema.js';
+import { RUN_SETTINGS, readSettings } from '../config/settings.js';
 import { DIST_ROOT } from '../paths.js';
 import { parseRuntimeId } from '../runtimes/index.js';
 import type { Job, ProbeResult } from '../types.js';
@@ -98,8 +99,8 @@ export function classifyDeath(exit: ChildExit, timeoutMs: number): { status: Job
 /** Runs one job in a fresh process; never throws for a job's failure. */
 export async function runJob(job: Job, onProgress?: (m: string) => void): Promise<JobResult> {
   const startedAt = new Date().toISOString();
-  const timeoutMs = Number(job.settings.timeoutMs);
-  const exit = await runChild({ type: 'job', job }, { timeoutMs, memoryLimitMb: Number(job.settings.memoryLimitMb), onProgress });
+  const { timeoutMs, memoryLimitMb } = readSettings(RUN_SETTINGS, job.settings);
+  const exit = await runChild({ type: 'job', job }, { timeoutMs, memoryLimitMb, onProgress });
   let outcome: JobOutcome;
   let childRss: number | null = null;
   if (exit.reply?.type === 'result') {

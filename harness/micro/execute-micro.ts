@@ -15,6 +15,7 @@
  * throughputPerS is calls / total measured time.
  */
 import { Bench } from 'tinybench';
+import { completeSettings } from '../config/settings.js';
 import { LatencyRecorder } from '../measure/histogram.js';
 import { createRuntime } from '../runtimes/index.js';
 import type { Job } from '../types.js';
@@ -45,9 +46,9 @@ export async function executeMicroJob(job: Job, progress: (message: string) => v
   if (!probe.available) {
     return { status: 'unavailable', error: { code: 'E_RUNTIME', message: probe.reason ?? `${job.runtime} is not available here` } };
   }
-  const s = job.settings;
+  const s = completeSettings(job.settings);
   let t0 = performance.now();
-  const { session, info, feeds } = await createMicroSession(job.runtime, runtime, op, params, s, Number(s.seed));
+  const { session, info, feeds } = await createMicroSession(job.runtime, runtime, op, params, s, s.seed);
   const sessionCreateMs = msSince(t0);
   try {
     t0 = performance.now();
@@ -56,13 +57,13 @@ export async function executeMicroJob(job: Job, progress: (message: string) => v
     progress(`${job.id}: tinybench ${op.id} ${op.label(params)}`);
 
     const bench = new Bench({
-      time: Number(s.minDurationMs),
-      iterations: Number(s.minQueryCount),
-      warmupTime: Number(s.warmupMs),
-      warmupIterations: Number(s.warmupQueries),
+      time: s.minDurationMs,
+      iterations: s.minQueryCount,
+      warmupTime: s.warmupMs,
+      warmupIterations: s.warmupQueries,
       throws: true,
     });
-    const recorder = new LatencyRecorder(Number(s.maxSamplesRetained));
+    const recorder = new LatencyRecorder(s.maxSamplesRetained);
     let measuring = false;
     bench.add(`${op.id} ${op.label(params)}`, async () => {
       const start = bench.now();

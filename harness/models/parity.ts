@@ -12,7 +12,7 @@
  *   the runtimes here typically differ by 1e-7 to 1e-6 (different summation orders and fused
  *   kernels), so 1e-3 catches wrong layouts or weights with a wide margin.
  */
-import type { Feeds, ModelArtifact, ResolvedSettings, Tensor } from '../types.js';
+import type { Feeds, ModelArtifact, SettingsInput, Tensor } from '../types.js';
 
 /** Default fp32 tolerance of parity checks (see the method above). */
 export const PARITY_TOLERANCE = 1e-3;
@@ -75,14 +75,14 @@ export async function checkParity(
   model: ModelArtifact,
   feeds: Feeds,
   outputs: Feeds,
-  options: { tolerance?: number; settings?: ResolvedSettings } = {},
+  options: { tolerance?: number; settings?: SettingsInput } = {},
 ): Promise<ParityResult> {
   const reference = await referenceOutputs(model, feeds, options.settings ?? {});
   return compareOutputs(reference, outputs, options.tolerance ?? PARITY_TOLERANCE);
 }
 
 /** The reference outputs: `model` run once on ort-node:cpu. */
-export async function referenceOutputs(model: ModelArtifact, feeds: Feeds, settings: ResolvedSettings = {}): Promise<Feeds> {
+export async function referenceOutputs(model: ModelArtifact, feeds: Feeds, settings: SettingsInput = {}): Promise<Feeds> {
   const { createOrtNodeRuntime } = await import('../runtimes/ort-node.js');
   const { session } = await createOrtNodeRuntime('cpu').load(model, settings);
   try {

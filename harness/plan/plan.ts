@@ -24,7 +24,7 @@ export interface PlanInput {
 export function planJobs(input: PlanInput): Job[] {
   const jobs: Job[] = [];
   const offered = new Set<string>();
-  const repeats = Number(input.settings.repeat ?? 1);
+  const repeats = input.settings.repeat;
   for (const suite of input.suites) {
     for (const workload of suite.workloads(input.profile, input.suiteOptions)) {
       const supported = workload.runtimes ?? input.allRuntimes;

@@ -5,7 +5,8 @@
  * benchmark and the gate's false-alarm benchmark. `null.fail` injects faults in the job
  * process: `crash` (abort), `hang` (never returns, ignores SIGTERM), `throw` (run() rejects), `oom` (grows the heap).
  */
-import type { Feeds, ModelArtifact, ResolvedSettings, Runtime, Session, Tensor, TensorSpec } from '../types.js';
+import { completeSettings } from '../config/settings.js';
+import type { Feeds, ModelArtifact, Runtime, Session, SettingsInput, Tensor, TensorSpec } from '../types.js';
 import { createRng } from '../measure/random.js';
 import { TOOL_VERSION } from '../version.js';
 
@@ -53,11 +54,12 @@ export function createNullRuntime(): Runtime {
     async probe() {
       return { available: true, version: TOOL_VERSION, backends: [{ id: 'default', available: true }] };
     },
-    async load(model: ModelArtifact, settings: ResolvedSettings) {
-      const latencyNs = Number(settings['null.latencyUs']) * 1000;
-      const jitter = Number(settings['null.jitterPct']) / 100;
-      const fail = String(settings['null.fail']);
-      const random = createRng(Number(settings.seed));
+    async load(model: ModelArtifact, input: SettingsInput) {
+      const settings = completeSettings(input);
+      const latencyNs = settings['null.latencyUs'] * 1000;
+      const jitter = settings['null.jitterPct'] / 100;
+      const fail = settings['null.fail'];
+      const random = createRng(settings.seed);
       let queries = 0;
       const session: Session = {
         async run(feeds: Feeds): Promise<Feeds> {

@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import type { ModelArtifact, ProbeResult, ResolvedSettings, Runtime, RuntimeInfo, Session } from '../types.js';
+import { ORT_SETTINGS, readSettings } from '../config/settings.js';
+import type { ModelArtifact, ProbeResult, Runtime, RuntimeInfo, Session, SettingsInput } from '../types.js';
 import { RuntimeError } from './runtime-error.js';
 import { fromOrtOutputs, toOrtFeeds, type OrtTensorCtor, type OrtTensorLike } from './ort-tensors.js';
 
@@ -51,12 +52,13 @@ export async function importOrtNode(): Promise<OrtNodeModule> {
   return mod.default ?? mod;
 }
 
-/** onnxruntime session options from resolved settings (the part both ort adapters share). */
-export function ortSessionOptions(settings: ResolvedSettings): { options: Record<string, unknown>; info: RuntimeInfo } {
-  const intra = Number(settings['ort.intraOpThreads'] ?? 0);
-  const inter = Number(settings['ort.interOpThreads'] ?? 0);
-  const graphOptimizationLevel = String(settings['ort.graphOptimizationLevel'] ?? 'all');
-  const executionMode = String(settings['ort.executionMode'] ?? 'sequential');
+/** onnxruntime session options from the `ort.*` settings (the part both ort adapters share). */
+export function ortSessionOptions(settings: SettingsInput): { options: Record<string, unknown>; info: RuntimeInfo } {
+  const ort = readSettings(ORT_SETTINGS, settings);
+  const intra = ort['ort.intraOpThreads'];
+  const inter = ort['ort.interOpThreads'];
+  const graphOptimizationLevel = ort['ort.graphOptimizationLevel'];
+  const executionMode = ort['ort.executionMode'];
   const options: Record<string, unknown> = { graphOptimizationLevel, executionMode };
   if (intra > 0) options.intraOpNumThreads = intra;
   if (inter > 0) options.interOpNumThreads = inter;
@@ -158,7 +160,7 @@ export function createOrtNodeRuntime(ep: string): Runtime {
       const mine = all.backends.find((b) => b.id === ep);
       return { ...all, available: all.available && mine?.available === true, ...(mine?.reason ? { reason: mine.reason } : {}) };
     },
-    async load(model: ModelArtifact, settings: ResolvedSettings) {
+    async load(model: ModelArtifact, settings: SettingsInput) {
       const ort = await importOrtNode();
       const { options, info } = ortSessionOptions(settings);
       let session: OrtSessionLike;

@@ -6,7 +6,8 @@
  * and it is fixed for the whole process by the first session.
  */
 import { UsageError } from '../errors.js';
-import type { ModelArtifact, ProbeResult, ResolvedSettings, Runtime } from '../types.js';
+import { completeSettings } from '../config/settings.js';
+import type { ModelArtifact, ProbeResult, Runtime, SettingsInput } from '../types.js';
 import { ortSession, type OrtNodeModule } from './ort-node.js';
 import { RuntimeError } from './runtime-error.js';
 
@@ -52,12 +53,13 @@ export function createOrtWebRuntime(backend: string): Runtime {
         return { available: false, reason, version: null, backends: [{ id: 'wasm', available: false, reason }] };
       }
     },
-    async load(model: ModelArtifact, settings: ResolvedSettings) {
+    async load(model: ModelArtifact, input: SettingsInput) {
       const ort = await importOrtWeb();
-      const requested = Number(settings['ortWeb.threads'] ?? 0);
+      const settings = completeSettings(input);
+      const requested = settings['ortWeb.threads'];
       const first = sessionsCreated === 0;
       if (first && requested > 0) ort.env.wasm.numThreads = requested;
-      const graphOptimizationLevel = String(settings['ort.graphOptimizationLevel'] ?? 'all');
+      const graphOptimizationLevel = settings['ort.graphOptimizationLevel'];
       let session;
       try {
         session = await ort.InferenceSession.create(model.onnx, { executionProviders: ['wasm'], graphOptimizationLevel });

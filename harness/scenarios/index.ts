@@ -4,7 +4,7 @@
  */
 import { realClock } from '../measure/clock.js';
 import { createRealScheduler } from '../measure/scheduler.js';
-import type { Clock, ResolvedSettings, ScenarioId, Session } from '../types.js';
+import type { Clock, ScenarioId, Session, SettingsInput } from '../types.js';
 import type { Scheduler } from '../measure/scheduler.js';
 import { runAccuracy } from './accuracy.js';
 import { runMultiStream } from './multi-stream.js';
@@ -18,13 +18,14 @@ import { runSingleStream } from './single-stream.js';
 
 /**
  * Runs one scenario on a loaded session: warm-up, then measurement under LoadGen's rules.
- * `env` injects the clock and scheduler (virtual ones in tests; real ones by default).
+ * `settings` may be any subset (the settings schemas fill the rest); `env` injects the clock and
+ * scheduler (virtual ones in tests; real ones by default).
  */
 export async function runScenario(
   id: ScenarioId,
   session: Session,
   samples: SampleSource,
-  settings: ResolvedSettings,
+  settings: SettingsInput,
   env?: { clock?: Clock; scheduler?: Scheduler },
 ): Promise<ScenarioResult> {
   const clock = env?.clock ?? env?.scheduler?.clock ?? realClock;

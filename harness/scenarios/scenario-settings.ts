@@ -1,57 +1,23 @@
 /**
- * The settings a scenario runner reads, normalised from the flat resolved settings (LoadGen's
- * "user settings -> internal settings" step). Missing keys fall back to the settings table's
- * defaults, so tests can pass only what they change.
+ * The settings a scenario runner reads: the measurement and scenario groups of the settings
+ * schemas (LoadGen's "user settings -> internal settings" step), with the target percentile
+ * resolved per scenario. Missing keys take the schemas' defaults, so tests pass only what they change.
  */
-import { defaultSettings } from '../config/settings.js';
-import type { ResolvedSettings, ScenarioId } from '../types.js';
+import { MEASUREMENT_SETTINGS, SCENARIO_SETTINGS, readSettings, type SettingsInput } from '../config/settings.js';
+import type { ScenarioId } from '../types.js';
 
-export interface ScenarioSettings {
-  warmupQueries: number;
-  warmupMs: number;
-  minDurationMs: number;
-  minQueryCount: number;
-  maxDurationMs: number;
-  maxSamplesRetained: number;
-  seed: number;
-  targetQps: number;
-  latencyBoundNs: number;
-  /** The percentile of the headline latency metric and of early stopping, resolved per scenario. */
-  targetLatencyPercentile: number;
-  samplesPerQuery: number;
-  batchSize: number;
-  findPeak: boolean;
-  findPeakMaxSteps: number;
-  findPeakTolerancePct: number;
-  accuracyTargetRatio: number;
-}
+const SCENARIO_RUN_SETTINGS = MEASUREMENT_SETTINGS.extend(SCENARIO_SETTINGS.shape);
+
+/** The measurement and scenario settings; `targetLatencyPercentile` is the scenario's own (never 0). */
+export type ScenarioSettings = ReturnType<typeof SCENARIO_RUN_SETTINGS.parse>;
 
 /** LoadGen's default target percentiles: single-stream p90, multi-stream and server p99. */
 export function defaultPercentile(id: ScenarioId): number {
   return id === 'single-stream' ? 0.9 : 0.99;
 }
 
-/** Reads the scenario settings from resolved settings (defaults for missing keys). */
-export function scenarioSettings(id: ScenarioId, settings: ResolvedSettings): ScenarioSettings {
-  const s = { ...defaultSettings(), ...settings };
-  const num = (key: string) => Number(s[key]);
-  const percentile = num('targetLatencyPercentile');
-  return {
-    warmupQueries: num('warmupQueries'),
-    warmupMs: num('warmupMs'),
-    minDurationMs: num('minDurationMs'),
-    minQueryCount: num('minQueryCount'),
-    maxDurationMs: num('maxDurationMs'),
-    maxSamplesRetained: num('maxSamplesRetained'),
-    seed: num('seed'),
-    targetQps: num('targetQps'),
-    latencyBoundNs: num('latencyBoundNs'),
-    targetLatencyPercentile: percentile > 0 ? percentile : defaultPercentile(id),
-    samplesPerQuery: num('samplesPerQuery'),
-    batchSize: num('batchSize'),
-    findPeak: s['findPeak'] === true || s['findPeak'] === 'true',
-    findPeakMaxSteps: num('findPeakMaxSteps'),
-    findPeakTolerancePct: num('findPeakTolerancePct'),
-    accuracyTargetRatio: num('accuracyTargetRatio'),
-  };
+/** Reads the scenario settings from settings (defaults for missing keys). */
+export function scenarioSettings(id: ScenarioId, settings: SettingsInput): ScenarioSettings {
+  const s = readSettings(SCENARIO_RUN_SETTINGS, settings);
+  return { ...s, targetLatencyPercentile: s.targetLatencyPercentile > 0 ? s.targetLatencyPercentile : defaultPercentile(id) };
 }

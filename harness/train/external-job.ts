@@ -8,6 +8,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadTabularSplit } from '../../datasets/tabular/load-split.js';
 import type { EncodedSlice } from '../../datasets/tabular/types.js';
+import { completeSettings } from '../config/settings.js';
 import { logLoss, rocAuc } from '../measure/metrics.js';
 import { callPeer, externalArgv, trackPeerDir } from '../runtimes/external.js';
 import type { Job } from '../types.js';
@@ -30,14 +31,15 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
   // the split count), with 5 s left to read and record its reply before the job is stopped.
   const jobStart = performance.now();
   const argv = externalArgv(job.runtime);
-  const eff = effectiveTraining(spec, job.settings, job.repeat);
+  const settings = completeSettings(job.settings);
+  const eff = effectiveTraining(spec, settings, job.repeat);
   const datasetId = job.workload.dataset?.id ?? 'flights';
   const trainSlice = job.workload.dataset?.slice ?? 'train_10k';
   const t0 = performance.now();
-  const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: String(job.settings.cacheDir ?? 'out/cache'), target: job.workload.dataset?.target });
+  const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: settings.cacheDir, target: job.workload.dataset?.target });
   const notBinary = binaryTargetProblem(datasetId, split.encoding.target);
   if (notBinary) return { status: 'failed', error: { code: 'E_BAD_DATA', message: notBinary } };
-  const dir = path.resolve(String(job.settings.cacheDir ?? 'out/cache'), 'tmp', `peer-${process.pid}`);
+  const dir = path.resolve(settings.cacheDir, 'tmp', `peer-${process.pid}`);
   // Registered so that a job stopped at its timeout removes it (killLivePeers) as well as the peer.
   const untrack = trackPeerDir(dir);
   try {
@@ -59,7 +61,7 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
     };
     const loadSeconds = (performance.now() - t0) / 1000;
     progress(`${job.id}: training on ${argv.join(' ')}`);
-    const call = await callPeer(argv, request, Math.max(1000, Number(job.settings.timeoutMs) - 5000 - (performance.now() - jobStart)));
+    const call = await callPeer(argv, request, Math.max(1000, settings.timeoutMs - 5000 - (performance.now() - jobStart)));
     // The job process's own peak RSS is measured by the parent; the peer's is recorded apart.
     const peerPeakRssBytes = Math.max(call.peakRssBytes ?? 0, Number(call.reply?.peakRssBytes ?? 0)) || null;
     if (!call.reply) return { status: 'failed', error: { code: 'E_PEER', message: `${job.runtime}: ${call.problem}` } };

@@ -5,7 +5,7 @@
  * and the effective values are recorded in the job result (`train.settings`).
  */
 import { UsageError } from '../errors.js';
-import type { Job } from '../types.js';
+import type { Job, ResolvedSettings } from '../types.js';
 
 /** A tabular (binary classification) training spec. */
 export interface TabularTrainingSpec {
@@ -66,21 +66,18 @@ export function trainingSpecOf(job: Job): TrainingSpec {
  * The spec's defaults with the run's settings applied (0 = keep the workload's default). Repeat
  * r of a job trains with seed + r, so `--repeat N` runs N seeds (MLPerf's time-to-train runs).
  */
-export function effectiveTraining(spec: TrainingSpec, settings: Record<string, unknown>, repeat = 0): EffectiveTraining {
-  const pick = (key: string, fallback: number) => {
-    const v = Number(settings[key] ?? 0);
-    return v > 0 ? v : fallback;
-  };
+export function effectiveTraining(spec: TrainingSpec, settings: ResolvedSettings, repeat = 0): EffectiveTraining {
+  const pick = (v: number, fallback: number) => (v > 0 ? v : fallback);
   const metric = spec.task === 'tabular' ? 'auc' : 'top1';
   return {
     optimizer: spec.optimizer,
     learningRate: spec.learningRate,
     batchSize: spec.batchSize,
-    maxEpochs: pick('train.maxEpochs', spec.maxEpochs),
-    seed: Number(settings.seed ?? 42) + repeat,
+    maxEpochs: pick(settings['train.maxEpochs'], spec.maxEpochs),
+    seed: settings.seed + repeat,
     metric,
-    target: spec.task === 'tabular' ? pick('targetAuc', spec.targetAuc) : pick('targetTop1', spec.targetTop1),
-    stopAtTarget: settings['train.stopAtTarget'] !== false,
+    target: spec.task === 'tabular' ? pick(settings.targetAuc, spec.targetAuc) : pick(settings.targetTop1, spec.targetTop1),
+    stopAtTarget: settings['train.stopAtTarget'],
   };
 }
 

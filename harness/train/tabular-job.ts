@@ -5,6 +5,7 @@
  */
 import { loadTabularSplit } from '../../datasets/tabular/load-split.js';
 import type { EncodedSlice, TabularEncoding } from '../../datasets/tabular/types.js';
+import { completeSettings } from '../config/settings.js';
 import type { SampleSource } from '../scenarios/samples.js';
 import { logLoss, rocAuc } from '../measure/metrics.js';
 import { deriveSeed, mulberry32 } from '../models/seeded-random.js';
@@ -60,13 +61,14 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
   const { tf } = loaded;
   const runtimeInfo = { version: loaded.version, threads: loaded.threads, options: { ...loaded.facts, formulation: 'onehot-per-batch' } };
   if (spec.model === 'gbt') return { status: 'unavailable', runtimeInfo, error: { code: 'E_RUNTIME', message: `${job.runtime} does not train boosted trees (model gbt runs on external peers)` } };
-  const eff = effectiveTraining(spec, job.settings, job.repeat);
+  const settings = completeSettings(job.settings);
+  const eff = effectiveTraining(spec, settings, job.repeat);
   const datasetId = job.workload.dataset?.id ?? 'flights';
   const trainSlice = job.workload.dataset?.slice ?? 'train_10k';
 
   let t0 = performance.now();
   progress(`${job.id}: loading ${datasetId}/${trainSlice}`);
-  const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: String(job.settings.cacheDir ?? 'out/cache'), target: job.workload.dataset?.target });
+  const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: settings.cacheDir, target: job.workload.dataset?.target });
   const loadSeconds = (performance.now() - t0) / 1000;
   const notBinary = binaryTargetProblem(datasetId, split.encoding.target);
   if (notBinary) return { status: 'failed', runtimeInfo, error: { code: 'E_BAD_DATA', message: notBinary } };
@@ -101,14 +103,14 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
   // more runtimes in this process, so their peak is recorded apart.
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
 
-  const modelsDir = String(job.settings['train.modelsDir'] ?? 'out/models');
+  const modelsDir = settings['train.modelsDir'];
   const trained = await writeTrainedModel(resolved, modelsDir, {
     trainedBy: 'mlbench', job: job.id, runtime: job.runtime, dataset: datasetId, trainSlice, testAuc: auc, sourceChecksum: split.source.checksum, encoding: split.encoding,
   });
   let serving: Awaited<ReturnType<typeof scoreOnRuntimes>> = [];
-  if (job.settings['train.serve'] !== false) {
+  if (settings['train.serve']) {
     progress(`${job.id}: scoring the exported model on ${SERVING_RUNTIMES.join(', ')}`);
-    serving = await scoreOnRuntimes(trained.path, SERVING_RUNTIMES, { samples: servingSamples(split.test, split.encoding, auc), batchSize: EVAL_BATCH }, auc, job.settings);
+    serving = await scoreOnRuntimes(trained.path, SERVING_RUNTIMES, { samples: servingSamples(split.test, split.encoding, auc), batchSize: EVAL_BATCH }, auc, settings);
   }
 
   const reached = loop.reached;

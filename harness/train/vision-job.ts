@@ -5,6 +5,7 @@
  * the trained dense weights need no permutation in any runtime.
  */
 import { mnistDataset } from '../../datasets/mnist.js';
+import { completeSettings } from '../config/settings.js';
 import { top1Accuracy } from '../measure/metrics.js';
 import { deriveSeed } from '../models/seeded-random.js';
 import { zooDescription } from '../models/zoo.js';
@@ -28,7 +29,8 @@ export async function executeVisionTraining(job: Job, spec: VisionTrainingSpec, 
   if ('unavailable' in loaded) return { status: 'unavailable', error: { code: 'E_RUNTIME', message: loaded.unavailable } };
   const { tf } = loaded;
   const runtimeInfo = { version: loaded.version, threads: loaded.threads, options: loaded.facts };
-  const eff = effectiveTraining(spec, job.settings, job.repeat);
+  const settings = completeSettings(job.settings);
+  const eff = effectiveTraining(spec, settings, job.repeat);
 
   let t0 = performance.now();
   const dataset = mnistDataset();
@@ -77,13 +79,13 @@ export async function executeVisionTraining(job: Job, spec: VisionTrainingSpec, 
   // Peak RSS of loading and training, before the serving checks load four more runtimes.
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
 
-  const trained = await writeTrainedModel(resolved, String(job.settings['train.modelsDir'] ?? 'out/models'), {
+  const trained = await writeTrainedModel(resolved, settings['train.modelsDir'], {
     trainedBy: 'mlbench', job: job.id, runtime: job.runtime, dataset: 'mnist', trainSlice: 'train', testTop1: top1,
   });
-  const serving = job.settings['train.serve'] === false ? [] : await scoreOnRuntimes(trained.path, SERVING_RUNTIMES, {
+  const serving = !settings['train.serve'] ? [] : await scoreOnRuntimes(trained.path, SERVING_RUNTIMES, {
     samples: arraySamples({ inputName: 'input', features: test.features.subarray(0, test.rows * per), sampleDims: [1, 28, 28], accuracy: { metric: 'top1', labels: test.labels, reference: top1 } }),
     batchSize: EVAL_BATCH,
-  }, top1, job.settings);
+  }, top1, settings);
 
   return {
     status: loop.reached ? 'ok' : 'failed',

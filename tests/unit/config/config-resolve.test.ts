@@ -55,6 +55,6 @@ describe('flag errors', () => {
   it('name the flag the user typed, not the setting key', () => {
     expect(() => resolveSettings({ flags: { minDurationMs: 'abc' }, flagNames: { minDurationMs: '--min-duration' } }))
       .toThrow(/^--min-duration abc: bad value for minDurationMs/);
-    expect(() => resolveSettings({ timeout: '50ms' })).toThrow(/^--timeout 50ms: bad value for timeoutMs: expected an integer in \[100/);
+    expect(() => resolveSettings({ timeout: '50ms' })).toThrow(/^--timeout 50ms: bad value for timeoutMs: expected a duration of at least 100 ms/);
   });
 });
