@@ -13,7 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../harness/paths.js';
 import type { ResultFile } from '../results/schema.js';
-import { benchmMlTable, ladderRows } from '../suites/tabular/table.js';
+import { benchmMlTable, ladderRows } from '../harness/train/ladder-table.js';
 
 function arg(name: string, fallback: string | undefined): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

@@ -28,7 +28,7 @@ export { syntheticTabular, syntheticTabularSource, syntheticTabularDataset, SYNT
 export type { SyntheticTabularOptions } from './synthetic/tabular.js';
 export { syntheticImages, syntheticImageDataset, parseImageSlice, SYNTHETIC_IMAGE_ID } from './synthetic/image.js';
 export type { SyntheticImageOptions } from './synthetic/image.js';
-export { mulberry32, normal, parseCount } from './synthetic/rng.js';
+export { parseCount } from './synthetic/tabular.js';
 export { loadUserSource, parseUserDataRef, userSplit, USER_TEST_FRACTION } from './user/user-source.js';
 export type { UserDataRef } from './user/user-source.js';
 export { readCsvTable } from './user/csv-table.js';

@@ -1,5 +1,6 @@
 /**
- * Where mlbench's own files are, whether it runs from dist/ (the CLI) or from source (tests).
+ * Where mlbench's own files are, whether it runs from dist/ (the CLI) or from source (tests), and
+ * the tool's name and version as recorded in every result file (read from package.json).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,3 +25,6 @@ export const DIST_ROOT = path.join(PROJECT_ROOT, 'dist');
 
 /** Default output folder for results, reports and caches (git-ignored). */
 export const DEFAULT_OUT_DIR = 'out';
+
+export const TOOL_NAME = 'mlbench';
+export const TOOL_VERSION: string = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).version;

@@ -4,8 +4,8 @@
  * escapeHtml; chart SVG comes from vega's serialiser, which escapes the text it draws.
  */
 import path from 'node:path';
-import { escapeHtml as e } from './escape-html.js';
-import { formatMetric, formatNs, sig } from './format.js';
+import { escapeHtml as e } from '../harness/common/escape.js';
+import { formatMetric, formatNs, sig } from '../harness/common/format.js';
 import { REPORT_CSS } from './html-style.js';
 import { compareJobs, type ReportJob, type ReportModel } from './model.js';
 import type { RenderedChart } from './render-charts.js';

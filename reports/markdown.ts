@@ -3,8 +3,8 @@
  * It shows the newest run per machine (index.html has every run); every string from a result
  * goes through escapeMarkdown.
  */
-import { escapeMarkdown as m } from './escape-markdown.js';
-import { formatMetric, formatNs, sig } from './format.js';
+import { escapeMarkdown as m } from '../harness/common/escape.js';
+import { formatMetric, formatNs, sig } from '../harness/common/format.js';
 import { compareJobs, type ReportJob, type ReportModel } from './model.js';
 import type { RenderedChart } from './render-charts.js';
 

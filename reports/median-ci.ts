@@ -10,7 +10,7 @@
  * Below `MIN_SAMPLES_FOR_CI` samples no interval is given. The median itself is the project's one
  * percentile method (LoadGen's `sorted[floor(n*p)]`).
  */
-import { cumulativeCounts, fromValues, valueAtRank, type WeightedSample } from '../results/stats/index.js';
+import { cumulativeCounts, fromValues, valueAtRank, type WeightedSample } from '../results/index.js';
 
 export const MIN_SAMPLES_FOR_CI = 10;
 const Z_95 = 1.959964;

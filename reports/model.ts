@@ -1,21 +1,12 @@
 /**
  * The report model: one plain, render-ready view of any number of result files. Every format
- * (HTML, Markdown, charts) renders from this model and nothing else. Fields that later result
- * versions add (find-peak steps, peak percentage) are read defensively from the loose job object.
+ * (HTML, Markdown, charts) renders from this model and nothing else.
  */
-import { formatRuntimeId } from '../harness/runtimes/index.js';
+import { formatRuntimeId } from '../harness/common/format.js';
 import { errorMessage } from '../harness/errors.js';
-import type { JobResult, LatencySummary, ResultFile } from '../results/schema.js';
-import { latencySampleOf, type LatencySample } from '../results/stats/index.js';
-import { machineFacts, machineLabel } from './machine-facts.js';
-
-/** A step of a server `--find-peak` search, as later scenario code records it. */
-export interface FindPeakStep {
-  targetQps: number;
-  achievedQps: number;
-  p99Ns: number;
-  valid: boolean;
-}
+import {
+  latencySampleOf, machineFacts, machineLabel, type FindPeakStep, type JobResult, type LatencySample, type LatencySummary, type ResultFile,
+} from '../results/index.js';
 
 /** One job of one run, flattened with its run and machine. */
 export interface ReportJob {
@@ -145,7 +136,6 @@ function latencySample(job: JobResult, file: string, warnings: string[]): Latenc
 }
 
 function toReportJob(job: JobResult, file: string, result: ResultFile, machineLabelText: string, warnings: string[]): ReportJob {
-  const loose = job as Record<string, unknown>;
   const runtime = formatRuntimeId(job.runtime);
   return {
     key: [job.suite, job.workload, runtime, job.scenario].join('/'),
@@ -174,7 +164,7 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
     datasetRows: job.dataset?.rows ?? null,
     accuracy: job.accuracy ? { metric: job.accuracy.metric, value: job.accuracy.value } : null,
     achievedGflops: finite(job.achievedGflops),
-    findPeakSteps: readFindPeakSteps(loose.findPeak),
+    findPeakSteps: job.findPeak?.steps ?? [],
     latencyBoundNs: job.scenario === 'server' ? finite(job.settings.latencyBoundNs) : null,
     latest: false,
   };
@@ -188,19 +178,6 @@ function modelLabel(job: JobResult): string {
 
 function finite(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
-}
-
-function readFindPeakSteps(findPeak: unknown): FindPeakStep[] {
-  const steps = (findPeak as { steps?: unknown } | undefined)?.steps;
-  if (!Array.isArray(steps)) return [];
-  const out: FindPeakStep[] = [];
-  for (const s of steps as Array<Record<string, unknown>>) {
-    const achievedQps = finite(s?.achievedQps);
-    const p99Ns = finite(s?.p99Ns);
-    if (achievedQps === null || p99Ns === null) continue;
-    out.push({ targetQps: finite(s.targetQps) ?? achievedQps, achievedQps, p99Ns, valid: s.valid !== false });
-  }
-  return out;
 }
 
 /** Marks the jobs of the newest run, per machine and key (repeats of that run all count). */

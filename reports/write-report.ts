@@ -4,8 +4,8 @@
  */
 import path from 'node:path';
 import { errorMessage } from '../harness/errors.js';
-import { writeFileAtomic } from '../results/store.js';
-import type { ResultFile } from '../results/schema.js';
+import { writeFileAtomic } from '../harness/common/atomic-write.js';
+import type { ResultFile } from '../results/index.js';
 import { renderHtml } from './html.js';
 import { renderMarkdown } from './markdown.js';
 import { buildReportModel } from './model.js';

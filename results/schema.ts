@@ -22,6 +22,9 @@ export const HistogramSchema = z.object({
   count: z.number().int(),
 });
 
+/** One server run of a --find-peak search (harness/scenarios/find-peak.ts). */
+export const FindPeakStepSchema = z.object({ targetQps: num, achievedQps: num, p99Ns: num, valid: z.boolean() });
+
 export const JobStatusSchema = z.enum(['ok', 'invalid', 'failed', 'crashed', 'timeout', 'oom', 'skipped', 'unavailable']);
 export const ScenarioSchema = z.enum(['single-stream', 'multi-stream', 'server', 'offline', 'accuracy']);
 
@@ -97,7 +100,7 @@ const JobResultFieldsSchema = z.object({
   summary: z.string().optional(),
   /** Server --find-peak: every server run of the search and the highest VALID targetQps. */
   findPeak: z.object({
-    steps: z.array(z.object({ targetQps: num, achievedQps: num, p99Ns: num, valid: z.boolean() })),
+    steps: z.array(FindPeakStepSchema),
     peakQps: num,
   }).optional(),
 });
@@ -152,3 +155,5 @@ export type JobResultFields = z.infer<typeof JobResultFieldsSchema>;
 export type Machine = z.infer<typeof MachineSchema>;
 export type ResultFile = z.infer<typeof ResultFileSchema>;
 export type LatencySummary = z.infer<typeof LatencySummarySchema>;
+/** One server run of a --find-peak search. */
+export type FindPeakStep = z.infer<typeof FindPeakStepSchema>;

@@ -1,58 +1,12 @@
 /**
- * Result files on disk: atomic, append-only writes (temp file + rename, never over an earlier
- * file) and validated reads that refuse a future schemaVersion with a clear message.
+ * Result files on disk: atomic, append-only writes (harness/common/atomic-write.ts, never over an
+ * earlier file) and validated reads that refuse a future schemaVersion with a clear message.
  */
-import { link, mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomicNew } from '../harness/common/atomic-write.js';
 import { UsageError } from '../harness/errors.js';
 import { ResultFileSchema, SCHEMA_VERSION, type ResultFile } from './schema.js';
-
-/** Writes a complete temp file beside `file` (fsync'd) and returns its path; removes it on failure. */
-async function writeTemp(file: string, data: string | Uint8Array): Promise<string> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const handle = await open(tmp, 'wx');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } catch (err) {
-    await handle.close();
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
-  await handle.close();
-  return tmp;
-}
-
-/** Writes `data` to `file` atomically: a temp file in the same folder, fsync, then rename over `file`. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = await writeTemp(file, data);
-  try {
-    await rename(tmp, file);
-  } catch (err) {
-    await unlink(tmp).catch(() => undefined);
-    throw err;
-  }
-}
-
-/**
- * Writes `data` to `file` atomically and only if `file` does not exist: the complete temp file is
- * hard-linked to the final name (link fails with EEXIST instead of replacing, with no window
- * between a check and the write), then the temp name is removed.
- */
-export async function writeFileAtomicNew(file: string, data: string | Uint8Array): Promise<void> {
-  const tmp = await writeTemp(file, data);
-  try {
-    await link(tmp, file);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new UsageError('E_RESULT_FILE', `${file}: a result file already exists there; results are append-only.`);
-    }
-    throw err;
-  } finally {
-    await unlink(tmp).catch(() => undefined);
-  }
-}
 
 /** Path of a run's result file: `<resultsDir>/<machine-id>/<run-id>.json`. */
 export function resultPath(resultsDir: string, machineId: string, runId: string): string {
@@ -65,7 +19,14 @@ export async function writeResult(file: string, result: ResultFile): Promise<str
   if (!parsed.success) {
     throw new Error(`result does not match schema v${SCHEMA_VERSION}: ${parsed.error.message}`);
   }
-  await writeFileAtomicNew(file, JSON.stringify(parsed.data, null, 1) + '\n');
+  try {
+    await writeFileAtomicNew(file, JSON.stringify(parsed.data, null, 1) + '\n');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new UsageError('E_RESULT_FILE', `${file}: a result file already exists there; results are append-only.`);
+    }
+    throw err;
+  }
   return file;
 }
 

@@ -7,14 +7,14 @@
  * name, dtype, length and offset, any JSON extras (vocabularies, statistics) and the sha256 of
  * the payload (every array's bytes with their zero padding, in header order). A read checks all of it; an entry that is
  * truncated, corrupt or built from another key is reported as a problem and never used.
- * Files are written to a temp file and renamed (results/store.ts writeFileAtomic), so a failed
+ * Files are written to a temp file and renamed (harness/common/atomic-write.ts), so a failed
  * build leaves nothing half-written. Raw binary was chosen over a general format because a
  * cache hit must cost little more than reading the bytes (goal: 3M rows in <= 0.5 s).
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { writeFileAtomic } from '../../results/store.js';
+import { writeFileAtomic } from '../../harness/common/atomic-write.js';
 
 /** The typed arrays a cache entry can hold. */
 export type CacheArray = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;

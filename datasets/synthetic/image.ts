@@ -6,7 +6,8 @@
 import { UsageError } from '../../harness/errors.js';
 import type { Dataset, LoadedSlice } from '../../harness/types.js';
 import { arraysChecksum } from '../checksum.js';
-import { mulberry32, parseCount } from './rng.js';
+import { createRng } from '../../harness/measure/random.js';
+import { parseCount } from './tabular.js';
 
 export const SYNTHETIC_IMAGE_ID = 'synthetic-image';
 
@@ -24,9 +25,9 @@ export interface SyntheticImageOptions {
 export function syntheticImages(opts: SyntheticImageOptions): { features: Float32Array; labels: Uint8Array; dims: [number, number, number, number] } {
   const { count, channels = 1, height = 28, width = 28, classes = 10, seed = 42 } = opts;
   const size = channels * height * width;
-  const t = mulberry32(seed ^ 0x7e3a);
+  const t = createRng(seed ^ 0x7e3a);
   const templates = Array.from({ length: classes }, () => Float32Array.from({ length: size }, () => t()));
-  const u = mulberry32(seed);
+  const u = createRng(seed);
   const features = new Float32Array(count * size);
   const labels = new Uint8Array(count);
   for (let n = 0; n < count; n++) {

@@ -7,7 +7,7 @@ import { UsageError } from '../../harness/errors.js';
 import type { Dataset, LoadedSlice } from '../../harness/types.js';
 import { arraysChecksum } from '../checksum.js';
 import type { TabularSource, TabularTable } from '../tabular/types.js';
-import { mulberry32, normal, parseCount } from './rng.js';
+import { createRng, normal, type Rng } from '../../harness/measure/random.js';
 
 export const SYNTHETIC_TABULAR_ID = 'synthetic-tabular';
 
@@ -26,14 +26,25 @@ export interface SyntheticTabularOptions {
 /** Rows of the test slice of every synthetic-tabular split. */
 export const SYNTHETIC_TEST_ROWS = 10_000;
 
+/** Parses a row count such as `5000`, `10k` or `1m`; undefined when it is not one. */
+export function parseCount(text: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]) * (m[2]?.toLowerCase() === 'k' ? 1e3 : m[2]?.toLowerCase() === 'm' ? 1e6 : 1);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** Standard normal numbers (Box-Muller) drawn from `uniform`. */
+const normals = (uniform: Rng) => (): number => normal(uniform);
+
 /** Generates a table; the same options always give the same table. */
 export function syntheticTabular(opts: SyntheticTabularOptions): TabularTable {
   const { rows, numeric = 6, categorical = 2, cardinality = 50, seed = 42, conceptSeed = 0x5eed } = opts;
-  const weights = normal(mulberry32(conceptSeed));
+  const weights = normals(createRng(conceptSeed));
   const w = Array.from({ length: numeric }, () => weights());
   const effects = Array.from({ length: categorical }, () => Array.from({ length: cardinality }, () => 0.5 * weights()));
-  const u = mulberry32(seed);
-  const z = normal(u);
+  const u = createRng(seed);
+  const z = normals(u);
   const num = Array.from({ length: numeric }, () => new Float32Array(rows));
   const cat = Array.from({ length: categorical }, () => new Int32Array(rows));
   const labels = new Uint8Array(rows);

@@ -28,7 +28,7 @@ Examples:
     .action(async (flags: CacheFlags) => {
       const cacheDir = await resolveCacheDir(flags.cacheDir);
       const { describeDatasets } = await import('../../datasets/catalog.js');
-      const { formatTable } = await import('./table.js');
+      const { formatTable } = await import('../common/format.js');
       const list = await describeDatasets(cacheDir);
       if (flags.json) {
         process.stdout.write(`${JSON.stringify({ cacheDir, datasets: list }, null, 2)}\n`);

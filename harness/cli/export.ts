@@ -22,7 +22,7 @@ Examples:
     .action(async (model: string, flags: { output: string; param?: string[]; seed: string }) => {
       const { UsageError } = await import('../errors.js');
       const { buildModel, ZOO_ARCHS } = await import('../models/index.js');
-      const { writeFileAtomic } = await import('../../results/store.js');
+      const { writeFileAtomic } = await import('../common/atomic-write.js');
       const seed = Number(flags.seed);
       if (!Number.isInteger(seed) || seed < 0) throw new UsageError('E_BAD_FLAG', `--seed ${flags.seed}: expected a non-negative integer.`);
       const params: Record<string, number> = {};

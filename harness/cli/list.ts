@@ -23,7 +23,7 @@ Examples:
       const { probeRuntimes } = await import('../isolate/runner.js');
       const { runtimeIds } = await import('../runtimes/index.js');
       const { loadSuite, suiteIds, DEFAULT_SUITES } = await import('../../suites/index.js');
-      const { formatTable } = await import('./table.js');
+      const { formatTable } = await import('../common/format.js');
       const { profile } = resolveChoices({ profile: flags.profile }, { suites: suiteIds(), runtimes: runtimeIds() });
       const suites = await Promise.all(suiteIds().map(async (id) => {
         const suite = await loadSuite(id);

@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, errorCode, errorMessage } from '../errors.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../paths.js';
 import { register as registerRun } from './run.js';
 import { register as registerList } from './list.js';
 import { register as registerInfo } from './info.js';

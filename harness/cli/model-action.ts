@@ -20,7 +20,7 @@ import { planJobs } from '../plan/plan.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
 import type { Job, Suite, Workload } from '../types.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../paths.js';
 import type { JobResult } from '../../results/schema.js';
 import { resultPath, writeResult } from '../../results/store.js';
 import type { ModelFlags } from './model.js';

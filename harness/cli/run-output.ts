@@ -4,11 +4,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { FAILED_STATUSES } from '../isolate/run-jobs.js';
-import { formatRuntimeId } from '../runtimes/index.js';
-import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { TOOL_NAME, TOOL_VERSION } from '../paths.js';
 import type { JobResult, Machine, ResultFile } from '../../results/schema.js';
-import { formatBytes, formatNs } from '../../reports/format.js';
-import { formatTable } from './table.js';
+import { formatBytes, formatNs, formatRuntimeId, formatTable } from '../common/format.js';
 
 /** A sortable, unique run id: the start time plus 4 hex digits. */
 export function newRunId(now: Date): string {

@@ -2,8 +2,8 @@
  * Runs one job in its own child process and always returns a JobResult: a crash (signal, abort,
  * uncaught error), a timeout (SIGTERM, then SIGKILL after a grace period) or an out-of-memory
  * death becomes a result with status `crashed` / `timeout` / `oom` and a message. The parent
- * never loads a runtime. Peak RSS is the larger of the child's own report and the kernel's
- * high-water mark (VmHWM) polled from /proc while it runs, so a job that dies still has one.
+ * never loads a runtime. Peak RSS is the job's own figure (taken when its measurement ends); without
+ * one, the larger of the child's maxRSS at exit and the VmHWM polled from /proc, so a dead job has one.
  */
 import { fork } from 'node:child_process';
 import path from 'node:path';
@@ -13,7 +13,7 @@ import { DIST_ROOT } from '../paths.js';
 import { parseRuntimeId } from '../runtimes/index.js';
 import type { Job, ProbeResult } from '../types.js';
 import type { ChildReply, ChildRequest, JobOutcome } from './protocol.js';
-import { vmHwmBytes } from '../system/proc.js';
+import { vmHwmBytes } from '../system/metadata.js';
 
 const CHILD_SCRIPT = path.join(DIST_ROOT, 'harness', 'isolate', 'child.js');
 const KILL_GRACE_MS = 2000;

@@ -15,7 +15,7 @@
  */
 import hdr from 'hdr-histogram-js';
 import type { LatencySummaryNs } from '../types.js';
-import { percentileSorted, summarize } from './percentiles.js';
+import { latencySummary, percentileRank, percentileSorted, summarize } from './percentiles.js';
 
 /** The result-file encoding of a histogram (results/schema.ts HistogramSchema). */
 export interface HistogramEncoding {
@@ -111,7 +111,7 @@ export class LatencyRecorder {
   /** The LoadGen percentile (`sorted[floor(n * p)]`), p in [0, 1]. */
   percentile(p: number): number {
     if (!this.capped) return percentileSorted(this.sorted(), p);
-    return this.valueAtRank(Math.floor(this.n * p));
+    return this.valueAtRank(percentileRank(this.n, p));
   }
 
   /** How many recorded latencies were strictly above the bound given to the constructor (exact). */
@@ -122,11 +122,7 @@ export class LatencyRecorder {
   /** min/p50/p90/p95/p97/p99/p99.9/max/mean in ns. */
   summary(): LatencySummaryNs {
     if (!this.capped) return summarize(this.raw.subarray(0, this.retained));
-    const at = (p: number) => this.percentile(p);
-    return {
-      min: this.minNs, p50: at(0.5), p90: at(0.9), p95: at(0.95), p97: at(0.97),
-      p99: at(0.99), p999: at(0.999), max: this.maxNs, mean: this.sumNs / this.n,
-    };
+    return latencySummary((p) => this.percentile(p), this.minNs, this.maxNs, this.sumNs / this.n);
   }
 
   /** The histogram in the result-file encoding (compressed base64). */

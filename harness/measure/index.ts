@@ -4,11 +4,11 @@ export type { Scheduler } from './scheduler.js';
 export { createRealScheduler, VirtualScheduler } from './scheduler.js';
 export type { HistogramEncoding } from './histogram.js';
 export { LatencyRecorder, decodeHistogram } from './histogram.js';
-export { percentileSorted, sortedCopy, summarize, median } from './percentiles.js';
+export { percentileRank, percentileSorted, latencySummary, sortedCopy, summarize, median } from './percentiles.js';
 export {
   EARLY_STOPPING_CONFIDENCE, allowedOverlatencyCount, minQueriesForOverlatency,
   earlyStoppingMinQueries, earlyStoppingEstimate,
 } from './early-stopping.js';
 export { rocAuc, logLoss, argmaxRows, top1Accuracy, olympicMean } from './metrics.js';
 export type { Rng } from './random.js';
-export { createRng, exponential, normal } from './random.js';
+export { createRng, exponential, normal, gamma, beta, fnv1a, deriveSeed } from './random.js';

@@ -1,14 +1,16 @@
 /**
- * Seeded random numbers for inputs and Server arrivals. Written here rather than taken from a
- * package because the generator must be tiny, fast (one call per query at 1 M queries) and
- * bit-for-bit reproducible across machines; mulberry32 (public domain) is the usual choice.
- * jstat's samplers use Math.random and cannot be seeded. Pure: no I/O.
+ * The one seeded random source of mlbench: inputs, Server arrivals, model weights, synthetic data
+ * and the bootstrap all draw from here, so one seed means one sequence on every machine. Written
+ * here rather than taken from a package because the generator must be tiny, fast (one call per
+ * query at 1 M queries) and bit-for-bit stable across versions (seeded weights depend on it);
+ * jstat can be seeded only globally (`setRandom`), which would couple every caller's stream.
+ * Pure: no I/O.
  */
 
 /** A uniform generator on [0, 1). */
 export type Rng = () => number;
 
-/** mulberry32: a 32-bit state generator, period 2^32, good enough for load generation. */
+/** mulberry32 (public domain): 32-bit state, period 2^32, good enough for load and test data. */
 export function createRng(seed: number): Rng {
   let state = seed >>> 0;
   return () => {
@@ -25,9 +27,49 @@ export function exponential(rng: Rng, rate: number): number {
   return -Math.log(1 - rng()) / rate;
 }
 
-/** A standard normal variate (Box-Muller). */
+/** A standard normal variate (Box-Muller; 1 - u keeps the logarithm's argument in (0, 1]). */
 export function normal(rng: Rng): number {
   const u = 1 - rng();
   const v = rng();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** A Gamma(shape, 1) variate for shape >= 1 (Marsaglia and Tsang, 2000). Throws RangeError below 1. */
+export function gamma(rng: Rng, shape: number): number {
+  if (!(shape >= 1)) throw new RangeError(`gamma shape must be >= 1, got ${shape}`);
+  const d = shape - 1 / 3;
+  const c = 1 / Math.sqrt(9 * d);
+  for (;;) {
+    let x: number;
+    let v: number;
+    do {
+      x = normal(rng);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = rng();
+    if (u < 1 - 0.0331 * x * x * x * x) return d * v;
+    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
+  }
+}
+
+/** A Beta(a, b) variate as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b); a, b >= 1. */
+export function beta(rng: Rng, a: number, b: number): number {
+  const x = gamma(rng, a);
+  return x / (x + gamma(rng, b));
+}
+
+/**
+ * 32-bit FNV-1a over the UTF-16 code units of `text`, the offset basis mixed with `seed`: the one
+ * hash for deriving seeds from names (a layer path, a comparison row).
+ */
+export function fnv1a(text: string, seed = 0): number {
+  let h = 0x811c9dc5 ^ seed;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Mixes a seed and a key (a layer path) into a new 32-bit seed: FNV-1a over a NUL, then the key. */
+export function deriveSeed(seed: number, key: string): number {
+  return fnv1a(`\u0000${key}`, seed >>> 0);
 }

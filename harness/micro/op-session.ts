@@ -6,10 +6,10 @@
  * tfjs op itself (tf.matMul, tf.conv2d, ...), because the tfjs adapter builds models from an
  * architecture description and a lone softmax or gather is not a layer there.
  */
-import { RuntimeError } from '../runtimes/runtime-error.js';
+import { RuntimeError } from '../errors.js';
 import { loadTf } from '../runtimes/tfjs.js';
 import { buildModel } from '../models/build-model.js';
-import type { TfModule } from '../models/tfjs-forward.js';
+import type { TfModule } from '../runtimes/tfjs-forward.js';
 import type { Feeds, ResolvedSettings, Runtime, RuntimeInfo, Session, TypedArray } from '../types.js';
 import { microConstant, microFeeds, microOnnxModel, type MicroLayout } from './op-graph.js';
 import type { MicroOp, MicroParams } from './ops.js';

@@ -4,7 +4,7 @@
  * peak and the percentage of it, plus parity and cold start.
  */
 import type { JobResult } from '../../results/schema.js';
-import { formatTable } from '../cli/table.js';
+import { formatTable } from '../common/format.js';
 import { runtimeKeyOf } from './roofline.js';
 
 const fixed = (v: number | undefined, digits = 2) => (v === undefined || !Number.isFinite(v) ? '-' : v.toFixed(digits));

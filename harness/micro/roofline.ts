@@ -12,6 +12,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { JobResult } from '../../results/schema.js';
 import { readResult } from '../../results/store.js';
+import { formatRuntimeId } from '../common/format.js';
 
 /** One runtime's measured matmul peak and where it came from. */
 export interface RuntimePeak {
@@ -26,9 +27,7 @@ export interface RuntimePeak {
 const MAX_FILES_SEARCHED = 50;
 
 /** `ort-node:cpu`, `tfjs:wasm`, `null`: the runtime id a job ran on. */
-export function runtimeKeyOf(job: JobResult): string {
-  return job.runtime.backend === 'default' ? job.runtime.id : `${job.runtime.id}:${job.runtime.backend}`;
-}
+export const runtimeKeyOf = (job: JobResult): string => formatRuntimeId(job.runtime);
 
 /** Best matmul achievedGflops per runtime among `jobs` (status ok). */
 export function matmulPeaks(jobs: JobResult[], source: { runId: string; sameRun: boolean; file?: string }): Map<string, RuntimePeak> {

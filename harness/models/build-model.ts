@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import type { ModelArtifact, ModelRef } from '../types.js';
-import { ARCH_FORMAT, ARCH_VERSION, type ArchDescription } from './arch.js';
+import { ARCH_FORMAT, ARCH_VERSION, type ArchDescription } from '../arch.js';
 import { exportOnnx } from './onnx-export.js';
 import { readOnnxSignature } from './onnx-read.js';
 import { resolveArch } from './weights.js';

@@ -5,7 +5,7 @@
  * Add, Relu, Sigmoid, Softmax.
  */
 import onnxProto from 'onnx-proto';
-import type { Activation, LayerSpec, ResolvedArch, ResolvedWeights } from './arch.js';
+import type { Activation, LayerSpec, ResolvedArch, ResolvedWeights } from '../arch.js';
 import { windowPads } from './shapes.js';
 
 const { onnx } = onnxProto;

@@ -7,7 +7,7 @@
  * (the usual convention for model FLOPs; they are a small fraction of the MACs).
  */
 import { UsageError } from '../errors.js';
-import type { ArchDescription, LayerSpec } from './arch.js';
+import type { ArchDescription, LayerSpec } from '../arch.js';
 
 /** Per-sample output shape and the cost of one layer (children included). */
 export interface LayerStats {

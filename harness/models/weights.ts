@@ -7,8 +7,8 @@
  * fanOut)) (Glorot) otherwise; biases uniform in +-0.05 so the bias path is exercised by parity.
  */
 import { UsageError } from '../errors.js';
-import { isParametric, type ArchDescription, type LayerSpec, type ResolvedArch, type ResolvedWeights, type WeightData } from './arch.js';
-import { deriveSeed, mulberry32, uniformArray } from './seeded-random.js';
+import { isParametric, type ArchDescription, type LayerSpec, type ResolvedArch, type ResolvedWeights, type WeightData } from '../arch.js';
+import { createRng, deriveSeed, type Rng } from '../measure/random.js';
 import { archStats, type ArchStats } from './shapes.js';
 
 /** Encodes a float32 tensor as compact WeightData (base64 of little-endian float32 bytes). */
@@ -88,7 +88,7 @@ export function resolveArch(desc: ArchDescription): { arch: ResolvedArch; stats:
       weights.set(path, { kernel, kernelDims: shape.dims, bias });
       continue;
     }
-    const rand = mulberry32(deriveSeed(desc.seed, path));
+    const rand = createRng(deriveSeed(desc.seed, path));
     const relu = (layer.activation ?? 'none') === 'relu';
     const limit = Math.sqrt(6 / (relu ? shape.fanIn : shape.fanIn + shape.fanOut));
     const kernel = uniformArray(shape.dims.reduce((a, b) => a * b, 1), limit, rand);
@@ -113,4 +113,11 @@ export function withExplicitWeights(arch: ResolvedArch): ArchDescription {
     return { ...layer, weights: { kernel: encodeWeight(w.kernel, w.kernelDims), bias: encodeWeight(w.bias, [w.bias.length]) } };
   });
   return { ...arch.description, layers: copy(arch.description.layers, '') };
+}
+
+/** `n` uniform floats in [-limit, limit). */
+export function uniformArray(n: number, limit: number, rand: Rng): Float32Array {
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = (rand() * 2 - 1) * limit;
+  return out;
 }

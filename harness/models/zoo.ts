@@ -4,7 +4,7 @@
  * suite can scale the same family from a CI-sized toy to the published size (defaults).
  */
 import { UsageError } from '../errors.js';
-import { ARCH_FORMAT, ARCH_VERSION, type ArchDescription, type LayerSpec } from './arch.js';
+import { ARCH_FORMAT, ARCH_VERSION, type ArchDescription, type LayerSpec } from '../arch.js';
 
 export type ZooParams = Record<string, number | string | boolean>;
 

@@ -12,8 +12,8 @@ import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
 import type { ProbeResult, Runtime } from '../types.js';
-import { RuntimeError } from './runtime-error.js';
-import { vmHwmBytes } from '../system/proc.js';
+import { RuntimeError } from '../errors.js';
+import { vmHwmBytes } from '../system/metadata.js';
 
 /** The protocol tag every request carries. */
 export const EXTERNAL_PROTOCOL = 'mlbench-external/1';

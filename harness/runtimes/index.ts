@@ -4,6 +4,8 @@
  */
 import type { Runtime } from '../types.js';
 
+export { formatRuntimeId, parseRuntimeId } from '../common/format.js';
+
 export const RUNTIMES: Record<string, () => Promise<Runtime>> = {
   null: async () => (await import('./null.js')).createNullRuntime(),
   'ort-node:cpu': async () => (await import('./ort-node.js')).createOrtNodeRuntime('cpu'),
@@ -21,17 +23,6 @@ export const RUNTIMES: Record<string, () => Promise<Runtime>> = {
 
 export function runtimeIds(): string[] {
   return Object.keys(RUNTIMES);
-}
-
-/** Splits `ort-node:cpu` into runtime and backend (`null` has backend `default`). */
-export function parseRuntimeId(id: string): { runtime: string; backend: string } {
-  const colon = id.indexOf(':');
-  return colon < 0 ? { runtime: id, backend: 'default' } : { runtime: id.slice(0, colon), backend: id.slice(colon + 1) };
-}
-
-/** The inverse of parseRuntimeId, for labels: `{id: 'ort-node', backend: 'cpu'}` -> `ort-node:cpu`, null -> `null`. */
-export function formatRuntimeId(runtime: { id: string; backend: string }): string {
-  return runtime.backend === 'default' ? runtime.id : `${runtime.id}:${runtime.backend}`;
 }
 
 export async function createRuntime(id: string): Promise<Runtime> {

@@ -8,7 +8,7 @@
 import { completeSettings } from '../config/settings.js';
 import type { Feeds, ModelArtifact, Runtime, Session, SettingsInput, Tensor, TensorSpec } from '../types.js';
 import { createRng } from '../measure/random.js';
-import { TOOL_VERSION } from '../version.js';
+import { TOOL_VERSION } from '../paths.js';
 
 /** Busy-waits `ns` nanoseconds on process.hrtime.bigint(). */
 export function busyWaitNs(ns: number): void {

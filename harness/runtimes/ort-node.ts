@@ -8,10 +8,9 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { RuntimeError, UsageError } from '../errors.js';
 import { ORT_SETTINGS, readSettings } from '../config/settings.js';
 import type { ModelArtifact, ProbeResult, Runtime, RuntimeInfo, Session, SettingsInput } from '../types.js';
-import { RuntimeError } from './runtime-error.js';
 import { fromOrtOutputs, toOrtFeeds, type OrtTensorCtor, type OrtTensorLike } from './ort-tensors.js';
 
 /** Execution providers ort-node knows, in the order `list` shows them. */
@@ -112,6 +111,18 @@ function missingLibrary(ep: OrtNodeEp): string | undefined {
   }
 }
 
+/**
+ * The probe's model: the zoo's `logreg` (2 features, seed 1) as ONNX bytes (285), kept here so the
+ * runtime never imports the model builders; tests/unit/runtimes checks it still equals the zoo's.
+ */
+export const PROBE_MODEL_ONNX: Uint8Array = Buffer.from(
+  'CAgSB21sYmVuY2gaATE6hgIKMQoFaW5wdXQKCWwwX2tlcm5lbAoHbDBfYmlhcxIGZ2VtbV8wGgZHZW1tXzAiBEdlbW0KOgoG' +
+  'Z2VtbV8wEgZvdXRwdXQaCVNvZnRtYXhfMSIHU29mdG1heCoUCgRheGlzGP///////////wGgAQISGWxvZ3JlZy1mZWF0dXJl' +
+  'czItY2xhc3NlczIqIwoCAgIQAUIJbDBfa2VybmVsShAYIos/v1ORvkc1ir0BMly/KhgKAQIQAUIHbDBfYmlhc0oII7QOPVyJ' +
+  'trxaHAoFaW5wdXQSEwoRCAESDQoHEgViYXRjaAoCCAJiHQoGb3V0cHV0EhMKEQgBEg0KBxIFYmF0Y2gKAggCQgQKABAN',
+  'base64',
+);
+
 async function probeAll(): Promise<ProbeResult> {
   let ort: OrtNodeModule;
   try {
@@ -120,8 +131,6 @@ async function probeAll(): Promise<ProbeResult> {
     const reason = `onnxruntime-node failed to load: ${(err as Error).message}. Reinstall it: npm install onnxruntime-node`;
     return { available: false, reason, version: null, backends: ORT_NODE_EPS.map((id) => ({ id, available: false, reason })) };
   }
-  const { buildModel } = await import('../models/index.js');
-  const tiny = await buildModel({ kind: 'zoo', arch: 'logreg', params: { features: 2 }, seed: 1 });
   const backends: ProbeResult['backends'] = [];
   for (const id of ORT_NODE_EPS) {
     const missing = missingLibrary(id);
@@ -130,7 +139,7 @@ async function probeAll(): Promise<ProbeResult> {
       continue;
     }
     try {
-      const s = await ort.InferenceSession.create(tiny.onnx, { executionProviders: [id], logSeverityLevel: 4 });
+      const s = await ort.InferenceSession.create(PROBE_MODEL_ONNX, { executionProviders: [id], logSeverityLevel: 4 });
       await s.release();
       backends.push({ id, available: true });
     } catch (err) {

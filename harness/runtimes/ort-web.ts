@@ -5,11 +5,10 @@
  * setting (0 = onnxruntime-web decides); the value onnxruntime-web actually uses is recorded,
  * and it is fixed for the whole process by the first session.
  */
-import { UsageError } from '../errors.js';
+import { RuntimeError, UsageError } from '../errors.js';
 import { completeSettings } from '../config/settings.js';
 import type { ModelArtifact, ProbeResult, Runtime, SettingsInput } from '../types.js';
 import { ortSession, type OrtNodeModule } from './ort-node.js';
-import { RuntimeError } from './runtime-error.js';
 
 export const ORT_WEB_BACKENDS = ['wasm'] as const;
 

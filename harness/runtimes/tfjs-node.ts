@@ -5,8 +5,8 @@
  * internet). The import is injectable so tests can exercise the present path with a fake module.
  */
 import type { ModelArtifact, ProbeResult, ResolvedSettings, Runtime } from '../types.js';
-import type { TfModule } from '../models/tfjs-forward.js';
-import { RuntimeError } from './runtime-error.js';
+import type { TfModule } from './tfjs-forward.js';
+import { RuntimeError } from '../errors.js';
 import { createTfjsSession } from './tfjs-session.js';
 
 export type TfjsNodeVariant = 'tfjs-node' | 'tfjs-node-gpu';

@@ -5,9 +5,9 @@
  * (tf.memory().numTensors after dispose minus before load).
  */
 import type { ModelArtifact, Session, TypedArray } from '../types.js';
-import type { ResolvedArch } from '../models/arch.js';
-import { buildTfjsForward, type TfModule } from '../models/tfjs-forward.js';
-import { RuntimeError } from './runtime-error.js';
+import type { ResolvedArch } from '../arch.js';
+import { buildTfjsForward, type TfModule } from './tfjs-forward.js';
+import { RuntimeError } from '../errors.js';
 
 /** A tfjs session; `leakedTensors()` is meaningful after dispose(). */
 export interface TfjsSession extends Session {

@@ -5,10 +5,9 @@
  * has it; both facts are recorded in RuntimeInfo.options. Backend initialisation (wasm compile)
  * happens in load(), so it counts as session creation, not as the first run.
  */
-import { UsageError } from '../errors.js';
+import { RuntimeError, UsageError } from '../errors.js';
 import type { ModelArtifact, ProbeResult, ResolvedSettings, Runtime } from '../types.js';
-import type { TfModule } from '../models/tfjs-forward.js';
-import { RuntimeError } from './runtime-error.js';
+import type { TfModule } from './tfjs-forward.js';
 import { createTfjsSession } from './tfjs-session.js';
 
 export const TFJS_BACKENDS = ['cpu', 'wasm'] as const;

@@ -5,6 +5,9 @@
 import type { HistogramEncoding } from '../measure/histogram.js';
 import type { Clock, LatencySummaryNs } from '../types.js';
 import type { Scheduler } from '../measure/scheduler.js';
+import type { FindPeakStep } from '../../results/schema.js';
+
+export type { FindPeakStep };
 
 /** VALID/INVALID with reasons and advice, as LoadGen's summary log gives them. */
 export interface Validity {
@@ -13,13 +16,6 @@ export interface Validity {
   recommendations: string[];
 }
 
-/** One server run of a --find-peak search. */
-export interface FindPeakStep {
-  targetQps: number;
-  achievedQps: number;
-  p99Ns: number;
-  valid: boolean;
-}
 
 export interface ScenarioResult {
   status: 'ok' | 'invalid';

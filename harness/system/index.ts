@@ -1,1 +1,1 @@
-export { collectMachine, fingerprint, packageVersion, RUNTIME_PACKAGES } from './metadata.js';
+export { collectMachine, fingerprint, packageVersion, RUNTIME_PACKAGES, vmHwmBytes } from './metadata.js';

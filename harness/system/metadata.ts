@@ -1,6 +1,7 @@
 /**
  * System metadata for every result file (via systeminformation, naming only the fields needed:
- * a bare `versions()` takes about a second) and the machine fingerprint.
+ * a bare `versions()` takes about a second), the machine fingerprint, and a job process's peak
+ * RSS from /proc.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -98,4 +99,17 @@ export async function collectMachine(): Promise<Machine> {
       operating_system: `${osInfo.distro} ${osInfo.release} (${osInfo.kernel})`,
     },
   };
+}
+
+/**
+ * Peak resident set size of a running process (the kernel's VmHWM high-water mark), in bytes;
+ * null when it cannot be read (the process is gone, or not Linux). Synchronous: one small read.
+ */
+export function vmHwmBytes(pid: number): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
 }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ResolvedArch } from '../models/arch.js';
+import type { ResolvedArch } from '../arch.js';
 import { withExplicitWeights } from '../models/weights.js';
 
 /** Writes the model atomically; returns its path and content hash. */

@@ -4,7 +4,7 @@
  * summarised with the olympic mean (the fastest and slowest dropped, as MLPerf does) for the
  * times and the plain mean for AUC. For external peers the peak RSS is the peer process's own.
  */
-import { formatTable } from '../cli/table.js';
+import { formatRuntimeId, formatTable } from '../common/format.js';
 import { olympicMean } from '../measure/metrics.js';
 import type { JobResult } from '../../results/schema.js';
 
@@ -24,7 +24,7 @@ export interface LadderRow {
 }
 
 const mean = (v: number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : null);
-const runtimeName = (j: JobResult) => (j.runtime.backend === 'default' ? j.runtime.id : `${j.runtime.id}:${j.runtime.backend}`);
+const runtimeName = (j: JobResult) => formatRuntimeId(j.runtime);
 
 /** Groups the tabular suite's jobs into ladder rows, in first-seen order. */
 export function ladderRows(jobs: JobResult[]): LadderRow[] {

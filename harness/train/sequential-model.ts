@@ -3,14 +3,14 @@
  * flatten), used by the vision workloads. Variables start from the description's seeded weights
  * (harness/models/weights.ts) and are trained with Adam on the softmax cross-entropy of the
  * logits (the final softmax is folded into the loss). The forward follows the conventions of
- * harness/models/tfjs-forward.ts (NCHW in, NHWC inside, TensorFlow `same` padding), and the
+ * harness/runtimes/tfjs-forward.ts (NCHW in, NHWC inside, TensorFlow `same` padding), and the
  * trained weights export unchanged through the model zoo's writer. Convolution and pooling are
  * written with ops every backend can differentiate (see convAsMatMul and maxPool).
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import { UsageError } from '../errors.js';
-import type { ArchDescription, LayerSpec, ResolvedArch } from '../models/arch.js';
-import type { TfModule } from '../models/tfjs-forward.js';
+import type { ArchDescription, LayerSpec, ResolvedArch } from '../arch.js';
+import type { TfModule } from '../runtimes/tfjs-forward.js';
 import { resolveArch } from '../models/weights.js';
 
 type T = tfTypes.Tensor;

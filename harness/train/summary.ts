@@ -3,7 +3,7 @@
  * for the tabular suite, and for other training jobs (vision) one row per job with the train
  * time, time to target, the test metric and the serving agreement of the exported model.
  */
-import { formatTable } from '../cli/table.js';
+import { formatTable } from '../common/format.js';
 import type { JobResult } from '../../results/schema.js';
 import { benchmMlTable } from './ladder-table.js';
 

@@ -8,7 +8,7 @@ import type { EncodedSlice, TabularEncoding } from '../../datasets/tabular/types
 import { completeSettings } from '../config/settings.js';
 import type { SampleSource } from '../scenarios/samples.js';
 import { logLoss, rocAuc } from '../measure/metrics.js';
-import { deriveSeed, mulberry32 } from '../models/seeded-random.js';
+import { createRng, deriveSeed } from '../measure/random.js';
 import type { Job } from '../types.js';
 import type { JobOutcome } from '../isolate/protocol.js';
 import { writeTrainedModel } from './export-trained.js';
@@ -23,7 +23,7 @@ const EVAL_BATCH = 8192;
 /** Seeded Fisher-Yates permutation of 0..n-1 (a fresh order every epoch, reproducible). */
 export function shuffledOrder(n: number, seed: number): Uint32Array {
   const order = Uint32Array.from({ length: n }, (_v, i) => i);
-  const rand = mulberry32(seed);
+  const rand = createRng(seed);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     const t = order[i]!;

@@ -11,8 +11,8 @@
  * Initial weights come from the architecture description's seed (harness/models/weights.ts).
  */
 import type * as tfTypes from '@tensorflow/tfjs';
-import { ARCH_FORMAT, ARCH_VERSION, type ArchDescription, type LayerSpec, type ResolvedArch } from '../models/arch.js';
-import type { TfModule } from '../models/tfjs-forward.js';
+import { ARCH_FORMAT, ARCH_VERSION, type ArchDescription, type LayerSpec, type ResolvedArch } from '../arch.js';
+import type { TfModule } from '../runtimes/tfjs-forward.js';
 import { resolveArch } from '../models/weights.js';
 import { oneHotRows } from '../../datasets/tabular/encode.js';
 import type { EncodedSlice, TabularEncoding } from '../../datasets/tabular/types.js';

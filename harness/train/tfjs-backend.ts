@@ -4,7 +4,7 @@
  * adapters' one loader (harness/runtimes/tfjs.ts loadTf). Absence is an answer (`unavailable`
  * with the reason and the install command).
  */
-import type { TfModule } from '../models/tfjs-forward.js';
+import type { TfModule } from '../runtimes/tfjs-forward.js';
 import { parseRuntimeId } from '../runtimes/index.js';
 
 /** A tfjs module with its backend selected and ready. */

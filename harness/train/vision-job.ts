@@ -7,10 +7,10 @@
 import { mnistDataset } from '../../datasets/mnist.js';
 import { completeSettings } from '../config/settings.js';
 import { top1Accuracy } from '../measure/metrics.js';
-import { deriveSeed } from '../models/seeded-random.js';
+import { deriveSeed } from '../measure/random.js';
 import { zooDescription } from '../models/zoo.js';
 import { arraySamples } from '../scenarios/samples.js';
-import type { ArchDescription } from '../models/arch.js';
+import type { ArchDescription } from '../arch.js';
 import type { Job } from '../types.js';
 import type { JobOutcome } from '../isolate/protocol.js';
 import { writeTrainedModel } from './export-trained.js';

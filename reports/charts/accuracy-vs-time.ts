@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { ReportJob } from '../model.js';
-import type { ChartDef } from './chart.js';
+import type { ChartDef } from './index.js';
 import { CHART_CONFIG, isMultiMachine, LOG_SCALE, measured, runtimeSeries, WIDE_PX } from './theme.js';
 
 interface Row {

@@ -6,7 +6,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { median } from '../../harness/measure/percentiles.js';
 import type { ReportJob } from '../model.js';
-import type { ChartDef } from './chart.js';
+import type { ChartDef } from './index.js';
 import { CHART_CONFIG, groupBy, linesWithPoints, measured, WIDE_PX } from './theme.js';
 
 interface Row {

@@ -1,8 +1,10 @@
 /**
- * The charts of a report, in the order they appear. Registered explicitly; each file holds one
- * vega-lite spec.
+ * The charts of a report, in the order they appear, and their contract. Registered explicitly;
+ * each file holds one vega-lite spec. A chart that finds no data returns null and is left out of
+ * the report rather than drawn empty.
  */
-import type { ChartDef } from './chart.js';
+import type { TopLevelSpec } from 'vega-lite';
+import type { ReportJob } from '../model.js';
 import { accuracyVsTime } from './accuracy-vs-time.js';
 import { achievedGflops } from './achieved-gflops.js';
 import { coldStart } from './cold-start.js';
@@ -12,11 +14,20 @@ import { runtimeComparison } from './runtime-comparison.js';
 import { serverLatencyQps } from './server-latency-qps.js';
 import { trainingScaling } from './training-scaling.js';
 
-export type { ChartDef } from './chart.js';
 export { renderSvg } from './render-svg.js';
 export {
   accuracyVsTime, achievedGflops, coldStart, historyTrend, latencyDistribution, runtimeComparison, serverLatencyQps, trainingScaling,
 };
+
+export interface ChartDef {
+  /** kebab-case; the file stem of `charts/<suite>-<id>.svg`. */
+  id: string;
+  title: string;
+  /** One or two sentences for the report: what is plotted and how it was computed. */
+  description: string;
+  /** The vega-lite spec for these jobs (one suite's), or null when they hold no data for it. */
+  spec(jobs: ReportJob[]): TopLevelSpec | null;
+}
 
 export const CHARTS: readonly ChartDef[] = [
   runtimeComparison,

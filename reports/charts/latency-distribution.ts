@@ -5,9 +5,9 @@
  * when they were capped; LoadGen percentile method), else latencyNs.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { pool, quantile } from '../../results/stats/index.js';
+import { pool, quantile } from '../../results/index.js';
 import type { ReportJob } from '../model.js';
-import type { ChartDef } from './chart.js';
+import type { ChartDef } from './index.js';
 import { CHART_CONFIG, groupBy, isMultiMachine, LOG_SCALE, linesWithPoints, measured, PANEL_PX } from './theme.js';
 
 const PERCENTILES = [0.5, 0.75, 0.9, 0.95, 0.97, 0.99, 0.999, 0.9999];

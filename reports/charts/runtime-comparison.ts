@@ -7,10 +7,10 @@
  * when they were capped; pooled over repeats), else latencyNs.p50 (no whisker).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { pool } from '../../results/stats/index.js';
+import { pool } from '../../results/index.js';
 import { medianCi } from '../median-ci.js';
 import type { ReportJob } from '../model.js';
-import type { ChartDef } from './chart.js';
+import type { ChartDef } from './index.js';
 import { CHART_CONFIG, groupBy, isMultiMachine, measured, WIDE_PX } from './theme.js';
 
 interface Row {

@@ -3,7 +3,7 @@
  * different machines (unless allowed), builds each job's metric rows, applies one Holm correction
  * across every test in the comparison, then the decision rule. Pure: no I/O (see load.ts).
  */
-import { formatRuntimeId } from '../../harness/runtimes/index.js';
+import { formatRuntimeId } from '../../harness/common/format.js';
 import { holmAdjust } from '../stats/index.js';
 import { countVerdicts, decideMeasured, decideTail, jobVerdict } from './decide.js';
 import { TAIL_METRICS } from './metric-rows.js';

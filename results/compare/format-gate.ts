@@ -1,5 +1,5 @@
 /** Markdown summary of a gate run (`summary.md`): the final verdicts, then how flagged jobs were re-measured. */
-import { escapeMarkdown } from '../../reports/escape-markdown.js';
+import { escapeMarkdown } from '../../harness/common/escape.js';
 import { formatMarkdown } from './format-markdown.js';
 import type { GateResult } from './gate.js';
 

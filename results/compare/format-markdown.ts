@@ -2,9 +2,9 @@
  * Markdown formatter (GitHub-flavoured) for a PR comment or a job summary: a headline, a table of
  * the jobs that need attention, and the unchanged rows folded in a <details> block. Every string
  * that comes from a result file is escaped with the reports' one Markdown escape
- * (reports/escape-markdown.ts).
+ * (harness/common/escape.ts).
  */
-import { escapeMarkdown } from '../../reports/escape-markdown.js';
+import { escapeMarkdown } from '../../harness/common/escape.js';
 import { countsText, formatChange, formatP, formatValue, ruleText } from './format-values.js';
 import type { Comparison, JobComparison } from './types.js';
 

@@ -1,5 +1,5 @@
 /** Shared value formatting of the compare formatters (units in, human text out). */
-import { formatBytes, formatNs, formatSeconds, sig } from '../../reports/format.js';
+import { formatBytes, formatNs, formatSeconds, sig } from '../../harness/common/format.js';
 import { minimumPerSide } from '../stats/index.js';
 import type { Comparison, MetricComparison, Verdict } from './types.js';
 
@@ -8,7 +8,7 @@ export const VERDICT_MARK: Record<Verdict, string> = {
   regression: '+', improvement: '-', inconclusive: '~', changed: 'x', missing: '?', unchanged: ' ',
 };
 
-/** A value with its unit, scaled for reading with the reports' formatting (reports/format.ts). */
+/** A value with its unit, scaled for reading with the shared formatting (harness/common/format.ts). */
 export function formatValue(value: number | string | null, unit: MetricComparison['unit']): string {
   if (value === null) return '-';
   if (typeof value === 'string') return value;

@@ -13,7 +13,7 @@
  * A regression fails the gate only when the comparison of the re-measurements (with its own Holm
  * family: the flagged jobs) is a regression again. Pure apart from the callback: no I/O.
  */
-import { formatRuntimeId, parseRuntimeId } from '../../harness/runtimes/index.js';
+import { formatRuntimeId, parseRuntimeId } from '../../harness/common/format.js';
 import type { Job } from '../../harness/types.js';
 import type { JobResult, ResultFile } from '../schema.js';
 import { compareSides } from './compare.js';

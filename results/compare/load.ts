@@ -1,5 +1,5 @@
 /** Reads the result files (or folders of them) of one side of a comparison. */
-import { loadResults } from '../../reports/load.js';
+import { loadResults } from '../load.js';
 import type { JobResult, ResultFile } from '../schema.js';
 import type { CompareSide } from './types.js';
 
@@ -11,7 +11,7 @@ export function sideFromResults(results: ResultFile[], sources: string[]): Compa
 }
 
 /**
- * Loads every result file under `inputs` (files or folders, each file once) with the reports'
+ * Loads every result file under `inputs` (files or folders, each file once) with the shared
  * loader; a bad file is an error here, not a warning. `role` names the side in errors.
  */
 export async function loadSide(inputs: string[], role: 'baseline' | 'candidate'): Promise<CompareSide> {

@@ -1,10 +1,10 @@
 /**
  * Like with like, machines: results from different machine fingerprints are refused unless the
  * user allows it. The message names both machine ids and the recorded fields that differ (the
- * fields are the report's machine table, reports/machine-facts.ts).
+ * fields are the report's machine table, results/machine-facts.ts).
  */
 import { UsageError } from '../../harness/errors.js';
-import { comparedMachineFacts } from '../../reports/machine-facts.js';
+import { comparedMachineFacts } from '../machine-facts.js';
 import type { Machine } from '../schema.js';
 
 /** `field: a -> b` for each recorded machine fact that differs. */

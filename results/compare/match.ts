@@ -6,7 +6,7 @@
  * listed as differences instead.
  */
 import { SETTINGS } from '../../harness/config/settings.js';
-import { formatRuntimeId } from '../../harness/runtimes/index.js';
+import { formatRuntimeId } from '../../harness/common/format.js';
 import type { JobResult } from '../schema.js';
 
 /** Setting namespaces that configure the runtime under test: differences are judged, not refused. */

@@ -12,6 +12,7 @@
  * repeats it needs) and stays out of the Holm family, where it could only weaken the other tests.
  * A change beyond the threshold of an untestable metric is `inconclusive`, never a regression.
  */
+import { fnv1a } from '../../harness/measure/random.js';
 import { bootstrapRatioCi, fromValues, mannWhitneyU, minimumPerSide, minimumPValue, quantile, type WeightedSample } from '../stats/index.js';
 import type { MetricComparison } from './types.js';
 import type { SideObservations } from './observations.js';
@@ -31,12 +32,8 @@ export const TAIL_METRICS: readonly string[] = ['latency.p90', 'latency.p99'];
 /** Accuracy metrics where lower is better; any other accuracy metric is higher-is-better. */
 export const LOWER_IS_BETTER_ACCURACY: readonly string[] = ['rmse', 'mse', 'mae', 'logloss', 'log-loss', 'loss', 'error', 'error-rate'];
 
-/** FNV-1a, to derive a reproducible bootstrap seed per row from the comparison's seed. */
-function hashSeed(text: string, seed: number): number {
-  let h = 0x811c9dc5 ^ seed;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
+/** A reproducible bootstrap seed per row from the comparison's seed. */
+const hashSeed = (text: string, seed: number): number => fnv1a(text, seed);
 
 interface RowContext {
   key: string;

@@ -4,6 +4,7 @@
  * bootstrap treat them alike: a histogram bucket is a value observed `count` times. Pure: no I/O.
  */
 import * as hdr from 'hdr-histogram-js';
+import { percentileRank } from '../../harness/measure/percentiles.js';
 
 /** Sorted distinct values (ascending) with how often each was observed. */
 export interface WeightedSample {
@@ -104,12 +105,8 @@ export function valueAtRank(sample: WeightedSample, cum: Float64Array, rank: num
   return sample.values[lo]!;
 }
 
-/**
- * Quantile by the project's one rule (harness/measure/percentiles.ts, LoadGen's
- * `sorted[floor(n * p)]`, clamped to the last observation).
- */
+/** Quantile by the project's one rule (harness/measure/percentiles.ts percentileRank). */
 export function quantile(sample: WeightedSample, p: number): number {
   if (sample.n === 0) return Number.NaN;
-  const rank = Math.min(sample.n - 1, Math.floor(sample.n * p));
-  return valueAtRank(sample, cumulativeCounts(sample), rank);
+  return valueAtRank(sample, cumulativeCounts(sample), percentileRank(sample.n, p));
 }

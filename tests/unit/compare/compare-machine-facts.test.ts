@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { machineDifferences } from '../../../results/compare/index.js';
-import { machineFacts, MACHINE_FIELDS } from '../../../reports/machine-facts.js';
+import { machineFacts, MACHINE_FIELDS } from '../../../results/machine-facts.js';
 import { machine } from './make-result.js';
 
 describe('machine facts (one list for the report table and the compare check)', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../../reports/escape-html.js';
-import { escapeMarkdown } from '../../../reports/escape-markdown.js';
+import { escapeHtml, escapeMarkdown } from '../../../harness/common/escape.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
 

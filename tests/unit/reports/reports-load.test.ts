@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSide } from '../../../results/compare/index.js';
-import { loadResults } from '../../../reports/load.js';
+import { loadResults } from '../../../results/load.js';
 import { FIXTURES, RUN_A1, TRUNCATED } from './helpers.js';
 
 describe('result loading (report and compare share one loader)', () => {

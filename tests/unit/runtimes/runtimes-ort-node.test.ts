@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../../harness/models/index.js';
-import { createOrtNodeRuntime } from '../../../harness/runtimes/ort-node.js';
+import { createOrtNodeRuntime, PROBE_MODEL_ONNX } from '../../../harness/runtimes/ort-node.js';
 import { defaultSettings } from '../../../harness/config/settings.js';
 
 describe('runtimes: ort-node', () => {
+  it("probes with the zoo's logreg bytes, unchanged", async () => {
+    const tiny = await buildModel({ kind: 'zoo', arch: 'logreg', params: { features: 2 }, seed: 1 });
+    expect(Buffer.from(PROBE_MODEL_ONNX).equals(Buffer.from(tiny.onnx))).toBe(true);
+  });
+
   it('runs logreg on cpu and returns softmax rows', async () => {
     const model = await buildModel({ kind: 'zoo', arch: 'logreg', params: { features: 4, classes: 3 }, seed: 3 });
     const rt = createOrtNodeRuntime('cpu');

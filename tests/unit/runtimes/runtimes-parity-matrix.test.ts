@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildModel, checkParity, ZOO_ARCHS } from '../../../harness/models/index.js';
 import { RUNTIMES } from '../../../harness/runtimes/index.js';
 import { defaultSettings } from '../../../harness/config/settings.js';
-import { mulberry32 } from '../../../harness/models/seeded-random.js';
+import { createRng } from '../../../harness/measure/random.js';
 
 /** Small sizes so every arch runs on the slow pure-JS tfjs:cpu backend in a few seconds. */
 const SMALL: Record<string, Record<string, number>> = {
@@ -33,7 +33,7 @@ describe('runtimes: parity matrix (every zoo arch x every available runtime vs o
     for (const arch of ZOO_ARCHS) {
       const model = await buildModel({ kind: 'zoo', arch, params: SMALL[arch]!, seed: 11 });
       const dims = model.inputs[0]!.dims.map((d) => (d === 'batch' ? 2 : (d as number)));
-      const rand = mulberry32(3);
+      const rand = createRng(3);
       const data = Float32Array.from({ length: dims.reduce((a, b) => a * b, 1) }, () => rand() * 2 - 1);
       const feeds = { [model.inputs[0]!.name]: { dtype: 'float32' as const, dims, data } };
       for (const id of runtimes) {

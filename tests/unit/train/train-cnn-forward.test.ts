@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
-import { buildTfjsForward, type TfModule } from '../../../harness/models/tfjs-forward.js';
+import { buildTfjsForward, type TfModule } from '../../../harness/runtimes/tfjs-forward.js';
 import { resolveArch, zooDescription } from '../../../harness/models/index.js';
 import { createSequentialModel } from '../../../harness/train/sequential-model.js';
 

@@ -9,7 +9,7 @@
  * which every tfjs backend implements, so the comparison between runtimes is like for like.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
-import type { Activation, LayerSpec, ResolvedArch } from './arch.js';
+import type { Activation, LayerSpec, ResolvedArch } from '../arch.js';
 
 /** The tfjs API surface the forward uses (the @tensorflow/tfjs namespace or a compatible one). */
 export type TfModule = typeof tfTypes;
@@ -53,19 +53,12 @@ export function buildTfjsForward(tf: TfModule, arch: ResolvedArch): TfjsForward 
           x = after(tf.fused.matMul({ a: x as tfTypes.Tensor2D, b: w.kernel as tfTypes.Tensor2D, bias: w.bias, activation: fusedActivation(layer.activation) }), layer.activation);
           break;
         }
-        case 'conv2d': {
-          const w = weights.get(path)!;
-          const s = layer.stride ?? 1;
-          x = after(tf.fused.conv2d({
-            x: x as tfTypes.Tensor4D, filter: w.kernel as tfTypes.Tensor4D, strides: [s, s], pad: layer.padding ?? 'same',
-            bias: w.bias, activation: fusedActivation(layer.activation),
-          }), layer.activation);
-          break;
-        }
+        case 'conv2d':
         case 'depthwiseConv2d': {
           const w = weights.get(path)!;
           const s = layer.stride ?? 1;
-          x = after(tf.fused.depthwiseConv2d({
+          const conv = layer.type === 'conv2d' ? tf.fused.conv2d : tf.fused.depthwiseConv2d;
+          x = after(conv({
             x: x as tfTypes.Tensor4D, filter: w.kernel as tfTypes.Tensor4D, strides: [s, s], pad: layer.padding ?? 'same',
             bias: w.bias, activation: fusedActivation(layer.activation),
           }), layer.activation);

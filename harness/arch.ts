@@ -2,7 +2,8 @@
  * The architecture description: one plain, JSON-serialisable value that says what a model is
  * (layers, shapes) and where its weights come from (a seed, or explicit values). Both exporters
  * (ONNX bytes, tfjs forward) and the FLOP/parameter counter read it, so every runtime runs the
- * same function with the same weights.
+ * same function with the same weights. It sits below models/ (which builds descriptions) and
+ * runtimes/ (which run them), so neither imports the other.
  *
  * Conventions (documented once here, relied on everywhere):
  * - Image inputs are NCHW (the ONNX convention): `input.dims` is the per-sample shape `[C, H, W]`,

@@ -4,8 +4,8 @@
  * different fingerprints. One list of fields (MACHINE_FIELDS) serves both, so a field added for
  * the report is compared too, unless it is marked as time-varying.
  */
-import type { Machine } from '../results/schema.js';
-import { formatBytes } from './format.js';
+import type { Machine } from './schema.js';
+import { formatBytes } from '../harness/common/format.js';
 
 /** One row of the machine table. */
 export interface MachineField {

@@ -8,8 +8,8 @@
  */
 import path from 'node:path';
 import { errorMessage, UsageError } from '../harness/errors.js';
-import type { ResultFile } from '../results/schema.js';
-import { listResultFiles, readResult } from '../results/store.js';
+import type { ResultFile } from './schema.js';
+import { listResultFiles, readResult } from './store.js';
 
 export interface LoadedResults {
   results: Array<{ file: string; result: ResultFile }>;

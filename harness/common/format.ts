@@ -1,6 +1,7 @@
 /**
- * Number formatting shared by the HTML and Markdown reporters. Units are always printed, so a
- * value never appears without one.
+ * Formatting shared by the terminal, HTML and Markdown outputs and by compare. Units are always
+ * printed, so a value never appears without one. Runtime ids are formatted here rather than by the
+ * runtime registry, so that what reads results never loads a runtime.
  */
 
 /** Nanoseconds as a human duration: `812 ns`, `12.3 µs`, `4.56 ms`, `1.23 s`. */
@@ -45,4 +46,25 @@ export function formatMetric(metric: { name: string; value: number; unit: string
 export function formatSeconds(s: number | null | undefined): string {
   if (s === null || s === undefined || !Number.isFinite(s)) return '—';
   return `${sig(s)} s`;
+}
+
+/** Splits `ort-node:cpu` into runtime and backend (`null` has backend `default`). */
+export function parseRuntimeId(id: string): { runtime: string; backend: string } {
+  const colon = id.indexOf(':');
+  return colon < 0 ? { runtime: id, backend: 'default' } : { runtime: id.slice(0, colon), backend: id.slice(colon + 1) };
+}
+
+/** The inverse of parseRuntimeId, for labels: `{id: 'ort-node', backend: 'cpu'}` -> `ort-node:cpu`, null -> `null`. */
+export function formatRuntimeId(runtime: { id: string; backend: string }): string {
+  return runtime.backend === 'default' ? runtime.id : `${runtime.id}:${runtime.backend}`;
+}
+
+/** A plain-text table for the terminal: columns padded to their widest cell, `alignRight` columns right-aligned. */
+export function formatTable(header: string[], rows: string[][], alignRight: boolean[] = []): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells
+    .map((c, i) => (alignRight[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+    .join('  ')
+    .trimEnd();
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
