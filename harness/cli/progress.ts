@@ -3,6 +3,7 @@
  * (CI logs). Always on stderr, so stdout stays for tables and JSON.
  */
 import cliProgress from 'cli-progress';
+import { escapeTerminal } from '../common/escape.js';
 
 export interface Progress {
   start(total: number): void;
@@ -12,7 +13,19 @@ export interface Progress {
   stop(): void;
 }
 
+/** Progress whose every message is escaped: job ids and notes carry model, dataset and file names. */
 export function createProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+  const p = createRawProgress(stream);
+  return {
+    start: p.start,
+    jobStarted: (i, id) => p.jobStarted(i, escapeTerminal(id)),
+    jobDone: (i, id, status, detail) => p.jobDone(i, escapeTerminal(id), status, escapeTerminal(detail)),
+    note: (m) => p.note(escapeTerminal(m)),
+    stop: p.stop,
+  };
+}
+
+function createRawProgress(stream: NodeJS.WriteStream): Progress {
   if (!stream.isTTY) {
     let total = 0;
     return {

@@ -35,9 +35,6 @@ function injectFault(fail: string): void {
       process.abort();
       break;
     case 'hang':
-      // A handler makes SIGTERM a no-op that the busy loop never yields to: only SIGKILL ends it,
-      // the worst hang a runtime can show (native code stuck in a loop).
-      process.on('SIGTERM', () => undefined);
       busyWaitNs(Number.MAX_SAFE_INTEGER);
       break;
     case 'oom':
@@ -59,6 +56,9 @@ export function createNullRuntime(): Runtime {
       const latencyNs = settings['null.latencyUs'] * 1000;
       const jitter = settings['null.jitterPct'] / 100;
       const fail = settings['null.fail'];
+      // A hang ignores SIGTERM from the moment the session exists (a handler the busy loop never
+      // yields to): only SIGKILL ends it, the worst hang a runtime can show.
+      if (fail === 'hang') process.on('SIGTERM', () => undefined);
       const random = createRng(settings.seed);
       let queries = 0;
       const session: Session = {
