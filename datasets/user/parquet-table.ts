@@ -21,8 +21,12 @@ export async function readParquetTable(file: string, target: string, missing: { 
     const buffer = await asyncBufferFromFile(file);
     const metadata = await parquetMetadataAsync(buffer);
     header = parquetSchema(metadata).children.map((c) => c.element.name);
+    // The schema is checked before any row is decoded, so a wrong column is named in milliseconds
+    // (TableBuilder's constructor throws naming the target and the columns there are).
+    if (!header.includes(target)) new TableBuilder(`${file} (row numbers)`, header, target, 0);
     rows = await parquetReadObjects({ file: buffer, metadata, compressors });
   } catch (err) {
+    if (err instanceof UsageError) throw err;
     throw new UsageError('E_BAD_DATA', `${file}: not a readable Parquet file (${(err as Error).message}).`);
   }
   // The header is "line 0"; row k (1-based) is reported as line k.

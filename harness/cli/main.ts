@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, errorCode, errorMessage } from '../errors.js';
+import { escapeTerminal } from '../common/escape.js';
 import { TOOL_VERSION } from '../paths.js';
 import { register as registerRun } from './run.js';
 import { register as registerList } from './list.js';
@@ -55,10 +56,10 @@ export async function main(argv: string[]): Promise<number> {
     const exitCode = (err as { exitCode?: unknown }).exitCode;
     const code = errorCode(err);
     if (typeof exitCode === 'number') {
-      process.stderr.write(`mlbench: error ${code}: ${errorMessage(err)}\n`);
+      process.stderr.write(`mlbench: error ${code}: ${escapeTerminal(errorMessage(err))}\n`);
       return exitCode;
     }
-    process.stderr.write(`mlbench: internal error ${code}: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.stderr.write(`mlbench: internal error ${code}: ${escapeTerminal(err instanceof Error ? err.stack ?? err.message : String(err))}\n`);
     return EXIT.internal;
   }
 }

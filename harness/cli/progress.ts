@@ -5,6 +5,7 @@
  * never do (the run states those once, at the start).
  */
 import cliProgress from 'cli-progress';
+import { escapeTerminal } from '../common/escape.js';
 
 export interface Progress {
   /** `total`: the jobs that will run (unavailable ones excluded). */
@@ -26,7 +27,19 @@ const elapsed = (t0: number) => {
   return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
 };
 
+/** Progress whose every message is escaped: job ids and notes carry model, dataset and file names. */
 export function createProgress(stream: NodeJS.WriteStream = process.stderr, options: ProgressOptions = {}): Progress {
+  const p = createRawProgress(stream, options);
+  return {
+    start: p.start,
+    jobStarted: (i, id) => p.jobStarted(i, escapeTerminal(id)),
+    jobDone: (i, id, status, detail) => p.jobDone(i, escapeTerminal(id), status, escapeTerminal(detail)),
+    note: (m) => p.note(escapeTerminal(m)),
+    stop: p.stop,
+  };
+}
+
+function createRawProgress(stream: NodeJS.WriteStream, options: ProgressOptions): Progress {
   let total = 0;
   let done = 0;
   const t0 = Date.now();

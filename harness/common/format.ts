@@ -3,6 +3,7 @@
  * printed, so a value never appears without one. Runtime ids are formatted here rather than by the
  * runtime registry, so that what reads results never loads a runtime.
  */
+import { escapeTerminal } from './escape.js';
 
 /** Nanoseconds as a human duration: `812 ns`, `12.3 µs`, `4.56 ms`, `1.23 s`. */
 export function formatNs(ns: number | null | undefined): string {
@@ -60,7 +61,9 @@ export function formatRuntimeId(runtime: { id: string; backend: string }): strin
 }
 
 /** A plain-text table for the terminal: columns padded to their widest cell, `alignRight` columns right-aligned. */
-export function formatTable(header: string[], rows: string[][], alignRight: boolean[] = []): string {
+export function formatTable(header: string[], rawRows: string[][], alignRight: boolean[] = []): string {
+  // Cells often hold names and messages from files: escaped, and kept to one line each.
+  const rows = rawRows.map((r) => r.map((c) => escapeTerminal(c).replace(/\r?\n/g, ' ')));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) => cells
     .map((c, i) => (alignRight[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))

@@ -3,7 +3,7 @@
  * (plus seeded uniform jitter of `null.jitterPct`) on the monotonic clock and returns zero
  * outputs of the model's declared shapes. It drives the CLI and scenario tests, the overhead
  * benchmark and the gate's false-alarm benchmark. `null.fail` injects faults in the job
- * process: `crash` (abort), `hang` (never returns), `throw` (run() rejects), `oom` (grows the heap).
+ * process: `crash` (abort), `hang` (never returns, ignores SIGTERM), `throw` (run() rejects), `oom` (grows the heap).
  */
 import { completeSettings } from '../config/settings.js';
 import type { Feeds, ModelArtifact, Runtime, Session, SettingsInput, Tensor, TensorSpec } from '../types.js';
@@ -56,6 +56,9 @@ export function createNullRuntime(): Runtime {
       const latencyNs = settings['null.latencyUs'] * 1000;
       const jitter = settings['null.jitterPct'] / 100;
       const fail = settings['null.fail'];
+      // A hang ignores SIGTERM from the moment the session exists (a handler the busy loop never
+      // yields to): only SIGKILL ends it, the worst hang a runtime can show.
+      if (fail === 'hang') process.on('SIGTERM', () => undefined);
       const random = createRng(settings.seed);
       let queries = 0;
       const session: Session = {

@@ -10,6 +10,7 @@ import * as vl from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 import * as vega from 'vega';
 import { dejaVuTextWidthPx } from './text-width.js';
+import { stripControls } from '../../harness/common/escape.js';
 
 let metricsInstalled: Promise<void> | null = null;
 
@@ -46,7 +47,8 @@ export async function renderSvg(spec: TopLevelSpec): Promise<string> {
   const compiled = vl.compile(spec, { logger: vega.logger(vega.Error) }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Error });
   try {
-    return await view.toSVG();
+    // vega escapes markup but keeps control characters, which XML forbids (a name may hold any).
+    return stripControls(await view.toSVG());
   } finally {
     view.finalize();
   }

@@ -26,7 +26,7 @@ describe('mlbench run on the null runtime', () => {
     const status = Object.fromEntries(result.jobs.map((j) => [j.workload, j.status]));
     expect(status).toEqual({ 'healthy-before': 'ok', crash: 'crashed', hang: 'timeout', throw: 'failed', oom: 'oom', 'healthy-after': 'ok' });
     const hang = result.jobs.find((j) => j.workload === 'hang')!;
-    expect(hang.wallMs).toBeLessThan(10_000);
+    expect(hang.wallMs).toBeLessThan(60_000); // ended by SIGKILL, not hung: a bound, not a timing
     expect(hang.error?.message).toMatch(/timeout of 3000 ms/);
     expect(result.jobs.find((j) => j.workload === 'crash')!.error?.message).toMatch(/SIGABRT/);
     for (const j of result.jobs) expect(j.memory?.peakRssBytes).toBeGreaterThan(0);
@@ -43,14 +43,14 @@ describe('mlbench run on the null runtime', () => {
     expect(strict.code).toBe(1);
   });
 
-  it('records a hang as timeout within 10 s with --timeout 5s', () => {
+  it('records a hang that ignores SIGTERM as timeout with --timeout 5s (SIGKILL follows)', () => {
     const dir = tempDir();
     const run = mlbench(['run', '--suite', 'smoke', '--runtime', 'null', '--set', 'null.fail=hang', '--timeout', '5s', '--results-dir', dir, '--no-report']);
     expect(run.code, run.stderr).toBe(0);
     const job = onlyResult(dir).jobs[0]!;
     expect(job.status).toBe('timeout');
     expect(job.wallMs).toBeGreaterThanOrEqual(5000);
-    expect(job.wallMs).toBeLessThan(10_000);
+    expect(job.wallMs).toBeLessThan(60_000); // ended by SIGKILL, not hung: a bound, not a timing
   });
 
   it('writes raw samples and nanosecond percentiles for ok jobs', () => {
