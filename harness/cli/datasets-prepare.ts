@@ -7,6 +7,7 @@ import { stat, unlink } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { UsageError } from '../errors.js';
 import type { PrepareEvent } from '../../datasets/flights/flights.js';
+import { escapeTerminal } from '../common/escape.js';
 
 /** Options of {@link prepareDataset}. */
 export interface PrepareOptions {
@@ -21,7 +22,7 @@ function progressReporter(stream: NodeJS.WriteStream): { onEvent: (e: PrepareEve
   let lastTenth = -1;
   const phaseLine = (text: string) => {
     if (bar) bar.update({ phase: text });
-    else stream.write(`${text}\n`);
+    else stream.write(`${escapeTerminal(text)}\n`);
   };
   return {
     onEvent: (e) => {
@@ -82,5 +83,5 @@ export async function prepareDataset(id: string, opts: PrepareOptions): Promise<
   } finally {
     progress.stop();
   }
-  process.stdout.write(`${out.join('\n')}\n`);
+  process.stdout.write(`${escapeTerminal(out.join('\n'))}\n`);
 }

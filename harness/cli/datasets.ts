@@ -4,6 +4,7 @@
  * dataset ahead of a run, with progress (a bar on a TTY, plain lines otherwise) and the time taken.
  */
 import type { Command } from 'commander';
+import { escapeTerminal } from '../common/escape.js';
 
 interface CacheFlags { cacheDir?: string; json?: boolean }
 
@@ -45,7 +46,7 @@ Examples:
         if (d.note) out.push(`${d.id}: ${d.note}`);
       }
       out.push(`cache: ${cacheDir}`);
-      process.stdout.write(`${out.join('\n')}\n`);
+      process.stdout.write(`${escapeTerminal(out.join('\n'))}\n`);
     });
 
   datasets

@@ -3,7 +3,7 @@
  * GitHub Markdown (a PR comment or job summary; every string from a result file is escaped with
  * the one Markdown escape, harness/common/escape.ts), JSON, and the gate's summary.md.
  */
-import { escapeMarkdown } from '../../harness/common/escape.js';
+import { escapeMarkdown, escapeTerminal } from '../../harness/common/escape.js';
 import { formatBytes, formatNs, formatSeconds, sig } from '../../harness/common/format.js';
 import type { GateResult } from './gate.js';
 import type { Comparison, JobComparison, MetricComparison, Verdict } from './types.js';
@@ -82,13 +82,15 @@ export function formatTerminal(c: Comparison): string {
         formatChange(m), formatNoise(m), formatP(m.pAdjusted ?? m.pValue), verdictText(m)]);
     }
   }
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const lines = [rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n'), ''];
+  // Job keys carry model and file names: no escape sequence of theirs reaches the terminal.
+  const cells = rows.map((r) => r.map(escapeTerminal));
+  const widths = cells[0]!.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
+  const lines = [cells.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n'), ''];
   for (const job of c.jobs) if (job.differences.length) lines.push(`${job.key}: ${job.differences.join('; ')}`);
   if (c.machineWarning) lines.push(`warning: ${c.machineWarning}`);
   lines.push(`rule: ${ruleText(c)}`);
   lines.push(`result: ${countsText(c)}${c.regression ? ' -> REGRESSION' : ''}`);
-  return lines.join('\n') + '\n';
+  return escapeTerminal(lines.join('\n')) + '\n';
 }
 
 const ICON: Record<string, string> = {

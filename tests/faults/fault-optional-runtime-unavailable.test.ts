@@ -17,6 +17,6 @@ describe('fault: an unavailable optional runtime', () => {
     expect(missing[0]!.error!.message).toMatch(/@tensorflow\/tfjs-node is not installed: npm install @tensorflow\/tfjs-node/);
     othersIntact(result, (j) => j.runtime.id === 'tfjs-node');
     expect(result.jobs.filter((j) => j.runtime.id === 'ort-node')).toHaveLength(missing.length);
-    expect(run.stdout.match(/tfjs-node is not installed/g)).toHaveLength(1); // said once, not per job
+    expect((run.stdout + run.stderr).match(/tfjs-node is not installed/g)).toHaveLength(1); // said once, not per job
   }, 60_000);
 });

@@ -34,7 +34,8 @@ describe('fault: the parent is SIGKILLed mid-suite, then --resume', () => {
     expect(resultFiles(dir)).toEqual([]);
     const before = parseResult(readFileSync(partial!, 'utf8'), partial!);
 
-    const resumed = mlbench([...args, '--resume', partial!]);
+    // The file alone says what to run: suites, runtimes, scenarios and settings.
+    const resumed = mlbench(['run', '--resume', partial!]);
     expect(resumed.code, resumed.stderr).toBe(0);
     const [file] = resultFiles(dir);
     const after = parseResult(readFileSync(file!, 'utf8'), file!);
