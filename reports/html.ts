@@ -130,11 +130,21 @@ function jobsTable(jobs: ReportJob[]): string {
       + `<td>${metricCell(j.metric)}</td><td class="num">${e(formatNs(j.latencyNs?.p50))}</td>`
       + `<td class="num">${e(formatNs(j.latencyNs?.p99))}</td>`
       + `<td class="num">${j.throughputPerS === null ? '—' : `${e(sig(j.throughputPerS))} /s`}</td>`
+      + `<td>${parityCell(j)}</td>`
       + `<td>${notes.map((n) => e(n)).join('<br>') || ''}</td></tr>`;
   });
   return `<div class="wrap"><table><thead><tr><th>workload</th><th>scenario</th><th>runtime</th><th>machine</th><th>run started (UTC)</th>`
-    + `<th>status / verdict</th><th>headline metric</th><th>p50</th><th>p99</th><th>throughput</th><th>reasons / error</th></tr></thead>
+    + `<th>status / verdict</th><th>headline metric</th><th>p50</th><th>p99</th><th>throughput</th><th>parity · % of FP32 peak</th><th>reasons / error</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table></div>`;
+}
+
+/** Parity against the job's independent reference, and its share of the machine's theoretical FP32 peak. */
+function parityCell(j: ReportJob): string {
+  const p = j.parity;
+  const parity = !p ? '—'
+    : 'pass' in p ? `<span class="badge ${p.pass ? 's-ok' : 's-failed'}">${p.pass ? 'pass' : 'FAIL'}</span> ${e(p.maxAbsDiff.toExponential(1))} vs ${e(p.reference)}`
+      : `<span class="muted">${e(p.note)}</span>`;
+  return `${parity}${j.peakPercent === null ? '' : `<br>${e(j.peakPercent.toFixed(1))}% of peak`}`;
 }
 
 /** `--profile-ops`: the top ops of each profiled job, with their share of the time in ops. */

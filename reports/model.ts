@@ -42,6 +42,10 @@ export interface ReportJob {
   datasetRows: number | null;
   accuracy: { metric: string; value: number } | null;
   achievedGflops: number | null;
+  /** Outputs against the independent reference, or `not checked (reference)` for the reference itself. */
+  parity: JobResult['parity'] | null;
+  /** Achieved FLOP/s as a percentage of the machine's theoretical FP32 peak. */
+  peakPercent: number | null;
   findPeakSteps: FindPeakStep[];
   latencyBoundNs: number | null;
   /** `--profile-ops`: the top ops by time of a short profiled pass. */
@@ -172,6 +176,8 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
     datasetRows: job.dataset?.rows ?? null,
     accuracy: job.accuracy ? { metric: job.accuracy.metric, value: job.accuracy.value } : null,
     achievedGflops: finite(job.achievedGflops),
+    parity: job.parity ?? null,
+    peakPercent: finite(job.peakPercent),
     findPeakSteps: job.findPeak?.steps ?? [],
     latencyBoundNs: job.scenario === 'server' ? finite(job.settings.latencyBoundNs) : null,
     opProfile: job.opProfile ?? null,

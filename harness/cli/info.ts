@@ -3,16 +3,14 @@ import type { Command } from 'commander';
 import type { Machine } from '../../results/schema.js';
 
 /**
- * The inputs of a theoretical FP32 peak (cores x clock x FLOPs per cycle) as this machine reports
- * them: systeminformation's core counts and clock, and the widest SIMD in /proc/cpuinfo's flags
- * (avx512f 512-bit = 16 lanes, avx/avx2 256-bit = 8, sse4_2/neon 128-bit = 4; fma: 2 FLOPs per lane).
+ * The theoretical FP32 peak the roofline's "% of peak" uses, with its inputs, exactly as
+ * recorded in result files (harness/system/metadata.ts fp32PeakEstimate): physical cores x clock
+ * x FLOPs per cycle (SIMD lanes x 2 for FMA x FMA units).
  */
 export function peakInputs(m: Machine): string {
-  const f = new Set(m.cpu.flags);
-  const bits = f.has('avx512f') ? 512 : f.has('avx2') || f.has('avx') ? 256 : f.has('sse4_2') || f.has('neon') ? 128 : null;
-  const vector = bits ? `${bits}-bit (${bits / 32} fp32 lanes${f.has('fma') ? ', fma' : ''})` : 'unknown (no SIMD flag found)';
-  const clock = m.cpu.speedGHz ? `${m.cpu.speedGHz} GHz` : 'unknown';
-  return `cores ${m.cpu.physicalCores} physical / ${m.cpu.cores} logical, clock ${clock}, vector width ${vector}`;
+  const p = m.fp32Peak;
+  if (!p) return `unknown: no clock found (cores ${m.cpu.physicalCores} physical / ${m.cpu.cores} logical)`;
+  return `${p.gflops.toFixed(1)} GFLOP/s = ${p.cores} cores x ${p.clockGHz} GHz (${p.clockSource}) x ${p.flopsPerCycle} FLOPs/cycle (${p.isa}, ${p.lanes} fp32 lanes, ${p.fmaUnits} FMA unit${p.fmaUnits === 1 ? '' : 's'})`;
 }
 
 export function register(program: Command): void {
@@ -25,8 +23,8 @@ Examples:
   $ mlbench info
   $ mlbench info --json | jq .id
 
-"peak inputs" are the cores, clock and vector width a theoretical FP32 peak
-(cores x clock x FLOPs per cycle) is computed from.`)
+"peak inputs" is the theoretical FP32 peak (cores x clock x FLOPs per cycle) that "% of peak"
+is measured against, with each input and where the clock came from.`)
     .action(async (flags: { json?: boolean }) => {
       const { collectMachine } = await import('../system/metadata.js');
       const m = await collectMachine();

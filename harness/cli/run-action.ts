@@ -124,7 +124,7 @@ async function resumeFlags(flags: RunFlags, given: ReadonlySet<string>, argv: st
 function unavailableLines(jobs: Job[], probes: Record<string, ProbeResult>): string[] {
   const counts = new Map<string, number>();
   for (const j of jobs) if (probes[j.runtime]?.available === false) counts.set(j.runtime, (counts.get(j.runtime) ?? 0) + 1);
-  return [...counts].map(([rt, n]) => `  ${rt} (${n} job${n > 1 ? 's' : ''}): ${(probes[rt]!.reason ?? 'not available').split('\n')[0]!.slice(0, 160)}`);
+  return [...counts].map(([rt, n]) => `  ${rt} (${n} job${n > 1 ? 's' : ''}): ${(probes[rt]!.reason ?? 'not available').split('\n')[0]!}`);
 }
 
 /**
@@ -168,7 +168,6 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
   const startedAt = new Date();
   const runtimesUsed = [...new Set(jobs.map((j) => j.runtime))];
   const shardNote = shard ? `, shard ${shard.index}/${shard.count}${shard.source === '--shard' ? '' : ` from ${shard.source}`}` : '';
-  progress.note(`mlbench ${TOOL_VERSION}: ${jobs.length} jobs on ${runtimesUsed.join(', ')} (profile ${choices.profile}${shardNote})`);
   const [machine, probes, git] = await Promise.all([collectMachine(), probeRuntimes(runtimesUsed), gitState()]);
   const runId = newRunId(startedAt);
   const file = resultPath(choices.resultsDir, machine.id, runId);
@@ -184,7 +183,7 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
   const toRun = resumed?.remaining ?? jobs;
   const runnable = toRun.filter((j) => probes[j.runtime]?.available !== false);
   const available = runtimesUsed.filter((rt) => probes[rt]?.available !== false);
-  progress.note(`mlbench ${TOOL_VERSION}: ${runnable.length} jobs on ${available.join(', ')} (profile ${choices.profile})`);
+  progress.note(`mlbench ${TOOL_VERSION}: ${runnable.length} jobs on ${available.join(', ')} (profile ${choices.profile}${shardNote})`);
   const unavailable = unavailableLines(toRun, probes);
   if (unavailable.length) progress.note(`not available on this machine (recorded as unavailable, not run):\n${unavailable.join('\n')}`);
   if (resumed) progress.note(`resuming ${flags.resume}: ${resumed.carried.length} jobs carried over, ${resumed.remaining.length} to run`);

@@ -68,19 +68,20 @@ function headline(j: JobResult): string {
   return `${name} ${number}${unit === 'ratio' ? '' : ` ${unit}`}`;
 }
 
-/** The number a cell compares, and whether lower is better; null where speed is not the headline. */
+/**
+ * The number `vs fastest` compares, as the report's leaderboard does (reports/leaderboard.ts): the
+ * median query latency for inference, the full training time for training. Not the headline
+ * metric: an early-stopping p90 estimate from a quick run's few queries sits near the slowest
+ * query, and ranking on it would contradict the report.
+ */
 function speedOf(j: JobResult): { value: number; lowerIsBetter: boolean } | null {
-  if (j.metric && Number.isFinite(j.metric.value) && j.metric.value > 0) {
-    if (j.metric.unit === 'ns' || j.metric.unit === 's') return { value: j.metric.value, lowerIsBetter: true };
-    if (j.metric.unit.endsWith('/s')) return { value: j.metric.value, lowerIsBetter: false };
-  }
-  if (j.kind === 'training' && j.train && j.train.seconds > 0) return { value: j.train.seconds, lowerIsBetter: true };
-  return null;
+  if (j.kind === 'training') return j.train && j.train.seconds > 0 ? { value: j.train.seconds, lowerIsBetter: true } : null;
+  return j.latencyNs && j.latencyNs.p50 > 0 ? { value: j.latencyNs.p50, lowerIsBetter: true } : null;
 }
 
 /**
  * `*` for the fastest ok job of its suite/workload/scenario, `xN` for how many times slower the
- * others are (their headline metric, or train seconds); empty where only one runtime ran it.
+ * others are (median latency, or train seconds); empty where only one runtime ran it.
  */
 function versusFastest(jobs: JobResult[]): Map<JobResult, string> {
   const out = new Map<JobResult, string>();
@@ -134,7 +135,7 @@ export function summaryTable(jobs: JobResult[], options: { unavailableNotes?: bo
     entry.count++;
     unavailable.set(name, entry);
   }
-  const notes = [...unavailable].map(([rt, u]) => `  ${rt} (${u.count} job${u.count > 1 ? 's' : ''}): ${u.reason.slice(0, 140)}`);
+  const notes = [...unavailable].map(([rt, u]) => `  ${rt} (${u.count} job${u.count > 1 ? 's' : ''}): ${u.reason}`);
   // Why each failed job failed, in words (the result file has the runtime's full text).
   const failures = ran.filter((j) => j.error && (j.status === 'failed' || j.status === 'crashed') && readableRuntimeMessage(j.error.message).replace(/^\S+ cannot load model .+?: /, 'load: ').length > 80)
     .map((j) => `  ${j.suite}/${j.workload} on ${formatRuntimeId(j.runtime)}: ${clip(readableRuntimeMessage(j.error!.message), 300)}`);

@@ -121,6 +121,8 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
         settings: { model: spec.model, ...request.hyper, seed: eff.seed },
       },
       accuracy: { metric: 'auc', value: auc, reference: eff.target, ratio: auc / eff.target, logLoss: logLoss(predictions, split.test.labels), testRows: split.test.rows, testChecksum: split.testChecksum },
+      // The job's peak RSS is the training process's (the peer's), as for tfjs jobs: one figure per job.
+      memory: { peakRssBytes },
     };
   } finally {
     await rm(dir, { recursive: true, force: true });

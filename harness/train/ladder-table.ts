@@ -7,7 +7,7 @@
  * - to target s: training seconds until the test AUC after an epoch (or boosting round) first
  *   reached the size's target, evaluation excluded; `-` for a tool that reports no per-epoch
  *   AUC (lbfgs), `missed k/n` when k of n runs never reached it;
- * - peak RSS MB: the training process's own peak (ru_maxrss), its data included.
+ * - peak RSS MiB: the training process's own peak (ru_maxrss), its data included.
  * Repeats (--repeat N) are summarised with the olympic mean (the fastest and slowest dropped,
  * as MLPerf does) for the times and the plain mean for AUC.
  */
@@ -89,7 +89,7 @@ export function benchmMlTable(jobs: JobResult[]): string | null {
   const absent = [...new Set(all.filter((r) => r.status === 'unavailable' && !present.has(r.runtime)).map((r) => r.runtime))];
   const rows = all.filter((r) => r.status !== 'unavailable');
   const repeated = rows.some((r) => r.runs > 2);
-  const header = ['model', 'tool/runtime', 'size', 'status', repeated ? 'train s (olympic)' : 'train s', 'to target s', 'peak RSS MB', 'AUC', 'serve |dAUC|'];
+  const header = ['model', 'tool/runtime', 'size', 'status', repeated ? 'train s (olympic)' : 'train s', 'to target s', 'peak RSS MiB', 'AUC', 'serve |dAUC|'];
   const body = rows.map((r) => [r.model, r.runtime, r.size, r.status, fix(r.trainSeconds, 2), toTargetCell(r), fix(r.peakRssMb, 0), fix(r.auc, 4), r.servingMaxAbsDiff === null ? '-' : r.servingMaxAbsDiff.toExponential(1)]);
   const datasets = [...new Set(jobs.filter((j) => j.suite === 'tabular' && j.dataset).map((j) => j.dataset!.id))];
   const on = datasets.length === 1 && datasets[0] === 'flights' ? 'flights; AUC on the 100k test slice' : `${datasets.join(', ') || 'flights'}; AUC on the test slice`;

@@ -35,6 +35,8 @@ describe('fault: injection in a model, dataset or host name', () => {
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toMatch(ESC);
+    // The job's parity is shown beside it, with the independent reference named.
+    expect(html).toMatch(/pass<\/span> [\d.e+-]+ vs ort-node:cpu \(graph optimisations disabled\)/);
     const md = readFileSync(path.join(out, 'summary.md'), 'utf8');
     expect(md).not.toContain('<img');
     expect(md).toContain('&lt;img');
