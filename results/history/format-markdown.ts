@@ -31,7 +31,7 @@ export function historyMarkdown(report: HistoryReport): string {
       `(asv-style), reported when the level changes by at least ${(report.threshold * 100).toFixed(0)}%.` +
       (dirty ? ` ${dirty} run(s) measured uncommitted changes.` : ''),
     '',
-    'Runs measured at different times share a machine but not its load: a step here is a lead to confirm side by side (`mlbench compare`, or `mlbench run --baseline`), not a verdict.',
+    'Runs measured at different times share a machine but not its load: a step here is a lead to confirm with both sides measured interleaved (`mlbench ab`), not a verdict.',
     '',
     `## Regressions (${report.regressions.length})`,
     '',
