@@ -83,8 +83,11 @@ const JobResultFieldsSchema = z.object({
    * result_completed_samples_per_sec, result_scheduled_samples_per_sec, result_samples_per_second.
    */
   loadgen: z.record(z.string(), z.union([num, z.string(), z.boolean(), z.null()])).optional(),
-  /** Server: issue lateness of the load generator (issued - scheduled), ns. */
-  issueLatenessNs: z.object({ p50: num, p99: num, max: num }).optional(),
+  /**
+   * Server: issue lateness of the load generator (issued - scheduled), ns; `unexplainedP99`: the
+   * part the queue does not explain (issued - max(scheduled, last completion before the issue)).
+   */
+  issueLatenessNs: z.object({ p50: num, p99: num, max: num, unexplainedP99: num.optional() }).optional(),
   validity: z.object({
     valid: z.boolean(),
     /** VALID, INVALID, or UNSCORED (accuracy without labels; valid is false then). */

@@ -33,6 +33,11 @@ export interface IssueLatenessNs {
   p50: number;
   p99: number;
   max: number;
+  /**
+   * p99 of the lateness the queue does not explain: issued - max(scheduled, the last completion
+   * seen before the issue). A runtime that blocks the JS thread makes `p99` large and leaves this small.
+   */
+  unexplainedP99?: number;
 }
 
 

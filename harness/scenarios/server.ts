@@ -18,7 +18,7 @@ import { createRealScheduler, type Scheduler } from '../measure/scheduler.js';
 import type { Session } from '../types.js';
 import { warmUp, type IssueQuery } from './closed-loop.js';
 import { finishResult, measuredDraft } from './latency-result.js';
-import type { ScenarioDraft, ScenarioEnv, ScenarioResult } from './result.js';
+import type { IssueLatenessNs, ScenarioDraft, ScenarioEnv, ScenarioResult } from './result.js';
 import type { SampleSource } from './samples.js';
 import type { ScenarioSettings } from './scenario-settings.js';
 import { poissonSchedule } from './server-schedule.js';
@@ -39,11 +39,29 @@ export function serialIssue(session: Session, samples: SampleSource, scheduler: 
   };
 }
 
+/** Grows a Float64Array to at least `n` elements (doubling; off the issue path except every 2^k queries). */
+function grown(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffer> {
+  if (n <= a.length) return a;
+  const b = new Float64Array(Math.max(n, a.length * 2));
+  b.set(a);
+  return b;
+}
+
 /**
- * One Server run up to its draft result (find-peak adds its steps before rendering). The issuing
- * loop waits for each scheduled instant with `idle` = no query in flight (see
- * measure/scheduler.ts: it blocks then, and yields to completions otherwise), and records the
- * issue lateness (issued - scheduled) of every query.
+ * One Server run up to its draft result (find-peak adds its steps before rendering).
+ *
+ * The issuing loop follows the floor programs (../shared/floor, bench/overhead.ts): with nothing
+ * in flight it blocks synchronously until the next arrival (Scheduler.blockUntilNs: sleep, then
+ * spin over the last stretch), so the issue happens on the dot with no event-loop turn in
+ * between; with queries in flight it waits asynchronously so completions are timestamped when
+ * they happen. Per-query bookkeeping is one store into preallocated typed arrays per event
+ * (scheduled offset, issue lateness, latency), indexed by query number; the latency recorder is
+ * filled after the run, in issue order, so `samplesNs[i]` is query i's latency.
+ *
+ * Lateness is split in two: `issued - scheduled` (all of it), and the part the queue does not
+ * explain, `issued - max(scheduled, last completion seen before the issue)`. A runtime whose
+ * `run()` blocks the JS thread delays the next issue until it returns; that is its own queueing,
+ * not the machine's, and only the unexplained part is blamed on other processes.
  */
 export async function runServerDraft(session: Session, samples: SampleSource, settings: ScenarioSettings, env: ScenarioEnv = {}, options: ServerOptions = {}): Promise<ScenarioDraft> {
   const scheduler = env.scheduler ?? createRealScheduler(env.clock);
@@ -52,66 +70,98 @@ export async function runServerDraft(session: Session, samples: SampleSource, se
 
   const feeds = singleSampleFeeds(samples);
   const count = feeds.length;
-  const recorder = new LatencyRecorder(settings.maxSamplesRetained, settings.latencyBoundNs);
-  const lateness = new LatencyRecorder(0);
   const nextOffsetNs = poissonSchedule(settings.seed, settings.targetQps);
   const minQueries = Math.max(settings.minQueryCount, minQueriesForOverlatency(0, settings.targetLatencyPercentile));
   const minDurationNs = settings.minDurationMs * 1e6;
-  const maxDurationNs = BigInt(Math.round(settings.maxDurationMs * 1e6));
+  const maxDurationNs = settings.maxDurationMs * 1e6;
+  const expected = Math.ceil(Math.max(minQueries, (settings.targetQps * settings.minDurationMs) / 1e3) * 1.05) + 64;
+  // Per query i: scheduled offset, issue lateness, lateness the queue does not explain, latency (ns).
+  let scheduledNs = new Float64Array(expected);
+  let lateNs = new Float64Array(expected);
+  let unexplainedNs = new Float64Array(expected);
+  let latencyNs = new Float64Array(expected);
 
   let issued = 0;
   let inFlight = 0;
   let maxInFlight = 0;
   let failure: unknown;
   let lastScheduledOffsetNs = 0;
+  let lastDoneNs = 0;
   let maxDurationHit = false;
   let onIdle: (() => void) | null = null;
   const idle = () => inFlight === 0;
   const start = clock.nowNs();
-  let lastEnd = start;
+  const nowNs = () => Number(clock.nowNs() - start);
 
-  const complete = (scheduledNs: bigint) => () => {
-    const end = clock.nowNs();
-    recorder.record(Number(end - scheduledNs));
-    if (end > lastEnd) lastEnd = end;
-    if (--inFlight === 0 && onIdle) onIdle();
-  };
   const fail = (err: unknown) => {
     failure ??= err;
     if (--inFlight === 0 && onIdle) onIdle();
   };
+  // The completion reads scheduledNs[i], stored right after run() returns (a completion always
+  // runs in a later microtask).
+  const issue = (i: number) => {
+    session.run(feeds[i % count]!).then(() => {
+      const t = nowNs();
+      latencyNs[i] = t - scheduledNs[i]!;
+      if (t > lastDoneNs) lastDoneNs = t;
+      if (--inFlight === 0 && onIdle) onIdle();
+    }, fail);
+  };
 
   for (;;) {
     if (issued >= minQueries && lastScheduledOffsetNs >= minDurationNs) break;
-    if (clock.nowNs() - start >= maxDurationNs) {
+    // Let settled completions run (one microtask turn), so `idle` and lastDoneNs see them.
+    if (inFlight > 0) await null;
+    if (failure !== undefined) break;
+    const offsetNs = Math.round(nextOffsetNs());
+    const dueNs = start + BigInt(offsetNs);
+    let issuedAt = inFlight === 0 ? scheduler.blockUntilNs?.(dueNs) ?? null : null;
+    if (issuedAt === null) {
+      await scheduler.waitUntilNs(dueNs, idle);
+      if (failure !== undefined) break;
+      issuedAt = clock.nowNs();
+    }
+    const issuedNs = Number(issuedAt - start);
+    if (issuedNs >= maxDurationNs) {
       maxDurationHit = true;
       break;
     }
-    const offsetNs = nextOffsetNs();
-    const scheduledNs = start + BigInt(Math.round(offsetNs));
-    await scheduler.waitUntilNs(scheduledNs, idle);
-    if (failure !== undefined) break;
+    if (issued === scheduledNs.length) {
+      const n = issued + 1;
+      scheduledNs = grown(scheduledNs, n);
+      lateNs = grown(lateNs, n);
+      unexplainedNs = grown(unexplainedNs, n);
+      latencyNs = grown(latencyNs, n);
+    }
+    issue(issued);
+    scheduledNs[issued] = offsetNs;
+    lateNs[issued] = issuedNs - offsetNs;
+    unexplainedNs[issued] = issuedNs - (lastDoneNs > offsetNs ? lastDoneNs : offsetNs);
     lastScheduledOffsetNs = offsetNs;
-    const issuedNs = clock.nowNs();
-    lateness.record(Number(issuedNs - scheduledNs));
-    inFlight++;
-    if (inFlight > maxInFlight) maxInFlight = inFlight;
-    session.run(feeds[issued % count]!).then(complete(scheduledNs), fail);
+    if (++inFlight > maxInFlight) maxInFlight = inFlight;
     issued++;
   }
   if (inFlight > 0) await new Promise<void>((resolve) => { onIdle = resolve; });
   if (failure !== undefined) throw failure;
 
-  const issueLatenessNs = lateness.count
-    ? { p50: lateness.percentile(0.5), p99: lateness.percentile(0.99), max: lateness.percentile(1) }
-    : { p50: 0, p99: 0, max: 0 };
+  const recorder = new LatencyRecorder(settings.maxSamplesRetained, settings.latencyBoundNs);
+  const lateness = new LatencyRecorder(0);
+  const unexplained = new LatencyRecorder(0);
+  for (let i = 0; i < issued; i++) {
+    recorder.record(latencyNs[i]!);
+    lateness.record(lateNs[i]!);
+    unexplained.record(unexplainedNs[i]!);
+  }
+  const issueLatenessNs: IssueLatenessNs = lateness.count
+    ? { p50: lateness.percentile(0.5), p99: lateness.percentile(0.99), max: lateness.percentile(1), unexplainedP99: unexplained.percentile(0.99) }
+    : { p50: 0, p99: 0, max: 0, unexplainedP99: 0 };
   const scheduledPerS = lastScheduledOffsetNs > 0 ? (issued / lastScheduledOffsetNs) * 1e9 : 0;
   const draft = measuredDraft({
     scenario: 'server',
     recorder,
     queryCount: issued,
     sampleCount: issued,
-    durationNs: Number(lastEnd - start),
+    durationNs: lastDoneNs,
     verdictDurationNs: lastScheduledOffsetNs,
     maxDurationHit,
     scheduledPerS,
@@ -124,17 +174,32 @@ export async function runServerDraft(session: Session, samples: SampleSource, se
       ['Issue lateness p50 (ns)', Math.round(issueLatenessNs.p50)],
       ['Issue lateness p99 (ns)', Math.round(issueLatenessNs.p99)],
       ['Issue lateness max (ns)', Math.round(issueLatenessNs.max)],
+      ['Issue lateness not explained by queueing p99 (ns)', Math.round(issueLatenessNs.unexplainedP99 ?? 0)],
     ],
     settingKeys: ['minDurationMs', 'minQueryCount', 'maxDurationMs', 'warmupQueries', 'warmupMs', 'maxSamplesRetained', 'seed', 'targetQps', 'latencyBoundNs', 'targetLatencyPercentile'],
   });
   draft.issueLatenessNs = issueLatenessNs;
-  // A late load generator is the machine's doing only when the system kept up with the schedule;
-  // in an overload, lateness is queueing that the target rate caused (verdict.ts advises on it).
-  const keptUp = draft.throughputPerS >= 0.97 * scheduledPerS;
-  if (!draft.validity.valid && keptUp && issueLatenessNs.p99 > settings.latencyBoundNs / 4) {
-    draft.validity.recommendations.push(`the load generator issued queries late (p99 ${(issueLatenessNs.p99 / 1e6).toFixed(1)} ms after schedule) although the system kept up: other processes are competing for the CPU; rerun on a quieter machine or raise latencyBoundNs`);
-  }
+  const advice = latenessAdvice(draft.validity.valid, draft.throughputPerS, scheduledPerS, issueLatenessNs, settings.latencyBoundNs);
+  if (advice) draft.validity.recommendations.push(advice);
   return draft;
+}
+
+/**
+ * Advice on a late load generator. The machine (other processes) is blamed only when the system
+ * kept up with the schedule and the lateness the queue does not explain is large; lateness that
+ * queueing explains (a runtime blocking the JS thread, an overload) is the system's own.
+ */
+export function latenessAdvice(valid: boolean, completedPerS: number, scheduledPerS: number, late: IssueLatenessNs, latencyBoundNs: number): string | null {
+  if (valid || late.p99 <= latencyBoundNs / 4) return null;
+  const ms = (ns: number) => (ns / 1e6).toFixed(1);
+  const keptUp = completedPerS >= 0.97 * scheduledPerS;
+  if (keptUp && (late.unexplainedP99 ?? late.p99) > latencyBoundNs / 4) {
+    return `the load generator issued queries late (p99 ${ms(late.p99)} ms after schedule, ${ms(late.unexplainedP99 ?? late.p99)} ms of it not explained by queueing) although the system kept up: other processes are competing for the CPU; rerun on a quieter machine or raise latencyBoundNs`;
+  }
+  if (keptUp) {
+    return `queries were issued late (p99 ${ms(late.p99)} ms after schedule) because earlier queries held the JS thread (the runtime's run() blocks until it is done): this is the runtime's own queueing; lower targetQps or use a runtime that runs off the JS thread`;
+  }
+  return null;
 }
 
 /** Server: one run at settings.targetQps (see the module comment). */

@@ -22,7 +22,7 @@ describe('server: schedule, FIFO ideal and issue lateness on virtual time', () =
     // 40 % utilisation: queueing happens, and it stays in the latency; the harness adds nothing.
     expect(r.samplesNs).toEqual(Array.from(idealFifoLatenciesNs(offsets, 200_000)));
     expect(r.latencyNs.max).toBeGreaterThan(200_000);
-    expect(r.issueLatenessNs).toEqual({ p50: 0, p99: 0, max: 0 });
+    expect(r.issueLatenessNs).toEqual({ p50: 0, p99: 0, max: 0, unexplainedP99: 0 });
     expect(r.summary).toMatch(/Issue lateness p99 \(ns\) : 0/);
     expect(r.metric).toMatchObject({ key: 'result_completed_samples_per_sec', value: r.throughputPerS });
     expect(r.loadgen).toMatchObject({ result_validity: 'VALID', result_completed_samples_per_sec: r.throughputPerS });
