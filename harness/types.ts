@@ -16,7 +16,8 @@ export const SCENARIOS: readonly ScenarioId[] = ['single-stream', 'multi-stream'
 /** Outcome of one job. Failures are data, never a lost run. */
 export type JobStatus = 'ok' | 'invalid' | 'failed' | 'crashed' | 'timeout' | 'oom' | 'skipped' | 'unavailable';
 
-export type WorkloadKind = 'training' | 'inference';
+/** `generation`: autoregressive decoding of a decoder model, scored by TTFT/TPOT (harness/generation). */
+export type WorkloadKind = 'training' | 'inference' | 'generation';
 
 // ---------------------------------------------------------------------------------------------
 // Tensors
@@ -83,6 +84,11 @@ export interface ModelArtifact {
   file?: { path: string; externalData: string[] };
   /** A TensorFlow.js model.json (layers or graph), loaded from disk by tfjs; `onnx` is empty. */
   tfjs?: { path: string; format: 'layers-model' | 'graph-model' };
+  /**
+   * A decoder_model.onnx whose decoder_with_past_model.onnx sits beside it (optimum's unmerged
+   * pair): the model that takes the KV cache; generation prefills on this model and decodes on that one.
+   */
+  decoderWithPast?: ModelArtifact;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -109,7 +115,28 @@ export interface Session {
   leakedTensors?(): number;
   /** `--profile-ops`: a short pass over `feeds` under the runtime's profiler (harness/runtimes/op-profile.ts). */
   profileOps?(feeds: Feeds[]): Promise<OpProfile>;
+  /**
+   * Decoder models only: greedy decoding of one request (harness/generation). Runs the prompt
+   * (prefill), then one decode step per further token, and calls `onToken(i, tokenId)` as soon as
+   * output token i (0-based) is known: i = 0 is LoadGen's FirstTokenComplete, the last one its
+   * QuerySamplesComplete. Always produces exactly `request.outputTokens` tokens (no end-of-sequence
+   * stop). Resolves to the token ids.
+   */
+  generate?(request: GenerationRequest, onToken: TokenCallback): Promise<number[]>;
 }
+
+/** One generation request: prompt token ids and the number of tokens to produce. */
+export interface GenerationRequest {
+  /** Prompt token ids (the prefill), at least 1. */
+  inputIds: readonly number[];
+  /** Output tokens to generate, at least 1; greedy, never stopped early. */
+  outputTokens: number;
+  /** false: no KV cache; every step recomputes the whole prefix (bench:llm's uncached TPOT). Default true. */
+  useCache?: boolean;
+}
+
+/** Called when output token `index` (0-based) is complete, in order. */
+export type TokenCallback = (index: number, tokenId: number) => void;
 
 /** Top ops by time of a profiled pass (the result file's `opProfile`). */
 export interface OpProfile {

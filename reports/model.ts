@@ -21,7 +21,7 @@ export interface ReportJob {
   workload: string;
   /** Model label (zoo arch or model name), used to join workloads of one model at several sizes. */
   model: string;
-  kind: 'training' | 'inference';
+  kind: 'training' | 'inference' | 'generation';
   runtime: string;
   scenario: string;
   repeat: number;

@@ -41,12 +41,44 @@ export const Fp32PeakSchema = z.object({
   flopsPerCycle: num,
 });
 
+/**
+ * Generation jobs (harness/generation): the token block, one nested object added beside the
+ * latency fields the way LoadGen adds FirstTokenComplete beside QuerySamplesComplete. TTFT is
+ * issue -> first token, TPOT (latency - TTFT) / (output tokens - 1) per request (LoadGen's
+ * definitions, loadgen/logging.cc); interTokenGapNs pools every gap of every request (vLLM's
+ * "ITL"). `bandwidthFloor`: the memory-bandwidth floor of one decode step (bytes of weights and
+ * KV cache read per token / measured bandwidth) and TPOT p50 against it.
+ */
+export const GenerationSchema = z.object({
+  requests: z.number().int(),
+  outputTokens: z.number().int(),
+  inputTokens: z.number().int(),
+  ttftNs: LatencySummarySchema,
+  tpotNs: LatencySummarySchema.nullable(),
+  interTokenGapNs: LatencySummarySchema.nullable(),
+  outputTokensPerS: num,
+  perRequest: z.object({ ttftNs: z.array(num), tpotNs: z.array(nullableNum), outputTokens: z.array(z.number().int()) }),
+  decoding: z.literal('greedy'),
+  useCache: z.boolean(),
+  bounds: z.object({ set: z.enum(['server', 'interactive']), ttftBoundNs: num, tpotBoundNs: num, percentile: num }).optional(),
+  firstRequestTokens: z.array(z.number().int()),
+  bandwidthFloor: z.object({
+    weightsBytes: num,
+    kvCacheBytesPerToken: num,
+    bytesPerToken: num,
+    bandwidthGBPerS: num,
+    bandwidthSource: z.string(),
+    floorTpotNs: num,
+    percentOfFloor: num,
+  }).optional(),
+}).loose();
+
 /** The known fields of a job; the schema itself keeps unknown keys too (see JobResultSchema). */
 const JobResultFieldsSchema = z.object({
   id: z.string(),
   suite: z.string(),
   workload: z.string(),
-  kind: z.enum(['training', 'inference']),
+  kind: z.enum(['training', 'inference', 'generation']),
   /** Model description (zoo arch + params, or file path) so compare can tell a changed model. */
   model: z.record(z.string(), z.unknown()).optional(),
   runtime: z.object({
@@ -139,6 +171,10 @@ const JobResultFieldsSchema = z.object({
   peakSource: z.object({ runId: z.string(), job: z.string(), sameRun: z.boolean(), file: z.string().optional() }).optional(),
   /** Human summary in the manner of LoadGen's summary log. */
   summary: z.string().optional(),
+  /** Encoders timed at a sequence length (`mlbench model --seq`): tokens/s = samples/s x sequence length. */
+  tokensPerS: num.optional(),
+  /** Generation jobs: TTFT, TPOT, tokens/s and the bandwidth floor (GenerationSchema). */
+  generation: GenerationSchema.optional(),
   /** Server --find-peak: every server run of the search and the highest VALID targetQps. */
   findPeak: z.object({
     steps: z.array(FindPeakStepSchema),
@@ -213,3 +249,4 @@ export type ResultFile = z.infer<typeof ResultFileSchema>;
 export type LatencySummary = z.infer<typeof LatencySummarySchema>;
 /** One server run of a --find-peak search. */
 export type FindPeakStep = z.infer<typeof FindPeakStepSchema>;
+export type GenerationFields = z.infer<typeof GenerationSchema>;

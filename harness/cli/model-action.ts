@@ -17,6 +17,9 @@ import { assembleResult, probeRuntimes } from '../isolate/runner.js';
 import { applyRoofline } from '../micro/roofline.js';
 import { buildModel } from '../models/build-model.js';
 import { readOnnxSignature } from '../models/onnx-read.js';
+import { decoderLayout, isDecoderSignature } from '../generation/decoder-layout.js';
+import { GENERATION_SCENARIOS } from '../generation/scenarios.js';
+import { UsageError } from '../errors.js';
 import { planJobs } from '../plan/plan.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
@@ -75,30 +78,36 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
   const modelPath = path.resolve(file);
   const model = await buildModel({ kind: 'file', path: file });
   const request = inputsRequestFrom(flags);
-  const inputs = resolveInputs(model.inputs, request, file);
+  // A decoder in optimum's layout runs as generation (its cache inputs are fed by the decode loop).
+  const decoder = !model.tfjs && isDecoderSignature(model.inputs, model.outputs);
+  const layout = decoder ? decoderLayout(model.decoderWithPast?.inputs ?? model.inputs, model.decoderWithPast?.outputs ?? model.outputs, file) : undefined;
+  const ladder = flags.seq ? encoderLadder(model, parseSeqFlag(flags.seq), request, file) : undefined;
+  const inputs = decoder ? [] : resolveInputs(model.inputs, ladder ? ladder[0]!.request : request, file);
   const { description, notes } = describeModel(model, file);
+  if (layout) notes.push(`decoder (optimum layout): ${layout.layers} layers, ${layout.cache[0]!.heads} heads x ${layout.cache[0]!.headDim}, ${layout.useCacheBranch ? 'merged (use_cache_branch)' : model.decoderWithPast ? 'decoder_model + decoder_with_past_model' : layout.takesCache ? 'with past' : 'no cache input: every step recomputes the prefix'}; runs as generation (greedy, fixed output length)`);
   const takes = model.tfjs ? takesTfjsFiles : takesOnnxFiles;
 
   // model.json is named by its folder (my-model/model.json -> my-model).
   const base = path.basename(file, path.extname(file));
   const name = model.tfjs && base === 'model' ? path.basename(path.dirname(modelPath)) : base;
   const allRuntimes = Object.keys(RUNTIMES).filter((r) => r !== 'null');
-  const workload: Workload = {
-    id: name,
-    kind: 'inference',
-    description,
-    model: { kind: 'file', path: modelPath },
-    scenarios: ['single-stream'],
-    runtimes: allRuntimes,
-    extra: { inputs: request },
-  };
-  const suite: Suite = { id: 'model', describe: () => `mlbench model ${file}`, workloads: () => [workload] };
+  const workload: Workload = decoder
+    ? {
+      id: name, kind: 'generation', description, model: { kind: 'file', path: modelPath }, scenarios: ['single-stream'], supports: [...GENERATION_SCENARIOS], runtimes: allRuntimes,
+      // Requests are whole generations: fewer than single queries, as LoadGen's LLM settings have.
+      settings: { minQueryCount: 16, minDurationMs: 1_000 },
+    }
+    : { id: name, kind: 'inference', description, model: { kind: 'file', path: modelPath }, scenarios: ['single-stream'], runtimes: allRuntimes, extra: { inputs: request } };
+  const workloads = ladder
+    ? ladder.map(({ seq, request: r }): Workload => ({ ...workload, id: `${name}-seq${seq}`, description: `${description}; sequence ${seq}`, extra: { inputs: r, tokensPerSample: seq } }))
+    : [workload];
+  const suite: Suite = { id: 'model', describe: () => `mlbench model ${file}`, workloads: () => workloads };
   const jobs = planJobs({
     suites: [suite], profile: 'quick', runtimes: choices.runtimes, allRuntimes, scenarios: choices.scenarios, settings, pinned: pinnedKeys(requested),
   });
 
   const progress = createProgress();
-  progress.note(`mlbench ${TOOL_VERSION}: ${file}: ${inputs.map((i) => `${i.name} ${formatDims(i.dims)} ${i.dtype}${i.fixed ? ' (fixed)' : i.range ? ` in ${i.range.join('..')}` : ''}`).join(', ')}`);
+  progress.note(`mlbench ${TOOL_VERSION}: ${file}: ${decoder ? 'generation' : ''}${ladder ? `sequence ladder ${ladder.map((l) => l.seq).join(', ')}: ` : ''}${inputs.map((i) => `${i.name} ${formatDims(i.dims)} ${i.dtype}${i.fixed ? ' (fixed)' : i.range ? ` in ${i.range.join('..')}` : ''}`).join(', ')}`);
   for (const note of notes) progress.note(note);
   const onnxJobs = jobs.filter((j) => takes(j.runtime));
   const startedAt = new Date();
@@ -127,6 +136,35 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
   await writeResult(out, result);
   process.stdout.write(`\n${summaryTable(results)}\n\nresult file: ${out}\n`);
   return failOnErrorCode(results, flags.failOnError);
+}
+
+/** Parses `--seq 32,128,512` into sequence lengths (positive integers). */
+export function parseSeqFlag(text: string): number[] {
+  const seqs = text.split(',').map((t) => t.trim()).filter((t) => t !== '').map(Number);
+  if (seqs.length === 0 || !seqs.every((n) => Number.isInteger(n) && n > 0)) {
+    throw new UsageError('E_BAD_FLAG', `--seq ${text}: expected comma-separated positive integers, e.g. --seq 32,128,512`);
+  }
+  return [...new Set(seqs)];
+}
+
+/**
+ * The sequence ladder of an encoder (`--seq`): per length, the inputs request with input_ids,
+ * attention_mask and token_type_ids (where present) at [1, seq], the attention mask all ones
+ * unless `--input attention_mask=...` fixes it. Refused (E_BAD_FLAG) for a model without an
+ * int64/int32 `input_ids` input.
+ */
+export function encoderLadder(model: ModelArtifact, seqs: number[], base: InputsRequest, file: string): Array<{ seq: number; request: InputsRequest }> {
+  const ids = model.inputs.find((i) => i.name === 'input_ids');
+  if (!ids || (ids.dtype !== 'int64' && ids.dtype !== 'int32')) {
+    throw new UsageError('E_BAD_FLAG', `--seq: ${file} has no int64 input "input_ids" (inputs: ${model.inputs.map((i) => `${i.name} ${i.dtype}`).join(', ')}); --seq times encoders with input_ids/attention_mask`);
+  }
+  const seqInputs = model.inputs.filter((i) => ['input_ids', 'attention_mask', 'token_type_ids'].includes(i.name));
+  return seqs.map((seq) => {
+    const request: InputsRequest = { shapes: { ...base.shapes }, values: { ...base.values }, ...(base.ranges ? { ranges: { ...base.ranges } } : {}) };
+    for (const i of seqInputs) request.shapes[i.name] ??= [1, seq];
+    if (model.inputs.some((i) => i.name === 'attention_mask') && !base.values.attention_mask) request.values.attention_mask = { data: new Array<number>(seq).fill(1) };
+    return { seq, request };
+  });
 }
 
 /** One line describing the file for the result, and notes for the terminal (skipped outputs). */

@@ -12,6 +12,7 @@ export interface ModelFlags {
   shape?: string[];
   input?: string[];
   inputRange?: string[];
+  seq?: string;
   resultsDir?: string;
   timeout?: string;
   set?: string[];
@@ -33,6 +34,7 @@ export function register(program: Command): void {
     .option('--shape <name=dims>', 'shape of an input with symbolic dims, e.g. input=1x3x224x224 (repeatable)', collect)
     .option('--input <name=value>', 'fixed value of an input: a number, a string, a JSON array, @file.json or @file.npy (repeatable)', collect)
     .option('--input-range <name=lo..hi>', 'range of generated values of an input, e.g. input_ids=0..30521 (integers inclusive; repeatable)', collect)
+    .option('--seq <lengths>', 'encoders with input_ids/attention_mask: one workload per sequence length, e.g. 32,128,512 (attention mask all ones unless --input attention_mask=...)')
     .option('--results-dir <dir>', 'where result files go: <dir>/<machine-id>/<run-id>.json', 'out/results')
     .option('--timeout <duration>', 'per-job timeout, e.g. 30s or 5m; a bare number is ms')
     .option('--set <key=value>', 'override any setting (repeatable); `mlbench list --settings` lists them', collect)
@@ -62,7 +64,15 @@ Examples:
   $ mlbench model model.onnx --min-duration 1s --timeout 2m
   $ mlbench model bert.onnx --shape input_ids=1x128 --input-range input_ids=0..30521
   $ mlbench model model.onnx --input pixel_values=@batch.npy
-  $ mlbench model my-tfjs-model/model.json --runtime tfjs:cpu,tfjs:wasm`)
+  $ mlbench model my-tfjs-model/model.json --runtime tfjs:cpu,tfjs:wasm
+  $ mlbench model bert.onnx --seq 32,128,512 --input-range input_ids=0..30521
+  $ mlbench model decoder_model_merged.onnx --scenario single-stream,server --set gen.outputTokens=64
+
+A decoder exported by optimum (input_ids, attention_mask, position_ids, past_key_values.{i}.key/value
+-> logits, present.{i}.key/value; merged with use_cache_branch, or decoder_model.onnx with
+decoder_with_past_model.onnx beside it) runs as generation: greedy decoding with the KV cache,
+exactly gen.outputTokens tokens per request, scored by TTFT and TPOT (scenarios single-stream,
+server, offline).`)
     .action(async (file: string, flags: ModelFlags, command: Command) => {
       const { executeModel } = await import('./model-action.js');
       process.exitCode = await executeModel(file, flags, ['model', ...command.args].join(' '));

@@ -12,7 +12,7 @@ import { UsageError } from '../errors.js';
 import { durationExamples, parseDuration } from './duration.js';
 
 /** The unit of a setting, as `mlbench list --settings` shows it; `-` for names, switches and choices. */
-export type SettingUnit = 'ms' | 'ns' | 'µs' | 'qps' | 'MiB' | 'count' | 'ratio' | 'percent' | '-';
+export type SettingUnit = 'ms' | 'ns' | 'µs' | 'qps' | 'MiB' | 'count' | 'tokens' | 'ratio' | 'percent' | '-';
 
 /** What every setting documents besides its default (which is the schema's own `.default`). */
 export interface SettingDoc {
@@ -103,6 +103,25 @@ export const SCENARIO_SETTINGS = z.object({
   accuracyTargetRatio: setting(decimal('ratio', 0, 10), 0.99, 'accuracy: the value must reach this ratio of the reference (MLPerf: 99 % of reference)'),
 });
 
+/**
+ * Generation workloads (harness/generation): request lengths in tokens, and the server scenario's
+ * TTFT/TPOT bounds. `gen.bounds` picks a bound set from LoadGen's mlperf.conf (llama2-70b):
+ * `server` TTFT 2000 ms / TPOT 200 ms, `interactive` (llama2-70b-interactive) 450 ms / 40 ms;
+ * gen.ttftBoundNs / gen.tpotBoundNs, when not 0, replace the set's value.
+ */
+export const GENERATION_SETTINGS = z.object({
+  'gen.inputTokens': setting(integer('tokens', 1, 1_000_000), 32, 'generation: prompt length of a request (the smallest when gen.inputTokensMax is set)'),
+  'gen.inputTokensMax': setting(integer('tokens', 0, 1_000_000), 0, 'generation: 0 = every prompt has gen.inputTokens; else prompt lengths are drawn uniformly in [gen.inputTokens, this], seeded'),
+  'gen.outputTokens': setting(integer('tokens', 1, 1_000_000), 32, 'generation: tokens generated per request, greedy, never stopped early (the smallest when gen.outputTokensMax is set)'),
+  'gen.outputTokensMax': setting(integer('tokens', 0, 1_000_000), 0, 'generation: 0 = every request generates gen.outputTokens; else drawn uniformly in [gen.outputTokens, this], seeded'),
+  'gen.bounds': setting(choice(['server', 'interactive']), 'server', 'generation server: TTFT/TPOT bound set of mlperf.conf: server (llama2-70b: 2000 ms / 200 ms) or interactive (450 ms / 40 ms)'),
+  'gen.ttftBoundNs': setting(duration('ns', 0), 0, 'generation server: p99 time-to-first-token bound (LoadGen ttft_latency); 0 = from gen.bounds'),
+  'gen.tpotBoundNs': setting(duration('ns', 0), 0, 'generation server: p99 time-per-output-token bound (LoadGen tpot_latency); 0 = from gen.bounds'),
+  'gen.useCache': setting(flag(), true, 'generation: decode with the KV cache; false recomputes the whole prefix at every token'),
+  'gen.vocabSize': setting(integer('count', 0), 0, 'generation: prompt token ids are drawn in [0, this), seeded; 0 = the logits\' last dim'),
+  'gen.warmupRequests': setting(integer('count', 0, 1000), 1, 'generation: requests run and discarded before measuring'),
+});
+
 /** Datasets (datasets/). */
 export const DATASET_SETTINGS = z.object({
   cacheDir: setting(folder(), 'out/cache', 'folder of the dataset cache (decoded, split, encoded arrays)'),
@@ -155,6 +174,7 @@ export const SETTINGS_GROUPS = {
   run: RUN_SETTINGS,
   measurement: MEASUREMENT_SETTINGS,
   scenario: SCENARIO_SETTINGS,
+  generation: GENERATION_SETTINGS,
   datasets: DATASET_SETTINGS,
   user: USER_SETTINGS,
   training: TRAINING_SETTINGS,
@@ -165,7 +185,7 @@ export const SETTINGS_GROUPS = {
 
 /** All settings: the groups side by side in one flat object. */
 export const SETTINGS_SCHEMA = z.object({
-  ...RUN_SETTINGS.shape, ...MEASUREMENT_SETTINGS.shape, ...SCENARIO_SETTINGS.shape, ...DATASET_SETTINGS.shape, ...USER_SETTINGS.shape,
+  ...RUN_SETTINGS.shape, ...MEASUREMENT_SETTINGS.shape, ...SCENARIO_SETTINGS.shape, ...GENERATION_SETTINGS.shape, ...DATASET_SETTINGS.shape, ...USER_SETTINGS.shape,
   ...TRAINING_SETTINGS.shape, ...NULL_SETTINGS.shape, ...ORT_SETTINGS.shape, ...ORT_WEB_SETTINGS.shape,
 });
 

@@ -69,6 +69,10 @@ export async function executeJob(job: Job, progress: (message: string) => void):
     const { executeTrainingJob } = await import('../train/index.js');
     return executeTrainingJob(job, progress);
   }
+  if (job.workload.kind === 'generation') {
+    const { executeGenerationJob } = await import('../generation/execute-generation.js');
+    return executeGenerationJob(job, progress);
+  }
   if (job.workload.model.kind === 'micro') {
     const { executeMicroJob } = await import('../micro/index.js');
     return executeMicroJob(job, progress);
@@ -136,6 +140,8 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
       achievedGflops,
       memory: { peakRssBytes, ...(leakedTensors !== undefined ? { leakedTensors } : {}) },
       ...(opProfile ? { opProfile } : {}),
+      // Encoders timed at a sequence length (`mlbench model --seq`): tokens per second beside latency.
+      ...(typeof job.workload.extra?.tokensPerSample === 'number' ? { tokensPerS: scenario.throughputPerS * job.workload.extra.tokensPerSample } : {}),
     };
   } finally {
     if (!disposed) await session.dispose();

@@ -3,6 +3,7 @@
  * models go through the architecture description (ONNX bytes + tfjs-ready resolved weights +
  * FLOPs + parameters); ONNX files are read as they are.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -82,10 +83,14 @@ export async function buildModel(ref: ModelRef): Promise<ModelArtifact> {
         return readTfjsModel(ref.path, bytes);
       }
       const sig = readOnnxSignature(bytes, ref.path);
-      return {
+      const artifact: ModelArtifact = {
         name: sig.graphName || path.basename(ref.path, path.extname(ref.path)), onnx: bytes, inputs: sig.inputs, outputs: sig.outputs,
         file: { path: path.resolve(ref.path), externalData: sig.externalData },
       };
+      // optimum's unmerged pair: decoder_model.onnx (prefill) beside decoder_with_past_model.onnx.
+      const withPast = path.join(path.dirname(ref.path), 'decoder_with_past_model.onnx');
+      if (path.basename(ref.path) === 'decoder_model.onnx' && existsSync(withPast)) artifact.decoderWithPast = await buildModel({ kind: 'file', path: withPast });
+      return artifact;
     }
     default:
       throw new UsageError('E_BAD_MODEL', `unknown model kind ${JSON.stringify((ref as { kind?: unknown }).kind)}. Valid kinds: zoo, file, trained.`);

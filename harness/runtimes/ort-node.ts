@@ -11,6 +11,7 @@ import path from 'node:path';
 import { RuntimeError, UsageError } from '../errors.js';
 import { ORT_SETTINGS, readSettings } from '../config/settings.js';
 import type { Feeds, ModelArtifact, ProbeResult, Runtime, RuntimeInfo, Session, SettingsInput } from '../types.js';
+import { ortGenerationSession } from '../generation/ort-decoder.js';
 import { profileOrt } from './op-profile.js';
 import { fromOrtOutputs, toOrtFeeds, type OrtTensorCtor, type OrtTensorLike } from './ort-tensors.js';
 
@@ -191,8 +192,11 @@ export function createOrtNodeRuntime(ep: string): Runtime {
       }
       // --profile-ops: a second session with the same options under ORT's profiler (op-profile.ts).
       const profileOps = (feeds: Feeds[]) => profileOrt(async (extra) => ort.InferenceSession.create(model.onnx, { ...options, executionProviders: [ep], ...extra }) as never, feeds.map((f) => toOrtFeeds(f, ort.Tensor)));
+      const base = { ...ortSession(session, ort.Tensor, model.file ? model.outputs.map((o) => o.name) : undefined), profileOps };
+      // A decoder (optimum layout) also generates; the with-past half of a pair opens with the same options.
+      const openWithPast = async (m: ModelArtifact) => ort.InferenceSession.create(m.file?.externalData.length ? m.file.path : m.onnx, { ...options, executionProviders: [ep] });
       return {
-        session: { ...ortSession(session, ort.Tensor, model.file ? model.outputs.map((o) => o.name) : undefined), profileOps },
+        session: await ortGenerationSession(base, model, session, ort.Tensor, openWithPast),
         info: { threads: info.threads, options: { executionProvider: ep, ...info.options } },
       };
     },

@@ -5,11 +5,11 @@
  * setting (0 = onnxruntime-web decides); the value onnxruntime-web actually uses is recorded,
  * and it is fixed for the whole process by the first session.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RuntimeError, UsageError } from '../errors.js';
 import { completeSettings } from '../config/settings.js';
 import type { ModelArtifact, ProbeResult, Runtime, SettingsInput } from '../types.js';
+import { ortGenerationSession } from '../generation/ort-decoder.js';
 import { ortSession, type OrtNodeModule } from './ort-node.js';
 
 export const ORT_WEB_BACKENDS = ['wasm'] as const;
@@ -29,6 +29,19 @@ export async function importOrtWeb(): Promise<OrtWebModule> {
 }
 
 let sessionsCreated = 0;
+
+/**
+ * onnxruntime-web has no file system of its own: each external data file is passed as
+ * `externalData` under the path the model's initializers name, with its absolute path as `data`.
+ * onnxruntime-web then reads the file itself, in chunks past Node's 2 GiB readFile limit
+ * (wasm-utils-load-file.ts), so mlbench never holds a >2 GiB Buffer (Node's readFile refuses
+ * those: ERR_FS_FILE_TOO_LARGE), and what fails past that is onnxruntime-web's own limit.
+ */
+export function externalDataOption(model: ModelArtifact): { externalData?: Array<{ path: string; data: string }> } {
+  const file = model.file;
+  if (!file?.externalData.length) return {};
+  return { externalData: file.externalData.map((loc) => ({ path: loc, data: path.resolve(path.dirname(file.path), loc) })) };
+}
 
 /** The `ort-web:wasm` runtime. */
 export function createOrtWebRuntime(backend: string): Runtime {
@@ -62,22 +75,19 @@ export function createOrtWebRuntime(backend: string): Runtime {
       if (first && requested > 0) ort.env.wasm.numThreads = requested;
       const graphOptimizationLevel = settings['ort.graphOptimizationLevel'];
       if (model.tfjs) throw new RuntimeError(`${id} runs ONNX models; ${model.tfjs.path} is a TensorFlow.js ${model.tfjs.format} (run it on tfjs:cpu, tfjs:wasm or tfjs-node)`);
-      let session;
-      try {
-        // onnxruntime-web has no file system: external data files are read here and passed as
-        // externalData, each under the path the model's initializers name.
-        const file = model.file;
-        const externalData = file?.externalData.length
-          ? await Promise.all(file.externalData.map(async (loc) => ({ path: loc, data: new Uint8Array(await readFile(path.resolve(path.dirname(file.path), loc))) })))
-          : undefined;
-        session = await ort.InferenceSession.create(model.onnx, { executionProviders: ['wasm'], graphOptimizationLevel, ...(externalData ? { externalData } : {}) });
-      } catch (err) {
-        throw new RuntimeError(`${id} cannot load model ${model.name}: ${(err as Error).message}`, { cause: err });
-      }
+      const open = async (m: ModelArtifact) => {
+        try {
+          return await ort.InferenceSession.create(m.onnx, { executionProviders: ['wasm'], graphOptimizationLevel, ...externalDataOption(m) });
+        } catch (err) {
+          throw new RuntimeError(`${id} cannot load model ${m.name}: ${(err as Error).message}`, { cause: err });
+        }
+      };
+      const session = await open(model);
       sessionsCreated++;
       const threads = ort.env.wasm.numThreads ?? 1;
+      const base = ortSession(session, ort.Tensor, model.file ? model.outputs.map((o) => o.name) : undefined);
       return {
-        session: ortSession(session, ort.Tensor, model.file ? model.outputs.map((o) => o.name) : undefined),
+        session: await ortGenerationSession(base, model, session, ort.Tensor, open),
         info: {
           threads,
           options: {

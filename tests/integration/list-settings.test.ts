@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SETTINGS_GROUPS, SETTINGS_SCHEMA, defaultSettings } from '../../harness/config/settings.js';
 import { mlbench } from '../helpers/cli.js';
 
-const UNITS = ['ms', 'ns', 'µs', 'qps', 'MiB', 'count', 'ratio', 'percent', '-'];
+const UNITS = ['ms', 'ns', 'µs', 'qps', 'MiB', 'count', 'tokens', 'ratio', 'percent', '-'];
 
 describe('mlbench list --settings', () => {
   it('shows every key with a documented default, unit and help, generated from the schemas', () => {
