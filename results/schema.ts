@@ -94,6 +94,14 @@ const JobResultFieldsSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).optional(),
   /** Effective settings of this job (run settings + workload overrides). */
   settings: z.record(z.string(), z.unknown()),
+  /**
+   * What each query was fed, per model input: its dims (symbolic ones resolved, e.g. by --shape),
+   * dtype, a digest of given values (--input) and the range of generated values (--input-range).
+   * compare, ab and history refuse to judge jobs fed differently (`not comparable`).
+   */
+  inputs: z.array(z.object({
+    name: z.string(), dtype: z.string(), dims: z.array(z.number()), given: z.string().optional(), range: z.tuple([num, num]).optional(),
+  })).optional(),
   startedAt: z.string(),
   wallMs: num,
   /** `preprocessing`: what was done to user data before encoding (e.g. missing-value imputation), one line each. */

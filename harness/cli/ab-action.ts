@@ -4,6 +4,7 @@
  * writes its own result file), compare across runs, write ab.json and print the comparison.
  */
 import { spawn } from 'node:child_process';
+import { randomInt } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -118,17 +119,32 @@ async function resultIn(dir: string): Promise<ResultFile | null> {
 
 const AB_FLAGS = z.object({
   repeat: z.coerce.number().int().min(1).max(1000),
-  order: z.enum(['abba', 'random']),
+  order: z.enum(['random', 'blocked', 'abba']),
   cpuAffinity: z.string().regex(/^\d+(-\d+)?(,\d+(-\d+)?)*$/, { message: 'expected a CPU list such as 1 or 0-1 or 0,2' }).optional(),
 });
 
-export interface AbRun { side: AbSide; index: number; file: string | null; exitCode: number; wallMs: number }
+export interface AbRun { side: AbSide; index: number; file: string | null; exitCode: number; wallMs: number; tail?: string }
+
+/**
+ * The jobs of a run that wrote no result file, each `crashed` with E_CRASH naming the run: one
+ * per job key the other runs recorded (so the run counts as broken in the status row).
+ */
+export function brokenRun(templates: JobResult[], run: AbRun, spec: string): JobResult[] {
+  const seen = new Map<string, JobResult>();
+  for (const t of templates) seen.set(`${t.suite}/${t.workload}/${t.runtime.id}:${t.runtime.backend}/${t.scenario}`, t);
+  const message = `${run.side}${run.index} (${spec}) exited ${run.exitCode} without writing a result file${run.tail ? `: ${run.tail.trim().split('\n').slice(-1)[0]}` : ''}`;
+  return [...seen.values()].map((t) => ({
+    id: t.id, suite: t.suite, workload: t.workload, kind: t.kind, model: t.model, runtime: t.runtime, scenario: t.scenario,
+    repeat: run.index - 1, status: 'crashed' as const, error: { code: 'E_CRASH', message }, settings: t.settings, ...(t.inputs ? { inputs: t.inputs } : {}),
+    startedAt: new Date().toISOString(), wallMs: run.wallMs,
+  }));
+}
 
 /** Runs the A/B measurement and prints the comparison; returns 0, or 1 on a regression. */
 export async function executeAb(shared: string[], flags: AbFlags): Promise<number> {
   const format = (flags.format ?? 'terminal') as CompareFormat;
   if (!COMPARE_FORMATS.includes(format)) throw unknownChoice('E_BAD_FLAG', '--format', format, COMPARE_FORMATS);
-  const parsed = AB_FLAGS.safeParse({ repeat: flags.repeat ?? '8', order: flags.order ?? 'abba', cpuAffinity: flags.cpuAffinity });
+  const parsed = AB_FLAGS.safeParse({ repeat: flags.repeat ?? '8', order: flags.order ?? 'random', cpuAffinity: flags.cpuAffinity });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.path[0]);
@@ -145,8 +161,10 @@ export async function executeAb(shared: string[], flags: AbFlags): Promise<numbe
 
   const noise: NoiseProbe | null = flags.probe === false ? null : probeNoise();
   if (noise) log(`ab: noise probe: ${formatNoiseProbe(noise)}`);
-  const order = abOrder(repeat, orderKind as AbOrderKind, options.seed);
-  log(`ab: ${order.length} runs, ${repeat} per side, order ${order.join('')}${cpuAffinity ? `, taskset -c ${cpuAffinity}` : ''}`);
+  // A fresh seed unless --seed is given: the order is random, and recorded (ab.json) to be reproducible.
+  const seed = flags.seed === undefined ? randomInt(1, 2 ** 31) : options.seed;
+  const order = abOrder(repeat, orderKind as AbOrderKind, seed);
+  log(`ab: ${order.length} runs, ${repeat} per side, ${orderKind} order (seed ${seed}) ${order.join('')}${cpuAffinity ? `, taskset -c ${cpuAffinity}` : ''}`);
   const runs: AbRun[] = [];
   const jobs: Record<AbSide, JobResult[]> = { A: [], B: [] };
   const results: Record<AbSide, ResultFile[]> = { A: [], B: [] };
@@ -157,7 +175,7 @@ export async function executeAb(shared: string[], flags: AbFlags): Promise<numbe
     const { file, args } = runArgv(sides[side], dir, cpuAffinity);
     const run = await spawnRun(file, args);
     const result = await resultIn(dir);
-    runs.push({ side, index, file: result ? dir : null, exitCode: run.code, wallMs: run.wallMs });
+    runs.push({ side, index, file: result ? dir : null, exitCode: run.code, wallMs: run.wallMs, ...(result ? {} : { tail: run.tail }) });
     if (result) {
       // Each run is one observation: number the repeats so that every run's jobs stay apart.
       jobs[side].push(...result.jobs.map((j) => ({ ...j, repeat: index - 1 })));
@@ -165,9 +183,13 @@ export async function executeAb(shared: string[], flags: AbFlags): Promise<numbe
     }
     log(`  [${i + 1}/${order.length}] ${side}${index}  exit ${run.code}  ${(run.wallMs / 1000).toFixed(1)} s${result ? '' : `  no result file: ${run.tail.trim().split('\n').slice(-2).join(' | ')}`}`);
   }
-  for (const side of ['A', 'B'] as const) {
-    if (!results[side].length) throw new UsageError('E_RESULT_FILE', `${side === 'A' ? '--a' : '--b'} ${sides[side].spec}: no run wrote a result file (see the lines above; the runs are under ${root}).`);
+  if (!results.A.length && !results.B.length) {
+    throw new UsageError('E_RESULT_FILE', `no run of either side wrote a result file (see the lines above; the runs are under ${root}).`);
   }
+  if (!results.A.length) throw new UsageError('E_RESULT_FILE', `--a ${sides.A.spec}: no baseline run wrote a result file (see the lines above; the runs are under ${root}); there is nothing to compare with.`);
+  // A candidate run without a result file is a broken run of every job, not a run left out.
+  const templates = [...results.A, ...results.B].flatMap((r) => r.jobs);
+  for (const run of runs.filter((r) => r.file === null)) jobs[run.side].push(...brokenRun(templates, run, sides[run.side].spec));
   const comparison = compareAb(
     { machines: results.A.map((r) => r.machine), jobs: jobs.A, label: `A: ${sides.A.spec}` },
     { machines: results.B.map((r) => r.machine), jobs: jobs.B, label: `B: ${sides.B.spec}` },
@@ -176,11 +198,11 @@ export async function executeAb(shared: string[], flags: AbFlags): Promise<numbe
   const wallS = (performance.now() - started) / 1000;
   const text = FORMATTERS[format](comparison);
   process.stdout.write(text);
-  if (format === 'terminal') process.stdout.write(`measured in ${wallS.toFixed(0)} s (${order.length} runs)${noise ? `; before measuring: ${formatNoiseProbe(noise)}` : ''}\n`);
+  if (format === 'terminal') process.stdout.write(`measured in ${wallS.toFixed(0)} s (${order.length} runs, ${orderKind} order, seed ${seed})${noise ? `; before measuring: ${formatNoiseProbe(noise)}` : ''}\n`);
   if (flags.output) await writeFile(flags.output, text);
   const summary = path.join(root, 'summary.md');
-  await writeFile(summary, `${formatMarkdown(comparison)}\n<sub>${order.length} runs in ${wallS.toFixed(0)} s, order ${order.join('')}${noise ? `; noise before measuring: ${formatNoiseProbe(noise)}` : ''}</sub>\n`);
-  await writeFile(path.join(root, 'ab.json'), JSON.stringify({ sides, order, repeat, cpuAffinity: cpuAffinity ?? null, noise, runs, wallS, comparison }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1));
+  await writeFile(summary, `${formatMarkdown(comparison)}\n<sub>${order.length} runs in ${wallS.toFixed(0)} s, ${orderKind} order (seed ${seed}) ${order.join('')}${noise ? `; noise before measuring: ${formatNoiseProbe(noise)}` : ''}</sub>\n`);
+  await writeFile(path.join(root, 'ab.json'), JSON.stringify({ sides, orderKind, seed, order, repeat, cpuAffinity: cpuAffinity ?? null, noise, runs, wallS, comparison }, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 1));
   log(`ab: ${path.join(root, 'ab.json')}; summary: ${summary}`);
-  return comparison.regression ? 1 : 0;
+  return comparison.failed ? 1 : 0;
 }

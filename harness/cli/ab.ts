@@ -28,7 +28,7 @@ export function register(program: Command): void {
     .requiredOption('--a <side>', 'the baseline side (A): key=value[,key=value] (--set values), a .onnx file, a result .json (its plan re-run), a checkout folder, or cmd:<shell command>')
     .requiredOption('--b <side>', 'the candidate side (B), in the same forms as --a')
     .option('-n, --repeat <n>', 'runs per side (the permutation test needs >= 5; 8 reaches p = 1.6e-4)', '8')
-    .option('--order <order>', 'abba (AB BA AB ...) or random (seeded by --seed)', 'abba')
+    .option('--order <order>', 'random (default: a seeded shuffle, exact for the test), blocked (each pair AB or BA at random) or abba (fixed, not randomised)', 'random')
     .option('--cpu-affinity <cpus>', 'run every side under taskset -c <cpus> (e.g. 1, or 0-1), away from other load')
     .option('--results-dir <dir>', 'where the runs\' result files and ab.json go: <dir>/<ab-id>/', 'out/ab')
     .option('-f, --format <format>', 'output format: terminal, md (GitHub Markdown) or json', 'terminal')
@@ -39,7 +39,7 @@ export function register(program: Command): void {
     .option('--threshold-for <metric=pct>', 'per-metric threshold (repeatable), e.g. memory=15', collect)
     .option('--accuracy-tolerance <abs>', 'largest absolute accuracy drop that is not a regression', '0.01')
     .option('--judge-tails', 'judge latency p90/p99 too (they join the Holm family)')
-    .option('--seed <n>', 'seed of the random order and of the Monte Carlo permutation test', '1')
+    .option('--seed <n>', 'seed of the random order (default: a fresh one, printed and recorded in ab.json)')
     .addHelpText('after', `
 A side is one of:
   key=value[,key=value]   the shared arguments with --set key=value (e.g. ort.intraOpThreads=1)
@@ -51,14 +51,16 @@ A side is one of:
 
 Each run gets --results-dir <dir>/<ab-id>/<side>-<k> (and --no-report for run). The noise probe
 (load average, CPU steal, a calibration loop) is recorded in <dir>/<ab-id>/ab.json with the order,
-every run's result file and the comparison. A verdict needs >= 2 runs per side; "inconclusive:
-too noisy (CV x% at n=k; needs n≈m)" says how many runs the noise asks for.
+every run's result file and the comparison. A run that writes no result file counts as a broken
+run of every job; a job the baseline ran and the candidate did not fails the gate (exit 1).
+A verdict needs >= 4 runs per side; "inconclusive: CI [...] straddles ±2% (spread x% at n=k;
+MDE y%; n≈m per side ...)" says how many runs the noise asks for.
 
 Examples:
   $ mlbench ab --a ort.intraOpThreads=0 --b ort.intraOpThreads=1 -- run --suite zoo --runtime ort-node:cpu --scenario single-stream
   $ mlbench ab --a base.onnx --b pr.onnx -- model --runtime ort-node:cpu --set ort.intraOpThreads=1
   $ mlbench ab --a ../base --b . -n 8 --cpu-affinity 1 -- run --suite zoo --scenario single-stream --set ort.intraOpThreads=1
-  $ mlbench ab --a main.json --b pr.json --order random --seed 7
+  $ mlbench ab --a main.json --b pr.json --order blocked --seed 7
   $ mlbench ab --a "cmd:node ../base/bin/mlbench.js run --suite smoke" --b "cmd:node bin/mlbench.js run --suite smoke" --format md -o summary.md`)
     .action(async (shared: string[], flags: AbFlags) => {
       const { executeAb } = await import('./ab-action.js');

@@ -4,7 +4,7 @@ import { unknownChoice } from '../errors.js';
 import { compareSides, COMPARE_FORMATS, FORMATTERS, loadSide, resolveCompareOptions, type CompareFormat } from '../../results/compare/index.js';
 import type { CompareCommandFlags } from './compare.js';
 
-/** Runs the comparison, prints it, and returns the exit code (0, or 1 on a regression). */
+/** Runs the comparison, prints it, and returns the exit code (0, or 1 on a regression or a job missing on the candidate side). */
 export async function executeCompare(baselineInput: string, candidateInput: string, flags: CompareCommandFlags): Promise<number> {
   const format = (flags.format ?? 'terminal') as CompareFormat;
   if (!COMPARE_FORMATS.includes(format)) throw unknownChoice('E_BAD_FLAG', '--format', format, COMPARE_FORMATS);
@@ -14,5 +14,5 @@ export async function executeCompare(baselineInput: string, candidateInput: stri
   const text = FORMATTERS[format](comparison);
   process.stdout.write(text);
   if (flags.output) await writeFile(flags.output, text);
-  return comparison.regression ? 1 : 0;
+  return comparison.failed ? 1 : 0;
 }

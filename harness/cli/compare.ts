@@ -14,7 +14,7 @@ export interface CompareCommandFlags extends CompareFlags {
 export function register(program: Command): void {
   program
     .command('compare')
-    .description('compare a candidate against a baseline across runs: permutation test on run values, Holm-corrected, CV and MDE; exit 1 on a regression')
+    .description('compare a candidate against a baseline across runs: Hodges-Lehmann shift with its rank CI, Mann-Whitney test, Holm-corrected; exit 1 on a regression')
     .argument('<baseline>', 'baseline result file, or a folder of result files')
     .argument('<candidate>', 'candidate result file, or a folder of result files')
     .option('-f, --format <format>', 'output format: terminal, md (GitHub Markdown) or json', 'terminal')
@@ -26,17 +26,18 @@ export function register(program: Command): void {
     .option('--allow-different-machine', 'compare results from different machine fingerprints')
     .option('--ignore-setting <key>', 'leave a setting (or prefix.*) out of the like-with-like check (repeatable)', collect)
     .option('--judge-tails', 'let latency p90/p99 be regressions (significant shift and the whole CI beyond the threshold)')
-    .option('--seed <n>', 'seed of the Monte Carlo permutation test (above 50,000 splits)', '1')
     .addHelpText('after', `
 The unit is the run: each run (result file, or repeat) gives one value per metric, and the
 sides are compared across runs. One run per side is reported with its ratio, not testable.
 Results measured at different times are not interleaved: prefer \`mlbench ab\` for a verdict.
 
-Verdicts: regression (+), improvement (-), unchanged (the whole CI within the threshold),
-inconclusive (~: too noisy, with the runs needed; one run per side; not significant),
-changed (x: settings or model differ; not judged), missing (?: one side only, or did not run).
+Verdicts: regression (+: Holm-significant and the CI wholly beyond the threshold), improvement (-),
+unchanged (±x%: the whole CI inside ±threshold), inconclusive (~: the CI straddles the threshold,
+with the runs needed; one run per side), not comparable (x: inputs, settings or model differ,
+e.g. x: 1x3x48x192 → 8x3x48x192; not judged), missing (?: one side only, or did not run).
 
-Exit codes: 0 no regression, 1 regression, 2 bad input (missing file, different machines).
+Exit codes: 0 no regression, 1 regression or a job the baseline ran missing on the candidate
+side (FAILED line), 2 bad input (missing file, different machines).
 
 Examples:
   $ mlbench compare out/results/main/ out/results/pr/       folders of runs (--repeat 8)

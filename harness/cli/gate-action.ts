@@ -50,7 +50,7 @@ export async function finishGate(gate: PreparedGate, run: { file: string; result
     options: gate.options,
     knownSettings: new Set(Object.keys(SETTINGS)),
     runJobs: async (jobs) => {
-      log(`gate: ${jobs.length} re-measurement run(s), both sides interleaved (ABBA), each in a fresh process`);
+      log(`gate: ${jobs.length} re-measurement run(s), both sides interleaved in a random order, each in a fresh process`);
       return runJobs(jobs, { probes: run.probes, onDone: (i, r) => { log(`  [${i + 1}/${jobs.length}] ${r.status.padEnd(8)} ${r.id}`); } });
     },
   });

@@ -57,7 +57,7 @@ Examples:
       const markdown = historyMarkdown(history);
       await writeFileAtomic(path.join(flags.output, 'history.json'), `${JSON.stringify(history, null, 2)}\n`);
       await writeFileAtomic(path.join(flags.output, 'regressions.md'), markdown);
-      process.stdout.write(flags.json ? `${JSON.stringify({ regressions: history.regressions, improvements: history.improvements }, null, 2)}\n` : markdown);
+      process.stdout.write(flags.json ? `${JSON.stringify({ regressions: history.regressions, improvements: history.improvements, notComparable: history.notComparable }, null, 2)}\n` : markdown);
       if (flags.report !== false) {
         const { writeReport } = await import('../../reports/index.js');
         await writeReport(results, path.join(flags.output, 'report'), { warnings });

@@ -6,3 +6,4 @@ export { formatDims, parseInputFlag, parseRangeFlag, parseShapeFlag, resolveInpu
 export type { FixedValues, InputsRequest, ResolvedInput } from './input-spec.js';
 export { inputSamples } from './input-samples.js';
 export { bfloat16Bits, float16Bits, float16ToNumber, bfloat16ToNumber } from './half-float.js';
+export { fedFromResolved, fedFromSpecs, type FedInput } from './fed-inputs.js';

@@ -11,7 +11,7 @@ import { bfloat16ToNumber, float16ToNumber } from '../inputs/half-float.js';
 import { checkParity, copyFeeds, float64Reference, referenceParity, TFJS_PARITY_REFERENCE, type ParityReference, type ParityResult } from '../models/parity.js';
 import { createRuntime } from '../runtimes/index.js';
 import { randomSamples } from '../scenarios/samples.js';
-import { inputSamples, resolveInputs, type InputsRequest } from '../inputs/index.js';
+import { fedFromResolved, fedFromSpecs, inputSamples, resolveInputs, type InputsRequest } from '../inputs/index.js';
 import { runScenario } from '../scenarios/index.js';
 import type { Feeds, Job, ModelArtifact, ResolvedSettings } from '../types.js';
 import type { JobOutcome } from './protocol.js';
@@ -98,9 +98,10 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
     const batch = settings.batchSize;
     // A model file's inputs (`mlbench model --shape/--input`) travel in workload.extra.inputs.
     const request = job.workload.extra?.inputs as InputsRequest | undefined;
-    const samples = request
-      ? inputSamples(resolveInputs(model.inputs, request, job.workload.model.kind === 'file' ? job.workload.model.path : model.name), Math.max(256, batch), settings.seed)
-      : randomSamples(model.inputs, Math.max(256, batch), settings.seed);
+    const resolved = request ? resolveInputs(model.inputs, request, job.workload.model.kind === 'file' ? job.workload.model.path : model.name) : null;
+    const samples = resolved ? inputSamples(resolved, Math.max(256, batch), settings.seed) : randomSamples(model.inputs, Math.max(256, batch), settings.seed);
+    // What each query is fed goes into the result, so compare can tell batch 1 from batch 8.
+    const inputs = resolved ? fedFromResolved(resolved) : fedFromSpecs(model.inputs);
     const firstFeeds = samples.feeds([0]);
     t0 = performance.now();
     const firstOutputs = await session.run(firstFeeds);
@@ -134,6 +135,7 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
       status,
       ...(parityFailed ? { error: { code: 'E_PARITY', message: `outputs differ from ${parity.reference}: max abs diff ${parity.maxAbsDiff}${parity.reason ? ` (${parity.reason})` : ''}` } } : {}),
       runtimeInfo,
+      inputs,
       coldStart: { loadMs, sessionCreateMs, firstRunMs },
       parity,
       flops,

@@ -1,7 +1,8 @@
 /**
  * The CI gate, pure parts (no I/O; runs happen through callbacks):
- * - `abOrder`: the interleaved order of an A/B measurement (ABBA, or a seeded random order), so
- *   drift and load bursts hit both sides alike and runs are exchangeable under no change;
+ * - `abOrder`: the interleaved order of an A/B measurement (a seeded random order by default, or
+ *   a blocked permutation), so drift and load bursts hit both sides alike and runs are
+ *   exchangeable under no change;
  * - `compareAb`: the comparison of A's runs with B's runs, where the difference between the sides
  *   is the point (settings or model differences are judged and listed, not refused);
  * - `runGate`: `mlbench run --baseline`, which compares a fresh run with a stored one. A stored
@@ -19,16 +20,24 @@ import { definitionDiff, groupJobs, jobKey } from './match.js';
 import type { CompareOptions, Comparison } from './types.js';
 
 export type AbSide = 'A' | 'B';
-export type AbOrderKind = 'abba' | 'random';
+export type AbOrderKind = 'random' | 'blocked' | 'abba';
+export const AB_ORDER_KINDS: readonly AbOrderKind[] = ['random', 'blocked', 'abba'];
 
 /**
- * The order of 2n runs, n per side. `abba`: AB BA AB BA ... (a linear drift cancels within each
- * pair of pairs); `random`: a seeded shuffle of n A and n B (exchangeable by construction).
+ * The order of 2n runs, n per side.
+ * - `random` (the default): a seeded shuffle of n A and n B, a completely randomised design, so
+ *   under no change every split of the runs into sides is equally likely: the exact Mann–Whitney
+ *   test of the comparison is exact for it.
+ * - `blocked`: n blocks of two, each block AB or BA by a seeded coin (a blocked permutation; a
+ *   drift cancels within blocks, and the order is still random).
+ * - `abba`: AB BA AB BA ... fixed, not randomised (a linear drift cancels within each pair of
+ *   pairs, but the test's exactness does not hold; kept for comparison with older runs).
  */
 export function abOrder(n: number, kind: AbOrderKind, seed = 1): AbSide[] {
   if (kind === 'abba') return Array.from({ length: n }, (_, i): AbSide[] => (i % 2 === 0 ? ['A', 'B'] : ['B', 'A'])).flat();
-  const order: AbSide[] = [...Array<AbSide>(n).fill('A'), ...Array<AbSide>(n).fill('B')];
   const rng = createRng(seed);
+  if (kind === 'blocked') return Array.from({ length: n }, (): AbSide[] => (rng.uniform() < 0.5 ? ['A', 'B'] : ['B', 'A'])).flat();
+  const order: AbSide[] = [...Array<AbSide>(n).fill('A'), ...Array<AbSide>(n).fill('B')];
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rng.uniform() * (i + 1));
     [order[i], order[j]] = [order[j]!, order[i]!];
@@ -74,7 +83,7 @@ export interface GateInput {
   /** The planned jobs of the candidate run (templates for re-measurement). */
   jobs: Job[];
   runJobs: RunJobsFn;
-  /** Re-measurements per side of a re-measurable job (interleaved ABBA); 0 re-measures nothing. */
+  /** Re-measurements per side of a re-measurable job (interleaved in a random order seeded by options.seed); 0 re-measures nothing. */
   confirm: number;
   options: CompareOptions;
   /** Setting keys this code knows; a baseline setting outside it cannot be reproduced. */
@@ -116,7 +125,7 @@ function asHints(c: Comparison, keep: ReadonlySet<string>, replaced: ReadonlyMap
     return { ...j, verdict: 'inconclusive' as const, metrics, differences: [...j.differences, hint] };
   });
   const counts = countVerdicts(jobs);
-  return { ...c, jobs, counts, regression: counts.regression > 0 };
+  return { ...c, jobs, counts, regression: counts.regression > 0, failed: counts.regression > 0 || c.missingCandidate.length > 0 };
 }
 
 /**
@@ -128,8 +137,8 @@ export async function runGate(input: GateInput): Promise<GateResult> {
   const { candidate, baseline, options } = input;
   const side = (r: ResultFile) => ({ sources: [r.runId], machines: [r.machine], jobs: r.jobs });
   const initial = compareSides(side(baseline), side(candidate), options);
-  const broken = new Set(initial.jobs.filter((j) => j.metrics.some((m) => m.verdict === 'regression' && m.testedOn === 'none')).map((j) => j.key));
-  const flagged = initial.jobs.filter((j) => j.verdict !== 'changed' && j.verdict !== 'missing' && !broken.has(j.key) && beyondThreshold(j)).map((j) => j.key);
+  const broken = new Set(initial.jobs.filter((j) => j.metrics.some((m) => m.verdict === 'regression' && m.testedOn !== 'runs')).map((j) => j.key));
+  const flagged = initial.jobs.filter((j) => j.verdict !== 'not comparable' && j.verdict !== 'missing' && !broken.has(j.key) && beyondThreshold(j)).map((j) => j.key);
   const modes: GateResult['modes'] = {};
   const baseGroups = groupJobs(baseline.jobs);
   const candGroups = groupJobs(candidate.jobs);
@@ -142,8 +151,9 @@ export async function runGate(input: GateInput): Promise<GateResult> {
     const reproducible = !!baseJob && Object.keys(baseJob.settings).every((k) => input.knownSettings.has(k));
     modes[key] = template && knobs.length > 0 && reproducible && input.confirm > 0 ? 'interleaved' : 'baseline-only';
     if (modes[key] !== 'interleaved') continue;
-    abOrder(input.confirm, 'abba').forEach((s, i) => {
-      const run = Math.floor(i / 2);
+    const order = abOrder(input.confirm, 'random', options.seed);
+    order.forEach((s, i) => {
+      const run = order.slice(0, i).filter((x) => x === s).length;
       const settings = s === 'A' ? { ...template!.settings, ...baseJob!.settings } : template!.settings;
       rounds.push({ job: { ...template!, id: `${template!.id}~ab-${s.toLowerCase()}${run + 1}`, repeat: run, settings }, side: s });
     });
@@ -157,5 +167,5 @@ export async function runGate(input: GateInput): Promise<GateResult> {
     : null;
   const replaced = new Map((confirmation?.jobs ?? []).map((j) => [j.key, j]));
   const final = asHints(initial, broken, replaced);
-  return { initial, confirmation, modes, final, regression: final.regression };
+  return { initial, confirmation, modes, final, regression: final.failed };
 }

@@ -1,17 +1,18 @@
 /** Compare and the CI gate: matching, run-level statistics, decision rule, interleaved A/B, formatters. */
 export {
-  jobKey, groupJobs, definitionDiff, machineDifferences, checkMachines, observe, statusRow, statusText, sideFromResults, loadSide,
+  jobKey, groupJobs, definitionDiff, machineDifferences, checkMachines, observe, statusText, inputDifferences, INPUT_SETTINGS, headlineDirection, sideFromResults, loadSide,
   RUNTIME_KNOB_PREFIXES, NEUTRAL_SETTINGS, MEASURED_STATUSES, BROKEN_STATUSES, NOT_RUN_STATUSES, LATENCY_PERCENTILES,
   type DefinitionDiff, type SideObservations, type SourceOf,
 } from './match.js';
 export { metricRows, runRow, TAIL_METRICS, LOWER_IS_BETTER_ACCURACY, type DraftRow, type RowContext } from './statistics.js';
-export { compareSides, decideMeasured, jobVerdict, countVerdicts, thresholdFor, noisyNote } from './decide.js';
+export { compareSides, decideMeasured, jobVerdict, countVerdicts, thresholdFor, noisyNote, unchangedWithin } from './decide.js';
+export { countRows, countRow, decideCounts } from './count-rows.js';
 export {
-  abOrder, alignSides, compareAb, runGate, plannedJobKey,
+  abOrder, AB_ORDER_KINDS, alignSides, compareAb, runGate, plannedJobKey,
   type AbSide, type AbOrderKind, type GateInput, type GateResult, type RunJobsFn,
 } from './gate.js';
 export {
-  formatTerminal, formatMarkdown, formatJson, formatGateMarkdown, formatValue, formatChange, FORMATTERS, COMPARE_FORMATS, type CompareFormat,
+  formatTerminal, formatMarkdown, formatJson, formatGateMarkdown, formatValue, formatChange, verdictText, jobText, missingText, FORMATTERS, COMPARE_FORMATS, type CompareFormat,
 } from './format.js';
 export {
   DEFAULT_COMPARE_OPTIONS, VERDICTS, resolveCompareOptions,

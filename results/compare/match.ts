@@ -13,7 +13,7 @@ import { loadResults } from '../load.js';
 import { comparedMachineFacts } from '../machine-facts.js';
 import { latencySampleOf, quantile } from '../stats/index.js';
 import type { JobResult, Machine, ResultFile } from '../schema.js';
-import type { CompareSide, MetricComparison } from './types.js';
+import type { CompareSide } from './types.js';
 
 /** Setting namespaces that configure the runtime under test: differences are judged, not refused. */
 export const RUNTIME_KNOB_PREFIXES: readonly string[] = ['null.', 'ort.', 'ortWeb.', 'tfjs.', 'external.'];
@@ -65,7 +65,9 @@ function stable(value: unknown): string {
 }
 
 export interface DefinitionDiff {
-  /** Protocol settings or model that differ: the job is `changed`. */
+  /** What the job was fed that differs (input shapes, given values, ranges, batch size): never judged. */
+  inputs: string[];
+  /** Protocol settings or model that differ: the job is `not comparable` (judged in `mlbench ab`). */
   changed: string[];
   /** Runtime knobs that differ: judged, reported. */
   knobs: string[];
@@ -78,6 +80,7 @@ export interface DefinitionDiff {
 export function definitionDiff(baseline: JobResult, candidate: JobResult, ignore: readonly string[]): DefinitionDiff {
   const changed: string[] = [];
   const knobs: string[] = [];
+  const inputs = inputDifferences(baseline.inputs, candidate.inputs).filter((d) => !matchesAny(`inputs.${d.slice(0, d.indexOf(':'))}`, ignore));
   const keys = [...new Set([...Object.keys(baseline.settings), ...Object.keys(candidate.settings)])].sort();
   for (const key of keys) {
     if (NEUTRAL_SETTINGS.includes(key) || matchesAny(key, ignore)) continue;
@@ -85,17 +88,43 @@ export function definitionDiff(baseline: JobResult, candidate: JobResult, ignore
     const a = key in baseline.settings ? baseline.settings[key] : fallback;
     const b = key in candidate.settings ? candidate.settings[key] : fallback;
     if (stable(a) === stable(b)) continue;
-    const text = `${key}: ${stable(a)} -> ${stable(b)}`;
-    if (RUNTIME_KNOB_PREFIXES.some((p) => key.startsWith(p))) knobs.push(text);
+    const text = `${key}: ${stable(a)} → ${stable(b)}`;
+    if (INPUT_SETTINGS.includes(key)) inputs.push(text);
+    else if (RUNTIME_KNOB_PREFIXES.some((p) => key.startsWith(p))) knobs.push(text);
     else changed.push(text);
   }
   if (stable(baseline.model ?? null) !== stable(candidate.model ?? null)) {
-    changed.push(`model: ${stable(baseline.model ?? null)} -> ${stable(candidate.model ?? null)}`);
+    changed.push(`model: ${stable(baseline.model ?? null)} → ${stable(candidate.model ?? null)}`);
   }
   if (stable(baseline.dataset?.checksum ?? null) !== stable(candidate.dataset?.checksum ?? null)) {
-    changed.push(`dataset checksum: ${baseline.dataset?.checksum ?? 'none'} -> ${candidate.dataset?.checksum ?? 'none'}`);
+    changed.push(`dataset checksum: ${baseline.dataset?.checksum ?? 'none'} → ${candidate.dataset?.checksum ?? 'none'}`);
   }
-  return { changed, knobs };
+  return { inputs, changed, knobs };
+}
+
+/** Settings that decide what each query is fed (samples per query): a difference is never judged. */
+export const INPUT_SETTINGS: readonly string[] = ['batchSize'];
+
+type FedInputs = JobResult['inputs'];
+
+/** `name dims dtype[, values sha256:…][, range lo..hi]` of one fed input. */
+function describeInput(input: NonNullable<FedInputs>[number] | undefined): string {
+  if (!input) return 'absent';
+  return [input.dims.join('x'), input.dtype, input.given ? `given ${input.given}` : null, input.range ? `range ${input.range.join('..')}` : null].filter(Boolean).join(' ');
+}
+
+/**
+ * `x: 1x3x48x192 float32 → 8x3x48x192 float32` for each input fed differently; empty when the same
+ * or when either side did not record its inputs (result files older than this field).
+ */
+export function inputDifferences(a: FedInputs, b: FedInputs): string[] {
+  if (!a || !b) return [];
+  const names = [...new Set([...a.map((i) => i.name), ...b.map((i) => i.name)])];
+  return names.flatMap((name) => {
+    const x = describeInput(a.find((i) => i.name === name));
+    const y = describeInput(b.find((i) => i.name === name));
+    return x === y ? [] : [`${name}: ${x} → ${y}`];
+  });
 }
 
 /** `field: a -> b` for each recorded machine fact that differs (the report's machine table, results/machine-facts.ts). */
@@ -137,7 +166,12 @@ export interface SideObservations {
   trainSeconds: number[];
   peakRssBytes: number[];
   accuracy: { metric: string; values: number[] } | null;
+  /** Parity verdict of every run that checked it (a parity failure makes the run `failed`, so all runs count). */
   parityPass: boolean[];
+  /** Per measured run: LoadGen's verdict was INVALID (status `invalid`, or validity.valid false and not UNSCORED). */
+  invalid: boolean[];
+  /** Per measured run: the scenario's headline (LoadGen's key), when it is a latency or a find-peak QPS. */
+  headline: { key: string; unit: string; values: number[] } | null;
 }
 
 /** Where a job came from, for error messages (a result file, or a label such as `re-measured`). */
@@ -176,8 +210,25 @@ export function observe(jobs: JobResult[], sourceOf: SourceOf = () => undefined)
     peakRssBytes: finite(measured.map((j) => j.memory?.peakRssBytes)),
     accuracy: accuracyJobs.length ? { metric: accuracyJobs[0]!.accuracy!.metric, values: accuracyJobs.map((j) => j.accuracy!.value) } : null,
     // The job that is the parity reference itself has no verdict to compare.
-    parityPass: measured.flatMap((j) => (j.parity && 'pass' in j.parity ? [j.parity.pass] : [])),
+    parityPass: jobs.flatMap((j) => (j.parity && 'pass' in j.parity ? [j.parity.pass] : [])),
+    invalid: measured.map((j) => j.status === 'invalid' || (j.validity !== undefined && !j.validity.valid && j.validity.result !== 'UNSCORED')),
+    headline: headlineOf(measured),
   };
+}
+
+/** LoadGen headline keys judged as their own row: latency estimates (lower is better) and find-peak QPS (higher). */
+export function headlineDirection(metric: { key?: string; unit: string }): 'lower' | 'higher' | null {
+  if (metric.unit === 'ns' && metric.key) return 'lower';
+  if (metric.unit === 'queries/s') return 'higher';
+  return null;
+}
+
+function headlineOf(measured: JobResult[]): SideObservations['headline'] {
+  const first = measured.find((j) => j.metric && headlineDirection(j.metric));
+  if (!first?.metric) return null;
+  const key = first.metric.key ?? 'find_peak_qps';
+  const values = finite(measured.map((j) => (j.metric && (j.metric.key ?? 'find_peak_qps') === key ? j.metric.value : undefined)));
+  return { key, unit: first.metric.unit, values };
 }
 
 /** `ok`, or `ok x2, crashed x1` for mixed runs. */
@@ -186,25 +237,6 @@ export function statusText(statuses: string[]): string {
   for (const s of statuses) counts.set(s, (counts.get(s) ?? 0) + 1);
   if (counts.size === 1) return statuses[0]!;
   return [...counts].map(([s, c]) => `${s} x${c}`).join(', ');
-}
-
-/**
- * The status row of a matched job, or null when every run on both sides is `ok`. A job that ran
- * on the baseline and now breaks (`failed`, `crashed`, `timeout`, `oom`) is a regression; with
- * several runs, a larger share of broken runs than the baseline's is one too.
- */
-export function statusRow(base: SideObservations, cand: SideObservations): MetricComparison | null {
-  if (base.statuses.every((s) => s === 'ok') && cand.statuses.every((s) => s === 'ok')) return null;
-  const brokenShare = (o: SideObservations) => o.statuses.filter((s) => BROKEN_STATUSES.includes(s)).length / o.statuses.length;
-  const ran = (o: SideObservations) => o.statuses.some((s) => MEASURED_STATUSES.includes(s));
-  const b = brokenShare(base);
-  const c = brokenShare(cand);
-  const verdict = c > b && ran(base) ? 'regression' : c < b && ran(cand) ? 'improvement' : 'unchanged';
-  return {
-    metric: 'status', unit: 'status', better: 'higher', baseline: statusText(base.statuses), candidate: statusText(cand.statuses),
-    nBaseline: base.statuses.length, nCandidate: cand.statuses.length, ratio: null, ciLow: null, ciHigh: null,
-    testedOn: 'none', pValue: null, pAdjusted: null, cv: null, mdePct: null, runsNeeded: null, thresholdPct: null, judged: false, verdict,
-  };
 }
 
 /** A side from result files already in memory (`sources[i]` names `results[i]` when the lengths match). */

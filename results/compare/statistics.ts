@@ -1,15 +1,16 @@
 /**
  * The metric rows of one matched job, computed across runs: each run gives one value per metric
- * (its p50, its throughput, ...; per-query samples only feed those), and the two sides' run
- * values are compared with the run-level statistics of results/stats/run-level.ts:
- * - the point values are the medians over runs and the ratio is candidate / baseline of those;
- * - the CI of the ratio is Welch's t on log run values (it widens with run-to-run noise);
- * - the p-value is the exact permutation test on log run values (raw; Holm comes later, decide.ts);
- * - the CV is the run-to-run coefficient of variation pooled over both sides.
- * With one run on a side nothing is tested: the row carries its ratio and "not testable".
+ * (its p50, its throughput, LoadGen's headline ...; per-query samples only feed those), and the
+ * two sides' run values are compared with one estimand (results/stats/rank-shift.ts):
+ * - the ratio is exp(Hodges–Lehmann shift of log run values), candidate / baseline;
+ * - its CI is the exact rank (Moses) interval of the same shift, so the ratio lies inside it;
+ * - the p-value is the Mann–Whitney test that interval inverts (raw; Holm comes later, decide.ts);
+ * - the spread is the robust (MAD) scale of log run values, pooled over both sides.
+ * The `baseline` and `candidate` columns are the medians over runs, for reading.
+ * With one run on a side nothing is tested: the row carries its ratio and "one run per side".
  */
-import { fromValues, logRatioInterval, permutationTest, pooledCv, quantile } from '../stats/index.js';
-import { LATENCY_PERCENTILES, type SideObservations } from './match.js';
+import { fromValues, mannWhitneyTest, quantile, rankShift, robustLogScale } from '../stats/index.js';
+import { headlineDirection, LATENCY_PERCENTILES, type SideObservations } from './match.js';
 import type { MetricComparison } from './types.js';
 
 /** A row before the Holm correction, with the id of its test (null: not tested or not judged). */
@@ -48,19 +49,16 @@ const medianOf = (values: number[]): number => quantile(fromValues(values), 0.5)
 export function runRow(ctx: RowContext, metric: string, unit: MetricComparison['unit'], better: MetricComparison['better'], a: number[], b: number[], judged: boolean): DraftRow {
   const positive = a.every((v) => v > 0) && b.every((v) => v > 0);
   const testable = positive && a.length >= 2 && b.length >= 2;
-  const ci = testable ? logRatioInterval(a, b) : null;
-  const cv = testable ? pooledCv(a, b) : Number.NaN;
-  const test = testable ? permutationTest(a, b, ctx.seed) : null;
-  const baseline = medianOf(a);
-  const candidate = medianOf(b);
+  const shift = positive ? rankShift(a, b) : null;
+  const scale = testable ? robustLogScale(a, b) : Number.NaN;
   const row: MetricComparison = {
-    ...emptyRow(metric, unit, better), baseline, candidate, nBaseline: a.length, nCandidate: b.length,
-    ratio: baseline > 0 ? candidate / baseline : null, ciLow: ci?.low ?? null, ciHigh: ci?.high ?? null,
-    testedOn: test ? 'runs' : 'none', pValue: test?.pValue ?? null, cv: Number.isFinite(cv) ? cv : null,
+    ...emptyRow(metric, unit, better), baseline: medianOf(a), candidate: medianOf(b), nBaseline: a.length, nCandidate: b.length,
+    ratio: shift?.ratio ?? null, ciLow: testable ? shift!.low : null, ciHigh: testable ? shift!.high : null,
+    testedOn: testable ? 'runs' : 'none', pValue: testable ? shift!.pValue : null, cv: Number.isFinite(scale) ? scale : null,
     thresholdPct: ctx.thresholdPct(metric), judged,
   };
   if (!testable) row.note = a.length < 2 || b.length < 2 ? 'one run per side: not testable (use mlbench ab or --repeat)' : 'not testable: a value is not positive';
-  return { row, testId: test && judged ? `${ctx.key}#${metric}` : null };
+  return { row, testId: testable && judged ? `${ctx.key}#${metric}` : null };
 }
 
 function scalarRows(ctx: RowContext, metric: string, unit: MetricComparison['unit'], better: MetricComparison['better'], a: number[], b: number[], judged = true): DraftRow[] {
@@ -76,41 +74,47 @@ function latencyRows(ctx: RowContext, base: SideObservations, cand: SideObservat
   });
 }
 
-function accuracyRow(base: SideObservations, cand: SideObservations, tolerance: number): DraftRow[] {
+/** LoadGen's headline (early_stopping_latency_ss/ms, a percentile latency, or find-peak QPS): judged. */
+function headlineRows(ctx: RowContext, base: SideObservations, cand: SideObservations): DraftRow[] {
+  if (!base.headline || !cand.headline || base.headline.key !== cand.headline.key) return [];
+  const better = headlineDirection(base.headline)!;
+  return scalarRows(ctx, `loadgen.${base.headline.key}`, better === 'lower' ? 'ns' : 'per-s', better, base.headline.values, cand.headline.values);
+}
+
+/**
+ * Accuracy: a drop (of the medians over runs) beyond the absolute tolerance. Deterministic runs
+ * (no spread on either side) give the verdict directly; otherwise the Mann–Whitney p-value joins
+ * the Holm family and the drop must be significant too (decide.ts).
+ */
+function accuracyRow(ctx: RowContext, base: SideObservations, cand: SideObservations, tolerance: number): DraftRow[] {
   if (!base.accuracy || !cand.accuracy) return [];
   const better = LOWER_IS_BETTER_ACCURACY.includes(base.accuracy.metric.toLowerCase()) ? 'lower' : 'higher';
-  const b = medianOf(base.accuracy.values);
-  const c = medianOf(cand.accuracy.values);
-  const drop = better === 'higher' ? b - c : c - b;
+  const a = base.accuracy.values;
+  const c = cand.accuracy.values;
+  const b = medianOf(a);
+  const m = medianOf(c);
+  const drop = better === 'higher' ? b - m : m - b;
+  const deterministic = new Set(a).size === 1 && new Set(c).size === 1;
   const row: MetricComparison = {
-    ...emptyRow('accuracy', 'ratio', better), baseline: b, candidate: c, judged: true,
-    nBaseline: base.accuracy.values.length, nCandidate: cand.accuracy.values.length, ratio: b !== 0 ? c / b : null,
+    ...emptyRow('accuracy', 'ratio', better), baseline: b, candidate: m, judged: true,
+    nBaseline: a.length, nCandidate: c.length, ratio: b !== 0 ? m / b : null,
     verdict: drop > tolerance ? 'regression' : -drop > tolerance ? 'improvement' : 'unchanged',
-    note: `${base.accuracy.metric}; tolerance ${tolerance} absolute`,
+    note: `${base.accuracy.metric}; tolerance ${tolerance} absolute${deterministic ? '; deterministic' : ''}`,
   };
-  return [{ row, testId: null }];
+  if (deterministic || a.length < 2 || c.length < 2) return [{ row, testId: null }];
+  row.testedOn = 'runs';
+  row.pValue = mannWhitneyTest(a, c).pValue;
+  return [{ row, testId: `${ctx.key}#accuracy` }];
 }
 
-function parityRow(base: SideObservations, cand: SideObservations): DraftRow[] {
-  if (!base.parityPass.length || !cand.parityPass.length) return [];
-  const basePass = base.parityPass.every(Boolean);
-  const candPass = cand.parityPass.every(Boolean);
-  const row: MetricComparison = {
-    ...emptyRow('parity', 'pass', 'higher'), baseline: basePass ? 'pass' : 'fail', candidate: candPass ? 'pass' : 'fail', judged: true,
-    nBaseline: base.parityPass.length, nCandidate: cand.parityPass.length,
-    verdict: basePass && !candPass ? 'regression' : !basePass && candPass ? 'improvement' : 'unchanged',
-  };
-  return [{ row, testId: null }];
-}
-
-/** All rows of one matched job except status (match.ts). */
+/** All rows of one matched job except the count rows (status, validity, parity: count-rows.ts). */
 export function metricRows(ctx: RowContext, base: SideObservations, cand: SideObservations, accuracyTolerance: number): DraftRow[] {
   return [
     ...latencyRows(ctx, base, cand),
+    ...headlineRows(ctx, base, cand),
     ...scalarRows(ctx, 'throughput', 'per-s', 'higher', base.throughputPerS, cand.throughputPerS, !LATENCY_BOUND_SCENARIOS.includes(ctx.scenario)),
     ...scalarRows(ctx, 'train.seconds', 's', 'lower', base.trainSeconds, cand.trainSeconds),
     ...scalarRows(ctx, 'memory.peakRss', 'bytes', 'lower', base.peakRssBytes, cand.peakRssBytes),
-    ...accuracyRow(base, cand, accuracyTolerance),
-    ...parityRow(base, cand),
+    ...accuracyRow(ctx, base, cand, accuracyTolerance),
   ];
 }

@@ -8,17 +8,21 @@ import { UsageError } from '../../harness/errors.js';
 import type { JobResult, Machine } from '../schema.js';
 
 /**
- * Verdict of one metric or one job.
- * - `regression` / `improvement`: significant across runs at the Holm-corrected level AND beyond
- *   both the threshold and the minimum detectable effect (or an accuracy drop, a parity pass
- *   turned fail, an ok job that now fails).
- * - `unchanged`: the whole CI of the ratio lies within the threshold.
- * - `inconclusive`: neither (too noisy, too few runs, one run per side; asv's `~`); its note says why.
- * - `changed`: settings or model differ, so the job is not judged (asv's `x`).
- * - `missing`: the job is on one side only, or did not run (skipped, unavailable) on one side.
+ * Verdict of one metric or one job (what a user can conclude: README, "The CI gate").
+ * - `regression` / `improvement`: the run-level test is significant after Holm's correction
+ *   across the whole comparison AND the 95% CI of the ratio lies wholly beyond 1 ± threshold; or
+ *   a broken candidate (every run broken or INVALID, a deterministic parity flip, an accuracy drop),
+ *   or a significant rise in broken runs (Fisher's exact test, in the same Holm family).
+ * - `unchanged`: the whole CI lies inside ±threshold (shown as `unchanged (±x%)`, x the CI's farthest end).
+ * - `inconclusive`: the CI straddles the threshold (too noisy or too few runs; the note gives the
+ *   spread, the MDE and the runs per side that would settle it), or one run per side.
+ * - `not comparable`: the two sides were fed different inputs or ran different settings or models
+ *   (`not comparable (x: a → b)`); not judged.
+ * - `missing`: the job is on one side only. When the baseline ran it and the candidate did not
+ *   (unavailable, no result file), the comparison fails (Comparison.missingCandidate).
  */
-export type Verdict = 'regression' | 'improvement' | 'unchanged' | 'inconclusive' | 'changed' | 'missing';
-export const VERDICTS: readonly Verdict[] = ['regression', 'improvement', 'unchanged', 'inconclusive', 'changed', 'missing'];
+export type Verdict = 'regression' | 'improvement' | 'unchanged' | 'inconclusive' | 'not comparable' | 'missing';
+export const VERDICTS: readonly Verdict[] = ['regression', 'improvement', 'unchanged', 'inconclusive', 'not comparable', 'missing'];
 
 /** Resolved options of a comparison (defaults filled). */
 export interface CompareOptions {
@@ -34,21 +38,21 @@ export interface CompareOptions {
   allowDifferentMachine: boolean;
   /** Setting keys (or `prefix.*`) left out of the like-with-like check. */
   ignoreSettings: string[];
-  /** Judge settings and model differences instead of refusing them (`mlbench ab`: the difference is the point). */
+  /** Judge settings and model differences instead of refusing them (`mlbench ab`: the difference is the point); different inputs are never judged. */
   judgeDefinitionChanges: boolean;
   /** Let tail percentiles (latency p90, p99) be judged; off by default (see decide.ts). */
   judgeTails: boolean;
   /** Power at which the minimum detectable effect is stated. */
   power: number;
-  /** Seed of the Monte Carlo permutation test (used above EXACT_MAX_SPLITS splits). */
+  /** Seed of `mlbench ab`'s random run order (recorded in ab.json). */
   seed: number;
 }
 
 /**
  * Defaults of every compare option (documented in the README and `--help`). Why these: with 8
- * runs per side (`mlbench ab`'s default) the exact permutation test reaches p = 1.6e-4, so a
- * Holm family of a dozen tests at alpha 0.05 can still be significant; a 2% threshold keeps a
- * 3% change from ever reading `unchanged`.
+ * runs per side (`mlbench ab`'s default) the exact Mann–Whitney test reaches p = 1.6e-4, so a
+ * Holm family of a few dozen tests at alpha 0.05 can still be significant; a 2% threshold keeps
+ * a 3% change from ever reading `unchanged`.
  */
 export const DEFAULT_COMPARE_OPTIONS: CompareOptions = {
   alpha: 0.05,
@@ -136,30 +140,33 @@ export interface CompareSide {
 
 /** One metric of one job, baseline against candidate, across runs. */
 export interface MetricComparison {
-  /** `latency.p50`, `latency.p90`, `latency.p99`, `throughput`, `train.seconds`, `memory.peakRss`, `accuracy`, `parity`, `status`. */
+  /** `latency.p50`, `latency.p90`, `latency.p99`, `throughput`, `train.seconds`, `memory.peakRss`, `loadgen.<key>`, `accuracy`, `parity`, `validity`, `status`. */
   metric: string;
   unit: 'ns' | 'per-s' | 's' | 'bytes' | 'ratio' | 'status' | 'pass';
   better: 'lower' | 'higher';
-  /** Median over runs of each run's value (e.g. the median of run p50s); text for status/parity. */
+  /** Median over runs of each run's value (e.g. the median of run p50s); text for status/parity/validity. */
   baseline: number | string | null;
   candidate: number | string | null;
   /** Runs behind each value. */
   nBaseline: number;
   nCandidate: number;
-  /** candidate / baseline (medians over runs), and the 95% CI of the ratio from Welch's t on log run values. */
+  /**
+   * candidate / baseline as exp(Hodges–Lehmann shift of log run values), and its exact 95% rank CI
+   * (results/stats/rank-shift.ts): the estimate always lies inside its CI.
+   */
   ratio: number | null;
   ciLow: number | null;
   ciHigh: number | null;
-  /** `runs`: the permutation test ran on the runs' values; `none`: not tested. */
-  testedOn: 'runs' | 'none';
+  /** `runs`: Mann–Whitney on run values; `counts`: Fisher's exact test on broken-run counts; `none`: not tested. */
+  testedOn: 'runs' | 'counts' | 'none';
   pValue: number | null;
   /** Holm-adjusted p-value across every judged test in the comparison. */
   pAdjusted: number | null;
-  /** Run-to-run coefficient of variation pooled over both sides (0.03 = 3%); null below 2 runs. */
+  /** Robust run-to-run spread of log run values pooled over both sides (1.4826·MAD; 0.03 ≈ 3%); null below 2 runs. */
   cv: number | null;
-  /** Minimum detectable effect in percent at this CV, n and the Holm family's first-step level. */
+  /** Planning figure: the smallest true change, in percent, this rule flags with `power` at this spread and n. */
   mdePct: number | null;
-  /** Runs per side at which the MDE would reach the threshold (null when already there or not measured). */
+  /** Planning figure: runs per side at which the MDE would be twice the threshold (null when already there or not measured). */
   runsNeeded: number | null;
   thresholdPct: number | null;
   /** Whether the row is judged (in the Holm family); tails and single-stream throughput are reported only. */
@@ -178,7 +185,7 @@ export interface JobComparison {
   verdict: Verdict;
   repeatsBaseline: number;
   repeatsCandidate: number;
-  /** Settings or model that differ (for `changed`), or differences that are judged (runtime knobs; all of them in `mlbench ab`). */
+  /** What differs, `x: a → b`: inputs, settings or model (for `not comparable`), or differences that are judged (runtime knobs; settings and model in `mlbench ab`). */
   differences: string[];
   metrics: MetricComparison[];
 }
@@ -196,4 +203,8 @@ export interface Comparison {
   counts: Record<Verdict, number>;
   /** True when any job is a regression: `mlbench compare` exits 1. */
   regression: boolean;
+  /** Keys of jobs the baseline ran and the candidate did not (absent, unavailable, skipped): the gate fails (exit 1, its own message). */
+  missingCandidate: string[];
+  /** regression, or a job missing on the candidate side: the gate fails. */
+  failed: boolean;
 }

@@ -2,6 +2,8 @@
  * The exporter contract (one format per file, as hyperfine's exporters): result files in, named
  * text files out. Pure: the CLI reads the result files and writes what `render` returns.
  */
+import { UsageError } from '../../harness/errors.js';
+import { definitionDiff } from '../compare/match.js';
 import type { JobResult, ResultFile } from '../schema.js';
 
 export interface ExportInput {
@@ -29,10 +31,30 @@ export function benchmarkName(job: JobResult): string {
   return job.id.replace(/#\d+$/, '');
 }
 
-/** Jobs grouped by benchmark name (repeats and the same job in several files together), in first-seen order. */
-export function byBenchmark(jobs: JobResult[]): Map<string, JobResult[]> {
+/** Jobs grouped by benchmark name (repeats and the same job in several files together), in first-seen order; no definition check (history splits by definition itself). */
+export function byName(jobs: JobResult[]): Map<string, JobResult[]> {
   const groups = new Map<string, JobResult[]>();
   for (const job of jobs) groups.set(benchmarkName(job), [...(groups.get(benchmarkName(job)) ?? []), job]);
+  return groups;
+}
+
+/**
+ * Jobs grouped by benchmark name, one value per group: every run of a group must have the same
+ * settings, model and inputs (results/compare/match.ts definitionDiff, runtime knobs included).
+ * Throws E_RESULT_FILE naming the benchmark and what differs (`null.latencyUs: 1000 → 1100`)
+ * rather than pool runs of two settings into one median.
+ */
+export function byBenchmark(jobs: JobResult[]): Map<string, JobResult[]> {
+  const groups = byName(jobs);
+  for (const [name, group] of groups) {
+    for (const other of group.slice(1)) {
+      const diff = definitionDiff(group[0]!, other, []);
+      const what = [...diff.inputs, ...diff.changed, ...diff.knobs];
+      if (what.length) {
+        throw new UsageError('E_RESULT_FILE', `${name}: the runs given differ in ${what.join('; ')}; one exported value cannot stand for both. Export each setting's result files separately.`);
+      }
+    }
+  }
   return groups;
 }
 

@@ -1,14 +1,16 @@
 /**
- * The measures every JSON export carries for one benchmark (a job, pooled over its repeats and
- * over the result files given), each with its direction and, where a CI exists, its bounds:
- * - latency (ns): p50; one run: the median's interval over its queries; several runs: the median
- *   of the runs' p50s with its interval over runs (the run is the unit of variance);
+ * The measures every JSON export carries for one benchmark (a job with one definition, over its
+ * repeats and the result files given: exporter.ts groups them), each with its direction and,
+ * where one exists, its 95% interval over runs (bounds.ts medianOverRuns):
+ * - latency (ns): each run's p50 (from its samples or histogram, else its summary), then the
+ *   median over runs; an interval only from 6 runs on, never from one run's queries;
  * - throughput (per s), peak RSS (bytes), train seconds, and the accuracy metric (auc, top1,
- *   logloss...): one value per run, pooled the same way (median of runs, interval over runs).
+ *   logloss...): one value per run, pooled the same way.
  */
 import type { JobResult } from '../schema.js';
 import { latencySampleOf } from '../stats/latency-sample.js';
-import { quantileCi, type Bounded } from './bounds.js';
+import { quantile } from '../stats/weighted-sample.js';
+import { medianOverRuns, type Bounded } from './bounds.js';
 
 export interface Measure extends Bounded {
   /** kebab-case id: latency, throughput, peak-rss, train-seconds, auc, top1, logloss... */
@@ -23,15 +25,17 @@ const LOWER_IS_BETTER_ACCURACY = new Set(['logloss', 'log-loss', 'mse', 'rmse', 
 
 function pooled(jobs: JobResult[], pick: (j: JobResult) => unknown): Bounded | null {
   const values = jobs.map(pick).filter(finite);
-  return values.length ? quantileCi(values, 0.5) : null;
+  return values.length ? medianOverRuns(values) : null;
+}
+
+/** One run's p50: of its stored samples (the percentile rule), else its summary. */
+function runP50(job: JobResult): number | undefined {
+  const stored = latencySampleOf(job);
+  return stored ? quantile(stored.sample, 0.5) : job.latencyNs?.p50;
 }
 
 function latency(jobs: JobResult[]): Bounded | null {
-  if (jobs.length === 1) {
-    const sample = latencySampleOf(jobs[0]!);
-    if (sample) return quantileCi(sample.sample, 0.5);
-  }
-  return pooled(jobs, (j) => j.latencyNs?.p50);
+  return pooled(jobs, runP50);
 }
 
 /** The measures of one benchmark's jobs (repeats and runs of the same job id). */

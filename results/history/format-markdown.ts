@@ -41,5 +41,12 @@ export function historyMarkdown(report: HistoryReport): string {
     '',
     ...table(report.improvements),
     '',
+    `## Not comparable: settings changed at the step (${report.notComparable.length})`,
+    '',
+    ...(report.notComparable.length
+      ? ['| job | metric | machine | from | before → after | what changed |', '|---|---|---|---|---:|---|',
+        ...report.notComparable.map((s) => `| ${cell(s.job)} | ${cell(s.metric)} (${cell(s.unit)}) | ${cell(s.machineId)} | ${where(s.at)} | ${num(s.before)} → ${num(s.after)} | ${cell(s.settingsChanged.join('; '))} |`)]
+      : ['None.']),
+    '',
   ].join('\n');
 }

@@ -1,10 +1,14 @@
 /**
  * `mlbench history`: the runs of each machine in order (by commit when every run records one the
  * local git history knows, else by start time), a trend per job x metric, the steps in each trend
- * (step-detect.ts) and the regressions among them. Pure: result files in, a plain report out.
+ * (step-detect.ts) and the regressions among them. A step across which the job's settings, model
+ * or inputs changed (results/compare/match.ts definitionDiff, between the runs either side of it,
+ * or anywhere within the two levels) is `not comparable`, listed with what changed, never a
+ * regression. Pure: result files in, a plain report out.
  */
-import type { ResultFile } from '../schema.js';
-import { byBenchmark } from '../export/exporter.js';
+import type { JobResult, ResultFile } from '../schema.js';
+import { definitionDiff } from '../compare/match.js';
+import { byName } from '../export/exporter.js';
 import { measuresOf } from '../export/measures.js';
 import { DEFAULT_STEP_THRESHOLD, detectSteps, type StepOptions } from './step-detect.js';
 
@@ -38,7 +42,9 @@ export interface HistoryStep {
   after: number;
   /** (after - before) / before. */
   change: number;
-  kind: 'regression' | 'improvement';
+  kind: 'regression' | 'improvement' | 'not comparable';
+  /** Settings, model or inputs that changed between the two levels (`null.latencyUs: 1000 → 1100`); empty when none did. */
+  settingsChanged: string[];
 }
 
 export interface Trend {
@@ -57,6 +63,8 @@ export interface HistoryReport {
   trends: Trend[];
   regressions: HistoryStep[];
   improvements: HistoryStep[];
+  /** Steps across which settings, model or inputs changed: not judged. */
+  notComparable: HistoryStep[];
 }
 
 export interface HistoryOptions extends StepOptions {
@@ -80,31 +88,43 @@ export function buildHistory(results: Array<{ file: string; result: ResultFile }
   } }));
   const { runs, ordering } = orderRuns(all.map((a) => a.run), options.commitOrder);
   const trends = new Map<string, Trend>();
+  /** The job behind each trend point (same key and index), for what changed at a step. */
+  const definitions = new Map<string, JobResult[]>();
   for (const machineId of [...new Set(runs.map((r) => r.machineId))]) {
     const ordered = runs.filter((r) => r.machineId === machineId);
     ordered.forEach((run, i) => {
       const result = all.find((a) => a.run === run)!.result;
       const measured = result.jobs.filter((j) => j.status === 'ok' || j.status === 'invalid');
-      for (const [job, jobs] of byBenchmark(measured)) {
+      for (const [job, jobs] of byName(measured)) {
         for (const m of measuresOf(jobs)) {
           const key = `${machineId}\u0000${job}\u0000${m.id}`;
           const trend = trends.get(key) ?? { machineId, job, metric: m.id, unit: m.unit, smallerIsBetter: m.smallerIsBetter, points: [] };
           trend.points.push({ run: i + 1, runId: run.runId, startedAt: run.startedAt, commit: run.commit, value: m.value });
           trends.set(key, trend);
+          definitions.set(key, [...(definitions.get(key) ?? []), jobs[0]!]);
         }
       }
     });
   }
   const steps: HistoryStep[] = [];
-  for (const t of trends.values()) {
+  for (const [key, t] of trends) {
+    const jobs = definitions.get(key)!;
     for (const s of detectSteps(t.points.map((p) => p.value), options)) {
       const worse = t.smallerIsBetter ? s.change > 0 : s.change < 0;
+      const settingsChanged = changesAt(jobs, s.index);
       steps.push({ machineId: t.machineId, job: t.job, metric: t.metric, unit: t.unit, at: t.points[s.index]!, lastBefore: t.points[s.index - 1]!,
-        before: s.before, after: s.after, change: s.change, kind: worse ? 'regression' : 'improvement' });
+        before: s.before, after: s.after, change: s.change, kind: settingsChanged.length ? 'not comparable' : worse ? 'regression' : 'improvement', settingsChanged });
     }
   }
   return {
     ordering, threshold: options.threshold ?? DEFAULT_STEP_THRESHOLD, runs, trends: [...trends.values()],
     regressions: steps.filter((s) => s.kind === 'regression'), improvements: steps.filter((s) => s.kind === 'improvement'),
+    notComparable: steps.filter((s) => s.kind === 'not comparable'),
   };
+}
+
+/** What changed in the job's definition at the step (between the runs either side of it). */
+function changesAt(jobs: JobResult[], index: number): string[] {
+  const diff = definitionDiff(jobs[index - 1]!, jobs[index]!, []);
+  return [...diff.inputs, ...diff.changed, ...diff.knobs];
 }

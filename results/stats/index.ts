@@ -1,10 +1,15 @@
-/** Statistics for compare and the CI gate: run-level permutation test and interval, noise, multiple-testing correction. */
+/** Statistics for compare and the CI gate: the rank-based shift (estimate, CI, test), exact counts test, noise, multiple-testing correction. */
 export { holmAdjust } from './holm.js';
 export { latencySampleOf, type LatencyFields, type LatencySample } from './latency-sample.js';
 export {
   permutationTest, logRatioInterval, runCv, pooledCv, minimumDetectableEffect, runsNeeded, minimumPValue, minimumPerSide, EXACT_MAX_SPLITS,
   type PermutationResult, type RatioCi,
 } from './run-level.js';
+export {
+  rankShift, rankCiDepth, mannWhitneyTest, mannWhitneyNull, robustLogScale, minimumDetectableShift, runsForShift, EXACT_MAX_RUNS,
+  type RankShift, type PlanningInput,
+} from './rank-shift.js';
+export { fisherExact } from './fisher.js';
 export { createRng, type Rng } from './random.js';
 export {
   fromValues, fromHdrBase64, pool, quantile, cumulativeCounts, valueAtRank, type WeightedSample,

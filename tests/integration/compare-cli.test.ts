@@ -50,6 +50,17 @@ describe('mlbench compare (CLI)', () => {
     expect(allowed.stdout).toMatch(/one run per side: not testable/);
   });
 
+  it('batch 1 against batch 8 of the same model file is not comparable, exit 0 with the reason (why 8)', () => {
+    const fed = (batch: number) => [{ name: 'x', dtype: 'float32', dims: [batch, 3, 48, 192] }];
+    const model = { kind: 'file', path: '/models/ch_ppocr_mobile_v2.0_cls_infer.onnx' };
+    const b1 = write(dir, 'b1.json', result(runs(100_000).map((j) => ({ ...j, model, inputs: fed(1) }))));
+    const b8 = write(dir, 'b8.json', result(runs(733_600).map((j) => ({ ...j, model, inputs: fed(8) }))));
+    const run = mlbench(['compare', b1, b8]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/not comparable \(x: 1x3x48x192 float32 → 8x3x48x192 float32\)/);
+    expect(run.stdout).toMatch(/result: 1 not comparable$/m);
+  });
+
   it('names a missing file and a bad flag, exit 2', () => {
     const missing = mlbench(['compare', base, path.join(dir, 'nope.json')]);
     expect(missing.code).toBe(2);

@@ -16,6 +16,13 @@ describe('A/B interleaving order', () => {
     expect(abOrder(8, 'random', 8)).not.toEqual(order);
   });
 
+  it('blocked is n blocks of AB or BA, each by a seeded coin', () => {
+    const order = abOrder(8, 'blocked', 3);
+    for (let i = 0; i < 16; i += 2) expect([order[i], order[i + 1]].sort().join('')).toBe('AB');
+    expect(abOrder(8, 'blocked', 3)).toEqual(order);
+    expect(new Set(Array.from({ length: 8 }, (_, i) => order[2 * i])).size).toBe(2);
+  });
+
   it('two model files (workloads named after the files) are paired in order', () => {
     const a = [job({ workload: 'base' })];
     const b = [job({ workload: 'pr' })];

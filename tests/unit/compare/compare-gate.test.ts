@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_COMPARE_OPTIONS, formatGateMarkdown, runGate } from '../../../results/compare/index.js';
+import { abOrder, DEFAULT_COMPARE_OPTIONS, formatGateMarkdown, runGate } from '../../../results/compare/index.js';
 import { SETTINGS } from '../../../harness/config/settings.js';
 import type { Job } from '../../../harness/types.js';
 import type { JobResult } from '../../../results/schema.js';
@@ -24,14 +24,16 @@ function fakeRunner(calls: string[]) {
 }
 
 describe('run --baseline', () => {
-  it('re-measures both sides, interleaved ABBA, when only a runtime knob differs, and stands by that verdict', async () => {
+  it('re-measures both sides, interleaved in a seeded random order, when only a runtime knob differs, and stands by that verdict', async () => {
     const calls: string[] = [];
     const gate = await runGate({
       baseline: result([measured(100, 1)]), candidate: result([measured(120, 2)]), jobs: [template(120)],
       runJobs: fakeRunner(calls), confirm: 5, options: DEFAULT_COMPARE_OPTIONS, knownSettings: known,
     });
     expect(gate.modes[KEY]).toBe('interleaved');
-    expect(calls.slice(0, 4).map((c) => c.split('~')[1])).toEqual(['ab-a1', 'ab-b1', 'ab-b2', 'ab-a2']);
+    const order = abOrder(5, 'random', DEFAULT_COMPARE_OPTIONS.seed);
+    const count = (i: number) => order.slice(0, i + 1).filter((s) => s === order[i]).length;
+    expect(calls.map((c) => c.split('~')[1])).toEqual(order.map((s, i) => `ab-${s.toLowerCase()}${count(i)}`));
     expect(calls).toHaveLength(10);
     expect(gate.regression).toBe(true);
     expect(formatGateMarkdown(gate)).toMatch(/re-measured on both sides/);

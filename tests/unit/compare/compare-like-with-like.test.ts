@@ -25,18 +25,18 @@ describe('compare: like with like', () => {
     expect(c.jobs[0]!.verdict).toBe('inconclusive'); // judged (one run per side: not testable), not refused
   });
 
-  it('marks a job whose protocol settings differ as changed, not judged', () => {
+  it('marks a job whose protocol settings differ as not comparable, not judged', () => {
     const slow = job({ samplesNs: latencies(9, 400, 150_000), settings: { ...job().settings, minDurationMs: 5000 } });
     const c = compareSides(side(result([job()])), side(result([slow])));
-    expect(c.jobs[0]!.verdict).toBe('changed');
-    expect(c.jobs[0]!.differences.join()).toMatch(/minDurationMs: 2000 -> 5000/);
+    expect(c.jobs[0]!.verdict).toBe('not comparable');
+    expect(c.jobs[0]!.differences.join()).toMatch(/minDurationMs: 2000 → 5000/);
     expect(c.regression).toBe(false);
     expect(c.tests).toBe(0);
   });
 
-  it('marks a changed model as changed', () => {
+  it('marks a changed model as not comparable', () => {
     const other = job({ model: { kind: 'zoo', arch: 'logreg', params: { features: 64 }, seed: 7 } });
-    expect(compareSides(side(result([job()])), side(result([other]))).jobs[0]!.verdict).toBe('changed');
+    expect(compareSides(side(result([job()])), side(result([other]))).jobs[0]!.verdict).toBe('not comparable');
   });
 
   it('judges runtime knobs (null.latencyUs) and lists them', () => {
@@ -45,12 +45,12 @@ describe('compare: like with like', () => {
     }));
     const c = compareSides(side(result(runs(100_000, 20))), side(result(runs(120_000, 24))));
     expect(c.jobs[0]!.verdict).toBe('regression');
-    expect(c.jobs[0]!.differences.join()).toMatch(/null\.latencyUs: 20 -> 24/);
+    expect(c.jobs[0]!.differences.join()).toMatch(/null\.latencyUs: 20 → 24/);
   });
 
   it('lets --ignore-setting leave a protocol key out', () => {
     const other = job({ settings: { ...job().settings, seed: 3 } });
-    expect(compareSides(side(result([job()])), side(result([other])), { ignoreSettings: ['seed'] }).jobs[0]!.verdict).not.toBe('changed');
+    expect(compareSides(side(result([job()])), side(result([other])), { ignoreSettings: ['seed'] }).jobs[0]!.verdict).not.toBe('not comparable');
   });
 
   it('reports jobs present on one side only as missing', () => {

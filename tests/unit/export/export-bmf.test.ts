@@ -15,7 +15,7 @@ describe('export bmf', () => {
     expect(Bmf.safeParse({ b: { latency: { lower_value: 1 } } }).success).toBe(false);
   });
 
-  it('writes latency (ns) and throughput with bounds from the CI, and the other measures', () => {
+  it('writes latency (ns) and throughput (no bounds from one run), and the other measures', () => {
     const run = sampleRun();
     run[0]!.result.jobs.find((j) => j.id.startsWith('tabular/logistic-regression-flights-10k/tfjs:cpu'))!.memory = { peakRssBytes: 512 * 2 ** 20 };
     const [file] = bmfExporter.render(run);
@@ -24,8 +24,9 @@ describe('export bmf', () => {
     const latency = bmf['vision/lenet-mnist/ort-node:cpu/single-stream/0']!.latency!;
     const sorted = [...job.samplesNs!].sort((a, b) => a - b);
     expect(latency.value).toBe(sorted[Math.floor(sorted.length / 2)]);
-    expect(latency.lower_value!).toBeLessThan(latency.value);
-    expect(latency.upper_value!).toBeGreaterThan(latency.value);
+    // One run: no interval (one process's queries say nothing of run-to-run noise).
+    expect(latency).not.toHaveProperty('lower_value');
+    expect(latency).not.toHaveProperty('upper_value');
     expect(bmf['vision/lenet-mnist/ort-node:cpu/single-stream/0']!.throughput!.value).toBe(job.throughputPerS);
     const training = bmf['tabular/logistic-regression-flights-10k/tfjs:cpu/accuracy/0']!;
     expect(Object.keys(training).sort()).toEqual(['auc', 'peak-rss', 'train-seconds']);
