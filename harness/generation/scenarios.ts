@@ -146,7 +146,10 @@ export async function runGenerationScenario(
       lastScheduledNs = nextOffsetNs();
       issueNs = start + BigInt(Math.round(lastScheduledNs));
       // FIFO, one request at a time: wait for the arrival only when the server is already free.
-      if (issueNs > clock.nowNs()) await scheduler.waitUntilNs(issueNs, () => true);
+      // The wait yields to the event loop (idle = false) rather than blocking the thread:
+      // onnxruntime-web's wasm threads need the main thread's event loop (blocked, a 2-thread
+      // session stalled for seconds), and a generation request is long beside the ~us it costs.
+      if (issueNs > clock.nowNs()) await scheduler.waitUntilNs(issueNs, () => false);
     } else if (scenario === 'offline') {
       issueNs = start;
     }
