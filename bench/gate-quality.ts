@@ -32,7 +32,7 @@ import { probeRuntimes } from '../harness/isolate/runner.js';
 import { archStats } from '../harness/models/shapes.js';
 import { zooDescription } from '../harness/models/zoo.js';
 import { planJobs } from '../harness/plan/plan.js';
-import { RUNTIMES } from '../harness/runtimes/index.js';
+import { describeRuntime, RUNTIMES } from '../harness/runtimes/index.js';
 import { collectMachine, formatNoiseProbe, probeNoise } from '../harness/system/index.js';
 import type { Job } from '../harness/types.js';
 import { loadSuite } from '../suites/index.js';
@@ -76,8 +76,8 @@ function scaledParams(job: Job, factor: number): { params: Record<string, number
 }
 
 async function armJobs(runtime: string): Promise<{ arms: Record<Arm, Job[]>; flops: Record<Arm, number> }> {
-  const isNull = runtime === 'null';
-  const set = isNull ? [`null.latencyUs=${NULL_LATENCY_US}`] : runtime.startsWith('ort-node') ? ['ort.intraOpThreads=1'] : [];
+  const isNull = describeRuntime(runtime)?.family === 'null';
+  const set = isNull ? [`null.latencyUs=${NULL_LATENCY_US}`] : describeRuntime(runtime)?.settingsGroup === 'ort' ? ['ort.intraOpThreads=1'] : [];
   const settings = resolveSettings({ set });
   const jobs = planJobs({
     suites: [await loadSuite(isNull ? 'smoke' : 'zoo')], profile: 'quick', runtimes: [runtime], allRuntimes: Object.keys(RUNTIMES),

@@ -9,6 +9,7 @@
  *
  *   npm run bench:training -- [--profile quick|standard|full] [--runtime ids] [--workloads regex]
  */
+import { describeRuntime } from '../harness/runtimes/index.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -63,7 +64,7 @@ if (!size) {
   process.stdout.write('\ngoal check: no scikit-learn LR row (apt-get install python3-sklearn python3-xgboost; reasons in the result file)\n');
 } else {
   const sk = rows.find((r) => r.size === size && isSklearnLr(r))!;
-  const tfjs = rows.filter((r) => r.size === size && r.runtime.startsWith('tfjs'));
+  const tfjs = rows.filter((r) => r.size === size && describeRuntime(r.runtime)?.family === 'tfjs');
   for (const r of tfjs.filter((t) => t.model === 'logreg')) {
     const dAuc = r.auc! - sk.auc!;
     const ratio = r.trainSeconds! / sk.trainSeconds!;

@@ -10,7 +10,7 @@
  * Runtimes are ranked by the geometric mean of their relative times over the rows they ran. The
  * null runtime (no computation) is left out.
  */
-import { pool } from '../results/index.js';
+import { isBroken, isContender, pool, relativeToBest, speedMetricOf } from '../results/index.js';
 import { medianCi } from './median-ci.js';
 import type { ReportJob } from './model.js';
 import { groupBy, measured } from './charts/theme.js';
@@ -41,6 +41,7 @@ export interface Leaderboard {
   rows: LeaderRow[];
 }
 
+/** The speed of one runtime on one row (speedMetricOf: median latency, or training time), with its CI. */
 function speedSample(group: ReportJob[]): { value: number; low: number | null; high: number | null } | null {
   const first = group[0]!;
   if (first.kind === 'training') {
@@ -59,28 +60,31 @@ function speedSample(group: ReportJob[]): { value: number; low: number | null; h
 
 /** The leaderboard of one suite's newest runs; null when fewer than two runtimes ran a workload. */
 export function buildLeaderboard(jobs: ReportJob[], multiMachine: boolean): Leaderboard | null {
-  // The null runtime computes nothing: it calibrates the harness and is never a contender.
-  const usable = measured(jobs).filter((j) => j.latest && j.status === 'ok' && j.runtime !== 'null');
+  const usable = measured(jobs).filter((j) => j.latest && j.status === 'ok' && isContender(j.runtime));
   const rows: LeaderRow[] = [];
   const byRow = groupBy(usable, (j) => `${j.machineId}/${j.workload}/${j.scenario}`);
   for (const rowJobs of byRow.values()) {
     const first = rowJobs[0]!;
+    const metric = speedMetricOf(first);
     const speeds = [...groupBy(rowJobs, (j) => j.runtime)].flatMap(([runtime, group]) => {
       const s = speedSample(group);
       return s && s.value > 0 ? [{ runtime, ...s }] : [];
     });
     if (speeds.length < 2) continue;
-    const best = speeds.reduce((a, b) => (b.value < a.value ? b : a));
+    const relative = relativeToBest(speeds.map((s) => s.value), metric.better);
+    const best = speeds[relative.indexOf(Math.min(...relative))]!;
     const cells: Record<string, LeaderCell> = {};
-    for (const s of speeds) {
+    speeds.forEach((s, i) => {
+      // Conservative interval of the ratio: the two medians' CIs divided at opposite ends (worse / better).
       const ci = s.low !== null && s.high !== null && best.low !== null && best.high !== null && s !== best;
+      const [relLow, relHigh] = !ci ? [null, null] : metric.better === 'lower' ? [s.low! / best.high!, s.high! / best.low!] : [best.low! / s.high!, best.high! / s.low!];
       cells[s.runtime] = {
-        value: s.value, low: s.low, high: s.high, relative: s.value / best.value,
-        relLow: ci ? Math.max(s.low! / best.high!, 0) : null, relHigh: ci ? s.high! / best.low! : null, fastest: s === best,
+        value: s.value, low: s.low, high: s.high, relative: relative[i]!,
+        relLow: relLow === null ? null : Math.max(relLow, 0), relHigh, fastest: s === best,
       };
-    }
+    });
     const label = `${first.workload} · ${first.kind === 'training' ? 'training' : first.scenario}${multiMachine ? ` · ${first.machineLabel.split(':')[0]}` : ''}`;
-    rows.push({ label, unit: first.kind === 'training' ? 's' : 'ns', cells });
+    rows.push({ label, unit: metric.unit as LeaderRow['unit'], cells });
   }
   if (!rows.length) return null;
   const all = [...new Set(rows.flatMap((r) => Object.keys(r.cells)))];
@@ -103,7 +107,7 @@ export function suiteWarnings(jobs: ReportJob[]): string[] {
   if (invalid.length) out.push(`${invalid.length} INVALID run(s) by LoadGen rules, not comparable as results: ${names(invalid)}.`);
   const parity = latest.filter((j) => j.error?.code === 'E_PARITY');
   if (parity.length) out.push(`${parity.length} parity failure(s), outputs differ from the reference: ${names(parity)}.`);
-  const failed = latest.filter((j) => ['failed', 'crashed', 'timeout', 'oom'].includes(j.status) && j.error?.code !== 'E_PARITY');
+  const failed = latest.filter((j) => isBroken(j.status) && j.error?.code !== 'E_PARITY');
   if (failed.length) out.push(`${failed.length} job(s) failed, crashed, timed out or ran out of memory: ${names(failed)} (see Failures).`);
   // Unavailable runtimes: one line for all of them, each with the first clause of its reason.
   const unavailable = [...groupBy(latest.filter((j) => j.status === 'unavailable'), (j) => j.runtime)]

@@ -5,7 +5,7 @@
 import { formatRuntimeId } from '../harness/common/format.js';
 import { errorMessage } from '../harness/errors.js';
 import {
-  latencySampleOf, machineFacts, machineLabel, type FindPeakStep, type JobResult, type LatencySample, type LatencySummary, type ResultFile,
+  isBroken, jobKey, latencySampleOf, machineFacts, machineLabel, type FindPeakStep, type JobResult, type LatencySample, type LatencySummary, type ResultFile,
 } from '../results/index.js';
 
 /** One job of one run, flattened with its run and machine. */
@@ -91,8 +91,6 @@ export interface ReportModel {
   statusCounts: Record<string, number>;
 }
 
-const FAILED_STATUSES = new Set(['failed', 'crashed', 'timeout', 'oom']);
-
 /**
  * Builds the report model from validated result files (the order of inputs does not matter). A job
  * whose latencies cannot be decoded falls back to its latencyNs summary, with a line in `warnings`.
@@ -127,7 +125,7 @@ export function buildReportModel(results: Array<{ file: string; result: ResultFi
     machines: [...machines.values()],
     suites: suiteIds.map((id) => ({ id, jobs: jobs.filter((j) => j.suite === id) })),
     jobs,
-    failures: jobs.filter((j) => FAILED_STATUSES.has(j.status)),
+    failures: jobs.filter((j) => isBroken(j.status)),
     statusCounts,
   };
 }
@@ -150,7 +148,7 @@ function latencySample(job: JobResult, file: string, warnings: string[]): Latenc
 function toReportJob(job: JobResult, file: string, result: ResultFile, machineLabelText: string, warnings: string[]): ReportJob {
   const runtime = formatRuntimeId(job.runtime);
   return {
-    key: [job.suite, job.workload, runtime, job.scenario].join('/'),
+    key: jobKey(job),
     file,
     runId: result.runId,
     runStartedAt: result.startedAt,

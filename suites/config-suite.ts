@@ -21,6 +21,7 @@
  * or wrong fields are refused naming the file and field, e.g. `models[0].shape.input`), and
  * settings are validated against the settings table. It becomes plain workloads.
  */
+import { isExternalRuntimeId } from '../harness/common/format.js';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
@@ -106,7 +107,7 @@ export async function readConfigSuite(spec: string, options: UserSuiteOptions): 
   const settings: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config.settings ?? {})) settings[key] = parseSetting(key, value, `${spec}: settings.${key}`);
   for (const r of config.runtimes ?? []) {
-    if (!options.allRuntimes.includes(r) && !r.startsWith('external:')) {
+    if (!options.allRuntimes.includes(r) && !isExternalRuntimeId(r)) {
       throw new UsageError('E_BAD_SUITE', `${spec}: runtimes: unknown runtime "${r}". Valid values: ${options.allRuntimes.join(', ')}.`);
     }
   }

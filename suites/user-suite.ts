@@ -128,7 +128,7 @@ async function prepareModelFiles(workloads: Workload[], spec: string, allRuntime
       throw new UsageError('E_BAD_SUITE', `${spec}: workload "${w.id}": ${(err as Error).message}`);
     }
     const takes = model.tfjs ? takesTfjsFiles : takesOnnxFiles;
-    const runtimes = (w.runtimes ?? allRuntimes).filter((r) => takes(r) || r.startsWith('external:'));
+    const runtimes = (w.runtimes ?? allRuntimes).filter((r) => takes(r));
     if (!runtimes.length) {
       throw new UsageError('E_BAD_SUITE', `${spec}: workload "${w.id}": none of its runtimes (${w.runtimes!.join(', ')}) takes ${model.tfjs ? 'a TensorFlow.js model.json (tfjs:*, tfjs-node:*)' : 'an ONNX file (ort-node:*, ort-web:wasm)'}.`);
     }

@@ -21,7 +21,7 @@ import { decoderLayout, isDecoderSignature } from '../generation/decoder-layout.
 import { GENERATION_SCENARIOS } from '../generation/scenarios.js';
 import { UsageError } from '../errors.js';
 import { planJobs } from '../plan/plan.js';
-import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
+import { describeRuntime, runtimeIds, runtimesWhere, type ModelFormat } from '../runtimes/index.js';
 import { collectMachine } from '../system/metadata.js';
 import type { Job, ModelArtifact, Suite, Workload } from '../types.js';
 import { TOOL_VERSION } from '../paths.js';
@@ -31,15 +31,16 @@ import type { ModelFlags } from './model.js';
 import { createProgress } from './progress.js';
 import { failOnErrorCode, jobDetail, newRunId, resultFile, summaryTable } from './run-output.js';
 
-/** Runtimes that take ONNX bytes as they are. */
-export function takesOnnxFiles(runtimeId: string): boolean {
-  return runtimeId.startsWith('ort-node:') || runtimeId.startsWith('ort-web:');
+/** Whether a runtime's descriptor lists `format` among the model formats it takes. */
+export function takesFormat(runtimeId: string, format: ModelFormat): boolean {
+  return describeRuntime(runtimeId)?.modelFormats.includes(format) ?? false;
 }
 
-/** Runtimes that load a TensorFlow.js model.json. */
-export function takesTfjsFiles(runtimeId: string): boolean {
-  return runtimeId.startsWith('tfjs:') || runtimeId.startsWith('tfjs-node');
-}
+/** Runtimes that take ONNX bytes as they are (the descriptor's `onnx` format). */
+export const takesOnnxFiles = (runtimeId: string): boolean => takesFormat(runtimeId, 'onnx');
+
+/** Runtimes that load a TensorFlow.js model.json (the descriptor's `tfjs-json` format). */
+export const takesTfjsFiles = (runtimeId: string): boolean => takesFormat(runtimeId, 'tfjs-json');
 
 const SKIP_ONNX = 'cannot run an ONNX file (tfjs runs zoo and trained models and TensorFlow.js model.json files); an ONNX file needs an ONNX runtime (ort-node:*, ort-web:wasm)';
 const SKIP_TFJS = 'cannot run a TensorFlow.js model.json; it needs a tfjs runtime (tfjs:cpu, tfjs:wasm, tfjs-node:tensorflow)';
@@ -90,7 +91,9 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
   // model.json is named by its folder (my-model/model.json -> my-model).
   const base = path.basename(file, path.extname(file));
   const name = model.tfjs && base === 'model' ? path.basename(path.dirname(modelPath)) : base;
-  const allRuntimes = Object.keys(RUNTIMES).filter((r) => r !== 'null');
+  // Every runtime that runs real files is offered (the null runtime runs zoo models only); one that
+  // cannot take this file's format gets a skipped row.
+  const allRuntimes = runtimesWhere((d) => d.modelFormats.includes('onnx') || d.modelFormats.includes('tfjs-json'));
   const workload: Workload = decoder
     ? {
       id: name, kind: 'generation', description, model: { kind: 'file', path: modelPath }, scenarios: ['single-stream'], supports: [...GENERATION_SCENARIOS], runtimes: allRuntimes,

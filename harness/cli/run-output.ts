@@ -3,10 +3,12 @@
  * header, the summary table and the --fail-on-error exit code.
  */
 import { randomBytes } from 'node:crypto';
-import { FAILED_STATUSES } from '../isolate/run-jobs.js';
 import { readableRuntimeMessage } from '../errors.js';
 import { TOOL_NAME, TOOL_VERSION } from '../paths.js';
 import type { JobResult, Machine, ResultFile } from '../../results/schema.js';
+import { contestKey, groupByKey } from '../../results/job-key.js';
+import { isContender, relativeToBest, speedMetricOf } from '../../results/metrics.js';
+import { isBroken } from '../../results/status.js';
 import { formatBytes, formatNs, formatRuntimeId, formatTable } from '../common/format.js';
 
 /** A sortable, unique run id: the start time plus 4 hex digits. */
@@ -69,35 +71,19 @@ function headline(j: JobResult): string {
 }
 
 /**
- * The number `vs fastest` compares, as the report's leaderboard does (reports/leaderboard.ts): the
- * median query latency for inference, the full training time for training. Not the headline
- * metric: an early-stopping p90 estimate from a quick run's few queries sits near the slowest
- * query, and ranking on it would contradict the report.
- */
-function speedOf(j: JobResult): { value: number; lowerIsBetter: boolean } | null {
-  if (j.kind === 'training') return j.train && j.train.seconds > 0 ? { value: j.train.seconds, lowerIsBetter: true } : null;
-  return j.latencyNs && j.latencyNs.p50 > 0 ? { value: j.latencyNs.p50, lowerIsBetter: true } : null;
-}
-
-/**
  * `*` for the fastest ok job of its suite/workload/scenario, `xN` for how many times slower the
- * others are (median latency, or train seconds); empty where only one runtime ran it.
+ * others are, by the catalogue's speed metric (speedMetricOf: median latency, or train seconds, as
+ * the report's leaderboard ranks); empty where only one runtime ran it.
  */
 function versusFastest(jobs: JobResult[]): Map<JobResult, string> {
   const out = new Map<JobResult, string>();
-  const groups = new Map<string, JobResult[]>();
-  // The null runtime computes nothing: it is a calibration, never a contender.
-  for (const j of jobs.filter((x) => x.status === 'ok' && x.runtime.id !== 'null' && speedOf(x))) {
-    const key = `${j.suite}/${j.workload}/${j.scenario}`;
-    groups.set(key, [...(groups.get(key) ?? []), j]);
-  }
-  for (const group of groups.values()) {
+  const contenders = jobs.filter((x) => x.status === 'ok' && isContender(formatRuntimeId(x.runtime)) && (speedMetricOf(x).read(x) ?? 0) > 0);
+  for (const group of groupByKey(contenders, (j) => contestKey(j)).values()) {
     if (new Set(group.map((j) => formatRuntimeId(j.runtime))).size < 2) continue;
-    const speeds = group.map((j) => speedOf(j)!);
-    const lower = speeds[0]!.lowerIsBetter;
-    const best = lower ? Math.min(...speeds.map((x) => x.value)) : Math.max(...speeds.map((x) => x.value));
+    const metric = speedMetricOf(group[0]!);
+    const ratios = relativeToBest(group.map((j) => metric.read(j)!), metric.better);
     group.forEach((j, i) => {
-      const ratio = lower ? speeds[i]!.value / best : best / speeds[i]!.value;
+      const ratio = ratios[i]!;
       out.set(j, ratio < 1.005 ? '*' : `x${ratio < 10 ? ratio.toFixed(1) : ratio.toFixed(0)}`);
     });
   }
@@ -155,7 +141,7 @@ export function opProfileText(j: JobResult): string {
 
 /** Exit code for --fail-on-error: 1 (and a message) when a job failed, crashed, timed out or ran out of memory. */
 export function failOnErrorCode(results: JobResult[], failOnError: boolean | undefined): number {
-  const failed = results.filter((r) => FAILED_STATUSES.has(r.status));
+  const failed = results.filter((r) => isBroken(r.status));
   if (!failed.length || !failOnError) return 0;
   process.stderr.write(`mlbench: ${failed.length} job(s) failed: ${failed.map((r) => `${r.id} (${r.status})`).join(', ')}\n`);
   return 1;

@@ -55,6 +55,11 @@ export function parseRuntimeId(id: string): { runtime: string; backend: string }
   return colon < 0 ? { runtime: id, backend: 'default' } : { runtime: id.slice(0, colon), backend: id.slice(colon + 1) };
 }
 
+/** `external:<cmd>`: a peer program speaking the JSON protocol of harness/runtimes/EXTERNAL.md (id syntax, not a capability). */
+export function isExternalRuntimeId(id: string): boolean {
+  return id.startsWith('external:');
+}
+
 /** The inverse of parseRuntimeId, for labels: `{id: 'ort-node', backend: 'cpu'}` -> `ort-node:cpu`, null -> `null`. */
 export function formatRuntimeId(runtime: { id: string; backend: string }): string {
   return runtime.backend === 'default' ? runtime.id : `${runtime.id}:${runtime.backend}`;

@@ -4,6 +4,7 @@
  * with the schemas' defaults. The typed result is what runs and what is written, whole, into every
  * result file (LoadGen logs its effective settings too).
  */
+import { isExternalRuntimeId } from '../common/format.js';
 import { UsageError, unknownChoice } from '../errors.js';
 import { PROFILES, SCENARIOS, type Profile, type ScenarioId } from '../types.js';
 import { parseDuration } from './duration.js';
@@ -56,7 +57,7 @@ export function resolveChoices(req: RequestedOptions, valid: { suites: string[];
   for (const s of suites ?? []) if (!valid.suites.includes(s)) throw unknownChoice('E_UNKNOWN_SUITE', '--suite', s, valid.suites);
   const runtimes = splitList(req.runtimes) ?? null;
   for (const r of runtimes ?? []) {
-    if (!valid.runtimes.includes(r) && !r.startsWith('external:')) throw unknownChoice('E_UNKNOWN_RUNTIME', '--runtime', r, valid.runtimes);
+    if (!valid.runtimes.includes(r) && !isExternalRuntimeId(r)) throw unknownChoice('E_UNKNOWN_RUNTIME', '--runtime', r, valid.runtimes);
   }
   const scenarios = splitList(req.scenarios) ?? null;
   for (const s of scenarios ?? []) if (!(SCENARIOS as readonly string[]).includes(s)) throw unknownChoice('E_UNKNOWN_SCENARIO', '--scenario', s, SCENARIOS);

@@ -9,7 +9,7 @@ import { buildModel } from '../models/index.js';
 import { assertFinite } from '../errors.js';
 import { bfloat16ToNumber, float16ToNumber } from '../inputs/half-float.js';
 import { checkParity, copyFeeds, float64Reference, referenceParity, TFJS_PARITY_REFERENCE, type ParityReference, type ParityResult } from '../models/parity.js';
-import { createRuntime } from '../runtimes/index.js';
+import { createRuntime, describeRuntime } from '../runtimes/index.js';
 import { randomSamples } from '../scenarios/samples.js';
 import { fedFromResolved, fedFromSpecs, inputSamples, resolveInputs, type InputsRequest } from '../inputs/index.js';
 import { runScenario } from '../scenarios/index.js';
@@ -84,6 +84,8 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
   // The parent probed this runtime before starting the job (and records its version); probing
   // again here would bring up every backend of the runtime family in this process.
   const runtime = await createRuntime(job.runtime);
+  // The null family computes nothing: it has neither outputs to check nor FLOPs to claim.
+  const computes = describeRuntime(job.runtime)?.family !== 'null';
   const settings = completeSettings(job.settings);
   let t0 = performance.now();
   const model = await buildModel(job.workload.model);
@@ -107,18 +109,17 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
     const firstOutputs = await session.run(firstFeeds);
     const firstRunMs = msSince(t0);
     // A model that answers NaN or Inf fails before anything is measured (E_NONFINITE).
-    if (job.runtime !== 'null') assertFiniteOutputs(job.runtime, firstOutputs);
+    if (computes) assertFiniteOutputs(job.runtime, firstOutputs);
     progress(`${job.id}: measuring ${job.scenario}`);
 
     const scenario = await runScenario(job.scenario, session, samples, settings);
     // Peak RSS of the measured work, before the parity check loads the reference runtime here too.
     const peakRssBytes = process.resourceUsage().maxRSS * 1024;
-    // Outputs of the first query against the independent reference on the same inputs. The null
-    // runtime computes nothing, so it has neither outputs to check nor FLOPs to claim.
-    const parity = job.runtime !== 'null' ? await parityOf(job, settings, model, firstFeeds, firstOutputs) : undefined;
+    // Outputs of the first query against the independent reference on the same inputs.
+    const parity = computes ? await parityOf(job, settings, model, firstFeeds, firstOutputs) : undefined;
     const parityFailed = parity !== undefined && 'pass' in parity && !parity.pass;
     // FLOPs of one query: one sample, or a batch in the offline scenario.
-    const flopsPerSample = job.runtime === 'null' ? undefined : model.flopsPerSample;
+    const flopsPerSample = computes ? model.flopsPerSample : undefined;
     const flops = flopsPerSample !== undefined ? flopsPerSample * (job.scenario === 'offline' ? batch : 1) : undefined;
     // Completed samples per second in every scenario (server: result_completed_samples_per_sec,
     // never the scheduled rate), so FLOP/s and % of peak count only work that was done.

@@ -4,10 +4,9 @@
  * without a process. `--bail` stops at the first failure; the rest become `skipped`.
  */
 import type { JobResult } from '../../results/schema.js';
+import { isBroken } from '../../results/status.js';
 import type { Job, ProbeResult } from '../types.js';
 import { assembleResult, runJob } from './runner.js';
-
-export const FAILED_STATUSES: ReadonlySet<JobResult['status']> = new Set(['failed', 'crashed', 'timeout', 'oom']);
 
 export interface RunJobsOptions {
   probes: Record<string, ProbeResult>;
@@ -39,7 +38,7 @@ export async function runJobs(jobs: Job[], opts: RunJobsOptions): Promise<JobRes
       opts.onStart?.(index, job);
       result = await runJob(job, opts.onProgress);
       if (result.runtime.version === null && probe) result.runtime.version = probe.version;
-      if (opts.bail && FAILED_STATUSES.has(result.status)) stopReason = `--bail after ${job.id} ended ${result.status}`;
+      if (opts.bail && isBroken(result.status)) stopReason = `--bail after ${job.id} ended ${result.status}`;
     }
     results.push(result);
     await opts.onDone?.(index, result);

@@ -8,6 +8,7 @@
  */
 import { RuntimeError } from '../errors.js';
 import { loadTf } from '../runtimes/tfjs.js';
+import { describeRuntime } from '../runtimes/index.js';
 import { buildModel } from '../models/build-model.js';
 import type { TfModule } from '../runtimes/tfjs-forward.js';
 import type { Feeds, ResolvedSettings, Runtime, RuntimeInfo, Session, TypedArray } from '../types.js';
@@ -21,9 +22,9 @@ export interface MicroSession {
   feeds: Feeds;
 }
 
-/** The layout a runtime id is fed in. */
+/** The layout a runtime is fed in: its family's (tfjs runtimes NHWC-style tfjs layouts, every other ONNX). */
 export function layoutOf(runtimeId: string): MicroLayout {
-  return runtimeId.startsWith('tfjs') ? 'tfjs' : 'onnx';
+  return describeRuntime(runtimeId)?.family === 'tfjs' ? 'tfjs' : 'onnx';
 }
 
 type T = import('@tensorflow/tfjs').Tensor;

@@ -17,6 +17,7 @@ import path from 'node:path';
 import type { JobResult, Machine } from '../../results/schema.js';
 import { readResult } from '../../results/store.js';
 import { formatRuntimeId } from '../common/format.js';
+import { describeRuntime } from '../runtimes/index.js';
 
 /** One runtime's measured matmul peak and where it came from. */
 export interface RuntimePeak {
@@ -49,8 +50,8 @@ export function matmulPeaks(jobs: JobResult[], source: { runId: string; sameRun:
 
 type Fp32Peak = NonNullable<Machine['fp32Peak']>;
 
-/** Runtimes on an accelerator: the CPU's peak is not theirs, so they get no percentage of it. */
-const ACCELERATED = /cuda|tensorrt|webgpu|dml|coreml|gpu/;
+/** Runtimes on an accelerator (descriptor device `gpu`): the CPU's peak is not theirs, so they get no percentage of it. */
+const onAccelerator = (runtimeId: string): boolean => describeRuntime(runtimeId)?.device === 'gpu';
 
 /** The warning of a job above 100 % of the theoretical peak: the estimate's inputs are wrong. */
 export function peakWarningOf(percent: number, peak: Fp32Peak): string | undefined {
@@ -74,7 +75,7 @@ export function annotateRoofline(jobs: JobResult[], peaks: ReadonlyMap<string, R
       out.measuredPeakGflops = gflops;
       out.peakSource = source;
     }
-    if (machinePeak && !ACCELERATED.test(runtimeKeyOf(j))) {
+    if (machinePeak && !onAccelerator(runtimeKeyOf(j))) {
       const percent = (100 * j.achievedGflops) / machinePeak.gflops;
       out.peakGflops = machinePeak.gflops;
       out.peakPercent = percent;

@@ -3,6 +3,7 @@
  * Training workloads run in the scenarios they declare; inference workloads in the requested
  * scenarios (default: the ones the workload declares).
  */
+import { isExternalRuntimeId } from '../common/format.js';
 import { withOverrides } from '../config/resolve.js';
 import { UsageError } from '../errors.js';
 import type { Job, Profile, ResolvedSettings, ScenarioId, Suite, SuiteOptions } from '../types.js';
@@ -31,7 +32,7 @@ export function planJobs(input: PlanInput): Job[] {
       const supported = workload.runtimes ?? input.allRuntimes;
       for (const r of supported) offered.add(r);
       // `external:*` in a workload's runtimes accepts any `--runtime external:<cmd>` (a peer).
-      const peers = supported.includes('external:*') ? (input.runtimes ?? []).filter((r) => r.startsWith('external:') && !supported.includes(r)) : [];
+      const peers = supported.includes('external:*') ? (input.runtimes ?? []).filter((r) => isExternalRuntimeId(r) && !supported.includes(r)) : [];
       const runtimes = [...(input.runtimes ? supported.filter((r) => input.runtimes!.includes(r)) : supported.filter((r) => r !== 'external:*')), ...peers];
       // Training workloads run their own scenario (accuracy); inference ones what was asked and they support.
       const scenarios = workload.kind === 'training' || !input.scenarios

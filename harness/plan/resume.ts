@@ -5,6 +5,7 @@
  * jobs the file has are carried over and only the rest run. A resumed run must be the same run:
  * same machine fingerprint and same resolved settings, or it is refused.
  */
+import { stableJson } from '../common/stable-json.js';
 import { UsageError } from '../errors.js';
 import type { JobResult, ResultFile } from '../../results/schema.js';
 import type { Job } from '../types.js';
@@ -53,15 +54,11 @@ export function recordedRunArgs(previous: ResultFile, source: string): string[] 
   return args.slice(2);
 }
 
-function stable(value: unknown): string {
-  return JSON.stringify(value, (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
-}
-
 export function planResume(previous: ResultFile, source: string, jobs: Job[], machineId: string, settings: Record<string, unknown>): ResumePlan {
   if (previous.machine.id !== machineId) {
     throw new UsageError('E_BAD_FLAG', `--resume ${source}: it was run on machine ${previous.machine.id}, this is ${machineId}; resume on the same machine.`);
   }
-  const changed = Object.keys({ ...previous.settings, ...settings }).filter((k) => stable(previous.settings[k]) !== stable(settings[k]));
+  const changed = Object.keys({ ...previous.settings, ...settings }).filter((k) => stableJson(previous.settings[k]) !== stableJson(settings[k]));
   if (changed.length) {
     throw new UsageError('E_BAD_FLAG', `--resume ${source}: settings differ from the interrupted run (${changed.join(', ')}); this mlbench resolves its command line differently, so run it afresh.`);
   }

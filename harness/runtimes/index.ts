@@ -1,33 +1,57 @@
 /**
  * The runtime registry: every built-in runtime, declared explicitly (never discovered by
- * scanning). Factories import their adapter lazily, so nothing heavy loads until a job needs it.
+ * scanning), each with its descriptor (descriptor.ts: family, model formats, device, host,
+ * settings group, trains, start cost). Factories import their adapter lazily, so nothing heavy
+ * loads until a job needs it. `external:<cmd>` peers are not listed: any such id is a peer.
  */
+import { isExternalRuntimeId } from '../common/format.js';
 import type { Runtime } from '../types.js';
+import { EXTERNAL_DESCRIPTOR, NULL_DESCRIPTOR, ORT_WEB_WASM, ortNode, tfjs, type RuntimeDescriptor, type RuntimeEntry } from './descriptor.js';
 
-export { formatRuntimeId, parseRuntimeId } from '../common/format.js';
+export { formatRuntimeId, isExternalRuntimeId, parseRuntimeId } from '../common/format.js';
+export type { ModelFormat, RuntimeDescriptor, RuntimeEntry, RuntimeFamily } from './descriptor.js';
 
-export const RUNTIMES: Record<string, () => Promise<Runtime>> = {
-  null: async () => (await import('./null.js')).createNullRuntime(),
-  'ort-node:cpu': async () => (await import('./ort-node.js')).createOrtNodeRuntime('cpu'),
-  'ort-node:cuda': async () => (await import('./ort-node.js')).createOrtNodeRuntime('cuda'),
-  'ort-node:tensorrt': async () => (await import('./ort-node.js')).createOrtNodeRuntime('tensorrt'),
-  'ort-node:webgpu': async () => (await import('./ort-node.js')).createOrtNodeRuntime('webgpu'),
-  'ort-node:dml': async () => (await import('./ort-node.js')).createOrtNodeRuntime('dml'),
-  'ort-node:coreml': async () => (await import('./ort-node.js')).createOrtNodeRuntime('coreml'),
-  'ort-web:wasm': async () => (await import('./ort-web.js')).createOrtWebRuntime('wasm'),
-  'tfjs:cpu': async () => (await import('./tfjs.js')).createTfjsRuntime('cpu'),
-  'tfjs:wasm': async () => (await import('./tfjs.js')).createTfjsRuntime('wasm'),
-  'tfjs-node:tensorflow': async () => (await import('./tfjs-node.js')).createTfjsNodeRuntime('tfjs-node'),
-  'tfjs-node-gpu:cuda': async () => (await import('./tfjs-node.js')).createTfjsNodeRuntime('tfjs-node-gpu'),
+export const RUNTIMES: Record<string, RuntimeEntry<Runtime>> = {
+  null: { ...NULL_DESCRIPTOR, create: async () => (await import('./null.js')).createNullRuntime() },
+  'ort-node:cpu': { ...ortNode('cpu'), create: async () => (await import('./ort-node.js')).createOrtNodeRuntime('cpu') },
+  'ort-node:cuda': { ...ortNode('gpu'), create: async () => (await import('./ort-node.js')).createOrtNodeRuntime('cuda') },
+  'ort-node:tensorrt': { ...ortNode('gpu'), create: async () => (await import('./ort-node.js')).createOrtNodeRuntime('tensorrt') },
+  'ort-node:webgpu': { ...ortNode('gpu'), create: async () => (await import('./ort-node.js')).createOrtNodeRuntime('webgpu') },
+  'ort-node:dml': { ...ortNode('gpu'), create: async () => (await import('./ort-node.js')).createOrtNodeRuntime('dml') },
+  'ort-node:coreml': { ...ortNode('gpu'), create: async () => (await import('./ort-node.js')).createOrtNodeRuntime('coreml') },
+  'ort-web:wasm': { ...ORT_WEB_WASM, create: async () => (await import('./ort-web.js')).createOrtWebRuntime('wasm') },
+  'tfjs:cpu': { ...tfjs('cpu', 300, 4), create: async () => (await import('./tfjs.js')).createTfjsRuntime('cpu') },
+  'tfjs:wasm': { ...tfjs('cpu', 300), create: async () => (await import('./tfjs.js')).createTfjsRuntime('wasm') },
+  'tfjs-node:tensorflow': { ...tfjs('cpu', 500), create: async () => (await import('./tfjs-node.js')).createTfjsNodeRuntime('tfjs-node') },
+  'tfjs-node-gpu:cuda': { ...tfjs('gpu', 800), create: async () => (await import('./tfjs-node.js')).createTfjsNodeRuntime('tfjs-node-gpu') },
 };
 
 export function runtimeIds(): string[] {
   return Object.keys(RUNTIMES);
 }
 
+/** The descriptor of a runtime id (a built-in or any `external:<cmd>`); undefined for an unknown id. */
+export function describeRuntime(id: string): RuntimeDescriptor | undefined {
+  if (isExternalRuntimeId(id)) return EXTERNAL_DESCRIPTOR;
+  const entry = RUNTIMES[id];
+  if (!entry) return undefined;
+  const { create: _create, ...descriptor } = entry;
+  return descriptor;
+}
+
+/** Registered runtime ids whose descriptor satisfies `test`, in registry order. */
+export function runtimesWhere(test: (d: RuntimeDescriptor) => boolean): string[] {
+  return runtimeIds().filter((id) => test(describeRuntime(id)!));
+}
+
+/** Every settings namespace a runtime declares (`null`, `ort`, `ortWeb`, `tfjs`, `external`). */
+export function runtimeSettingsGroups(): string[] {
+  return [...new Set([...Object.values(RUNTIMES).map((r) => r.settingsGroup), EXTERNAL_DESCRIPTOR.settingsGroup])];
+}
+
 export async function createRuntime(id: string): Promise<Runtime> {
-  if (id.startsWith('external:')) return (await import('./external.js')).createExternalRuntime(id);
-  const factory = RUNTIMES[id];
-  if (!factory) throw new Error(`unknown runtime ${id}`);
-  return factory();
+  if (isExternalRuntimeId(id)) return (await import('./external.js')).createExternalRuntime(id);
+  const entry = RUNTIMES[id];
+  if (!entry) throw new Error(`unknown runtime ${id}`);
+  return entry.create();
 }

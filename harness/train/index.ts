@@ -3,6 +3,7 @@
  * Tabular workloads train on tfjs backends (LR, MLP) or external peers; vision workloads train a
  * zoo CNN on tfjs backends. Every path returns a JobOutcome; failures are data.
  */
+import { describeRuntime } from '../runtimes/index.js';
 import type { JobOutcome } from '../isolate/protocol.js';
 import type { Job } from '../types.js';
 import { trainingSpecOf } from './spec.js';
@@ -25,7 +26,7 @@ export type { LadderRow } from './ladder-table.js';
 /** Runs one training job in the current (job) process. */
 export async function executeTrainingJob(job: Job, progress: (message: string) => void): Promise<JobOutcome> {
   const spec = trainingSpecOf(job);
-  if (job.runtime.startsWith('external:')) {
+  if (describeRuntime(job.runtime)?.family === 'external') {
     if (spec.task !== 'tabular') return { status: 'unavailable', error: { code: 'E_RUNTIME', message: `${job.runtime}: external peers take tabular workloads only` } };
     const { executeExternalTraining } = await import('./external-job.js');
     return executeExternalTraining(job, spec, progress);

@@ -5,7 +5,7 @@
  * with the reason and the install command).
  */
 import type { TfModule } from '../runtimes/tfjs-forward.js';
-import { parseRuntimeId } from '../runtimes/index.js';
+import { describeRuntime, parseRuntimeId, runtimesWhere } from '../runtimes/index.js';
 
 /** A tfjs module with its backend selected and ready. */
 export interface TrainingTf {
@@ -19,18 +19,21 @@ export interface TrainingTf {
   facts: Record<string, unknown>;
 }
 
-const TRAINING_RUNTIMES = ['tfjs', 'tfjs-node', 'tfjs-node-gpu'];
-
-/** Runtimes a training job can train on (the tfjs family). */
+/** Runtimes a training job can train on here: the tfjs family, where the descriptor says it trains. */
 export function isTfjsTrainingRuntime(runtimeId: string): boolean {
-  return TRAINING_RUNTIMES.includes(parseRuntimeId(runtimeId).runtime);
+  const d = describeRuntime(runtimeId);
+  return d?.family === 'tfjs' && d.trains;
 }
 
 /** Loads tfjs for `runtimeId`; returns `{unavailable}` with the reason when it cannot be loaded. */
 export async function loadTrainingTf(runtimeId: string): Promise<TrainingTf | { unavailable: string }> {
   const { runtime, backend } = parseRuntimeId(runtimeId);
-  if (runtime === 'tfjs' && backend !== 'cpu' && backend !== 'wasm') return { unavailable: `tfjs backend "${backend}" cannot train here. Valid: cpu, wasm` };
-  if (!isTfjsTrainingRuntime(runtimeId)) return { unavailable: `${runtimeId} is not a tfjs runtime; training runs on tfjs:cpu, tfjs:wasm, tfjs-node:tensorflow` };
+  if (!isTfjsTrainingRuntime(runtimeId)) {
+    const valid = runtimesWhere((d) => d.family === 'tfjs' && d.trains).join(', ');
+    const d = describeRuntime(runtimeId);
+    const why = !d ? `${runtimeId} is not a registered runtime` : d.family === 'tfjs' ? `tfjs backend "${backend}" cannot train here` : `${runtimeId} is not a tfjs runtime`;
+    return { unavailable: `${why}; training runs on ${valid}` };
+  }
   const { loadTf } = await import('../runtimes/tfjs.js');
   try {
     const loaded = await loadTf(runtimeId);

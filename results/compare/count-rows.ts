@@ -12,7 +12,9 @@
  * passes, every candidate run fails) is the first rule's verdict.
  */
 import { fisherExact } from '../stats/index.js';
-import { BROKEN_STATUSES, MEASURED_STATUSES, statusText, type SideObservations } from './match.js';
+import { statusText, type SideObservations } from './match.js';
+import { isBroken, isMeasured } from '../status.js';
+import { STATUS_METRIC } from '../metrics.js';
 import { emptyRow, type DraftRow } from './statistics.js';
 import type { MetricComparison } from './types.js';
 
@@ -22,7 +24,7 @@ interface Counts { bad: number; n: number }
 export function countRow(key: string, metric: string, unit: MetricComparison['unit'], text: [string, string], base: Counts, cand: Counts, what: string): DraftRow | null {
   if (base.n === 0 || cand.n === 0 || (base.bad === 0 && cand.bad === 0)) return null;
   const row: MetricComparison = {
-    ...emptyRow(metric, unit, 'higher'), baseline: text[0], candidate: text[1], nBaseline: base.n, nCandidate: cand.n, judged: true,
+    ...emptyRow(metric, unit, STATUS_METRIC.better), baseline: text[0], candidate: text[1], nBaseline: base.n, nCandidate: cand.n, judged: true,
   };
   const share = (c: Counts) => c.bad / c.n;
   if (cand.bad === cand.n && base.bad < base.n) {
@@ -50,7 +52,7 @@ export function decideCounts(row: MetricComparison, alpha: number, base: Counts,
   return 'inconclusive';
 }
 
-const broken = (o: SideObservations): Counts => ({ bad: o.statuses.filter((s) => BROKEN_STATUSES.includes(s)).length, n: o.statuses.length });
+const broken = (o: SideObservations): Counts => ({ bad: o.statuses.filter(isBroken).length, n: o.statuses.length });
 const invalid = (o: SideObservations): Counts => ({ bad: o.invalid.filter(Boolean).length, n: o.invalid.length });
 const parityFail = (o: SideObservations): Counts => ({ bad: o.parityPass.filter((p) => !p).length, n: o.parityPass.length });
 
@@ -59,7 +61,7 @@ export const COUNTS_OF: Record<string, (o: SideObservations) => Counts> = { stat
 
 /** Status, validity and parity rows of one matched job (those with a bad run on either side). */
 export function countRows(key: string, base: SideObservations, cand: SideObservations): DraftRow[] {
-  const ran = (o: SideObservations) => o.statuses.some((s) => MEASURED_STATUSES.includes(s));
+  const ran = (o: SideObservations) => o.statuses.some(isMeasured);
   const rows: Array<DraftRow | null> = [];
   if (ran(base) || ran(cand)) rows.push(countRow(key, 'status', 'status', [statusText(base.statuses), statusText(cand.statuses)], broken(base), broken(cand), 'broke (failed, crashed, timeout or oom)'));
   const validText = (o: SideObservations) => statusText(o.invalid.map((b) => (b ? 'INVALID' : 'VALID')));

@@ -14,7 +14,8 @@
  */
 import { holmAdjust, minimumDetectableShift, runsForShift } from '../stats/index.js';
 import { formatRuntimeId } from '../../harness/common/format.js';
-import { checkMachines, definitionDiff, groupJobs, NOT_RUN_STATUSES, observe, type SideObservations, type SourceOf } from './match.js';
+import { checkMachines, definitionDiff, groupJobs, observe, type SideObservations, type SourceOf } from './match.js';
+import { isNotRun } from '../status.js';
 import { countRows, COUNTS_OF, decideCounts } from './count-rows.js';
 import { metricRows, type DraftRow } from './statistics.js';
 import { DEFAULT_COMPARE_OPTIONS, VERDICTS, type CompareOptions, type CompareSide, type Comparison, type JobComparison, type MetricComparison, type Verdict } from './types.js';
@@ -110,7 +111,7 @@ function draftJob(key: string, base: CompareSide['jobs'], cand: CompareSide['job
     key, suite: first.suite, workload: first.workload, runtime: formatRuntimeId(first.runtime), scenario: first.scenario,
     verdict: 'unchanged', repeatsBaseline: base.length, repeatsCandidate: cand.length, differences: [], metrics: [],
   };
-  const notRun = (jobs: CompareSide['jobs']) => jobs.every((j) => NOT_RUN_STATUSES.includes(j.status));
+  const notRun = (jobs: CompareSide['jobs']) => jobs.every((j) => isNotRun(j.status));
   if (!base.length || !cand.length) {
     job.verdict = 'missing';
     job.differences.push(base.length ? 'only in the baseline: the candidate did not run it' : 'only in the candidate');

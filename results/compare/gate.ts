@@ -11,12 +11,14 @@
  *   re-measured on both sides, interleaved; every other job beyond the threshold is reported
  *   `inconclusive` with the advice to measure both sides with `mlbench ab`.
  */
-import { formatRuntimeId, parseRuntimeId } from '../../harness/common/format.js';
 import type { Job } from '../../harness/types.js';
 import { createRng } from '../stats/index.js';
 import type { JobResult, Machine, ResultFile } from '../schema.js';
 import { compareSides, countVerdicts } from './decide.js';
 import { definitionDiff, groupJobs, jobKey } from './match.js';
+import { plannedJobKey } from '../job-key.js';
+
+export { plannedJobKey };
 import type { CompareOptions, Comparison } from './types.js';
 
 export type AbSide = 'A' | 'B';
@@ -100,12 +102,6 @@ export interface GateResult {
   /** The verdicts the gate stands by: re-measured jobs from `confirmation`, the rest never a regression. */
   final: Comparison;
   regression: boolean;
-}
-
-/** The match key of a planned job (the same as jobKey of its result). */
-export function plannedJobKey(job: Job): string {
-  const { runtime, backend } = parseRuntimeId(job.runtime);
-  return `${job.suite}/${job.workload.id}/${formatRuntimeId({ id: runtime, backend })}/${job.scenario}`;
 }
 
 /** A judged row of the job is beyond its threshold (or already a regression). */

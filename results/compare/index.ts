@@ -4,7 +4,7 @@ export {
   RUNTIME_KNOB_PREFIXES, NEUTRAL_SETTINGS, MEASURED_STATUSES, BROKEN_STATUSES, NOT_RUN_STATUSES, LATENCY_PERCENTILES,
   type DefinitionDiff, type SideObservations, type SourceOf,
 } from './match.js';
-export { metricRows, runRow, TAIL_METRICS, LOWER_IS_BETTER_ACCURACY, type DraftRow, type RowContext } from './statistics.js';
+export { metricRows, runRow, TAIL_METRICS, type DraftRow, type RowContext } from './statistics.js';
 export { compareSides, decideMeasured, jobVerdict, countVerdicts, thresholdFor, noisyNote, unchangedWithin } from './decide.js';
 export { countRows, countRow, decideCounts } from './count-rows.js';
 export {

@@ -7,8 +7,12 @@
  * may legitimately change, so they are judged and listed as differences instead.
  */
 import { SETTINGS } from '../../harness/config/settings.js';
+import { runtimeSettingsGroups } from '../../harness/runtimes/index.js';
+import { stableJson as stable } from '../../harness/common/stable-json.js';
+import { groupByKey, jobKey } from '../job-key.js';
+import { isMeasured } from '../status.js';
+import { headlineBetter } from '../metrics.js';
 import { errorMessage, UsageError } from '../../harness/errors.js';
-import { formatRuntimeId } from '../../harness/common/format.js';
 import { loadResults } from '../load.js';
 import { comparedMachineFacts } from '../machine-facts.js';
 import { latencySampleOf, quantile } from '../stats/index.js';
@@ -16,7 +20,7 @@ import type { JobResult, Machine, ResultFile } from '../schema.js';
 import type { CompareSide } from './types.js';
 
 /** Setting namespaces that configure the runtime under test: differences are judged, not refused. */
-export const RUNTIME_KNOB_PREFIXES: readonly string[] = ['null.', 'ort.', 'ortWeb.', 'tfjs.', 'external.'];
+export const RUNTIME_KNOB_PREFIXES: readonly string[] = runtimeSettingsGroups().map((group) => `${group}.`);
 
 /**
  * Settings that do not change what is measured (process limits, how many samples are stored,
@@ -24,44 +28,20 @@ export const RUNTIME_KNOB_PREFIXES: readonly string[] = ['null.', 'ort.', 'ortWe
  */
 export const NEUTRAL_SETTINGS: readonly string[] = ['timeoutMs', 'memoryLimitMb', 'repeat', 'maxSamplesRetained', 'profileOps'];
 
-/** Statuses whose measurements count (LoadGen-invalid runs still measured latencies). */
-export const MEASURED_STATUSES: readonly string[] = ['ok', 'invalid'];
-/** Statuses that mean the job broke: ok -> one of these is a regression. */
-export const BROKEN_STATUSES: readonly string[] = ['failed', 'crashed', 'timeout', 'oom'];
-/** Statuses that mean the job did not run at all: not judged. */
-export const NOT_RUN_STATUSES: readonly string[] = ['skipped', 'unavailable'];
+export { MEASURED_STATUSES, BROKEN_STATUSES, NOT_RUN_STATUSES } from '../status.js';
 
 /** Latency percentiles compared for every job that has latencies. */
 export const LATENCY_PERCENTILES: ReadonlyArray<[string, number]> = [['p50', 0.5], ['p90', 0.9], ['p99', 0.99]];
 
-/** The key jobs are matched by: suite/workload/runtime/scenario, the runtime as formatRuntimeId writes it. */
-export function jobKey(job: JobResult): string {
-  return `${job.suite}/${job.workload}/${formatRuntimeId(job.runtime)}/${job.scenario}`;
-}
+export { jobKey } from '../job-key.js';
 
-/** Groups jobs by key, keeping first-seen order. */
+/** Groups jobs by jobKey, keeping first-seen order. */
 export function groupJobs(jobs: JobResult[]): Map<string, JobResult[]> {
-  const groups = new Map<string, JobResult[]>();
-  for (const job of jobs) {
-    const key = jobKey(job);
-    const list = groups.get(key);
-    if (list) list.push(job);
-    else groups.set(key, [job]);
-  }
-  return groups;
+  return groupByKey(jobs, jobKey);
 }
 
 function matchesAny(key: string, patterns: readonly string[]): boolean {
   return patterns.some((p) => (p.endsWith('*') ? key.startsWith(p.slice(0, -1)) : key === p));
-}
-
-/** Stable JSON (sorted keys) so that two equal objects compare equal. */
-function stable(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`;
-  if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
 
 export interface DefinitionDiff {
@@ -199,7 +179,7 @@ const finite = (values: Array<number | null | undefined>): number[] => values.fi
  * a measurement of the job.
  */
 export function observe(jobs: JobResult[], sourceOf: SourceOf = () => undefined): SideObservations {
-  const measured = jobs.filter((j) => MEASURED_STATUSES.includes(j.status));
+  const measured = jobs.filter((j) => isMeasured(j.status));
   const accuracyJobs = measured.filter((j) => j.accuracy && Number.isFinite(j.accuracy.value));
   return {
     repeats: jobs.length,
@@ -216,12 +196,8 @@ export function observe(jobs: JobResult[], sourceOf: SourceOf = () => undefined)
   };
 }
 
-/** LoadGen headline keys judged as their own row: latency estimates (lower is better) and find-peak QPS (higher). */
-export function headlineDirection(metric: { key?: string; unit: string }): 'lower' | 'higher' | null {
-  if (metric.unit === 'ns' && metric.key) return 'lower';
-  if (metric.unit === 'queries/s') return 'higher';
-  return null;
-}
+/** LoadGen headline keys judged as their own row, and their direction (the catalogue's headlineBetter). */
+export const headlineDirection = headlineBetter;
 
 function headlineOf(measured: JobResult[]): SideObservations['headline'] {
   const first = measured.find((j) => j.metric && headlineDirection(j.metric));

@@ -12,6 +12,7 @@
 import { fromValues, mannWhitneyTest, quantile, rankShift, robustLogScale } from '../stats/index.js';
 import { headlineDirection, LATENCY_PERCENTILES, type SideObservations } from './match.js';
 import type { MetricComparison } from './types.js';
+import { accuracyBetter, METRICS, type MetricId } from '../metrics.js';
 
 /** A row before the Holm correction, with the id of its test (null: not tested or not judged). */
 export interface DraftRow {
@@ -25,8 +26,6 @@ export const TAIL_METRICS: readonly string[] = ['latency.p90', 'latency.p99'];
 /** Scenarios whose throughput is a function of their latencies (one query at a time): reported, not judged. */
 const LATENCY_BOUND_SCENARIOS: readonly string[] = ['single-stream', 'multi-stream'];
 
-/** Accuracy metrics where lower is better; any other accuracy metric is higher-is-better. */
-export const LOWER_IS_BETTER_ACCURACY: readonly string[] = ['rmse', 'mse', 'mae', 'logloss', 'log-loss', 'loss', 'error', 'error-rate'];
 
 export interface RowContext {
   key: string;
@@ -65,12 +64,18 @@ function scalarRows(ctx: RowContext, metric: string, unit: MetricComparison['uni
   return a.length && b.length ? [runRow(ctx, metric, unit, better, a, b, judged)] : [];
 }
 
+/** The row of a catalogue metric (unit, direction and judged-by-default from results/metrics.ts). */
+function catalogueRows(ctx: RowContext, id: MetricId, a: number[], b: number[], judged: boolean = METRICS[id].judgedByDefault): DraftRow[] {
+  const m = METRICS[id];
+  return scalarRows(ctx, m.id, m.unit, m.better, a, b, judged);
+}
+
 function latencyRows(ctx: RowContext, base: SideObservations, cand: SideObservations): DraftRow[] {
   if (!base.latency.length || !cand.latency.length) return [];
   return LATENCY_PERCENTILES.map(([name]) => {
-    const metric = `latency.${name}`;
-    const judged = !TAIL_METRICS.includes(metric) || ctx.judgeTails;
-    return runRow(ctx, metric, 'ns', 'lower', base.latency.map((l) => l[name]!), cand.latency.map((l) => l[name]!), judged);
+    const m = METRICS[`latency.${name}` as MetricId];
+    const judged = !TAIL_METRICS.includes(m.id) || ctx.judgeTails;
+    return runRow(ctx, m.id, m.unit, m.better, base.latency.map((l) => l[name]!), cand.latency.map((l) => l[name]!), judged);
   });
 }
 
@@ -88,7 +93,7 @@ function headlineRows(ctx: RowContext, base: SideObservations, cand: SideObserva
  */
 function accuracyRow(ctx: RowContext, base: SideObservations, cand: SideObservations, tolerance: number): DraftRow[] {
   if (!base.accuracy || !cand.accuracy) return [];
-  const better = LOWER_IS_BETTER_ACCURACY.includes(base.accuracy.metric.toLowerCase()) ? 'lower' : 'higher';
+  const better = accuracyBetter(base.accuracy.metric);
   const a = base.accuracy.values;
   const c = cand.accuracy.values;
   const b = medianOf(a);
@@ -112,9 +117,9 @@ export function metricRows(ctx: RowContext, base: SideObservations, cand: SideOb
   return [
     ...latencyRows(ctx, base, cand),
     ...headlineRows(ctx, base, cand),
-    ...scalarRows(ctx, 'throughput', 'per-s', 'higher', base.throughputPerS, cand.throughputPerS, !LATENCY_BOUND_SCENARIOS.includes(ctx.scenario)),
-    ...scalarRows(ctx, 'train.seconds', 's', 'lower', base.trainSeconds, cand.trainSeconds),
-    ...scalarRows(ctx, 'memory.peakRss', 'bytes', 'lower', base.peakRssBytes, cand.peakRssBytes),
+    ...catalogueRows(ctx, 'throughput', base.throughputPerS, cand.throughputPerS, !LATENCY_BOUND_SCENARIOS.includes(ctx.scenario)),
+    ...catalogueRows(ctx, 'train.seconds', base.trainSeconds, cand.trainSeconds),
+    ...catalogueRows(ctx, 'memory.peakRss', base.peakRssBytes, cand.peakRssBytes),
     ...accuracyRow(ctx, base, cand, accuracyTolerance),
   ];
 }

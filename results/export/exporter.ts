@@ -2,6 +2,8 @@
  * The exporter contract (one format per file, as hyperfine's exporters): result files in, named
  * text files out. Pure: the CLI reads the result files and writes what `render` returns.
  */
+import { groupByKey, seriesName } from '../job-key.js';
+import { isMeasured } from '../status.js';
 import { UsageError } from '../../harness/errors.js';
 import { definitionDiff } from '../compare/match.js';
 import type { JobResult, ResultFile } from '../schema.js';
@@ -23,19 +25,15 @@ export interface Exporter {
 
 /** Jobs that measured something (not skipped, unavailable or crashed before measuring). */
 export function measuredJobs(inputs: ExportInput[]): JobResult[] {
-  return inputs.flatMap((i) => i.result.jobs).filter((j) => j.status === 'ok' || j.status === 'invalid');
+  return inputs.flatMap((i) => i.result.jobs).filter((j) => isMeasured(j.status));
 }
 
-/** A job's benchmark name across runs and repeats: `suite/workload/runtime:backend/scenario`. */
-export function benchmarkName(job: JobResult): string {
-  return job.id.replace(/#\d+$/, '');
-}
+/** A job's benchmark name across runs and repeats (job-key.ts seriesName). */
+export const benchmarkName = seriesName;
 
 /** Jobs grouped by benchmark name (repeats and the same job in several files together), in first-seen order; no definition check (history splits by definition itself). */
 export function byName(jobs: JobResult[]): Map<string, JobResult[]> {
-  const groups = new Map<string, JobResult[]>();
-  for (const job of jobs) groups.set(benchmarkName(job), [...(groups.get(benchmarkName(job)) ?? []), job]);
-  return groups;
+  return groupByKey(jobs, seriesName);
 }
 
 /**

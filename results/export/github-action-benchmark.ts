@@ -29,7 +29,7 @@ export const githubActionBenchmarkExporter: Exporter = {
       for (const m of measuresOf(jobs)) {
         const entry: BenchmarkResult = { name: `${name} - ${m.id}`, unit: m.unit, value: m.value, extra };
         if (m.low !== null && m.high !== null) entry.range = `95% CI ${sig(m.low)} .. ${sig(m.high)}`;
-        (m.smallerIsBetter ? smaller : bigger).push(entry);
+        (m.better === 'lower' ? smaller : bigger).push(entry);
       }
     }
     if (!smaller.length && !bigger.length) return [];

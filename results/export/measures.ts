@@ -11,17 +11,16 @@ import type { JobResult } from '../schema.js';
 import { latencySampleOf } from '../stats/latency-sample.js';
 import { quantile } from '../stats/weighted-sample.js';
 import { medianOverRuns, type Bounded } from './bounds.js';
+import { accuracyBetter, METRICS, type Better, type MetricDef } from '../metrics.js';
 
 export interface Measure extends Bounded {
   /** kebab-case id: latency, throughput, peak-rss, train-seconds, auc, top1, logloss... */
   id: string;
   unit: string;
-  smallerIsBetter: boolean;
+  better: Better;
 }
 
 const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-/** Metrics where a lower value is better; every other accuracy metric (auc, top1) is higher-better. */
-const LOWER_IS_BETTER_ACCURACY = new Set(['logloss', 'log-loss', 'mse', 'rmse', 'mae']);
 
 function pooled(jobs: JobResult[], pick: (j: JobResult) => unknown): Bounded | null {
   const values = jobs.map(pick).filter(finite);
@@ -38,18 +37,18 @@ function latency(jobs: JobResult[]): Bounded | null {
   return pooled(jobs, runP50);
 }
 
+/** The catalogue metrics every export carries, in this order (latency has its own per-run p50). */
+const EXPORTED: readonly MetricDef[] = [METRICS['latency.p50'], METRICS.throughput, METRICS['memory.peakRss'], METRICS['train.seconds']];
+
 /** The measures of one benchmark's jobs (repeats and runs of the same job id). */
 export function measuresOf(jobs: JobResult[]): Measure[] {
   const out: Measure[] = [];
-  const add = (id: string, unit: string, smallerIsBetter: boolean, b: Bounded | null) => { if (b && finite(b.value)) out.push({ id, unit, smallerIsBetter, ...b }); };
-  add('latency', 'ns', true, latency(jobs));
-  add('throughput', 'per s', false, pooled(jobs, (j) => j.throughputPerS));
-  add('peak-rss', 'bytes', true, pooled(jobs, (j) => j.memory?.peakRssBytes));
-  add('train-seconds', 's', true, pooled(jobs, (j) => j.train?.seconds));
+  const add = (id: string, unit: string, better: Better, b: Bounded | null) => { if (b && finite(b.value)) out.push({ id, unit, better, ...b }); };
+  for (const m of EXPORTED) add(m.exportName!, m.unit, m.better, m === METRICS['latency.p50'] ? latency(jobs) : pooled(jobs, m.read));
   const metric = jobs.find((j) => j.accuracy)?.accuracy?.metric;
   if (metric) {
     const id = metric.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    add(id, metric, LOWER_IS_BETTER_ACCURACY.has(id), pooled(jobs, (j) => (j.accuracy?.metric === metric ? j.accuracy.value : undefined)));
+    add(id, metric, accuracyBetter(metric), pooled(jobs, (j) => (j.accuracy?.metric === metric ? j.accuracy.value : undefined)));
   }
   return out;
 }

@@ -6,6 +6,8 @@
  * or anywhere within the two levels) is `not comparable`, listed with what changed, never a
  * regression. Pure: result files in, a plain report out.
  */
+import type { Better } from '../metrics.js';
+import { isMeasured } from '../status.js';
 import type { JobResult, ResultFile } from '../schema.js';
 import { definitionDiff } from '../compare/match.js';
 import { byName } from '../export/exporter.js';
@@ -52,7 +54,7 @@ export interface Trend {
   job: string;
   metric: string;
   unit: string;
-  smallerIsBetter: boolean;
+  better: Better;
   points: TrendPoint[];
 }
 
@@ -94,11 +96,11 @@ export function buildHistory(results: Array<{ file: string; result: ResultFile }
     const ordered = runs.filter((r) => r.machineId === machineId);
     ordered.forEach((run, i) => {
       const result = all.find((a) => a.run === run)!.result;
-      const measured = result.jobs.filter((j) => j.status === 'ok' || j.status === 'invalid');
+      const measured = result.jobs.filter((j) => isMeasured(j.status));
       for (const [job, jobs] of byName(measured)) {
         for (const m of measuresOf(jobs)) {
           const key = `${machineId}\u0000${job}\u0000${m.id}`;
-          const trend = trends.get(key) ?? { machineId, job, metric: m.id, unit: m.unit, smallerIsBetter: m.smallerIsBetter, points: [] };
+          const trend = trends.get(key) ?? { machineId, job, metric: m.id, unit: m.unit, better: m.better, points: [] };
           trend.points.push({ run: i + 1, runId: run.runId, startedAt: run.startedAt, commit: run.commit, value: m.value });
           trends.set(key, trend);
           definitions.set(key, [...(definitions.get(key) ?? []), jobs[0]!]);
@@ -110,7 +112,7 @@ export function buildHistory(results: Array<{ file: string; result: ResultFile }
   for (const [key, t] of trends) {
     const jobs = definitions.get(key)!;
     for (const s of detectSteps(t.points.map((p) => p.value), options)) {
-      const worse = t.smallerIsBetter ? s.change > 0 : s.change < 0;
+      const worse = t.better === 'lower' ? s.change > 0 : s.change < 0;
       const settingsChanged = changesAt(jobs, s.index);
       steps.push({ machineId: t.machineId, job: t.job, metric: t.metric, unit: t.unit, at: t.points[s.index]!, lastBefore: t.points[s.index - 1]!,
         before: s.before, after: s.after, change: s.change, kind: settingsChanged.length ? 'not comparable' : worse ? 'regression' : 'improvement', settingsChanged });

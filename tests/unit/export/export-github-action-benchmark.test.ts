@@ -22,7 +22,7 @@ describe('export github-action-benchmark', () => {
     // One run: no range (an interval over one process's queries would make the action alert on noise).
     expect(smaller!.find((e) => e.name === `${name} - latency`)).toMatchObject({ unit: 'ns' });
     expect(smaller!.find((e) => e.name === `${name} - latency`)).not.toHaveProperty('range');
-    expect(bigger!.find((e) => e.name === `${name} - throughput`)?.unit).toBe('per s');
+    expect(bigger!.find((e) => e.name === `${name} - throughput`)?.unit).toBe('per-s');
     expect(bigger!.some((e) => e.name.endsWith(' - auc'))).toBe(true);
     expect(smaller!.some((e) => e.name.endsWith(' - auc'))).toBe(false);
     expect(smaller!.some((e) => e.name.endsWith(' - train-seconds'))).toBe(true);

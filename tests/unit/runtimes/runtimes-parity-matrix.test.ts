@@ -17,7 +17,7 @@ const SMALL: Record<string, Record<string, number>> = {
 async function availableRuntimes(): Promise<string[]> {
   const ids: string[] = [];
   for (const id of Object.keys(RUNTIMES).filter((x) => x !== 'null')) {
-    if ((await (await RUNTIMES[id]!()).probe()).available) ids.push(id);
+    if ((await (await RUNTIMES[id]!.create()).probe()).available) ids.push(id);
   }
   return ids;
 }
@@ -37,7 +37,7 @@ describe('runtimes: parity matrix (every zoo arch x every available runtime vs t
       const data = Float32Array.from({ length: dims.reduce((a, b) => a * b, 1) }, () => rand() * 2 - 1);
       const feeds = { [model.inputs[0]!.name]: { dtype: 'float32' as const, dims, data } };
       for (const id of runtimes) {
-        const { session } = await (await RUNTIMES[id]!()).load(model, defaultSettings());
+        const { session } = await (await RUNTIMES[id]!.create()).load(model, defaultSettings());
         const parity = await checkParity(model, feeds, await session.run(feeds));
         await session.dispose();
         if (!parity.pass || parity.maxAbsDiff > 1e-5) failures.push(`${arch} on ${id}: ${JSON.stringify(parity)}`);
