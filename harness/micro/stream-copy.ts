@@ -23,8 +23,8 @@ export interface CopyBandwidth {
 
 /** Measures copy bandwidth: `passes` copies of an `arrayMiB` array after one untimed pass. */
 export function measureCopyBandwidth(options: { arrayMiB?: number; passes?: number; clock?: Clock } = {}): CopyBandwidth {
-  const arrayMiB = options.arrayMiB ?? 64;
-  const passes = options.passes ?? 8;
+  const arrayMiB = options.arrayMiB ?? 128;
+  const passes = options.passes ?? 5;
   const clock = options.clock ?? realClock;
   const n = (arrayMiB * 1024 * 1024) / 8;
   const a = new Float64Array(n).fill(1);
