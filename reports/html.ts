@@ -122,7 +122,7 @@ function metricCell(metric: ReportJob['metric']): string {
 
 function jobsTable(jobs: ReportJob[]): string {
   const rows = [...jobs].sort(compareJobs).map((j) => {
-    const verdict = j.verdict ? `<span class="badge v-${j.verdict}">${j.verdict}</span>` : '';
+    const verdict = j.verdict ? `<span class="badge v-${j.verdict}">${j.verdict}</span>${j.relaxed ? ` <span class="muted">(${e(j.relaxed)})</span>` : ''}` : '';
     const notes = [...(j.error ? [`${j.error.code}: ${j.error.message}`] : []), ...j.reasons];
     return `<tr><td>${e(j.workload)}</td><td class="nowrap">${e(j.scenario)}</td><td class="nowrap">${e(j.runtime)}</td>`
       + `<td title="${e(j.machineLabel)}">${e(j.machineLabel.split(':')[0])}</td><td title="run ${e(j.runId)}">${e(shortTime(j.runStartedAt)).replace(/^(\S+)/, '<span class="nowrap">$1</span>')}${j.repeat ? ` #${j.repeat}` : ''}</td>`

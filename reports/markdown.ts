@@ -79,7 +79,7 @@ function jobsTable(jobs: ReportJob[]): string {
   for (const j of jobs) {
     const notes = [...(j.error ? [`${j.error.code}: ${j.error.message}`] : []), ...j.reasons].map(m).join('; ');
     out.push(row([
-      m(j.machineLabel.split(':')[0]), m(j.workload), m(j.runtime), m(j.scenario), m(j.status), j.verdict ?? '—',
+      m(j.machineLabel.split(':')[0]), m(j.workload), m(j.runtime), m(j.scenario), m(j.status), j.verdict ? `${j.verdict}${j.relaxed ? ` (${m(j.relaxed)})` : ''}` : '—',
       m(formatMetric(j.metric)), formatNs(j.latencyNs?.p50), formatNs(j.latencyNs?.p99),
       j.throughputPerS === null ? '—' : `${sig(j.throughputPerS)} /s`, notes,
     ]));

@@ -27,6 +27,8 @@ export interface ReportJob {
   repeat: number;
   status: JobResult['status'];
   verdict: 'VALID' | 'INVALID' | null;
+  /** Set when a VALID was judged below LoadGen's minimums: `relaxed: 2 s, 200 queries; LoadGen requires 600 s, 1024`. */
+  relaxed?: string | null;
   reasons: string[];
   error: { code: string; message: string } | null;
   metric: { name: string; value: number; unit: string } | null;
@@ -163,6 +165,7 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
     repeat: job.repeat,
     status: job.status,
     verdict: job.validity ? (job.validity.valid ? 'VALID' : 'INVALID') : null,
+    relaxed: job.validity?.valid ? job.validity.relaxed ?? null : null,
     reasons: job.validity?.reasons ?? [],
     error: job.error ?? null,
     metric: job.metric ?? null,

@@ -134,6 +134,8 @@ const JobResultFieldsSchema = z.object({
     result: z.enum(['VALID', 'INVALID', 'UNSCORED']).optional(),
     reasons: z.array(z.string()),
     recommendations: z.array(z.string()),
+    /** Judged with minimums below LoadGen's: `relaxed: 2 s, 200 queries; LoadGen requires 600 s, 1024` (harness/scenarios/loadgen-minimums.ts). */
+    relaxed: z.string().optional(),
   }).optional(),
   accuracy: z.object({ metric: z.string(), value: num, reference: nullableNum, ratio: nullableNum }).loose().optional(),
   /**

@@ -21,6 +21,7 @@ export interface ModelFlags {
   targetQps?: string;
   latencyBound?: string;
   findPeak?: boolean;
+  loadgenStrict?: boolean;
   failOnError?: boolean;
   verbose?: boolean;
 }
@@ -43,6 +44,7 @@ export function register(program: Command): void {
     .option('--target-qps <qps>', 'server scenario: Poisson arrival rate (targetQps)')
     .option('--latency-bound <duration>', 'server scenario: p99 latency bound, e.g. 10ms or 500us; a bare number is ns (latencyBoundNs)')
     .option('--find-peak', 'server scenario: binary-search the highest targetQps that stays VALID')
+    .option('--loadgen-strict', 'use LoadGen\'s own minimums (600 s; 1024 single-stream / 270,336 server queries...) so VALID is LoadGen\'s VALID (loadgenStrict)')
     .option('--fail-on-error', 'exit 1 when any job failed, crashed, timed out or ran out of memory')
     .option('-v, --verbose', 'print each job\'s LoadGen-style summary')
     .addHelpText('after', `

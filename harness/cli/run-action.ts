@@ -30,7 +30,7 @@ import { failOnErrorCode, jobDetail, newRunId, opProfileText, resultFile, summar
 /** The flag that sets each setting, for error messages. */
 const RUN_FLAG_NAMES: Record<string, string> = {
   repeat: '--repeat', minDurationMs: '--min-duration', minQueryCount: '--min-queries', targetQps: '--target-qps',
-  latencyBoundNs: '--latency-bound', findPeak: '--find-peak', batchSize: '--batch-size', targetAuc: '--target-auc',
+  latencyBoundNs: '--latency-bound', findPeak: '--find-peak', loadgenStrict: '--loadgen-strict', batchSize: '--batch-size', targetAuc: '--target-auc',
   'csv.delimiter': '--delimiter', 'csv.na': '--na', 'csv.missing': '--missing',
   profileOps: '--profile-ops',
 };
@@ -52,6 +52,7 @@ export function requestedFrom(flags: RunFlags): RequestedOptions {
       targetQps: flags.targetQps,
       latencyBoundNs: flags.latencyBound,
       findPeak: flags.findPeak,
+      loadgenStrict: flags.loadgenStrict,
       batchSize: flags.batchSize,
       targetAuc: flags.targetAuc,
       'csv.delimiter': flags.delimiter,

@@ -126,9 +126,21 @@ export function summaryTable(jobs: JobResult[], options: { unavailableNotes?: bo
   const failures = ran.filter((j) => j.error && (j.status === 'failed' || j.status === 'crashed') && readableRuntimeMessage(j.error.message).replace(/^\S+ cannot load model .+?: /, 'load: ').length > 80)
     .map((j) => `  ${j.suite}/${j.workload} on ${formatRuntimeId(j.runtime)}: ${clip(readableRuntimeMessage(j.error!.message), 300)}`);
   const sections = [table];
+  const relaxed = relaxedLines(ran);
+  if (relaxed.length) sections.push(relaxed.join('\n'));
   if (failures.length) sections.push(`failures:\n${failures.join('\n')}`);
   if (notes.length) sections.push(`unavailable on this machine:\n${notes.join('\n')}`);
   return sections.join('\n\n');
+}
+
+/**
+ * One line per distinct relaxed judgement: `VALID (relaxed: 2 s, 200 queries; LoadGen requires
+ * 600 s, 1024): 3 jobs; --loadgen-strict judges with LoadGen's own minimums`.
+ */
+function relaxedLines(jobs: JobResult[]): string[] {
+  const counts = new Map<string, number>();
+  for (const j of jobs) if (j.validity?.valid && j.validity.relaxed) counts.set(j.validity.relaxed, (counts.get(j.validity.relaxed) ?? 0) + 1);
+  return [...counts].map(([note, n]) => `VALID (${note}): ${n} job${n > 1 ? 's' : ''}; --loadgen-strict judges with LoadGen's own minimums`);
 }
 
 /** A job's op profile for -v: `  op profile (tf.profile, 20 queries): Conv2D 61% (4.1 ms), ...`. */

@@ -33,6 +33,7 @@ export interface RunFlags extends GateFlags {
   targetQps?: string;
   latencyBound?: string;
   findPeak?: boolean;
+  loadgenStrict?: boolean;
   batchSize?: string;
   targetAuc?: string;
   profileOps?: boolean;
@@ -55,6 +56,7 @@ function defineRun(command: Command): Command {
     .option('--target-qps <qps>', 'server scenario: Poisson arrival rate (targetQps)')
     .option('--latency-bound <duration>', 'server scenario: p99 latency bound, e.g. 10ms or 500us; a bare number is ns (latencyBoundNs)')
     .option('--find-peak', 'server scenario: binary-search the highest targetQps that stays VALID')
+    .option('--loadgen-strict', 'use LoadGen\'s own minimums (600 s; 1024 single-stream / 270,336 server queries...) so VALID is LoadGen\'s VALID (loadgenStrict)')
     .option('--batch-size <n>', 'offline scenario: samples per batch (batchSize)')
     .option('--target-auc <auc>', 'training: test AUC to reach; time-to-target is recorded, or the job fails (targetAuc)')
     .option('--shard <i/n|auto>', 'run only the i-th of n shares of the jobs, balanced by expected cost; auto: from JOB_COMPLETION_INDEX + JOB_COMPLETIONS (Kubernetes Indexed Job) or CI_NODE_INDEX + CI_NODE_TOTAL')

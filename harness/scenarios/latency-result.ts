@@ -18,6 +18,7 @@ import type { LoadGenKeys, ScenarioDraft, ScenarioResult } from './result.js';
 import type { ScenarioSettings } from './scenario-settings.js';
 import { renderSummary, type SummaryEntry, type SummaryLog } from './summary-log.js';
 import { verdictOf, type Verdict } from './verdict.js';
+import { relaxedNote } from './loadgen-minimums.js';
 
 export interface MeasuredRun {
   scenario: ScenarioId;
@@ -126,6 +127,7 @@ export function measuredDraft(run: MeasuredRun): ScenarioDraft {
     completedPerS: throughputPerS, scheduledPerS: run.scheduledPerS,
   });
   const loadgen = loadgenKeys(run, verdict, latencyNs, throughputPerS);
+  const relaxed = relaxedNote(run.scenario, run.settings);
   const log: SummaryLog = {
     scenario: run.scenario,
     mode: 'PerformanceOnly',
@@ -150,7 +152,10 @@ export function measuredDraft(run: MeasuredRun): ScenarioDraft {
     samplesCapped: run.recorder.capped,
     histogramNs: run.recorder.encode(),
     metric: headlineOf(run, loadgen),
-    validity: { valid: verdict.valid, result: verdict.valid ? 'VALID' : 'INVALID', reasons: verdict.reasons, recommendations: verdict.recommendations },
+    validity: {
+      valid: verdict.valid, result: verdict.valid ? 'VALID' : 'INVALID', reasons: verdict.reasons, recommendations: verdict.recommendations,
+      ...(relaxed ? { relaxed } : {}),
+    },
     loadgen,
     log,
   };

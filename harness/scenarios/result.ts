@@ -17,6 +17,12 @@ export interface Validity {
   result?: 'VALID' | 'INVALID' | 'UNSCORED';
   reasons: string[];
   recommendations: string[];
+  /**
+   * Set when the run was judged with minimums below LoadGen's (scenarios/loadgen-minimums.ts):
+   * `relaxed: 2 s, 200 queries; LoadGen requires 600 s, 1024`. A VALID then reads
+   * `VALID (relaxed: ...)` on the terminal, in the report and in the LoadGen-style export.
+   */
+  relaxed?: string;
 }
 
 /**

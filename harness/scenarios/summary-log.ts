@@ -39,6 +39,12 @@ const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
 const LATENCY_ROWS: Array<[string, keyof LatencySummaryNs]> = [['Min', 'min'], ['Mean', 'mean'], ['50.00 percentile', 'p50'],
   ['90.00 percentile', 'p90'], ['95.00 percentile', 'p95'], ['97.00 percentile', 'p97'], ['99.00 percentile', 'p99'], ['99.90 percentile', 'p999'], ['Max', 'max']];
 
+/** `VALID`, `INVALID`, `UNSCORED`, or `VALID (relaxed: 2 s, 200 queries; LoadGen requires 600 s, 1024)`. */
+export function validityLabel(validity: Pick<Validity, 'valid' | 'result' | 'relaxed'>): string {
+  const result = validity.result ?? (validity.valid ? 'VALID' : 'INVALID');
+  return result === 'VALID' && validity.relaxed ? `VALID (${validity.relaxed})` : result;
+}
+
 /** Renders the summary log of `log` with the job's final `validity`. */
 export function renderSummary(log: SummaryLog, validity: Validity): string {
   const out: string[] = [];
@@ -48,7 +54,7 @@ export function renderSummary(log: SummaryLog, validity: Validity): string {
   kv(['Scenario', log.scenario]);
   kv(['Mode', log.mode]);
   log.results.forEach(kv);
-  kv(['Result is', validity.result ?? (validity.valid ? 'VALID' : 'INVALID')]);
+  kv(['Result is', validityLabel(validity)]);
   for (const [name, met] of log.checks) kv([`  ${name}`, yesNo(met)]);
   if (validity.reasons.length) out.push('Reasons:', ...validity.reasons.map((r) => ` * ${r}`));
   if (validity.recommendations.length) out.push('Recommendations:', ...validity.recommendations.map((r) => ` * ${r}`));
