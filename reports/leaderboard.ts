@@ -41,9 +41,18 @@ export interface Leaderboard {
   rows: LeaderRow[];
 }
 
-/** The speed of one runtime on one row (speedMetricOf: median latency, or training time), with its CI. */
-function speedSample(group: ReportJob[]): { value: number; low: number | null; high: number | null } | null {
+/** Generation rows: one per token latency, each ranked by its median over requests (LoadGen's TTFT and TPOT). */
+const TOKEN_MEASURES = [['TTFT', (j: ReportJob) => j.generation?.ttftNs ?? []], ['TPOT', (j: ReportJob) => j.generation?.tpotNs ?? []]] as const;
+
+/** The speed of one runtime on one row (speedMetricOf: median latency, training time, or a token latency), with its CI. */
+function speedSample(group: ReportJob[], measure?: (j: ReportJob) => number[]): { value: number; low: number | null; high: number | null } | null {
   const first = group[0]!;
+  if (measure) {
+    const values = group.flatMap(measure);
+    if (!values.length) return null;
+    const ci = medianCi(values);
+    return { value: ci.median, low: ci.low, high: ci.high };
+  }
   if (first.kind === 'training') {
     const seconds = group.flatMap((j) => (j.train && j.train.seconds > 0 ? [j.train.seconds] : []));
     if (!seconds.length) return null;
@@ -63,11 +72,15 @@ export function buildLeaderboard(jobs: ReportJob[], multiMachine: boolean): Lead
   const usable = measured(jobs).filter((j) => j.latest && j.status === 'ok' && isContender(j.runtime));
   const rows: LeaderRow[] = [];
   const byRow = groupBy(usable, (j) => `${j.machineId}/${j.workload}/${j.scenario}`);
-  for (const rowJobs of byRow.values()) {
+  type RowSpec = { rowJobs: ReportJob[]; name: string; measure: ((j: ReportJob) => number[]) | undefined };
+  const rowSpecs = [...byRow.values()].flatMap((rowJobs): RowSpec[] => (rowJobs[0]!.kind === 'generation'
+    ? TOKEN_MEASURES.map(([name, measure]) => ({ rowJobs, name: ` · ${name}`, measure }))
+    : [{ rowJobs, name: '', measure: undefined }]));
+  for (const { rowJobs, name, measure } of rowSpecs) {
     const first = rowJobs[0]!;
     const metric = speedMetricOf(first);
     const speeds = [...groupBy(rowJobs, (j) => j.runtime)].flatMap(([runtime, group]) => {
-      const s = speedSample(group);
+      const s = speedSample(group, measure);
       return s && s.value > 0 ? [{ runtime, ...s }] : [];
     });
     if (speeds.length < 2) continue;
@@ -83,7 +96,7 @@ export function buildLeaderboard(jobs: ReportJob[], multiMachine: boolean): Lead
         relLow: relLow === null ? null : Math.max(relLow, 0), relHigh, fastest: s === best,
       };
     });
-    const label = `${first.workload} · ${first.kind === 'training' ? 'training' : first.scenario}${multiMachine ? ` · ${first.machineLabel.split(':')[0]}` : ''}`;
+    const label = `${first.workload} · ${first.kind === 'training' ? 'training' : first.scenario}${name}${multiMachine ? ` · ${first.machineLabel.split(':')[0]}` : ''}`;
     rows.push({ label, unit: metric.unit as LeaderRow['unit'], cells });
   }
   if (!rows.length) return null;

@@ -52,6 +52,20 @@ export interface ReportJob {
   latencyBoundNs: number | null;
   /** `--profile-ops`: the top ops by time of a short profiled pass. */
   opProfile: JobResult['opProfile'] | null;
+  /**
+   * Generation jobs: LoadGen's token latencies (ns) per request and their p50/p99, output tokens/s,
+   * and TPOT p50 as a percentage of the decode bandwidth floor.
+   */
+  generation?: {
+    ttftNs: number[];
+    tpotNs: number[];
+    ttftP50Ns: number;
+    ttftP99Ns: number;
+    tpotP50Ns: number | null;
+    tpotP99Ns: number | null;
+    outputTokensPerS: number;
+    percentOfFloor: number | null;
+  } | null;
   /** True when this job belongs to the newest run of its machine that has this key. */
   latest: boolean;
 }
@@ -182,6 +196,16 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
     findPeakSteps: job.findPeak?.steps ?? [],
     latencyBoundNs: job.scenario === 'server' ? finite(job.settings.latencyBoundNs) : null,
     opProfile: job.opProfile ?? null,
+    generation: job.generation ? {
+      ttftNs: job.generation.perRequest.ttftNs,
+      tpotNs: job.generation.perRequest.tpotNs.filter((v): v is number => v !== null),
+      ttftP50Ns: job.generation.ttftNs.p50,
+      ttftP99Ns: job.generation.ttftNs.p99,
+      tpotP50Ns: job.generation.tpotNs?.p50 ?? null,
+      tpotP99Ns: job.generation.tpotNs?.p99 ?? null,
+      outputTokensPerS: job.generation.outputTokensPerS,
+      percentOfFloor: job.generation.bandwidthFloor?.percentOfFloor ?? null,
+    } : null,
     latest: false,
   };
 }

@@ -42,6 +42,10 @@ export const METRICS = {
   'latency.p99': def({ id: 'latency.p99', unit: 'ns', better: 'lower', exportName: null, judgedByDefault: false, read: (j) => finite(j.latencyNs?.p99) }),
   throughput: def({ id: 'throughput', unit: 'per-s', better: 'higher', exportName: 'throughput', judgedByDefault: true, read: (j) => finite(j.throughputPerS) }),
   'train.seconds': def({ id: 'train.seconds', unit: 's', better: 'lower', exportName: 'train-seconds', judgedByDefault: true, read: (j) => finite(j.train?.seconds) }),
+  // Generation jobs (harness/generation): LoadGen's token latencies and output tokens/s.
+  'tokens.ttft.p50': def({ id: 'tokens.ttft.p50', unit: 'ns', better: 'lower', exportName: 'ttft', judgedByDefault: true, read: (j) => finite(j.generation?.ttftNs.p50) }),
+  'tokens.tpot.p50': def({ id: 'tokens.tpot.p50', unit: 'ns', better: 'lower', exportName: 'tpot', judgedByDefault: true, read: (j) => finite(j.generation?.tpotNs?.p50) }),
+  'tokens.perS': def({ id: 'tokens.perS', unit: 'per-s', better: 'higher', exportName: 'tokens-per-s', judgedByDefault: true, read: (j) => finite(j.generation?.outputTokensPerS) }),
   'memory.peakRss': def({ id: 'memory.peakRss', unit: 'bytes', better: 'lower', exportName: 'peak-rss', judgedByDefault: true, read: (j) => finite(j.memory?.peakRssBytes) }),
 } as const satisfies Record<string, MetricDef>;
 
@@ -76,10 +80,11 @@ export function accuracyBetter(metricName: string): Better {
 
 /**
  * The speed a job is ranked by against other runtimes (`vs fastest`, the leaderboard): the median
- * query latency for inference, the full training time for training. Not the headline metric: an
+ * query latency for inference, the full training time for training, the median TPOT for generation. Not the headline metric: an
  * early-stopping p90 estimate from a quick run's few queries sits near the slowest query.
  */
 export function speedMetricOf(job: Pick<JobResult, 'kind'>): MetricDef {
+  if (job.kind === 'generation') return METRICS['tokens.tpot.p50'];
   return job.kind === 'training' ? METRICS['train.seconds'] : METRICS['latency.p50'];
 }
 

@@ -13,11 +13,12 @@ import { latencyDistribution } from './latency-distribution.js';
 import { runtimeComparison } from './runtime-comparison.js';
 import { serverLatencyQps } from './server-latency-qps.js';
 import { speedupHeatmap } from './speedup-heatmap.js';
+import { tokenLatency } from './token-latency.js';
 import { trainingScaling } from './training-scaling.js';
 
 export { renderSvg } from './render-svg.js';
 export {
-  accuracyVsTime, achievedGflops, coldStart, historyTrend, latencyDistribution, runtimeComparison, serverLatencyQps, speedupHeatmap, trainingScaling,
+  accuracyVsTime, achievedGflops, coldStart, historyTrend, latencyDistribution, runtimeComparison, serverLatencyQps, speedupHeatmap, tokenLatency, trainingScaling,
 };
 
 export interface ChartDef {
@@ -35,6 +36,7 @@ export const CHARTS: readonly ChartDef[] = [
   runtimeComparison,
   latencyDistribution,
   serverLatencyQps,
+  tokenLatency,
   coldStart,
   achievedGflops,
   trainingScaling,

@@ -8,7 +8,8 @@ describe('charts', () => {
   it('every chart has data in the fixtures and renders to SVG with units on its axes', async () => {
     const model = buildReportModel(await fixtures(RUN_A1, RUN_A2, RUN_B1));
     const all = model.jobs;
-    for (const chart of CHARTS) {
+    // The result fixtures hold no generation job: token-latency renders in reports-generation.test.ts.
+    for (const chart of CHARTS.filter((c) => c.id !== 'token-latency')) {
       const spec = chart.spec(all);
       expect(spec, chart.id).not.toBeNull();
       const svg = await renderSvg(spec!);
