@@ -24,6 +24,7 @@ td.mono, code { font-family: "DejaVu Sans Mono", monospace; font-size: 12px; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; white-space: nowrap; }
 .s-ok, .v-VALID { background: #dff3e4; color: #165c2b; }
 .s-invalid, .v-INVALID { background: #fff0cc; color: #6b4a00; }
+.v-UNSCORED { background: #e8eef7; color: #24426b; }
 .s-failed, .s-crashed, .s-timeout, .s-oom { background: #fde0df; color: #8a1c16; }
 .s-skipped, .s-unavailable { background: #e9ebef; color: #444; }
 .warnings { background: #fff8e1; border: 1px solid #f0d48a; padding: 8px 14px; border-radius: 6px; }

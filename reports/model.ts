@@ -26,7 +26,8 @@ export interface ReportJob {
   scenario: string;
   repeat: number;
   status: JobResult['status'];
-  verdict: 'VALID' | 'INVALID' | null;
+  /** LoadGen's verdict; UNSCORED is an accuracy run without labels (neither valid nor invalid). */
+  verdict: 'VALID' | 'INVALID' | 'UNSCORED' | null;
   /** Set when a VALID was judged below LoadGen's minimums: `relaxed: 2 s, 200 queries; LoadGen requires 600 s, 1024`. */
   relaxed?: string | null;
   reasons: string[];
@@ -178,7 +179,7 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
     scenario: job.scenario,
     repeat: job.repeat,
     status: job.status,
-    verdict: job.validity ? (job.validity.valid ? 'VALID' : 'INVALID') : null,
+    verdict: job.validity ? (job.validity.valid ? 'VALID' : job.validity.result === 'UNSCORED' ? 'UNSCORED' : 'INVALID') : null,
     relaxed: job.validity?.valid ? job.validity.relaxed ?? null : null,
     reasons: job.validity?.reasons ?? [],
     error: job.error ?? null,

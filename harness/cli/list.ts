@@ -5,6 +5,11 @@
  */
 import type { Command } from 'commander';
 
+/** A reason cut to 110 columns on a terminal; whole when piped or redirected (nothing is lost in a log). */
+function cutForTerminal(reason: string): string {
+  return process.stdout.isTTY && reason.length > 110 ? `${reason.slice(0, 109)}…` : reason;
+}
+
 export function register(program: Command): void {
   program
     .command('list')
@@ -47,7 +52,7 @@ Examples:
         for (const w of s.workloads) out.push(`    - ${w.id} [${w.kind}; ${w.scenarios.join(', ')}] ${w.description}`);
       }
       out.push('', 'Runtimes:');
-      out.push(formatTable(['runtime', 'available', 'version', 'reason'], runtimes.map((r) => [r.id, r.available ? 'yes' : 'no', r.version ?? '-', (r.reason ?? '').split('\n')[0]!.slice(0, 110)])).replace(/^/gm, '  '));
+      out.push(formatTable(['runtime', 'available', 'version', 'reason'], runtimes.map((r) => [r.id, r.available ? 'yes' : 'no', r.version ?? '-', cutForTerminal((r.reason ?? '').split('\n')[0]!)])).replace(/^/gm, '  '));
       if (flags.settings) {
         out.push('', 'Settings (mlbench run --set key=value; a duration also takes a unit: --set latencyBoundNs=10ms):');
         out.push(formatTable(['key', 'default', 'unit', 'meaning'], settings.map((s) => [s.key, String(s.default), s.unit, s.help])).replace(/^/gm, '  '));

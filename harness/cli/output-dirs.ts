@@ -3,7 +3,7 @@
  * that an unwritable --results-dir or --report-dir costs seconds, not the run (hyperfine checks
  * its --export paths up front the same way).
  */
-import { mkdir, open, unlink } from 'node:fs/promises';
+import { mkdir, open, stat, unlink } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -33,7 +33,7 @@ export function fsReason(err: unknown): string {
 export async function assertWritableDir(dir: string, flag: string): Promise<void> {
   const probe = path.join(dir, `.mlbench-write-check-${process.pid}`);
   try {
-    await mkdir(dir, { recursive: true });
+    await mkdirRealErrno(dir);
     const handle = await open(probe, 'wx');
     try {
       await handle.writeFile('ok');
@@ -44,6 +44,29 @@ export async function assertWritableDir(dir: string, flag: string): Promise<void
   } catch (err) {
     throw new UsageError('E_BAD_FLAG', `${flag} ${dir}: the folder ${path.resolve(dir)} is not writable (${fsReason(err)}); no job was run. Choose a writable folder with ${flag}.`);
   }
+}
+
+/**
+ * `mkdir -p dir`, but failing with the errno of the first folder that cannot be created: Node's
+ * recursive mkdir reports ENOENT on a read-only file system (it never tries the missing parent
+ * alone), so the missing parents are created one by one from the deepest existing ancestor.
+ */
+export async function mkdirRealErrno(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    return;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+  const missing: string[] = [];
+  let at = path.resolve(dir);
+  for (;;) {
+    const exists = await stat(at).then(() => true, () => false);
+    if (exists || path.dirname(at) === at) break;
+    missing.unshift(at);
+    at = path.dirname(at);
+  }
+  for (const folder of missing) await mkdir(folder).catch((err: NodeJS.ErrnoException) => { if (err.code !== 'EEXIST') throw err; });
 }
 
 /**

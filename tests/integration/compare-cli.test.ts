@@ -2,7 +2,7 @@
  * `mlbench compare` through the built CLI on result files written by the test: exit codes
  * (0 unchanged, 1 regression, 2 bad input), formats, and the machine refusal.
  */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mlbench, tempDir } from '../helpers/cli.js';
@@ -27,6 +27,14 @@ describe('mlbench compare (CLI)', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/result: 1 unchanged/);
     expect(run.stdout).not.toMatch(/regression\s*$/m);
+    expect(run.stderr).toMatch(/warning: the baseline and the candidate are the same file/);
+  });
+
+  it('warns when two different paths hold identical runs, and not for two runs', () => {
+    const copy = path.join(dir, 'copy.json');
+    copyFileSync(base, copy);
+    expect(mlbench(['compare', base, copy]).stderr).toMatch(/identical files/);
+    expect(mlbench(['compare', base, slow]).stderr).not.toMatch(/warning: the baseline and the candidate/);
   });
 
   it('a regression exits 1; --format md is a GitHub table; --format json parses', () => {
