@@ -77,6 +77,8 @@ export interface ModelArtifact {
   outputs: TensorSpec[];
   /** Architecture description, present for zoo and trained models (tfjs builds from it). */
   arch?: unknown;
+  /** Zoo transformers (gpt, bert): the resolved config and weights (models/transformer, ResolvedTransformer). */
+  transformer?: unknown;
   /** FLOPs (2 x MACs) of one forward pass at batch 1, when known from the description. */
   flopsPerSample?: number;
   parameters?: number;

@@ -43,7 +43,7 @@ function ortUnoptimisedReference(settings: ResolvedSettings): ParityReference {
  * optimisations off, which is the reference itself when this job is exactly that.
  */
 async function parityOf(job: Job, settings: ResolvedSettings, model: ModelArtifact, feeds: Feeds, outputs: Feeds): Promise<ParityResult> {
-  if (model.arch) return checkParity(model, feeds, outputs, { reference: float64Reference });
+  if (model.arch || model.transformer) return checkParity(model, feeds, outputs, { reference: float64Reference });
   if (model.tfjs) {
     // A model.json has neither an architecture description nor an ONNX graph: tfjs:cpu is its reference.
     if (job.runtime === TFJS_PARITY_REFERENCE) return referenceParity(TFJS_PARITY_REFERENCE);

@@ -13,6 +13,7 @@ import { exportOnnx } from './onnx-export.js';
 import { readOnnxSignature } from './onnx-read.js';
 import { resolveArch } from './weights.js';
 import { zooDescription } from './zoo.js';
+import { isTransformerArch, transformerArtifact } from './transformer/index.js';
 
 /** Builds the artifact of an architecture description (zoo or trained). */
 export function artifactFromDescription(desc: ArchDescription): ModelArtifact {
@@ -64,6 +65,7 @@ async function readModelFile(file: string): Promise<Buffer> {
 export async function buildModel(ref: ModelRef): Promise<ModelArtifact> {
   switch (ref.kind) {
     case 'zoo':
+      if (isTransformerArch(ref.arch)) return transformerArtifact(ref.arch, ref.params ?? {}, ref.seed);
       return artifactFromDescription(zooDescription(ref.arch, ref.params ?? {}, ref.seed));
     case 'trained': {
       const text = (await readModelFile(ref.path)).toString('utf8');

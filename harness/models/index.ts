@@ -19,3 +19,8 @@ export type { OnnxSignature } from './onnx-read.js';
 export { checkParity, compareOutputs, copyFeeds, float64Reference, referenceParity, PARITY_TOLERANCE } from './parity.js';
 export type { ParityChecked, ParityNotChecked, ParityReference, ParityResult } from './parity.js';
 export { float64Forward, FLOAT64_REFERENCE_ID } from './float64-forward.js';
+export {
+  TRANSFORMER_ARCHS, TRANSFORMER_DEFAULTS, isTransformerArch, transformerConfig, transformerFlops, transformerParameters,
+  resolveTransformer, exportTransformerOnnx, float64TransformerForward, transformerArtifact,
+} from './transformer/index.js';
+export type { ResolvedTransformer, TransformerConfig, TransformerKind } from './transformer/index.js';

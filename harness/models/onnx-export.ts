@@ -168,13 +168,13 @@ export function exportOnnx(arch: ResolvedArch): Uint8Array {
   });
 }
 
-/** Wraps a graph in a model (IR ONNX_IR_VERSION, opset ONNX_OPSET, producer mlbench) and encodes it. */
-export function encodeModel(graph: onnxProto.onnx.IGraphProto): Uint8Array {
+/** Wraps a graph in a model (IR ONNX_IR_VERSION, opset `opset` (default ONNX_OPSET), producer mlbench) and encodes it. */
+export function encodeModel(graph: onnxProto.onnx.IGraphProto, opset = ONNX_OPSET): Uint8Array {
   const model = onnx.ModelProto.create({
     irVersion: ONNX_IR_VERSION,
     producerName: 'mlbench',
     producerVersion: '1',
-    opsetImport: [{ domain: '', version: ONNX_OPSET }],
+    opsetImport: [{ domain: '', version: opset }],
     graph,
   });
   return onnx.ModelProto.encode(model).finish();

@@ -24,6 +24,8 @@ import { bfloat16ToNumber, float16ToNumber } from '../inputs/half-float.js';
 import type { Feeds, ModelArtifact, Tensor } from '../types.js';
 import type { ResolvedArch } from '../arch.js';
 import { FLOAT64_REFERENCE_ID, float64Forward } from './float64-forward.js';
+import { float64TransformerForward } from './transformer/float64-forward.js';
+import type { ResolvedTransformer } from './transformer/weights.js';
 
 /** Default fp32 tolerance of parity checks (see the method above). */
 export const PARITY_TOLERANCE = 1e-3;
@@ -65,6 +67,7 @@ export type ParityResult = ParityChecked | ParityNotChecked;
 export const float64Reference: ParityReference = {
   id: FLOAT64_REFERENCE_ID,
   async outputs(model, feeds) {
+    if (model.transformer) return float64TransformerForward(model.transformer as ResolvedTransformer, feeds);
     if (!model.arch) throw new Error(`float64 reference: model ${model.name} has no architecture description (an ONNX file needs the ort-node:cpu reference)`);
     return float64Forward(model.arch as ResolvedArch, feeds);
   },

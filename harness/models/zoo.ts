@@ -4,6 +4,7 @@
  * suite can scale the same family from a CI-sized toy to the published size (defaults).
  */
 import { UsageError } from '../errors.js';
+import { TRANSFORMER_ARCHS } from './transformer/config.js';
 import { ARCH_FORMAT, ARCH_VERSION, type ArchDescription, type LayerSpec } from '../arch.js';
 
 export type ZooParams = Record<string, number | string | boolean>;
@@ -125,7 +126,7 @@ export const ZOO_ARCHS: readonly string[] = Object.keys(ZOO);
  */
 export function zooDescription(arch: string, params: ZooParams, seed: number): ArchDescription {
   const def = ZOO[arch];
-  if (!def) throw new UsageError('E_BAD_MODEL', `zoo model: unknown arch "${arch}". Valid archs: ${ZOO_ARCHS.join(', ')}.`);
+  if (!def) throw new UsageError('E_BAD_MODEL', `zoo model: unknown arch "${arch}". Valid archs: ${[...ZOO_ARCHS, ...TRANSFORMER_ARCHS].join(', ')}.`);
   const resolved: Record<string, number> = { ...def.defaults };
   for (const [key, value] of Object.entries(params)) {
     if (!(key in def.defaults)) {
