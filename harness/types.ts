@@ -98,6 +98,22 @@ export interface ModelArtifact {
 // ---------------------------------------------------------------------------------------------
 
 /** What `probe()` tells about a runtime on this machine. Absence is an answer, not a crash. */
+/** One WebGPU adapter as a result records it (harness/system/gpu-adapter.ts reads it) (results/schema.ts GpuAdapterSchema). */
+export interface GpuAdapter {
+  vendor: string;
+  architecture: string;
+  device: string;
+  description: string;
+  /** The driver named in the description (Dawn: "<device>: <driver>"), null when it names none. */
+  driver: string | null;
+  /** GPUAdapterInfo.isFallbackAdapter (or GPUAdapter.isFallbackAdapter on older implementations). */
+  fallback: boolean;
+  /** A CPU rasterizer (fallback, architecture "software", or llvmpipe/lavapipe/SwiftShader by name). */
+  software: boolean;
+  /** Where the facts came from. */
+  source: 'webgpu (Dawn)';
+}
+
 export interface ProbeResult {
   available: boolean;
   /** Why it is unavailable, with the install command where there is one. */
@@ -152,6 +168,8 @@ export interface OpProfile {
 export interface RuntimeInfo {
   threads: number | null;
   options: Record<string, unknown>;
+  /** GPU runtimes: the adapter the session runs on (harness/system/gpu-adapter.ts). */
+  adapter?: GpuAdapter;
 }
 
 /** The runtime adapter contract. `id` is `<runtime>:<backend>` (or `null`). */

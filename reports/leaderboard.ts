@@ -79,7 +79,8 @@ export function buildLeaderboard(jobs: ReportJob[], multiMachine: boolean): Lead
   for (const { rowJobs, name, measure } of rowSpecs) {
     const first = rowJobs[0]!;
     const metric = speedMetricOf(first);
-    const speeds = [...groupBy(rowJobs, (j) => j.runtime)].flatMap(([runtime, group]) => {
+    // A software adapter's jobs rank under their own label (`(software: llvmpipe)`), never as a GPU.
+    const speeds = [...groupBy(rowJobs, (j) => j.rankedAs ?? j.runtime)].flatMap(([runtime, group]) => {
       const s = speedSample(group, measure);
       return s && s.value > 0 ? [{ runtime, ...s }] : [];
     });
@@ -110,7 +111,8 @@ export function buildLeaderboard(jobs: ReportJob[], multiMachine: boolean): Lead
 
 /**
  * The warnings that matter for one suite, one line each: INVALID runs, parity failures, failed
- * jobs, unavailable runtimes (once each, with the reason), and a machine busy at the start.
+ * jobs, unavailable runtimes (once each, with the reason), software adapters (llvmpipe: timings
+ * that say nothing about GPU speed), known runtime faults with their repro, and a machine busy at the start.
  */
 export function suiteWarnings(jobs: ReportJob[]): string[] {
   const latest = jobs.filter((j) => j.latest);
@@ -126,5 +128,14 @@ export function suiteWarnings(jobs: ReportJob[]): string[] {
   const unavailable = [...groupBy(latest.filter((j) => j.status === 'unavailable'), (j) => j.runtime)]
     .map(([runtime, group]) => `${runtime} (${group.length}: ${(group[0]!.error?.message ?? 'no reason recorded').split(/[\n;(]/)[0]!.trim().slice(0, 90)})`);
   if (unavailable.length) out.push(`Not available on this machine, not run: ${unavailable.join('; ')}.`);
+  // A software adapter (llvmpipe): once per adapter, naming the runtimes that ran on it.
+  for (const [warning, group] of groupBy(latest.filter((j) => j.softwareAdapter), (j) => j.softwareAdapter!)) {
+    out.push(`${[...new Set(group.map((j) => j.runtime))].join(', ')} ran on a software adapter (${group[0]!.adapter}): ${warning}. Not ranked as a GPU.`);
+  }
+  // Known runtime faults: the runtime computes this op wrongly here (with the minimal repro).
+  for (const [, group] of groupBy(latest.filter((j) => j.knownFault), (j) => `${j.runtime}/${j.knownFault!.id}`)) {
+    const f = group[0]!.knownFault!;
+    out.push(`Known runtime fault, not your model: ${group[0]!.runtime} on ${group[0]!.adapter ?? 'this machine'}: the runtime computes this op wrongly here: ${f.op} (${f.signature}): ${f.message}. Repro: ${f.repro}. Affects ${names(group)}.`);
+  }
   return out;
 }

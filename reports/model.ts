@@ -5,7 +5,7 @@
 import { formatRuntimeId } from '../harness/common/format.js';
 import { errorMessage } from '../harness/errors.js';
 import {
-  isBroken, jobKey, latencySampleOf, machineFacts, machineLabel, type FindPeakStep, type JobResult, type LatencySample, type LatencySummary, type ResultFile,
+  adapterName, isBroken, jobSoftwareWarning, rankedRuntimeLabel, jobKey, latencySampleOf, machineFacts, machineLabel, type FindPeakStep, type JobResult, type LatencySample, type LatencySummary, type ResultFile,
 } from '../results/index.js';
 
 /** One job of one run, flattened with its run and machine. */
@@ -67,6 +67,14 @@ export interface ReportJob {
     outputTokensPerS: number;
     percentOfFloor: number | null;
   } | null;
+  /** GPU jobs: the adapter's one-line description (`llvmpipe: Mesa 25.0.7 ...`), null otherwise. */
+  adapter?: string | null;
+  /** The software-adapter warning (results/adapter-label.ts), null on a hardware adapter or none. */
+  softwareAdapter?: string | null;
+  /** Where it is ranked: the runtime, with `(software: llvmpipe)` on a software adapter (absent: the runtime). */
+  rankedAs?: string;
+  /** A parity failure matching a known runtime fault, with its repro. */
+  knownFault?: JobResult['knownFault'] | null;
   /** True when this job belongs to the newest run of its machine that has this key. */
   latest: boolean;
 }
@@ -207,6 +215,10 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
       outputTokensPerS: job.generation.outputTokensPerS,
       percentOfFloor: job.generation.bandwidthFloor?.percentOfFloor ?? null,
     } : null,
+    adapter: job.adapter ? job.adapter.description || adapterName(job.adapter) : null,
+    softwareAdapter: jobSoftwareWarning(job),
+    rankedAs: rankedRuntimeLabel(runtime, job),
+    knownFault: job.knownFault ?? null,
     latest: false,
   };
 }

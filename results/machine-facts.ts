@@ -22,6 +22,16 @@ export interface MachineField {
 
 const SIMD = /^(avx2|avx512f|avx512_vnni|avx512vnni|fma|neon|sse4_2|f16c|amx.*)$/;
 
+/**
+ * One GPU as text: vendor and model, memory, the source that found it, and a software adapter
+ * named as such (harness/system/gpu-adapter.ts softwareAdapterWarning).
+ */
+export function formatGpu(g: Machine['gpus'][number]): string {
+  const model = g.model.toLowerCase().startsWith(g.vendor.toLowerCase()) ? g.model : `${g.vendor} ${g.model}`.trim();
+  const extra = [g.vramMb ? `${g.vramMb} MB` : '', g.source ? `via ${g.source}` : '', g.software ? 'SOFTWARE adapter: a rasterizer on the CPU, not a GPU' : ''].filter(Boolean);
+  return extra.length ? `${model} (${extra.join(', ')})` : model;
+}
+
 /** Every machine fact, in table order. */
 export const MACHINE_FIELDS: readonly MachineField[] = [
   { label: 'fingerprint', text: (m) => m.id },
@@ -45,7 +55,7 @@ export const MACHINE_FIELDS: readonly MachineField[] = [
   { label: 'virtualisation', text: (m) => m.virtualization ?? 'none detected', compared: (m) => ({ virtualization: m.virtualization }) },
   {
     label: 'GPUs',
-    text: (m) => (m.gpus.length ? m.gpus.map((g) => `${g.vendor} ${g.model}${g.vramMb ? ` (${g.vramMb} MB)` : ''}`).join('; ') : 'none'),
+    text: (m) => (m.gpus.length ? m.gpus.map(formatGpu).join('; ') : 'none'),
     compared: (m) => ({ gpus: m.gpus.map((g) => `${g.vendor} ${g.model}`).join(', ') }),
   },
   { label: 'Node.js / V8', text: (m) => `${m.node} / ${m.v8}`, compared: (m) => ({ node: m.node, v8: m.v8 }) },

@@ -73,6 +73,22 @@ export const GenerationSchema = z.object({
   }).optional(),
 }).loose();
 
+/**
+ * A WebGPU adapter (harness/system/gpu-adapter.ts): GPUAdapterInfo's vendor, architecture,
+ * device, description; the driver named in the description; fallback (isFallbackAdapter) and
+ * software (a CPU rasterizer such as llvmpipe: never ranked as a GPU).
+ */
+export const GpuAdapterSchema = z.object({
+  vendor: z.string(),
+  architecture: z.string(),
+  device: z.string(),
+  description: z.string(),
+  driver: z.string().nullable(),
+  fallback: z.boolean(),
+  software: z.boolean(),
+  source: z.string(),
+});
+
 /** The known fields of a job; the schema itself keeps unknown keys too (see JobResultSchema). */
 const JobResultFieldsSchema = z.object({
   id: z.string(),
@@ -106,7 +122,19 @@ const JobResultFieldsSchema = z.object({
   wallMs: num,
   /** `preprocessing`: what was done to user data before encoding (e.g. missing-value imputation), one line each. */
   dataset: z.object({ id: z.string(), slice: z.string(), rows: num, checksum: z.string(), preprocessing: z.array(z.string()).optional() }).optional(),
-  coldStart: z.object({ loadMs: num, sessionCreateMs: num, firstRunMs: num }).optional(),
+  /**
+   * loadMs: model build; sessionCreateMs: session creation (weight upload); firstRunMs: the first
+   * query, which on a GPU runtime includes shader/pipeline compilation; warmRunMs: the second
+   * query (warm), absent in files written before it was recorded.
+   */
+  coldStart: z.object({ loadMs: num, sessionCreateMs: num, firstRunMs: num, warmRunMs: num.optional() }).optional(),
+  /** GPU jobs: the adapter the session ran on. */
+  adapter: GpuAdapterSchema.optional(),
+  /**
+   * A parity failure that matches a known runtime fault (harness/models/known-faults.ts): the
+   * runtime computes this op wrongly here, with the minimal repro that shows it.
+   */
+  knownFault: z.object({ id: z.string(), op: z.string(), signature: z.string(), message: z.string(), repro: z.string() }).optional(),
   latencyNs: LatencySummarySchema.optional(),
   throughputPerS: num.optional(),
   queryCount: z.number().int().optional(),
@@ -221,7 +249,15 @@ export const MachineSchema = z.object({
   fp32Peak: Fp32PeakSchema.nullable().optional(),
   os: z.object({ platform: z.string(), distro: z.string(), release: z.string(), kernel: z.string(), arch: z.string() }),
   virtualization: z.string().nullable(),
-  gpus: z.array(z.object({ vendor: z.string(), model: z.string(), vramMb: nullableNum })),
+  /**
+   * GPUs the probe found: nvidia-smi where present, else the WebGPU adapter (with its adapter
+   * facts and `software` for a CPU rasterizer), else systeminformation's display controllers.
+   */
+  gpus: z.array(z.object({
+    vendor: z.string(), model: z.string(), vramMb: nullableNum,
+    source: z.string().optional(), driver: z.string().nullable().optional(), software: z.boolean().optional(),
+    adapter: GpuAdapterSchema.optional(),
+  })),
   node: z.string(),
   v8: z.string(),
   packages: z.record(z.string(), z.string().nullable()),

@@ -32,7 +32,8 @@ is measured against, with each input and where the clock came from.`)
         process.stdout.write(`${JSON.stringify(m, null, 2)}\n`);
         return;
       }
-      const gpus = m.gpus.length ? m.gpus.map((g) => `${g.vendor} ${g.model}`.trim()).join('; ') : 'none found';
+      const { formatGpu } = await import('../../results/machine-facts.js');
+      const gpus = m.gpus.length ? m.gpus.map(formatGpu).join('; ') : 'none found';
       const lines = [
         ['machine id', m.id],
         ['cpu', `${m.cpu.brand} (${m.cpu.cores} logical, ${m.cpu.physicalCores} physical cores)`],

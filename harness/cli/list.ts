@@ -39,11 +39,13 @@ Examples:
           workloads: suite.workloads(profile).map((w) => ({ id: w.id, kind: w.kind, description: w.description, scenarios: w.scenarios, runtimes: w.runtimes ?? 'all' })),
         };
       }));
-      const probes = await probeRuntimes(runtimeIds());
+      const { probeGpus } = await import('../system/gpus.js');
+      const { formatGpu } = await import('../../results/machine-facts.js');
+      const [probes, gpus] = await Promise.all([probeRuntimes(runtimeIds()), probeGpus([])]);
       const runtimes = runtimeIds().map((id) => ({ id, available: probes[id]!.available, version: probes[id]!.version, ...(probes[id]!.reason ? { reason: probes[id]!.reason } : {}), ...(probes[id]!.details ? { details: probes[id]!.details } : {}) }));
       const settings = Object.entries(SETTINGS).map(([key, def]) => ({ key, group: def.group, default: def.default, unit: def.unit, help: def.help }));
       if (flags.json) {
-        process.stdout.write(`${JSON.stringify({ profile, suites, runtimes, ...(flags.settings ? { settings } : {}) }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ profile, suites, runtimes, gpus, ...(flags.settings ? { settings } : {}) }, null, 2)}\n`);
         return;
       }
       const out: string[] = [`Suites (profile ${profile}; * = run by default):`];
@@ -51,6 +53,7 @@ Examples:
         out.push(`  ${s.id}${s.default ? ' *' : ''}: ${s.description}`);
         for (const w of s.workloads) out.push(`    - ${w.id} [${w.kind}; ${w.scenarios.join(', ')}] ${w.description}`);
       }
+      out.push('', `GPUs: ${gpus.length ? gpus.map(formatGpu).join('; ') : 'none found (no nvidia-smi, no WebGPU adapter)'}`);
       out.push('', 'Runtimes:');
       out.push(formatTable(['runtime', 'available', 'version', 'reason'], runtimes.map((r) => [r.id, r.available ? 'yes' : 'no', r.version ?? '-', cutForTerminal((r.reason ?? '').split('\n')[0]!)])).replace(/^/gm, '  '));
       if (flags.settings) {

@@ -2,6 +2,7 @@
  * What `mlbench run` and `mlbench model` share at the end of a run: the run id, the result file
  * header, the summary table and the --fail-on-error exit code.
  */
+import { jobSoftwareWarning, rankedRuntimeLabel } from '../../results/adapter-label.js';
 import { randomBytes } from 'node:crypto';
 import { readableRuntimeMessage } from '../errors.js';
 import { TOOL_NAME, TOOL_VERSION } from '../paths.js';
@@ -101,7 +102,7 @@ export function summaryTable(jobs: JobResult[], options: { unavailableNotes?: bo
   const versus = versusFastest(ran);
   const rows = ran.map((j) => [
     `${j.suite}/${j.workload}`,
-    formatRuntimeId(j.runtime),
+    rankedRuntimeLabel(formatRuntimeId(j.runtime), j),
     j.scenario,
     j.status,
     formatNs(j.latencyNs?.p50),
@@ -128,6 +129,11 @@ export function summaryTable(jobs: JobResult[], options: { unavailableNotes?: bo
   const sections = [table];
   const relaxed = relaxedLines(ran);
   if (relaxed.length) sections.push(relaxed.join('\n'));
+  // A software adapter (llvmpipe) is named under the table, once per adapter.
+  const software = [...new Map(ran.flatMap((j) => { const w = jobSoftwareWarning(j); return w ? [[w, j] as const] : []; }))];
+  if (software.length) sections.push(software.map(([w, j]) => `WARNING: ${[...new Set(ran.filter((x) => jobSoftwareWarning(x) === w).map((x) => formatRuntimeId(x.runtime)))].join(', ')} ran on a software adapter (${j.adapter!.description}): ${w}.`).join('\n'));
+  const faults = ran.filter((j) => j.knownFault).map((j) => `  ${j.suite}/${j.workload} on ${formatRuntimeId(j.runtime)}: the runtime computes this op wrongly here: ${j.knownFault!.op} (${j.knownFault!.signature}); repro: ${j.knownFault!.repro}`);
+  if (faults.length) sections.push(`known runtime faults (not your model):\n${faults.join('\n')}`);
   if (failures.length) sections.push(`failures:\n${failures.join('\n')}`);
   if (notes.length) sections.push(`unavailable on this machine:\n${notes.join('\n')}`);
   return sections.join('\n\n');

@@ -170,6 +170,11 @@ export const ORT_WEB_SETTINGS = z.object({
   'ortWeb.threads': setting(integer('count', 0, 64), 0, 'onnxruntime-web wasm threads, fixed by the first session of a process (0 = onnxruntime-web decides)'),
 });
 
+/** GPU runtimes (ort-node:webgpu, tfjs:webgpu). */
+export const GPU_SETTINGS = z.object({
+  'gpu.outputs': setting(choice(['host', 'device']), 'host', 'GPU runtimes: where a query\'s outputs end: host (a query ends when its outputs are in host memory) or device (left on the GPU; a query ends when the GPU queue has completed; the first query still reads back, for parity)'),
+});
+
 /** The groups, in the order `mlbench list --settings` shows them. */
 export const SETTINGS_GROUPS = {
   run: RUN_SETTINGS,
@@ -182,12 +187,13 @@ export const SETTINGS_GROUPS = {
   null: NULL_SETTINGS,
   ort: ORT_SETTINGS,
   ortWeb: ORT_WEB_SETTINGS,
+  gpu: GPU_SETTINGS,
 } as const;
 
 /** All settings: the groups side by side in one flat object. */
 export const SETTINGS_SCHEMA = z.object({
   ...RUN_SETTINGS.shape, ...MEASUREMENT_SETTINGS.shape, ...SCENARIO_SETTINGS.shape, ...GENERATION_SETTINGS.shape, ...DATASET_SETTINGS.shape, ...USER_SETTINGS.shape,
-  ...TRAINING_SETTINGS.shape, ...NULL_SETTINGS.shape, ...ORT_SETTINGS.shape, ...ORT_WEB_SETTINGS.shape,
+  ...TRAINING_SETTINGS.shape, ...NULL_SETTINGS.shape, ...ORT_SETTINGS.shape, ...ORT_WEB_SETTINGS.shape, ...GPU_SETTINGS.shape,
 });
 
 /** Resolved settings: every key, typed, defaults filled. What a run uses and writes into its results. */

@@ -94,7 +94,7 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
   t0 = performance.now();
   const { session, info } = await runtime.load(model, settings);
   const sessionCreateMs = msSince(t0);
-  const runtimeInfo = { version: null, threads: info.threads, options: info.options };
+  const runtimeInfo = { version: null, threads: info.threads, options: info.options, ...(info.adapter ? { adapter: info.adapter } : {}) };
   let disposed = false;
   try {
     const batch = settings.batchSize;
@@ -108,6 +108,11 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
     t0 = performance.now();
     const firstOutputs = await session.run(firstFeeds);
     const firstRunMs = msSince(t0);
+    // The second query, warm: with firstRunMs it separates shader/pipeline compilation (GPU) or
+    // lazy initialisation from steady state.
+    t0 = performance.now();
+    await session.run(samples.feeds([1 % samples.count]));
+    const warmRunMs = msSince(t0);
     // A model that answers NaN or Inf fails before anything is measured (E_NONFINITE).
     if (computes) assertFiniteOutputs(job.runtime, firstOutputs);
     progress(`${job.id}: measuring ${job.scenario}`);
@@ -118,6 +123,10 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
     // Outputs of the first query against the independent reference on the same inputs.
     const parity = computes ? await parityOf(job, settings, model, firstFeeds, firstOutputs) : undefined;
     const parityFailed = parity !== undefined && 'pass' in parity && !parity.pass;
+    // A failure that matches a known runtime fault is confirmed by running its one-op repro here.
+    const knownFault = parityFailed && info.adapter
+      ? await (await import('../models/known-faults.js')).confirmKnownFault(runtime, model, info.adapter.description, settings).catch(() => undefined)
+      : undefined;
     // FLOPs of one query: one sample, or a batch in the offline scenario.
     const flopsPerSample = computes ? model.flopsPerSample : undefined;
     const flops = flopsPerSample !== undefined ? flopsPerSample * (job.scenario === 'offline' ? batch : 1) : undefined;
@@ -137,7 +146,8 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
       ...(parityFailed ? { error: { code: 'E_PARITY', message: `outputs differ from ${parity.reference}: max abs diff ${parity.maxAbsDiff}${parity.reason ? ` (${parity.reason})` : ''}` } } : {}),
       runtimeInfo,
       inputs,
-      coldStart: { loadMs, sessionCreateMs, firstRunMs },
+      coldStart: { loadMs, sessionCreateMs, firstRunMs, warmRunMs },
+      ...(knownFault ? { knownFault } : {}),
       parity,
       flops,
       achievedGflops,

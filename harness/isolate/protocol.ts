@@ -12,7 +12,7 @@ export type ChildRequest =
 /** What the child measured; the parent adds identity, wall time and peak RSS. */
 export type JobOutcome = Partial<Omit<JobResultFields, 'id' | 'suite' | 'workload' | 'kind' | 'scenario' | 'repeat' | 'settings' | 'startedAt' | 'wallMs'>> & {
   status: JobResult['status'];
-  runtimeInfo?: { version: string | null; threads: number | null; options: Record<string, unknown> };
+  runtimeInfo?: { version: string | null; threads: number | null; options: Record<string, unknown>; adapter?: JobResultFields['adapter'] };
 };
 
 export type ChildReply =

@@ -138,6 +138,7 @@ export function assembleResult(job: Job, outcome: JobOutcome, run: { startedAt: 
     settings: job.settings,
     startedAt: run.startedAt,
     wallMs: run.wallMs,
+    ...(runtimeInfo?.adapter ? { adapter: runtimeInfo.adapter } : {}),
     ...rest,
     memory: { ...memory, peakRssBytes },
   };

@@ -22,6 +22,8 @@ export const RUNTIMES: Record<string, RuntimeEntry<Runtime>> = {
   'ort-web:wasm': { ...ORT_WEB_WASM, create: async () => (await import('./ort-web.js')).createOrtWebRuntime('wasm') },
   'tfjs:cpu': { ...tfjs('cpu', 300, 4), create: async () => (await import('./tfjs.js')).createTfjsRuntime('cpu') },
   'tfjs:wasm': { ...tfjs('cpu', 300), create: async () => (await import('./tfjs.js')).createTfjsRuntime('wasm') },
+  // tfjs-backend-webgpu over Dawn for Node; training is left to the cpu/wasm/native backends.
+  'tfjs:webgpu': { ...tfjs('gpu', 3000), trains: false, create: async () => (await import('./tfjs-webgpu.js')).createTfjsWebgpuRuntime() },
   'tfjs-node:tensorflow': { ...tfjs('cpu', 500), create: async () => (await import('./tfjs-node.js')).createTfjsNodeRuntime('tfjs-node') },
   'tfjs-node-gpu:cuda': { ...tfjs('gpu', 800), create: async () => (await import('./tfjs-node.js')).createTfjsNodeRuntime('tfjs-node-gpu') },
 };

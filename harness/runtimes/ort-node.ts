@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { RuntimeError, UsageError } from '../errors.js';
-import { ORT_SETTINGS, readSettings } from '../config/settings.js';
+import { GPU_SETTINGS, ORT_SETTINGS, readSettings } from '../config/settings.js';
+import type { GpuAdapter } from '../system/gpu-adapter.js';
 import type { Feeds, ModelArtifact, ProbeResult, Runtime, RuntimeInfo, Session, SettingsInput } from '../types.js';
 import { ortGenerationSession } from '../generation/ort-decoder.js';
 import { profileOrt } from './op-profile.js';
@@ -154,7 +155,15 @@ async function probeAll(): Promise<ProbeResult> {
       backends.push({ id, available: false, reason: `${msg}; ${ORT_NODE_EP_ADVICE[id]}` });
     }
   }
-  return { available: true, version: ort.env.versions.node ?? null, backends };
+  const adapter = backends.some((b) => b.id === 'webgpu' && b.available) ? await webgpuAdapter() : undefined;
+  return { available: true, version: ort.env.versions.node ?? null, backends, ...(adapter ? { details: { adapter } } : {}) };
+}
+
+/** The default WebGPU adapter (probed in a child process), or undefined when none is found. */
+async function webgpuAdapter(): Promise<GpuAdapter | undefined> {
+  const { probeAdapterInChild } = await import('../system/gpu-adapter.js');
+  const probe = await probeAdapterInChild();
+  return 'adapter' in probe ? probe.adapter : undefined;
 }
 
 /** Probes every EP once per process (each probe creates a small session). */
@@ -179,6 +188,9 @@ export function createOrtNodeRuntime(ep: string): Runtime {
     async load(model: ModelArtifact, settings: SettingsInput) {
       const ort = await importOrtNode();
       const { options, info } = ortSessionOptions(settings);
+      if (ep === 'webgpu' && readSettings(GPU_SETTINGS, settings)['gpu.outputs'] === 'device') {
+        throw new RuntimeError(`${id}: --set gpu.outputs=device is not supported: onnxruntime-node returns every output in host memory (preferredOutputLocation 'gpu-buffer' is onnxruntime-web's); run with gpu.outputs=host, or use tfjs:webgpu`);
+      }
       if (model.tfjs) throw new RuntimeError(`${id} runs ONNX models; ${model.tfjs.path} is a TensorFlow.js ${model.tfjs.format} (run it on tfjs:cpu, tfjs:wasm or tfjs-node)`);
       let session: OrtSessionLike;
       try {
@@ -195,9 +207,12 @@ export function createOrtNodeRuntime(ep: string): Runtime {
       const base = { ...ortSession(session, ort.Tensor, model.file ? model.outputs.map((o) => o.name) : undefined), profileOps };
       // A decoder (optimum layout) also generates; the with-past half of a pair opens with the same options.
       const openWithPast = async (m: ModelArtifact) => ort.InferenceSession.create(m.file?.externalData.length ? m.file.path : m.onnx, { ...options, executionProviders: [ep] });
+      // The WebGPU EP's adapter, read through the webgpu package's Dawn (the same Vulkan driver's
+      // default adapter; ORT does not expose its own) in a short child process.
+      const adapter = ep === 'webgpu' ? await webgpuAdapter() : undefined;
       return {
         session: await ortGenerationSession(base, model, session, ort.Tensor, openWithPast),
-        info: { threads: info.threads, options: { executionProvider: ep, ...info.options } },
+        info: { threads: info.threads, options: { executionProvider: ep, ...info.options, ...(ep === 'webgpu' ? { outputs: 'host' } : {}) }, ...(adapter ? { adapter } : {}) },
       };
     },
   };

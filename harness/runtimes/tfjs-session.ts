@@ -20,17 +20,27 @@ export interface TfjsSession extends Session {
 }
 
 /**
+ * How a query's outputs come back: `sync` (dataSync, the cpu/wasm/tfjs-node backends), `async`
+ * (await data(): a GPU backend in Node, whose dataSync needs OffscreenCanvas), or `device` (the
+ * outputs stay on the GPU; the query ends when the GPU queue has completed the work, and the
+ * returned tensor has dims only, with an empty data array).
+ */
+export type TfjsReadback = 'sync' | 'async' | 'device';
+
+/**
  * Builds a tfjs session for `model` on the backend already selected in `tf`. All weight upload
  * happens here (session creation), none on the first run.
  */
-export async function createTfjsSession(tf: TfModule, model: ModelArtifact, runtimeId: string): Promise<TfjsSession> {
-  if (model.tfjs) return createTfjsFileSession(tf, model, runtimeId);
+export async function createTfjsSession(tf: TfModule, model: ModelArtifact, runtimeId: string, readback: TfjsReadback = 'sync'): Promise<TfjsSession> {
+  if (model.tfjs) return createTfjsFileSession(tf, model, runtimeId, readback);
   if (!model.arch) {
     throw new RuntimeError(`${runtimeId} runs zoo and trained models and TensorFlow.js model.json files; model ${model.name} is an ONNX file, so run it on an ONNX runtime (ort-node, ort-web)`);
   }
   const before = tf.memory().numTensors;
   const forward = buildTfjsForward(tf, model.arch as ResolvedArch);
   let leaked = 0;
+  // readback 'device': the first query still reads its outputs back, so parity is checked on them.
+  let runs = 0;
   const session: TfjsSession = {
     async run(feeds) {
       const spec = model.inputs[0]!;
@@ -41,7 +51,7 @@ export async function createTfjsSession(tf: TfModule, model: ModelArtifact, runt
       try {
         const y = forward.predict(x);
         try {
-          const data = y.dataSync() as TypedArray;
+          const data = await readOutput(tf, y, readback === 'device' && runs++ === 0 ? 'async' : readback);
           return { [model.outputs[0]!.name]: { dtype: 'float32', dims: y.shape.slice(), data } };
         } finally {
           y.dispose();
@@ -61,6 +71,18 @@ export async function createTfjsSession(tf: TfModule, model: ModelArtifact, runt
   return session;
 }
 
+/** One output's values by the session's readback mode (an empty array when they stay on the device). */
+async function readOutput(tf: TfModule, y: tfTypes.Tensor, readback: TfjsReadback): Promise<TypedArray> {
+  if (readback === 'sync') return y.dataSync() as TypedArray;
+  if (readback === 'async') return (await y.data()) as TypedArray;
+  // Outputs left on the GPU: wait until the queue has done the work (tfjs-backend-webgpu submits
+  // on ready; a zero-size readback would still copy), then hand back no values.
+  const backend = tf.backend() as unknown as { submitQueue?(): void; device?: { queue: { onSubmittedWorkDone(): Promise<void> } } };
+  backend.submitQueue?.();
+  await backend.device?.queue.onSubmittedWorkDone();
+  return new Float32Array(0);
+}
+
 /** The tfjs dtype a harness dtype is computed in (tfjs has no int64, float64 or float16). */
 function tfDtype(dtype: DType): 'float32' | 'int32' | 'bool' | 'string' {
   if (dtype === 'bool' || dtype === 'string') return dtype;
@@ -68,7 +90,7 @@ function tfDtype(dtype: DType): 'float32' | 'int32' | 'bool' | 'string' {
 }
 
 /** A user's model.json (layers or graph model) loaded from disk onto the current backend. */
-async function createTfjsFileSession(tf: TfModule, model: ModelArtifact, runtimeId: string): Promise<TfjsSession> {
+async function createTfjsFileSession(tf: TfModule, model: ModelArtifact, runtimeId: string, readback: TfjsReadback): Promise<TfjsSession> {
   const { path: file, format } = model.tfjs!;
   const before = tf.memory().numTensors;
   let layers: tfTypes.LayersModel | undefined;
@@ -84,6 +106,7 @@ async function createTfjsFileSession(tf: TfModule, model: ModelArtifact, runtime
   // Graph models with control flow or dynamic shapes only run through executeAsync.
   let executeAsync = false;
   let leaked = 0;
+  let runs = 0;
   const forward = async (xs: tfTypes.Tensor[]): Promise<tfTypes.Tensor[]> => {
     if (layers) {
       const y = layers.predict(xs.length === 1 ? xs[0]! : xs);
@@ -114,10 +137,11 @@ async function createTfjsFileSession(tf: TfModule, model: ModelArtifact, runtime
       try {
         ys = await forward(xs);
         const out: Feeds = {};
-        ys.forEach((y, i) => {
+        const mode = readback === 'device' && runs++ === 0 ? 'async' : readback;
+        for (const [i, y] of ys.entries()) {
           const dtype = (y.dtype === 'complex64' ? 'float32' : y.dtype) as DType;
-          out[outputNames[i] ?? `output_${i}`] = { dtype, dims: y.shape.slice(), data: y.dataSync() as TypedArray } satisfies Tensor;
-        });
+          out[outputNames[i] ?? `output_${i}`] = { dtype, dims: y.shape.slice(), data: await readOutput(tf, y, mode) } satisfies Tensor;
+        }
         return out;
       } finally {
         tf.dispose([...xs, ...ys]);

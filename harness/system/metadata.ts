@@ -11,11 +11,12 @@ import path from 'node:path';
 import si from 'systeminformation';
 import type { Machine } from '../../results/schema.js';
 import { PROJECT_ROOT } from '../paths.js';
+import { probeGpus } from './gpus.js';
 
 /** Runtime packages whose versions go into every result (absent ones are recorded as null). */
 export const RUNTIME_PACKAGES = [
   'onnxruntime-node', 'onnxruntime-web', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm',
-  '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', 'systeminformation', 'hyparquet',
+  '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-backend-webgpu', 'webgpu', 'systeminformation', 'hyparquet',
 ] as const;
 
 const require = createRequire(path.join(PROJECT_ROOT, 'package.json'));
@@ -100,16 +101,17 @@ export async function collectMachine(): Promise<Machine> {
     si.cpu(), si.cpuFlags(), si.mem(), si.osInfo(), si.graphics().catch(() => ({ controllers: [] })), si.system(),
   ]);
   const flags = flagsText.split(/\s+/).filter((f) => SIMD_FLAGS.includes(f));
-  const gpus = graphics.controllers
+  const gpus = await probeGpus(graphics.controllers
     .filter((g) => g.model || g.vendor)
-    .map((g) => ({ vendor: g.vendor ?? '', model: g.model ?? '', vramMb: g.vram ?? null }));
+    .map((g) => ({ vendor: g.vendor ?? '', model: g.model ?? '', vramMb: g.vram ?? null })));
   const brand = [cpu.manufacturer, cpu.brand].filter(Boolean).join(' ');
   const memoryGiB = Math.round(mem.total / 2 ** 30);
   const id = fingerprint({
     cpu: [cpu.manufacturer, cpu.brand, cpu.family, cpu.model, cpu.stepping, cpu.cores, cpu.physicalCores],
     memoryGiB,
     os: [osInfo.platform, osInfo.distro, osInfo.release, osInfo.arch],
-    gpus: gpus.map((g) => g.model),
+    // A software adapter (llvmpipe) is no hardware: it leaves the fingerprint as it was without one.
+    gpus: gpus.filter((g) => !g.software).map((g) => g.model),
   }, `${slug(brand)}-${cpu.cores}c-${memoryGiB}g`);
   const packages = Object.fromEntries(RUNTIME_PACKAGES.map((name) => [name, packageVersion(name)]));
   const virtualization = system.virtual ? (system.virtualHost || system.model || 'virtual') : null;
@@ -138,8 +140,8 @@ export async function collectMachine(): Promise<Machine> {
       host_processor_model_name: brand,
       host_processor_core_count: cpu.physicalCores,
       host_memory_capacity: `${memoryGiB} GB`,
-      accelerator_model_name: gpus[0]?.model ?? 'N/A',
-      accelerators_per_node: gpus.length,
+      accelerator_model_name: gpus.find((g) => !g.software)?.model ?? 'N/A',
+      accelerators_per_node: gpus.filter((g) => !g.software).length,
       framework: `Node.js ${process.versions.node}; ${framework}`,
       operating_system: `${osInfo.distro} ${osInfo.release} (${osInfo.kernel})`,
     },

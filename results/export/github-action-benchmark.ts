@@ -4,6 +4,7 @@
  * `{ name, unit, value, range?, extra? }` with `range` and `extra` strings. The action takes one
  * tool per file, so measures are split by direction into two files; `range` is the 95% interval.
  */
+import { jobSoftwareWarning } from '../adapter-label.js';
 import type { Exporter } from './exporter.js';
 import { byBenchmark, measuredJobs } from './exporter.js';
 import { measuresOf } from './measures.js';
@@ -25,7 +26,8 @@ export const githubActionBenchmarkExporter: Exporter = {
     for (const [name, jobs] of byBenchmark(measuredJobs(inputs))) {
       const first = jobs[0]!;
       const extra = [`runs: ${jobs.length}`, `status: ${[...new Set(jobs.map((j) => j.status))].join('/')}`,
-        `runtime: ${first.runtime.id}:${first.runtime.backend} ${first.runtime.version ?? ''}`.trim()].join('\n');
+        `runtime: ${first.runtime.id}:${first.runtime.backend} ${first.runtime.version ?? ''}`.trim(),
+        ...(jobSoftwareWarning(first) ? [`WARNING: ${jobSoftwareWarning(first)}`] : [])].join('\n');
       for (const m of measuresOf(jobs)) {
         const entry: BenchmarkResult = { name: `${name} - ${m.id}`, unit: m.unit, value: m.value, extra };
         if (m.low !== null && m.high !== null) entry.range = `95% CI ${sig(m.low)} .. ${sig(m.high)}`;

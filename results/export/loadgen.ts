@@ -12,6 +12,7 @@
  * `early_stopping_*` fields, at top level or under `loadgen`) are used as recorded; otherwise they
  * are derived from latencyNs and the latency samples.
  */
+import { jobSoftwareWarning } from '../adapter-label.js';
 import { EARLY_STOPPING_CONFIDENCE, earlyStoppingEstimate } from '../../harness/measure/early-stopping.js';
 import { scenarioSettings } from '../../harness/scenarios/scenario-settings.js';
 import { relaxedNote } from '../../harness/scenarios/loadgen-minimums.js';
@@ -89,6 +90,8 @@ function summary(job: JobResult, keys: Map<string, unknown>): string {
     `SUT name : ${job.runtime.id}:${job.runtime.backend} ${job.runtime.version ?? ''}`.trimEnd(), `Scenario : ${SCENARIO[job.scenario]}`, 'Mode     : PerformanceOnly',
     `${label} : ${v(key)}`, `Result is : ${String(keys.get('mlbench_result_label') ?? v('result_validity'))}`, `  Min duration satisfied : ${yesNo(/duration/i)}`,
     `  Min queries satisfied : ${yesNo(/quer/i)}`, `  Early stopping satisfied: ${yesNo(/early stopping/i)}`];
+  const software = jobSoftwareWarning(job);
+  if (software) lines.push(`WARNING: ${software} (adapter: ${job.adapter!.description})`);
   if (keys.has('early_stopping_latency_ss') || keys.has('early_stopping_latency_ms')) {
     lines.push('Early Stopping Result:', ` * Early stopping ${(pct * 100).toFixed(1)}th percentile estimate: ${v(keys.has('early_stopping_latency_ss') ? 'early_stopping_latency_ss' : 'early_stopping_latency_ms')}`);
   }

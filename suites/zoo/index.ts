@@ -18,7 +18,7 @@ import type { Profile, ResolvedSettings, Suite, Workload } from '../../harness/t
 /** Every runtime that builds zoo models; the unavailable ones are recorded with their reason. */
 export const ZOO_RUNTIMES = [
   'ort-node:cpu', 'ort-node:cuda', 'ort-node:webgpu', 'ort-web:wasm',
-  'tfjs:cpu', 'tfjs:wasm', 'tfjs-node:tensorflow', 'tfjs-node-gpu:cuda',
+  'tfjs:cpu', 'tfjs:wasm', 'tfjs:webgpu', 'tfjs-node:tensorflow', 'tfjs-node-gpu:cuda',
 ] as const;
 
 /** tfjs's pure-JS backend, too slow at 224x224 for full-length measurement. */
