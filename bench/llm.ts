@@ -43,7 +43,10 @@ const runtimes = (arg('runtime', 'ort-node:cpu,ort-web:wasm,tfjs:cpu,tfjs:wasm')
 const file = arg('model', undefined);
 const ref: ModelRef = file ? { kind: 'file', path: path.resolve(file) } : { kind: 'zoo', arch: 'gpt', params: { ...p.gpt }, seed: 1 };
 
-const model = await buildModel(ref);
+const model = await buildModel(ref).catch((err: Error) => {
+  process.stdout.write(`bench:llm: cannot build ${file ?? 'the zoo gpt'}: ${err.message}\n${file ? '' : 'The zoo gpt comes with the transformers models; pass --model decoder.onnx (optimum layout) to bench another decoder.\n'}`);
+  process.exit(0);
+});
 const layout = decoderLayout(model.decoderWithPast?.inputs ?? model.inputs, model.decoderWithPast?.outputs ?? model.outputs, file ?? 'zoo gpt');
 const vocab = layout.vocab ?? 0;
 const weights = await weightsBytes(model);

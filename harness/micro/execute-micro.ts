@@ -40,6 +40,8 @@ export interface MicroFacts {
 export async function executeMicroJob(job: Job, progress: (message: string) => void): Promise<JobOutcome> {
   const ref = job.workload.model;
   if (ref.kind !== 'micro') throw new Error(`executeMicroJob: model kind ${ref.kind} is not micro`);
+  // STREAM-like copy: the host's memory bandwidth (the decode floor of generation jobs), no runtime op.
+  if (ref.op === 'streamCopy') return (await import('./stream-copy.js')).streamCopyOutcome(ref.params);
   const { op, params } = resolveMicroOp(ref.op, ref.params);
   const runtime = await createRuntime(job.runtime);
   const probe = await runtime.probe();

@@ -62,6 +62,17 @@ export const microSuite: Suite = {
         runtimes: [...MICRO_RUNTIMES],
         settings: settingsFor(profile),
       };
-    });
+    }).concat([{
+      // The host's copy bandwidth, STREAM-style (harness/micro/stream-copy.ts): the floor of LLM
+      // decode (bytes read per token / bandwidth). One row: the runtime is not used, so it runs under ort-node:cpu only.
+      id: 'streamCopy-128MiB',
+      kind: 'inference',
+      description: 'STREAM-like copy of a 128 MiB array (Float64Array.set), best of 10 passes, 2 x bytes counted; reports GB/s of host memory',
+      model: { kind: 'micro', op: 'streamCopy', params: { mib: 128, passes: 10 } },
+      scenarios: ['single-stream'],
+      supports: ['single-stream'],
+      runtimes: ['ort-node:cpu'],
+      settings: settingsFor(profile),
+    }]);
   },
 };

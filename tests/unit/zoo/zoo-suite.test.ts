@@ -40,7 +40,7 @@ describe('zoo suite', () => {
     expect(DEFAULT_SUITES).toContain('zoo');
     expect((await loadSuite('micro')).id).toBe('micro');
     const ops = new Set(microSuite.workloads('quick').map((x) => (x.model.kind === 'micro' ? x.model.op : '')));
-    expect([...ops].sort()).toEqual(['conv2d', 'depthwiseConv2d', 'gather', 'matmul', 'softmax']);
+    expect([...ops].sort()).toEqual(['conv2d', 'depthwiseConv2d', 'gather', 'matmul', 'softmax', 'streamCopy']);
     for (const x of microSuite.workloads('standard')) expect(withOverrides(defaultSettings(), x.settings, x.id, new Set())).toBeTruthy();
   });
 });
