@@ -284,6 +284,11 @@ export const ResultFileSchema = z.object({
   machine: MachineSchema,
   /** The git checkout mlbench ran in (HEAD and uncommitted tracked changes); absent outside one. */
   git: z.object({ commit: z.string(), dirty: z.boolean() }).optional(),
+  /**
+   * The run's plan as data (harness/cli/execute-plan.ts): the command's arguments after `mlbench`
+   * as parsed (resume replays these, not a re-split command line) and the planned job ids.
+   */
+  plan: z.object({ command: z.string(), args: z.array(z.string()), jobs: z.array(z.string()) }).optional(),
   jobs: z.array(JobResultSchema),
 });
 

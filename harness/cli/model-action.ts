@@ -12,9 +12,7 @@
 import path from 'node:path';
 import { pinnedKeys, resolveChoices, resolveSettings, type RequestedOptions } from '../config/resolve.js';
 import { formatDims, parseInputFlag, parseRangeFlag, parseShapeFlag, resolveInputs, type InputsRequest } from '../inputs/index.js';
-import { runJobs } from '../isolate/run-jobs.js';
-import { assembleResult, probeRuntimes } from '../isolate/runner.js';
-import { applyRoofline } from '../micro/roofline.js';
+import { assembleResult } from '../isolate/runner.js';
 import { buildModel } from '../models/build-model.js';
 import { readOnnxSignature } from '../models/onnx-read.js';
 import { decoderLayout, isDecoderSignature } from '../generation/decoder-layout.js';
@@ -22,14 +20,13 @@ import { GENERATION_SCENARIOS } from '../generation/scenarios.js';
 import { UsageError } from '../errors.js';
 import { planJobs } from '../plan/plan.js';
 import { describeRuntime, runtimeIds, runtimesWhere, type ModelFormat } from '../runtimes/index.js';
-import { collectMachine } from '../system/metadata.js';
 import type { Job, ModelArtifact, Suite, Workload } from '../types.js';
 import { TOOL_VERSION } from '../paths.js';
 import type { JobResult } from '../../results/schema.js';
-import { resultPath, writeResult } from '../../results/store.js';
 import type { ModelFlags } from './model.js';
 import { createProgress } from './progress.js';
-import { failOnErrorCode, jobDetail, newRunId, resultFile, summaryTable } from './run-output.js';
+import { failOnErrorCode, summaryTable } from './run-output.js';
+import { executePlan, type RunPlan } from './execute-plan.js';
 
 /** Whether a runtime's descriptor lists `format` among the model formats it takes. */
 export function takesFormat(runtimeId: string, format: ModelFormat): boolean {
@@ -112,32 +109,30 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
   const progress = createProgress();
   progress.note(`mlbench ${TOOL_VERSION}: ${file}: ${decoder ? 'generation' : ''}${ladder ? `sequence ladder ${ladder.map((l) => l.seq).join(', ')}: ` : ''}${inputs.map((i) => `${i.name} ${formatDims(i.dims)} ${i.dtype}${i.fixed ? ' (fixed)' : i.range ? ` in ${i.range.join('..')}` : ''}`).join(', ')}`);
   for (const note of notes) progress.note(note);
-  const onnxJobs = jobs.filter((j) => takes(j.runtime));
-  const startedAt = new Date();
-  const [machine, probes] = await Promise.all([collectMachine(), probeRuntimes([...new Set(onnxJobs.map((j) => j.runtime))])]);
-  const runId = newRunId(startedAt);
-
-  progress.start(onnxJobs.length);
-  const ran = await runJobs(onnxJobs, {
-    probes,
-    onStart: (i, job) => progress.jobStarted(i, job.id),
-    onDone: (i, r) => {
-      progress.jobDone(i, r.id, r.status, jobDetail(r, flags.verbose));
-      if (flags.verbose && r.summary) progress.note(r.summary);
-    },
+  const runtimesUsed = [...new Set(jobs.map((j) => j.runtime))];
+  const plan: RunPlan = {
+    jobs, commandLine, args: commandLine.split(' '), resultsDir: choices.resultsDir, reportDir: flags.report !== false && flags.reportDir ? flags.reportDir : null,
+    settings: { ...settings, model: modelPath, inputs: request, ...(notes.length ? { modelNotes: notes } : {}), runtimes: runtimesUsed, scenarios: choices.scenarios },
+  };
+  const skipped = (job: Job, at: string): JobResult => assembleResult(job, { status: 'skipped', error: { code: 'E_SKIPPED', message: `${job.runtime} ${model.tfjs ? SKIP_TFJS : SKIP_ONNX}` } }, { startedAt: at, wallMs: 0, peakRssBytes: null });
+  const { file: out, result, results } = await executePlan(plan, {
+    progress,
+    verbose: flags.verbose,
+    // Runtimes that cannot take the file's format are recorded as skipped, never started.
+    select: () => ({ carried: jobs.filter((j) => !takes(j.runtime)).map((j) => skipped(j, new Date().toISOString())), toRun: jobs.filter((j) => takes(j.runtime)) }),
+    onJobDone: (r) => { if (flags.verbose && r.summary) progress.note(r.summary); },
   });
-  progress.stop();
-  const byId = new Map(ran.map((r) => [r.id, r]));
-  const skipped = (job: Job): JobResult => assembleResult(job, { status: 'skipped', error: { code: 'E_SKIPPED', message: `${job.runtime} ${model.tfjs ? SKIP_TFJS : SKIP_ONNX}` } }, { startedAt: startedAt.toISOString(), wallMs: 0, peakRssBytes: null });
-  const results = await applyRoofline(jobs.map((j) => byId.get(j.id) ?? skipped(j)), { runId, resultsDir: choices.resultsDir, machineId: machine.id, fp32Peak: machine.fp32Peak });
-
-  const result = resultFile({
-    runId, startedAt, commandLine, machine,
-    settings: { ...settings, model: modelPath, inputs: request, ...(notes.length ? { modelNotes: notes } : {}), runtimes: [...new Set(jobs.map((j) => j.runtime))], scenarios: choices.scenarios },
-  }, results);
-  const out = resultPath(choices.resultsDir, machine.id, runId);
-  await writeResult(out, result);
   process.stdout.write(`\n${summaryTable(results)}\n\nresult file: ${out}\n`);
+  if (plan.reportDir !== null) {
+    try {
+      const { writeReport } = await import('../../reports/index.js');
+      const report = await writeReport([{ file: out, result }], plan.reportDir);
+      const index = report.files.find((f) => f.endsWith('index.html'));
+      if (index) process.stdout.write(`report: ${index}\n`);
+    } catch (err) {
+      process.stderr.write(`warning: the report could not be written (${(err as Error).message}); the result file is complete.\n`);
+    }
+  }
   return failOnErrorCode(results, flags.failOnError);
 }
 

@@ -14,6 +14,9 @@ export interface ModelFlags {
   inputRange?: string[];
   seq?: string;
   resultsDir?: string;
+  /** A report is written only with --report-dir; --no-report is accepted (and wins) as for `mlbench run`. */
+  reportDir?: string;
+  report?: boolean;
   timeout?: string;
   set?: string[];
   minDuration?: string;
@@ -37,6 +40,8 @@ export function register(program: Command): void {
     .option('--input-range <name=lo..hi>', 'range of generated values of an input, e.g. input_ids=0..30521 (integers inclusive; repeatable)', collect)
     .option('--seq <lengths>', 'encoders with input_ids/attention_mask: one workload per sequence length, e.g. 32,128,512 (attention mask all ones unless --input attention_mask=...)')
     .option('--results-dir <dir>', 'where result files go: <dir>/<machine-id>/<run-id>.json', 'out/results')
+    .option('--report-dir <dir>', 'also write a report (index.html, summary.md) to <dir>')
+    .option('--no-report', 'write no report (the default for mlbench model unless --report-dir)')
     .option('--timeout <duration>', 'per-job timeout, e.g. 30s or 5m; a bare number is ms')
     .option('--set <key=value>', 'override any setting (repeatable); `mlbench list --settings` lists them', collect)
     .option('--min-duration <duration>', 'measure at least this long, e.g. 2s or 500ms; a bare number is ms (minDurationMs)')

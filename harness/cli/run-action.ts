@@ -2,30 +2,22 @@
  * The body of `mlbench run` (imported only when the command runs). The partial result is
  * rewritten atomically after every job, so an interrupted run keeps what it measured.
  */
-import { unlink } from 'node:fs/promises';
-import path from 'node:path';
 import { pinnedKeys, resolveChoices, resolveSettings, splitList, type RequestedOptions } from '../config/resolve.js';
 import { errorMessage, ExitError, UsageError, unknownChoice } from '../errors.js';
-import { runJobs } from '../isolate/run-jobs.js';
-import { probeRuntimes } from '../isolate/runner.js';
 import { planJobs } from '../plan/plan.js';
 import { parseShard } from '../plan/shard.js';
-import { gitState } from '../system/git-state.js';
 import { planResume, quoteCommand, recordedRunArgs } from '../plan/resume.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
-import { collectMachine } from '../system/metadata.js';
 import { TOOL_VERSION } from '../paths.js';
 import { DEFAULT_SUITES, isSuiteFile, loadSuite, loadUserSuite, suiteIds } from '../../suites/index.js';
 import type { JobResult, ResultFile } from '../../results/schema.js';
 import type { Job, ProbeResult, ResolvedSettings, SuiteOptions } from '../types.js';
-import { writeFileAtomic } from '../common/atomic-write.js';
-import { readResult, resultPath, writeResult } from '../../results/store.js';
-import { applyRoofline } from '../micro/roofline.js';
+import { readResult } from '../../results/store.js';
 import { microTable, rooflineTable } from '../micro/roofline-table.js';
 import { createProgress } from './progress.js';
 import type { RunFlags } from './run.js';
-import { assertWritableDir, fsReason, rescueResult } from './output-dirs.js';
-import { failOnErrorCode, jobDetail, newRunId, opProfileText, resultFile, summaryTable } from './run-output.js';
+import { failOnErrorCode, opProfileText, summaryTable } from './run-output.js';
+import { executePlan, type RunPlan } from './execute-plan.js';
 
 /** The flag that sets each setting, for error messages. */
 const RUN_FLAG_NAMES: Record<string, string> = {
@@ -166,68 +158,35 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
   });
 
   const progress = createProgress(process.stderr, { verbose: flags.verbose });
-  const startedAt = new Date();
   const runtimesUsed = [...new Set(jobs.map((j) => j.runtime))];
   const shardNote = shard ? `, shard ${shard.index}/${shard.count}${shard.source === '--shard' ? '' : ` from ${shard.source}`}` : '';
-  const [machine, probes, git] = await Promise.all([collectMachine(), probeRuntimes(runtimesUsed), gitState()]);
-  const runId = newRunId(startedAt);
-  const file = resultPath(choices.resultsDir, machine.id, runId);
-  const partialFile = `${file}.partial`;
-  // Every output folder is proved writable before the first job: a bad one costs seconds, not the run.
-  await assertWritableDir(path.dirname(file), '--results-dir');
-  if (flags.report !== false) await assertWritableDir(flags.reportDir ?? 'out/report', '--report-dir');
   const resolved = { ...settings, profile: choices.profile, suites: suites.map((s) => s.id), runtimes: runtimesUsed, scenarios: choices.scenarios, resultsDir: choices.resultsDir,
     ...(shard ? { shard: { index: shard.index, count: shard.count } } : {}) };
-  const resultOf = (jobResults: JobResult[]) => resultFile({ runId, startedAt, commandLine, settings: resolved, machine, git }, jobResults);
-
-  const resumed = resume ? planResume(resume.previous, flags.resume!, jobs, machine.id, resolved) : null;
-  const toRun = resumed?.remaining ?? jobs;
-  const runnable = toRun.filter((j) => probes[j.runtime]?.available !== false);
-  const available = runtimesUsed.filter((rt) => probes[rt]?.available !== false);
-  progress.note(`mlbench ${TOOL_VERSION}: ${runnable.length} jobs on ${available.join(', ')} (profile ${choices.profile}${shardNote})`);
-  const unavailable = unavailableLines(toRun, probes);
-  if (unavailable.length) progress.note(`not available on this machine (recorded as unavailable, not run):\n${unavailable.join('\n')}`);
-  if (resumed) progress.note(`resuming ${flags.resume}: ${resumed.carried.length} jobs carried over, ${resumed.remaining.length} to run`);
-
-  let interrupted = false;
-  const onSigint = () => { interrupted = true; progress.note('interrupted: finishing the result file (Ctrl-C again to abandon)'); process.removeListener('SIGINT', onSigint); };
-  process.on('SIGINT', onSigint);
-  const done: JobResult[] = [...(resumed?.carried ?? [])];
-  let partialWarned = false;
-  progress.start(runnable.length);
-  const fresh = await runJobs(toRun, {
-    probes,
-    bail: flags.bail,
-    aborted: () => interrupted,
-    onStart: (i, job) => progress.jobStarted(i, job.id),
-    onProgress: (m) => (flags.verbose ? progress.note(`  ${m}`) : progress.jobStarted(-1, m)),
-    onDone: async (i, result) => {
-      done.push(result);
-      progress.jobDone(i, result.id, result.status, jobDetail(result, flags.verbose));
+  const plan: RunPlan = {
+    jobs, commandLine, args: resume?.args ?? argv, resultsDir: choices.resultsDir, reportDir: flags.report !== false ? flags.reportDir ?? 'out/report' : null,
+    settings: resolved, bail: flags.bail, ...(flags.peaksFrom ? { peaksFrom: flags.peaksFrom } : {}),
+  };
+  let resumed: { carried: JobResult[]; remaining: Job[] } | null = null;
+  const { file, result: final, results, probes, interrupted } = await executePlan(plan, {
+    progress,
+    verbose: flags.verbose,
+    select: (machine) => {
+      resumed = resume ? planResume(resume.previous, flags.resume!, jobs, machine.id, resolved) : null;
+      return { carried: resumed?.carried ?? [], toRun: resumed?.remaining ?? jobs };
+    },
+    ready: ({ probes: probed }, toRun) => {
+      const runnable = toRun.filter((j) => probed[j.runtime]?.available !== false);
+      const available = runtimesUsed.filter((rt) => probed[rt]?.available !== false);
+      progress.note(`mlbench ${TOOL_VERSION}: ${runnable.length} jobs on ${available.join(', ')} (profile ${choices.profile}${shardNote})`);
+      const unavailable = unavailableLines(toRun, probed);
+      if (unavailable.length) progress.note(`not available on this machine (recorded as unavailable, not run):\n${unavailable.join('\n')}`);
+      if (resumed) progress.note(`resuming ${flags.resume}: ${resumed.carried.length} jobs carried over, ${resumed.remaining.length} to run`);
+    },
+    onJobDone: (result) => {
       if (flags.verbose && result.summary) progress.note(result.summary);
       if (flags.verbose && result.opProfile) progress.note(opProfileText(result));
-      // A failed partial write loses nothing yet (the results are in memory): warn once, go on.
-      await writeFileAtomic(partialFile, JSON.stringify(resultOf(done))).catch((err: unknown) => {
-        if (!partialWarned) progress.note(`warning: could not write ${partialFile} (${fsReason(err)}); the run goes on`);
-        partialWarned = true;
-      });
     },
   });
-  progress.stop();
-  process.removeListener('SIGINT', onSigint);
-  // Roofline: inference jobs get their runtime's measured matmul peak (harness/micro/roofline.ts).
-  const results = await applyRoofline([...(resumed?.carried ?? []), ...fresh], { runId, resultsDir: choices.resultsDir, machineId: machine.id, fp32Peak: machine.fp32Peak });
-
-  const final = resultOf(results);
-  try {
-    await writeResult(file, final);
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    const saved = await rescueResult(JSON.stringify(final), partialFile, runId);
-    throw new UsageError('E_RESULT_FILE', `could not write ${file} (${fsReason(err)}); `
-      + (saved ? `the measurements are in ${saved} (mlbench report, compare and --resume read it).` : 'nor a partial file beside it or in the temp folder.'));
-  }
-  await unlink(partialFile).catch(() => undefined);
   process.stdout.write(`\n${summaryTable(results, { unavailableNotes: false })}\n`);
   if (flags.verbose) for (const table of [microTable(results), rooflineTable(results)]) if (table) process.stdout.write(`\n${table}\n`);
   if (results.some((r) => r.kind === 'training' && r.status !== 'unavailable')) process.stdout.write(`\n${(await import('../train/summary.js')).trainingSummary(results) ?? ''}\n`);

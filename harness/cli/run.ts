@@ -28,6 +28,8 @@ export interface RunFlags extends GateFlags {
   verbose?: boolean;
   report?: boolean;
   reportDir?: string;
+  /** A results folder whose earlier runs of this machine supply missing matmul peaks (roofline). */
+  peaksFrom?: string;
   minDuration?: string;
   minQueries?: string;
   targetQps?: string;
@@ -72,6 +74,7 @@ function defineRun(command: Command): Command {
     .option('-v, --verbose', 'print every job as it ends, its LoadGen-style summary, op profile and the roofline tables')
     .option('--no-report', 'do not write the HTML/Markdown report')
     .option('--report-dir <dir>', 'where the report goes', 'out/report')
+    .option('--peaks-from <dir>', 'roofline: take matmul peaks this run lacks from earlier runs of this machine in <dir> (default: this run only)')
     .addHelpText('after', `
 Examples:
   $ mlbench run                                          default suites, quick profile

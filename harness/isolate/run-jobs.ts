@@ -16,6 +16,8 @@ export interface RunJobsOptions {
   onProgress?: (message: string) => void;
   /** Checked before each job; true stops the run (e.g. after Ctrl-C). */
   aborted?: () => boolean;
+  /** Aborted on SIGINT/SIGTERM: the job in flight is stopped too (SIGTERM, then SIGKILL). */
+  abort?: AbortSignal;
 }
 
 function placeholder(job: Job, status: JobResult['status'], code: string, message: string): JobResult {
@@ -36,7 +38,7 @@ export async function runJobs(jobs: Job[], opts: RunJobsOptions): Promise<JobRes
       result.runtime.version = probe.version;
     } else {
       opts.onStart?.(index, job);
-      result = await runJob(job, opts.onProgress);
+      result = await runJob(job, opts.onProgress, opts.abort);
       if (result.runtime.version === null && probe) result.runtime.version = probe.version;
       if (opts.bail && isBroken(result.status)) stopReason = `--bail after ${job.id} ended ${result.status}`;
     }

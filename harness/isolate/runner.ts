@@ -25,6 +25,8 @@ interface ChildExit {
   reply: ChildReply | null;
   code: number | null;
   signal: NodeJS.Signals | null;
+  /** The parent's run was interrupted (SIGINT/SIGTERM) while the child ran. */
+  interrupted?: boolean;
   timedOut: boolean;
   stderr: string;
   peakRssBytes: number | null;
@@ -32,7 +34,7 @@ interface ChildExit {
 }
 
 /** Forks the child, sends one request and waits for its reply and exit (or kills it at the deadline). */
-export function runChild(request: ChildRequest, opts: { timeoutMs: number; memoryLimitMb: number; onProgress?: (m: string) => void }): Promise<ChildExit> {
+export function runChild(request: ChildRequest, opts: { timeoutMs: number; memoryLimitMb: number; onProgress?: (m: string) => void; abort?: AbortSignal }): Promise<ChildExit> {
   const started = performance.now();
   return new Promise((resolve) => {
     const child = fork(CHILD_SCRIPT, [], {
@@ -57,18 +59,25 @@ export function runChild(request: ChildRequest, opts: { timeoutMs: number; memor
       if (hwm !== null) peakRssBytes = Math.max(peakRssBytes ?? 0, hwm);
     }, RSS_POLL_MS);
     let killTimer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      child.kill('SIGTERM');
+      killTimer ??= setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+    };
     const deadline = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGTERM');
-      killTimer = setTimeout(() => child.kill('SIGKILL'), KILL_GRACE_MS);
+      stop();
     }, opts.timeoutMs);
+    // The run was interrupted (SIGINT/SIGTERM in the parent): stop the job the same way as at its deadline.
+    if (opts.abort?.aborted) stop();
+    opts.abort?.addEventListener('abort', stop, { once: true });
     // 'close', not 'exit': it comes after the stdio pipes and the IPC channel are drained, so the
     // reply and the last stderr lines are never lost to a race with the process's exit.
     child.on('close', (code, signal) => {
       clearInterval(poll);
       clearTimeout(deadline);
       if (killTimer) clearTimeout(killTimer);
-      resolve({ reply, code, signal, timedOut, stderr, peakRssBytes, wallMs: performance.now() - started });
+      opts.abort?.removeEventListener('abort', stop);
+      resolve({ reply, code, signal, timedOut, interrupted: opts.abort?.aborted ?? false, stderr, peakRssBytes, wallMs: performance.now() - started });
     });
     child.on('error', (err) => {
       stderr += `\n${err.message}`;
@@ -97,15 +106,18 @@ export function classifyDeath(exit: ChildExit, timeoutMs: number): { status: Job
 }
 
 /** Runs one job in a fresh process; never throws for a job's failure. */
-export async function runJob(job: Job, onProgress?: (m: string) => void): Promise<JobResult> {
+export async function runJob(job: Job, onProgress?: (m: string) => void, abort?: AbortSignal): Promise<JobResult> {
   const startedAt = new Date().toISOString();
   const { timeoutMs, memoryLimitMb } = readSettings(RUN_SETTINGS, job.settings);
-  const exit = await runChild({ type: 'job', job }, { timeoutMs, memoryLimitMb, onProgress });
+  const exit = await runChild({ type: 'job', job }, { timeoutMs, memoryLimitMb, onProgress, abort });
   let outcome: JobOutcome;
   let childRss: number | null = null;
   if (exit.reply?.type === 'result') {
     outcome = exit.reply.outcome;
     childRss = exit.reply.maxRssBytes;
+  } else if (exit.interrupted) {
+    // Stopped by the run's interruption, not by its own fault: skipped, so --resume runs it again.
+    outcome = { status: 'skipped', error: { code: 'E_SKIPPED', message: 'not run: the run was interrupted while this job ran' } };
   } else {
     const death = classifyDeath(exit, timeoutMs);
     outcome = { status: death.status, error: { code: death.code, message: death.message } };

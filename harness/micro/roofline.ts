@@ -96,21 +96,26 @@ async function machineResultFiles(resultsDir: string, machineId: string): Promis
 
 export interface RooflineContext {
   runId: string;
-  resultsDir: string;
+  /**
+   * An explicit results folder (`--peaks-from`) whose earlier runs of this machine supply matmul
+   * peaks this run lacks; absent, a run's numbers depend on its own jobs only.
+   */
+  resultsDir?: string;
   machineId: string;
   /** The machine's theoretical FP32 peak (Machine.fp32Peak); without it no percentage is given. */
   fp32Peak?: Fp32Peak | null;
 }
 
 /**
- * Peaks for the runtimes of `jobs`: this run's micro jobs first, then the newest earlier result
- * of the same machine that has a matmul figure for a missing runtime. Unreadable files are skipped.
+ * Peaks for the runtimes of `jobs`: this run's micro jobs first, then (only with `ctx.resultsDir`)
+ * the newest earlier result of the same machine that has a matmul figure for a missing runtime.
+ * Unreadable files are skipped.
  */
 export async function findPeaks(jobs: JobResult[], ctx: RooflineContext): Promise<Map<string, RuntimePeak>> {
   const peaks = matmulPeaks(jobs, { runId: ctx.runId, sameRun: true });
   const wanted = new Set(jobs.filter((j) => j.kind === 'inference' && !j.micro && typeof j.achievedGflops === 'number').map(runtimeKeyOf));
   const missing = () => [...wanted].filter((k) => !peaks.has(k));
-  if (missing().length === 0) return peaks;
+  if (missing().length === 0 || ctx.resultsDir === undefined) return peaks;
   const files = (await machineResultFiles(ctx.resultsDir, ctx.machineId)).slice(0, MAX_FILES_SEARCHED);
   for (const file of files) {
     if (missing().length === 0) break;

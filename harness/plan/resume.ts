@@ -48,7 +48,8 @@ export function splitCommand(line: string): string[] {
  * predates recorded command lines (then the flags on this command line must repeat the run's).
  */
 export function recordedRunArgs(previous: ResultFile, source: string): string[] | null {
-  const args = splitCommand(previous.command);
+  // The plan block holds the arguments as data; older files only have the command line.
+  const args = previous.plan ? ['mlbench', ...previous.plan.args] : splitCommand(previous.command);
   if (args[0] !== 'mlbench' || args[1] !== 'run') return null;
   if (args.includes('--resume')) throw new UsageError('E_RESULT_FILE', `${source}: its recorded command is itself a --resume; resume the original run's file.`);
   return args.slice(2);

@@ -96,7 +96,7 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
   const datasetId = job.workload.dataset?.id ?? 'flights';
   const trainSlice = job.workload.dataset?.slice ?? 'train_10k';
 
-  let t0 = performance.now();
+  const t0 = performance.now();
   progress(`${job.id}: loading ${datasetId}/${trainSlice}`);
   const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: settings.cacheDir, target: job.workload.dataset?.target, csv: csvOptionsFrom(settings) });
   const loadSeconds = (performance.now() - t0) / 1000;

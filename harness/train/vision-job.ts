@@ -32,7 +32,7 @@ export async function executeVisionTraining(job: Job, spec: VisionTrainingSpec, 
   const settings = completeSettings(job.settings);
   const eff = effectiveTraining(spec, settings, job.repeat);
 
-  let t0 = performance.now();
+  const t0 = performance.now();
   const dataset = mnistDataset();
   const [trainAll, test] = [await dataset.load(job.workload.dataset?.slice ?? 'train'), await dataset.load('test')];
   const rows = Math.min(trainAll.rows, spec.trainRows ?? trainAll.rows);
