@@ -172,7 +172,13 @@ const JobResultFieldsSchema = z.object({
    * off. The job that is the reference records `{checked: false, note: 'not checked (reference)'}`.
    */
   parity: z.union([
-    z.object({ reference: z.string(), maxAbsDiff: num, maxRelDiff: num, pass: z.boolean(), tolerance: num.optional(), reason: z.string().optional() }),
+    z.object({
+      reference: z.string(), maxAbsDiff: num, maxRelDiff: num, pass: z.boolean(), tolerance: num.optional(), reason: z.string().optional(),
+      /** atol as a multiple of each output's RMS; the precision the tolerance was chosen for; what was compared (samples, batch). */
+      atolRms: num.optional(), precision: z.enum(['fp32', 'fp16', 'int8']).optional(), checked: z.string().optional(),
+      /** Per output: its own figures and verdict (`compared: logits` for softmax outputs). */
+      outputs: z.array(z.object({ name: z.string(), maxAbsDiff: num, maxRelDiff: num, rms: num, pass: z.boolean(), compared: z.enum(['values', 'logits']).optional() })).optional(),
+    }),
     z.object({ reference: z.string(), checked: z.literal(false), note: z.string() }),
   ]).optional(),
   /**

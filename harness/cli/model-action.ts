@@ -67,8 +67,8 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
     resultsDir: flags.resultsDir,
     timeout: flags.timeout,
     set: flags.set,
-    flagNames: { minDurationMs: '--min-duration', minQueryCount: '--min-queries', targetQps: '--target-qps', latencyBoundNs: '--latency-bound', findPeak: '--find-peak', loadgenStrict: '--loadgen-strict' },
-    flags: { minDurationMs: flags.minDuration, minQueryCount: flags.minQueries, targetQps: flags.targetQps, latencyBoundNs: flags.latencyBound, findPeak: flags.findPeak, loadgenStrict: flags.loadgenStrict },
+    flagNames: { minDurationMs: '--min-duration', minQueryCount: '--min-queries', targetQps: '--target-qps', latencyBoundNs: '--latency-bound', findPeak: '--find-peak', loadgenStrict: '--loadgen-strict', parityTolerance: '--parity-tolerance' },
+    flags: { minDurationMs: flags.minDuration, minQueryCount: flags.minQueries, targetQps: flags.targetQps, latencyBoundNs: flags.latencyBound, findPeak: flags.findPeak, loadgenStrict: flags.loadgenStrict, parityTolerance: flags.parityTolerance },
   };
   const choices = resolveChoices(requested, { suites: [], runtimes: runtimeIds() });
   const settings = resolveSettings(requested);

@@ -25,6 +25,7 @@ export interface ModelFlags {
   latencyBound?: string;
   findPeak?: boolean;
   loadgenStrict?: boolean;
+  parityTolerance?: string;
   failOnError?: boolean;
   verbose?: boolean;
 }
@@ -49,6 +50,7 @@ export function register(program: Command): void {
     .option('--target-qps <qps>', 'server scenario: Poisson arrival rate (targetQps)')
     .option('--latency-bound <duration>', 'server scenario: p99 latency bound, e.g. 10ms or 500us; a bare number is ns (latencyBoundNs)')
     .option('--find-peak', 'server scenario: binary-search the highest targetQps that stays VALID')
+    .option('--parity-tolerance <rtol>', 'parity: relative tolerance (atol = rtol x the output RMS); default by the model\'s precision (parityTolerance)')
     .option('--loadgen-strict', 'use LoadGen\'s own minimums (600 s; 1024 single-stream / 270,336 server queries...) so VALID is LoadGen\'s VALID (loadgenStrict)')
     .option('--fail-on-error', 'exit 1 when any job failed, crashed, timed out or ran out of memory')
     .option('-v, --verbose', 'print each job\'s LoadGen-style summary')

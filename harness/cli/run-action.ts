@@ -22,7 +22,7 @@ import { executePlan, type RunPlan } from './execute-plan.js';
 /** The flag that sets each setting, for error messages. */
 const RUN_FLAG_NAMES: Record<string, string> = {
   repeat: '--repeat', minDurationMs: '--min-duration', minQueryCount: '--min-queries', targetQps: '--target-qps',
-  latencyBoundNs: '--latency-bound', findPeak: '--find-peak', loadgenStrict: '--loadgen-strict', batchSize: '--batch-size', targetAuc: '--target-auc',
+  latencyBoundNs: '--latency-bound', findPeak: '--find-peak', loadgenStrict: '--loadgen-strict', parityTolerance: '--parity-tolerance', batchSize: '--batch-size', targetAuc: '--target-auc',
   'csv.delimiter': '--delimiter', 'csv.na': '--na', 'csv.missing': '--missing',
   profileOps: '--profile-ops',
 };
@@ -45,6 +45,7 @@ export function requestedFrom(flags: RunFlags): RequestedOptions {
       latencyBoundNs: flags.latencyBound,
       findPeak: flags.findPeak,
       loadgenStrict: flags.loadgenStrict,
+      parityTolerance: flags.parityTolerance,
       batchSize: flags.batchSize,
       targetAuc: flags.targetAuc,
       'csv.delimiter': flags.delimiter,

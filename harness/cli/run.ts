@@ -36,6 +36,7 @@ export interface RunFlags extends GateFlags {
   latencyBound?: string;
   findPeak?: boolean;
   loadgenStrict?: boolean;
+  parityTolerance?: string;
   batchSize?: string;
   targetAuc?: string;
   profileOps?: boolean;
@@ -58,6 +59,7 @@ function defineRun(command: Command): Command {
     .option('--target-qps <qps>', 'server scenario: Poisson arrival rate (targetQps)')
     .option('--latency-bound <duration>', 'server scenario: p99 latency bound, e.g. 10ms or 500us; a bare number is ns (latencyBoundNs)')
     .option('--find-peak', 'server scenario: binary-search the highest targetQps that stays VALID')
+    .option('--parity-tolerance <rtol>', 'parity: relative tolerance (atol = rtol x the output RMS); default by the model\'s precision (parityTolerance)')
     .option('--loadgen-strict', 'use LoadGen\'s own minimums (600 s; 1024 single-stream / 270,336 server queries...) so VALID is LoadGen\'s VALID (loadgenStrict)')
     .option('--batch-size <n>', 'offline scenario: samples per batch (batchSize)')
     .option('--target-auc <auc>', 'training: test AUC to reach; time-to-target is recorded, or the job fails (targetAuc)')

@@ -85,6 +85,7 @@ export const MEASUREMENT_SETTINGS = z.object({
   minDurationMs: setting(duration('ms', 0), 2_000, 'measure at least this long (LoadGen min_duration)'),
   minQueryCount: setting(integer('count', 1), 200, 'measure at least this many queries (LoadGen min_query_count)'),
   maxDurationMs: setting(duration('ms', 1), 60_000, 'stop measuring after this long even if minimums are unmet'),
+  parityTolerance: setting(decimal('ratio', 0, 1), 0, 'parity rtol (atol = rtol x the output\'s RMS); 0 = by the model\'s precision: fp32 1e-4 x sqrt(K), fp16 1e-3 x sqrt(K), int8 2e-2 (--parity-tolerance)'),
   loadgenStrict: setting(flag(), false, 'use LoadGen\'s own minimums (600 s; 1024 single-stream, 662 multi-stream, 270,336 server queries, 24,576 offline samples) instead of the short defaults (--loadgen-strict)'),
   profileOps: setting(flag(), false, 'after measuring, profile a short pass and record the top ops by time (--profile-ops)'),
   maxSamplesRetained: setting(integer('count', 0), 100_000, 'raw latency samples kept in the result; beyond it only the HDR histogram'),

@@ -8,12 +8,14 @@ import { completeSettings } from '../config/settings.js';
 import { buildModel } from '../models/index.js';
 import { assertFinite } from '../errors.js';
 import { bfloat16ToNumber, float16ToNumber } from '../inputs/half-float.js';
-import { checkParity, copyFeeds, float64Reference, referenceParity, TFJS_PARITY_REFERENCE, type ParityReference, type ParityResult } from '../models/parity.js';
+import { checkParity, copyFeeds, float64Reference, mergeParity, parityTolerance, referenceParity, TFJS_PARITY_REFERENCE, type ParityReference, type ParityResult } from '../models/parity.js';
+import { parityProfile } from '../models/parity-profile.js';
+import type { SampleSource } from '../scenarios/samples.js';
 import { createRuntime, describeRuntime } from '../runtimes/index.js';
 import { randomSamples } from '../scenarios/samples.js';
 import { fedFromResolved, fedFromSpecs, inputSamples, resolveInputs, type InputsRequest } from '../inputs/index.js';
 import { runScenario } from '../scenarios/index.js';
-import type { Feeds, Job, ModelArtifact, ResolvedSettings } from '../types.js';
+import type { Feeds, Job, ModelArtifact, ResolvedSettings, Session } from '../types.js';
 import type { JobOutcome } from './protocol.js';
 
 const msSince = (t0: number) => performance.now() - t0;
@@ -23,35 +25,56 @@ export const ORT_UNOPTIMISED_ID = 'ort-node:cpu (graph optimisations disabled)';
 
 /** ort-node:cpu with graph optimisations off, run in this process; the job's other ort settings (threads) are kept. */
 function ortUnoptimisedReference(settings: ResolvedSettings): ParityReference {
+  // One reference session for every check of the job (samples, batch); the job process ends after.
+  let loaded: Promise<Session> | null = null;
   return {
     id: ORT_UNOPTIMISED_ID,
     async outputs(model: ModelArtifact, feeds: Feeds): Promise<Feeds> {
-      const { createOrtNodeRuntime } = await import('../runtimes/ort-node.js');
-      const { session } = await createOrtNodeRuntime('cpu').load(model, { ...settings, 'ort.graphOptimizationLevel': 'disabled' });
-      try {
-        return copyFeeds(await session.run(feeds));
-      } finally {
-        await session.dispose();
-      }
+      loaded ??= import('../runtimes/ort-node.js').then(async ({ createOrtNodeRuntime }) => (await createOrtNodeRuntime('cpu').load(model, { ...settings, 'ort.graphOptimizationLevel': 'disabled' })).session);
+      return copyFeeds(await (await loaded).run(feeds));
     },
   };
 }
 
+/** How many single samples parity checks beside the first query and the full batch. */
+const PARITY_SAMPLES = 4;
+
 /**
- * Parity of one job's first outputs against the independent reference: the float64 forward
- * pass for models with an architecture description; for ONNX files, ort-node:cpu with graph
- * optimisations off, which is the reference itself when this job is exactly that.
+ * Parity against the independent reference: the float64 forward pass for models with an
+ * architecture description; for ONNX files, ort-node:cpu with graph optimisations off, which is
+ * the reference itself when this job is exactly that. Checks the first query's outputs, more
+ * single samples and one full batch (settings.batchSize, when the first input's batch dim is
+ * symbolic), with the tolerance of the model's precision (models/parity-profile.ts) or
+ * --parity-tolerance; each output judged on its own, softmax outputs as logits.
  */
-async function parityOf(job: Job, settings: ResolvedSettings, model: ModelArtifact, feeds: Feeds, outputs: Feeds): Promise<ParityResult> {
-  if (model.arch || model.transformer) return checkParity(model, feeds, outputs, { reference: float64Reference });
-  if (model.tfjs) {
+async function parityOf(job: Job, settings: ResolvedSettings, model: ModelArtifact, session: Session, samples: SampleSource, firstFeeds: Feeds, firstOutputs: Feeds, samplesAreQueries: boolean): Promise<ParityResult> {
+  let reference: ParityReference;
+  if (model.arch || model.transformer) reference = float64Reference;
+  else if (model.tfjs) {
     // A model.json has neither an architecture description nor an ONNX graph: tfjs:cpu is its reference.
     if (job.runtime === TFJS_PARITY_REFERENCE) return referenceParity(TFJS_PARITY_REFERENCE);
-    const reference: ParityReference = { id: TFJS_PARITY_REFERENCE, outputs: async (m, f) => (await import('../runtimes/tfjs-session.js')).tfjsReferenceOutputs(m, f) };
-    return checkParity(model, feeds, outputs, { reference });
+    reference = { id: TFJS_PARITY_REFERENCE, outputs: async (m, f) => (await import('../runtimes/tfjs-session.js')).tfjsReferenceOutputs(m, f) };
+  } else {
+    if (job.runtime === 'ort-node:cpu' && settings['ort.graphOptimizationLevel'] === 'disabled') return referenceParity(ORT_UNOPTIMISED_ID);
+    reference = ortUnoptimisedReference(settings);
   }
-  if (job.runtime === 'ort-node:cpu' && settings['ort.graphOptimizationLevel'] === 'disabled') return referenceParity(ORT_UNOPTIMISED_ID);
-  return checkParity(model, feeds, outputs, { reference: ortUnoptimisedReference(settings) });
+  const profile = parityProfile(model);
+  const tolerance = parityTolerance(profile.precision, profile.accumulation, settings.parityTolerance);
+  const options = { reference, tolerance, softmaxOutputs: profile.softmaxOutputs };
+  const checks = [await checkParity(model, firstFeeds, firstOutputs, options)];
+  const singles = Math.min(PARITY_SAMPLES, samples.count);
+  for (let i = 1; i < singles; i++) {
+    const feeds = samples.feeds([i]);
+    checks.push(await checkParity(model, feeds, copyFeeds(await session.run(feeds)), options));
+  }
+  const batch = Math.min(settings.batchSize, samples.count);
+  // A model file's given inputs (--shape/--input) are whole queries: no batch can be formed from them.
+  const batchable = !samplesAreQueries && batch > 1 && typeof model.inputs[0]?.dims[0] === 'string';
+  if (batchable) {
+    const feeds = samples.feeds(Array.from({ length: batch }, (_, i) => i));
+    checks.push(await checkParity(model, feeds, copyFeeds(await session.run(feeds)), options));
+  }
+  return mergeParity(checks, `${singles} sample${singles > 1 ? 's' : ''}${batchable ? ` + batch ${batch}` : ''}`);
 }
 
 /** Throws E_NONFINITE when any output holds NaN or Inf, naming the output and the counts. */
@@ -121,7 +144,7 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
     // Peak RSS of the measured work, before the parity check loads the reference runtime here too.
     const peakRssBytes = process.resourceUsage().maxRSS * 1024;
     // Outputs of the first query against the independent reference on the same inputs.
-    const parity = computes ? await parityOf(job, settings, model, firstFeeds, firstOutputs) : undefined;
+    const parity = computes ? await parityOf(job, settings, model, session, samples, firstFeeds, firstOutputs, resolved !== null) : undefined;
     const parityFailed = parity !== undefined && 'pass' in parity && !parity.pass;
     // A failure that matches a known runtime fault is confirmed by running its one-op repro here.
     const knownFault = parityFailed && info.adapter
@@ -143,7 +166,7 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
     return {
       ...scenario,
       status,
-      ...(parityFailed ? { error: { code: 'E_PARITY', message: `outputs differ from ${parity.reference}: max abs diff ${parity.maxAbsDiff}${parity.reason ? ` (${parity.reason})` : ''}` } } : {}),
+      ...(parityFailed ? { error: { code: 'E_PARITY', message: `outputs differ from ${parity.reference}${parity.reason ? `: ${parity.reason}` : `: max abs diff ${parity.maxAbsDiff}`}` } } : {}),
       runtimeInfo,
       inputs,
       coldStart: { loadMs, sessionCreateMs, firstRunMs, warmRunMs },
