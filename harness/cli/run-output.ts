@@ -114,7 +114,6 @@ export function summaryTable(jobs: JobResult[], options: { unavailableNotes?: bo
   ]);
   const table = formatTable(['job', 'runtime', 'scenario', 'status', 'p50', 'p90', 'per s', 'peak RSS', 'result', 'vs fastest'], rows,
     [false, false, false, false, true, true, true, true, false, true]);
-  if (options.unavailableNotes === false) return table;
   const unavailable = new Map<string, { count: number; reason: string }>();
   for (const j of jobs.filter((x) => x.status === 'unavailable')) {
     const name = formatRuntimeId(j.runtime);
@@ -128,14 +127,14 @@ export function summaryTable(jobs: JobResult[], options: { unavailableNotes?: bo
     .map((j) => `  ${j.suite}/${j.workload} on ${formatRuntimeId(j.runtime)}: ${clip(readableRuntimeMessage(j.error!.message), 300)}`);
   const sections = [table];
   const relaxed = relaxedLines(ran);
-  if (relaxed.length) sections.push(relaxed.join('\n'));
+  if (relaxed.length && options.unavailableNotes !== false) sections.push(relaxed.join('\n'));
   // A software adapter (llvmpipe) is named under the table, once per adapter.
   const software = [...new Map(ran.flatMap((j) => { const w = jobSoftwareWarning(j); return w ? [[w, j] as const] : []; }))];
   if (software.length) sections.push(software.map(([w, j]) => `WARNING: ${[...new Set(ran.filter((x) => jobSoftwareWarning(x) === w).map((x) => formatRuntimeId(x.runtime)))].join(', ')} ran on a software adapter (${j.adapter!.description}): ${w}.`).join('\n'));
   const faults = ran.filter((j) => j.knownFault).map((j) => `  ${j.suite}/${j.workload} on ${formatRuntimeId(j.runtime)}: the runtime computes this op wrongly here: ${j.knownFault!.op} (${j.knownFault!.signature}); repro: ${j.knownFault!.repro}`);
   if (faults.length) sections.push(`known runtime faults (not your model):\n${faults.join('\n')}`);
   if (failures.length) sections.push(`failures:\n${failures.join('\n')}`);
-  if (notes.length) sections.push(`unavailable on this machine:\n${notes.join('\n')}`);
+  if (notes.length && options.unavailableNotes !== false) sections.push(`unavailable on this machine:\n${notes.join('\n')}`);
   return sections.join('\n\n');
 }
 
