@@ -33,6 +33,7 @@ export type TfjsReadback = 'sync' | 'async' | 'device';
  */
 export async function createTfjsSession(tf: TfModule, model: ModelArtifact, runtimeId: string, readback: TfjsReadback = 'sync'): Promise<TfjsSession> {
   if (model.tfjs) return createTfjsFileSession(tf, model, runtimeId, readback);
+  if (model.transformer) return (await import('./tfjs-transformer.js')).createTfjsTransformerSession(tf, model, runtimeId);
   if (!model.arch) {
     throw new RuntimeError(`${runtimeId} runs zoo and trained models and TensorFlow.js model.json files; model ${model.name} is an ONNX file, so run it on an ONNX runtime (ort-node, ort-web)`);
   }

@@ -111,7 +111,6 @@ class Graph {
     this.i64('c_shape_bsc', [0, 0, C]);
     this.i64('c_0', [0], []);
     this.i64('c_1', [1], []);
-    this.i64('c_axes_1', [1]);
     this.i64('c_axes_12', [1, 2]);
   }
 }
@@ -173,7 +172,7 @@ function bertGraph(g: Graph, model: ResolvedTransformer): onnxProto.onnx.IGraphP
 export function exportTransformerOnnx(model: ResolvedTransformer): Uint8Array {
   const g = new Graph(model);
   g.constants();
-  if (model.config.arch === 'bert') g.i64('c_axes_0', [0]);
+  g.i64(model.config.arch === 'bert' ? 'c_axes_0' : 'c_axes_1', [model.config.arch === 'bert' ? 0 : 1]);
   const graph = model.config.arch === 'gpt' ? gptGraph(g, model) : bertGraph(g, model);
   return encodeModel(graph, TRANSFORMER_OPSET);
 }
