@@ -117,7 +117,9 @@ export function checkWorkloads(value: unknown, file: string, where: string, dir:
 async function prepareModelFiles(workloads: Workload[], spec: string, allRuntimes: string[]): Promise<Workload[]> {
   const { buildModel } = await import('../harness/models/build-model.js');
   const { resolveInputs } = await import('../harness/inputs/index.js');
-  const { takesOnnxFiles, takesTfjsFiles } = await import('../harness/cli/model-action.js');
+  const { takesModelFormat } = await import('../harness/runtimes/index.js');
+  const takesOnnxFiles = (r: string) => takesModelFormat(r, 'onnx');
+  const takesTfjsFiles = (r: string) => takesModelFormat(r, 'tfjs-json');
   return Promise.all(workloads.map(async (w) => {
     if (w.kind !== 'inference' || w.model.kind !== 'file') return w;
     const model = await buildModel(w.model);

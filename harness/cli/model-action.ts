@@ -19,7 +19,7 @@ import { decoderLayout, isDecoderSignature } from '../generation/decoder-layout.
 import { GENERATION_SCENARIOS } from '../generation/scenarios.js';
 import { UsageError } from '../errors.js';
 import { planJobs } from '../plan/plan.js';
-import { describeRuntime, runtimeIds, runtimesWhere, type ModelFormat } from '../runtimes/index.js';
+import { runtimeIds, runtimesWhere, takesModelFormat } from '../runtimes/index.js';
 import type { Job, ModelArtifact, Suite, Workload } from '../types.js';
 import { TOOL_VERSION } from '../paths.js';
 import type { JobResult } from '../../results/schema.js';
@@ -28,16 +28,11 @@ import { createProgress } from './progress.js';
 import { failOnErrorCode, summaryTable } from './run-output.js';
 import { executePlan, type RunPlan } from './execute-plan.js';
 
-/** Whether a runtime's descriptor lists `format` among the model formats it takes. */
-export function takesFormat(runtimeId: string, format: ModelFormat): boolean {
-  return describeRuntime(runtimeId)?.modelFormats.includes(format) ?? false;
-}
-
 /** Runtimes that take ONNX bytes as they are (the descriptor's `onnx` format). */
-export const takesOnnxFiles = (runtimeId: string): boolean => takesFormat(runtimeId, 'onnx');
+export const takesOnnxFiles = (runtimeId: string): boolean => takesModelFormat(runtimeId, 'onnx');
 
 /** Runtimes that load a TensorFlow.js model.json (the descriptor's `tfjs-json` format). */
-export const takesTfjsFiles = (runtimeId: string): boolean => takesFormat(runtimeId, 'tfjs-json');
+export const takesTfjsFiles = (runtimeId: string): boolean => takesModelFormat(runtimeId, 'tfjs-json');
 
 const SKIP_ONNX = 'cannot run an ONNX file (tfjs runs zoo and trained models and TensorFlow.js model.json files); an ONNX file needs an ONNX runtime (ort-node:*, ort-web:wasm)';
 const SKIP_TFJS = 'cannot run a TensorFlow.js model.json; it needs a tfjs runtime (tfjs:cpu, tfjs:wasm, tfjs-node:tensorflow)';

@@ -11,7 +11,10 @@
  *   than a tabular row), times the descriptor's trainCostFactor (the pure-JS tfjs cpu backend).
  */
 import { completeSettings } from '../config/settings.js';
+import { sliceRows } from '../common/slice-rows.js';
 import { describeRuntime } from '../runtimes/index.js';
+
+export { sliceRows };
 import type { Job } from '../types.js';
 
 const PROCESS_START_MS = 300;
@@ -19,13 +22,6 @@ const PROCESS_START_MS = 300;
 const UNKNOWN_START_MS = 500;
 /** Microseconds of training per row and epoch, by training task. */
 const ROW_EPOCH_US: Record<string, number> = { tabular: 20, vision: 400 };
-
-/** Rows of a dataset slice named like `train_10k`, `train_1m` or `train_100000`; null when the name says nothing. */
-export function sliceRows(slice: string | undefined): number | null {
-  const m = /(\d+(?:\.\d+)?)([km]?)$/i.exec(slice ?? '');
-  if (!m) return null;
-  return Number(m[1]) * (m[2]!.toLowerCase() === 'k' ? 1e3 : m[2]!.toLowerCase() === 'm' ? 1e6 : 1);
-}
 
 /** The expected cost of one job in ms (always > 0). */
 export function expectedCostMs(job: Job): number {

@@ -14,7 +14,7 @@ import { PROJECT_ROOT } from '../paths.js';
 import type { ProbeResult, Runtime } from '../types.js';
 import { RuntimeError } from '../errors.js';
 import { vmHwmBytes } from '../system/metadata.js';
-import { choosePython, requiredModules } from '../train/peer-python.js';
+import { choosePython, requiredModules } from './peer-python.js';
 
 /** The protocol tag every request carries. */
 export const EXTERNAL_PROTOCOL = 'mlbench-external/1';

@@ -6,7 +6,7 @@
  */
 import { isExternalRuntimeId } from '../common/format.js';
 import type { Runtime } from '../types.js';
-import { EXTERNAL_DESCRIPTOR, NULL_DESCRIPTOR, ORT_WEB_WASM, ortNode, tfjs, type RuntimeDescriptor, type RuntimeEntry } from './descriptor.js';
+import { EXTERNAL_DESCRIPTOR, NULL_DESCRIPTOR, ORT_WEB_WASM, ortNode, tfjs, type ModelFormat, type RuntimeDescriptor, type RuntimeEntry } from './descriptor.js';
 
 export { formatRuntimeId, isExternalRuntimeId, parseRuntimeId } from '../common/format.js';
 export type { ModelFormat, RuntimeDescriptor, RuntimeEntry, RuntimeFamily } from './descriptor.js';
@@ -39,6 +39,11 @@ export function describeRuntime(id: string): RuntimeDescriptor | undefined {
   if (!entry) return undefined;
   const { create: _create, ...descriptor } = entry;
   return descriptor;
+}
+
+/** Whether a runtime's descriptor lists `format` among the model formats it takes (false for an unknown id). */
+export function takesModelFormat(runtimeId: string, format: ModelFormat): boolean {
+  return describeRuntime(runtimeId)?.modelFormats.includes(format) ?? false;
 }
 
 /** Registered runtime ids whose descriptor satisfies `test`, in registry order. */

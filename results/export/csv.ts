@@ -4,8 +4,8 @@
  * summarised as `mlbench run` prints them (harness/train/ladder-table.ts: olympic mean of times).
  * Quoting follows RFC 4180; it is three lines, so no CSV writer is added for it.
  */
-import { ladderRows } from '../../harness/train/ladder-table.js';
-import { sliceRows } from '../../harness/plan/cost.js';
+import { ladderRows } from '../ladder-table.js';
+import { sliceRows } from '../../harness/common/slice-rows.js';
 import type { Exporter } from './exporter.js';
 
 /** benchm-ml's columns first, as its README tables name them (AUC as a fraction, not a percentage); then ours. */

@@ -23,6 +23,10 @@ describe('layers', () => {
       ...importsOf('harness/models/parity.ts', "const m = await import('../runtimes/ort-node.js');"),
       ...importsOf('harness/runtimes/tfjs.ts', "import { f } from '../models/index.js';"),
       ...importsOf('reports/model.ts', "import { f } from '../harness/runtimes/index.js';"),
+      ...importsOf('suites/user-suite.ts', "const m = await import('../harness/cli/model-action.js');"),
+      ...importsOf('results/export/csv.ts', "import { ladderRows } from '../../harness/train/ladder-table.js';"),
+      ...importsOf('results/export/csv.ts', "import { sliceRows } from '../../harness/plan/cost.js';"),
+      ...importsOf('harness/runtimes/external.ts', "import { choosePython } from '../train/peer-python.js';"),
     ];
     expect(violations(edges)).toEqual([
       'results/ -> reports/: results/merge.ts -> reports/format.ts',
@@ -31,6 +35,10 @@ describe('layers', () => {
       'harness/models/ -> harness/runtimes/: harness/models/parity.ts -> harness/runtimes/ort-node.ts',
       'harness/runtimes/ -> harness/models/: harness/runtimes/tfjs.ts -> harness/models/index.ts',
       'reports/ -> harness/runtimes/: reports/model.ts -> harness/runtimes/index.ts',
+      'suites/ -> harness/cli/: suites/user-suite.ts -> harness/cli/model-action.ts',
+      'results/ -> harness/train/ or harness/plan/: results/export/csv.ts -> harness/train/ladder-table.ts',
+      'results/ -> harness/train/ or harness/plan/: results/export/csv.ts -> harness/plan/cost.ts',
+      'harness/runtimes/ -> harness/train/: harness/runtimes/external.ts -> harness/train/peer-python.ts',
     ]);
     expect(violations(importsOf('reports/html.ts', "import { readResult } from '../results/index.js';"))).toEqual([]);
   });

@@ -65,6 +65,12 @@ export const RULES: Rule[] = [
   { name: 'harness/models/ -> harness/runtimes/', forbids: (e) => under(e.from, 'harness/models') && under(e.to, 'harness/runtimes') },
   { name: 'harness/runtimes/ -> harness/models/', forbids: (e) => under(e.from, 'harness/runtimes') && under(e.to, 'harness/models') },
   { name: 'reports/ -> harness/runtimes/', forbids: (e) => under(e.from, 'reports') && under(e.to, 'harness/runtimes') },
+  // Suites declare workloads; the CLI runs them (a suite reaching the CLI inverts the layers).
+  { name: 'suites/ -> harness/cli/', forbids: (e) => under(e.from, 'suites') && under(e.to, 'harness/cli') },
+  // Results read and judge result files; how jobs are trained or planned is not theirs to know.
+  { name: 'results/ -> harness/train/ or harness/plan/', forbids: (e) => under(e.from, 'results') && (under(e.to, 'harness/train') || under(e.to, 'harness/plan')) },
+  // Runtimes execute models; training builds on them, never the reverse.
+  { name: 'harness/runtimes/ -> harness/train/', forbids: (e) => under(e.from, 'harness/runtimes') && under(e.to, 'harness/train') },
 ];
 
 /**
