@@ -249,6 +249,9 @@ export const MachineSchema = z.object({
     physicalCores: z.number().int(),
     speedGHz: nullableNum,
     flags: z.array(z.string()),
+    /** The CPUs the run's process could use (taskset, cpusets), and where that was read (harness/system/affinity.ts). */
+    affinity: z.array(z.number().int()).optional(),
+    affinitySource: z.string().optional(),
   }),
   memoryBytes: num,
   /** Theoretical FP32 peak of the CPU, null when the clock is unknown (absent in older files). */

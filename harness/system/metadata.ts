@@ -3,6 +3,7 @@
  * a bare `versions()` takes about a second), the machine fingerprint, and a job process's peak
  * RSS from /proc.
  */
+import { cpuAffinity, virtualizationSigns } from './affinity.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -114,7 +115,8 @@ export async function collectMachine(): Promise<Machine> {
     gpus: gpus.filter((g) => !g.software).map((g) => g.model),
   }, `${slug(brand)}-${cpu.cores}c-${memoryGiB}g`);
   const packages = Object.fromEntries(RUNTIME_PACKAGES.map((name) => [name, packageVersion(name)]));
-  const virtualization = system.virtual ? (system.virtualHost || system.model || 'virtual') : null;
+  const virtualization = virtualizationSigns(flags, system.virtual ? (system.virtualHost || system.model || 'virtual') : null);
+  const affinity = cpuAffinity();
   const framework = Object.entries(packages).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', ');
   return {
     id,
@@ -126,6 +128,8 @@ export async function collectMachine(): Promise<Machine> {
       physicalCores: cpu.physicalCores,
       speedGHz: cpu.speed || null,
       flags,
+      affinity: affinity.cpus,
+      affinitySource: affinity.source,
     },
     memoryBytes: mem.total,
     fp32Peak: fp32PeakEstimate({ manufacturer: cpu.manufacturer, family: cpu.family, physicalCores: cpu.physicalCores, speedGHz: cpu.speed || null, speedMaxGHz: cpu.speedMax || null, flags }, procCpuinfoGHz()),
