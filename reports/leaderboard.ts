@@ -45,7 +45,7 @@ export interface Leaderboard {
 const TOKEN_MEASURES = [['TTFT', (j: ReportJob) => j.generation?.ttftNs ?? []], ['TPOT', (j: ReportJob) => j.generation?.tpotNs ?? []]] as const;
 
 /** The speed of one runtime on one row (speedMetricOf: median latency, training time, or a token latency), with its CI. */
-function speedSample(group: ReportJob[], measure?: (j: ReportJob) => number[]): { value: number; low: number | null; high: number | null } | null {
+export function speedSample(group: ReportJob[], measure?: (j: ReportJob) => number[]): { value: number; low: number | null; high: number | null } | null {
   const first = group[0]!;
   if (measure) {
     const values = group.flatMap(measure);

@@ -6,6 +6,7 @@
 import { escapeMarkdown as m } from '../harness/common/escape.js';
 import { formatMetric, formatNs, sig } from '../harness/common/format.js';
 import { buildLeaderboard, suiteWarnings } from './leaderboard.js';
+import { crossMachineMarkdown } from './cross-machine-html.js';
 import { compareJobs, type ReportJob, type ReportModel } from './model.js';
 import type { RenderedChart } from './render-charts.js';
 
@@ -20,6 +21,7 @@ export function renderMarkdown(model: ReportModel, charts: RenderedChart[], warn
     for (const w of warnings) lines.push(`> ${m(w)}  `);
     lines.push('');
   }
+  lines.push(...crossMachineMarkdown(model.crossMachine));
   // The answer first: per suite, the leaderboard and the warnings that matter.
   const multi = model.machines.length > 1;
   for (const suite of model.suites) {

@@ -2,6 +2,7 @@
  * The report model: one plain, render-ready view of any number of result files. Every format
  * (HTML, Markdown, charts) renders from this model and nothing else.
  */
+import { buildCrossMachine, type CrossMachineView, type MachineRun } from './cross-machine.js';
 import { formatRuntimeId } from '../harness/common/format.js';
 import { errorMessage } from '../harness/errors.js';
 import {
@@ -114,6 +115,23 @@ export interface ReportModel {
   /** Jobs whose status is not ok/invalid/skipped/unavailable, with their messages. */
   failures: ReportJob[];
   statusCounts: Record<string, number>;
+  /** Results from two or more machines: the same jobs side by side (cross-machine.ts); else null. */
+  crossMachine: CrossMachineView | null;
+}
+
+/**
+ * Suite order in every report: the model-level suites first (they answer "which runtime should I
+ * ship"), then the user's own suites, and the single-op micro suite last.
+ */
+const SUITES_FIRST = ['zoo', 'transformers', 'vision', 'tabular'];
+const SUITES_LAST = ['smoke', 'selftest', 'micro'];
+
+/** Sort rank of a suite id (lower comes first); ties are broken by id. */
+export function suiteRank(suite: string): number {
+  const first = SUITES_FIRST.indexOf(suite);
+  if (first >= 0) return first;
+  const last = SUITES_LAST.indexOf(suite);
+  return last >= 0 ? 100 + last : 50;
 }
 
 /**
@@ -123,6 +141,7 @@ export interface ReportModel {
 export function buildReportModel(results: Array<{ file: string; result: ResultFile }>, now = new Date(), warnings: string[] = []): ReportModel {
   const sorted = [...results].sort((a, b) => a.result.startedAt.localeCompare(b.result.startedAt) || a.file.localeCompare(b.file));
   const machines = new Map<string, ReportMachine>();
+  const newestRun = new Map<string, MachineRun>();
   const runs: ReportRun[] = [];
   const jobs: ReportJob[] = [];
   for (const { file, result } of sorted) {
@@ -133,6 +152,7 @@ export function buildReportModel(results: Array<{ file: string; result: ResultFi
       machines.get(m.id)!.busy = `Noisy machine: ${machines.get(m.id)!.label} had a load average of ${load.toFixed(1)} on ${m.cpu.cores} logical cores when run ${result.runId} started; other work competed, so compare ratios measured side by side, not absolute times.`;
     }
     const label = machines.get(m.id)!.label;
+    newestRun.set(m.id, { id: m.id, label, machine: m, settings: result.settings });
     runs.push({
       file, runId: result.runId, machineId: m.id, startedAt: result.startedAt, finishedAt: result.finishedAt,
       command: result.command, toolVersion: result.tool.version, jobCount: result.jobs.length,
@@ -141,7 +161,7 @@ export function buildReportModel(results: Array<{ file: string; result: ResultFi
     for (const job of result.jobs) jobs.push(toReportJob(job, file, result, label, warnings));
   }
   markLatest(jobs);
-  const suiteIds = [...new Set(jobs.map((j) => j.suite))].sort();
+  const suiteIds = [...new Set(jobs.map((j) => j.suite))].sort((a, b) => suiteRank(a) - suiteRank(b) || a.localeCompare(b));
   const statusCounts: Record<string, number> = {};
   for (const j of jobs) statusCounts[j.status] = (statusCounts[j.status] ?? 0) + 1;
   return {
@@ -152,6 +172,7 @@ export function buildReportModel(results: Array<{ file: string; result: ResultFi
     jobs,
     failures: jobs.filter((j) => isBroken(j.status)),
     statusCounts,
+    crossMachine: buildCrossMachine(jobs, [...newestRun.values()], suiteRank),
   };
 }
 

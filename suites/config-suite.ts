@@ -31,7 +31,7 @@ import { parseSetting } from '../harness/config/settings.js';
 import { parseInputFlag } from '../harness/inputs/index.js';
 import type { InputsRequest } from '../harness/inputs/index.js';
 import { SCENARIOS, type Workload } from '../harness/types.js';
-import { formatIssues, type UserSuiteOptions } from './user-suite.js';
+import { formatIssues, ID_PATTERN, ID_RULE, idFromName, type UserSuiteOptions } from './user-suite.js';
 
 const Scenario = z.enum(SCENARIOS as [string, ...string[]]);
 const Dims = z.array(z.number().int().positive()).min(1);
@@ -39,7 +39,7 @@ const Value = z.union([z.number(), z.string(), z.boolean(), z.array(z.unknown())
 
 const ModelSchema = z.object({
   path: z.string().min(1),
-  id: z.string().regex(/^[A-Za-z0-9][\w.-]*$/).optional(),
+  id: z.string().regex(ID_PATTERN, ID_RULE).optional(),
   description: z.string().optional(),
   shape: z.record(z.string(), Dims).optional(),
   input: z.record(z.string(), Value).optional(),
@@ -55,7 +55,7 @@ const DatasetSchema = z.object({
 
 /** The config file's shape. */
 export const ConfigSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9][\w.-]*$/).optional(),
+  id: z.string().regex(ID_PATTERN, ID_RULE).optional(),
   description: z.string().optional(),
   runtimes: z.array(z.string().min(1)).min(1).optional(),
   scenarios: z.array(Scenario).min(1).optional(),
@@ -114,7 +114,7 @@ export async function readConfigSuite(spec: string, options: UserSuiteOptions): 
   const withSettings = Object.keys(settings).length ? { settings } : {};
   const models = (config.models ?? []).map((m, i): Workload => {
     const base = path.basename(m.path, path.extname(m.path));
-    const id = m.id ?? (base === 'model' ? path.basename(path.dirname(m.path)) : base);
+    const id = m.id ?? idFromName(base === 'model' ? path.basename(path.dirname(m.path)) : base);
     return {
       id, kind: 'inference', description: m.description ?? `model file ${m.path}`,
       model: { kind: 'file', path: m.path },
@@ -133,6 +133,6 @@ export async function readConfigSuite(spec: string, options: UserSuiteOptions): 
       settings: { ...w.settings, ...settings },
     })).filter((w) => w.runtimes === undefined || w.runtimes.length > 0);
   });
-  const id = config.id ?? path.basename(spec).replace(/\.(json|ya?ml)$/i, '').replace(/[^\w.-]+/g, '-');
+  const id = config.id ?? idFromName(path.basename(spec).replace(/\.(json|ya?ml)$/i, ''));
   return { id, description: config.description ?? `suite from ${spec}`, workloads: [...models, ...datasets] };
 }

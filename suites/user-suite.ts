@@ -25,6 +25,19 @@ export function isSuiteFile(value: string): boolean {
 }
 
 const Scenario = z.enum(SCENARIOS as [string, ...string[]]);
+
+/**
+ * A suite or workload id: letters and digits of any script (Unicode, as `mlbench model` takes a
+ * file name), marks, '.', '_' and '-', starting with a letter or digit. One rule for module
+ * suites, config suites and the ids derived from file names.
+ */
+export const ID_PATTERN = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}_.-]*$/u;
+export const ID_RULE = 'letters or digits (any script), ".", "_" or "-", starting with a letter or digit';
+
+/** An id from free text (a file name): every run of other characters becomes '-'. */
+export function idFromName(name: string): string {
+  return name.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}_.-]+/gu, '-').replace(/^[^\p{L}\p{N}]+/u, '') || 'model';
+}
 const ModelRefSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('zoo'), arch: z.string().min(1), params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}), seed: z.number().int().default(0) }),
   z.object({ kind: z.literal('file'), path: z.string().min(1) }),
@@ -34,7 +47,7 @@ const ModelRefSchema = z.discriminatedUnion('kind', [
 
 /** One workload as a user suite may declare it (the Workload contract of harness/types.ts). */
 export const WorkloadSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'letters, digits, ".", "_" or "-", starting with a letter or digit'),
+  id: z.string().regex(ID_PATTERN, ID_RULE),
   kind: z.enum(['training', 'inference']),
   description: z.string().default(''),
   model: ModelRefSchema,
@@ -50,7 +63,7 @@ const isFunction = (message: string) => z.custom<(...args: never[]) => unknown>(
 
 /** The Suite contract: `id`, `describe()`, `workloads(profile, options)` (sync or async). */
 export const SuiteSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9][\w.-]*$/, 'letters, digits, ".", "_" or "-"'),
+  id: z.string().regex(ID_PATTERN, ID_RULE),
   describe: isFunction('expected a function describe(): string'),
   workloads: isFunction('expected a function workloads(profile, options): Workload[] (or a Promise of one)'),
 });

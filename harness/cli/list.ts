@@ -37,20 +37,31 @@ Examples:
           default: DEFAULT_SUITES.includes(id),
           description: suite.describe(),
           workloads: suite.workloads(profile).map((w) => ({ id: w.id, kind: w.kind, description: w.description, scenarios: w.scenarios, runtimes: w.runtimes ?? 'all' })),
+          // Expected seconds at this profile on the runtimes available here (the plan's cost estimate).
+          expectedSeconds: 0,
         };
       }));
       const { probeGpus } = await import('../system/gpus.js');
       const { formatGpu } = await import('../../results/machine-facts.js');
       const [probes, gpus] = await Promise.all([probeRuntimes(runtimeIds()), probeGpus([])]);
+      // Expected time per suite: the plan's cost model (plan/cost.ts) summed over the jobs whose runtime is available here.
+      const { planJobs } = await import('../plan/plan.js');
+      const { expectedCostMs } = await import('../plan/cost.js');
+      const { resolveSettings } = await import('../config/resolve.js');
+      const planSettings = resolveSettings({ profile });
+      for (const s of suites) {
+        const jobs = planJobs({ suites: [await loadSuite(s.id)], profile, runtimes: null, allRuntimes: runtimeIds(), scenarios: null, settings: planSettings, pinned: new Set() });
+        s.expectedSeconds = Math.round(jobs.filter((j) => probes[j.runtime]?.available !== false).reduce((sum, j) => sum + expectedCostMs(j), 0) / 1000);
+      }
       const runtimes = runtimeIds().map((id) => ({ id, available: probes[id]!.available, version: probes[id]!.version, ...(probes[id]!.reason ? { reason: probes[id]!.reason } : {}), ...(probes[id]!.details ? { details: probes[id]!.details } : {}) }));
       const settings = Object.entries(SETTINGS).map(([key, def]) => ({ key, group: def.group, default: def.default, unit: def.unit, help: def.help }));
       if (flags.json) {
         process.stdout.write(`${JSON.stringify({ profile, suites, runtimes, gpus, ...(flags.settings ? { settings } : {}) }, null, 2)}\n`);
         return;
       }
-      const out: string[] = [`Suites (profile ${profile}; * = run by default):`];
+      const out: string[] = [`Suites (profile ${profile}; * = run by default; expected time: the plan's cost estimate over the runtimes available here):`];
       for (const s of suites) {
-        out.push(`  ${s.id}${s.default ? ' *' : ''}: ${s.description}`);
+        out.push(`  ${s.id}${s.default ? ' *' : ''}: ${s.description} (expected ~${s.expectedSeconds} s)`);
         for (const w of s.workloads) out.push(`    - ${w.id} [${w.kind}; ${w.scenarios.join(', ')}] ${w.description}`);
       }
       out.push('', `GPUs: ${gpus.length ? gpus.map(formatGpu).join('; ') : 'none found (no nvidia-smi, no WebGPU adapter)'}`);

@@ -18,9 +18,10 @@ import { register as registerModel } from './model.js';
 import { register as registerExport } from './export.js';
 import { register as registerMerge } from './merge.js';
 import { register as registerHistory } from './history.js';
+import { register as registerDoctor } from './doctor.js';
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function. */
-const COMMANDS: Array<(program: Command) => void> = [registerRun, registerList, registerInfo, registerCompare, registerAb, registerDatasets, registerReport, registerModel, registerExport, registerMerge, registerHistory];
+const COMMANDS: Array<(program: Command) => void> = [registerRun, registerList, registerInfo, registerCompare, registerAb, registerDatasets, registerReport, registerModel, registerExport, registerMerge, registerHistory, registerDoctor];
 
 export function buildProgram(): Command {
   const program = new Command('mlbench')

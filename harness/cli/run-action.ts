@@ -178,8 +178,9 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
     ready: ({ probes: probed }, toRun) => {
       const runnable = toRun.filter((j) => probed[j.runtime]?.available !== false);
       const available = runtimesUsed.filter((rt) => probed[rt]?.available !== false);
-      progress.note(`mlbench ${TOOL_VERSION}: ${runnable.length} jobs on ${available.join(', ')} (profile ${choices.profile}${shardNote})`);
       const unavailable = unavailableLines(toRun, probed);
+      const doctorHint = unavailable.length ? `; ${unavailable.length} runtime(s) unavailable here: run mlbench doctor to see how to enable them` : '';
+      progress.note(`mlbench ${TOOL_VERSION}: ${runnable.length} jobs on ${available.join(', ')} (profile ${choices.profile}${shardNote})${doctorHint}`);
       if (unavailable.length) progress.note(`not available on this machine (recorded as unavailable, not run):\n${unavailable.join('\n')}`);
       if (resumed) progress.note(`resuming ${flags.resume}: ${resumed.carried.length} jobs carried over, ${resumed.remaining.length} to run`);
     },

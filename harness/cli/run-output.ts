@@ -9,7 +9,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../paths.js';
 import type { JobResult, Machine, ResultFile } from '../../results/schema.js';
 import { contestKey, groupByKey } from '../../results/job-key.js';
 import { isContender, relativeToBest, speedMetricOf } from '../../results/metrics.js';
-import { isBroken } from '../../results/status.js';
+import { isBroken, isMeasured } from '../../results/status.js';
 import { formatBytes, formatNs, formatRuntimeId, formatTable } from '../common/format.js';
 
 /** A sortable, unique run id: the start time plus 4 hex digits. */
@@ -61,6 +61,7 @@ function clip(text: string, max: number): string {
 /** The scenario's headline metric (LoadGen's), short: `p90 ES 21.0 us`, `1005 samples/s`, `peak 12800 queries/s`, `auc 0.6384`. */
 function headline(j: JobResult): string {
   // A failed job's reason, without the runtime and model the row already names.
+  if (j.error && !j.metric && j.status === 'skipped') return clip(`skipped: ${j.error.message.replace(`${formatRuntimeId(j.runtime)} `, '')}`, 80);
   if (j.error && !j.metric && (j.status === 'failed' || j.status === 'crashed')) return clip(readableRuntimeMessage(j.error.message).replace(/^\S+ cannot load model .+?: /, 'load: '), 80);
   if (!j.metric) return j.accuracy ? `${j.accuracy.metric} ${j.accuracy.value.toFixed(4)}` : '—';
   const { name, value, unit } = j.metric;
@@ -72,20 +73,23 @@ function headline(j: JobResult): string {
 }
 
 /**
- * `*` for the fastest ok job of its suite/workload/scenario, `xN` for how many times slower the
- * others are, by the catalogue's speed metric (speedMetricOf: median latency, or train seconds, as
- * the report's leaderboard ranks); empty where only one runtime ran it.
+ * `*` for the fastest measured job of its suite/workload/scenario, `xN` for how many times slower
+ * the others are, by the catalogue's speed metric (speedMetricOf: median latency, or train seconds,
+ * as the report's leaderboard ranks); empty where only one runtime ran it. A LoadGen-INVALID job
+ * (it measured, but too briefly or too few queries) is ranked with its mark, ` (INVALID)`, and
+ * the table's notes say why.
  */
 function versusFastest(jobs: JobResult[]): Map<JobResult, string> {
   const out = new Map<JobResult, string>();
-  const contenders = jobs.filter((x) => x.status === 'ok' && isContender(formatRuntimeId(x.runtime)) && (speedMetricOf(x).read(x) ?? 0) > 0);
+  const contenders = jobs.filter((x) => isMeasured(x.status) && isContender(formatRuntimeId(x.runtime)) && (speedMetricOf(x).read(x) ?? 0) > 0);
   for (const group of groupByKey(contenders, (j) => contestKey(j)).values()) {
     if (new Set(group.map((j) => formatRuntimeId(j.runtime))).size < 2) continue;
     const metric = speedMetricOf(group[0]!);
     const ratios = relativeToBest(group.map((j) => metric.read(j)!), metric.better);
     group.forEach((j, i) => {
       const ratio = ratios[i]!;
-      out.set(j, ratio < 1.005 ? '*' : `x${ratio < 10 ? ratio.toFixed(1) : ratio.toFixed(0)}`);
+      const mark = ratio < 1.005 ? '*' : `x${ratio < 10 ? ratio.toFixed(1) : ratio.toFixed(0)}`;
+      out.set(j, j.status === 'invalid' ? `${mark} (INVALID)` : mark);
     });
   }
   return out;
@@ -126,6 +130,15 @@ export function summaryTable(jobs: JobResult[], options: { unavailableNotes?: bo
   const failures = ran.filter((j) => j.error && (j.status === 'failed' || j.status === 'crashed') && readableRuntimeMessage(j.error.message).replace(/^\S+ cannot load model .+?: /, 'load: ').length > 80)
     .map((j) => `  ${j.suite}/${j.workload} on ${formatRuntimeId(j.runtime)}: ${clip(readableRuntimeMessage(j.error!.message), 300)}`);
   const sections = [table];
+  const skipped = new Map<string, string[]>();
+  for (const j of ran.filter((x) => x.status === 'skipped' && x.error)) {
+    const rt = formatRuntimeId(j.runtime);
+    const reason = j.error!.message.startsWith(`${rt} `) ? j.error!.message.slice(rt.length + 1) : j.error!.message;
+    skipped.set(reason, [...(skipped.get(reason) ?? []), rt]);
+  }
+  if ([...skipped.keys()].some((reason) => reason.length > 70)) sections.push(`skipped:\n${[...skipped].map(([reason, rts]) => `  ${[...new Set(rts)].join(', ')}: ${clip(reason, 300)}`).join('\n')}`);
+  const invalid = ran.filter((j) => j.status === 'invalid').map((j) => `  ${j.suite}/${j.workload} on ${formatRuntimeId(j.runtime)} (${j.scenario}): ${(j.validity?.reasons ?? []).join('; ') || 'no reason recorded'}`);
+  if (invalid.length) sections.push(`INVALID by LoadGen rules (measured and ranked, but not a valid result; lengthen the run with --min-duration, or lower --min-queries):\n${invalid.join('\n')}`);
   const relaxed = relaxedLines(ran);
   if (relaxed.length && options.unavailableNotes !== false) sections.push(relaxed.join('\n'));
   // A software adapter (llvmpipe) is named under the table, once per adapter.

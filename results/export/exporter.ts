@@ -2,6 +2,7 @@
  * The exporter contract (one format per file, as hyperfine's exporters): result files in, named
  * text files out. Pure: the CLI reads the result files and writes what `render` returns.
  */
+import { createHash } from 'node:crypto';
 import { groupByKey, seriesName } from '../job-key.js';
 import { isMeasured } from '../status.js';
 import { UsageError } from '../../harness/errors.js';
@@ -56,7 +57,22 @@ export function byBenchmark(jobs: JobResult[]): Map<string, JobResult[]> {
   return groups;
 }
 
-/** A file-name-safe slug of a benchmark name (`zoo/mobilenet-q64-b1/ort-node:cpu/single-stream` -> `zoo_mobilenet-q64-b1_ort-node-cpu_single-stream`). */
-export function fileSlug(name: string): string {
-  return name.replace(/[/\\]/g, '_').replace(/[^A-Za-z0-9._-]+/g, '-');
+/**
+ * A file-name-safe slug of a benchmark name (`zoo/mobilenet-q64-b1/ort-node:cpu/single-stream` ->
+ * `zoo_mobilenet-q64-b1_ort-node-cpu_single-stream`). Letters and digits of any script are kept
+ * (`модель`, `模型`), so Unicode names stay apart. With `used` (slug -> name, one per export), a
+ * slug already taken by another name gets `-<8 hex of the name's SHA-1>`, so two names never
+ * share a folder.
+ */
+export function fileSlug(name: string, used?: Map<string, string>): string {
+  const slug = name.normalize('NFC').replace(/[/\\]/g, '_').replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '-');
+  if (!used) return slug;
+  const owner = used.get(slug);
+  if (owner === undefined || owner === name) {
+    used.set(slug, name);
+    return slug;
+  }
+  const unique = `${slug}-${createHash('sha1').update(name).digest('hex').slice(0, 8)}`;
+  used.set(unique, name);
+  return unique;
 }

@@ -105,11 +105,12 @@ function summary(job: JobResult, keys: Map<string, unknown>): string {
 export const loadgenExporter: Exporter = {
   render(inputs) {
     const files: ExportedFile[] = [];
+    const used = new Map<string, string>();
     for (const { result } of inputs) {
       for (const job of result.jobs.filter((j) => j.kind === 'inference' && j.latencyNs && SCENARIO[j.scenario])) {
         const entries = loadgenKeys(job);
         const detail = [mllog('mlbench_notice', `${LOADGEN_HEADER}: written by mlbench from ${job.id}`, true), ...entries.map(([key, value]) => mllog(key, value))];
-        const dir = inputs.length > 1 ? `${result.runId}/${fileSlug(job.id)}` : fileSlug(job.id);
+        const dir = inputs.length > 1 ? `${fileSlug(result.runId)}/${fileSlug(job.id, used)}` : fileSlug(job.id, used);
         files.push({ name: `${dir}/mlperf_log_summary.txt`, content: summary(job, new Map(entries)) });
         files.push({ name: `${dir}/mlperf_log_detail.txt`, content: `${detail.join('\n')}\n` });
       }

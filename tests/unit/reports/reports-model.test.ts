@@ -15,7 +15,7 @@ describe('buildReportModel', () => {
 
   it('groups suites and collects failures with their messages', async () => {
     const model = buildReportModel(await fixtures(RUN_A1));
-    expect(model.suites.map((s) => s.id)).toEqual(['micro', 'tabular', 'vision', 'zoo']);
+    expect(model.suites.map((s) => s.id)).toEqual(['zoo', 'vision', 'tabular', 'micro']);
     expect(model.failures.map((j) => j.status).sort()).toEqual(['crashed', 'timeout']);
     expect(model.failures.find((j) => j.status === 'crashed')?.error?.message).toContain('SIGSEGV');
     expect(model.statusCounts.unavailable).toBe(1);
