@@ -176,6 +176,11 @@ export const GPU_SETTINGS = z.object({
   'gpu.outputs': setting(choice(['host', 'device']), 'host', 'GPU runtimes: where a query\'s outputs end: host (a query ends when its outputs are in host memory) or device (left on the GPU; a query ends when the GPU queue has completed; the first query still reads back, for parity)'),
 });
 
+/** The browser host (harness/browser): chromium/<runtime>:<backend> jobs. */
+export const BROWSER_SETTINGS = z.object({
+  'browser.wasmThreads': setting(integer('count', 0, 256), 0, 'browser host: wasm threads of ort-web and tfjs inside the page (0 = navigator.hardwareConcurrency, all logical cores)'),
+});
+
 /** The groups, in the order `mlbench list --settings` shows them. */
 export const SETTINGS_GROUPS = {
   run: RUN_SETTINGS,
@@ -189,12 +194,14 @@ export const SETTINGS_GROUPS = {
   ort: ORT_SETTINGS,
   ortWeb: ORT_WEB_SETTINGS,
   gpu: GPU_SETTINGS,
+  browser: BROWSER_SETTINGS,
 } as const;
 
 /** All settings: the groups side by side in one flat object. */
 export const SETTINGS_SCHEMA = z.object({
   ...RUN_SETTINGS.shape, ...MEASUREMENT_SETTINGS.shape, ...SCENARIO_SETTINGS.shape, ...GENERATION_SETTINGS.shape, ...DATASET_SETTINGS.shape, ...USER_SETTINGS.shape,
   ...TRAINING_SETTINGS.shape, ...NULL_SETTINGS.shape, ...ORT_SETTINGS.shape, ...ORT_WEB_SETTINGS.shape, ...GPU_SETTINGS.shape,
+  ...BROWSER_SETTINGS.shape,
 });
 
 /** Resolved settings: every key, typed, defaults filled. What a run uses and writes into its results. */

@@ -47,7 +47,7 @@ const PARITY_SAMPLES = 4;
  * symbolic), with the tolerance of the model's precision (models/parity-profile.ts) or
  * --parity-tolerance; each output judged on its own, softmax outputs as logits.
  */
-async function parityOf(job: Job, settings: ResolvedSettings, model: ModelArtifact, session: Session, samples: SampleSource, firstFeeds: Feeds, firstOutputs: Feeds, samplesAreQueries: boolean): Promise<ParityResult> {
+export async function parityOf(job: Job, settings: ResolvedSettings, model: ModelArtifact, session: Session, samples: SampleSource, firstFeeds: Feeds, firstOutputs: Feeds, samplesAreQueries: boolean): Promise<ParityResult> {
   let reference: ParityReference;
   if (model.arch || model.transformer) reference = float64Reference;
   else if (model.tfjs) {
@@ -88,6 +88,11 @@ function assertFiniteOutputs(runtime: string, outputs: Feeds): void {
 }
 
 export async function executeJob(job: Job, progress: (message: string) => void): Promise<JobOutcome> {
+  // Browser-host runtimes run their scenario loop inside a Chromium page (harness/browser).
+  if (describeRuntime(job.runtime)?.host === 'browser') {
+    const { browserRuntimeSpec } = await import('../browser/browser-specs.js');
+    return (await import('../browser/browser-job.js')).executeBrowserJob(job, browserRuntimeSpec(job.runtime)!, progress);
+  }
   if (job.workload.kind === 'training') {
     const { executeTrainingJob } = await import('../train/index.js');
     return executeTrainingJob(job, progress);

@@ -8,6 +8,7 @@ import { withOverrides } from '../config/resolve.js';
 import { UsageError } from '../errors.js';
 import type { Job, Profile, ResolvedSettings, ScenarioId, Suite, SuiteOptions } from '../types.js';
 import { selectShard, type ShardSpec } from './shard.js';
+import { describeRuntime } from '../runtimes/index.js';
 
 export interface PlanInput {
   suites: Suite[];
@@ -33,7 +34,8 @@ export function planJobs(input: PlanInput): Job[] {
       for (const r of supported) offered.add(r);
       // `external:*` in a workload's runtimes accepts any `--runtime external:<cmd>` (a peer).
       const peers = supported.includes('external:*') ? (input.runtimes ?? []).filter((r) => isExternalRuntimeId(r) && !supported.includes(r)) : [];
-      const runtimes = [...(input.runtimes ? supported.filter((r) => input.runtimes!.includes(r)) : supported.filter((r) => r !== 'external:*')), ...peers];
+      // Browser-host runtimes (a Chromium per job) run only when asked for with --runtime.
+      const runtimes = [...(input.runtimes ? supported.filter((r) => input.runtimes!.includes(r)) : supported.filter((r) => r !== 'external:*' && describeRuntime(r)?.host !== 'browser')), ...peers];
       // Training workloads run their own scenario (accuracy); inference ones what was asked and they support.
       const scenarios = workload.kind === 'training' || !input.scenarios
         ? workload.scenarios

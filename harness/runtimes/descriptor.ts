@@ -56,6 +56,15 @@ export const tfjs = (device: 'cpu' | 'gpu', startCostMs: number, trainCostFactor
   family: 'tfjs', modelFormats: ['arch', 'tfjs-json'], device, host: 'node', settingsGroup: 'tfjs', trains: true, startCostMs, trainCostFactor,
 });
 
+/**
+ * A web runtime inside a headless Chromium page (harness/browser): onnxruntime-web takes zoo
+ * models and ONNX files, tfjs zoo models (no model.json served to the page); a Chromium start
+ * per job. Its knobs are the `browser.*` settings.
+ */
+export const inBrowser = (family: 'onnx' | 'tfjs', device: 'cpu' | 'gpu'): RuntimeDescriptor => ({
+  family, modelFormats: family === 'onnx' ? ['arch', 'onnx'] : ['arch'], device, host: 'browser', settingsGroup: 'browser', trains: false, startCostMs: 3000,
+});
+
 /** The deterministic null runtime: computes nothing (no outputs checked, no parity, no FLOPs), never a contender. */
 export const NULL_DESCRIPTOR: RuntimeDescriptor = { family: 'null', modelFormats: ['arch'], device: 'cpu', host: 'node', settingsGroup: 'null', trains: false, startCostMs: 0 };
 

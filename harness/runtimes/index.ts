@@ -6,7 +6,10 @@
  */
 import { isExternalRuntimeId } from '../common/format.js';
 import type { Runtime } from '../types.js';
-import { EXTERNAL_DESCRIPTOR, NULL_DESCRIPTOR, ORT_WEB_WASM, ortNode, tfjs, type ModelFormat, type RuntimeDescriptor, type RuntimeEntry } from './descriptor.js';
+import { EXTERNAL_DESCRIPTOR, NULL_DESCRIPTOR, ORT_WEB_WASM, inBrowser, ortNode, tfjs, type ModelFormat, type RuntimeDescriptor, type RuntimeEntry } from './descriptor.js';
+
+/** A browser-host entry: its factory builds the probe-only Runtime of harness/browser. */
+const browserEntry = (id: string, d: RuntimeDescriptor): RuntimeEntry<Runtime> => ({ ...d, create: async () => (await import('../browser/browser-runtimes.js')).createBrowserRuntime(id) });
 
 export { formatRuntimeId, isExternalRuntimeId, parseRuntimeId } from '../common/format.js';
 export type { ModelFormat, RuntimeDescriptor, RuntimeEntry, RuntimeFamily } from './descriptor.js';
@@ -26,6 +29,12 @@ export const RUNTIMES: Record<string, RuntimeEntry<Runtime>> = {
   'tfjs:webgpu': { ...tfjs('gpu', 3000), trains: false, create: async () => (await import('./tfjs-webgpu.js')).createTfjsWebgpuRuntime() },
   'tfjs-node:tensorflow': { ...tfjs('cpu', 500), create: async () => (await import('./tfjs-node.js')).createTfjsNodeRuntime('tfjs-node') },
   'tfjs-node-gpu:cuda': { ...tfjs('gpu', 800), create: async () => (await import('./tfjs-node.js')).createTfjsNodeRuntime('tfjs-node-gpu') },
+  // The browser host (harness/browser): the web runtimes inside a headless Chromium page.
+  'chromium/ort-web:wasm': browserEntry('chromium/ort-web:wasm', inBrowser('onnx', 'cpu')),
+  'chromium/ort-web:webgpu': browserEntry('chromium/ort-web:webgpu', inBrowser('onnx', 'gpu')),
+  'chromium/tfjs:wasm': browserEntry('chromium/tfjs:wasm', inBrowser('tfjs', 'cpu')),
+  'chromium/tfjs:webgl': browserEntry('chromium/tfjs:webgl', inBrowser('tfjs', 'gpu')),
+  'chromium/tfjs:webgpu': browserEntry('chromium/tfjs:webgpu', inBrowser('tfjs', 'gpu')),
 };
 
 export function runtimeIds(): string[] {

@@ -14,7 +14,7 @@ import type { GpuAdapter } from '../system/gpu-adapter.js';
 import type { Feeds, ModelArtifact, ProbeResult, Runtime, RuntimeInfo, Session, SettingsInput } from '../types.js';
 import { ortGenerationSession } from '../generation/ort-decoder.js';
 import { profileOrt } from './op-profile.js';
-import { fromOrtOutputs, toOrtFeeds, type OrtTensorCtor, type OrtTensorLike } from './ort-tensors.js';
+import { ortSession, toOrtFeeds, type OrtSessionLike, type OrtTensorCtor } from './ort-tensors.js';
 
 /** Execution providers ort-node knows, in the order `list` shows them. */
 export const ORT_NODE_EPS = ['cpu', 'cuda', 'tensorrt', 'webgpu', 'dml', 'coreml'] as const;
@@ -41,12 +41,7 @@ export interface OrtNodeModule {
   env: { versions: Record<string, string | undefined> };
 }
 
-export interface OrtSessionLike {
-  readonly inputNames: readonly string[];
-  readonly outputNames: readonly string[];
-  run(feeds: Record<string, OrtTensorLike>, fetches?: readonly string[]): Promise<Record<string, OrtTensorLike>>;
-  release(): Promise<void>;
-}
+export type { OrtSessionLike };
 
 /** Imports onnxruntime-node once (CommonJS: its API is the default export). */
 export async function importOrtNode(): Promise<OrtNodeModule> {
@@ -78,22 +73,7 @@ export function ortSessionOptions(settings: SettingsInput): { options: Record<st
   };
 }
 
-/**
- * Wraps an onnxruntime session as a harness Session (shared by ort-node and ort-web). `fetches`
- * names the outputs to fetch (a model file's tensor outputs, leaving out e.g. a ZipMap); all
- * outputs when absent.
- */
-export function ortSession(session: OrtSessionLike, TensorCtor: OrtTensorCtor, fetches?: readonly string[]): Session {
-  return {
-    async run(feeds) {
-      const ortFeeds = toOrtFeeds(feeds, TensorCtor);
-      return fromOrtOutputs(await (fetches ? session.run(ortFeeds, fetches) : session.run(ortFeeds)));
-    },
-    async dispose() {
-      await session.release();
-    },
-  };
-}
+export { ortSession };
 
 let probeCache: Promise<ProbeResult> | undefined;
 

@@ -3,7 +3,7 @@
  * ort-web, which both use onnxruntime-common's Tensor). Both directions wrap the same typed
  * array: no copy on the hot path. The dtype names coincide (`float32`, `int64`, `bool`, ...).
  */
-import type { DType, Feeds, Tensor, TypedArray } from '../types.js';
+import type { DType, Feeds, Session, Tensor, TypedArray } from '../types.js';
 
 /** The part of onnxruntime-common's Tensor class the adapters use. */
 export interface OrtTensorLike {
@@ -36,4 +36,28 @@ export function fromOrtOutputs(outputs: Record<string, OrtTensorLike>): Feeds {
     out[name] = { dtype: t.type as DType, dims: t.dims as number[], data: t.data as TypedArray | string[] } satisfies Tensor;
   }
   return out;
+}
+
+export interface OrtSessionLike {
+  readonly inputNames: readonly string[];
+  readonly outputNames: readonly string[];
+  run(feeds: Record<string, OrtTensorLike>, fetches?: readonly string[]): Promise<Record<string, OrtTensorLike>>;
+  release(): Promise<void>;
+}
+
+/**
+ * Wraps an onnxruntime session as a harness Session (shared by ort-node and ort-web). `fetches`
+ * names the outputs to fetch (a model file's tensor outputs, leaving out e.g. a ZipMap); all
+ * outputs when absent.
+ */
+export function ortSession(session: OrtSessionLike, TensorCtor: OrtTensorCtor, fetches?: readonly string[]): Session {
+  return {
+    async run(feeds) {
+      const ortFeeds = toOrtFeeds(feeds, TensorCtor);
+      return fromOrtOutputs(await (fetches ? session.run(ortFeeds, fetches) : session.run(ortFeeds)));
+    },
+    async dispose() {
+      await session.release();
+    },
+  };
 }

@@ -19,6 +19,9 @@ import type { Profile, ResolvedSettings, Suite, Workload } from '../../harness/t
 export const ZOO_RUNTIMES = [
   'ort-node:cpu', 'ort-node:cuda', 'ort-node:webgpu', 'ort-web:wasm',
   'tfjs:cpu', 'tfjs:wasm', 'tfjs:webgpu', 'tfjs-node:tensorflow', 'tfjs-node-gpu:cuda',
+  // The same libraries inside headless Chromium (harness/browser): planned only when asked for
+  // with --runtime (a browser per job), e.g. --runtime ort-web:wasm,chromium/ort-web:wasm.
+  'chromium/ort-web:wasm', 'chromium/tfjs:wasm', 'chromium/tfjs:webgl', 'chromium/ort-web:webgpu', 'chromium/tfjs:webgpu',
 ] as const;
 
 /** tfjs's pure-JS backend, too slow at 224x224 for full-length measurement. */

@@ -15,10 +15,13 @@ const SMALL: Record<string, Record<string, number>> = {
   resnet: { resolution: 32, width: 8, depth: 3, classes: 10 },
 };
 
-/** Every registered runtime that can run a zoo model here (optional ones only when installed). */
+/**
+ * Every registered Node runtime that can run a zoo model here (optional ones only when installed);
+ * browser-host runtimes load inside a page, and tests/integration/browser-zoo.test.ts checks their parity.
+ */
 async function availableRuntimes(): Promise<string[]> {
   const ids: string[] = [];
-  for (const id of Object.keys(RUNTIMES).filter((x) => x !== 'null')) {
+  for (const id of Object.keys(RUNTIMES).filter((x) => x !== 'null' && RUNTIMES[x]!.host === 'node')) {
     if ((await (await RUNTIMES[id]!.create()).probe()).available) ids.push(id);
   }
   return ids;
