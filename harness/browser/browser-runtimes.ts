@@ -52,6 +52,10 @@ async function probeWebgpu(executable: string): Promise<{ ok: true; adapter: Rec
   }
 }
 
+// One Chromium version read and one WebGPU adapter check per process, shared by every browser runtime's probe.
+let versionOnce: Promise<string | null> | undefined;
+let webgpuOnce: ReturnType<typeof probeWebgpu> | undefined;
+
 /** The Runtime of a browser runtime id (probe only; jobs go through executeBrowserJob). */
 export function createBrowserRuntime(id: string): Runtime {
   const spec = browserRuntimeSpec(id);
@@ -63,9 +67,11 @@ export function createBrowserRuntime(id: string): Runtime {
       const found = findChromium();
       const backend = (available: boolean, reason?: string) => [{ id: spec.backend, available, ...(reason ? { reason } : {}) }];
       if ('reason' in found) return { available: false, reason: found.reason, version, backends: backend(false, found.reason) };
-      const details: Record<string, unknown> = { browser: await chromiumVersion(found.executable), executable: found.executable };
+      versionOnce ??= chromiumVersion(found.executable);
+      const details: Record<string, unknown> = { browser: await versionOnce, executable: found.executable };
       if (spec.backend === 'webgpu') {
-        const gpu = await probeWebgpu(found.executable).catch((err: unknown) => ({ ok: false as const, reason: `starting Chromium failed: ${(err as Error).message}` }));
+        webgpuOnce ??= probeWebgpu(found.executable).catch((err: unknown) => ({ ok: false as const, reason: `starting Chromium failed: ${(err as Error).message}` }));
+        const gpu = await webgpuOnce;
         if (!gpu.ok) return { available: false, reason: gpu.reason, version, backends: backend(false, gpu.reason), details };
         details.adapter = gpu.adapter;
       }
