@@ -1,25 +1,28 @@
 /**
- * The CI gate's quality on this machine (`npm run bench:gate`). Not a test: it prints a table.
+ * The CI gate's quality on this machine (`npm run bench:gate`). Not a test: it prints a table
+ * with the power of the gate's decision rule against calibrated effects.
  *
  * A CPU hog (one busy single-threaded process, started and stopped here) runs during all
- * measurement. Per runtime, the jobs are the zoo quick MobileNet-like and ResNet-like models at
- * batch 1, single-stream (ort-node:cpu, tfjs:wasm), and the smoke suite's null-runtime job at
- * 1000 us per query (the `null` rows). Settings are the README's recommended gate settings
- * (ort.intraOpThreads=1); compare options are the defaults (DEFAULT_COMPARE_OPTIONS).
+ * measurement unless --no-hog. Jobs, each run a fresh process (as `mlbench ab` runs them):
+ * - ort-node:cpu: the zoo quick MobileNet-like model at batch 1, single-stream, with
+ *   ort.intraOpThreads=1 (the README's gate settings). The effects are real model changes: more
+ *   output classes (100 -> n), which grows the final fully connected layer, a regular GEMV whose
+ *   cost per query scales smoothly (odd input resolutions hit slow kernels: a 65-pixel input ran
+ *   10% slower than 66). A short interleaved pilot measures a grid of class counts, a line
+ *   through the origin gives the counts at 1.10x and 1.03x, and a long interleaved reference
+ *   (--calibration-runs a side, 30 by default) gives each one's true ratio with its 95% CI.
+ *   FLOPs are never taken for the effect size.
+ * - null: the smoke suite's null-runtime job at null.latencyUs=1000, against 1100 (+10%) and
+ *   1030 (+3%): exactly 10% and 3% of the configured service time.
+ * Per round, four arms (A1, A2, B10, B3) run --repeat times each in blocks, every block in a
+ * seeded random order (a blocked permutation, as `mlbench ab --order blocked`); the round gives
+ * one comparison of each kind with the gate's defaults (DEFAULT_COMPARE_OPTIONS): A1/A2 (A/A,
+ * false alarms), A1/B10, A2/B3. Time per comparison = the wall time of its two arms' runs.
  *
- * Arms, each run `repeat` times per round, every run of an arm a fresh process per job:
- * - A1 and A2: the unchanged jobs (A/A: A1 against A2);
- * - B10: the same architecture with ~10% more FLOPs (null: latencyUs x 1.10);
- * - B3: ~3% more FLOPs (null: latencyUs x 1.03).
- * The zoo variants are the closest of a small grid of model changes (scaledParams); their FLOPs
- * ratios and params are printed.
- * The arms are interleaved block by block (each block runs every arm once, in an order rotated
- * and reversed from block to block), as `mlbench ab` interleaves its two sides, so one round
- * gives one comparison of each kind: A1/A2, A1/B10, A2/B3. Time per comparison = the wall time
- * of the two arms' runs it compares (what one `mlbench ab` of those two sides costs).
- *
- * Options: --comparisons N (rounds, default 20), --runtime null,ort-node:cpu,tfjs:wasm,
- * --repeat n (runs per side, default the gate's 8), --no-hog.
+ * Sizing: the default (10 comparisons per ort-node:cpu row, 5 per null row, 8 runs a side, a
+ * 30-run calibration) is about 25-35 min on a 2-core machine with the hog; --comparisons and
+ * --null-comparisons change it; --quick is a smoke test (1 comparison each, 4 runs a side).
+ * Output: the table on stdout and out/bench/gate-quality.json.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -29,161 +32,217 @@ import { resolveSettings } from '../harness/config/resolve.js';
 import { median } from '../harness/measure/percentiles.js';
 import { runJobs } from '../harness/isolate/run-jobs.js';
 import { probeRuntimes } from '../harness/isolate/runner.js';
-import { archStats } from '../harness/models/shapes.js';
-import { zooDescription } from '../harness/models/zoo.js';
 import { planJobs } from '../harness/plan/plan.js';
 import { describeRuntime, RUNTIMES } from '../harness/runtimes/index.js';
 import { collectMachine, formatNoiseProbe, probeNoise } from '../harness/system/index.js';
-import type { Job } from '../harness/types.js';
+import type { Job, ProbeResult } from '../harness/types.js';
 import { loadSuite } from '../suites/index.js';
 import { compareAb, DEFAULT_COMPARE_OPTIONS, type Comparison } from '../results/compare/index.js';
+import { binomialInterval, createRng, latencySampleOf, quantile, rankShift } from '../results/stats/index.js';
 import type { JobResult, Machine } from '../results/schema.js';
 
-const KINDS = ['A/A', '+10% FLOPs', '+3% FLOPs'] as const;
+const KINDS = ['A/A', '~1.10', '~1.03'] as const;
 type Kind = typeof KINDS[number];
-type Arm = 'A1' | 'A2' | 'B10' | 'B3';
-const PAIRS: Record<Kind, [Arm, Arm]> = { 'A/A': ['A1', 'A2'], '+10% FLOPs': ['A1', 'B10'], '+3% FLOPs': ['A2', 'B3'] };
-const ARMS: Arm[] = ['A1', 'A2', 'B10', 'B3'];
+type ArmName = 'A1' | 'A2' | 'B10' | 'B3';
+const PAIRS: Record<Kind, [ArmName, ArmName]> = { 'A/A': ['A1', 'A2'], '~1.10': ['A1', 'B10'], '~1.03': ['A2', 'B3'] };
+const ARMS: ArmName[] = ['A1', 'A2', 'B10', 'B3'];
 const NULL_LATENCY_US = 1000;
+/** Output classes of the variants (base 100): the final fully connected layer grows, a regular GEMV whose cost scales smoothly. */
+const PILOT_CLASSES = [400, 800, 1200, 1600, 2400, 3200, 4800];
 
-interface Outcome { runtime: string; kind: Kind; round: number; verdict: string; p50Ratios: number[]; notes: string[]; seconds: number; flopsRatio: number }
+interface Options { comparisons: number; nullComparisons: number; repeat: number; calibrationRuns: number; pilotRuns: number; hog: boolean; runtimes: string[] }
+interface Calibration { ratio: number; low: number | null; high: number | null; runs: number; what: string }
+interface Outcome { runtime: string; kind: Kind; round: number; verdict: string; p50Ratio: number | null; notes: string[]; seconds: number }
 
-/**
- * The model params of a zoo job with about `factor` times its FLOPs: the closest over a small grid
- * of real model changes (width +0/+1, input channels 2-4, resolution -6..0, classes +0..+300).
- */
-function scaledParams(job: Job, factor: number): { params: Record<string, number>; ratio: number } {
-  type Best = { params: Record<string, number>; ratio: number };
-  const model = job.workload.model as { arch: string; params: Record<string, number>; seed: number };
-  const flops = (p: Record<string, number>) => archStats(zooDescription(model.arch, p, model.seed)).flopsPerSample;
-  const base = flops(model.params);
-  const p0: Record<string, number> = { channels: 3, ...model.params };
-  // Fewer changes first: each changed param costs as much as 1% of FLOPs off the target.
-  const cost = (params: Record<string, number>, ratio: number) => Math.abs(ratio - factor) + 0.01 * Object.keys(p0).filter((k) => params[k] !== p0[k]).length;
-  let best: Best = { params: { ...p0 }, ratio: 1 };
-  for (const width of [p0.width!, p0.width! + 1]) {
-    for (const channels of [2, 3, 4]) {
-      for (let resolution = p0.resolution! - 6; resolution <= p0.resolution!; resolution++) {
-        for (let classes = p0.classes!; classes <= p0.classes! + 300; classes += 50) {
-          const params: Record<string, number> = { ...model.params, width, channels, resolution, classes };
-          const ratio = flops(params) / base;
-          if (cost(params, ratio) < cost(best.params, best.ratio)) best = { params, ratio };
-        }
-      }
+/** One run's p50 (ns) from its samples or histogram, else its summary. */
+function p50Of(r: JobResult): number {
+  const stored = latencySampleOf(r);
+  return stored ? quantile(stored.sample, 0.5) : (r.latencyNs?.p50 ?? Number.NaN);
+}
+
+function shuffled<T>(items: readonly T[], rng: ReturnType<typeof createRng>): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(rng.uniform() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+/** Runs `blocks` blocks of every arm once, each block in a seeded random order; results and seconds per arm. */
+async function interleave<A extends string>(arms: Record<A, Job>, blocks: number, seed: number, probes: Record<string, ProbeResult>): Promise<{ results: Record<A, JobResult[]>; seconds: Record<A, number> }> {
+  const names = Object.keys(arms) as A[];
+  const results = Object.fromEntries(names.map((n) => [n, [] as JobResult[]])) as Record<A, JobResult[]>;
+  const seconds = Object.fromEntries(names.map((n) => [n, 0])) as Record<A, number>;
+  const rng = createRng(seed);
+  for (let k = 0; k < blocks; k++) {
+    for (const arm of shuffled(names, rng)) {
+      const t0 = performance.now();
+      const [r] = await runJobs([{ ...arms[arm], repeat: k }], { probes });
+      seconds[arm] += (performance.now() - t0) / 1000;
+      if (r) results[arm].push({ ...r, repeat: k });
     }
   }
-  return best;
+  return { results, seconds };
 }
 
-async function armJobs(runtime: string): Promise<{ arms: Record<Arm, Job[]>; flops: Record<Arm, number> }> {
+/** The true ratio of `b` over `a` from interleaved runs: the gate's own estimand (HL shift of log p50s) and its rank CI. */
+function ratioOf(a: JobResult[], b: JobResult[], what: string): Calibration {
+  const pa = a.filter((r) => r.status === 'ok').map(p50Of).filter((v) => v > 0);
+  const pb = b.filter((r) => r.status === 'ok').map(p50Of).filter((v) => v > 0);
+  if (!pa.length || !pb.length) return { ratio: Number.NaN, low: null, high: null, runs: 0, what };
+  const s = rankShift(pa, pb);
+  return { ratio: s.ratio, low: s.low, high: s.high, runs: Math.min(pa.length, pb.length), what };
+}
+
+async function baseJob(runtime: string): Promise<Job> {
   const isNull = describeRuntime(runtime)?.family === 'null';
   const set = isNull ? [`null.latencyUs=${NULL_LATENCY_US}`] : describeRuntime(runtime)?.settingsGroup === 'ort' ? ['ort.intraOpThreads=1'] : [];
-  const settings = resolveSettings({ set });
   const jobs = planJobs({
     suites: [await loadSuite(isNull ? 'smoke' : 'zoo')], profile: 'quick', runtimes: [runtime], allRuntimes: Object.keys(RUNTIMES),
-    scenarios: ['single-stream'], settings, pinned: new Set(isNull ? ['null.latencyUs'] : ['ort.intraOpThreads']),
-  }).filter((j) => isNull || j.workload.id.endsWith('-b1'));
-  const variant = (factor: number): { jobs: Job[]; ratio: number } => {
-    if (isNull) return { jobs: jobs.map((j) => ({ ...j, settings: { ...j.settings, 'null.latencyUs': NULL_LATENCY_US * factor } })), ratio: factor };
-    const scaled = jobs.map((j) => ({ job: j, ...scaledParams(j, factor) }));
-    return {
-      jobs: scaled.map(({ job, params }) => ({ ...job, workload: { ...job.workload, model: { ...(job.workload.model as object), params } as Job['workload']['model'] } })),
-      ratio: median(scaled.map((s) => s.ratio)),
-    };
-  };
-  const b10 = variant(1.1);
-  const b3 = variant(1.03);
-  for (const [name, v] of [['B10', b10], ['B3', b3]] as const) {
-    process.stderr.write(`${runtime} ${name}: FLOPs x${v.ratio.toFixed(3)}: ${v.jobs.map((j) => `${j.workload.id} ${JSON.stringify((j.workload.model as { params?: unknown }).params ?? j.settings['null.latencyUs'])}`).join('; ')}\n`);
+    scenarios: ['single-stream'], settings: resolveSettings({ set }), pinned: new Set(isNull ? ['null.latencyUs'] : ['ort.intraOpThreads']),
+  }).filter((j) => isNull || j.workload.id === 'mobilenet-q64-b1');
+  if (!jobs[0]) throw new Error(`${runtime}: no single-stream job to measure`);
+  return jobs[0];
+}
+
+const withClasses = (job: Job, classes: number): Job => {
+  const model = job.workload.model as { kind: 'zoo'; arch: string; params: Record<string, number>; seed: number };
+  return { ...job, workload: { ...job.workload, model: { ...model, params: { ...model.params, classes } } } };
+};
+
+/** The arms of a runtime: null by setting, a model runtime by the pilot's nearest resolutions. */
+async function armsOf(runtime: string, o: Options, probes: Record<string, ProbeResult>, log: (m: string) => void): Promise<{ arms: Record<ArmName, Job>; labels: Record<'B10' | 'B3', string> }> {
+  const base = await baseJob(runtime);
+  if (describeRuntime(runtime)?.family === 'null') {
+    const at = (us: number): Job => ({ ...base, settings: { ...base.settings, 'null.latencyUs': us } });
+    return { arms: { A1: base, A2: base, B10: at(NULL_LATENCY_US * 1.1), B3: at(NULL_LATENCY_US * 1.03) }, labels: { B10: 'null.latencyUs 1000 -> 1100', B3: 'null.latencyUs 1000 -> 1030' } };
   }
-  return { arms: { A1: jobs, A2: jobs, B10: b10.jobs, B3: b3.jobs }, flops: { A1: 1, A2: 1, B10: b10.ratio, B3: b3.ratio } };
+  const variants = Object.fromEntries([['c100', base], ...PILOT_CLASSES.map((c) => [`c${c}`, withClasses(base, c)])]) as Record<string, Job>;
+  log(`${runtime}: pilot, ${o.pilotRuns} interleaved runs of ${Object.keys(variants).length} class counts`);
+  const pilot = await interleave(variants, o.pilotRuns, 11, probes);
+  const ratios = PILOT_CLASSES.map((c) => ({ c, ratio: ratioOf(pilot.results.c100, pilot.results[`c${c}`]!, '').ratio })).filter((x) => Number.isFinite(x.ratio));
+  log(`${runtime}: pilot ratios ${ratios.map((x) => `${x.c} classes ${x.ratio.toFixed(3)}`).join(', ')}`);
+  // Work grows linearly in the classes: fit ratio = 1 + slope·(classes − 100) through the origin
+  // (robust to one noisy variant) and take the class counts the fit puts at 1.10 and 1.03.
+  const slopes = ratios.map((x) => (x.ratio - 1) / (x.c - 100)).filter((v) => v > 0).sort((a, b) => a - b);
+  const slope = slopes.length ? slopes[Math.floor(slopes.length / 2)]! : 1e-4;
+  const at = (target: number) => Math.max(101, Math.round((target - 1) / slope + 100));
+  const b10 = at(1.1);
+  const b3 = at(1.03);
+  log(`${runtime}: fit +${(slope * 1e5).toFixed(2)}% per 1000 classes: ~1.10 at ${b10} classes, ~1.03 at ${b3}`);
+  return {
+    arms: { A1: base, A2: base, B10: withClasses(base, b10), B3: withClasses(base, b3) },
+    labels: { B10: `classes 100 -> ${b10}`, B3: `classes 100 -> ${b3}` },
+  };
 }
 
-/** Block k's arm order: the arms rotated by k, reversed on odd blocks (drift hits every arm alike). */
-function blockOrder(k: number): Arm[] {
-  const rotated = ARMS.map((_, i) => ARMS[(i + k) % ARMS.length]!);
-  return k % 2 ? rotated.reverse() : rotated;
+/** One verdict per comparison: the gate fails (regression or missing), else improvement, inconclusive or unchanged. */
+function summarise(c: Comparison): { verdict: string; p50Ratio: number | null; notes: string[] } {
+  const p50 = c.jobs.flatMap((j) => j.metrics.filter((m) => m.metric === 'latency.p50'))[0];
+  const verdict = c.failed ? 'regression' : c.counts.improvement ? 'improvement' : c.counts.inconclusive ? 'inconclusive' : 'unchanged';
+  return { verdict, p50Ratio: p50?.ratio ?? null, notes: c.jobs.flatMap((j) => j.metrics.filter((m) => m.judged && m.verdict !== 'unchanged' && m.note).map((m) => `${m.metric}: ${m.verdict}: ${m.note}`)) };
 }
 
-function summarise(c: Comparison): { verdict: string; p50Ratios: number[]; notes: string[] } {
-  const rows = c.jobs.flatMap((j) => j.metrics.filter((m) => m.metric === 'latency.p50'));
-  const verdict = c.regression ? 'regression' : c.counts.improvement > 0 && !c.counts.inconclusive ? 'improvement' : c.counts.inconclusive > 0 ? 'inconclusive' : 'unchanged';
-  return { verdict, p50Ratios: rows.map((r) => r.ratio ?? Number.NaN), notes: c.jobs.flatMap((j) => j.metrics.filter((m) => m.judged && m.note).map((m) => `${j.workload} ${m.metric}: ${m.note}`)) };
-}
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+const ci = (x: number, n: number) => { const b = binomialInterval(x, n); return `${x}/${n} [${pct(b.low)}, ${pct(b.high)}]`; };
+const fmtRatio = (c: Calibration) => (Number.isFinite(c.ratio) ? `${c.ratio.toFixed(3)}${c.low !== null ? ` [${c.low.toFixed(3)}, ${c.high!.toFixed(3)}]` : ''} (${c.runs} runs a side)` : '-');
 
 async function main(): Promise<void> {
   const cli = new Command('gate-quality')
-    .option('--comparisons <n>', 'comparisons of each kind per runtime (rounds)', '20')
-    .option('--runtime <ids>', 'runtimes, comma-separated', 'null,ort-node:cpu,tfjs:wasm')
-    .option('--repeat <n>', 'runs per side of each comparison', '8')
+    .option('--comparisons <n>', 'comparisons of each kind for a model runtime (ort-node:cpu)', '10')
+    .option('--null-comparisons <n>', 'comparisons of each kind for the null runtime', '5')
+    .option('--runtime <ids>', 'runtimes, comma-separated', 'ort-node:cpu,null')
+    .option('--repeat <n>', 'runs per side of each comparison (mlbench ab -n)', '8')
+    .option('--calibration-runs <n>', 'runs per arm of the long interleaved reference (model runtimes; null: a third)', '30')
+    .option('--quick', 'smoke test: 1 comparison of each kind, 4 runs a side, 4 calibration runs')
     .option('--no-hog', 'no CPU hog during measurement')
     .parse(process.argv);
-  const opts = cli.opts<{ comparisons: string; runtime: string; repeat: string; hog: boolean }>();
-  const rounds = Number(opts.comparisons);
-  const repeat = Number(opts.repeat);
-  const runtimes = opts.runtime.split(',').map((s) => s.trim()).filter(Boolean);
-  const [machine, probes] = await Promise.all([collectMachine(), probeRuntimes(runtimes)]);
-  let hog: ChildProcess | null = null;
-  if (opts.hog) hog = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+  const f = cli.opts<{ comparisons: string; nullComparisons: string; runtime: string; repeat: string; calibrationRuns: string; quick?: boolean; hog: boolean }>();
+  const o: Options = f.quick
+    ? { comparisons: 1, nullComparisons: 1, repeat: 4, calibrationRuns: 4, pilotRuns: 2, hog: f.hog, runtimes: [] }
+    : { comparisons: Number(f.comparisons), nullComparisons: Number(f.nullComparisons), repeat: Number(f.repeat), calibrationRuns: Number(f.calibrationRuns), pilotRuns: 4, hog: f.hog, runtimes: [] };
+  o.runtimes = f.runtime.split(',').map((s) => s.trim()).filter(Boolean);
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+  const [machine, probes] = await Promise.all([collectMachine(), probeRuntimes(o.runtimes)]);
+  let hog: ChildProcess | null = o.hog ? spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }) : null;
   const stopHog = () => { hog?.kill('SIGKILL'); hog = null; };
   process.on('exit', stopHog);
   process.on('SIGINT', () => { stopHog(); process.exit(130); });
 
   const outcomes: Outcome[] = [];
-  const probesTaken: string[] = [];
-  const benchStarted = Date.now();
+  const calibrations: Record<string, Record<Kind, Calibration>> = {};
+  const noise: string[] = [];
+  const started = Date.now();
   try {
-    for (const runtime of runtimes) {
-      const { arms, flops } = await armJobs(runtime);
+    for (const runtime of o.runtimes) {
+      const isNull = describeRuntime(runtime)?.family === 'null';
+      const { arms, labels } = await armsOf(runtime, o, probes, log);
+      const calibrationRuns = isNull ? Math.max(4, Math.round(o.calibrationRuns / 3)) : o.calibrationRuns;
+      log(`${runtime}: calibration, ${calibrationRuns} interleaved runs of A, B10 (${labels.B10}), B3 (${labels.B3})`);
+      const cal = await interleave({ A: arms.A1, B10: arms.B10, B3: arms.B3 }, calibrationRuns, 23, probes);
+      calibrations[runtime] = {
+        'A/A': { ratio: 1, low: null, high: null, runs: 0, what: 'the same job' },
+        '~1.10': ratioOf(cal.results.A, cal.results.B10, labels.B10),
+        '~1.03': ratioOf(cal.results.A, cal.results.B3, labels.B3),
+      };
+      log(`${runtime}: true ratios: ~1.10 ${fmtRatio(calibrations[runtime]['~1.10'])}; ~1.03 ${fmtRatio(calibrations[runtime]['~1.03'])}`);
+      const rounds = isNull ? o.nullComparisons : o.comparisons;
       for (let round = 0; round < rounds; round++) {
         const probe = probeNoise();
-        probesTaken.push(`${runtime} round ${round + 1}: ${formatNoiseProbe(probe)}`);
-        process.stderr.write(`${runtime} round ${round + 1}/${rounds}: ${formatNoiseProbe(probe)}\n`);
-        const results: Record<Arm, JobResult[]> = { A1: [], A2: [], B10: [], B3: [] };
-        const seconds: Record<Arm, number> = { A1: 0, A2: 0, B10: 0, B3: 0 };
-        for (let k = 0; k < repeat; k++) {
-          for (const arm of blockOrder(k)) {
-            const t0 = performance.now();
-            const out = await runJobs(arms[arm], { probes });
-            seconds[arm] += (performance.now() - t0) / 1000;
-            results[arm].push(...out.map((r) => ({ ...r, repeat: k })));
-          }
-        }
-        const side = (arm: Arm) => ({ machines: [machine] as Machine[], jobs: results[arm], label: arm });
+        noise.push(`${runtime} round ${round + 1}: ${formatNoiseProbe(probe)}`);
+        log(`${runtime} round ${round + 1}/${rounds}: ${formatNoiseProbe(probe)}`);
+        const { results, seconds } = await interleave(arms, o.repeat, 1000 + round, probes);
+        const side = (arm: ArmName) => ({ machines: [machine] as Machine[], jobs: results[arm], label: arm });
         for (const kind of KINDS) {
           const [a, b] = PAIRS[kind];
           const s = summarise(compareAb(side(a), side(b), DEFAULT_COMPARE_OPTIONS));
-          outcomes.push({ runtime, kind, round, ...s, seconds: seconds[a] + seconds[b], flopsRatio: flops[b] });
-          process.stderr.write(`  ${kind}: ${s.verdict}; p50 ratios ${s.p50Ratios.map((r) => r.toFixed(3)).join(', ')}${s.notes.length ? `; ${s.notes.join('; ')}` : ''}\n`);
+          outcomes.push({ runtime, kind, round, ...s, seconds: seconds[a] + seconds[b] });
+          log(`  ${kind}: ${s.verdict}; p50 ratio ${s.p50Ratio?.toFixed(3) ?? '-'}${s.notes.length ? `; ${s.notes.join('; ')}` : ''}`);
         }
       }
     }
   } finally {
     stopHog();
   }
-
-  const count = (xs: Outcome[], v: string) => xs.filter((o) => o.verdict === v).length;
-  const lines = [
-    `gate quality: ${machine.id}; ${opts.hog ? 'one CPU hog running' : 'no hog'}; ${repeat} runs per side, interleaved; alpha ${DEFAULT_COMPARE_OPTIONS.alpha} (Holm), threshold ${DEFAULT_COMPARE_OPTIONS.thresholdPct}%; ort.intraOpThreads=1`,
-    '',
-    '| runtime | comparison | FLOPs ratio | N | regression | inconclusive | unchanged | improvement | p50 ratio median [min, max] | time per comparison median / max |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
-  ];
-  for (const runtime of runtimes) {
-    for (const kind of KINDS) {
-      const xs = outcomes.filter((o) => o.runtime === runtime && o.kind === kind);
-      if (!xs.length) continue;
-      const ratios = xs.flatMap((o) => o.p50Ratios).filter(Number.isFinite);
-      const secs = xs.map((o) => o.seconds);
-      lines.push(`| ${runtime} | ${kind}${kind === 'A/A' ? ' (false alarms)' : ''} | ${xs[0]!.flopsRatio.toFixed(3)} | ${xs.length} | ${count(xs, 'regression')} | ${count(xs, 'inconclusive')} | ${count(xs, 'unchanged')} | ${count(xs, 'improvement')} | ` +
-        `${median(ratios).toFixed(3)} [${Math.min(...ratios).toFixed(3)}, ${Math.max(...ratios).toFixed(3)}] | ${median(secs).toFixed(0)} s / ${Math.max(...secs).toFixed(0)} s |`);
-    }
-  }
-  lines.push('', `total bench time ${((Date.now() - benchStarted) / 1000).toFixed(0)} s`);
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(table(o, machine, outcomes, calibrations, (Date.now() - started) / 1000));
   const outDir = path.join('out', 'bench');
   await mkdir(outDir, { recursive: true });
-  await writeFile(path.join(outDir, 'gate-quality.json'), JSON.stringify({ machine: machine.id, repeat, rounds, hog: opts.hog, outcomes, probes: probesTaken }, null, 1));
+  await writeFile(path.join(outDir, 'gate-quality.json'), JSON.stringify({ machine: machine.id, options: o, calibrations, outcomes, noise }, null, 1));
+}
+
+function table(o: Options, machine: Machine, outcomes: Outcome[], calibrations: Record<string, Record<Kind, Calibration>>, totalS: number): string {
+  const count = (xs: Outcome[], v: string) => xs.filter((x) => x.verdict === v).length;
+  const d = DEFAULT_COMPARE_OPTIONS;
+  const lines = [
+    `gate quality: ${machine.id}; ${o.hog ? 'one CPU hog running' : 'no hog'}; ${o.repeat} runs a side, blocked random order; alpha ${d.alpha} (Holm), threshold ${d.thresholdPct}%; ort.intraOpThreads=1`,
+    '',
+    '| runtime | comparison | change | true ratio [95% CI] | N | regression | inconclusive | unchanged | improvement | gate fails: rate [95% CI] | time per comparison median / max |',
+    '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const notes: string[] = [];
+  for (const runtime of o.runtimes) {
+    for (const kind of KINDS) {
+      const xs = outcomes.filter((x) => x.runtime === runtime && x.kind === kind);
+      if (!xs.length) continue;
+      const cal = calibrations[runtime]![kind];
+      const secs = xs.map((x) => x.seconds);
+      const fails = count(xs, 'regression');
+      lines.push(`| ${runtime} | ${kind}${kind === 'A/A' ? ' (false alarms)' : ''} | ${cal.what} | ${kind === 'A/A' ? '1' : fmtRatio(cal)} | ${xs.length} | ${fails} | ${count(xs, 'inconclusive')} | ${count(xs, 'unchanged')} | ${count(xs, 'improvement')} | ` +
+        `${ci(fails, xs.length)} | ${median(secs).toFixed(0)} s / ${Math.max(...secs).toFixed(0)} s |`);
+      const isNull = describeRuntime(runtime)?.family === 'null';
+      if (kind === 'A/A') notes.push(`${runtime} A/A: ${fails} false alarm(s) of ${xs.length} (acceptance: ${isNull ? '0' : '<= 1 of 10'})`);
+      if (kind === '~1.10' && !isNull) notes.push(`${runtime} ~1.10: detected ${fails} of ${xs.length} (acceptance: >= 9 of 10)`);
+      if (kind === '~1.03') notes.push(`${runtime} ~1.03: detected ${fails}, inconclusive ${count(xs, 'inconclusive')}, unchanged ${count(xs, 'unchanged')} of ${xs.length} (acceptance: ${isNull ? 'detected at exactly +3%' : 'never unchanged'})`);
+    }
+  }
+  const n = Math.max(o.comparisons, 1);
+  const now = binomialInterval(0, n);
+  const full = binomialInterval(0, 20);
+  lines.push('', ...notes.map((x) => `- ${x}`),
+    `- A rate of 0 of ${n} bounds the true rate below ${pct(now.high)} (95%); a full 20-comparison run would bound it below ${pct(full.high)}, and 10 of 10 detections above ${pct(binomialInterval(n, n).low)} would become above ${pct(binomialInterval(20, 20).low)}.`,
+    '', `total bench time ${totalS.toFixed(0)} s`, '');
+  return lines.join('\n');
 }
 
 main().catch((err) => {

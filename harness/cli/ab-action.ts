@@ -14,6 +14,7 @@ import { PROJECT_ROOT } from '../paths.js';
 import { parseSetPair, SETTINGS } from '../config/settings.js';
 import { formatNoiseProbe, probeNoise, type NoiseProbe } from '../system/noise-probe.js';
 import { readResult } from '../../results/store.js';
+import { jobKey } from '../../results/job-key.js';
 import type { JobResult, ResultFile } from '../../results/schema.js';
 import {
   abOrder, COMPARE_FORMATS, compareAb, FORMATTERS, formatMarkdown, resolveCompareOptions, type AbOrderKind, type AbSide, type CompareFormat,
@@ -131,7 +132,7 @@ export interface AbRun { side: AbSide; index: number; file: string | null; exitC
  */
 export function brokenRun(templates: JobResult[], run: AbRun, spec: string): JobResult[] {
   const seen = new Map<string, JobResult>();
-  for (const t of templates) seen.set(`${t.suite}/${t.workload}/${t.runtime.id}:${t.runtime.backend}/${t.scenario}`, t);
+  for (const t of templates) seen.set(jobKey(t), t);
   const message = `${run.side}${run.index} (${spec}) exited ${run.exitCode} without writing a result file${run.tail ? `: ${run.tail.trim().split('\n').slice(-1)[0]}` : ''}`;
   return [...seen.values()].map((t) => ({
     id: t.id, suite: t.suite, workload: t.workload, kind: t.kind, model: t.model, runtime: t.runtime, scenario: t.scenario,

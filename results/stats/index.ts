@@ -10,6 +10,7 @@ export {
   type RankShift, type PlanningInput,
 } from './rank-shift.js';
 export { fisherExact } from './fisher.js';
+export { binomialInterval, type Proportion } from './binomial.js';
 export { createRng, type Rng } from './random.js';
 export {
   fromValues, fromHdrBase64, pool, quantile, cumulativeCounts, valueAtRank, type WeightedSample,
