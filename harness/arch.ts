@@ -135,3 +135,34 @@ export interface ResolvedArch {
 export function isParametric(layer: LayerSpec): layer is DenseLayer | Conv2dLayer | DepthwiseConv2dLayer {
   return layer.type === 'dense' || layer.type === 'conv2d' || layer.type === 'depthwiseConv2d';
 }
+
+// Transformer architecture format (zoo gpt/bert): shared by models/ (exporters, float64) and runtimes/ (tfjs).
+export type TransformerKind = 'gpt' | 'bert';
+
+export interface TransformerConfig {
+  arch: TransformerKind;
+  layers: number;
+  hidden: number;
+  heads: number;
+  intermediate: number;
+  vocab: number;
+  context: number;
+  /** Token-type (segment) vocabulary; bert only (0 for gpt). */
+  typeVocab: number;
+  /** LayerNormalization epsilon: 1e-5 (GPT-2), 1e-12 (BERT). */
+  layerNormEpsilon: number;
+}
+
+
+export interface NamedWeight {
+  dims: number[];
+  data: Float32Array;
+}
+
+/** A config with its weights materialised: what the ONNX exporter, tfjs and float64 read. */
+export interface ResolvedTransformer {
+  config: TransformerConfig;
+  seed: number;
+  weights: Map<string, NamedWeight>;
+}
+

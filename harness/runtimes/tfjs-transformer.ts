@@ -7,7 +7,7 @@
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import { RuntimeError } from '../errors.js';
-import type { ResolvedTransformer } from '../models/transformer/weights.js';
+import type { ResolvedTransformer } from '../arch.js';
 import type { Feeds, ModelArtifact, Tensor, TypedArray } from '../types.js';
 import type { TfjsSession } from './tfjs-session.js';
 import type { TfModule } from './tfjs-forward.js';

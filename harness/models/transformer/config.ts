@@ -13,21 +13,9 @@
  */
 import { UsageError } from '../../errors.js';
 
-export type TransformerKind = 'gpt' | 'bert';
+import type { TransformerConfig, TransformerKind } from '../../arch.js';
 
-export interface TransformerConfig {
-  arch: TransformerKind;
-  layers: number;
-  hidden: number;
-  heads: number;
-  intermediate: number;
-  vocab: number;
-  context: number;
-  /** Token-type (segment) vocabulary; bert only (0 for gpt). */
-  typeVocab: number;
-  /** LayerNormalization epsilon: 1e-5 (GPT-2), 1e-12 (BERT). */
-  layerNormEpsilon: number;
-}
+export type { TransformerConfig, TransformerKind } from '../../arch.js';
 
 /** Defaults per arch: the published sizes. */
 export const TRANSFORMER_DEFAULTS: Record<TransformerKind, Record<string, number>> = {

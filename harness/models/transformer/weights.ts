@@ -14,19 +14,9 @@
  */
 import { createRng, deriveSeed } from '../../measure/random.js';
 import { uniformArray } from '../weights.js';
-import type { TransformerConfig } from './config.js';
+import type { NamedWeight, ResolvedTransformer, TransformerConfig } from '../../arch.js';
 
-export interface NamedWeight {
-  dims: number[];
-  data: Float32Array;
-}
-
-/** A config with its weights materialised: what the ONNX exporter, tfjs and float64 read. */
-export interface ResolvedTransformer {
-  config: TransformerConfig;
-  seed: number;
-  weights: Map<string, NamedWeight>;
-}
+export type { NamedWeight, ResolvedTransformer } from '../../arch.js';
 
 export function resolveTransformer(config: TransformerConfig, seed: number): ResolvedTransformer {
   const weights = new Map<string, NamedWeight>();
