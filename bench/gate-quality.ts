@@ -45,7 +45,6 @@ const KINDS = ['A/A', '~1.10', '~1.03'] as const;
 type Kind = typeof KINDS[number];
 type ArmName = 'A1' | 'A2' | 'B10' | 'B3';
 const PAIRS: Record<Kind, [ArmName, ArmName]> = { 'A/A': ['A1', 'A2'], '~1.10': ['A1', 'B10'], '~1.03': ['A2', 'B3'] };
-const ARMS: ArmName[] = ['A1', 'A2', 'B10', 'B3'];
 const NULL_LATENCY_US = 1000;
 /** Output classes of the variants (base 100): the final fully connected layer grows, a regular GEMV whose cost scales smoothly. */
 const PILOT_CLASSES = [400, 800, 1200, 1600, 2400, 3200, 4800];

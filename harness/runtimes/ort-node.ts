@@ -11,7 +11,7 @@ import path from 'node:path';
 import { RuntimeError, UsageError } from '../errors.js';
 import { GPU_SETTINGS, ORT_SETTINGS, readSettings } from '../config/settings.js';
 import type { GpuAdapter } from '../system/gpu-adapter.js';
-import type { Feeds, ModelArtifact, ProbeResult, Runtime, RuntimeInfo, Session, SettingsInput } from '../types.js';
+import type { Feeds, ModelArtifact, ProbeResult, Runtime, RuntimeInfo, SettingsInput } from '../types.js';
 import { ortGenerationSession } from '../generation/ort-decoder.js';
 import { profileOrt } from './op-profile.js';
 import { ortSession, toOrtFeeds, type OrtSessionLike, type OrtTensorCtor } from './ort-tensors.js';
