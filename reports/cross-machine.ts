@@ -104,7 +104,7 @@ function settingsWarning(machines: MachineRun[]): string | null {
 }
 
 /** `B 23% slower than A`, `B 1.8× faster than A`, `B same as A` (within 0.5%). */
-export function ratioWords(ratio: number, label: string, refLabel: string, better: 'lower' | 'higher' = 'lower'): string {
+export function ratioWords(ratio: number, label: string, refLabel: string, better = speedMetricOf({ kind: 'inference' }).better): string {
   const slower = better === 'lower' ? ratio > 1 : ratio < 1;
   const factor = ratio >= 1 ? ratio : 1 / ratio;
   if (Math.abs(ratio - 1) < 0.005) return `${label} same as ${refLabel}`;
