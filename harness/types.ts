@@ -134,6 +134,11 @@ export interface Session {
   /** `--profile-ops`: a short pass over `feeds` under the runtime's profiler (harness/runtimes/op-profile.ts). */
   profileOps?(feeds: Feeds[]): Promise<OpProfile>;
   /**
+   * GPU runtimes that can time them apart: one query split into upload, dispatch (until the device
+   * queue is done) and readback, medians over a short pass over `feeds` (harness/runtimes/gpu-phases.ts).
+   */
+  gpuPhases?(feeds: Feeds[]): Promise<GpuPhases>;
+  /**
    * Decoder models only: greedy decoding of one request (harness/generation). Runs the prompt
    * (prefill), then one decode step per further token, and calls `onToken(i, tokenId)` as soon as
    * output token i (0-based) is known: i = 0 is LoadGen's FirstTokenComplete, the last one its
@@ -155,6 +160,11 @@ export interface GenerationRequest {
 
 /** Called when output token `index` (0-based) is complete, in order. */
 export type TokenCallback = (index: number, tokenId: number) => void;
+
+/** A GPU query's phases in ms (the result file's `gpuPhases`), or why they cannot be told apart. */
+export type GpuPhases =
+  | { method: string; queries: number; uploadMs: number; dispatchMs: number; readbackMs: number; totalMs: number }
+  | { method: 'not measurable'; reason: string };
 
 /** Top ops by time of a profiled pass (the result file's `opProfile`). */
 export interface OpProfile {

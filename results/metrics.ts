@@ -11,7 +11,7 @@ import type { JobResult } from './schema.js';
 export type Better = 'lower' | 'higher';
 
 /** Units as compare writes them; exports print the same strings. */
-export type MetricUnit = 'ns' | 'per-s' | 's' | 'bytes' | 'ratio' | 'status' | 'pass';
+export type MetricUnit = 'ns' | 'per-s' | 's' | 'bytes' | 'ratio' | 'status' | 'pass' | 'J' | 'ms';
 
 export interface MetricDef {
   /** Dotted id, the name compare prints (`latency.p50`, `memory.peakRss`). */
@@ -47,6 +47,15 @@ export const METRICS = {
   'tokens.tpot.p50': def({ id: 'tokens.tpot.p50', unit: 'ns', better: 'lower', exportName: 'tpot', judgedByDefault: true, read: (j) => finite(j.generation?.tpotNs?.p50) }),
   'tokens.perS': def({ id: 'tokens.perS', unit: 'per-s', better: 'higher', exportName: 'tokens-per-s', judgedByDefault: true, read: (j) => finite(j.generation?.outputTokensPerS) }),
   'memory.peakRss': def({ id: 'memory.peakRss', unit: 'bytes', better: 'lower', exportName: 'peak-rss', judgedByDefault: true, read: (j) => finite(j.memory?.peakRssBytes) }),
+  // Energy and device memory over the measurement (harness/system/energy-tracker.ts): reported, not judged
+  // (nvidia-smi's power is a board average over its own window; device memory is device-wide).
+  'energy.gpuPerQuery': def({ id: 'energy.gpuPerQuery', unit: 'J', better: 'lower', exportName: 'gpu-joules-per-query', judgedByDefault: false, read: (j) => (j.energy?.gpu?.source === 'nvidia-smi' ? finite(j.energy.gpu.joulesPerQuery) : undefined) }),
+  'energy.cpuPerQuery': def({ id: 'energy.cpuPerQuery', unit: 'J', better: 'lower', exportName: 'cpu-joules-per-query', judgedByDefault: false, read: (j) => (j.energy?.cpu.source === 'rapl' ? finite(j.energy.cpu.joulesPerQuery) : undefined) }),
+  'memory.peakDevice': def({ id: 'memory.peakDevice', unit: 'bytes', better: 'lower', exportName: 'peak-device-memory', judgedByDefault: false, read: (j) => (j.energy?.gpu?.source === 'nvidia-smi' ? finite(j.energy.gpu.peakDeviceMemoryBytes) : undefined) }),
+  // GPU jobs: one query's phases over the pass after measuring (harness/runtimes/gpu-phases.ts).
+  'gpu.uploadMs': def({ id: 'gpu.uploadMs', unit: 'ms', better: 'lower', exportName: 'gpu-upload', judgedByDefault: false, read: (j) => (j.gpuPhases && 'uploadMs' in j.gpuPhases ? finite(j.gpuPhases.uploadMs) : undefined) }),
+  'gpu.dispatchMs': def({ id: 'gpu.dispatchMs', unit: 'ms', better: 'lower', exportName: 'gpu-dispatch', judgedByDefault: false, read: (j) => (j.gpuPhases && 'dispatchMs' in j.gpuPhases ? finite(j.gpuPhases.dispatchMs) : undefined) }),
+  'gpu.readbackMs': def({ id: 'gpu.readbackMs', unit: 'ms', better: 'lower', exportName: 'gpu-readback', judgedByDefault: false, read: (j) => (j.gpuPhases && 'readbackMs' in j.gpuPhases ? finite(j.gpuPhases.readbackMs) : undefined) }),
 } as const satisfies Record<string, MetricDef>;
 
 export type MetricId = keyof typeof METRICS;

@@ -89,6 +89,23 @@ export const GpuAdapterSchema = z.object({
   source: z.string(),
 });
 
+const NotExposedSchema = z.object({ source: z.literal('not exposed'), reason: z.string() });
+
+/** Per-job energy and device memory; see JobResultFieldsSchema.energy. */
+export const EnergySchema = z.object({
+  cpu: z.union([z.object({ source: z.literal('rapl'), detail: z.string(), joules: num, joulesPerQuery: nullableNum }), NotExposedSchema]),
+  gpu: z.union([z.object({
+    source: z.literal('nvidia-smi'), detail: z.string(), samples: z.number().int(), intervalMs: num,
+    peakDeviceMemoryBytes: nullableNum, baselineDeviceMemoryBytes: nullableNum, joules: nullableNum, joulesPerQuery: nullableNum, note: z.string().optional(),
+  }), NotExposedSchema]).optional(),
+});
+
+/** A GPU query's phases; see JobResultFieldsSchema.gpuPhases. */
+export const GpuPhasesSchema = z.union([
+  z.object({ method: z.string(), queries: z.number().int(), uploadMs: num, dispatchMs: num, readbackMs: num, totalMs: num }),
+  z.object({ method: z.literal('not measurable'), reason: z.string() }),
+]);
+
 /** The known fields of a job; the schema itself keeps unknown keys too (see JobResultSchema). */
 const JobResultFieldsSchema = z.object({
   id: z.string(),
@@ -130,6 +147,22 @@ const JobResultFieldsSchema = z.object({
   coldStart: z.object({ loadMs: num, sessionCreateMs: num, firstRunMs: num, warmRunMs: num.optional() }).optional(),
   /** GPU jobs: the adapter the session ran on. */
   adapter: GpuAdapterSchema.optional(),
+  /**
+   * Energy and device memory over the measurement (harness/system/energy-tracker.ts): `gpu` (GPU
+   * jobs) from nvidia-smi sampled every intervalMs (peak device memory is device-wide; joules by the
+   * trapezoid rule), `cpu` from RAPL package 0; each `not exposed` with the reason where the
+   * platform gives nothing. joulesPerQuery divides by the measured queries.
+   */
+  energy: EnergySchema.optional(),
+  /**
+   * GPU jobs: one query's time split into phases over a short pass after measuring
+   * (harness/runtimes/gpu-phases.ts): uploadMs (inputs to the device), dispatchMs (kernels queued
+   * until the device queue reports done), readbackMs (outputs to the host), medians over `queries`;
+   * `method` names how; `not measurable` with the reason where the runtime hides the phases.
+   */
+  gpuPhases: GpuPhasesSchema.optional(),
+  /** `--sweep batch=...` / `mlbench model --seq`: this job's point on the sweep axis, and the workload it varies. */
+  sweep: z.object({ axis: z.enum(['batch', 'seq']), value: z.number().int(), base: z.string() }).optional(),
   /**
    * A parity failure that matches a known runtime fault (harness/models/known-faults.ts): the
    * runtime computes this op wrongly here, with the minimal repro that shows it.

@@ -15,6 +15,8 @@ import { createRuntime, describeRuntime } from '../runtimes/index.js';
 import { randomSamples } from '../scenarios/samples.js';
 import { fedFromResolved, fedFromSpecs, inputSamples, resolveInputs, type InputsRequest } from '../inputs/index.js';
 import { runScenario } from '../scenarios/index.js';
+import { startEnergyTracker } from '../system/energy-tracker.js';
+import { measureGpuPhases } from '../runtimes/gpu-phases.js';
 import type { Feeds, Job, ModelArtifact, ResolvedSettings, Session } from '../types.js';
 import type { JobOutcome } from './protocol.js';
 
@@ -145,7 +147,11 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
     if (computes) assertFiniteOutputs(job.runtime, firstOutputs);
     progress(`${job.id}: measuring ${job.scenario}`);
 
+    // Energy and device memory over the measurement only (nvidia-smi on GPU jobs, RAPL on every job).
+    const computesOnGpu = describeRuntime(job.runtime)?.device === 'gpu';
+    const tracker = computes ? startEnergyTracker({ gpu: computesOnGpu }) : null;
     const scenario = await runScenario(job.scenario, session, samples, settings);
+    const energy = tracker ? await tracker.stop(scenario.queryCount ?? 0).catch(() => undefined) : undefined;
     // Peak RSS of the measured work, before the parity check loads the reference runtime here too.
     const peakRssBytes = process.resourceUsage().maxRSS * 1024;
     // Outputs of the first query against the independent reference on the same inputs.
@@ -165,6 +171,8 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
     const status = parityFailed ? 'failed' : scenario.status;
     // --profile-ops: a short profiled pass after measuring, so the profiler never touches the figures.
     const opProfile = job.settings.profileOps && session.profileOps ? await session.profileOps(Array.from({ length: 8 }, (_, i) => samples.feeds([i]))).catch((err: unknown) => { progress(`${job.id}: op profile left out: ${String(err)}`); return undefined; }) : undefined;
+    // GPU jobs: upload, dispatch and readback of one query, over a short pass after measuring.
+    const gpuPhases = computesOnGpu ? await measureGpuPhases(session, samples, job.scenario === 'offline' ? batch : 1) : undefined;
     await session.dispose();
     disposed = true;
     const leakedTensors = session.leakedTensors?.();
@@ -181,6 +189,8 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
       achievedGflops,
       memory: { peakRssBytes, ...(leakedTensors !== undefined ? { leakedTensors } : {}) },
       ...(opProfile ? { opProfile } : {}),
+      ...(energy ? { energy } : {}),
+      ...(gpuPhases ? { gpuPhases } : {}),
       // Encoders timed at a sequence length (`mlbench model --seq`): tokens per second beside latency.
       ...(typeof job.workload.extra?.tokensPerSample === 'number' ? { tokensPerS: scenario.throughputPerS * job.workload.extra.tokensPerSample } : {}),
     };

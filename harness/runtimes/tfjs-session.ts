@@ -13,6 +13,7 @@ import type { DType, Feeds, ModelArtifact, Session, Tensor, TypedArray } from '.
 import type { ResolvedArch } from '../arch.js';
 import { buildTfjsForward, type TfModule } from './tfjs-forward.js';
 import { profileTfjs } from './op-profile.js';
+import { summarisePhases } from './gpu-phases.js';
 
 /** A tfjs session; `leakedTensors()` is meaningful after dispose(). */
 export interface TfjsSession extends Session {
@@ -69,7 +70,46 @@ export async function createTfjsSession(tf: TfModule, model: ModelArtifact, runt
     // --profile-ops: the same forward under tf.profile (op-profile.ts).
     profileOps: (feeds) => profileTfjs(tf as never, (q) => session.run(feeds[q % feeds.length]!)),
   };
+  // A GPU backend (async or device readback): upload, dispatch and readback timed apart.
+  if (readback !== 'sync') {
+    session.gpuPhases = async (feeds) => {
+      const spec = model.inputs[0]!;
+      const perQuery = [];
+      for (const f of feeds) {
+        const feed = f[spec.name]!;
+        let t0 = performance.now();
+        const x = tf.tensor(feed.data as Float32Array, feed.dims, 'float32');
+        try {
+          await untilQueueDone(tf, x);
+          const uploadMs = performance.now() - t0;
+          t0 = performance.now();
+          const y = forward.predict(x);
+          try {
+            await untilQueueDone(tf);
+            const dispatchMs = performance.now() - t0;
+            t0 = performance.now();
+            await y.data();
+            perQuery.push({ uploadMs, dispatchMs, readbackMs: performance.now() - t0 });
+          } finally {
+            y.dispose();
+          }
+        } finally {
+          x.dispose();
+        }
+      }
+      return summarisePhases('tfjs-backend-webgpu: uploadToGPU + queue done / predict + queue done / await data()', perQuery);
+    };
+  }
   return session;
+}
+
+/** Submits the backend's pending work (after uploading `upload`'s data, when given) and waits until the GPU queue has done it. */
+async function untilQueueDone(tf: TfModule, upload?: tfTypes.Tensor): Promise<void> {
+  const backend = tf.backend() as unknown as { uploadToGPU?(dataId: object): void; submitQueue?(): void; device?: { queue: { onSubmittedWorkDone(): Promise<void> } } };
+  if (!backend.device) throw new Error(`backend ${tf.getBackend()} has no GPU queue to wait on`);
+  if (upload) backend.uploadToGPU?.(upload.dataId);
+  backend.submitQueue?.();
+  await backend.device.queue.onSubmittedWorkDone();
 }
 
 /** One output's values by the session's readback mode (an empty array when they stay on the device). */

@@ -142,7 +142,7 @@ export interface CompareSide {
 export interface MetricComparison {
   /** `latency.p50`, `latency.p90`, `latency.p99`, `throughput`, `train.seconds`, `memory.peakRss`, `loadgen.<key>`, `accuracy`, `parity`, `validity`, `status`. */
   metric: string;
-  unit: 'ns' | 'per-s' | 's' | 'bytes' | 'ratio' | 'status' | 'pass';
+  unit: 'ns' | 'per-s' | 's' | 'bytes' | 'ratio' | 'status' | 'pass' | 'J' | 'ms';
   better: 'lower' | 'higher';
   /** Median over runs of each run's value (e.g. the median of run p50s); text for status/parity/validity. */
   baseline: number | string | null;
