@@ -15,6 +15,8 @@ import { formatDims, parseInputFlag, parseRangeFlag, parseShapeFlag, resolveInpu
 import { assembleResult } from '../isolate/runner.js';
 import { buildModel } from '../models/build-model.js';
 import { readOnnxSignature } from '../models/onnx-read.js';
+import { referenceNote } from '../models/onnx-eval/index.js';
+import { onnxPrecision, precisionNote } from '../models/onnx-precision.js';
 import { decoderLayout, isDecoderSignature } from '../generation/decoder-layout.js';
 import { GENERATION_SCENARIOS } from '../generation/scenarios.js';
 import { UsageError } from '../errors.js';
@@ -77,6 +79,10 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
   const ladder = flags.seq ? encoderLadder(model, parseSeqFlag(flags.seq), request, file) : undefined;
   const inputs = decoder ? [] : resolveInputs(model.inputs, ladder ? ladder[0]!.request : request, file);
   const { description, notes } = describeModel(model, file);
+  // The file's precision (its parity tolerance) and the parity reference, recorded and shown.
+  const precision = model.tfjs ? undefined : onnxPrecision(model.onnx);
+  const parityNotes = precision ? [precisionNote(precision), ...(decoder ? [] : [referenceNote(model)])] : [];
+  notes.push(...parityNotes);
   if (layout) notes.push(`decoder (optimum layout): ${layout.layers} layers, ${layout.cache[0]!.heads} heads x ${layout.cache[0]!.headDim}, ${layout.useCacheBranch ? 'merged (use_cache_branch)' : model.decoderWithPast ? 'decoder_model + decoder_with_past_model' : layout.takesCache ? 'with past' : 'no cache input: every step recomputes the prefix'}; runs as generation (greedy, fixed output length)`);
   const takes = model.tfjs ? takesTfjsFiles : takesOnnxFiles;
 
@@ -107,7 +113,7 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
   const runtimesUsed = [...new Set(jobs.map((j) => j.runtime))];
   const plan: RunPlan = {
     jobs, commandLine, args: commandLine.split(' '), resultsDir: choices.resultsDir, reportDir: flags.report !== false && flags.reportDir ? flags.reportDir : null,
-    settings: { ...settings, model: modelPath, inputs: request, ...(notes.length ? { modelNotes: notes } : {}), runtimes: runtimesUsed, scenarios: choices.scenarios },
+    settings: { ...settings, model: modelPath, inputs: request, ...(notes.length ? { modelNotes: notes } : {}), ...(precision ? { modelPrecision: precision } : {}), runtimes: runtimesUsed, scenarios: choices.scenarios },
   };
   const skipped = (job: Job, at: string): JobResult => assembleResult(job, { status: 'skipped', error: { code: 'E_SKIPPED', message: `${job.runtime} ${model.tfjs ? SKIP_TFJS : SKIP_ONNX}` } }, { startedAt: at, wallMs: 0, peakRssBytes: null });
   const { file: out, result, results } = await executePlan(plan, {
@@ -117,7 +123,7 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
     select: () => ({ carried: jobs.filter((j) => !takes(j.runtime)).map((j) => skipped(j, new Date().toISOString())), toRun: jobs.filter((j) => takes(j.runtime)) }),
     onJobDone: (r) => { if (flags.verbose && r.summary) progress.note(r.summary); },
   });
-  process.stdout.write(`\n${summaryTable(results)}\n\nresult file: ${out}\n`);
+  process.stdout.write(`\n${summaryTable(results)}\n${parityNotes.map((n) => `${n}\n`).join('')}\nresult file: ${out}\n`);
   if (plan.reportDir !== null) {
     try {
       const { writeReport } = await import('../../reports/index.js');

@@ -10,6 +10,7 @@ import { assertFinite } from '../errors.js';
 import { bfloat16ToNumber, float16ToNumber } from '../inputs/half-float.js';
 import { checkParity, copyFeeds, float64Reference, mergeParity, parityTolerance, referenceParity, TFJS_PARITY_REFERENCE, type ParityReference, type ParityResult } from '../models/parity.js';
 import { parityProfile } from '../models/parity-profile.js';
+import { FLOAT64_ONNX_REFERENCE_ID, float64OnnxReference, missingOpsReason, notIndependentReferenceId } from '../models/onnx-eval/index.js';
 import type { SampleSource } from '../scenarios/samples.js';
 import { createRuntime, describeRuntime } from '../runtimes/index.js';
 import { randomSamples } from '../scenarios/samples.js';
@@ -22,15 +23,15 @@ import type { JobOutcome } from './protocol.js';
 
 const msSince = (t0: number) => performance.now() - t0;
 
-/** The reference of ONNX files: ort-node:cpu with graph optimisations off (no fused kernels, no rewrites). */
+/** The stand-in reference of ONNX files the float64 evaluator cannot cover: ort-node:cpu with graph optimisations off (no fused kernels, no rewrites). */
 export const ORT_UNOPTIMISED_ID = 'ort-node:cpu (graph optimisations disabled)';
 
 /** ort-node:cpu with graph optimisations off, run in this process; the job's other ort settings (threads) are kept. */
-function ortUnoptimisedReference(settings: ResolvedSettings): ParityReference {
+function ortUnoptimisedReference(settings: ResolvedSettings, id = ORT_UNOPTIMISED_ID): ParityReference {
   // One reference session for every check of the job (samples, batch); the job process ends after.
   let loaded: Promise<Session> | null = null;
   return {
-    id: ORT_UNOPTIMISED_ID,
+    id,
     async outputs(model: ModelArtifact, feeds: Feeds): Promise<Feeds> {
       loaded ??= import('../runtimes/ort-node.js').then(async ({ createOrtNodeRuntime }) => (await createOrtNodeRuntime('cpu').load(model, { ...settings, 'ort.graphOptimizationLevel': 'disabled' })).session);
       return copyFeeds(await (await loaded).run(feeds));
@@ -41,10 +42,41 @@ function ortUnoptimisedReference(settings: ResolvedSettings): ParityReference {
 /** How many single samples parity checks beside the first query and the full batch. */
 const PARITY_SAMPLES = 4;
 
+/** Past this much time in parity, no further sample or batch is checked (the float64 evaluator is plain JS). */
+const PARITY_BUDGET_MS = 30_000;
+
+/**
+ * The reference of an ONNX file: the float64 evaluator (models/onnx-eval) where it has a kernel
+ * for every op the outputs need; else, or if it throws, ort-node:cpu with graph optimisations
+ * off, recorded as `onnxruntime (not independent): ...` with the reason (the missing ops).
+ * Null when this job is that stand-in itself.
+ */
+function onnxFileReference(job: Job, settings: ResolvedSettings, model: ModelArtifact): ParityReference | null {
+  const own = float64OnnxReference(model);
+  if (!own.reference) {
+    const id = notIndependentReferenceId(missingOpsReason(own.missingOps));
+    return job.runtime === 'ort-node:cpu' && settings['ort.graphOptimizationLevel'] === 'disabled' ? null : ortUnoptimisedReference(settings, id);
+  }
+  const evaluator = own.reference;
+  let fallback: ParityReference | null = null;
+  return {
+    get id() { return fallback?.id ?? FLOAT64_ONNX_REFERENCE_ID; },
+    async outputs(m: ModelArtifact, feeds: Feeds): Promise<Feeds> {
+      if (!fallback) {
+        try { return await evaluator.outputs(m, feeds); } catch (err) {
+          fallback = ortUnoptimisedReference(settings, notIndependentReferenceId(`the float64 evaluator failed (${(err as Error).message})`));
+        }
+      }
+      return fallback.outputs(m, feeds);
+    },
+  };
+}
+
 /**
  * Parity against the independent reference: the float64 forward pass for models with an
- * architecture description; for ONNX files, ort-node:cpu with graph optimisations off, which is
- * the reference itself when this job is exactly that. Checks the first query's outputs, more
+ * architecture description; for ONNX files, the float64 ONNX evaluator, or where it lacks an op,
+ * ort-node:cpu with graph optimisations off labelled not independent (the reference itself when
+ * this job is exactly that). Checks the first query's outputs, more
  * single samples and one full batch (settings.batchSize, when the first input's batch dim is
  * symbolic), with the tolerance of the model's precision (models/parity-profile.ts) or
  * --parity-tolerance; each output judged on its own, softmax outputs as logits.
@@ -57,26 +89,32 @@ export async function parityOf(job: Job, settings: ResolvedSettings, model: Mode
     if (job.runtime === TFJS_PARITY_REFERENCE) return referenceParity(TFJS_PARITY_REFERENCE);
     reference = { id: TFJS_PARITY_REFERENCE, outputs: async (m, f) => (await import('../runtimes/tfjs-session.js')).tfjsReferenceOutputs(m, f) };
   } else {
-    if (job.runtime === 'ort-node:cpu' && settings['ort.graphOptimizationLevel'] === 'disabled') return referenceParity(ORT_UNOPTIMISED_ID);
-    reference = ortUnoptimisedReference(settings);
+    const fileReference = onnxFileReference(job, settings, model);
+    if (!fileReference) return referenceParity(notIndependentReferenceId(missingOpsReason(float64OnnxReference(model).missingOps)));
+    reference = fileReference;
   }
+  const startedMs = performance.now();
+  const overBudget = () => performance.now() - startedMs > PARITY_BUDGET_MS;
   const profile = parityProfile(model);
   const tolerance = parityTolerance(profile.precision, profile.accumulation, settings.parityTolerance);
   const options = { reference, tolerance, softmaxOutputs: profile.softmaxOutputs };
   const checks = [await checkParity(model, firstFeeds, firstOutputs, options)];
   const singles = Math.min(PARITY_SAMPLES, samples.count);
-  for (let i = 1; i < singles; i++) {
+  let singlesDone = 1;
+  for (let i = 1; i < singles && !overBudget(); i++, singlesDone++) {
     const feeds = samples.feeds([i]);
     checks.push(await checkParity(model, feeds, copyFeeds(await session.run(feeds)), options));
   }
   const batch = Math.min(settings.batchSize, samples.count);
   // A model file's given inputs (--shape/--input) are whole queries: no batch can be formed from them.
-  const batchable = !samplesAreQueries && batch > 1 && typeof model.inputs[0]?.dims[0] === 'string';
+  const wantBatch = !samplesAreQueries && batch > 1 && typeof model.inputs[0]?.dims[0] === 'string';
+  const batchable = wantBatch && !overBudget();
   if (batchable) {
     const feeds = samples.feeds(Array.from({ length: batch }, (_, i) => i));
     checks.push(await checkParity(model, feeds, copyFeeds(await session.run(feeds)), options));
   }
-  return mergeParity(checks, `${singles} sample${singles > 1 ? 's' : ''}${batchable ? ` + batch ${batch}` : ''}`);
+  const cut = singlesDone < singles || wantBatch !== batchable ? ` (stopped at the ${PARITY_BUDGET_MS / 1000} s parity budget)` : '';
+  return mergeParity(checks, `${singlesDone} sample${singlesDone > 1 ? 's' : ''}${batchable ? ` + batch ${batch}` : ''}${cut}`);
 }
 
 /** Throws E_NONFINITE when any output holds NaN or Inf, naming the output and the counts. */

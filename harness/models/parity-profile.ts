@@ -1,18 +1,17 @@
 /**
- * What parity's tolerance depends on, read from the model: its precision (int8 when the graph
- * quantizes: DynamicQuantizeLinear, MatMulInteger, ConvInteger, QLinear*, DequantizeLinear;
- * fp16 when a float16 input, output or initializer appears; else fp32), the longest accumulation
+ * What parity's tolerance depends on, read from the model: its precision (an ONNX file's from
+ * its ops and initializer types, models/onnx-precision.ts: int8 dynamic or static -> int8,
+ * int8 weight-only -> fp32, float16 tensors -> fp16), the longest accumulation
  * K (the widest fan-in of a description's dense/conv kernels; unknown for files), and the outputs
  * a Softmax produces (compared as logits). Pure: decodes bytes, no runtime.
  */
 import onnxProto from 'onnx-proto';
 import type { ResolvedArch } from '../arch.js';
 import type { ModelArtifact } from '../types.js';
+import { onnxPrecision } from './onnx-precision.js';
 import { DEFAULT_ACCUMULATION, type ParityPrecision } from './parity.js';
 
 const { onnx } = onnxProto;
-const QUANT_OPS = /^(DynamicQuantizeLinear|MatMulInteger|ConvInteger|QLinear\w+|DequantizeLinear|QuantizeLinear|MatMulNBits)$/;
-const FLOAT16 = 10;
 
 export interface ParityProfile {
   precision: ParityPrecision;
@@ -33,15 +32,11 @@ function archProfile(arch: ResolvedArch): ParityProfile {
 }
 
 function onnxProfile(bytes: Uint8Array): ParityProfile {
-  const graph = onnx.ModelProto.decode(bytes).graph;
-  const nodes = graph?.node ?? [];
-  const quantized = nodes.some((n) => QUANT_OPS.test(n.opType ?? ''));
-  const elem = (v: onnxProto.onnx.IValueInfoProto) => Number(v.type?.tensorType?.elemType ?? 0);
-  const half = [...(graph?.input ?? []), ...(graph?.output ?? [])].some((v) => elem(v) === FLOAT16)
-    || (graph?.initializer ?? []).some((t) => Number(t.dataType) === FLOAT16);
-  const outputs = new Set((graph?.output ?? []).map((v) => v.name ?? ''));
+  const model = onnx.ModelProto.decode(bytes);
+  const nodes = model.graph?.node ?? [];
+  const outputs = new Set((model.graph?.output ?? []).map((v) => v.name ?? ''));
   const softmaxOutputs = new Set(nodes.filter((n) => n.opType === 'Softmax').flatMap((n) => n.output ?? []).filter((o) => outputs.has(o)));
-  return { precision: quantized ? 'int8' : half ? 'fp16' : 'fp32', accumulation: DEFAULT_ACCUMULATION, softmaxOutputs };
+  return { precision: onnxPrecision(model).tolerance, accumulation: DEFAULT_ACCUMULATION, softmaxOutputs };
 }
 
 /** The model's parity profile (a TF.js model.json: fp32, unknown K, no softmax outputs known). */

@@ -6,9 +6,10 @@
  * - zoo and trained models: float64Reference, the forward pass computed in float64 from the
  *   architecture description in plain JS (models/float64-forward.ts). Every runtime, ort-node:cpu
  *   included, is compared to it.
- * - ONNX files: the caller (the job process) passes ort-node:cpu with graph optimisations off;
- *   every runtime, ort-node:cpu with optimisations on included, is compared to it, and the job
- *   that is the reference records `not checked (reference)`, never pass.
+ * - ONNX files: the caller (the job process) passes the float64 ONNX evaluator (models/onnx-eval),
+ *   which shares no code with onnxruntime; where it lacks a kernel for an op, ort-node:cpu with
+ *   graph optimisations off stands in, recorded as `onnxruntime (not independent): ...` with the
+ *   missing ops, and the job that is that stand-in records `not checked (reference)`, never pass.
  *
  * Method (numpy allclose per element, with tolerances scaled to the model's precision):
  * - pass when every element has |a - r| <= atol + rtol * |r|, dims and output names match, and

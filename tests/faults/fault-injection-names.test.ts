@@ -36,7 +36,7 @@ describe('fault: injection in a model, dataset or host name', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toMatch(ESC);
     // The job's parity is shown beside it, with the independent reference named.
-    expect(html).toMatch(/pass<\/span> [\d.e+-]+ vs ort-node:cpu \(graph optimisations disabled\)/);
+    expect(html).toMatch(/pass<\/span> [\d.e+-]+ vs float64 ONNX evaluator/);
     const md = readFileSync(path.join(out, 'summary.md'), 'utf8');
     expect(md).not.toContain('<img');
     expect(md).toContain('&lt;img');

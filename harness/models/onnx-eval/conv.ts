@@ -1,0 +1,118 @@
+/**
+ * Convolution and pooling over 1-D and 2-D spatial dims, NCHW (ONNX Conv, MaxPool, AveragePool,
+ * GlobalAveragePool, GlobalMaxPool, ConvInteger): group, strides, dilations, explicit pads or
+ * auto_pad SAME_UPPER/SAME_LOWER/VALID, ceil_mode, count_include_pad. 1-D is computed as 2-D with
+ * a height of 1. Sums are float64.
+ */
+import type { Attrs } from './kernel.js';
+import { need, type Kernel } from './kernel.js';
+import { ElemType, sizeOf, type EvalTensor } from './tensor.js';
+
+interface Window { kh: number; kw: number; sh: number; sw: number; dh: number; dw: number; top: number; left: number; oh: number; ow: number }
+
+/** Output size and padding of a window over [h, w] (ONNX Conv/Pool shape inference). */
+function windowOf(attrs: Attrs, h: number, w: number, kernel: number[], oneD: boolean): Window {
+  const pick = (v: number[] | undefined, fallback: number) => (oneD ? [1, v?.[0] ?? fallback] : [v?.[0] ?? fallback, v?.[1] ?? fallback]);
+  const [kh, kw] = oneD ? [1, kernel[0]!] : [kernel[0]!, kernel[1]!];
+  const [sh, sw] = pick(attrs.ints('strides'), 1) as [number, number];
+  const [dh, dw] = pick(attrs.ints('dilations'), 1) as [number, number];
+  const pads = attrs.ints('pads');
+  let [top, left, bottom, right] = oneD ? [0, pads?.[0] ?? 0, 0, pads?.[1] ?? 0] : [pads?.[0] ?? 0, pads?.[1] ?? 0, pads?.[2] ?? 0, pads?.[3] ?? 0];
+  const autoPad = attrs.string('auto_pad', 'NOTSET');
+  const ceil = attrs.int('ceil_mode', 0) === 1;
+  const span = (k: number, d: number) => (k - 1) * d + 1;
+  if (autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') {
+    const total = (size: number, s: number, k: number, d: number) => Math.max(0, (Math.ceil(size / s) - 1) * s + span(k, d) - size);
+    const th = total(h, sh, kh, dh);
+    const tw = total(w, sw, kw, dw);
+    const lower = autoPad === 'SAME_LOWER';
+    top = lower ? Math.ceil(th / 2) : Math.floor(th / 2); bottom = th - top;
+    left = lower ? Math.ceil(tw / 2) : Math.floor(tw / 2); right = tw - left;
+  } else if (autoPad === 'VALID') { top = left = bottom = right = 0; }
+  const out = (size: number, lo: number, hi: number, k: number, s: number, d: number) => {
+    const q = (size + lo + hi - span(k, d)) / s;
+    let o = (ceil ? Math.ceil(q) : Math.floor(q)) + 1;
+    // With ceil_mode, a last window that starts inside the right padding is dropped.
+    if (ceil && (o - 1) * s >= size + lo) o--;
+    return o;
+  };
+  return { kh, kw, sh, sw, dh, dw, top, left, oh: out(h, top, bottom, kh, sh, dh), ow: out(w, left, right, kw, sw, dw) };
+}
+
+function conv(x: EvalTensor, wt: EvalTensor, bias: ArrayLike<number> | undefined, attrs: Attrs, type: number, xZero = 0, wZero = 0): EvalTensor {
+  const oneD = x.dims.length === 3;
+  const [n, c, h, w] = oneD ? [x.dims[0]!, x.dims[1]!, 1, x.dims[2]!] : (x.dims as [number, number, number, number]);
+  const m = wt.dims[0]!;
+  const group = attrs.int('group', 1);
+  const cg = c / group;
+  const win = windowOf(attrs, h, w, attrs.ints('kernel_shape') ?? wt.dims.slice(2), oneD);
+  const out = new Float64Array(n * m * win.oh * win.ow);
+  const mg = m / group;
+  for (let b = 0; b < n; b++) for (let f = 0; f < m; f++) {
+    const g = Math.floor(f / mg);
+    for (let oy = 0; oy < win.oh; oy++) for (let ox = 0; ox < win.ow; ox++) {
+      let s = bias ? bias[f]! : 0;
+      for (let ci = 0; ci < cg; ci++) for (let ky = 0; ky < win.kh; ky++) {
+        const iy = oy * win.sh - win.top + ky * win.dh;
+        if (iy < 0 || iy >= h) continue;
+        for (let kx = 0; kx < win.kw; kx++) {
+          const ix = ox * win.sw - win.left + kx * win.dw;
+          if (ix < 0 || ix >= w) continue;
+          const xv = x.data[((b * c + g * cg + ci) * h + iy) * w + ix]! - xZero;
+          s += xv * (wt.data[((f * cg + ci) * win.kh + ky) * win.kw + kx]! - wZero);
+        }
+      }
+      out[((b * m + f) * win.oh + oy) * win.ow + ox] = s;
+    }
+  }
+  return { type, dims: oneD ? [n, m, win.ow] : [n, m, win.oh, win.ow], data: out };
+}
+
+function pool(kind: 'max' | 'avg'): Kernel {
+  return (inputs, { attrs }) => {
+    const x = need(inputs, 0);
+    const oneD = x.dims.length === 3;
+    const [n, c, h, w] = oneD ? [x.dims[0]!, x.dims[1]!, 1, x.dims[2]!] : (x.dims as [number, number, number, number]);
+    const win = windowOf(attrs, h, w, attrs.ints('kernel_shape') ?? [], oneD);
+    const includePad = attrs.int('count_include_pad', 0) === 1;
+    const out = new Float64Array(n * c * win.oh * win.ow);
+    for (let p = 0; p < n * c; p++) for (let oy = 0; oy < win.oh; oy++) for (let ox = 0; ox < win.ow; ox++) {
+      let acc = kind === 'max' ? -Infinity : 0;
+      let count = 0;
+      let padded = 0;
+      for (let ky = 0; ky < win.kh; ky++) for (let kx = 0; kx < win.kw; kx++) {
+        const iy = oy * win.sh - win.top + ky * win.dh;
+        const ix = ox * win.sw - win.left + kx * win.dw;
+        // count_include_pad counts the pads, never the part of a ceil_mode window past them.
+        if (iy < 0 || iy >= h || ix < 0 || ix >= w) { if (iy < h + win.top && ix < w + win.left) padded++; continue; }
+        const v = x.data[(p * h + iy) * w + ix]!;
+        acc = kind === 'max' ? Math.max(acc, v) : acc + v;
+        count++;
+      }
+      out[(p * win.oh + oy) * win.ow + ox] = kind === 'max' ? acc : acc / (includePad ? count + padded : count);
+    }
+    return [{ type: x.type, dims: oneD ? [n, c, win.ow] : [n, c, win.oh, win.ow], data: out }];
+  };
+}
+
+function globalPool(kind: 'max' | 'avg'): Kernel {
+  return (inputs) => {
+    const x = need(inputs, 0);
+    const inner = sizeOf(x.dims.slice(2));
+    const out = new Float64Array(x.dims[0]! * x.dims[1]!);
+    for (let p = 0; p < out.length; p++) {
+      const v = x.data.subarray(p * inner, (p + 1) * inner);
+      out[p] = kind === 'max' ? Math.max(...v) : v.reduce((a, b) => a + b, 0) / inner;
+    }
+    return [{ type: x.type, dims: [x.dims[0]!, x.dims[1]!, ...x.dims.slice(2).map(() => 1)], data: out }];
+  };
+}
+
+export const CONV: Record<string, Kernel> = {
+  Conv: (inputs, { attrs }) => { const x = need(inputs, 0); return [conv(x, need(inputs, 1), inputs[2]?.data, attrs, x.type)]; },
+  ConvInteger: (inputs, { attrs }) => [conv(need(inputs, 0), need(inputs, 1), undefined, attrs, ElemType.INT32, inputs[2]?.data[0] ?? 0, inputs[3]?.data[0] ?? 0)],
+  MaxPool: pool('max'),
+  AveragePool: pool('avg'),
+  GlobalAveragePool: globalPool('avg'),
+  GlobalMaxPool: globalPool('max'),
+};

@@ -1,0 +1,38 @@
+/**
+ * The float64 ONNX evaluator as a parity reference for model files (bring your own), and the
+ * name a job records when the evaluator cannot serve: onnxruntime with graph optimisations off,
+ * which shares its kernels with the runtimes it judges and so is labelled not independent.
+ */
+import type { Feeds, ModelArtifact } from '../../types.js';
+import type { ParityReference } from '../parity.js';
+import { OnnxEvaluator } from './graph.js';
+
+/** What `parity.reference` says when the float64 evaluator computed the reference outputs. */
+export const FLOAT64_ONNX_REFERENCE_ID = 'float64 ONNX evaluator';
+
+/** What `parity.reference` says when onnxruntime stood in, and why (missing kernels, or the evaluator's error). */
+export function notIndependentReferenceId(why: string): string {
+  return `onnxruntime (not independent): ort-node:cpu, graph optimisations disabled; ${why}`;
+}
+
+/** Why the evaluator cannot cover a model: `no float64 kernel for A, B`. */
+export const missingOpsReason = (missing: readonly string[]): string => `the float64 evaluator has no kernel for ${missing.join(', ')}`;
+
+/** The float64 evaluator of an ONNX file as a parity reference, or the op types it lacks. */
+export function float64OnnxReference(model: ModelArtifact): { reference: ParityReference; missingOps: [] } | { reference: null; missingOps: string[] } {
+  const evaluator = new OnnxEvaluator(model.onnx, model.file?.path);
+  const missingOps = evaluator.missingOps(model.outputs.map((o) => o.name));
+  if (missingOps.length) return { reference: null, missingOps };
+  return {
+    missingOps: [],
+    reference: { id: FLOAT64_ONNX_REFERENCE_ID, outputs: async (_model: ModelArtifact, feeds: Feeds) => evaluator.run(feeds, model.outputs.map((o) => o.name)) },
+  };
+}
+
+/** The line `mlbench model` prints and records about its parity reference for an ONNX file. */
+export function referenceNote(model: ModelArtifact): string {
+  const { missingOps } = float64OnnxReference(model);
+  return missingOps.length
+    ? `parity reference: ${notIndependentReferenceId(missingOpsReason(missingOps))}`
+    : `parity reference: ${FLOAT64_ONNX_REFERENCE_ID} (its own float64 kernels, independent of onnxruntime)`;
+}
