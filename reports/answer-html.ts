@@ -6,6 +6,7 @@
 import { escapeHtml as e } from '../harness/common/escape.js';
 import { formatNs, formatSeconds, sig } from '../harness/common/format.js';
 import { buildLeaderboard, suiteWarnings, type LeaderCell, type Leaderboard } from './leaderboard.js';
+import { crossoversOf } from './crossover-view.js';
 import type { ReportJob } from './model.js';
 import type { RenderedChart } from './render-charts.js';
 import { fileSlug } from './render-charts.js';
@@ -43,5 +44,20 @@ export function answerSection(suite: string, jobs: ReportJob[], charts: Rendered
 ${warn}
 ${body}
 ${figure}
+${crossoverBlock(jobs, charts)}
 </section>`;
+}
+
+/** `--sweep`: where each GPU runtime overtakes the CPU, one sentence per sweep and GPU runtime, above its chart. */
+function crossoverBlock(jobs: ReportJob[], charts: RenderedChart[]): string {
+  const views = crossoversOf(jobs).filter((v) => v.sentences.length);
+  if (!views.length) return '';
+  const chart = charts.find((c) => c.chart.id === 'crossover');
+  const items = views.flatMap((v) => v.sentences.map((t) => `<li${/\[software adapter\]/.test(t) ? ' class="software"' : ''}><strong>${e(v.base)}</strong>: ${e(t)}</li>`));
+  const figure = chart ? `<figure id="chart-${e(chart.name)}" data-chart="${e(chart.name)}">\n${chart.svg}\n<figcaption>${e(chart.chart.description)}</figcaption></figure>` : '';
+  return `<div class="crossover" data-crossover>
+<h3>Where the GPU overtakes the CPU</h3>
+<ul>${items.join('')}</ul>
+${figure}
+</div>`;
 }

@@ -97,8 +97,8 @@ function failuresSection(model: ReportModel): string {
 }
 
 function suiteSection(suite: string, jobs: ReportJob[], charts: RenderedChart[]): string {
-  // The heatmap is drawn in the suite's answer block at the top.
-  const figures = charts.filter((c) => c.chart.id !== 'speedup-heatmap').map((c) => `<figure id="chart-${e(c.name)}" data-chart="${e(c.name)}">
+  // The heatmap and the crossover chart are drawn in the suite's answer block at the top.
+  const figures = charts.filter((c) => c.chart.id !== 'speedup-heatmap' && c.chart.id !== 'crossover').map((c) => `<figure id="chart-${e(c.name)}" data-chart="${e(c.name)}">
 ${c.svg}
 <figcaption>${e(c.chart.description)}</figcaption>
 </figure>`);

@@ -7,6 +7,7 @@ import { escapeMarkdown as m } from '../harness/common/escape.js';
 import { formatMetric, formatNs, sig } from '../harness/common/format.js';
 import { buildLeaderboard, suiteWarnings } from './leaderboard.js';
 import { crossMachineMarkdown } from './cross-machine-html.js';
+import { crossoversOf } from './crossover-view.js';
 import { compareJobs, type ReportJob, type ReportModel } from './model.js';
 import type { RenderedChart } from './render-charts.js';
 
@@ -27,8 +28,10 @@ export function renderMarkdown(model: ReportModel, charts: RenderedChart[], warn
   for (const suite of model.suites) {
     const board = buildLeaderboard(suite.jobs, multi);
     const notes = [...suiteWarnings(suite.jobs), ...model.machines.flatMap((x) => (x.busy ? [x.busy] : []))];
-    if (!board && !notes.length) continue;
+    const crossings = crossoversOf(suite.jobs).flatMap((v) => v.sentences.map((t) => `- **${m(v.base)}**: ${m(t)}`));
+    if (!board && !notes.length && !crossings.length) continue;
     lines.push(`## ${m(suite.id)}: which runtime, and by how much`, '');
+    if (crossings.length) lines.push('**Where the GPU overtakes the CPU** (`--sweep`):', '', ...crossings, '');
     for (const n of notes) lines.push(`- ⚠ ${m(n)}`);
     if (notes.length) lines.push('');
     if (board) {

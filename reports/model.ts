@@ -76,6 +76,8 @@ export interface ReportJob {
   rankedAs?: string;
   /** A parity failure matching a known runtime fault, with its repro. */
   knownFault?: JobResult['knownFault'] | null;
+  /** `--sweep` / `mlbench model --seq`: the job's point on the sweep axis (results/crossover.ts). */
+  sweep?: JobResult['sweep'] | null;
   /** True when this job belongs to the newest run of its machine that has this key. */
   latest: boolean;
 }
@@ -240,6 +242,7 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
     softwareAdapter: jobSoftwareWarning(job),
     rankedAs: rankedRuntimeLabel(runtime, job),
     knownFault: job.knownFault ?? null,
+    sweep: job.sweep ?? null,
     latest: false,
   };
 }

@@ -25,4 +25,5 @@ export {
   buildHistory, orderRuns, historyMarkdown, detectSteps, fitPieces, DEFAULT_STEP_THRESHOLD,
   type HistoryOptions, type HistoryReport, type HistoryRun, type HistoryStep, type Trend, type TrendPoint, type Piece, type Step, type StepOptions,
 } from './history/index.js';
+export { findCrossovers, crossoverJobOf, type Crossover, type CrossoverJob, type CrossoverPoint } from './crossover.js';
 export { adapterName, isSoftwareAdapter, jobSoftwareWarning, rankedRuntimeLabel, softwareAdapterWarning } from './adapter-label.js';

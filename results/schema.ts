@@ -161,8 +161,8 @@ const JobResultFieldsSchema = z.object({
    * `method` names how; `not measurable` with the reason where the runtime hides the phases.
    */
   gpuPhases: GpuPhasesSchema.optional(),
-  /** `--sweep batch=...` / `mlbench model --seq`: this job's point on the sweep axis, and the workload it varies. */
-  sweep: z.object({ axis: z.enum(['batch', 'seq']), value: z.number().int(), base: z.string() }).optional(),
+  /** `--sweep batch=...` / `mlbench model --seq`: this job's point on the sweep axis, the workload it varies, and its runtime's device kind. */
+  sweep: z.object({ axis: z.enum(['batch', 'seq']), value: z.number().int(), base: z.string(), device: z.enum(['cpu', 'gpu']) }).optional(),
   /**
    * A parity failure that matches a known runtime fault (harness/models/known-faults.ts): the
    * runtime computes this op wrongly here, with the minimal repro that shows it.

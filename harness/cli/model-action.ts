@@ -100,7 +100,7 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
     }
     : { id: name, kind: 'inference', description, model: { kind: 'file', path: modelPath }, scenarios: ['single-stream'], runtimes: allRuntimes, extra: { inputs: request } };
   const workloads = ladder
-    ? ladder.map(({ seq, request: r }): Workload => ({ ...workload, id: `${name}-seq${seq}`, description: `${description}; sequence ${seq}`, extra: { inputs: r, tokensPerSample: seq } }))
+    ? ladder.map(({ seq, request: r }): Workload => ({ ...workload, id: `${name}-seq${seq}`, description: `${description}; sequence ${seq}`, extra: { inputs: r, tokensPerSample: seq, sweep: { axis: 'seq', value: seq, base: name } } }))
     : [workload];
   const suite: Suite = { id: 'model', describe: () => `mlbench model ${file}`, workloads: () => workloads };
   const jobs = planJobs({

@@ -6,6 +6,7 @@ import { pinnedKeys, resolveChoices, resolveSettings, splitList, type RequestedO
 import { errorMessage, ExitError, UsageError, unknownChoice } from '../errors.js';
 import { planJobs } from '../plan/plan.js';
 import { parseShard } from '../plan/shard.js';
+import { applySweep, parseSweep } from '../plan/sweep.js';
 import { planResume, quoteCommand, recordedRunArgs } from '../plan/resume.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { TOOL_VERSION } from '../paths.js';
@@ -13,6 +14,7 @@ import { DEFAULT_SUITES, isSuiteFile, loadSuite, loadUserSuite, suiteIds } from 
 import type { JobResult, ResultFile } from '../../results/schema.js';
 import type { Job, ProbeResult, ResolvedSettings, SuiteOptions } from '../types.js';
 import { readResult } from '../../results/store.js';
+import { crossoverJobOf, findCrossovers } from '../../results/crossover.js';
 import { microTable, rooflineTable } from '../micro/roofline-table.js';
 import { createProgress } from './progress.js';
 import type { RunFlags } from './run.js';
@@ -146,7 +148,10 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
     }))),
   ];
   const shard = parseShard(flags.shard);
-  const jobs = planJobs({
+  // --sweep batch=...: offline jobs once per batch size (the scenario it varies, unless asked otherwise).
+  const sweep = flags.sweep !== undefined ? parseSweep(flags.sweep) : null;
+  if (sweep && !choices.scenarios) choices.scenarios = ['offline'];
+  const planned = planJobs({
     suites,
     profile: choices.profile,
     runtimes: choices.runtimes,
@@ -157,12 +162,13 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
     shard,
     suiteOptions,
   });
+  const jobs = sweep ? applySweep(planned, sweep) : planned;
 
   const progress = createProgress(process.stderr, { verbose: flags.verbose });
   const runtimesUsed = [...new Set(jobs.map((j) => j.runtime))];
   const shardNote = shard ? `, shard ${shard.index}/${shard.count}${shard.source === '--shard' ? '' : ` from ${shard.source}`}` : '';
   const resolved = { ...settings, profile: choices.profile, suites: suites.map((s) => s.id), runtimes: runtimesUsed, scenarios: choices.scenarios, resultsDir: choices.resultsDir,
-    ...(shard ? { shard: { index: shard.index, count: shard.count } } : {}) };
+    ...(shard ? { shard: { index: shard.index, count: shard.count } } : {}), ...(sweep ? { sweep } : {}) };
   const plan: RunPlan = {
     jobs, commandLine, args: resume?.args ?? argv, resultsDir: choices.resultsDir, reportDir: flags.report !== false ? flags.reportDir ?? 'out/report' : null,
     settings: resolved, bail: flags.bail, ...(flags.peaksFrom ? { peaksFrom: flags.peaksFrom } : {}),
@@ -192,6 +198,8 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
   process.stdout.write(`\n${summaryTable(results, { unavailableNotes: false })}\n`);
   if (flags.verbose) for (const table of [microTable(results), rooflineTable(results)]) if (table) process.stdout.write(`\n${table}\n`);
   if (results.some((r) => r.kind === 'training' && r.status !== 'unavailable')) process.stdout.write(`\n${(await import('../train/summary.js')).trainingSummary(results) ?? ''}\n`);
+  const crossings = sweep ? findCrossovers(results.map(crossoverJobOf)).flatMap((c) => c.sentences.map((t) => `  ${c.base}: ${t}`)) : [];
+  if (crossings.length) process.stdout.write(`\nWhere the GPU overtakes the CPU (--sweep ${sweep!.axis}):\n${crossings.join('\n')}\n`);
   process.stdout.write(`\nresult file: ${file}\n`);
 
   if (flags.report !== false) {

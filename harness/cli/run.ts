@@ -40,6 +40,7 @@ export interface RunFlags extends GateFlags {
   batchSize?: string;
   targetAuc?: string;
   profileOps?: boolean;
+  sweep?: string;
 }
 
 /** The run command's options and help, shared by `register` and `parseRunArgs`. */
@@ -62,6 +63,7 @@ function defineRun(command: Command): Command {
     .option('--parity-tolerance <rtol>', 'parity: relative tolerance (atol = rtol x the output RMS); default by the model\'s precision (parityTolerance)')
     .option('--loadgen-strict', 'use LoadGen\'s own minimums (600 s; 1024 single-stream / 270,336 server queries...) so VALID is LoadGen\'s VALID (loadgenStrict)')
     .option('--batch-size <n>', 'offline scenario: samples per batch (batchSize)')
+    .option('--sweep <axis=values>', 'the same models at several sizes on CPU and GPU runtimes, e.g. batch=1,2,4,8,16 (offline batch size; seq: see mlbench model --seq); the report shows where the GPU overtakes the CPU')
     .option('--target-auc <auc>', 'training: test AUC to reach; time-to-target is recorded, or the job fails (targetAuc)')
     .option('--shard <i/n|auto>', 'run only the i-th of n shares of the jobs, balanced by expected cost; auto: from JOB_COMPLETION_INDEX + JOB_COMPLETIONS (Kubernetes Indexed Job) or CI_NODE_INDEX + CI_NODE_TOTAL')
     .option('--dataset <id>', 'tabular suite: train on csv:<file>, parquet:<file> or synthetic-tabular instead of flights')
@@ -94,6 +96,7 @@ Examples:
   $ mlbench run --suite ./examples/mlbench.config.yaml    a declarative suite: models, datasets, runtimes, settings
   $ mlbench run --suite tabular --dataset csv:data.csv --target y --delimiter ';' --missing impute
   $ mlbench run --suite zoo --runtime ort-node:cpu,tfjs:wasm --profile-ops -v   where the time goes, per op
+  $ mlbench run --suite zoo --runtime ort-node:cpu,tfjs:webgpu --sweep batch=1,4,16,64   where the GPU overtakes the CPU
   $ mlbench run --resume out/results/<machine-id>/<run-id>.json.partial   finish an interrupted run`);
 }
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { JobResult } from '../../results/schema.js';
 import { RUN_SETTINGS, readSettings } from '../config/settings.js';
 import { DIST_ROOT } from '../paths.js';
-import { parseRuntimeId } from '../runtimes/index.js';
+import { describeRuntime, parseRuntimeId } from '../runtimes/index.js';
 import type { Job, ProbeResult } from '../types.js';
 import type { ChildReply, ChildRequest, JobOutcome } from './protocol.js';
 import { vmHwmBytes } from '../system/metadata.js';
@@ -151,9 +151,16 @@ export function assembleResult(job: Job, outcome: JobOutcome, run: { startedAt: 
     startedAt: run.startedAt,
     wallMs: run.wallMs,
     ...(runtimeInfo?.adapter ? { adapter: runtimeInfo.adapter } : {}),
+    ...sweepOf(job),
     ...rest,
     memory: { ...memory, peakRssBytes },
   };
+}
+
+/** A swept job's point (`--sweep`, `mlbench model --seq`) with its runtime's device kind (the descriptor's), for the crossover view. */
+function sweepOf(job: Job): Pick<JobResult, 'sweep'> {
+  const sweep = job.workload.extra?.sweep as { axis: 'batch' | 'seq'; value: number; base: string } | undefined;
+  return sweep ? { sweep: { ...sweep, device: describeRuntime(job.runtime)?.device ?? 'cpu' } } : {};
 }
 
 /** Probes runtimes in a child process, so a native crash while probing cannot take the run down. */

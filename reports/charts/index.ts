@@ -8,6 +8,7 @@ import type { ReportJob } from '../model.js';
 import { accuracyVsTime } from './accuracy-vs-time.js';
 import { achievedGflops } from './achieved-gflops.js';
 import { coldStart } from './cold-start.js';
+import { crossover } from './crossover.js';
 import { historyTrend } from './history-trend.js';
 import { latencyDistribution } from './latency-distribution.js';
 import { runtimeComparison } from './runtime-comparison.js';
@@ -18,7 +19,7 @@ import { trainingScaling } from './training-scaling.js';
 
 export { renderSvg } from './render-svg.js';
 export {
-  accuracyVsTime, achievedGflops, coldStart, historyTrend, latencyDistribution, runtimeComparison, serverLatencyQps, speedupHeatmap, tokenLatency, trainingScaling,
+  accuracyVsTime, achievedGflops, coldStart, crossover, historyTrend, latencyDistribution, runtimeComparison, serverLatencyQps, speedupHeatmap, tokenLatency, trainingScaling,
 };
 
 export interface ChartDef {
@@ -34,6 +35,7 @@ export interface ChartDef {
 export const CHARTS: readonly ChartDef[] = [
   speedupHeatmap,
   runtimeComparison,
+  crossover,
   latencyDistribution,
   serverLatencyQps,
   tokenLatency,
