@@ -1,12 +1,10 @@
 /**
- * The page's clock and scheduler (in the browser): performance.now() in integer ns, and a
- * scheduler for the Server scenario without Node's setImmediate or a main-thread Atomics.wait
- * (neither exists on a page's main thread). With nothing in flight it spins to the instant; with
- * queries in flight it sleeps on setTimeout for far waits and yields through a MessageChannel
- * for near ones, so completions are timestamped when they happen. Lateness is never hidden: the
- * Server runner measures latency from the scheduled instant.
+ * The page's clock and wait primitives (in the browser): performance.now() in integer ns, and
+ * the HostWaits that the shared real scheduler (harness/measure/scheduler.ts) takes on a page's
+ * main thread, which has neither Node's setImmediate nor a blocking Atomics.wait: a turn is a
+ * MessageChannel message, and idle waits spin (no blockMs).
  */
-import type { Scheduler } from '../measure/scheduler.js';
+import { createRealScheduler, type HostWaits, type Scheduler } from '../measure/scheduler.js';
 import type { Clock } from '../types.js';
 
 /** performance.now() as integer ns (its step is 5 us in a cross-origin-isolated page). */
@@ -29,9 +27,6 @@ export function clockResolutionNs(): number {
   return Math.round(best * 1e6);
 }
 
-const SLEEP_ABOVE_NS = 3_000_000n;
-const SLEEP_MARGIN_NS = 2_000_000n;
-
 /** One turn of the page's task queue (a MessageChannel message: not clamped like setTimeout). */
 function yieldToTasks(): Promise<void> {
   return new Promise((resolve) => {
@@ -44,22 +39,10 @@ function yieldToTasks(): Promise<void> {
   });
 }
 
-/** The page's scheduler over `clock`. */
+/** The page's waits: no blockMs, since a page's main thread may not block. */
+export const pageWaits: HostWaits = { yieldTurn: yieldToTasks };
+
+/** The page's scheduler over `clock`: the shared real scheduler with the page's waits. */
 export function createPageScheduler(clock: Clock = pageClock): Scheduler {
-  return {
-    clock,
-    async waitUntilNs(tNs: bigint, idle?: () => boolean): Promise<void> {
-      await null;
-      for (;;) {
-        const leftNs = tNs - clock.nowNs();
-        if (leftNs <= 0n) return;
-        if (idle?.()) {
-          while (clock.nowNs() < tNs) { /* nothing in flight to starve */ }
-          return;
-        }
-        if (leftNs > SLEEP_ABOVE_NS) await new Promise<void>((resolve) => setTimeout(resolve, Number((leftNs - SLEEP_MARGIN_NS) / 1_000_000n)));
-        else await yieldToTasks();
-      }
-    },
-  };
+  return createRealScheduler(clock, pageWaits);
 }

@@ -1,7 +1,7 @@
 /** The measuring core: clocks, schedulers, latency recording, percentiles, early stopping, metrics. Pure: no I/O. */
 export { realClock, VirtualClock } from './clock.js';
-export type { Scheduler } from './scheduler.js';
-export { createRealScheduler, VirtualScheduler } from './scheduler.js';
+export type { HostWaits, Scheduler } from './scheduler.js';
+export { createRealScheduler, nodeWaits, VirtualScheduler } from './scheduler.js';
 export type { HistogramEncoding } from './histogram.js';
 export { LatencyRecorder, decodeHistogram } from './histogram.js';
 export { percentileRank, percentileSorted, latencySummary, sortedCopy, summarize, median } from './percentiles.js';

@@ -1,7 +1,7 @@
 /**
  * Schedulers: how a scenario runner waits for a future instant (the next Poisson arrival of the
  * Server scenario). Injected beside the clock so the Server scenario runs on virtual time in tests.
- * Pure: no I/O (timers only).
+ * Pure: no I/O (timers only). Runs in Node and, bundled, in the browser page.
  */
 import type { Clock } from '../types.js';
 import { VirtualClock, realClock } from './clock.js';
@@ -49,33 +49,61 @@ const SPIN_WINDOW_NS = 100_000n;
 const BLOCK_SPIN_WINDOW_NS = 1_000_000;
 /** The longest single block; longer idle waits yield to the event loop between blocks. */
 const MAX_BLOCK_NS = 50_000_000;
-const sleepCell = new Int32Array(new SharedArrayBuffer(4));
+let sleepCell: Int32Array | undefined;
 
-/** One turn of the event loop (timers, I/O callbacks and the completions of in-flight queries). */
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * What a host gives a real scheduler to wait with. Node and a browser page share the scheduler
+ * and differ only here: a page's main thread has neither setImmediate nor Atomics.wait.
+ */
+export interface HostWaits {
+  /** One turn of the host's task queue: timers, I/O callbacks, completions of in-flight queries. */
+  yieldTurn(): Promise<void>;
+  /**
+   * Blocks the thread for `ms` (fractional) without spinning, or absent where the thread may not
+   * block (a page's main thread): idle waits then spin to the instant.
+   */
+  blockMs?(ms: number): void;
+}
+
+/** Node: setImmediate turns, Atomics.wait sleeps (a futex wait with sub-ms timeout). */
+export const nodeWaits: HostWaits = {
+  yieldTurn: () => new Promise<void>((resolve) => setImmediate(resolve)),
+  blockMs(ms: number): void {
+    // Made on first use: a SharedArrayBuffer exists only where the host allows it.
+    sleepCell ??= new Int32Array(new SharedArrayBuffer(4));
+    Atomics.wait(sleepCell, 0, 0, ms);
+  },
+};
 
 /**
  * The real scheduler, designed so issue lateness stays far below the service times measured:
- * - with nothing in flight, block without yielding (Atomics.wait, then a spin over the last
- *   100 us): nothing can complete meanwhile, so blocking costs the system nothing and issues on
- *   the dot (lateness: one clock read). An event-loop turn alone costs several us, more than the
- *   2 us the overhead benchmark allows (bench/overhead.ts, server row);
- * - with queries in flight, far waits sleep on setTimeout and leave ~2 ms, near waits yield
- *   with setImmediate, so completions are timestamped when they happen (lateness: about one
+ * - with nothing in flight, block without yielding (host.blockMs, then a spin over the last
+ *   100 us; a host that cannot block spins throughout): nothing can complete meanwhile, so
+ *   blocking costs the system nothing and issues on the dot (lateness: one clock read). An
+ *   event-loop turn alone costs several us, more than the 2 us the overhead benchmark allows
+ *   (bench/overhead.ts, server row);
+ * - with queries in flight, far waits sleep on setTimeout and leave ~2 ms, near waits yield one
+ *   task-queue turn, so completions are timestamped when they happen (lateness: about one
  *   event-loop turn, a few us).
  * Lateness is never hidden: the Server runner measures latency from the scheduled instant.
+ * `host` defaults to Node's; the browser page passes its own (harness/browser/page-clock.ts).
  */
-export function createRealScheduler(clock: Clock = realClock): Scheduler {
+export function createRealScheduler(clock: Clock = realClock, host: HostWaits = nodeWaits): Scheduler {
+  const { yieldTurn, blockMs } = host;
   return {
     clock,
-    blockUntilNs(tNs: bigint): bigint | null {
-      let t = clock.nowNs();
-      const leftNs = Number(tNs - t);
-      if (leftNs > MAX_BLOCK_NS) return null;
-      if (leftNs > BLOCK_SPIN_WINDOW_NS) Atomics.wait(sleepCell, 0, 0, (leftNs - BLOCK_SPIN_WINDOW_NS) / 1e6);
-      while (t < tNs) t = clock.nowNs(); /* spin: nothing is in flight to starve */
-      return t;
-    },
+    ...(blockMs
+      ? {
+          blockUntilNs(tNs: bigint): bigint | null {
+            let t = clock.nowNs();
+            const leftNs = Number(tNs - t);
+            if (leftNs > MAX_BLOCK_NS) return null;
+            if (leftNs > BLOCK_SPIN_WINDOW_NS) blockMs((leftNs - BLOCK_SPIN_WINDOW_NS) / 1e6);
+            while (t < tNs) t = clock.nowNs(); /* spin: nothing is in flight to starve */
+            return t;
+          },
+        }
+      : {}),
     async waitUntilNs(tNs: bigint, idle?: () => boolean): Promise<void> {
       // Let already-settled completions run first, so `idle` sees them.
       await null;
@@ -83,12 +111,12 @@ export function createRealScheduler(clock: Clock = realClock): Scheduler {
         const leftNs = tNs - clock.nowNs();
         if (leftNs <= 0n) return;
         if (idle?.()) {
-          if (leftNs > SPIN_WINDOW_NS) {
+          if (blockMs && leftNs > SPIN_WINDOW_NS) {
             const blockNs = leftNs - SPIN_WINDOW_NS < BigInt(MAX_BLOCK_NS) ? leftNs - SPIN_WINDOW_NS : BigInt(MAX_BLOCK_NS);
-            Atomics.wait(sleepCell, 0, 0, Number(blockNs) / 1e6);
+            blockMs(Number(blockNs) / 1e6);
             // Long waits let the event loop run now and then (signals, IPC).
             if (tNs - clock.nowNs() > SPIN_WINDOW_NS) {
-              await yieldToEventLoop();
+              await yieldTurn();
               continue;
             }
           }
@@ -99,7 +127,7 @@ export function createRealScheduler(clock: Clock = realClock): Scheduler {
           const ms = Number((leftNs - SLEEP_MARGIN_NS) / 1_000_000n);
           await new Promise<void>((resolve) => setTimeout(resolve, ms));
         } else {
-          await yieldToEventLoop();
+          await yieldTurn();
         }
       }
     },
