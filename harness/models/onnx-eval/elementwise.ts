@@ -162,6 +162,23 @@ export const ELEMENTWISE: Record<string, Kernel> = {
   Cos: unary(Math.cos),
   Softplus: unary((x) => Math.log1p(Math.exp(x))),
   Elu: unary((x, a) => (x >= 0 ? x : a.float('alpha', 1) * (Math.exp(x) - 1))),
+  Selu: unary((x, a) => a.float('gamma', 1.0507009873554805) * (x > 0 ? x : a.float('alpha', 1.6732632423543772) * (Math.exp(x) - 1))),
+  HardSwish: unary((x) => x * Math.max(0, Math.min(1, x / 6 + 0.5))),
+  Mish: unary((x) => x * Math.tanh(Math.log1p(Math.exp(x)))),
+  Sign: unary(Math.sign),
+  // Round: half to even, as numpy.round and the ONNX spec.
+  Round: unary((x) => { const r = Math.round(x); return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r; }),
+  IsNaN: (inputs) => { const x = need(inputs, 0); return [{ type: ElemType.BOOL, dims: [...x.dims], data: x.data.map((v) => (Number.isNaN(v) ? 1 : 0)) }]; },
+  IsInf: (inputs, { attrs }) => {
+    const x = need(inputs, 0);
+    const pos = attrs.int('detect_positive', 1) === 1;
+    const neg = attrs.int('detect_negative', 1) === 1;
+    return [{ type: ElemType.BOOL, dims: [...x.dims], data: x.data.map((v) => ((pos && v === Infinity) || (neg && v === -Infinity) ? 1 : 0)) }];
+  },
+  PRelu: (inputs) => { const x = need(inputs, 0); return [mapBroadcast([x, need(inputs, 1)], x.type, (v, slope) => (v >= 0 ? v : slope * v))]; },
+  Mean: (inputs) => [mapBroadcast(inputs as EvalTensor[], need(inputs, 0).type, (...v) => v.reduce((a, b) => a + b, 0) / v.length)],
+  // Inference: Dropout passes its input through (its optional mask output is all true).
+  Dropout: (inputs) => { const x = need(inputs, 0); return [x, { type: ElemType.BOOL, dims: [...x.dims], data: new Float64Array(x.data.length).fill(1) }]; },
   // Clip: min/max attributes before opset 11, optional inputs from 11.
   Clip: (inputs, ctx) => {
     const x = need(inputs, 0);

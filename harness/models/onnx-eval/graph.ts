@@ -9,8 +9,10 @@
 import path from 'node:path';
 import onnxProto from 'onnx-proto';
 import type { Feeds } from '../../types.js';
+import { CONTRIB } from './contrib.js';
 import { CONV } from './conv.js';
 import { ELEMENTWISE } from './elementwise.js';
+import { INDEXING } from './indexing.js';
 import { Attrs, type Kernel } from './kernel.js';
 import { MATMUL } from './matmul.js';
 import { ML } from './ml.js';
@@ -22,7 +24,7 @@ import { fromTensor, fromTensorProto, toTensor, type EvalTensor } from './tensor
 const { onnx } = onnxProto;
 
 /** The kernels by op type; ops outside the default domain (ai.onnx) as `domain:OpType`. */
-export const KERNELS: Readonly<Record<string, Kernel>> = { ...ELEMENTWISE, ...MATMUL, ...SHAPE_OPS, ...NORMALIZE, ...CONV, ...QUANTIZE, ...ML };
+export const KERNELS: Readonly<Record<string, Kernel>> = { ...ELEMENTWISE, ...MATMUL, ...SHAPE_OPS, ...NORMALIZE, ...CONV, ...QUANTIZE, ...INDEXING, ...ML, ...CONTRIB };
 
 const domainOf = (d: string | null | undefined) => (d === 'ai.onnx' || !d ? '' : d);
 const opName = (n: onnxProto.onnx.INodeProto) => (domainOf(n.domain) ? `${n.domain}:${n.opType}` : n.opType ?? '');
@@ -88,7 +90,7 @@ export class OnnxEvaluator {
         return v;
       });
       const names = node.output ?? [];
-      let results: EvalTensor[];
+      let results: Array<EvalTensor | undefined>;
       try {
         results = this.kernels[opName(node)]!(inputs, { attrs: new Attrs(node), opset, outputCount: names.length, ...(this.modelDir ? { modelDir: this.modelDir } : {}) });
       } catch (err) {

@@ -31,7 +31,8 @@ export interface KernelContext {
   modelDir?: string;
 }
 
-export type Kernel = (inputs: Array<EvalTensor | undefined>, ctx: KernelContext) => EvalTensor[];
+/** Outputs in order; undefined for an optional output the kernel does not compute. */
+export type Kernel = (inputs: Array<EvalTensor | undefined>, ctx: KernelContext) => Array<EvalTensor | undefined>;
 
 /** The input at `i`, or an error naming the op's missing input. */
 export function need(inputs: Array<EvalTensor | undefined>, i: number): EvalTensor {

@@ -16,7 +16,7 @@ import type { ModelRef } from '../../../harness/types.js';
 const BERT = path.resolve(__dirname, '../../../../shared/cases/onnx/bert-tiny.onnx');
 
 /** The op's true kernel with every result scaled by 1.01. */
-const planted = (op: string): Kernel => (inputs, ctx) => KERNELS[op]!(inputs, ctx).map((t) => ({ ...t, data: t.data.map((v) => v * 1.01) }));
+const planted = (op: string): Kernel => (inputs, ctx) => KERNELS[op]!(inputs, ctx).map((t) => t && { ...t, data: t.data.map((v) => v * 1.01) });
 
 const CASES: Array<[string, ModelRef, string]> = [
   ['bert-tiny (MatMul)', { kind: 'file', path: BERT }, 'MatMul'],
