@@ -10,7 +10,7 @@ import { assertFinite } from '../errors.js';
 import { bfloat16ToNumber, float16ToNumber } from '../inputs/half-float.js';
 import { checkParity, copyFeeds, float64Reference, mergeParity, parityTolerance, referenceParity, TFJS_PARITY_REFERENCE, type ParityReference, type ParityResult } from '../models/parity.js';
 import { parityProfile } from '../models/parity-profile.js';
-import { FLOAT64_ONNX_REFERENCE_ID, float64OnnxReference, missingOpsReason, notIndependentReferenceId } from '../models/onnx-eval/index.js';
+import { FLOAT64_ONNX_REFERENCE_ID, float64OnnxReference, notIndependentReferenceId } from '../models/onnx-eval/index.js';
 import type { SampleSource } from '../scenarios/samples.js';
 import { createRuntime, describeRuntime } from '../runtimes/index.js';
 import { randomSamples } from '../scenarios/samples.js';
@@ -54,7 +54,7 @@ const PARITY_BUDGET_MS = 30_000;
 function onnxFileReference(job: Job, settings: ResolvedSettings, model: ModelArtifact): ParityReference | null {
   const own = float64OnnxReference(model);
   if (!own.reference) {
-    const id = notIndependentReferenceId(missingOpsReason(own.missingOps));
+    const id = notIndependentReferenceId(own.reason);
     return job.runtime === 'ort-node:cpu' && settings['ort.graphOptimizationLevel'] === 'disabled' ? null : ortUnoptimisedReference(settings, id);
   }
   const evaluator = own.reference;
@@ -90,7 +90,7 @@ export async function parityOf(job: Job, settings: ResolvedSettings, model: Mode
     reference = { id: TFJS_PARITY_REFERENCE, outputs: async (m, f) => (await import('../runtimes/tfjs-session.js')).tfjsReferenceOutputs(m, f) };
   } else {
     const fileReference = onnxFileReference(job, settings, model);
-    if (!fileReference) return referenceParity(notIndependentReferenceId(missingOpsReason(float64OnnxReference(model).missingOps)));
+    if (!fileReference) return referenceParity(notIndependentReferenceId(float64OnnxReference(model).reason ?? ''));
     reference = fileReference;
   }
   const startedMs = performance.now();

@@ -67,6 +67,11 @@ export class OnnxEvaluator {
     return nodes.filter((_, i) => keep[i]);
   }
 
+  /** How many elements the initializers hold (each becomes 8 bytes here). */
+  initializerElements(): number {
+    return (this.graph.initializer ?? []).reduce((n, t) => n + (t.dims ?? []).reduce((a: number, d) => a * Number(d), 1), 0);
+  }
+
   /** Op types (domain-qualified outside ai.onnx) the requested outputs need and no kernel covers, sorted. */
   missingOps(outputs: readonly string[] = this.outputNames): string[] {
     const missing = new Set<string>();
@@ -81,7 +86,12 @@ export class OnnxEvaluator {
     this.initializers ??= new Map((this.graph.initializer ?? []).map((t) => [t.name ?? '', fromTensorProto(t, this.modelDir)]));
     const values = new Map<string, EvalTensor>(this.initializers);
     for (const [name, t] of Object.entries(feeds)) values.set(name, fromTensor(t));
-    for (const node of this.needed(outputs)) {
+    const nodes = this.needed(outputs);
+    // Each intermediate is dropped after its last reader, so memory holds the live tensors only.
+    const lastUse = new Map<string, number>();
+    nodes.forEach((n, i) => { for (const name of n.input ?? []) lastUse.set(name, i); });
+    const keep = new Set([...outputs, ...this.initializers.keys(), ...Object.keys(feeds)]);
+    for (const [index, node] of nodes.entries()) {
       const opset = this.opsets.get(domainOf(node.domain)) ?? 1;
       const inputs = (node.input ?? []).map((name) => {
         if (!name) return undefined;
@@ -97,6 +107,7 @@ export class OnnxEvaluator {
         throw new Error(`float64 ONNX evaluator: ${node.opType} node "${node.name ?? ''}": ${(err as Error).message}`, { cause: err });
       }
       names.forEach((name, i) => { if (name && results[i]) values.set(name, results[i]); });
+      for (const name of node.input ?? []) if (lastUse.get(name) === index && !keep.has(name)) values.delete(name);
     }
     return Object.fromEntries(outputs.map((name) => {
       const v = values.get(name);

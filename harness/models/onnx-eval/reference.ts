@@ -18,11 +18,24 @@ export function notIndependentReferenceId(why: string): string {
 /** Why the evaluator cannot cover a model: `no float64 kernel for A, B`. */
 export const missingOpsReason = (missing: readonly string[]): string => `the float64 evaluator has no kernel for ${missing.join(', ')}`;
 
-/** The float64 evaluator of an ONNX file as a parity reference, or the op types it lacks. */
-export function float64OnnxReference(model: ModelArtifact): { reference: ParityReference; missingOps: [] } | { reference: null; missingOps: string[] } {
+/**
+ * Above this many initializer elements (8 bytes each in float64: 2 GiB) the evaluator is not
+ * used: a large language model's weights would not fit beside the runtime's own copy.
+ */
+export const MAX_EVALUATOR_ELEMENTS = 256 * 2 ** 20;
+
+/** Why the evaluator cannot serve a model: the ops it lacks, or its size. */
+export type NoEvaluator = { reference: null; missingOps: string[]; reason: string };
+
+/** The float64 evaluator of an ONNX file as a parity reference, or why not (the op types it lacks, or its size). */
+export function float64OnnxReference(model: ModelArtifact): { reference: ParityReference; missingOps: []; reason?: undefined } | NoEvaluator {
   const evaluator = new OnnxEvaluator(model.onnx, model.file?.path);
   const missingOps = evaluator.missingOps(model.outputs.map((o) => o.name));
-  if (missingOps.length) return { reference: null, missingOps };
+  if (missingOps.length) return { reference: null, missingOps, reason: missingOpsReason(missingOps) };
+  const elements = evaluator.initializerElements();
+  if (elements > MAX_EVALUATOR_ELEMENTS) {
+    return { reference: null, missingOps, reason: `the model's ${(elements / 1e6).toFixed(0)} M weights exceed the float64 evaluator's ${(MAX_EVALUATOR_ELEMENTS / 1e6).toFixed(0)} M (2 GiB in float64)` };
+  }
   return {
     missingOps: [],
     reference: { id: FLOAT64_ONNX_REFERENCE_ID, outputs: async (_model: ModelArtifact, feeds: Feeds) => evaluator.run(feeds, model.outputs.map((o) => o.name)) },
@@ -31,8 +44,8 @@ export function float64OnnxReference(model: ModelArtifact): { reference: ParityR
 
 /** The line `mlbench model` prints and records about its parity reference for an ONNX file. */
 export function referenceNote(model: ModelArtifact): string {
-  const { missingOps } = float64OnnxReference(model);
-  return missingOps.length
-    ? `parity reference: ${notIndependentReferenceId(missingOpsReason(missingOps))}`
+  const own = float64OnnxReference(model);
+  return own.reference === null
+    ? `parity reference: ${notIndependentReferenceId(own.reason)}`
     : `parity reference: ${FLOAT64_ONNX_REFERENCE_ID} (its own float64 kernels, independent of onnxruntime)`;
 }

@@ -38,9 +38,19 @@ describe('models: the parity reference of an ONNX file', () => {
 
   it('is onnxruntime, labelled not independent and naming the op, when one is missing', () => {
     const model = twoOutputs('Hardmax');
-    expect(float64OnnxReference(model)).toEqual({ reference: null, missingOps: ['Hardmax'] });
+    expect(float64OnnxReference(model)).toMatchObject({ reference: null, missingOps: ['Hardmax'] });
     expect(referenceNote(model)).toBe('parity reference: onnxruntime (not independent): ort-node:cpu, graph optimisations disabled; the float64 evaluator has no kernel for Hardmax');
     // Only what the fetched outputs need counts: without z, Relu alone is covered.
     expect(float64OnnxReference({ ...model, outputs: model.outputs.slice(0, 1) }).missingOps).toEqual([]);
+  });
+
+  it('is onnxruntime, not independent, for weights too large to hold in float64', () => {
+    const model = twoOutputs('CumSum');
+    const decoded = onnx.ModelProto.decode(model.onnx);
+    // Dims only: the size is read from them, so the 512 M elements need no data here.
+    decoded.graph!.initializer!.push({ name: 'huge', dataType: onnx.TensorProto.DataType.FLOAT, dims: [2 ** 15, 2 ** 14] });
+    const own = float64OnnxReference({ ...model, onnx: onnx.ModelProto.encode(decoded).finish() });
+    expect(own.reference).toBeNull();
+    expect(own.reason).toMatch(/537 M weights exceed the float64 evaluator's 268 M/);
   });
 });
