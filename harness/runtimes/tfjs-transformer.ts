@@ -4,11 +4,16 @@
  * input and output names (optimum's), so every tfjs backend takes the same feeds as onnxruntime.
  * gpt takes its KV cache (`past_key_values.*`, past length 0 for prefill) and returns `present.*`,
  * so cached decoding runs on tfjs too. Outputs are read back with `await data()` (any backend, GPU included). int64 ids are computed as int32 (tfjs has no int64).
+ * gpt's session also has `generate`: the same greedy loop as onnxruntime (generation/ort-decoder.ts,
+ * same feeds step by step), so tfjs and ort tokens are comparable one for one.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import { RuntimeError } from '../errors.js';
 import type { ResolvedTransformer } from '../arch.js';
-import type { Feeds, ModelArtifact, Tensor, TypedArray } from '../types.js';
+import { decoderLayout } from '../generation/decoder-layout.js';
+import { ortGenerate, type OrtRunner } from '../generation/ort-decoder.js';
+import type { DType, Feeds, ModelArtifact, Tensor, TypedArray } from '../types.js';
+import type { OrtTensorLike } from './ort-tensors.js';
 import type { TfjsSession } from './tfjs-session.js';
 import type { TfModule } from './tfjs-forward.js';
 
@@ -86,7 +91,7 @@ export function createTfjsTransformerSession(tf: TfModule, model: ModelArtifact,
     return { last_hidden_state: x, pooler_output: tf.tanh(linear(first, 'pooler')) };
   }
 
-  return {
+  const session: TfjsSession = {
     async run(feeds) {
       const tensors = tf.tidy(() => (c.arch === 'gpt' ? gpt(feeds) : bert(feeds)));
       try {
@@ -103,4 +108,20 @@ export function createTfjsTransformerSession(tf: TfModule, model: ModelArtifact,
     },
     leakedTensors: () => leaked,
   };
+  if (c.arch !== 'gpt') return session;
+  // The decode loop speaks onnxruntime's tensor shape ({type, dims, data}); the harness's is {dtype, dims, data}.
+  const runner: OrtRunner = {
+    async run(feeds) {
+      const harnessFeeds: Feeds = {};
+      for (const [name, t] of Object.entries(feeds)) harnessFeeds[name] = { dtype: t.type as DType, dims: [...t.dims], data: t.data as TypedArray };
+      const outputs: Record<string, OrtTensorLike> = {};
+      for (const [name, t] of Object.entries(await session.run(harnessFeeds))) outputs[name] = { type: t.dtype, dims: t.dims, data: t.data };
+      return outputs;
+    },
+  };
+  const layout = decoderLayout(model.inputs, model.outputs, model.name);
+  const Tensor = class implements OrtTensorLike {
+    constructor(readonly type: string, readonly data: TypedArray | string[], readonly dims: readonly number[]) {}
+  };
+  return { ...session, generate: (request, onToken) => ortGenerate({ runner, layout, Tensor }, request, onToken) };
 }
