@@ -68,9 +68,17 @@ export type ModelRef =
   /** One op at one size (suites/micro): run by harness/micro, never through buildModel. */
   | { kind: 'micro'; op: string; params: Record<string, number> };
 
+/**
+ * The numeric format a zoo model's ONNX graph computes in (harness/models/precision): fp32,
+ * fp16 (float32 I/O through Casts), int8 (dynamic quantization of MatMul/Gemm), int8w (weight-only int8).
+ */
+export type Precision = 'fp32' | 'fp16' | 'int8' | 'int8w';
+
 /** A model ready to hand to a runtime: ONNX bytes, and the architecture when it is a zoo model. */
 export interface ModelArtifact {
   name: string;
+  /** The precision the zoo exported it at (`--param precision=`); absent = fp32 (files: see models/onnx-precision.ts). */
+  precision?: Precision;
   /** ONNX protobuf bytes (every model has them). */
   onnx: Uint8Array;
   inputs: TensorSpec[];

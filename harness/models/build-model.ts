@@ -13,6 +13,7 @@ import { exportOnnx } from './onnx-export.js';
 import { readOnnxSignature } from './onnx-read.js';
 import { resolveArch } from './weights.js';
 import { zooDescription } from './zoo.js';
+import { applyPrecision, parsePrecision } from './precision/index.js';
 import { isTransformerArch, transformerArtifact } from './transformer/index.js';
 
 /** Builds the artifact of an architecture description (zoo or trained). */
@@ -64,9 +65,14 @@ async function readModelFile(file: string): Promise<Buffer> {
  */
 export async function buildModel(ref: ModelRef): Promise<ModelArtifact> {
   switch (ref.kind) {
-    case 'zoo':
-      if (isTransformerArch(ref.arch)) return transformerArtifact(ref.arch, ref.params ?? {}, ref.seed);
-      return artifactFromDescription(zooDescription(ref.arch, ref.params ?? {}, ref.seed));
+    case 'zoo': {
+      // `precision` is an export choice, not a size param: the fp32 export is rewritten (models/precision).
+      const { precision: requested, ...params } = ref.params ?? {};
+      const precision = requested === undefined ? 'fp32' : parsePrecision(requested, `zoo model ${ref.arch}`);
+      const artifact = isTransformerArch(ref.arch) ? transformerArtifact(ref.arch, params, ref.seed) : artifactFromDescription(zooDescription(ref.arch, params, ref.seed));
+      if (precision === 'fp32') return artifact;
+      return { ...artifact, name: `${artifact.name}-${precision}`, onnx: applyPrecision(artifact.onnx, precision), precision };
+    }
     case 'trained': {
       const text = (await readModelFile(ref.path)).toString('utf8');
       let json: unknown;
