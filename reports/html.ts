@@ -12,6 +12,7 @@ import type { RenderedChart } from './render-charts.js';
 import { fileSlug } from './render-charts.js';
 import { answerSection } from './answer-html.js';
 import { crossMachineHtml } from './cross-machine-html.js';
+import { nodeVsBrowserHtml } from './node-vs-browser-html.js';
 
 /** Renders the whole report page. `warnings` (skipped files, charts left out) are listed at the top. */
 export function renderHtml(model: ReportModel, charts: RenderedChart[], warnings: string[]): string {
@@ -20,6 +21,7 @@ export function renderHtml(model: ReportModel, charts: RenderedChart[], warnings
   const sections = [
     header(model, warnings),
     crossMachineHtml(model.crossMachine),
+    nodeVsBrowserHtml(model.nodeVsBrowser),
     ...model.suites.map((s) => answerSection(s.id, s.jobs, charts.filter((c) => c.suite === s.id), multi, busy)),
     '<h2 class="details-head" id="details">Details</h2>',
     runsSection(model),
@@ -49,7 +51,7 @@ function header(model: ReportModel, warnings: string[]): string {
   const counts = Object.entries(model.statusCounts)
     .map(([status, n]) => `<span class="badge s-${e(status)}">${e(status)}: ${n}</span>`)
     .join(' ');
-  const nav = [...(model.crossMachine ? ['cross-machine'] : []), ...model.suites.map((s) => `answer-${fileSlug(s.id)}`), 'runs', 'machines', ...(model.failures.length ? ['failures'] : []), ...model.suites.map((s) => `suite-${fileSlug(s.id)}`)]
+  const nav = [...(model.crossMachine ? ['cross-machine'] : []), ...(model.nodeVsBrowser ? ['node-vs-browser'] : []), ...model.suites.map((s) => `answer-${fileSlug(s.id)}`), 'runs', 'machines', ...(model.failures.length ? ['failures'] : []), ...model.suites.map((s) => `suite-${fileSlug(s.id)}`)]
     .map((id) => `<a href="#${e(id)}">${e(id.replace(/^suite-/, 'details: ').replace(/^answer-/, 'answer: '))}</a>`)
     .join('');
   const warn = warnings.length

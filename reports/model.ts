@@ -3,6 +3,7 @@
  * (HTML, Markdown, charts) renders from this model and nothing else.
  */
 import { buildCrossMachine, type CrossMachineView, type MachineRun } from './cross-machine.js';
+import { buildNodeVsBrowser, type NodeVsBrowserView } from './node-vs-browser.js';
 import { formatRuntimeId } from '../harness/common/format.js';
 import { errorMessage } from '../harness/errors.js';
 import {
@@ -24,6 +25,8 @@ export interface ReportJob {
   model: string;
   kind: 'training' | 'inference' | 'generation';
   runtime: string;
+  /** Threads the runtime reported (`runtime.threads`); null or absent when not reported. */
+  threads?: number | null;
   scenario: string;
   repeat: number;
   status: JobResult['status'];
@@ -119,6 +122,8 @@ export interface ReportModel {
   statusCounts: Record<string, number>;
   /** Results from two or more machines: the same jobs side by side (cross-machine.ts); else null. */
   crossMachine: CrossMachineView | null;
+  /** Browser jobs beside their Node twins (node-vs-browser.ts); null when there is no such pair. */
+  nodeVsBrowser: NodeVsBrowserView | null;
 }
 
 /**
@@ -175,6 +180,7 @@ export function buildReportModel(results: Array<{ file: string; result: ResultFi
     failures: jobs.filter((j) => isBroken(j.status)),
     statusCounts,
     crossMachine: buildCrossMachine(jobs, [...newestRun.values()], suiteRank),
+    nodeVsBrowser: buildNodeVsBrowser(jobs, suiteRank),
   };
 }
 
@@ -207,6 +213,7 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
     model: modelLabel(job),
     kind: job.kind,
     runtime,
+    threads: job.runtime.threads ?? null,
     scenario: job.scenario,
     repeat: job.repeat,
     status: job.status,
