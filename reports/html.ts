@@ -3,6 +3,7 @@
  * no external URL), readable offline from file://. Every string from a result goes through
  * escapeHtml; chart SVG comes from vega's serialiser, which escapes the text it draws.
  */
+import { gpuJobsSection } from './gpu-jobs-html.js';
 import path from 'node:path';
 import { escapeHtml as e } from '../harness/common/escape.js';
 import { formatMetric, formatNs, sig } from '../harness/common/format.js';
@@ -108,6 +109,7 @@ ${c.svg}
 ${figures.join('\n')}
 <h3>Jobs (${jobs.length})</h3>
 ${jobsTable(jobs)}
+${gpuJobsSection(jobs)}
 ${opProfilesSection(jobs)}`;
 }
 

@@ -79,6 +79,10 @@ export interface ReportJob {
   rankedAs?: string;
   /** A parity failure matching a known runtime fault, with its repro. */
   knownFault?: JobResult['knownFault'] | null;
+  /** GPU jobs: upload/dispatch/readback medians, or why they cannot be told apart. */
+  gpuPhases?: JobResult['gpuPhases'] | null;
+  /** Energy and device memory over the measurement, or `not exposed` with the reason. */
+  energy?: JobResult['energy'] | null;
   /** `--sweep` / `mlbench model --seq`: the job's point on the sweep axis (results/crossover.ts). */
   sweep?: JobResult['sweep'] | null;
   /** True when this job belongs to the newest run of its machine that has this key. */
@@ -186,7 +190,7 @@ export function buildReportModel(results: Array<{ file: string; result: ResultFi
 
 /** Table order: jobs of one workload, scenario and runtime together, then machine, run, repeat. */
 export function compareJobs(a: ReportJob, b: ReportJob): number {
-  return a.workload.localeCompare(b.workload) || a.scenario.localeCompare(b.scenario) || a.runtime.localeCompare(b.runtime)
+  return a.workload.localeCompare(b.workload, undefined, { numeric: true }) || a.scenario.localeCompare(b.scenario) || a.runtime.localeCompare(b.runtime)
     || a.machineLabel.localeCompare(b.machineLabel) || a.runStartedAt.localeCompare(b.runStartedAt) || a.repeat - b.repeat;
 }
 
@@ -250,6 +254,8 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
     rankedAs: rankedRuntimeLabel(runtime, job),
     knownFault: job.knownFault ?? null,
     sweep: job.sweep ?? null,
+    gpuPhases: job.gpuPhases ?? null,
+    energy: job.energy ?? null,
     latest: false,
   };
 }

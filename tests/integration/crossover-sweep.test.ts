@@ -44,6 +44,8 @@ describe('--sweep batch on llvmpipe', () => {
     expect(html).toMatch(/<li class="software"><strong>mlp<\/strong>: tfjs:webgpu \[software adapter\] .*llvmpipe is a software rasterizer on the CPU: these timings say nothing about GPU speed/);
     expect(html).toMatch(/data-chart="sweep-test-crossover"[\s\S]*?<svg/);
     expect(existsSync(path.join(report, 'charts', 'sweep-test-crossover.svg'))).toBe(true);
+    // The GPU jobs' details: adapter flagged software, the upload/dispatch/readback split named.
+    expect(html).toMatch(/<h3>GPU jobs: adapter, query phases, energy<\/h3>[\s\S]*llvmpipe[\s\S]*software[\s\S]*tfjs-backend-webgpu: uploadToGPU/);
     expect(readFileSync(path.join(report, 'summary.md'), 'utf8')).toMatch(/\*\*Where the GPU overtakes the CPU\*\*[\s\S]*tfjs:webgpu \\?\[software adapter\\?\]/);
   }, 260_000);
 
