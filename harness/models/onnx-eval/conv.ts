@@ -39,7 +39,13 @@ function windowOf(attrs: Attrs, h: number, w: number, kernel: number[], oneD: bo
   return { kh, kw, sh, sw, dh, dw, top, left, oh: out(h, top, bottom, kh, sh, dh), ow: out(w, left, right, kw, sw, dw) };
 }
 
+/** Throws for spatial ranks other than 1 and 2 (3-D volumes are not evaluated). */
+function assertSpatial(op: string, x: EvalTensor): void {
+  if (x.dims.length !== 3 && x.dims.length !== 4) throw new Error(`${op} over ${x.dims.length - 2} spatial dims is not evaluated (1-D and 2-D are)`);
+}
+
 function conv(x: EvalTensor, wt: EvalTensor, bias: ArrayLike<number> | undefined, attrs: Attrs, type: number, xZero = 0, wZero = 0): EvalTensor {
+  assertSpatial('Conv', x);
   const oneD = x.dims.length === 3;
   const [n, c, h, w] = oneD ? [x.dims[0]!, x.dims[1]!, 1, x.dims[2]!] : (x.dims as [number, number, number, number]);
   const m = wt.dims[0]!;
@@ -71,6 +77,7 @@ function conv(x: EvalTensor, wt: EvalTensor, bias: ArrayLike<number> | undefined
 function pool(kind: 'max' | 'avg'): Kernel {
   return (inputs, { attrs }) => {
     const x = need(inputs, 0);
+    assertSpatial(kind === 'max' ? 'MaxPool' : 'AveragePool', x);
     const oneD = x.dims.length === 3;
     const [n, c, h, w] = oneD ? [x.dims[0]!, x.dims[1]!, 1, x.dims[2]!] : (x.dims as [number, number, number, number]);
     const win = windowOf(attrs, h, w, attrs.ints('kernel_shape') ?? [], oneD);
@@ -108,7 +115,60 @@ function globalPool(kind: 'max' | 'avg'): Kernel {
   };
 }
 
+/**
+ * ConvTranspose (1-D, 2-D): each input element scatters x * w over its kernel window; output
+ * size (in - 1) * stride + (k - 1) * dilation + 1 - pads + output_padding, or `output_shape`
+ * with the padding split as the spec says (SAME_UPPER: the odd one at the end, else at the start).
+ */
+function convTranspose(x: EvalTensor, wt: EvalTensor, bias: ArrayLike<number> | undefined, attrs: Attrs): EvalTensor {
+  assertSpatial('ConvTranspose', x);
+  const oneD = x.dims.length === 3;
+  const [n, c, h, w] = oneD ? [x.dims[0]!, x.dims[1]!, 1, x.dims[2]!] : (x.dims as [number, number, number, number]);
+  const group = attrs.int('group', 1);
+  const mg = wt.dims[1]!;
+  const m = mg * group;
+  const cg = c / group;
+  const two = (v: number[] | undefined, fallback: number) => (oneD ? [fallback === 0 ? 0 : 1, v?.[0] ?? fallback] : [v?.[0] ?? fallback, v?.[1] ?? fallback]);
+  const [kh, kw] = oneD ? [1, wt.dims[2]!] : [wt.dims[2]!, wt.dims[3]!];
+  const [sh, sw] = two(attrs.ints('strides'), 1) as [number, number];
+  const [dh, dw] = two(attrs.ints('dilations'), 1) as [number, number];
+  const [ph, pw] = two(attrs.ints('output_padding'), 0) as [number, number];
+  const pads = attrs.ints('pads');
+  let [top, left, bottom, right] = oneD ? [0, pads?.[0] ?? 0, 0, pads?.[1] ?? 0] : [pads?.[0] ?? 0, pads?.[1] ?? 0, pads?.[2] ?? 0, pads?.[3] ?? 0];
+  const full = (size: number, s: number, k: number, d: number, op: number) => (size - 1) * s + (k - 1) * d + 1 + op;
+  const shape = attrs.ints('output_shape');
+  const autoPad = attrs.string('auto_pad', 'NOTSET');
+  if (shape || autoPad === 'SAME_UPPER' || autoPad === 'SAME_LOWER') {
+    const [th, tw] = shape ? (oneD ? [1, shape[shape.length - 1]!] : shape.slice(-2)) as [number, number] : [h * sh, w * sw];
+    // The spec: SAME_UPPER puts the odd pad at the end, otherwise (SAME_LOWER, or output_shape alone) at the start.
+    const split = (total: number) => (autoPad === 'SAME_UPPER' ? [Math.floor(total / 2), Math.ceil(total / 2)] : [Math.ceil(total / 2), Math.floor(total / 2)]);
+    [top, bottom] = split(full(h, sh, kh, dh, ph) - th);
+    [left, right] = split(full(w, sw, kw, dw, pw) - tw);
+  }
+  const oh = full(h, sh, kh, dh, ph) - top - bottom;
+  const ow = full(w, sw, kw, dw, pw) - left - right;
+  const out = new Float64Array(n * m * oh * ow);
+  for (let b = 0; b < n; b++) for (let ci = 0; ci < c; ci++) {
+    const g = Math.floor(ci / cg);
+    for (let iy = 0; iy < h; iy++) for (let ix = 0; ix < w; ix++) {
+      const v = x.data[((b * c + ci) * h + iy) * w + ix]!;
+      for (let fo = 0; fo < mg; fo++) for (let ky = 0; ky < kh; ky++) {
+        const oy = iy * sh + ky * dh - top;
+        if (oy < 0 || oy >= oh) continue;
+        for (let kx = 0; kx < kw; kx++) {
+          const ox = ix * sw + kx * dw - left;
+          if (ox < 0 || ox >= ow) continue;
+          out[((b * m + g * mg + fo) * oh + oy) * ow + ox]! += v * wt.data[((ci * mg + fo) * kh + ky) * kw + kx]!;
+        }
+      }
+    }
+  }
+  if (bias) for (let i = 0; i < out.length; i++) out[i]! += bias[Math.floor(i / (oh * ow)) % m]!;
+  return { type: x.type, dims: oneD ? [n, m, ow] : [n, m, oh, ow], data: out };
+}
+
 export const CONV: Record<string, Kernel> = {
+  ConvTranspose: (inputs, { attrs }) => [convTranspose(need(inputs, 0), need(inputs, 1), inputs[2]?.data, attrs)],
   Conv: (inputs, { attrs }) => { const x = need(inputs, 0); return [conv(x, need(inputs, 1), inputs[2]?.data, attrs, x.type)]; },
   ConvInteger: (inputs, { attrs }) => [conv(need(inputs, 0), need(inputs, 1), undefined, attrs, ElemType.INT32, inputs[2]?.data[0] ?? 0, inputs[3]?.data[0] ?? 0)],
   MaxPool: pool('max'),

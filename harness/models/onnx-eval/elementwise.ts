@@ -175,7 +175,14 @@ export const ELEMENTWISE: Record<string, Kernel> = {
     const neg = attrs.int('detect_negative', 1) === 1;
     return [{ type: ElemType.BOOL, dims: [...x.dims], data: x.data.map((v) => ((pos && v === Infinity) || (neg && v === -Infinity) ? 1 : 0)) }];
   },
-  PRelu: (inputs) => { const x = need(inputs, 0); return [mapBroadcast([x, need(inputs, 1)], x.type, (v, slope) => (v >= 0 ? v : slope * v))]; },
+  PRelu: (inputs) => {
+    const x = need(inputs, 0);
+    let slope = need(inputs, 1);
+    // A 1-D slope of one value per channel (older exporters) is laid along axis 1.
+    if (slope.dims.length === 1 && x.dims.length > 2 && slope.dims[0] === x.dims[1] && slope.dims[0] !== x.dims[x.dims.length - 1]) slope = { ...slope, dims: [slope.dims[0]!, ...x.dims.slice(2).map(() => 1)] };
+    return [mapBroadcast([x, slope], x.type, (v, a) => (v >= 0 ? v : a * v))];
+  },
+  Shrink: unary((x, a) => { const l = a.float('lambd', 0.5); const b = a.float('bias', 0); return x < -l ? x + b : x > l ? x - b : 0; }),
   Mean: (inputs) => [mapBroadcast(inputs as EvalTensor[], need(inputs, 0).type, (...v) => v.reduce((a, b) => a + b, 0) / v.length)],
   // Inference: Dropout passes its input through (its optional mask output is all true).
   Dropout: (inputs) => { const x = need(inputs, 0); return [x, { type: ElemType.BOOL, dims: [...x.dims], data: new Float64Array(x.data.length).fill(1) }]; },

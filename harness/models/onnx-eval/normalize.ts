@@ -131,6 +131,22 @@ export const NORMALIZE: Record<string, Kernel> = {
     });
     return [{ type: x.type, dims: [...x.dims], data: out }];
   },
+  InstanceNormalization: (inputs, { attrs }) => {
+    const x = need(inputs, 0);
+    const [scale, bias] = [need(inputs, 1).data, need(inputs, 2).data];
+    const eps = attrs.float('epsilon', 1e-5);
+    const channels = x.dims[1]!;
+    const group = sizeOf(x.dims.slice(2));
+    const out = new Float64Array(x.data.length);
+    for (let off = 0, p = 0; off < x.data.length; off += group, p++) {
+      const v = x.data.subarray(off, off + group);
+      const mean = v.reduce((a, b) => a + b, 0) / group;
+      const variance = v.reduce((a, b) => a + (b - mean) ** 2, 0) / group;
+      const c = p % channels;
+      for (let k = 0; k < group; k++) out[off + k] = ((v[k]! - mean) / Math.sqrt(variance + eps)) * scale[c]! + bias[c]!;
+    }
+    return [{ type: x.type, dims: [...x.dims], data: out }];
+  },
   ReduceMean: reducer((v) => sum(v) / v.length),
   ReduceSum: reducer(sum, 13),
   ReduceMax: reducer((v) => Math.max(...v)),
