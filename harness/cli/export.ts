@@ -4,9 +4,11 @@
  *   writes them in a format other tools read (results/export: one exporter per format);
  * - a model: `mlbench export --model <zoo arch | trained .json> -o model.onnx` writes an ONNX file
  *   through the one ONNX writer every job uses. The older `mlbench export <model> -o x.onnx`
- *   (no --format) still means the model form.
+ *   (no --format) still means the model form. For the zoo transformers (gpt, bert) an -o that
+ *   does not end in .onnx is a model folder transformers.js loads (models/transformer/hf-folder.ts).
  */
 import type { Command } from 'commander';
+import type { ResolvedTransformer } from '../arch.js';
 import { collect } from './options.js';
 
 export interface ExportFlags {
@@ -23,8 +25,8 @@ export function register(program: Command): void {
     .description('export result files for Bencher, github-action-benchmark, LoadGen-style readers or benchm-ml CSV; or a model as ONNX (--model)')
     .argument('[inputs...]', 'result files, or folders searched for *.json result files (with --format)')
     .option('-f, --format <format>', 'bmf | github-action-benchmark | loadgen | csv')
-    .option('-o, --output <path>', 'with --format: a file (one-file formats) or a folder (default: stdout for one file, out/export/<format> for several); with --model: the .onnx file')
-    .option('--model <model>', 'a zoo architecture (logreg, mlp, lenet, mobilenet, resnet) or a trained model file (out/models/<hash>.json)')
+    .option('-o, --output <path>', 'with --format: a file (one-file formats) or a folder (default: stdout for one file, out/export/<format> for several); with --model: the .onnx file, or for gpt/bert a folder (config.json, onnx/model.onnx, tokenizer.json) that transformers.js loads')
+    .option('--model <model>', 'a zoo architecture (logreg, mlp, lenet, mobilenet, resnet, gpt, bert) or a trained model file (out/models/<hash>.json)')
     .option('--param <key=value>', '--model zoo parameter, e.g. width=16 or resolution=64 (repeatable)', collect)
     .option('--seed <n>', '--model: seed of the zoo weights', '42')
     .addHelpText('after', `
@@ -42,7 +44,9 @@ Examples:
   $ mlbench export run.json --format loadgen -o out/loadgen
   $ mlbench export run.json --format csv > benchm-ml.csv
   $ mlbench export --model mobilenet --param resolution=64 --param width=16 -o mobilenet.onnx
-  $ mlbench export --model out/models/3f2a9c.json -o flights-logreg.onnx`)
+  $ mlbench export --model out/models/3f2a9c.json -o flights-logreg.onnx
+  $ mlbench export --model gpt --param layers=2 --param hidden=64 --param heads=2 -o models/zoo-gpt
+      a transformers.js model folder: env.localModelPath = 'models', from_pretrained('zoo-gpt')`)
     .action(async (inputs: string[], flags: ExportFlags) => {
       const { UsageError } = await import('../errors.js');
       if (flags.format !== undefined && flags.model !== undefined) throw new UsageError('E_USAGE', '--format exports result files and --model exports a model; give one of them.');
@@ -79,7 +83,8 @@ async function exportResults(inputs: string[], flags: ExportFlags): Promise<void
 
 async function exportModel(model: string, flags: ExportFlags): Promise<void> {
   const { UsageError } = await import('../errors.js');
-  const { buildModel, ZOO_ARCHS } = await import('../models/index.js');
+  const { buildModel, ZOO_ARCHS: FLAT_ARCHS, TRANSFORMER_ARCHS } = await import('../models/index.js');
+  const ZOO_ARCHS = [...FLAT_ARCHS, ...TRANSFORMER_ARCHS];
   const { writeFileAtomic } = await import('../common/atomic-write.js');
   if (!flags.output) throw new UsageError('E_USAGE', `export --model ${model}: give the .onnx file to write with -o, e.g. -o ${model.replace(/\.json$/, '')}.onnx.`);
   const seed = Number(flags.seed);
@@ -96,7 +101,14 @@ async function exportModel(model: string, flags: ExportFlags): Promise<void> {
   }
   if (!isZoo && flags.param?.length) throw new UsageError('E_BAD_FLAG', '--param applies to zoo architectures only; a trained model file has its own shape.');
   const artifact = await buildModel(isZoo ? { kind: 'zoo', arch: model, params, seed } : { kind: 'trained', path: model });
-  await writeFileAtomic(flags.output, artifact.onnx);
+  const folder = artifact.transformer !== undefined && !flags.output.toLowerCase().endsWith('.onnx');
+  if (folder) {
+    const path = await import('node:path');
+    const { transformersJsFolder } = await import('../models/index.js');
+    for (const f of transformersJsFolder(artifact.transformer as ResolvedTransformer, artifact.onnx)) await writeFileAtomic(path.join(flags.output, f.name), f.content);
+  } else {
+    await writeFileAtomic(flags.output, artifact.onnx);
+  }
   const io = (specs: typeof artifact.inputs) => specs.map((s) => `${s.name} [${s.dims.join('x')}] ${s.dtype}`).join(', ');
-  process.stdout.write(`${flags.output}: ${artifact.name}, ${artifact.parameters ?? '?'} parameters, ${artifact.flopsPerSample ?? '?'} FLOPs per sample\n  inputs: ${io(artifact.inputs)}\n  outputs: ${io(artifact.outputs)}\n`);
+  process.stdout.write(`${flags.output}${folder ? ' (transformers.js model folder: config.json, onnx/model.onnx, tokenizer.json)' : ''}: ${artifact.name}, ${artifact.parameters ?? '?'} parameters, ${artifact.flopsPerSample ?? '?'} FLOPs per sample\n  inputs: ${io(artifact.inputs)}\n  outputs: ${io(artifact.outputs)}\n`);
 }

@@ -21,6 +21,6 @@ export type { ParityChecked, ParityNotChecked, ParityReference, ParityResult } f
 export { float64Forward, FLOAT64_REFERENCE_ID } from './float64-forward.js';
 export {
   TRANSFORMER_ARCHS, TRANSFORMER_DEFAULTS, isTransformerArch, transformerConfig, transformerFlops, transformerParameters,
-  resolveTransformer, exportTransformerOnnx, float64TransformerForward, transformerArtifact,
+  resolveTransformer, exportTransformerOnnx, float64TransformerForward, transformerArtifact, transformersJsFolder,
 } from './transformer/index.js';
-export type { ResolvedTransformer, TransformerConfig, TransformerKind } from './transformer/index.js';
+export type { FolderFile, ResolvedTransformer, TransformerConfig, TransformerKind } from './transformer/index.js';

@@ -6,3 +6,5 @@ export type { NamedWeight, ResolvedTransformer } from './weights.js';
 export { exportTransformerOnnx, MASKED_SCORE, TRANSFORMER_OPSET } from './onnx-export.js';
 export { erf, float64TransformerForward } from './float64-forward.js';
 export { transformerArtifact } from './artifact.js';
+export { transformersJsFolder } from './hf-folder.js';
+export type { FolderFile } from './hf-folder.js';
