@@ -69,7 +69,9 @@ async function importTfjsBackend(tf: TfModule, backend: PageBackend, threads: nu
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
   const multithread = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
-  return { backend, simd, multithread, threads: multithread ? wasm.getThreadsCount() : 1 };
+  // tfjs-backend-wasm caps its XNNPACK pool at min(requested, 8, hardwareConcurrency / 2)
+  // (cc/backend.cc), so a 2-core page gets 1 thread whatever is asked: both counts are recorded.
+  return { backend, simd, multithread, threadsRequested: threads, threads: multithread ? wasm.getThreadsCount() : 1 };
 }
 
 async function loadTfjs(job: PageJob, model: ModelArtifact): Promise<PageSession> {
