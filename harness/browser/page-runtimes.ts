@@ -16,8 +16,15 @@ import type { TfModule } from '../runtimes/tfjs-forward.js';
 import type { ModelArtifact, RuntimeInfo, Session } from '../types.js';
 import type { PageBackend, PageJob } from './wire.js';
 
-/** Where the job process serves onnxruntime-web's dist folder and tfjs-backend-wasm's .wasm files. */
+/**
+ * Where the job process serves onnxruntime-web's dist folder and tfjs-backend-wasm's .wasm files.
+ * The wasm EP loads onnxruntime-web's wasm-only build (ort.wasm.min.mjs), whose module is
+ * ort-wasm-simd-threaded.wasm, the one its Node build runs, so chromium/ort-web:wasm and
+ * ort-web:wasm execute the same binary; the WebGPU EP needs the full build (ort.min.mjs), whose
+ * JSEP module is twice the size and compiles for seconds longer.
+ */
 export const ORT_WEB_URL = '/ort/ort.min.mjs';
+export const ORT_WEB_WASM_URL = '/ort/ort.wasm.min.mjs';
 export const ORT_WASM_PREFIX = '/ort/';
 export const TFJS_WASM_PREFIX = '/tfjs-wasm/';
 
@@ -38,7 +45,7 @@ function wantedThreads(job: PageJob): number {
 
 async function loadOrtWeb(job: PageJob, model: ModelArtifact): Promise<PageSession> {
   // A URL import, left alone by the bundler: onnxruntime-web's own browser build and its workers.
-  const url = ORT_WEB_URL;
+  const url = job.backend === 'wasm' ? ORT_WEB_WASM_URL : ORT_WEB_URL;
   const mod = (await import(/* @vite-ignore */ url)) as { default?: OrtWebPage } & OrtWebPage;
   const ort = mod.default ?? mod;
   const threads = job.backend === 'wasm' ? wantedThreads(job) : 1;
@@ -51,7 +58,7 @@ async function loadOrtWeb(job: PageJob, model: ModelArtifact): Promise<PageSessi
   return {
     session: ortSession(created, ort.Tensor),
     version: ort.env.versions.web ?? null,
-    info: { threads: used, options: { executionProvider: ep, threadsRequested: threads, threads: used, graphOptimizationLevel } },
+    info: { threads: used, options: { executionProvider: ep, build: url.slice(ORT_WASM_PREFIX.length), threadsRequested: threads, threads: used, graphOptimizationLevel } },
   };
 }
 

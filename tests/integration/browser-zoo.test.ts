@@ -2,7 +2,8 @@
  * The browser host end to end (harness/browser): the zoo quick models at batch 1 on
  * chromium/ort-web:wasm and chromium/tfjs:wasm, each job in its own process with a fresh
  * headless Chromium. Outputs are checked against the float64 reference, the page is
- * cross-origin isolated and onnxruntime-web runs on every logical core (more than one thread).
+ * cross-origin isolated and onnxruntime-web runs on every logical core (more than one thread),
+ * from its wasm-only build (the binary its Node build runs).
  */
 import { describe, expect, it } from 'vitest';
 import { runJob } from '../../harness/isolate/runner.js';
@@ -42,6 +43,8 @@ describe.skipIf(!HAVE_CHROMIUM)('browser host: zoo quick models in Chromium', ()
           // Every logical core by default (browser.wasmThreads 0); CI machines have more than one.
           expect(result.runtime.threads).toBe(browser.hardwareConcurrency);
           expect(result.runtime.threads).toBeGreaterThan(1);
+          // The wasm-only build: the same ort-wasm-simd-threaded.wasm as ort-web:wasm in Node.
+          expect(result.runtime.options.build).toBe('ort.wasm.min.mjs');
         } else {
           expect(result.runtime.options).toMatchObject({ backend: 'wasm', multithread: true });
         }
