@@ -27,7 +27,7 @@ import { TOOL_VERSION } from '../paths.js';
 import type { JobResult } from '../../results/schema.js';
 import type { ModelFlags } from './model.js';
 import { createProgress } from './progress.js';
-import { failOnErrorCode, summaryTable } from './run-output.js';
+import { crossoverText, failOnErrorCode, summaryTable } from './run-output.js';
 import { executePlan, type RunPlan } from './execute-plan.js';
 
 /** Runtimes that take ONNX bytes as they are (the descriptor's `onnx` format). */
@@ -123,7 +123,7 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
     select: () => ({ carried: jobs.filter((j) => !takes(j.runtime)).map((j) => skipped(j, new Date().toISOString())), toRun: jobs.filter((j) => takes(j.runtime)) }),
     onJobDone: (r) => { if (flags.verbose && r.summary) progress.note(r.summary); },
   });
-  process.stdout.write(`\n${summaryTable(results)}\n${parityNotes.map((n) => `${n}\n`).join('')}\nresult file: ${out}\n`);
+  process.stdout.write(`\n${summaryTable(results)}\n${parityNotes.map((n) => `${n}\n`).join('')}${crossoverText(results)}\nresult file: ${out}\n`);
   if (plan.reportDir !== null) {
     try {
       const { writeReport } = await import('../../reports/index.js');

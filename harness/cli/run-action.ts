@@ -14,11 +14,10 @@ import { DEFAULT_SUITES, isSuiteFile, loadSuite, loadUserSuite, suiteIds } from 
 import type { JobResult, ResultFile } from '../../results/schema.js';
 import type { Job, ProbeResult, ResolvedSettings, SuiteOptions } from '../types.js';
 import { readResult } from '../../results/store.js';
-import { crossoverJobOf, findCrossovers } from '../../results/crossover.js';
 import { microTable, rooflineTable } from '../micro/roofline-table.js';
 import { createProgress } from './progress.js';
 import type { RunFlags } from './run.js';
-import { failOnErrorCode, opProfileText, summaryTable } from './run-output.js';
+import { crossoverText, failOnErrorCode, opProfileText, summaryTable } from './run-output.js';
 import { executePlan, type RunPlan } from './execute-plan.js';
 
 /** The flag that sets each setting, for error messages. */
@@ -198,8 +197,7 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
   process.stdout.write(`\n${summaryTable(results, { unavailableNotes: false })}\n`);
   if (flags.verbose) for (const table of [microTable(results), rooflineTable(results)]) if (table) process.stdout.write(`\n${table}\n`);
   if (results.some((r) => r.kind === 'training' && r.status !== 'unavailable')) process.stdout.write(`\n${(await import('../train/summary.js')).trainingSummary(results) ?? ''}\n`);
-  const crossings = sweep ? findCrossovers(results.map(crossoverJobOf)).flatMap((c) => c.sentences.map((t) => `  ${c.base}: ${t}`)) : [];
-  if (crossings.length) process.stdout.write(`\nWhere the GPU overtakes the CPU (--sweep ${sweep!.axis}):\n${crossings.join('\n')}\n`);
+  process.stdout.write(crossoverText(results));
   process.stdout.write(`\nresult file: ${file}\n`);
 
   if (flags.report !== false) {

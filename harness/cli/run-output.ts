@@ -2,6 +2,7 @@
  * What `mlbench run` and `mlbench model` share at the end of a run: the run id, the result file
  * header, the summary table and the --fail-on-error exit code.
  */
+import { crossoverJobOf, findCrossovers } from '../../results/crossover.js';
 import { jobSoftwareWarning, rankedRuntimeLabel } from '../../results/adapter-label.js';
 import { randomBytes } from 'node:crypto';
 import { readableRuntimeMessage } from '../errors.js';
@@ -175,4 +176,13 @@ export function failOnErrorCode(results: JobResult[], failOnError: boolean | und
   if (!failed.length || !failOnError) return 0;
   process.stderr.write(`mlbench: ${failed.length} job(s) failed: ${failed.map((r) => `${r.id} (${r.status})`).join(', ')}\n`);
   return 1;
+}
+
+/**
+ * `--sweep` / `mlbench model --seq`: where each GPU runtime overtakes the CPU (results/crossover.ts),
+ * one line per sweep and GPU runtime under a heading; '' when no sweep holds a GPU runtime.
+ */
+export function crossoverText(results: readonly JobResult[]): string {
+  const crossings = findCrossovers(results.map(crossoverJobOf)).flatMap((c) => c.sentences.map((t) => `  ${c.base}: ${t}`));
+  return crossings.length ? `\nWhere the GPU overtakes the CPU (${results.find((r) => r.sweep)!.sweep!.axis} sweep):\n${crossings.join('\n')}\n` : '';
 }
