@@ -54,21 +54,37 @@ function conv(x: EvalTensor, wt: EvalTensor, bias: ArrayLike<number> | undefined
   const win = windowOf(attrs, h, w, attrs.ints('kernel_shape') ?? wt.dims.slice(2), oneD);
   const out = new Float64Array(n * m * win.oh * win.ow);
   const mg = m / group;
-  for (let b = 0; b < n; b++) for (let f = 0; f < m; f++) {
-    const g = Math.floor(f / mg);
-    for (let oy = 0; oy < win.oh; oy++) for (let ox = 0; ox < win.ow; ox++) {
-      let s = bias ? bias[f]! : 0;
-      for (let ci = 0; ci < cg; ci++) for (let ky = 0; ky < win.kh; ky++) {
-        const iy = oy * win.sh - win.top + ky * win.dh;
-        if (iy < 0 || iy >= h) continue;
-        for (let kx = 0; kx < win.kw; kx++) {
-          const ix = ox * win.sw - win.left + kx * win.dw;
-          if (ix < 0 || ix >= w) continue;
-          const xv = x.data[((b * c + g * cg + ci) * h + iy) * w + ix]! - xZero;
-          s += xv * (wt.data[((f * cg + ci) * win.kh + ky) * win.kw + kx]! - wZero);
+  // im2col: per image and group, cols [cg * kh * kw, oh * ow] (zeros where the window leaves the
+  // image), then out[f] = W[f] . cols, accumulated row by row in float64.
+  const spatial = win.oh * win.ow;
+  const depth = cg * win.kh * win.kw;
+  const cols = new Float64Array(depth * spatial);
+  for (let b = 0; b < n; b++) for (let g = 0; g < group; g++) {
+    cols.fill(0);
+    for (let ci = 0; ci < cg; ci++) {
+      const plane = (b * c + g * cg + ci) * h;
+      for (let ky = 0; ky < win.kh; ky++) for (let kx = 0; kx < win.kw; kx++) {
+        const row = ((ci * win.kh + ky) * win.kw + kx) * spatial;
+        for (let oy = 0; oy < win.oh; oy++) {
+          const iy = oy * win.sh - win.top + ky * win.dh;
+          if (iy < 0 || iy >= h) continue;
+          for (let ox = 0; ox < win.ow; ox++) {
+            const ix = ox * win.sw - win.left + kx * win.dw;
+            if (ix >= 0 && ix < w) cols[row + oy * win.ow + ox] = x.data[(plane + iy) * w + ix]! - xZero;
+          }
         }
       }
-      out[((b * m + f) * win.oh + oy) * win.ow + ox] = s;
+    }
+    for (let fo = 0; fo < mg; fo++) {
+      const f = g * mg + fo;
+      const o = (b * m + f) * spatial;
+      if (bias) out.fill(bias[f]!, o, o + spatial);
+      for (let q = 0; q < depth; q++) {
+        const wv = wt.data[f * depth + q]! - wZero;
+        if (wv === 0) continue;
+        const row = q * spatial;
+        for (let j = 0; j < spatial; j++) out[o + j]! += wv * cols[row + j]!;
+      }
     }
   }
   return { type, dims: oneD ? [n, m, win.ow] : [n, m, win.oh, win.ow], data: out };

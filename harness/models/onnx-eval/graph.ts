@@ -79,8 +79,13 @@ export class OnnxEvaluator {
     return [...missing].sort();
   }
 
-  /** Runs the graph on `feeds` (by input name) and returns the requested tensor outputs in float64 (integers in their types). */
-  run(feeds: Feeds, outputs: readonly string[] = this.outputNames): Feeds {
+  /**
+   * Runs the graph on `feeds` (by input name) and returns the requested tensor outputs in float64
+   * (integers in their types). With `budgetMs`, throws once that much time has passed between two
+   * nodes (plain JS runs a large model at a few hundred MFLOP/s).
+   */
+  run(feeds: Feeds, outputs: readonly string[] = this.outputNames, budgetMs = Infinity): Feeds {
+    const startedMs = performance.now();
     const missing = this.missingOps(outputs);
     if (missing.length) throw new Error(`float64 ONNX evaluator: no kernel for ${missing.join(', ')}`);
     this.initializers ??= new Map((this.graph.initializer ?? []).map((t) => [t.name ?? '', fromTensorProto(t, this.modelDir)]));
@@ -92,6 +97,7 @@ export class OnnxEvaluator {
     nodes.forEach((n, i) => { for (const name of n.input ?? []) lastUse.set(name, i); });
     const keep = new Set([...outputs, ...this.initializers.keys(), ...Object.keys(feeds)]);
     for (const [index, node] of nodes.entries()) {
+      if (performance.now() - startedMs > budgetMs) throw new Error(`float64 ONNX evaluator: stopped at node ${index + 1} of ${nodes.length}, past its ${budgetMs / 1000} s budget`);
       const opset = this.opsets.get(domainOf(node.domain)) ?? 1;
       const inputs = (node.input ?? []).map((name) => {
         if (!name) return undefined;

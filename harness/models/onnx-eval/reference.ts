@@ -24,6 +24,12 @@ export const missingOpsReason = (missing: readonly string[]): string => `the flo
  */
 export const MAX_EVALUATOR_ELEMENTS = 256 * 2 ** 20;
 
+/**
+ * How long one reference pass may take before the evaluator gives up and onnxruntime stands in
+ * (a 1 GFLOP CNN takes ~10 s here; the job's own timeout is 300 s by default).
+ */
+export const EVALUATOR_BUDGET_MS = 60_000;
+
 /** Why the evaluator cannot serve a model: the ops it lacks, or its size. */
 export type NoEvaluator = { reference: null; missingOps: string[]; reason: string };
 
@@ -38,7 +44,7 @@ export function float64OnnxReference(model: ModelArtifact): { reference: ParityR
   }
   return {
     missingOps: [],
-    reference: { id: FLOAT64_ONNX_REFERENCE_ID, outputs: async (_model: ModelArtifact, feeds: Feeds) => evaluator.run(feeds, model.outputs.map((o) => o.name)) },
+    reference: { id: FLOAT64_ONNX_REFERENCE_ID, outputs: async (_model: ModelArtifact, feeds: Feeds) => evaluator.run(feeds, model.outputs.map((o) => o.name), EVALUATOR_BUDGET_MS) },
   };
 }
 

@@ -6,7 +6,7 @@
 import onnxProto from 'onnx-proto';
 import { describe, expect, it } from 'vitest';
 import { encodeModel, valueInfo } from '../../../harness/models/onnx-export.js';
-import { FLOAT64_ONNX_REFERENCE_ID, float64OnnxReference, referenceNote } from '../../../harness/models/onnx-eval/index.js';
+import { FLOAT64_ONNX_REFERENCE_ID, float64OnnxReference, OnnxEvaluator, referenceNote } from '../../../harness/models/onnx-eval/index.js';
 import { readOnnxSignature } from '../../../harness/models/onnx-read.js';
 import type { ModelArtifact } from '../../../harness/types.js';
 
@@ -42,6 +42,14 @@ describe('models: the parity reference of an ONNX file', () => {
     expect(referenceNote(model)).toBe('parity reference: onnxruntime (not independent): ort-node:cpu, graph optimisations disabled; the float64 evaluator has no kernel for Hardmax');
     // Only what the fetched outputs need counts: without z, Relu alone is covered.
     expect(float64OnnxReference({ ...model, outputs: model.outputs.slice(0, 1) }).missingOps).toEqual([]);
+  });
+
+  it('stops a pass that runs past its time budget, naming where (the job then falls back to onnxruntime)', () => {
+    const model = twoOutputs('CumSum');
+    const evaluator = new OnnxEvaluator(model.onnx);
+    const feeds = { x: { dtype: 'float32' as const, dims: [1, 3], data: Float32Array.from([1, 2, 3]) } };
+    expect(() => evaluator.run(feeds, ['y', 'z'], -1)).toThrow(/stopped at node 1 of 2, past its -0.001 s budget/);
+    expect(Object.keys(evaluator.run(feeds, ['y', 'z']))).toEqual(['y', 'z']);
   });
 
   it('is onnxruntime, not independent, for weights too large to hold in float64', () => {
