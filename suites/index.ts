@@ -12,10 +12,11 @@ export const SUITES: Record<string, () => Promise<Suite>> = {
   micro: async () => (await import('./micro/index.js')).microSuite,
   tabular: async () => (await import('./tabular/index.js')).tabularSuite,
   vision: async () => (await import('./vision/index.js')).visionSuite,
+  transformers: async () => (await import('./transformers/index.js')).transformersSuite,
 };
 
 /** Suites `mlbench run` runs when no --suite is given (micro before zoo: zoo jobs report % of the micro matmul peak). */
-export const DEFAULT_SUITES: string[] = ['smoke', 'micro', 'zoo', 'tabular', 'vision'];
+export const DEFAULT_SUITES: string[] = ['smoke', 'micro', 'zoo', 'transformers', 'tabular', 'vision'];
 
 export function suiteIds(): string[] {
   return Object.keys(SUITES);
