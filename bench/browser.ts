@@ -17,6 +17,8 @@
  *
  *   npm run bench:browser -- [--repeats 3] [--min-duration-ms ms] [--min-queries n] [--results-dir out/results]
  *
+ * Expected time: ~4 min at the defaults on a quiet 2-core machine (48 fresh job processes, most of
+ * each one start-up: Chromium, wasm compile, parity); 1 repeat took 201 s at a load average of 10.
  * Measurement per job: the zoo quick profile's (500 ms and 64 queries, 4 warm-up queries) unless
  * --min-duration-ms / --min-queries say otherwise. A smoke run: --repeats 1 --min-duration-ms 0 --min-queries 8.
  */
