@@ -3,7 +3,7 @@
  * run's swept jobs -> points and sentences. The chart (charts/crossover.ts), the HTML answer block
  * and summary.md read it from here.
  */
-import { findCrossovers, type Crossover } from '../results/crossover.js';
+import { findCrossovers, type Crossover } from '../results/index.js';
 import type { ReportJob } from './model.js';
 
 export interface MachineCrossover extends Crossover {
