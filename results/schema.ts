@@ -218,6 +218,21 @@ const JobResultFieldsSchema = z.object({
    * peakRssBytes: the job's peak RSS (a training job reports its own, sampled before serving).
    * peakRssWithServingBytes: a training job's peak including the serving checks that follow it.
    */
+  /**
+   * A zoo or trained model's precision (harness/models/precision) and its measured error against
+   * the float64 reference over the samples parity compared: worst output's max/mean abs and rel
+   * error, `normalizedMaxError` (max |a - r| / RMS(r), softmax outputs as centred logits) against
+   * the stated `bound`, top-1 agreement of the first output's rows; per output in `outputs`.
+   */
+  precision: z.object({
+    precision: z.enum(['fp32', 'fp16', 'int8', 'int8w']), scheme: z.string(), model: z.string(), reference: z.string(),
+    bound: num, normalizedMaxError: num, withinBound: z.boolean(),
+    maxAbsError: num, meanAbsError: num, maxRelError: num, meanRelError: num, top1Agreement: num, rows: z.number().int(),
+    outputs: z.array(z.object({
+      name: z.string(), maxAbsError: num, meanAbsError: num, maxRelError: num, meanRelError: num, normalizedMax: num, rms: num,
+      top1Agree: num, rows: z.number().int(), compared: z.enum(['values', 'logits']),
+    })),
+  }).optional(),
   memory: z.object({ peakRssBytes: nullableNum, peakRssWithServingBytes: nullableNum.optional(), leakedTensors: num.optional() }).optional(),
   train: z.object({
     seconds: num,

@@ -13,6 +13,7 @@ export const SUITES: Record<string, () => Promise<Suite>> = {
   tabular: async () => (await import('./tabular/index.js')).tabularSuite,
   vision: async () => (await import('./vision/index.js')).visionSuite,
   transformers: async () => (await import('./transformers/index.js')).transformersSuite,
+  precision: async () => (await import('./precision/index.js')).precisionSuite,
 };
 
 /** Suites `mlbench run` runs when no --suite is given (micro before zoo: zoo jobs report % of the micro matmul peak). */

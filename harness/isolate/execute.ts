@@ -20,6 +20,9 @@ import { startEnergyTracker } from '../system/energy-tracker.js';
 import { measureGpuPhases } from '../runtimes/gpu-phases.js';
 import type { Feeds, Job, ModelArtifact, ResolvedSettings, Session } from '../types.js';
 import type { JobOutcome } from './protocol.js';
+import { PrecisionErrorMeter } from '../models/precision/index.js';
+import { checkPrecision, missingKernel, noKernels } from './precision-check.js';
+import { precisionResult, unjudgedParity } from './precision-result.js';
 
 const msSince = (t0: number) => performance.now() - t0;
 
@@ -81,7 +84,7 @@ function onnxFileReference(job: Job, settings: ResolvedSettings, model: ModelArt
  * symbolic), with the tolerance of the model's precision (models/parity-profile.ts) or
  * --parity-tolerance; each output judged on its own, softmax outputs as logits.
  */
-export async function parityOf(job: Job, settings: ResolvedSettings, model: ModelArtifact, session: Session, samples: SampleSource, firstFeeds: Feeds, firstOutputs: Feeds, samplesAreQueries: boolean): Promise<ParityResult> {
+export async function parityOf(job: Job, settings: ResolvedSettings, model: ModelArtifact, session: Session, samples: SampleSource, firstFeeds: Feeds, firstOutputs: Feeds, samplesAreQueries: boolean, meter?: PrecisionErrorMeter): Promise<ParityResult> {
   let reference: ParityReference;
   if (model.arch || model.transformer) reference = float64Reference;
   else if (model.tfjs) {
@@ -97,13 +100,22 @@ export async function parityOf(job: Job, settings: ResolvedSettings, model: Mode
   const overBudget = () => performance.now() - startedMs > PARITY_BUDGET_MS;
   const profile = parityProfile(model);
   const tolerance = parityTolerance(profile.precision, profile.accumulation, settings.parityTolerance);
-  const options = { reference, tolerance, softmaxOutputs: profile.softmaxOutputs };
-  const checks = [await checkParity(model, firstFeeds, firstOutputs, options)];
+  // The precision meter (models/precision) reads the same reference outputs parity compares with.
+  let lastReference: Feeds | null = null;
+  const inner = reference;
+  const tapped: ParityReference = { get id() { return inner.id; }, async outputs(m, f) { return (lastReference = await inner.outputs(m, f)); } };
+  const options = { reference: meter ? tapped : reference, tolerance, softmaxOutputs: profile.softmaxOutputs };
+  const check = async (feeds: Feeds, actual: Feeds) => {
+    const c = await checkParity(model, feeds, actual, options);
+    if (meter && lastReference) meter.add(lastReference, actual);
+    return c;
+  };
+  const checks = [await check(firstFeeds, firstOutputs)];
   const singles = Math.min(PARITY_SAMPLES, samples.count);
   let singlesDone = 1;
   for (let i = 1; i < singles && !overBudget(); i++, singlesDone++) {
     const feeds = samples.feeds([i]);
-    checks.push(await checkParity(model, feeds, copyFeeds(await session.run(feeds)), options));
+    checks.push(await check(feeds, copyFeeds(await session.run(feeds))));
   }
   const batch = Math.min(settings.batchSize, samples.count);
   // A model file's given inputs (--shape/--input) are whole queries: no batch can be formed from them.
@@ -111,7 +123,7 @@ export async function parityOf(job: Job, settings: ResolvedSettings, model: Mode
   const batchable = wantBatch && !overBudget();
   if (batchable) {
     const feeds = samples.feeds(Array.from({ length: batch }, (_, i) => i));
-    checks.push(await checkParity(model, feeds, copyFeeds(await session.run(feeds)), options));
+    checks.push(await check(feeds, copyFeeds(await session.run(feeds))));
   }
   const cut = singlesDone < singles || wantBatch !== batchable ? ` (stopped at the ${PARITY_BUDGET_MS / 1000} s parity budget)` : '';
   return mergeParity(checks, `${singlesDone} sample${singlesDone > 1 ? 's' : ''}${batchable ? ` + batch ${batch}` : ''}${cut}`);
@@ -159,8 +171,22 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
   const model = await buildModel(job.workload.model);
   const loadMs = msSince(t0);
 
+  // A zoo model at fp16/int8: does this runtime run that precision here? Tried, not assumed.
+  const precision = model.precision ?? 'fp32';
+  if (precision !== 'fp32' && computes) {
+    const support = await checkPrecision(job.runtime, runtime, precision, settings);
+    if (!support.available) return { status: 'unavailable', error: { code: 'E_PRECISION', message: support.reason } };
+  }
   t0 = performance.now();
-  const { session, info } = await runtime.load(model, settings);
+  let loaded: Awaited<ReturnType<typeof runtime.load>>;
+  try {
+    loaded = await runtime.load(model, settings);
+  } catch (err) {
+    const op = precision !== 'fp32' ? missingKernel(err) : undefined;
+    if (op) return { status: 'unavailable', error: { code: 'E_PRECISION', message: noKernels(job.runtime, precision, `no ${precision} kernel for ${op} in this model`) } };
+    throw err;
+  }
+  const { session, info } = loaded;
   const sessionCreateMs = msSince(t0);
   const runtimeInfo = { version: null, threads: info.threads, options: info.options, ...(info.adapter ? { adapter: info.adapter } : {}) };
   let disposed = false;
@@ -193,7 +219,12 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
     // Peak RSS of the measured work, before the parity check loads the reference runtime here too.
     const peakRssBytes = process.resourceUsage().maxRSS * 1024;
     // Outputs of the first query against the independent reference on the same inputs.
-    const parity = computes ? await parityOf(job, settings, model, session, samples, firstFeeds, firstOutputs, resolved !== null) : undefined;
+    // Zoo and trained models: the error of this precision against the float64 reference, from parity's comparisons.
+    const meter = computes && (model.arch || model.transformer) ? new PrecisionErrorMeter(parityProfile(model).softmaxOutputs) : undefined;
+    const checkedParity = computes ? await parityOf(job, settings, model, session, samples, firstFeeds, firstOutputs, resolved !== null, meter) : undefined;
+    const precisionBlock = meter && checkedParity ? precisionResult(model, meter, checkedParity.reference) : undefined;
+    // Parity's pass/fail applies to fp32 only; other precisions report their error beside a stated bound.
+    const parity = checkedParity && precision !== 'fp32' ? unjudgedParity(checkedParity, precision) : checkedParity;
     const parityFailed = parity !== undefined && 'pass' in parity && !parity.pass;
     // A failure that matches a known runtime fault is confirmed by running its one-op repro here.
     const knownFault = parityFailed && info.adapter
@@ -223,6 +254,7 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
       coldStart: { loadMs, sessionCreateMs, firstRunMs, warmRunMs },
       ...(knownFault ? { knownFault } : {}),
       parity,
+      ...(precisionBlock ? { precision: precisionBlock } : {}),
       flops,
       achievedGflops,
       memory: { peakRssBytes, ...(leakedTensors !== undefined ? { leakedTensors } : {}) },

@@ -106,7 +106,8 @@ export interface ParityChecked {
 export interface ParityNotChecked {
   reference: string;
   checked: false;
-  note: 'not checked (reference)';
+  /** `not checked (reference)`, or `not judged (...)` for a zoo model below fp32 (its error is in the job's precision block). */
+  note: 'not checked (reference)' | `not judged (${string})`;
 }
 
 /** A job's `parity`: compared with a reference, or the reference itself. */

@@ -19,12 +19,12 @@ export const RUNTIMES: Record<string, RuntimeEntry<Runtime>> = {
   'ort-node:cpu': { ...ortNode('cpu'), create: async () => (await import('./ort-node.js')).createOrtNodeRuntime('cpu') },
   'ort-node:cuda': { ...ortNode('gpu'), create: async () => (await import('./ort-node.js')).createOrtNodeRuntime('cuda') },
   'ort-node:tensorrt': { ...ortNode('gpu'), create: async () => (await import('./ort-node.js')).createOrtNodeRuntime('tensorrt') },
-  'ort-node:webgpu': { ...ortNode('gpu'), create: async () => (await import('./ort-node.js')).createOrtNodeRuntime('webgpu') },
+  'ort-node:webgpu': { ...ortNode('gpu', true), create: async () => (await import('./ort-node.js')).createOrtNodeRuntime('webgpu') },
   'ort-node:dml': { ...ortNode('gpu'), create: async () => (await import('./ort-node.js')).createOrtNodeRuntime('dml') },
   'ort-node:coreml': { ...ortNode('gpu'), create: async () => (await import('./ort-node.js')).createOrtNodeRuntime('coreml') },
   'ort-web:wasm': { ...ORT_WEB_WASM, create: async () => (await import('./ort-web.js')).createOrtWebRuntime('wasm') },
   // Unavailable in Node with the reason found (ort-web-webgpu.ts); chromium/ort-web:webgpu runs it.
-  'ort-web:webgpu': { ...ORT_WEB_WASM, device: 'gpu', create: async () => (await import('./ort-web-webgpu.js')).createOrtWebWebgpuRuntime() },
+  'ort-web:webgpu': { ...ORT_WEB_WASM, device: 'gpu', precisionNeeds: { fp16: 'shader-f16' }, create: async () => (await import('./ort-web-webgpu.js')).createOrtWebWebgpuRuntime() },
   'tfjs:cpu': { ...tfjs('cpu', 300, 4), create: async () => (await import('./tfjs.js')).createTfjsRuntime('cpu') },
   'tfjs:wasm': { ...tfjs('cpu', 300), create: async () => (await import('./tfjs.js')).createTfjsRuntime('wasm') },
   // tfjs-backend-webgpu over Dawn for Node; training is left to the cpu/wasm/native backends.
