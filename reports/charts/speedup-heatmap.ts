@@ -20,7 +20,7 @@ export const speedupHeatmap: ChartDef = {
     const values = board.rows.flatMap((r) => Object.entries(r.cells).map(([runtime, c]) => ({
       workload: r.label, runtime, relative: c.relative, label: c.fastest ? 'fastest' : `${c.relative < 10 ? c.relative.toFixed(1) : c.relative.toFixed(0)}x`,
     })));
-    const x = { field: 'runtime', type: 'nominal' as const, title: null, sort: board.runtimes, axis: { orient: 'top' as const, labelAngle: 0, labelLimit: 200 } };
+    const x = { field: 'runtime', type: 'nominal' as const, title: null, sort: board.runtimes, axis: { orient: 'top' as const, labelAngle: -30, labelAlign: 'left' as const, labelLimit: 260 } };
     const y = { field: 'workload', type: 'nominal' as const, title: null, sort: board.rows.map((r) => r.label), axis: { labelLimit: 340 } };
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
