@@ -1,7 +1,7 @@
 /**
  * What parity's tolerance depends on, read from the model: its precision (an ONNX file's from
  * its ops and initializer types, models/onnx-precision.ts: int8 dynamic or static -> int8,
- * int8 weight-only -> fp32, float16 tensors -> fp16), the longest accumulation
+ * int8 weight-only -> int8, float16 tensors -> fp16), the longest accumulation
  * K (the widest fan-in of a description's dense/conv kernels; unknown for files), and the outputs
  * a Softmax produces (compared as logits). Pure: decodes bytes, no runtime.
  */

@@ -19,11 +19,11 @@ describe.skipIf(!existsSync(DIR))('models: the precision of an ONNX file', () =>
     expect(onnxPrecision(read('fp16_io.onnx'))).toMatchObject({ scheme: 'fp16', tolerance: 'fp16', evidence: expect.stringContaining('pixel_values') });
   });
 
-  it('reads held-out variants: dynamic int8 and weight-only int8 (fp32 tolerance: its dequantized weights are exact)', async () => {
+  it('reads held-out variants: dynamic int8 and weight-only int8', async () => {
     const bert = (await buildModel({ kind: 'zoo', arch: 'bert', params: { layers: 1, hidden: 16, heads: 2, intermediate: 32, vocab: 20, context: 16 }, seed: 2 })).onnx;
     expect(onnxPrecision(quantizeMatMuls(bert, 'dynamic'))).toMatchObject({ scheme: 'int8 dynamic', tolerance: 'int8' });
     const weightOnly = onnxPrecision(quantizeMatMuls(bert, 'weight-only'));
-    expect(weightOnly).toMatchObject({ scheme: 'int8 weight-only', tolerance: 'fp32' });
+    expect(weightOnly).toMatchObject({ scheme: 'int8 weight-only', tolerance: 'int8' });
     expect(weightOnly.evidence).toMatch(/^(\d+) DequantizeLinear \(\1 on initializers\)/);
     expect(onnxPrecision(bert)).toMatchObject({ scheme: 'fp32' });
   });
