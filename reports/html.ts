@@ -14,6 +14,7 @@ import { fileSlug } from './render-charts.js';
 import { answerSection } from './answer-html.js';
 import { crossMachineHtml } from './cross-machine-html.js';
 import { nodeVsBrowserHtml } from './node-vs-browser-html.js';
+import { precisionTablesHtml } from './precision-table-md.js';
 
 /** Renders the whole report page. `warnings` (skipped files, charts left out) are listed at the top. */
 export function renderHtml(model: ReportModel, charts: RenderedChart[], warnings: string[]): string {
@@ -23,6 +24,7 @@ export function renderHtml(model: ReportModel, charts: RenderedChart[], warnings
     header(model, warnings),
     crossMachineHtml(model.crossMachine),
     nodeVsBrowserHtml(model.nodeVsBrowser),
+    precisionTablesHtml(model.precisionTables ?? []),
     ...model.suites.map((s) => answerSection(s.id, s.jobs, charts.filter((c) => c.suite === s.id), multi, busy)),
     '<h2 class="details-head" id="details">Details</h2>',
     runsSection(model),

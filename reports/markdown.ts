@@ -9,6 +9,7 @@ import { buildLeaderboard, suiteWarnings } from './leaderboard.js';
 import { crossMachineMarkdown } from './cross-machine-html.js';
 import { crossoversOf } from './crossover-view.js';
 import { nodeVsBrowserMarkdown } from './node-vs-browser-html.js';
+import { precisionTablesMarkdown } from './precision-table-md.js';
 import { compareJobs, type ReportJob, type ReportModel } from './model.js';
 import type { RenderedChart } from './render-charts.js';
 
@@ -25,6 +26,7 @@ export function renderMarkdown(model: ReportModel, charts: RenderedChart[], warn
   }
   lines.push(...crossMachineMarkdown(model.crossMachine));
   lines.push(...nodeVsBrowserMarkdown(model.nodeVsBrowser));
+  lines.push(...precisionTablesMarkdown(model.precisionTables ?? []));
   // The answer first: per suite, the leaderboard and the warnings that matter.
   const multi = model.machines.length > 1;
   for (const suite of model.suites) {

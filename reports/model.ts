@@ -4,6 +4,7 @@
  */
 import { buildCrossMachine, type CrossMachineView, type MachineRun } from './cross-machine.js';
 import { buildNodeVsBrowser, type NodeVsBrowserView } from './node-vs-browser.js';
+import { buildPrecisionTables, type PrecisionTableModel } from './precision-table.js';
 import { formatRuntimeId } from '../harness/common/format.js';
 import { errorMessage } from '../harness/errors.js';
 import {
@@ -85,6 +86,11 @@ export interface ReportJob {
   energy?: JobResult['energy'] | null;
   /** `--sweep` / `mlbench model --seq`: the job's point on the sweep axis (results/crossover.ts). */
   sweep?: JobResult['sweep'] | null;
+  /**
+   * A zoo model exported at a chosen precision (`params.precision`): the precision, the model
+   * family it belongs to (arch + other params), a label, and its measured error block.
+   */
+  precisionOf?: { precision: string; family: string; label: string; error: JobResult['precision'] | null } | null;
   /** True when this job belongs to the newest run of its machine that has this key. */
   latest: boolean;
 }
@@ -128,6 +134,8 @@ export interface ReportModel {
   crossMachine: CrossMachineView | null;
   /** Browser jobs beside their Node twins (node-vs-browser.ts); null when there is no such pair. */
   nodeVsBrowser: NodeVsBrowserView | null;
+  /** Per model, precision x runtime speed and error (precision-table.ts); [] when no model ran at two precisions. */
+  precisionTables?: PrecisionTableModel[];
 }
 
 /**
@@ -185,6 +193,7 @@ export function buildReportModel(results: Array<{ file: string; result: ResultFi
     statusCounts,
     crossMachine: buildCrossMachine(jobs, [...newestRun.values()], suiteRank),
     nodeVsBrowser: buildNodeVsBrowser(jobs, suiteRank),
+    precisionTables: buildPrecisionTables(jobs),
   };
 }
 
@@ -215,6 +224,7 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
     suite: job.suite,
     workload: job.workload,
     model: modelLabel(job),
+    precisionOf: precisionOf(job),
     kind: job.kind,
     runtime,
     threads: job.runtime.threads ?? null,
@@ -258,6 +268,17 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
     energy: job.energy ?? null,
     latest: false,
   };
+}
+
+/** The precision facts of a job whose zoo model names one (`params.precision`), else null. */
+function precisionOf(job: JobResult): ReportJob['precisionOf'] {
+  const params = (job.model?.params ?? null) as Record<string, unknown> | null;
+  const precision = typeof params?.precision === 'string' ? params.precision : null;
+  if (!precision) return null;
+  const { precision: _p, ...rest } = params!;
+  const family = `${String(job.model?.arch ?? '')}:${JSON.stringify(Object.entries(rest).sort(([a], [b]) => a.localeCompare(b)))}`;
+  const label = job.precision?.model ?? job.workload.replace(new RegExp(`-${precision}$`), '');
+  return { precision, family, label, error: job.precision ?? null };
 }
 
 function modelLabel(job: JobResult): string {

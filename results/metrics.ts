@@ -56,6 +56,10 @@ export const METRICS = {
   'gpu.uploadMs': def({ id: 'gpu.uploadMs', unit: 'ms', better: 'lower', exportName: 'gpu-upload', judgedByDefault: false, read: (j) => (j.gpuPhases && 'uploadMs' in j.gpuPhases ? finite(j.gpuPhases.uploadMs) : undefined) }),
   'gpu.dispatchMs': def({ id: 'gpu.dispatchMs', unit: 'ms', better: 'lower', exportName: 'gpu-dispatch', judgedByDefault: false, read: (j) => (j.gpuPhases && 'dispatchMs' in j.gpuPhases ? finite(j.gpuPhases.dispatchMs) : undefined) }),
   'gpu.readbackMs': def({ id: 'gpu.readbackMs', unit: 'ms', better: 'lower', exportName: 'gpu-readback', judgedByDefault: false, read: (j) => (j.gpuPhases && 'readbackMs' in j.gpuPhases ? finite(j.gpuPhases.readbackMs) : undefined) }),
+  // Zoo models at a chosen precision (harness/models/precision): error against the float64 reference; reported, not judged.
+  'precision.error': def({ id: 'precision.error', unit: 'ratio', better: 'lower', exportName: 'precision-error', judgedByDefault: false, read: (j) => finite(j.precision?.normalizedMaxError) }),
+  'precision.meanRelError': def({ id: 'precision.meanRelError', unit: 'ratio', better: 'lower', exportName: 'precision-mean-rel-error', judgedByDefault: false, read: (j) => finite(j.precision?.meanRelError) }),
+  'precision.top1Agreement': def({ id: 'precision.top1Agreement', unit: 'ratio', better: 'higher', exportName: 'precision-top1-agreement', judgedByDefault: false, read: (j) => finite(j.precision?.top1Agreement) }),
 } as const satisfies Record<string, MetricDef>;
 
 export type MetricId = keyof typeof METRICS;
