@@ -27,7 +27,7 @@ export function register(program: Command): void {
     .option('-f, --format <format>', 'bmf | github-action-benchmark | loadgen | csv')
     .option('-o, --output <path>', 'with --format: a file (one-file formats) or a folder (default: stdout for one file, out/export/<format> for several); with --model: the .onnx file, or for gpt/bert a folder (config.json, onnx/model.onnx, tokenizer.json) that transformers.js loads')
     .option('--model <model>', 'a zoo architecture (logreg, mlp, lenet, mobilenet, resnet, gpt, bert) or a trained model file (out/models/<hash>.json)')
-    .option('--param <key=value>', '--model zoo parameter, e.g. width=16 or resolution=64 (repeatable)', collect)
+    .option('--param <key=value>', '--model zoo parameter, e.g. width=16 or resolution=64, or precision=fp16|int8|int8w (repeatable)', collect)
     .option('--seed <n>', '--model: seed of the zoo weights', '42')
     .addHelpText('after', `
 Formats (--format):
@@ -89,8 +89,11 @@ async function exportModel(model: string, flags: ExportFlags): Promise<void> {
   if (!flags.output) throw new UsageError('E_USAGE', `export --model ${model}: give the .onnx file to write with -o, e.g. -o ${model.replace(/\.json$/, '')}.onnx.`);
   const seed = Number(flags.seed);
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError('E_BAD_FLAG', `--seed ${flags.seed}: expected a non-negative integer.`);
-  const params: Record<string, number> = {};
+  const params: Record<string, number | string> = {};
   for (const pair of flags.param ?? []) {
+    // precision=fp32|fp16|int8|int8w (docs/precision.md) is the one non-integer zoo param; buildModel checks its value.
+    const precision = /^precision=(\w+)$/.exec(pair);
+    if (precision) { params.precision = precision[1]!; continue; }
     const m = /^([A-Za-z]\w*)=(\d+)$/.exec(pair);
     if (!m) throw new UsageError('E_BAD_FLAG', `--param ${pair}: expected key=integer, e.g. --param width=16.`);
     params[m[1]!] = Number(m[2]);
