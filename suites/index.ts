@@ -3,7 +3,7 @@
  * workloads (it never times anything), so importing one is cheap. User suites come from
  * validated paths (`--suite ./my-suite.js`, `--suite ./mlbench.config.yaml`): see user-suite.ts.
  */
-import type { Suite } from '../harness/types.js';
+import type { Profile, Suite } from '../harness/types.js';
 
 export const SUITES: Record<string, () => Promise<Suite>> = {
   smoke: async () => (await import('./smoke/index.js')).smokeSuite,
@@ -18,6 +18,16 @@ export const SUITES: Record<string, () => Promise<Suite>> = {
 
 /** Suites `mlbench run` runs when no --suite is given (micro before zoo: zoo jobs report % of the micro matmul peak). */
 export const DEFAULT_SUITES: string[] = ['smoke', 'micro', 'zoo', 'transformers', 'tabular', 'vision'];
+
+/**
+ * The default suites at a profile. `quick` (the default `mlbench run`, 180 s on a 2-core machine)
+ * leaves out `vision`: at quick it trains LeNet on one runtime only (tfjs:wasm, ~65 s here), so it
+ * answers no "which runtime" question that the tabular suite's training rows do not; run it with
+ * `--suite vision`, or at `--profile standard`.
+ */
+export function defaultSuites(profile: Profile): string[] {
+  return profile === 'quick' ? DEFAULT_SUITES.filter((id) => id !== 'vision') : DEFAULT_SUITES;
+}
 
 export function suiteIds(): string[] {
   return Object.keys(SUITES);

@@ -27,14 +27,14 @@ Examples:
       const { SETTINGS } = await import('../config/settings.js');
       const { probeRuntimes } = await import('../isolate/runner.js');
       const { runtimeIds } = await import('../runtimes/index.js');
-      const { loadSuite, suiteIds, DEFAULT_SUITES } = await import('../../suites/index.js');
+      const { loadSuite, suiteIds, defaultSuites } = await import('../../suites/index.js');
       const { formatTable } = await import('../common/format.js');
       const { profile } = resolveChoices({ profile: flags.profile }, { suites: suiteIds(), runtimes: runtimeIds() });
       const suites = await Promise.all(suiteIds().map(async (id) => {
         const suite = await loadSuite(id);
         return {
           id,
-          default: DEFAULT_SUITES.includes(id),
+          default: defaultSuites(profile).includes(id),
           description: suite.describe(),
           workloads: suite.workloads(profile).map((w) => ({ id: w.id, kind: w.kind, description: w.description, scenarios: w.scenarios, runtimes: w.runtimes ?? 'all' })),
           // Expected seconds at this profile on the runtimes available here (the plan's cost estimate).

@@ -10,7 +10,7 @@ import { applySweep, parseSweep } from '../plan/sweep.js';
 import { planResume, quoteCommand, recordedRunArgs } from '../plan/resume.js';
 import { RUNTIMES, runtimeIds } from '../runtimes/index.js';
 import { TOOL_VERSION } from '../paths.js';
-import { DEFAULT_SUITES, isSuiteFile, loadSuite, loadUserSuite, suiteIds } from '../../suites/index.js';
+import { defaultSuites, isSuiteFile, loadSuite, loadUserSuite, suiteIds } from '../../suites/index.js';
 import type { JobResult, ResultFile } from '../../results/schema.js';
 import type { Job, ProbeResult, ResolvedSettings, SuiteOptions } from '../types.js';
 import { readResult } from '../../results/store.js';
@@ -141,7 +141,7 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
   const gate = flags.baseline ? await (await import('./gate-action.js')).prepareGate(flags) : null;
   const suiteOptions = await resolveSuiteOptions(flags, settings);
   const suites = [
-    ...await Promise.all((choices.suites ?? (suiteFiles.length ? [] : DEFAULT_SUITES)).map(loadSuite)),
+    ...await Promise.all((choices.suites ?? (suiteFiles.length ? [] : defaultSuites(choices.profile))).map(loadSuite)),
     ...await Promise.all(suiteFiles.map((f) => loadUserSuite(f, {
       profile: choices.profile, suiteOptions, timeoutMs: settings['suite.loadTimeoutMs'], allRuntimes: Object.keys(RUNTIMES),
     }))),

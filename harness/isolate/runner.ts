@@ -39,16 +39,21 @@ export function runChild(request: ChildRequest, opts: { timeoutMs: number; memor
   return new Promise((resolve) => {
     const child = fork(CHILD_SCRIPT, [], {
       execArgv: [`--max-old-space-size=${opts.memoryLimitMb}`],
-      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+      // stdout is piped too: native libraries print there (Dawn writes one "validation:" block per
+      // WebGPU validation error, hundreds per tfjs:webgpu job), which would flood the run's terminal.
+      // Both streams go to the kept tail, which crash and OOM messages quote.
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
     });
     let reply: ChildReply | null = null;
     let stderr = '';
     let timedOut = false;
     let peakRssBytes: number | null = null;
-    child.stderr?.on('data', (chunk: Buffer) => {
+    const keep = (chunk: Buffer): void => {
       stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_KEEP_BYTES);
-    });
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
     child.on('message', (msg: ChildReply) => {
       if (msg.type === 'progress') opts.onProgress?.(msg.message);
       else reply = msg;

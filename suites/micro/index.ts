@@ -11,6 +11,7 @@
  */
 import type { Profile, ResolvedSettings, Suite, Workload } from '../../harness/types.js';
 import { MICRO_OPS, type MicroOpId } from '../../harness/micro/ops.js';
+import { runtimesAt } from '../profile-runtimes.js';
 
 /** Every runtime the micro ops run on; the unavailable ones are recorded with their reason. */
 export const MICRO_RUNTIMES = [
@@ -20,13 +21,14 @@ export const MICRO_RUNTIMES = [
 
 type Sizes = Array<[MicroOpId, Record<string, number>]>;
 
-/** quick keeps the largest call of tfjs:cpu (pure JS) near a quarter of a second. */
+/**
+ * quick: one size per op (the default run's 180 s budget: each job is a process start plus a
+ * runtime load, ~1 s here), the matmul at 512 so the zoo's % of peak has a real peak.
+ */
 const QUICK: Sizes = [
-  ['matmul', { m: 128, k: 128, n: 128 }], ['matmul', { m: 256, k: 256, n: 256 }], ['matmul', { m: 512, k: 512, n: 512 }],
-  ['conv2d', { channels: 32, size: 28, kernel: 3 }], ['conv2d', { channels: 64, size: 28, kernel: 3 }],
-  ['depthwiseConv2d', { channels: 64, size: 56, kernel: 3 }], ['depthwiseConv2d', { channels: 256, size: 14, kernel: 3 }],
-  ['softmax', { rows: 64, cols: 1000 }], ['softmax', { rows: 256, cols: 4096 }],
-  ['gather', { vocab: 10_000, dim: 128, indices: 512 }], ['gather', { vocab: 100_000, dim: 64, indices: 4096 }],
+  ['matmul', { m: 512, k: 512, n: 512 }], ['conv2d', { channels: 32, size: 28, kernel: 3 }],
+  ['depthwiseConv2d', { channels: 64, size: 56, kernel: 3 }], ['softmax', { rows: 64, cols: 1000 }],
+  ['gather', { vocab: 10_000, dim: 128, indices: 512 }],
 ];
 
 /** standard and full: MobileNet/ResNet-sized layers and a 1024 matmul. */
@@ -59,7 +61,7 @@ export const microSuite: Suite = {
         scenarios: ['single-stream'],
         // A tinybench loop of one op: the LoadGen scenarios do not apply.
         supports: ['single-stream'],
-        runtimes: [...MICRO_RUNTIMES],
+        runtimes: runtimesAt(profile, MICRO_RUNTIMES),
         settings: settingsFor(profile),
       };
     }).concat([{

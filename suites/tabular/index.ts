@@ -1,6 +1,6 @@
 /**
  * `tabular`: the benchm-ml ladder on flights. Logistic regression and an MLP (64 relu) trained
- * with tfjs on every tfjs backend (tfjs:cpu, tfjs:wasm, tfjs-node:* when registered), and their
+ * with tfjs on every tfjs backend (tfjs:cpu from standard, tfjs:wasm, tfjs-node:* when registered), and their
  * native counterparts through `external:<cmd>` (scikit-learn LogisticRegression and
  * MLPClassifier, xgboost hist), all on the same split: training slices of 10k / 100k (quick),
  * + 1m (standard), + train_full (full), scored on the same 100k test slice. Every tool gets the
@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { DatasetRef, Profile, Suite, SuiteOptions, Workload } from '../../harness/types.js';
 import { FLIGHTS_PROFILE_SLICES } from '../../datasets/flights/split.js';
 import type { TabularTrainingSpec } from '../../harness/train/spec.js';
+import { runtimesAt } from '../profile-runtimes.js';
 
 /** Shipped peers (optional: unavailable with the install command when python3-sklearn is absent). */
 export const PEERS = { sklearn: 'external:peers/sklearn_logreg.py', sklearnMlp: 'external:peers/sklearn_mlp.py', xgboost: 'external:peers/xgboost_hist.py' } as const;
@@ -115,8 +116,8 @@ export const tabularSuite: Suite = {
   describe: () => 'benchm-ml on flights: LR and MLP trained in tfjs (cpu, wasm, tfjs-node) and peers (scikit-learn LR and MLP, xgboost) per training size, each on its own encoding of the raw columns -> train s, time to target, peak RSS, test AUC; exported models scored on ort-node, ort-web and tfjs.',
   workloads(profile: Profile, options?: SuiteOptions): Workload[] {
     return datasetSlices(profile, options).flatMap((dataset) => [
-      workload('logreg', dataset, [...TFJS_TRAINING, PEERS.sklearn]),
-      workload('mlp', dataset, [...TFJS_TRAINING, PEERS.sklearnMlp]),
+      workload('logreg', dataset, [...runtimesAt(profile, TFJS_TRAINING), PEERS.sklearn]),
+      workload('mlp', dataset, [...runtimesAt(profile, TFJS_TRAINING), PEERS.sklearnMlp]),
       workload('gbt', dataset, [PEERS.xgboost]),
     ]);
   },

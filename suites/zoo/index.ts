@@ -14,6 +14,7 @@
  * is honestly INVALID (too few queries for early stopping) rather than a 15-minute job.
  */
 import type { Profile, ResolvedSettings, Suite, Workload } from '../../harness/types.js';
+import { runtimesAt } from '../profile-runtimes.js';
 
 /** Every runtime that builds zoo models; the unavailable ones are recorded with their reason. */
 export const ZOO_RUNTIMES = [
@@ -71,7 +72,7 @@ export const zooSuite: Suite = {
   describe: () => 'MobileNet-like and ResNet-like models at batch 1 (single-stream) and a larger batch (offline) on every runtime, with parity, FLOPs and cold start.',
   workloads(profile: Profile): Workload[] {
     const all = [...ZOO_RUNTIMES];
-    if (profile === 'quick') return models(profile).flatMap((m) => workloadsOf(m, profile, all, ''));
+    if (profile === 'quick') return models(profile).flatMap((m) => workloadsOf(m, profile, runtimesAt(profile, all), ''));
     const fast = all.filter((r) => r !== SLOW_RUNTIME);
     return models(profile).flatMap((m) => [...workloadsOf(m, profile, fast, ''), ...workloadsOf(m, profile, [SLOW_RUNTIME], '-short')]);
   },
