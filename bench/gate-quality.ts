@@ -5,7 +5,7 @@
  * A CPU hog (one busy single-threaded process, started and stopped here) runs during all
  * measurement unless --no-hog. Jobs, each run a fresh process (as `mlbench ab` runs them):
  * - ort-node:cpu: the zoo quick MobileNet-like model at batch 1, single-stream, with
- *   ort.intraOpThreads=1 (the README's gate settings). The effects are real model changes: more
+ *   ort.intraOpThreads=1 (docs/gate.md's recommended settings). The effects are real model changes: more
  *   output classes (100 -> n), which grows the final fully connected layer, a regular GEMV whose
  *   cost per query scales smoothly (odd input resolutions hit slow kernels: a 65-pixel input ran
  *   10% slower than 66). A short interleaved pilot measures a grid of class counts, a line

@@ -6,7 +6,7 @@
  *   describe()  one line saying what it measures
  *   workloads(profile, options)  the workloads for a profile ("quick", "standard", "full"), as
  *               an array or a Promise of one. Each workload is plain data (it is sent to the job
- *               processes as JSON), checked when the suite loads; see README "User suites".
+ *               processes as JSON), checked when the suite loads; see docs/suites.md "User suites".
  * A suite never times anything itself. Relative model paths are relative to this file.
  */
 

@@ -4,7 +4,7 @@
  * turns them into an exit code.
  */
 
-/** Exit codes of the mlbench CLI (documented in the README). */
+/** Exit codes of the mlbench CLI (documented in docs/cli.md). */
 export const EXIT = {
   ok: 0,
   /** The run finished but a job failed (with --fail-on-error) or compare found a regression. */

@@ -8,7 +8,7 @@ import { UsageError } from '../../harness/errors.js';
 import type { JobResult, Machine } from '../schema.js';
 
 /**
- * Verdict of one metric or one job (what a user can conclude: README, "The CI gate").
+ * Verdict of one metric or one job (what a user can conclude: docs/gate.md).
  * - `regression` / `improvement`: the run-level test is significant after Holm's correction
  *   across the whole comparison AND the 95% CI of the ratio lies wholly beyond 1 ± threshold; or
  *   a broken candidate (every run broken or INVALID, a deterministic parity flip, an accuracy drop),
@@ -49,7 +49,7 @@ export interface CompareOptions {
 }
 
 /**
- * Defaults of every compare option (documented in the README and `--help`). Why these: with 8
+ * Defaults of every compare option (documented in docs/gate.md and `--help`). Why these: with 8
  * runs per side (`mlbench ab`'s default) the exact Mann–Whitney test reaches p = 1.6e-4, so a
  * Holm family of a few dozen tests at alpha 0.05 can still be significant; a 2% threshold keeps
  * a 3% change from ever reading `unchanged`.
