@@ -64,17 +64,8 @@ export function linesWithPoints(encoding: Record<string, unknown>, multiMachine:
 /** Log scale fitted to the data (no decade rounding), with room so end points are not clipped. */
 export const LOG_SCALE = { type: 'log' as const, nice: false, padding: 14 };
 
-/** Groups items by a string key, keeping first-seen order. */
-export function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
-}
+/** Groups items by a string key, keeping first-seen order (the results layer's one grouping helper). */
+export { groupByKey as groupBy } from '../../results/index.js';
 
 /** Jobs that produced measurements (ok, or measured but INVALID by LoadGen rules). */
 export function measured(jobs: ReportJob[]): ReportJob[] {

@@ -1,21 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeRuntime, RUNTIMES, runtimeSettingsGroups } from '../../../harness/runtimes/index.js';
-import { ROOT } from '../../helpers/cli.js';
+import { scanSources } from '../../helpers/source-scan.js';
 
 /** The registry and its adapters may read their own ids; the id syntax lives in harness/common/format.ts. */
 const EXEMPT = ['harness/runtimes/', 'harness/common/format.ts', 'results/metrics.ts'];
 const SCANNED = ['harness', 'suites', 'bench', 'results', 'reports'];
 const FAMILIES = '(?:ort-node|ort-web|ort|tfjs-node-gpu|tfjs-node|tfjs|external|null)';
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sources(p);
-    return e.name.endsWith('.ts') ? [p] : [];
-  });
-}
 
 /**
  * Capabilities matched on a runtime id string: a prefix test (`id.startsWith('tfjs')`), the null
@@ -34,10 +24,7 @@ export function idCapabilityMatches(code: string): string[] {
 
 describe('capabilities are data', () => {
   it('no source outside the registry matches a capability on a runtime id string', () => {
-    const offences = SCANNED.flatMap((d) => sources(path.join(ROOT, d)))
-      .map((file) => path.relative(ROOT, file).split(path.sep).join('/'))
-      .filter((rel) => !EXEMPT.some((e) => rel.startsWith(e)))
-      .flatMap((rel) => idCapabilityMatches(readFileSync(path.join(ROOT, rel), 'utf8')).map((o) => `${rel}: ${o}`));
+    const offences = scanSources(SCANNED, idCapabilityMatches, (rel) => EXEMPT.some((e) => rel.startsWith(e)));
     expect(offences).toEqual([]);
   });
 

@@ -1,20 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SETTINGS, SETTINGS_GROUPS, SETTINGS_SCHEMA } from '../../../harness/config/settings.js';
-import { ROOT } from '../../helpers/cli.js';
+import { scanSources } from '../../helpers/source-scan.js';
 
 /** Source folders whose code reads settings; harness/config is where the schemas (and defaults) live. */
 const SCANNED = ['harness', 'suites', 'bench', 'datasets', 'results', 'reports'];
 const KEYS = Object.keys(SETTINGS);
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return p.endsWith(path.join('harness', 'config')) ? [] : sources(p);
-    return e.name.endsWith('.ts') ? [p] : [];
-  });
-}
 
 /**
  * Defaults written where a setting is read: `settings.x ?? 100`, `settings['k'] || 'dir'`,
@@ -41,8 +31,7 @@ export function defaultsOutsideSchemas(code: string): string[] {
 
 describe('settings defaults live only in the schemas', () => {
   it('no source outside harness/config writes a setting default where it reads one', () => {
-    const offences = SCANNED.flatMap((d) => sources(path.join(ROOT, d))).flatMap((file) =>
-      defaultsOutsideSchemas(readFileSync(file, 'utf8')).map((o) => `${path.relative(ROOT, file)}: ${o}`));
+    const offences = scanSources(SCANNED, defaultsOutsideSchemas, (rel) => rel.startsWith('harness/config/'));
     expect(offences).toEqual([]);
   });
 

@@ -1,19 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../../helpers/cli.js';
+import { scanSources } from '../../helpers/source-scan.js';
 
 /** Where metric directions and status groups may be written: the catalogue modules themselves. */
 const OWNERS = new Set(['results/metrics.ts', 'results/status.ts', 'results/schema.ts']);
 const SCANNED = ['harness', 'results', 'reports', 'suites', 'bench', 'datasets'];
-
-function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) return sources(p);
-    return e.name.endsWith('.ts') ? [p] : [];
-  });
-}
 
 /**
  * A direction, accuracy-direction list or status group written outside the catalogue:
@@ -37,9 +27,7 @@ export function secondTables(code: string): string[] {
 
 describe('every metric consumer reads the catalogue', () => {
   it('no second direction table or status group survives outside results/metrics.ts and results/status.ts', () => {
-    const offences = SCANNED.flatMap((d) => sources(path.join(ROOT, d)))
-      .filter((file) => !OWNERS.has(path.relative(ROOT, file).split(path.sep).join('/')))
-      .flatMap((file) => secondTables(readFileSync(file, 'utf8')).map((o) => `${path.relative(ROOT, file)}: ${o}`));
+    const offences = scanSources(SCANNED, secondTables, (rel) => OWNERS.has(rel));
     expect(offences).toEqual([]);
   });
 
