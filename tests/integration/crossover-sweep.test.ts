@@ -49,7 +49,7 @@ describe('--sweep batch on llvmpipe', () => {
     expect(readFileSync(path.join(report, 'summary.md'), 'utf8')).toMatch(/\*\*Where the GPU overtakes the CPU\*\*[\s\S]*tfjs:webgpu \\?\[software adapter\\?\]/);
   }, 260_000);
 
-  it('mlbench model --seq is a seq sweep: each job records its point and the terminal names the crossover', () => {
+  it.skipIf(!existsSync(path.resolve('../shared/cases/onnx/bert-tiny.onnx')))('mlbench model --seq is a seq sweep: each job records its point and the terminal names the crossover', () => {
     const dir = tempDir();
     const bert = path.resolve('../shared/cases/onnx/bert-tiny.onnx');
     const env = { XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR ?? '/tmp' };

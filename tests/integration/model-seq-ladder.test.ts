@@ -1,5 +1,5 @@
 /** `mlbench model bert-tiny.onnx --seq 32,128`: one job per sequence length, mask all ones, tokens/s beside latency. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseResult } from '../../results/store.js';
@@ -7,7 +7,7 @@ import { mlbench, tempDir } from '../helpers/cli.js';
 
 const BERT = path.resolve('../shared/cases/onnx/bert-tiny.onnx');
 
-describe('mlbench model --seq (encoder ladder)', () => {
+describe.skipIf(!existsSync(BERT))('mlbench model --seq (encoder ladder)', () => {
   it('times each sequence length with int64 input_ids and an all-ones attention mask', () => {
     const dir = tempDir();
     const run = mlbench(['model', BERT, '--seq', '32,128', '--runtime', 'ort-node:cpu', '--min-duration', '50', '--min-queries', '20', '--results-dir', dir]);
