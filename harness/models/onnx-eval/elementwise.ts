@@ -25,26 +25,33 @@ export function broadcastDims(...shapes: number[][]): number[] {
   return out;
 }
 
-/** For each output element, the index into a tensor of `dims` broadcast to `outDims`. */
-export function broadcastIndex(dims: number[], outDims: number[]): Int32Array | null {
+/**
+ * For each element of a row-major tensor of `outDims`, the flat index `offset + sum(c[a] x
+ * strides[a])` into a source tensor, where c is the element's coordinate: the one strided walk
+ * behind broadcasting (stride 0 on a size-1 axis) and Slice (stride x step, offset at the starts).
+ */
+export function stridedIndex(outDims: number[], strides: number[], offset = 0): Int32Array {
   const n = sizeOf(outDims);
-  if (dims.length === outDims.length && dims.every((d, i) => d === outDims[i])) return null;
-  const rank = outDims.length;
-  const padded = [...new Array<number>(rank - dims.length).fill(1), ...dims];
-  const inStrides = stridesOf(padded).map((s, i) => (padded[i] === 1 ? 0 : s));
   const outStrides = stridesOf(outDims);
   const idx = new Int32Array(n);
   for (let o = 0; o < n; o++) {
     let rem = o;
-    let k = 0;
-    for (let a = 0; a < rank; a++) {
+    let k = offset;
+    for (let a = 0; a < outDims.length; a++) {
       const c = Math.floor(rem / outStrides[a]!);
       rem -= c * outStrides[a]!;
-      k += c * inStrides[a]!;
+      k += c * strides[a]!;
     }
     idx[o] = k;
   }
   return idx;
+}
+
+/** For each output element, the index into a tensor of `dims` broadcast to `outDims`. */
+export function broadcastIndex(dims: number[], outDims: number[]): Int32Array | null {
+  if (dims.length === outDims.length && dims.every((d, i) => d === outDims[i])) return null;
+  const padded = [...new Array<number>(outDims.length - dims.length).fill(1), ...dims];
+  return stridedIndex(outDims, stridesOf(padded).map((s, i) => (padded[i] === 1 ? 0 : s)));
 }
 
 /** Applies `fn` element-wise over broadcast inputs. */

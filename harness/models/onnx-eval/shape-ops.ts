@@ -4,7 +4,7 @@
  * Constant. Axes and shapes come from attributes or inputs by opset, as the ONNX operator
  * changelog defines them.
  */
-import { broadcastDims, broadcastIndex } from './elementwise.js';
+import { broadcastDims, broadcastIndex, stridedIndex } from './elementwise.js';
 import { need, type Kernel, type KernelContext } from './kernel.js';
 import { axisOf, ElemType, fromTensorProto, sizeOf, stridesOf, tensor, type EvalTensor } from './tensor.js';
 
@@ -55,19 +55,10 @@ function slice(x: EvalTensor, starts: number[], ends: number[], axes: number[], 
     dims[a] = Math.max(0, Math.ceil((e - s) / st));
   });
   const inStrides = stridesOf(x.dims);
-  const outStrides = stridesOf(dims);
-  const n = sizeOf(dims);
-  const out = new Float64Array(n);
-  for (let o = 0; o < n; o++) {
-    let rem = o;
-    let src = 0;
-    for (let a = 0; a < rank; a++) {
-      const c = Math.floor(rem / outStrides[a]!);
-      rem -= c * outStrides[a]!;
-      src += (begin[a]! + c * step[a]!) * inStrides[a]!;
-    }
-    out[o] = x.data[src]!;
-  }
+  const offset = begin.reduce((sum, b, a) => sum + b * inStrides[a]!, 0);
+  const idx = stridedIndex(dims, inStrides.map((s, a) => s * step[a]!), offset);
+  const out = new Float64Array(idx.length);
+  for (let o = 0; o < idx.length; o++) out[o] = x.data[idx[o]!]!;
   return { type: x.type, dims, data: out };
 }
 
