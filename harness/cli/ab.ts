@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import type { CompareFlags } from '../../results/compare/types.js';
-import { collect } from './options.js';
+import { sharedOptions } from './shared-flags.js';
 
 export interface AbFlags extends CompareFlags {
   a?: string;
@@ -21,8 +21,9 @@ export interface AbFlags extends CompareFlags {
 }
 
 export function register(program: Command): void {
-  program
-    .command('ab')
+  const command = program.command('ab');
+  for (const option of sharedOptions('ab')) command.addOption(option);
+  command
     .description('A/B: run two sides alternately in fresh processes (n runs each), compare across runs; exit 1 on a regression')
     .argument('[mlbench-args...]', 'the mlbench arguments both sides share, after --, e.g. -- run --suite zoo --scenario single-stream')
     .requiredOption('--a <side>', 'the baseline side (A): key=value[,key=value] (--set values), a .onnx file, a result .json (its plan re-run), a checkout folder, or cmd:<shell command>')
@@ -31,14 +32,7 @@ export function register(program: Command): void {
     .option('--order <order>', 'random (default: a seeded shuffle, exact for the test), blocked (each pair AB or BA at random) or abba (fixed, not randomised)', 'random')
     .option('--cpu-affinity <cpus>', 'run every side under taskset -c <cpus> (e.g. 1, or 0-1), away from other load')
     .option('--results-dir <dir>', 'where the runs\' result files and ab.json go: <dir>/<ab-id>/', 'out/ab')
-    .option('-f, --format <format>', 'output format: terminal, md (GitHub Markdown) or json', 'terminal')
-    .option('-o, --output <file>', 'also write the output to this file')
     .option('--no-probe', 'skip the noise probe (load, CPU steal, calibration loop) before measuring')
-    .option('--alpha <p>', 'family-wise significance level (Holm)', '0.05')
-    .option('--threshold <pct>', 'smallest change, in percent, that can be a regression', '2')
-    .option('--threshold-for <metric=pct>', 'per-metric threshold (repeatable), e.g. memory=15', collect)
-    .option('--accuracy-tolerance <abs>', 'largest absolute accuracy drop that is not a regression', '0.01')
-    .option('--judge-tails', 'judge latency p90/p99 too (they join the Holm family)')
     .option('--seed <n>', 'seed of the random order (default: a fresh one, printed and recorded in ab.json)')
     .addHelpText('after', `
 A side is one of:

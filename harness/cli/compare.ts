@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { CompareFlags } from '../../results/compare/types.js';
-import { collect } from './options.js';
+import { sharedOptions } from './shared-flags.js';
 
 export interface CompareCommandFlags extends CompareFlags {
   format?: string;
@@ -12,20 +12,12 @@ export interface CompareCommandFlags extends CompareFlags {
 }
 
 export function register(program: Command): void {
-  program
-    .command('compare')
+  const command = program.command('compare');
+  for (const option of sharedOptions('compare')) command.addOption(option);
+  command
     .description('compare a candidate against a baseline across runs: Hodges-Lehmann shift with its rank CI, Mann-Whitney test, Holm-corrected; exit 1 on a regression')
     .argument('<baseline>', 'baseline result file, or a folder of result files')
     .argument('<candidate>', 'candidate result file, or a folder of result files')
-    .option('-f, --format <format>', 'output format: terminal, md (GitHub Markdown) or json', 'terminal')
-    .option('-o, --output <file>', 'also write the output to this file')
-    .option('--alpha <p>', 'family-wise significance level for the whole comparison (Holm)', '0.05')
-    .option('--threshold <pct>', 'smallest change, in percent, that can be a regression', '2')
-    .option('--threshold-for <metric=pct>', 'per-metric threshold (repeatable), e.g. memory=15, latency.p99=10', collect)
-    .option('--accuracy-tolerance <abs>', 'largest absolute accuracy drop that is not a regression', '0.01')
-    .option('--allow-different-machine', 'compare results from different machine fingerprints')
-    .option('--ignore-setting <key>', 'leave a setting (or prefix.*) out of the like-with-like check (repeatable)', collect)
-    .option('--judge-tails', 'let latency p90/p99 be regressions (significant shift and the whole CI beyond the threshold)')
     .addHelpText('after', `
 The unit is the run: each run (result file, or repeat) gives one value per metric, and the
 sides are compared across runs. One run per side is reported with its ratio, not testable.

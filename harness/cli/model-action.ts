@@ -29,6 +29,7 @@ import type { ModelFlags } from './model.js';
 import { createProgress } from './progress.js';
 import { crossoverText, failOnErrorCode, summaryTable } from './run-output.js';
 import { executePlan, type RunPlan } from './execute-plan.js';
+import { settingFlags } from './shared-flags.js';
 
 /** Runtimes that take ONNX bytes as they are (the descriptor's `onnx` format). */
 export const takesOnnxFiles = (runtimeId: string): boolean => takesModelFormat(runtimeId, 'onnx');
@@ -64,8 +65,7 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
     resultsDir: flags.resultsDir,
     timeout: flags.timeout,
     set: flags.set,
-    flagNames: { minDurationMs: '--min-duration', minQueryCount: '--min-queries', targetQps: '--target-qps', latencyBoundNs: '--latency-bound', findPeak: '--find-peak', loadgenStrict: '--loadgen-strict', parityTolerance: '--parity-tolerance' },
-    flags: { minDurationMs: flags.minDuration, minQueryCount: flags.minQueries, targetQps: flags.targetQps, latencyBoundNs: flags.latencyBound, findPeak: flags.findPeak, loadgenStrict: flags.loadgenStrict, parityTolerance: flags.parityTolerance },
+    ...settingFlags('model', flags),
   };
   const choices = resolveChoices(requested, { suites: [], runtimes: runtimeIds() });
   const settings = resolveSettings(requested);

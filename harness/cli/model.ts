@@ -5,33 +5,20 @@
  */
 import type { Command } from 'commander';
 import { collect } from './options.js';
+import { sharedOptions, type MeasureFlags } from './shared-flags.js';
 
-export interface ModelFlags {
-  runtime?: string[];
-  scenario?: string[];
+/** A report is written only with --report-dir; --no-report is accepted (and wins) as for `mlbench run`. */
+export interface ModelFlags extends MeasureFlags {
   shape?: string[];
   input?: string[];
   inputRange?: string[];
   seq?: string;
-  resultsDir?: string;
-  /** A report is written only with --report-dir; --no-report is accepted (and wins) as for `mlbench run`. */
-  reportDir?: string;
-  report?: boolean;
-  timeout?: string;
-  set?: string[];
-  minDuration?: string;
-  minQueries?: string;
-  targetQps?: string;
-  latencyBound?: string;
-  findPeak?: boolean;
-  loadgenStrict?: boolean;
-  parityTolerance?: string;
-  failOnError?: boolean;
-  verbose?: boolean;
 }
 
 export function register(program: Command): void {
-  program.command('model')
+  const command = program.command('model');
+  for (const option of sharedOptions('model')) command.addOption(option);
+  command
     .description('benchmark an ONNX file (ort-node:*, ort-web:wasm) or a TensorFlow.js model.json (tfjs:cpu, tfjs:wasm, tfjs-node) and write a result file')
     .argument('<file>', 'the .onnx model file, or a tfjs model.json (layers or graph model) with its weight shards next to it')
     .option('-r, --runtime <ids>', 'runtimes, comma-separated or repeated (default: every runtime; those that cannot take the file\'s format are reported as skipped)', collect)
@@ -40,19 +27,8 @@ export function register(program: Command): void {
     .option('--input <name=value>', 'fixed value of an input: a number, a string, a JSON array, @file.json or @file.npy (repeatable)', collect)
     .option('--input-range <name=lo..hi>', 'range of generated values of an input, e.g. input_ids=0..30521 (integers inclusive; repeatable)', collect)
     .option('--seq <lengths>', 'encoders with input_ids/attention_mask: one workload per sequence length, e.g. 32,128,512 (attention mask all ones unless --input attention_mask=...)')
-    .option('--results-dir <dir>', 'where result files go: <dir>/<machine-id>/<run-id>.json', 'out/results')
     .option('--report-dir <dir>', 'also write a report (index.html, summary.md) to <dir>')
     .option('--no-report', 'write no report (the default for mlbench model unless --report-dir)')
-    .option('--timeout <duration>', 'per-job timeout, e.g. 30s or 5m; a bare number is ms')
-    .option('--set <key=value>', 'override any setting (repeatable); `mlbench list --settings` lists them', collect)
-    .option('--min-duration <duration>', 'measure at least this long, e.g. 2s or 500ms; a bare number is ms (minDurationMs)')
-    .option('--min-queries <n>', 'measure at least this many queries (minQueryCount)')
-    .option('--target-qps <qps>', 'server scenario: Poisson arrival rate (targetQps)')
-    .option('--latency-bound <duration>', 'server scenario: p99 latency bound, e.g. 10ms or 500us; a bare number is ns (latencyBoundNs)')
-    .option('--find-peak', 'server scenario: binary-search the highest targetQps that stays VALID')
-    .option('--parity-tolerance <rtol>', 'parity: relative tolerance (atol = rtol x the output RMS); default by the model\'s precision (parityTolerance)')
-    .option('--loadgen-strict', 'use LoadGen\'s own minimums (600 s; 1024 single-stream / 270,336 server queries...) so VALID is LoadGen\'s VALID (loadgenStrict)')
-    .option('--fail-on-error', 'exit 1 when any job failed, crashed, timed out or ran out of memory')
     .option('-v, --verbose', 'print each job\'s LoadGen-style summary')
     .addHelpText('after', `
 Inputs come from the model's declared names, shapes and dtypes: random (seeded with --set seed=N;

@@ -19,14 +19,7 @@ import { createProgress } from './progress.js';
 import type { RunFlags } from './run.js';
 import { crossoverText, failOnErrorCode, opProfileText, summaryTable } from './run-output.js';
 import { executePlan, type RunPlan } from './execute-plan.js';
-
-/** The flag that sets each setting, for error messages. */
-const RUN_FLAG_NAMES: Record<string, string> = {
-  repeat: '--repeat', minDurationMs: '--min-duration', minQueryCount: '--min-queries', targetQps: '--target-qps',
-  latencyBoundNs: '--latency-bound', findPeak: '--find-peak', loadgenStrict: '--loadgen-strict', parityTolerance: '--parity-tolerance', batchSize: '--batch-size', targetAuc: '--target-auc',
-  'csv.delimiter': '--delimiter', 'csv.na': '--na', 'csv.missing': '--missing',
-  profileOps: '--profile-ops',
-};
+import { settingFlags } from './shared-flags.js';
 
 export function requestedFrom(flags: RunFlags): RequestedOptions {
   return {
@@ -37,23 +30,7 @@ export function requestedFrom(flags: RunFlags): RequestedOptions {
     resultsDir: flags.resultsDir,
     timeout: flags.timeout,
     set: flags.set,
-    flagNames: RUN_FLAG_NAMES,
-    flags: {
-      repeat: flags.repeat,
-      minDurationMs: flags.minDuration,
-      minQueryCount: flags.minQueries,
-      targetQps: flags.targetQps,
-      latencyBoundNs: flags.latencyBound,
-      findPeak: flags.findPeak,
-      loadgenStrict: flags.loadgenStrict,
-      parityTolerance: flags.parityTolerance,
-      batchSize: flags.batchSize,
-      targetAuc: flags.targetAuc,
-      'csv.delimiter': flags.delimiter,
-      'csv.na': flags.na,
-      'csv.missing': flags.missing,
-      profileOps: flags.profileOps,
-    },
+    ...settingFlags('run', flags),
   };
 }
 
@@ -138,7 +115,7 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
   const settings = resolveSettings(requested);
   // The peers' interpreter reaches the runtime probes (child processes without settings) too.
   if (settings['peers.python']) process.env.MLBENCH_PYTHON = String(settings['peers.python']);
-  const gate = flags.baseline ? await (await import('./gate-action.js')).prepareGate(flags) : null;
+  const gate = flags.baseline ? await (await import('./run-baseline.js')).prepareBaseline(flags) : null;
   const suiteOptions = await resolveSuiteOptions(flags, settings);
   const suites = [
     ...await Promise.all((choices.suites ?? (suiteFiles.length ? [] : defaultSuites(choices.profile))).map(loadSuite)),
@@ -211,7 +188,7 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
     }
   }
 
-  const gateCode = gate && !interrupted ? await (await import('./gate-action.js')).finishGate(gate, { file, result: final, jobs, probes }) : 0;
+  const gateCode = gate && !interrupted ? await (await import('./run-baseline.js')).finishBaseline(gate, { file, result: final, jobs, probes }) : 0;
   const left = results.filter((r) => r.status === 'skipped').length;
   if (interrupted && left > 0) {
     throw new ExitError(`run interrupted; ${results.length - left} of ${jobs.length} jobs recorded in ${file}. Finish it with:\n  mlbench run --resume ${quoteCommand([file])}`);

@@ -4,19 +4,18 @@
  * --fail-on-error is given and a job failed.
  */
 import { Command } from 'commander';
-import { addGateOptions, type GateFlags } from './gate-options.js';
+import type { CompareFlags } from '../../results/compare/types.js';
 import { collect } from './options.js';
+import { sharedOptions, type MeasureFlags } from './shared-flags.js';
 
-export interface RunFlags extends GateFlags {
+export interface RunFlags extends CompareFlags, MeasureFlags {
+  /** A stored result file to compare this run with (a hint; see run-baseline.ts). */
+  baseline?: string;
+  /** Runs per side when a job is re-measured against the baseline, interleaved. */
+  confirm?: string;
   suite?: string[];
-  runtime?: string[];
-  scenario?: string[];
   profile?: string;
-  resultsDir?: string;
-  timeout?: string;
-  set?: string[];
   bail?: boolean;
-  failOnError?: boolean;
   shard?: string;
   dataset?: string;
   target?: string;
@@ -25,18 +24,8 @@ export interface RunFlags extends GateFlags {
   missing?: string;
   resume?: string;
   repeat?: string;
-  verbose?: boolean;
-  report?: boolean;
-  reportDir?: string;
   /** A results folder whose earlier runs of this machine supply missing matmul peaks (roofline). */
   peaksFrom?: string;
-  minDuration?: string;
-  minQueries?: string;
-  targetQps?: string;
-  latencyBound?: string;
-  findPeak?: boolean;
-  loadgenStrict?: boolean;
-  parityTolerance?: string;
   batchSize?: string;
   targetAuc?: string;
   profileOps?: boolean;
@@ -45,40 +34,26 @@ export interface RunFlags extends GateFlags {
 
 /** The run command's options and help, shared by `register` and `parseRunArgs`. */
 function defineRun(command: Command): Command {
-  return addGateOptions(command)
+  command
     .description('run benchmark jobs (suites x runtimes x scenarios), each in its own process, and write a result file')
     .option('-s, --suite <ids>', 'suites to run, comma-separated or repeated: built-in ids, ./my-suite.js (an ES module exporting a Suite) or ./mlbench.config.yaml|json (default: the default suites)', collect)
     .option('-r, --runtime <ids>', 'runtimes to run on, e.g. null,ort-node:cpu (default: every runtime a workload supports)', collect)
     .option('--scenario <ids>', 'scenarios: single-stream, multi-stream, server, offline, accuracy', collect)
     .option('-p, --profile <name>', 'size of the suites: quick, standard or full', 'quick')
-    .option('--results-dir <dir>', 'where result files go: <dir>/<machine-id>/<run-id>.json', 'out/results')
-    .option('--timeout <duration>', 'per-job timeout, e.g. 30s or 5m; a bare number is ms (SIGTERM, then SIGKILL)')
-    .option('--set <key=value>', 'override any setting (repeatable); `mlbench list --settings` lists them', collect)
-    .option('--repeat <n>', 'run each job n times, each in a fresh process')
-    .option('--min-duration <duration>', 'measure at least this long, e.g. 2s or 500ms; a bare number is ms (minDurationMs)')
-    .option('--min-queries <n>', 'measure at least this many queries (minQueryCount)')
-    .option('--target-qps <qps>', 'server scenario: Poisson arrival rate (targetQps)')
-    .option('--latency-bound <duration>', 'server scenario: p99 latency bound, e.g. 10ms or 500us; a bare number is ns (latencyBoundNs)')
-    .option('--find-peak', 'server scenario: binary-search the highest targetQps that stays VALID')
-    .option('--parity-tolerance <rtol>', 'parity: relative tolerance (atol = rtol x the output RMS); default by the model\'s precision (parityTolerance)')
-    .option('--loadgen-strict', 'use LoadGen\'s own minimums (600 s; 1024 single-stream / 270,336 server queries...) so VALID is LoadGen\'s VALID (loadgenStrict)')
-    .option('--batch-size <n>', 'offline scenario: samples per batch (batchSize)')
     .option('--sweep <axis=values>', 'the same models at several sizes on CPU and GPU runtimes, e.g. batch=1,2,4,8,16 (offline batch size; seq: see mlbench model --seq); the report shows where the GPU overtakes the CPU')
-    .option('--target-auc <auc>', 'training: test AUC to reach; time-to-target is recorded, or the job fails (targetAuc)')
     .option('--shard <i/n|auto>', 'run only the i-th of n shares of the jobs, balanced by expected cost; auto: from JOB_COMPLETION_INDEX + JOB_COMPLETIONS (Kubernetes Indexed Job) or CI_NODE_INDEX + CI_NODE_TOTAL')
     .option('--dataset <id>', 'tabular suite: train on csv:<file>, parquet:<file> or synthetic-tabular instead of flights')
     .option('--target <column>', 'label column of a csv:/parquet: dataset')
-    .option('--delimiter <char>', 'CSV field separator (csv.delimiter; default: detected from the first lines among , ; TAB |)')
-    .option('--na <tokens>', 'CSV/Parquet cells read as missing, comma-separated (csv.na; default NA; an empty cell is always missing)')
-    .option('--missing <rule>', 'missing values in numeric columns: refuse (error naming file and line) or impute (training-rows mean plus a <column>_missing indicator) (csv.missing)')
     .option('--resume <file>', 'finish an interrupted run from its result (or .partial) file alone: same suites, runtimes and settings; runs only the jobs it lacks')
     .option('--bail', 'stop at the first failed job (the rest are recorded as skipped)')
-    .option('--fail-on-error', 'exit 1 when any job failed, crashed, timed out or ran out of memory')
-    .option('--profile-ops', 'after measuring, profile one short pass per job and record the top ops by time (ORT profiler, tf.profile)')
     .option('-v, --verbose', 'print every job as it ends, its LoadGen-style summary, op profile and the roofline tables')
     .option('--no-report', 'do not write the HTML/Markdown report')
     .option('--report-dir <dir>', 'where the report goes', 'out/report')
     .option('--peaks-from <dir>', 'roofline: take matmul peaks this run lacks from earlier runs of this machine in <dir> (default: this run only)')
+    .option('--baseline <file>', 'compare this run to a stored baseline: a hint; only jobs re-measured on both sides can fail (see mlbench ab)')
+    .option('--confirm <n>', 'runs per side when a job differing only in runtime settings is re-measured, interleaved (0: none)', '8');
+  for (const option of sharedOptions('run')) command.addOption(option);
+  return command
     .addHelpText('after', `
 Examples:
   $ mlbench run                                          default suites, quick profile

@@ -1,11 +1,11 @@
 /**
  * The compare outputs, rendered from the report model (types.ts): terminal (an aligned table),
  * GitHub Markdown (a PR comment or job summary; every string from a result file is escaped with
- * the one Markdown escape, harness/common/escape.ts), JSON, and the gate's summary.md.
+ * the one Markdown escape, harness/common/escape.ts), JSON, and run --baseline's summary.md.
  */
 import { escapeMarkdown, escapeTerminal } from '../../harness/common/escape.js';
 import { formatBytes, formatNs, formatSeconds, sig } from '../../harness/common/format.js';
-import type { GateResult } from './gate.js';
+import type { BaselineResult } from './baseline.js';
 import type { Comparison, JobComparison, MetricComparison, Verdict } from './types.js';
 
 /** asv-style marks: `+` worse, `-` better, `~` inconclusive, `x` not comparable, `?` missing. */
@@ -160,8 +160,8 @@ export const COMPARE_FORMATS: readonly CompareFormat[] = ['terminal', 'md', 'jso
 /** Formatters by name. */
 export const FORMATTERS: Record<CompareFormat, (c: Comparison) => string> = { terminal: formatTerminal, md: formatMarkdown, json: formatJson };
 
-/** The gate's summary.md: the verdicts it stands by, then how jobs beyond the threshold were handled. */
-export function formatGateMarkdown(gate: GateResult): string {
+/** `run --baseline`'s summary.md: the verdicts it stands by, then how jobs beyond the threshold were handled. */
+export function formatBaselineMarkdown(gate: BaselineResult): string {
   const lines = [formatMarkdown(gate.final)];
   const flagged = Object.keys(gate.modes);
   if (flagged.length) {

@@ -7,12 +7,10 @@ export {
 export { metricRows, runRow, TAIL_METRICS, type DraftRow, type RowContext } from './statistics.js';
 export { compareSides, decideMeasured, jobVerdict, countVerdicts, thresholdFor, noisyNote, unchangedWithin } from './decide.js';
 export { countRows, countRow, decideCounts } from './count-rows.js';
+export { abOrder, AB_ORDER_KINDS, alignSides, compareAb, type AbSide, type AbOrderKind } from './ab.js';
+export { compareWithBaseline, type BaselineInput, type BaselineResult, type RunJobsFn } from './baseline.js';
 export {
-  abOrder, AB_ORDER_KINDS, alignSides, compareAb, runGate, plannedJobKey,
-  type AbSide, type AbOrderKind, type GateInput, type GateResult, type RunJobsFn,
-} from './gate.js';
-export {
-  formatTerminal, formatMarkdown, formatJson, formatGateMarkdown, formatValue, formatChange, verdictText, jobText, missingText, FORMATTERS, COMPARE_FORMATS, type CompareFormat,
+  formatTerminal, formatMarkdown, formatJson, formatBaselineMarkdown, formatValue, formatChange, verdictText, jobText, missingText, FORMATTERS, COMPARE_FORMATS, type CompareFormat,
 } from './format.js';
 export {
   DEFAULT_COMPARE_OPTIONS, VERDICTS, resolveCompareOptions,

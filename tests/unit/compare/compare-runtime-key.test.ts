@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareSides, jobKey, plannedJobKey, sideFromResults } from '../../../results/compare/index.js';
+import { compareSides, jobKey, sideFromResults } from '../../../results/compare/index.js';
+import { plannedJobKey } from '../../../results/job-key.js';
 import type { Job } from '../../../harness/types.js';
 import { job, result } from './make-result.js';
 

@@ -1,6 +1,6 @@
 /**
  * `mlbench run --baseline <file> [--confirm N]`: the glue between the run command and
- * results/compare/gate.ts. The baseline and the flags are checked before any job runs (bad input
+ * results/compare/baseline.ts. The baseline and the flags are checked before any job runs (bad input
  * fails fast with exit 2); after the run, jobs beyond the threshold whose baseline this code can
  * reproduce are re-measured on both sides, interleaved; the others are a hint, not a verdict
  * (`mlbench ab` measures both sides). The Markdown summary is written next to the result file.
@@ -14,20 +14,19 @@ import type { Job, ProbeResult } from '../types.js';
 import type { ResultFile } from '../../results/schema.js';
 import { readResult } from '../../results/store.js';
 import {
-  formatGateMarkdown, formatTerminal, resolveCompareOptions, runGate, type CompareOptions,
+  compareWithBaseline, formatBaselineMarkdown, formatTerminal, resolveCompareOptions, type CompareOptions,
 } from '../../results/compare/index.js';
+import type { RunFlags } from './run.js';
 
-import type { GateFlags } from './gate-options.js';
-
-export interface PreparedGate {
+export interface PreparedBaseline {
   baselineFile: string;
   baseline: ResultFile;
   confirm: number;
   options: CompareOptions;
 }
 
-/** Validates the gate flags and reads the baseline before the run starts; null without --baseline. */
-export async function prepareGate(flags: GateFlags): Promise<PreparedGate | null> {
+/** Validates --baseline, --confirm and the comparison flags and reads the baseline before the run starts; null without --baseline. */
+export async function prepareBaseline(flags: RunFlags): Promise<PreparedBaseline | null> {
   if (!flags.baseline) return null;
   const confirm = Number(flags.confirm ?? '8');
   if (!Number.isInteger(confirm) || confirm < 0 || confirm > 100) {
@@ -38,11 +37,11 @@ export async function prepareGate(flags: GateFlags): Promise<PreparedGate | null
   return { baselineFile: flags.baseline, baseline, confirm, options };
 }
 
-/** Runs the gate after the run; prints the verdicts, writes `<run-id>.summary.md`, returns 0 or 1. */
-export async function finishGate(gate: PreparedGate, run: { file: string; result: ResultFile; jobs: Job[]; probes: Record<string, ProbeResult> }): Promise<number> {
+/** Compares with the baseline after the run; prints the verdicts, writes `<run-id>.summary.md`, returns 0 or 1. */
+export async function finishBaseline(gate: PreparedBaseline, run: { file: string; result: ResultFile; jobs: Job[]; probes: Record<string, ProbeResult> }): Promise<number> {
   const log = (m: string) => process.stderr.write(`${m}\n`);
   log(`\ngate: comparing with ${gate.baselineFile}`);
-  const outcome = await runGate({
+  const outcome = await compareWithBaseline({
     candidate: run.result,
     baseline: gate.baseline,
     jobs: run.jobs,
@@ -61,7 +60,7 @@ export async function finishGate(gate: PreparedGate, run: { file: string; result
     log(`gate: ${modes.length} job(s) beyond the threshold: ${interleaved} re-measured on both sides (interleaved), ${modes.length - interleaved} baseline-only (a hint, not a verdict: use mlbench ab to measure both sides)`);
   }
   const summary = path.join(path.dirname(run.file), `${path.basename(run.file, '.json')}.summary.md`);
-  await writeFile(summary, formatGateMarkdown(outcome));
+  await writeFile(summary, formatBaselineMarkdown(outcome));
   process.stdout.write(`gate summary: ${summary}\n`);
   return outcome.regression ? 1 : 0;
 }

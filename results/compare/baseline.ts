@@ -1,85 +1,23 @@
 /**
- * The CI gate, pure parts (no I/O; runs happen through callbacks):
- * - `abOrder`: the interleaved order of an A/B measurement (a seeded random order by default, or
- *   a blocked permutation), so drift and load bursts hit both sides alike and runs are
- *   exchangeable under no change;
- * - `compareAb`: the comparison of A's runs with B's runs, where the difference between the sides
- *   is the point (settings or model differences are judged and listed, not refused);
- * - `runGate`: `mlbench run --baseline`, which compares a fresh run with a stored one. A stored
- *   baseline cannot be re-measured with today's code, so that comparison is a hint, never a
- *   verdict: a job whose only difference is a runtime knob this code can reproduce is
- *   re-measured on both sides, interleaved; every other job beyond the threshold is reported
- *   `inconclusive` with the advice to measure both sides with `mlbench ab`.
+ * `mlbench run --baseline`: compares a fresh run with a stored one. A stored baseline cannot be
+ * re-measured with today's code, so that comparison is a hint, never a verdict: a job whose only
+ * difference is a runtime knob this code can reproduce is re-measured on both sides,
+ * interleaved (in `abOrder`'s random order); every other job beyond the threshold is reported
+ * `inconclusive` with the advice to measure both sides with `mlbench ab`. No I/O: runs happen
+ * through the `runJobs` callback.
  */
 import type { Job } from '../../harness/types.js';
-import { createRng } from '../stats/index.js';
-import type { JobResult, Machine, ResultFile } from '../schema.js';
-import { compareSides, countVerdicts } from './decide.js';
-import { definitionDiff, groupJobs, jobKey } from './match.js';
+import type { JobResult, ResultFile } from '../schema.js';
 import { plannedJobKey } from '../job-key.js';
-
-export { plannedJobKey };
+import { abOrder, type AbSide } from './ab.js';
+import { compareSides, countVerdicts } from './decide.js';
+import { definitionDiff, groupJobs } from './match.js';
 import type { CompareOptions, Comparison } from './types.js';
-
-export type AbSide = 'A' | 'B';
-export type AbOrderKind = 'random' | 'blocked' | 'abba';
-export const AB_ORDER_KINDS: readonly AbOrderKind[] = ['random', 'blocked', 'abba'];
-
-/**
- * The order of 2n runs, n per side.
- * - `random` (the default): a seeded shuffle of n A and n B, a completely randomised design, so
- *   under no change every split of the runs into sides is equally likely: the exact Mann–Whitney
- *   test of the comparison is exact for it.
- * - `blocked`: n blocks of two, each block AB or BA by a seeded coin (a blocked permutation; a
- *   drift cancels within blocks, and the order is still random).
- * - `abba`: AB BA AB BA ... fixed, not randomised (a linear drift cancels within each pair of
- *   pairs, but the test's exactness does not hold; kept for comparison with older runs).
- */
-export function abOrder(n: number, kind: AbOrderKind, seed = 1): AbSide[] {
-  if (kind === 'abba') return Array.from({ length: n }, (_, i): AbSide[] => (i % 2 === 0 ? ['A', 'B'] : ['B', 'A'])).flat();
-  const rng = createRng(seed);
-  if (kind === 'blocked') return Array.from({ length: n }, (): AbSide[] => (rng.uniform() < 0.5 ? ['A', 'B'] : ['B', 'A'])).flat();
-  const order: AbSide[] = [...Array<AbSide>(n).fill('A'), ...Array<AbSide>(n).fill('B')];
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rng.uniform() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order;
-}
-
-/**
- * B's jobs renamed to A's keys when the two sides ran different workloads in the same order (two
- * model files: `mlbench model a.onnx` and `b.onnx` name their workloads after the files). Sides
- * whose keys already match are returned as they are. Throws a RangeError when they cannot be paired.
- */
-export function alignSides(a: JobResult[], b: JobResult[]): JobResult[] {
-  const keysA = [...groupJobs(a).keys()];
-  const keysB = [...groupJobs(b).keys()];
-  if (keysB.every((k) => keysA.includes(k))) return b;
-  if (keysA.length !== keysB.length) {
-    throw new RangeError(`A and B ran different jobs (A: ${keysA.join(', ')}; B: ${keysB.join(', ')}); give both sides the same suites, runtimes and scenarios.`);
-  }
-  const workloadOf = new Map(keysB.map((k, i) => [k, groupJobs(a).get(keysA[i]!)![0]!.workload]));
-  return b.map((j) => ({ ...j, workload: workloadOf.get(jobKey(j)) ?? j.workload }));
-}
-
-/**
- * Compares A's runs (baseline) with B's runs (candidate) of one interleaved measurement. Both
- * sides ran on this machine by construction, so differing fingerprints (an older mlbench on
- * side A computing them differently) are a warning, not a refusal.
- */
-export function compareAb(a: { machines: Machine[]; jobs: JobResult[]; label: string }, b: { machines: Machine[]; jobs: JobResult[]; label: string }, options: CompareOptions): Comparison {
-  return compareSides(
-    { sources: [a.label], machines: a.machines, jobs: a.jobs },
-    { sources: [b.label], machines: b.machines, jobs: alignSides(a.jobs, b.jobs) },
-    { ...options, judgeDefinitionChanges: true, allowDifferentMachine: true },
-  );
-}
 
 /** Runs jobs, each in a fresh process, and returns their results in the same order. */
 export type RunJobsFn = (jobs: Job[]) => Promise<JobResult[]>;
 
-export interface GateInput {
+export interface BaselineInput {
   candidate: ResultFile;
   baseline: ResultFile;
   /** The planned jobs of the candidate run (templates for re-measurement). */
@@ -92,14 +30,14 @@ export interface GateInput {
   knownSettings: ReadonlySet<string>;
 }
 
-export interface GateResult {
+export interface BaselineResult {
   /** The stored baseline against this run: a hint. */
   initial: Comparison;
   /** Both sides re-measured, interleaved (null when no job could be). */
   confirmation: Comparison | null;
   /** How each job beyond the threshold was handled. */
   modes: Record<string, 'interleaved' | 'baseline-only'>;
-  /** The verdicts the gate stands by: re-measured jobs from `confirmation`, the rest never a regression. */
+  /** The verdicts this comparison stands by: re-measured jobs from `confirmation`, the rest never a regression. */
   final: Comparison;
   regression: boolean;
 }
@@ -110,7 +48,7 @@ function beyondThreshold(job: Comparison['jobs'][number]): boolean {
     && Math.abs(Math.log(m.ratio)) > Math.log(1 + m.thresholdPct / 100))));
 }
 
-/** The initial comparison with every verdict the gate cannot stand by turned into a hint. */
+/** The initial comparison with every verdict a stored baseline cannot stand by turned into a hint. */
 function asHints(c: Comparison, keep: ReadonlySet<string>, replaced: ReadonlyMap<string, Comparison['jobs'][number]>): Comparison {
   const hint = 'baseline-only comparison: a hint, not a verdict (measure both sides with mlbench ab)';
   const jobs = c.jobs.map((j) => {
@@ -129,13 +67,13 @@ function asHints(c: Comparison, keep: ReadonlySet<string>, replaced: ReadonlyMap
  * threshold, and returns the verdicts. A job that broke (ok -> crashed, parity fail, accuracy
  * drop) needs no timing statistics and keeps its verdict.
  */
-export async function runGate(input: GateInput): Promise<GateResult> {
+export async function compareWithBaseline(input: BaselineInput): Promise<BaselineResult> {
   const { candidate, baseline, options } = input;
   const side = (r: ResultFile) => ({ sources: [r.runId], machines: [r.machine], jobs: r.jobs });
   const initial = compareSides(side(baseline), side(candidate), options);
   const broken = new Set(initial.jobs.filter((j) => j.metrics.some((m) => m.verdict === 'regression' && m.testedOn !== 'runs')).map((j) => j.key));
   const flagged = initial.jobs.filter((j) => j.verdict !== 'not comparable' && j.verdict !== 'missing' && !broken.has(j.key) && beyondThreshold(j)).map((j) => j.key);
-  const modes: GateResult['modes'] = {};
+  const modes: BaselineResult['modes'] = {};
   const baseGroups = groupJobs(baseline.jobs);
   const candGroups = groupJobs(candidate.jobs);
   const rounds: Array<{ job: Job; side: AbSide }> = [];

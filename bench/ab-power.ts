@@ -22,7 +22,7 @@
  * Sizing: the default (10 comparisons per ort-node:cpu row, 5 per null row, 8 runs a side, a
  * 30-run calibration) is about 25-35 min on a 2-core machine with the hog; --comparisons and
  * --null-comparisons change it; --quick is a smoke test (1 comparison each, 4 runs a side).
- * Output: the table on stdout and out/bench/gate-quality.json.
+ * Output: the table on stdout and out/bench/ab-power.json.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -148,7 +148,7 @@ const ci = (x: number, n: number) => { const b = binomialInterval(x, n); return 
 const fmtRatio = (c: Calibration) => (Number.isFinite(c.ratio) ? `${c.ratio.toFixed(3)}${c.low !== null ? ` [${c.low.toFixed(3)}, ${c.high!.toFixed(3)}]` : ''} (${c.runs} runs a side)` : '-');
 
 async function main(): Promise<void> {
-  const cli = new Command('gate-quality')
+  const cli = new Command('ab-power')
     .option('--comparisons <n>', 'comparisons of each kind for a model runtime (ort-node:cpu)', '10')
     .option('--null-comparisons <n>', 'comparisons of each kind for the null runtime', '5')
     .option('--runtime <ids>', 'runtimes, comma-separated', 'ort-node:cpu,null')
@@ -207,7 +207,7 @@ async function main(): Promise<void> {
   process.stdout.write(table(o, machine, outcomes, calibrations, (Date.now() - started) / 1000));
   const outDir = path.join('out', 'bench');
   await mkdir(outDir, { recursive: true });
-  await writeFile(path.join(outDir, 'gate-quality.json'), JSON.stringify({ machine: machine.id, options: o, calibrations, outcomes, noise }, null, 1));
+  await writeFile(path.join(outDir, 'ab-power.json'), JSON.stringify({ machine: machine.id, options: o, calibrations, outcomes, noise }, null, 1));
 }
 
 function table(o: Options, machine: Machine, outcomes: Outcome[], calibrations: Record<string, Record<Kind, Calibration>>, totalS: number): string {

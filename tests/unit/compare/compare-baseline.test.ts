@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abOrder, DEFAULT_COMPARE_OPTIONS, formatGateMarkdown, runGate } from '../../../results/compare/index.js';
+import { abOrder, DEFAULT_COMPARE_OPTIONS, formatBaselineMarkdown, compareWithBaseline } from '../../../results/compare/index.js';
 import { SETTINGS } from '../../../harness/config/settings.js';
 import type { Job } from '../../../harness/types.js';
 import type { JobResult } from '../../../results/schema.js';
@@ -26,7 +26,7 @@ function fakeRunner(calls: string[]) {
 describe('run --baseline', () => {
   it('re-measures both sides, interleaved in a seeded random order, when only a runtime knob differs, and stands by that verdict', async () => {
     const calls: string[] = [];
-    const gate = await runGate({
+    const gate = await compareWithBaseline({
       baseline: result([measured(100, 1)]), candidate: result([measured(120, 2)]), jobs: [template(120)],
       runJobs: fakeRunner(calls), confirm: 5, options: DEFAULT_COMPARE_OPTIONS, knownSettings: known,
     });
@@ -36,14 +36,14 @@ describe('run --baseline', () => {
     expect(calls.map((c) => c.split('~')[1])).toEqual(order.map((s, i) => `ab-${s.toLowerCase()}${count(i)}`));
     expect(calls).toHaveLength(10);
     expect(gate.regression).toBe(true);
-    expect(formatGateMarkdown(gate)).toMatch(/re-measured on both sides/);
+    expect(formatBaselineMarkdown(gate)).toMatch(/re-measured on both sides/);
   });
 
   it('a stored baseline of other code is a hint, never a verdict: nothing re-measured one-sidedly', async () => {
     const calls: string[] = [];
     const base = [0, 1, 2, 3, 4].map((r) => ({ ...measured(100, 1 + r), repeat: r }));
     const cand = [0, 1, 2, 3, 4].map((r) => ({ ...measured(130, 10 + r), settings: settings(100), repeat: r }));
-    const gate = await runGate({
+    const gate = await compareWithBaseline({
       baseline: result(base), candidate: result(cand), jobs: [template(100)], runJobs: fakeRunner(calls), confirm: 5, options: DEFAULT_COMPARE_OPTIONS, knownSettings: known,
     });
     expect(gate.initial.regression).toBe(true);
@@ -53,11 +53,11 @@ describe('run --baseline', () => {
     const p50 = gate.final.jobs[0]!.metrics.find((m) => m.metric === 'latency.p50')!;
     expect(p50.verdict).toBe('inconclusive');
     expect(p50.note).toMatch(/hint, not a verdict/);
-    expect(formatGateMarkdown(gate)).not.toMatch(/:red_circle: regression/);
+    expect(formatBaselineMarkdown(gate)).not.toMatch(/:red_circle: regression/);
   });
 
   it('a job that breaks fails the gate without re-measurement', async () => {
-    const gate = await runGate({
+    const gate = await compareWithBaseline({
       baseline: result([measured(100, 1)]), candidate: result([{ ...measured(100, 2), status: 'crashed' }]), jobs: [template(100)],
       runJobs: fakeRunner([]), confirm: 5, options: DEFAULT_COMPARE_OPTIONS, knownSettings: known,
     });
