@@ -13,9 +13,6 @@ export const PROFILES: readonly Profile[] = ['quick', 'standard', 'full'];
 export type ScenarioId = 'single-stream' | 'multi-stream' | 'server' | 'offline' | 'accuracy';
 export const SCENARIOS: readonly ScenarioId[] = ['single-stream', 'multi-stream', 'server', 'offline', 'accuracy'];
 
-/** Outcome of one job. Failures are data, never a lost run. */
-export type JobStatus = 'ok' | 'invalid' | 'failed' | 'crashed' | 'timeout' | 'oom' | 'skipped' | 'unavailable';
-
 /** `generation`: autoregressive decoding of a decoder model, scored by TTFT/TPOT (harness/generation). */
 export type WorkloadKind = 'training' | 'inference' | 'generation';
 
@@ -195,11 +192,7 @@ export interface Runtime {
   readonly id: string;
   probe(): Promise<ProbeResult>;
   load(model: ModelArtifact, settings: SettingsInput): Promise<{ session: Session; info: RuntimeInfo }>;
-  /** Training-capable runtimes only. */
-  train?(model: ModelArtifact, data: unknown, spec: unknown): Promise<unknown>;
 }
-
-export type RuntimeFactory = () => Runtime;
 
 // ---------------------------------------------------------------------------------------------
 // Suites and workloads

@@ -357,4 +357,3 @@ export type ResultFile = z.infer<typeof ResultFileSchema>;
 export type LatencySummary = z.infer<typeof LatencySummarySchema>;
 /** One server run of a --find-peak search. */
 export type FindPeakStep = z.infer<typeof FindPeakStepSchema>;
-export type GenerationFields = z.infer<typeof GenerationSchema>;

@@ -30,8 +30,3 @@ export function generationRequest(s: LengthSettings, index: number): GenerationR
   const inputIds = Array.from({ length: inputTokens }, () => Math.floor(rng() * s.vocabSize));
   return { inputIds, outputTokens, useCache: s.useCache };
 }
-
-/** The largest sequence (prompt + output) any request of these settings can reach. */
-export function maxSequence(s: LengthSettings): number {
-  return Math.max(s.inputTokens, s.inputTokensMax) + Math.max(s.outputTokens, s.outputTokensMax);
-}

@@ -11,4 +11,4 @@ export {
 } from './early-stopping.js';
 export { rocAuc, logLoss, argmaxRows, top1Accuracy, olympicMean } from './metrics.js';
 export type { Rng } from './random.js';
-export { createRng, exponential, normal, gamma, beta, fnv1a, deriveSeed } from './random.js';
+export { createRng, exponential, normal, fnv1a, deriveSeed } from './random.js';

@@ -1,6 +1,6 @@
 /**
  * The one seeded random source of mlbench: inputs, Server arrivals, model weights, synthetic data
- * and the bootstrap all draw from here, so one seed means one sequence on every machine. Written
+ * and the compare statistics all draw from here, so one seed means one sequence on every machine. Written
  * here rather than taken from a package because the generator must be tiny, fast (one call per
  * query at 1 M queries) and bit-for-bit stable across versions (seeded weights depend on it);
  * jstat can be seeded only globally (`setRandom`), which would couple every caller's stream.
@@ -32,31 +32,6 @@ export function normal(rng: Rng): number {
   const u = 1 - rng();
   const v = rng();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-}
-
-/** A Gamma(shape, 1) variate for shape >= 1 (Marsaglia and Tsang, 2000). Throws RangeError below 1. */
-export function gamma(rng: Rng, shape: number): number {
-  if (!(shape >= 1)) throw new RangeError(`gamma shape must be >= 1, got ${shape}`);
-  const d = shape - 1 / 3;
-  const c = 1 / Math.sqrt(9 * d);
-  for (;;) {
-    let x: number;
-    let v: number;
-    do {
-      x = normal(rng);
-      v = 1 + c * x;
-    } while (v <= 0);
-    v = v * v * v;
-    const u = rng();
-    if (u < 1 - 0.0331 * x * x * x * x) return d * v;
-    if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
-  }
-}
-
-/** A Beta(a, b) variate as X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b); a, b >= 1. */
-export function beta(rng: Rng, a: number, b: number): number {
-  const x = gamma(rng, a);
-  return x / (x + gamma(rng, b));
 }
 
 /**

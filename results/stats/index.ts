@@ -2,10 +2,6 @@
 export { holmAdjust } from './holm.js';
 export { latencySampleOf, type LatencyFields, type LatencySample } from './latency-sample.js';
 export {
-  permutationTest, logRatioInterval, runCv, pooledCv, minimumDetectableEffect, runsNeeded, minimumPValue, minimumPerSide, EXACT_MAX_SPLITS,
-  type PermutationResult, type RatioCi,
-} from './run-level.js';
-export {
   rankShift, rankCiDepth, mannWhitneyTest, mannWhitneyNull, robustLogScale, minimumDetectableShift, runsForShift, EXACT_MAX_RUNS,
   type RankShift, type PlanningInput,
 } from './rank-shift.js';

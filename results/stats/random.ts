@@ -1,16 +1,14 @@
 /**
- * Seeded random numbers for the bootstrap, so that a comparison is reproducible: the project's one
- * generator (harness/measure/random.ts: mulberry32, Box-Muller, Marsaglia-Tsang gamma, beta) bound
- * to one seed.
+ * Seeded random numbers for the compare statistics (the `ab` order, simulations), so that a
+ * comparison is reproducible: the project's one generator (harness/measure/random.ts: mulberry32,
+ * Box-Muller) bound to one seed.
  */
-import { beta, createRng as createUniform, gamma, normal } from '../../harness/measure/random.js';
+import { createRng as createUniform, normal } from '../../harness/measure/random.js';
 
 export interface Rng {
   /** Uniform in [0, 1). */
   uniform(): number;
   normal(): number;
-  gamma(shape: number): number;
-  beta(a: number, b: number): number;
 }
 
 /** A seeded generator. The same seed gives the same sequence on every platform. */
@@ -19,7 +17,5 @@ export function createRng(seed: number): Rng {
   return {
     uniform,
     normal: () => normal(uniform),
-    gamma: (shape) => gamma(uniform, shape),
-    beta: (a, b) => beta(uniform, a, b),
   };
 }
