@@ -4,7 +4,8 @@ import { defineConfig } from 'vitest/config';
  * Two lanes (`npm test` runs both):
  * - unit: tests/unit, the sources only, no build, one process per worker (`npm run test:unit`);
  * - cli: tests/integration and tests/faults, which start the built CLI or job processes from
- *   dist/ (`npm run test:cli` builds first).
+ *   dist/ (`npm run test:cli` builds first), and the few source tests that run long on real data
+ *   or every runtime (the 3M-row flights split, the runtime x architecture parity matrix).
  */
 export default defineConfig({
   test: {

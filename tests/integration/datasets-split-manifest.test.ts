@@ -2,14 +2,14 @@ import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { flightsCacheStatus, loadFlightsSource } from '../../../datasets/flights/flights.js';
-import { loadTabularSplit } from '../../../datasets/tabular/load-split.js';
-import { FLIGHTS_SLICES } from '../../../datasets/flights/split.js';
-import { indicesSha256 } from '../../../datasets/split/key.js';
+import { flightsCacheStatus, loadFlightsSource } from '../../datasets/flights/flights.js';
+import { loadTabularSplit } from '../../datasets/tabular/load-split.js';
+import { FLIGHTS_SLICES } from '../../datasets/flights/split.js';
+import { indicesSha256 } from '../../datasets/split/key.js';
 
 interface SplitFacts { rows: number; index_sum: number; first5: number[]; last5: number[]; sha256_indices: string; positives: number }
 // The project's shared split manifest, committed as a fixture so the test runs on any checkout.
-const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'datasets', 'flights-split-manifest.json'), 'utf8')) as {
+const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'datasets', 'flights-split-manifest.json'), 'utf8')) as {
   source_rows: number; test_pool_rows: number; train_pool_rows: number; excluded_rows_month7: number; splits: Record<string, SplitFacts>;
 };
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'mlbench-flights-'));

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, checkParity, ZOO_ARCHS } from '../../../harness/models/index.js';
-import { RUNTIMES } from '../../../harness/runtimes/index.js';
-import { defaultSettings } from '../../../harness/config/settings.js';
-import { createRng } from '../../../harness/measure/random.js';
-import { confirmKnownFault } from '../../../harness/models/known-faults.js';
-import { probeAdapterInChild } from '../../../harness/system/gpu-adapter.js';
+import { buildModel, checkParity, ZOO_ARCHS } from '../../harness/models/index.js';
+import { RUNTIMES } from '../../harness/runtimes/index.js';
+import { defaultSettings } from '../../harness/config/settings.js';
+import { createRng } from '../../harness/measure/random.js';
+import { confirmKnownFault } from '../../harness/models/known-faults.js';
+import { probeAdapterInChild } from '../../harness/system/gpu-adapter.js';
 
 /** Small sizes so every arch runs on the slow pure-JS tfjs:cpu backend in a few seconds. */
 const SMALL: Record<string, Record<string, number>> = {
