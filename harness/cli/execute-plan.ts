@@ -15,7 +15,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../common/atomic-write.js';
 import { UsageError } from '../errors.js';
 import { runJobs } from '../isolate/run-jobs.js';
-import { probeRuntimes } from '../isolate/runner.js';
+import { killLiveChildren, probeRuntimes } from '../isolate/runner.js';
 import { applyRoofline } from '../micro/roofline.js';
 import { gitState } from '../system/git-state.js';
 import { collectMachine } from '../system/metadata.js';
@@ -103,10 +103,14 @@ export async function executePlan(plan: RunPlan, hooks: PlanHooks, io: PlanIo = 
   });
 
   // SIGINT (Ctrl-C) and SIGTERM (CI cancel, kubectl delete) alike: stop the job in flight, skip the
-  // rest, write what was measured. A second signal of either kind abandons the run.
+  // rest, write what was measured. A second signal of either kind abandons the run (its job process
+  // is SIGKILLed first, so a job that ignores SIGTERM does not outlive mlbench).
   const abort = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => {
-    if (abort.signal.aborted) process.exit(130);
+    if (abort.signal.aborted) {
+      killLiveChildren();
+      process.exit(130);
+    }
     abort.abort(signal);
     progress.note(`interrupted (${signal}): stopping the job in flight and finishing the result file (again to abandon)`);
   };

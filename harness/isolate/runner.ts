@@ -5,7 +5,7 @@
  * never loads a runtime. Peak RSS is the job's own figure (taken when its measurement ends); without
  * one, the larger of the child's maxRSS at exit and the VmHWM polled from /proc, so a dead job has one.
  */
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { JobResult } from '../../results/schema.js';
 import { RUN_SETTINGS, readSettings } from '../config/settings.js';
@@ -20,6 +20,19 @@ const KILL_GRACE_MS = 2000;
 const RSS_POLL_MS = 100;
 const STDERR_KEEP_BYTES = 16_384;
 const PROBE_TIMEOUT_MS = 60_000;
+
+/** Job and probe processes forked and not yet closed (for killLiveChildren). */
+const liveChildren = new Set<ChildProcess>();
+
+/**
+ * SIGKILLs every job or probe process still running and returns how many. For a parent about to
+ * exit without waiting for them (a second SIGINT/SIGTERM abandons the run): a child that ignores
+ * SIGTERM, as a hung runtime can, would otherwise outlive mlbench.
+ */
+export function killLiveChildren(): number {
+  for (const child of liveChildren) child.kill('SIGKILL');
+  return liveChildren.size;
+}
 
 interface ChildExit {
   reply: ChildReply | null;
@@ -45,6 +58,7 @@ export function runChild(request: ChildRequest, opts: { timeoutMs: number; memor
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'advanced',
     });
+    liveChildren.add(child);
     let reply: ChildReply | null = null;
     let stderr = '';
     let timedOut = false;
@@ -78,6 +92,7 @@ export function runChild(request: ChildRequest, opts: { timeoutMs: number; memor
     // 'close', not 'exit': it comes after the stdio pipes and the IPC channel are drained, so the
     // reply and the last stderr lines are never lost to a race with the process's exit.
     child.on('close', (code, signal) => {
+      liveChildren.delete(child);
       clearInterval(poll);
       clearTimeout(deadline);
       if (killTimer) clearTimeout(killTimer);
