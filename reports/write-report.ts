@@ -2,6 +2,7 @@
  * writeReport: result files in, a report folder out (index.html, summary.md, charts/*.svg and
  * charts/*.png). `mlbench report` and `mlbench run` both call it.
  */
+import { readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { errorMessage } from '../harness/errors.js';
 import { writeFileAtomic } from '../harness/common/atomic-write.js';
@@ -21,7 +22,9 @@ export interface WriteReportOptions {
 
 /**
  * Writes the report for `results` into `outDir` (created if missing; earlier report files with the
- * same names are replaced). Returns the paths written, index.html first, and every warning.
+ * same names are replaced, and charts an earlier report left in `<outDir>/charts/` that this one
+ * does not have are removed, so the folder never shows another run's chart). Returns the paths
+ * written, index.html first, and every warning.
  */
 export async function writeReport(
   results: Array<{ file: string; result: ResultFile }>,
@@ -52,5 +55,23 @@ export async function writeReport(
     await write(path.join('charts', `${chart.name}.svg`), chart.svg);
     if (chart.png) await write(path.join('charts', `${chart.name}.png`), chart.png);
   }
+  await removeStaleCharts(path.join(outDir, 'charts'), new Set(files));
   return { files, warnings };
+}
+
+/**
+ * Deletes the `.svg` and `.png` files in the report's own `charts/` folder that are not in `kept`
+ * (an earlier run's charts: another model, suite or runtime). Other files there are left alone.
+ */
+async function removeStaleCharts(chartsDir: string, kept: Set<string>): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(chartsDir);
+  } catch {
+    return; // No charts folder: this report has no charts and no earlier one left any.
+  }
+  for (const name of names) {
+    const file = path.join(chartsDir, name);
+    if (/\.(svg|png)$/.test(name) && !kept.has(file)) await unlink(file);
+  }
 }

@@ -17,12 +17,13 @@ export function register(program: Command): void {
     .option('-p, --profile <name>', 'profile whose workloads to list', 'quick')
     .option('--settings', 'also list every setting with its default, unit and help (for --set key=value)')
     .option('--json', 'print JSON')
+    .option('--results-dir <dir>', 'where earlier runs wrote results: each suite shows the time it took there on this machine', 'out/results')
     .addHelpText('after', `
 Examples:
   $ mlbench list
   $ mlbench list --profile standard --json
   $ mlbench list --settings`)
-    .action(async (flags: { profile: string; settings?: boolean; json?: boolean }) => {
+    .action(async (flags: { profile: string; settings?: boolean; json?: boolean; resultsDir: string }) => {
       const { resolveChoices } = await import('../config/resolve.js');
       const { SETTINGS } = await import('../config/settings.js');
       const { probeRuntimes } = await import('../isolate/runner.js');
@@ -39,11 +40,20 @@ Examples:
           workloads: suite.workloads(profile).map((w) => ({ id: w.id, kind: w.kind, description: w.description, scenarios: w.scenarios, runtimes: w.runtimes ?? 'all' })),
           // Expected seconds at this profile on the runtimes available here (the plan's cost estimate).
           expectedSeconds: 0,
+          // Seconds its jobs took in this machine's newest run at this profile (suite-times.ts); null before one.
+          measured: null as { seconds: number; startedAt: string } | null,
         };
       }));
       const { probeGpus } = await import('../system/gpus.js');
       const { formatGpu } = await import('../../results/machine-facts.js');
-      const [probes, gpus] = await Promise.all([probeRuntimes(runtimeIds()), probeGpus([])]);
+      const { collectMachine } = await import('../system/metadata.js');
+      const { measuredSuiteSeconds } = await import('./suite-times.js');
+      const [probes, gpus, machine] = await Promise.all([probeRuntimes(runtimeIds()), probeGpus([]), collectMachine()]);
+      const measured = await measuredSuiteSeconds(flags.resultsDir, machine.id, profile);
+      for (const s of suites) {
+        const m = measured.get(s.id);
+        if (m) s.measured = { seconds: Math.round(m.seconds), startedAt: m.startedAt };
+      }
       // Expected time per suite: the plan's cost model (plan/cost.ts) summed over the jobs whose runtime is available here.
       const { planJobs } = await import('../plan/plan.js');
       const { expectedCostMs } = await import('../plan/cost.js');
@@ -59,9 +69,10 @@ Examples:
         process.stdout.write(`${JSON.stringify({ profile, suites, runtimes, gpus, ...(flags.settings ? { settings } : {}) }, null, 2)}\n`);
         return;
       }
-      const out: string[] = [`Suites (profile ${profile}; * = run by default; expected time: the plan's cost estimate over the runtimes available here):`];
+      const out: string[] = [`Suites (profile ${profile}; * = run by default; expected: the plan's cost estimate over the runtimes available here; took: its jobs' wall time in this machine's last run at this profile under ${flags.resultsDir}):`];
       for (const s of suites) {
-        out.push(`  ${s.id}${s.default ? ' *' : ''}: ${s.description} (expected ~${s.expectedSeconds} s)`);
+        const took = s.measured ? `; took ${s.measured.seconds} s here on ${s.measured.startedAt.slice(0, 10)}` : '';
+        out.push(`  ${s.id}${s.default ? ' *' : ''}: ${s.description} (expected ~${s.expectedSeconds} s${took})`);
         for (const w of s.workloads) out.push(`    - ${w.id} [${w.kind}; ${w.scenarios.join(', ')}] ${w.description}`);
       }
       out.push('', `GPUs: ${gpus.length ? gpus.map(formatGpu).join('; ') : 'none found (no nvidia-smi, no WebGPU adapter)'}`);
