@@ -4,7 +4,7 @@
  * TensorProto initializers (raw_data, typed fields, external data files) and converts to and from
  * the runtime-neutral Tensor. Pure except for reading an initializer's external data file.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import path from 'node:path';
 import type onnxProto from 'onnx-proto';
 import { float16ToNumber, bfloat16ToNumber } from '../../inputs/half-float.js';
@@ -61,6 +61,28 @@ function fromBytes(type: number, bytes: Uint8Array, count: number): Float64Array
   return out;
 }
 
+/**
+ * `length` bytes (to the end of the file when undefined) at `offset` of an external data file,
+ * read on their own: each initializer costs its own bytes, not the whole file, and a file past
+ * Node's 2 GiB readFile limit (LLM weights) still serves every initializer below that size.
+ * Throws naming the file when it ends before the entry does.
+ */
+export function readExternalData(file: string, offset: number, length: number | undefined): Uint8Array {
+  const fd = openSync(file, 'r');
+  try {
+    const n = length ?? fstatSync(fd).size - offset;
+    const bytes = new Uint8Array(n);
+    for (let done = 0; done < n;) {
+      const read = readSync(fd, bytes, done, n - done, offset + done);
+      if (read === 0) throw new Error(`${file}: external data ends at byte ${offset + done}, inside the entry at offset ${offset} of ${n} bytes`);
+      done += read;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Decodes an initializer or Constant value; `modelDir` resolves external data locations. */
 export function fromTensorProto(t: onnxProto.onnx.ITensorProto, modelDir: string | undefined): EvalTensor {
   const type = Number(t.dataType ?? 0);
@@ -70,10 +92,9 @@ export function fromTensorProto(t: onnxProto.onnx.ITensorProto, modelDir: string
   if (Number(t.dataLocation ?? 0) === 1) {
     const entry = (key: string) => (t.externalData ?? []).find((e) => e.key === key)?.value;
     if (!modelDir) throw new Error(`initializer "${t.name ?? ''}" lives in external data, but the model's folder is unknown`);
-    const file = readFileSync(path.join(modelDir, entry('location') ?? ''));
-    const offset = Number(entry('offset') ?? 0);
-    const length = entry('length') !== undefined ? Number(entry('length')) : file.byteLength - offset;
-    return { type, dims, data: fromBytes(type, new Uint8Array(file.buffer, file.byteOffset + offset, length), count) };
+    const length = entry('length');
+    const bytes = readExternalData(path.join(modelDir, entry('location') ?? ''), Number(entry('offset') ?? 0), length === undefined ? undefined : Number(length));
+    return { type, dims, data: fromBytes(type, bytes, count) };
   }
   if (t.rawData && t.rawData.length > 0) return { type, dims, data: fromBytes(type, t.rawData, count) };
   // Typed fields: float_data (float), double_data, int64_data, int32_data (every small int, bool and
