@@ -48,7 +48,7 @@ const PROFILES = {
   quick: { gpt: { layers: 2, hidden: 64, heads: 2, intermediate: 256, vocab: 512, context: 256 }, requests: 4, inputTokens: 16, outputTokens: 8, positions: [16, 64, 128], steps: 4, sweep: { minGaps: 8, minGapMs: 10, maxMs: 5_000 }, uncached: { steps: 2, repeats: 1 } },
   standard: { gpt: { layers: 4, hidden: 256, heads: 4, intermediate: 1024, vocab: 8192, context: 256 }, requests: 12, inputTokens: 32, outputTokens: 32, positions: [16, 64, 128], steps: 8, sweep: { minGaps: 64, minGapMs: 500, maxMs: 20_000 }, uncached: { steps: 4, repeats: 2 } },
 } as const;
-/** Whole-cache reads or writes per cached step in the copy-heaviest loop (tfjs, ort-web): copy in 2, Concat 2, attention 1, copy out 2. */
+/** Whole-cache reads or writes per cached step in the copy-heaviest loop, ort-web's: JS to wasm heap 2, Concat 2, attention 1, back to JS 2 (ort-node 5: its inputs are not copied; tfjs 3: its cache stays in tfjs). */
 const CACHE_TOUCHES = 7;
 
 const profile = (arg('profile', 'standard') ?? 'standard') as keyof typeof PROFILES;

@@ -5,7 +5,9 @@
  * gpt takes its KV cache (`past_key_values.*`, past length 0 for prefill) and returns `present.*`,
  * so cached decoding runs on tfjs too. Outputs are read back with `await data()` (any backend, GPU included). int64 ids are computed as int32 (tfjs has no int64).
  * gpt's session also has `generate`: the same greedy loop as onnxruntime (generation/ort-decoder.ts,
- * same feeds step by step), so tfjs and ort tokens are comparable one for one.
+ * same feeds step by step), so tfjs and ort tokens are comparable one for one. Its KV cache stays
+ * in tfjs tensors between steps (the backend's memory, a GPU's included), as a tfjs application
+ * keeps it: only the logits are read back, and each request's last cache is disposed at its end.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
 import { RuntimeError } from '../errors.js';
@@ -19,6 +21,15 @@ import type { TfModule } from './tfjs-forward.js';
 
 type T = tfTypes.Tensor;
 const MASKED_SCORE = -1e9;
+
+/** A present.* output kept in tfjs for the next decode step: `data` is the tf tensor, never read back. */
+class HeldTensor implements OrtTensorLike {
+  readonly type = 'float32';
+  constructor(readonly data: T) {}
+  get dims(): readonly number[] {
+    return this.data.shape;
+  }
+}
 
 export function createTfjsTransformerSession(tf: TfModule, model: ModelArtifact, runtimeId: string): TfjsSession {
   const resolved = model.transformer as ResolvedTransformer;
@@ -55,7 +66,8 @@ export function createTfjsTransformerSession(tf: TfModule, model: ModelArtifact,
   };
   const out = async (y: T): Promise<Tensor> => ({ dtype: 'float32', dims: y.shape.slice(), data: (await y.data()) as TypedArray });
 
-  function gpt(feeds: Feeds): Record<string, T> {
+  /** `held`: cache tensors already in tfjs (generate's previous step), by input name; they win over `feeds`. */
+  function gpt(feeds: Feeds, held: Record<string, T> = {}): Record<string, T> {
     const ids = ints(feeds, 'input_ids'), mask = ints(feeds, 'attention_mask'), positions = ints(feeds, 'position_ids');
     const [B, S] = ids.shape as [number, number];
     const total = mask.shape[1]!;
@@ -66,7 +78,10 @@ export function createTfjsTransformerSession(tf: TfModule, model: ModelArtifact,
     const result: Record<string, T> = {};
     for (let i = 0; i < c.layers; i++) {
       const key = feeds[`past_key_values.${i}.key`], value = feeds[`past_key_values.${i}.value`];
-      const cache = key && value && past > 0 ? { k: tf.tensor(key.data as Float32Array, key.dims, 'float32'), v: tf.tensor(value.data as Float32Array, value.dims, 'float32') } : undefined;
+      const heldK = held[`past_key_values.${i}.key`], heldV = held[`past_key_values.${i}.value`];
+      const cache = past <= 0 ? undefined
+        : heldK && heldV ? { k: heldK, v: heldV }
+        : key && value ? { k: tf.tensor(key.data as Float32Array, key.dims, 'float32'), v: tf.tensor(value.data as Float32Array, value.dims, 'float32') } : undefined;
       const a = attention(layerNorm(x, `h.${i}.ln_1`), i, allowed, cache);
       result[`present.${i}.key`] = a.k;
       result[`present.${i}.value`] = a.v;
@@ -109,19 +124,54 @@ export function createTfjsTransformerSession(tf: TfModule, model: ModelArtifact,
     leakedTensors: () => leaked,
   };
   if (c.arch !== 'gpt') return session;
-  // The decode loop speaks onnxruntime's tensor shape ({type, dims, data}); the harness's is {dtype, dims, data}.
-  const runner: OrtRunner = {
-    async run(feeds) {
-      const harnessFeeds: Feeds = {};
-      for (const [name, t] of Object.entries(feeds)) harnessFeeds[name] = { dtype: t.type as DType, dims: [...t.dims], data: t.data as TypedArray };
-      const outputs: Record<string, OrtTensorLike> = {};
-      for (const [name, t] of Object.entries(await session.run(harnessFeeds))) outputs[name] = { type: t.dtype, dims: t.dims, data: t.data };
-      return outputs;
-    },
-  };
+  // The decode loop speaks onnxruntime's tensor shape ({type, dims, data}); the harness's is
+  // {dtype, dims, data}. One runner per request: present.* come back as HeldTensor (the tf tensor,
+  // not read back) and go in again as the next step's past; a step disposes the cache it replaced.
+  function requestRunner(): OrtRunner & { release(): void } {
+    let held: T[] = [];
+    const release = () => {
+      for (const t of held) t.dispose();
+      held = [];
+    };
+    return {
+      async run(feeds) {
+        const harnessFeeds: Feeds = {};
+        const heldFeeds: Record<string, T> = {};
+        for (const [name, t] of Object.entries(feeds)) {
+          if (t instanceof HeldTensor) heldFeeds[name] = t.data;
+          else harnessFeeds[name] = { dtype: t.type as DType, dims: [...t.dims], data: t.data as TypedArray };
+        }
+        const tensors = tf.tidy(() => gpt(harnessFeeds, heldFeeds));
+        release();
+        const outputs: Record<string, OrtTensorLike> = {};
+        for (const [name, y] of Object.entries(tensors)) {
+          if (name === 'logits') {
+            const t = await out(y);
+            y.dispose();
+            outputs[name] = { type: t.dtype, dims: t.dims, data: t.data };
+          } else {
+            held.push(y);
+            outputs[name] = new HeldTensor(y);
+          }
+        }
+        return outputs;
+      },
+      release,
+    };
+  }
   const layout = decoderLayout(model.inputs, model.outputs, model.name);
   const Tensor = class implements OrtTensorLike {
     constructor(readonly type: string, readonly data: TypedArray | string[], readonly dims: readonly number[]) {}
   };
-  return { ...session, generate: (request, onToken) => ortGenerate({ runner, layout, Tensor }, request, onToken) };
+  return {
+    ...session,
+    async generate(request, onToken) {
+      const runner = requestRunner();
+      try {
+        return await ortGenerate({ runner, layout, Tensor }, request, onToken);
+      } finally {
+        runner.release();
+      }
+    },
+  };
 }

@@ -8,6 +8,7 @@ import { tokenIds } from '../../helpers/transformer-feeds.js';
 /** The quick profile's gpt (the transformers suite's size). */
 const QUICK_GPT = { layers: 2, hidden: 64, heads: 2, intermediate: 256, vocab: 512, context: 128 };
 
+/** Greedy tokens of one request; on tfjs, also that generate left no tensor behind (its KV cache stays in tfjs between steps). */
 async function generate(id: string, model: ModelArtifact, request: GenerationRequest): Promise<{ tokens: number[]; streamed: number[] }> {
   const { session } = await (await RUNTIMES[id]!.create()).load(model, defaultSettings());
   try {
@@ -17,6 +18,7 @@ async function generate(id: string, model: ModelArtifact, request: GenerationReq
     return { tokens, streamed };
   } finally {
     await session.dispose();
+    if (session.leakedTensors) expect(session.leakedTensors(), `${id}: tensors left after generate and dispose`).toBe(0);
   }
 }
 
