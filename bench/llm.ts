@@ -57,6 +57,7 @@ const runtimes = (arg('runtime', 'ort-node:cpu,ort-web:wasm,tfjs:cpu,tfjs:wasm')
 const file = arg('model', undefined);
 const ref: ModelRef = file ? { kind: 'file', path: path.resolve(file) } : { kind: 'zoo', arch: 'gpt', params: { ...p.gpt }, seed: 1 };
 
+const benchStarted = performance.now();
 const model = await buildModel(ref).catch((err: Error) => {
   process.stdout.write(`bench:llm: cannot build ${file ?? 'the zoo gpt'}: ${err.message}\n${file ? '' : 'The zoo gpt comes with the transformers models; pass --model decoder.onnx (optimum layout) to bench another decoder.\n'}`);
   process.exit(0);
@@ -173,4 +174,4 @@ function table(head: string[], body: string[][]): string {
 }
 
 process.stdout.write(`${table(['runtime', 'TTFT p50', 'TTFT p99', 'TPOT p50', 'TPOT p99', 'tokens/s', 'bandwidth floor', '% of floor'], rows)}\n\n`);
-process.stdout.write(`TPOT with the KV cache vs without (whole prefix recomputed), by cache position:\n${table(['runtime', 'position', 'cached p50', 'cached IQR', 'gaps', 'uncached', 'uncached/cached'], sweep)}\n\n${verdicts.join('\n')}\n`);
+process.stdout.write(`TPOT with the KV cache vs without (whole prefix recomputed), by cache position:\n${table(['runtime', 'position', 'cached p50', 'cached IQR', 'gaps', 'uncached', 'uncached/cached'], sweep)}\n\n${verdicts.join('\n')}\n\nbench:llm --profile ${profile}: ${((performance.now() - benchStarted) / 1000).toFixed(0)} s\n`);
