@@ -52,6 +52,7 @@ export interface MachineRun {
   id: string;
   label: string;
   machine: Machine;
+  /** How its jobs were measured: the measurement settings and the profile, not the run's other choices. */
   settings: Record<string, unknown>;
 }
 
@@ -94,14 +95,8 @@ function differingFacts(machines: MachineRun[]): Array<[string, string[]]> {
     .map((f) => [f.label, machines.map((m) => f.text(m.machine))]);
 }
 
-/**
- * Run-level keys that choose where output goes or which jobs run, not how a job is measured: a
- * job present on both machines was measured alike whatever they say, so they never warn.
- */
-const NOT_MEASUREMENT_KEYS = new Set(['resultsDir', 'reportDir', 'runtimes', 'suites', 'shard', 'scenarios']);
-
 function settingsWarning(machines: MachineRun[]): string | null {
-  const keys = [...new Set(machines.flatMap((m) => Object.keys(m.settings)))].filter((k) => !NOT_MEASUREMENT_KEYS.has(k)).sort();
+  const keys = [...new Set(machines.flatMap((m) => Object.keys(m.settings)))].sort();
   const text = (v: unknown) => (v === undefined ? 'unset' : typeof v === 'string' ? v : JSON.stringify(v));
   const differ = keys.filter((k) => new Set(machines.map((m) => text(m.settings[k]))).size > 1)
     .map((k) => `${k}: ${machines.map((m) => text(m.settings[k])).join(' → ')}`);

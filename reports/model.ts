@@ -8,7 +8,7 @@ import { buildPrecisionTables, type PrecisionTableModel } from './precision-tabl
 import { formatRuntimeId } from '../harness/common/format.js';
 import { errorMessage } from '../harness/errors.js';
 import {
-  adapterName, isBroken, jobSoftwareWarning, rankedRuntimeLabel, jobKey, latencySampleOf, machineFacts, machineLabel, type FindPeakStep, type JobResult, type LatencySample, type LatencySummary, type ResultFile,
+  adapterName, isBroken, jobSoftwareWarning, rankedRuntimeLabel, jobKey, latencySampleOf, machineFacts, machineLabel, type FindPeakStep, type JobResult, type LatencySample, type LatencySummary, type ResultFile, measurementSettings, runChoices,
 } from '../results/index.js';
 
 /** One job of one run, flattened with its run and machine. */
@@ -171,7 +171,10 @@ export function buildReportModel(results: Array<{ file: string; result: ResultFi
       machines.get(m.id)!.busy = `Noisy machine: ${machines.get(m.id)!.label} had a load average of ${load.toFixed(1)} on ${m.cpu.cores} logical cores when run ${result.runId} started; other work competed, so compare ratios measured side by side, not absolute times.`;
     }
     const label = machines.get(m.id)!.label;
-    newestRun.set(m.id, { id: m.id, label, machine: m, settings: result.settings });
+    // What a job was measured with: the settings, and the profile (it sizes the jobs); never
+    // which jobs ran or where output went (the run's other choices).
+    const profile = runChoices(result).profile;
+    newestRun.set(m.id, { id: m.id, label, machine: m, settings: { ...measurementSettings(result), ...(profile !== undefined ? { profile } : {}) } });
     runs.push({
       file, runId: result.runId, machineId: m.id, startedAt: result.startedAt, finishedAt: result.finishedAt,
       command: result.command, toolVersion: result.tool.version, jobCount: result.jobs.length,

@@ -11,6 +11,7 @@ export { resultPath, writeResult, parseResult, readResult, listResultFiles } fro
 export { loadResults, type LoadedResults, type LoadResultsOptions } from './load.js';
 export { MACHINE_FIELDS, machineLabel, machineFacts, comparedMachineFacts, type MachineField } from './machine-facts.js';
 export { mergeResults } from './merge.js';
+export { RUN_CHOICE_KEYS, runChoices, measurementSettings, splitRunChoices } from './run-choices.js';
 export { METRICS, STATUS_METRIC, PARITY_METRIC, accuracyBetter, isContender, speedMetricOf, relativeToBest, type Better, type MetricDef, type MetricId, type MetricUnit } from './metrics.js';
 export { MEASURED_STATUSES, BROKEN_STATUSES, NOT_RUN_STATUSES, isMeasured, isBroken, isNotRun } from './status.js';
 export { jobKey, plannedJobKey, contestKey, groupByKey, seriesName } from './job-key.js';

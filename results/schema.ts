@@ -343,9 +343,14 @@ export const ResultFileSchema = z.object({
   git: z.object({ commit: z.string(), dirty: z.boolean() }).optional(),
   /**
    * The run's plan as data (harness/cli/execute-plan.ts): the command's arguments after `mlbench`
-   * as parsed (resume replays these, not a re-split command line) and the planned job ids.
+   * as parsed (resume replays these, not a re-split command line), the planned job ids, and the
+   * run's choices (profile, suites, runtimes, scenarios, results folder, shard, sweep, mergedFrom;
+   * results/run-choices.ts), which older files kept inside `settings`.
    */
-  plan: z.object({ command: z.string(), args: z.array(z.string()), jobs: z.array(z.string()) }).optional(),
+  plan: z.object({
+    command: z.string(), args: z.array(z.string()), jobs: z.array(z.string()),
+    choices: z.record(z.string(), z.unknown()).optional(),
+  }).optional(),
   jobs: z.array(JobResultSchema),
 });
 

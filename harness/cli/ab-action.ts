@@ -15,6 +15,7 @@ import { parseSetPair, SETTINGS } from '../config/settings.js';
 import { formatNoiseProbe, probeNoise, type NoiseProbe } from '../system/noise-probe.js';
 import { readResult } from '../../results/store.js';
 import { jobKey } from '../../results/job-key.js';
+import { measurementSettings, runChoices } from '../../results/run-choices.js';
 import type { JobResult, ResultFile } from '../../results/schema.js';
 import {
   abOrder, COMPARE_FORMATS, compareAb, FORMATTERS, formatMarkdown, resolveCompareOptions, type AbOrderKind, type AbSide, type CompareFormat,
@@ -34,13 +35,14 @@ const MLBENCH = path.join(PROJECT_ROOT, 'bin', 'mlbench.js');
 
 /** The `run` arguments that re-run a result file's plan (its recorded suites, runtimes, scenarios, profile and non-default settings). */
 export function replayArgs(result: ResultFile): string[] {
-  const s = result.settings as Record<string, unknown>;
+  const s = measurementSettings(result);
+  const c = runChoices(result);
   const list = (v: unknown) => (Array.isArray(v) ? v.join(',') : null);
   const args = ['run'];
-  if (list(s.suites)) args.push('--suite', list(s.suites)!);
-  if (list(s.runtimes)) args.push('--runtime', list(s.runtimes)!);
-  if (list(s.scenarios)) args.push('--scenario', list(s.scenarios)!);
-  if (typeof s.profile === 'string') args.push('--profile', s.profile);
+  if (list(c.suites)) args.push('--suite', list(c.suites)!);
+  if (list(c.runtimes)) args.push('--runtime', list(c.runtimes)!);
+  if (list(c.scenarios)) args.push('--scenario', list(c.scenarios)!);
+  if (typeof c.profile === 'string') args.push('--profile', c.profile);
   for (const [key, def] of Object.entries(SETTINGS)) {
     if (key in s && key !== 'cacheDir' && JSON.stringify(s[key]) !== JSON.stringify(def.default)) args.push('--set', `${key}=${String(s[key])}`);
   }

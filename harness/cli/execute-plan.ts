@@ -36,8 +36,13 @@ export interface RunPlan {
   resultsDir: string;
   /** The report folder to prove writable up front; null when no report is written. */
   reportDir: string | null;
-  /** The resolved settings block the result records (settings plus the run's choices). */
+  /** The resolved measurement settings the result records in `settings`. */
   settings: Record<string, unknown>;
+  /**
+   * The run's choices (profile, suites, runtimes, scenarios, results folder, shard, sweep):
+   * recorded in the result's `plan.choices`, not in `settings` (results/run-choices.ts).
+   */
+  choices: Record<string, unknown>;
   bail?: boolean;
   /**
    * A results folder whose earlier runs of this machine supply the matmul peaks this run lacks
@@ -97,7 +102,7 @@ export async function executePlan(plan: RunPlan, hooks: PlanHooks, io: PlanIo = 
   if (plan.reportDir !== null) await assertWritableDir(plan.reportDir, '--report-dir');
   const ctx: RunContext = { runId, file, machine, probes };
   hooks.ready?.(ctx, toRun);
-  const planBlock = { command: plan.args[0] ?? '', args: plan.args, jobs: plan.jobs.map((j) => j.id) };
+  const planBlock = { command: plan.args[0] ?? '', args: plan.args, jobs: plan.jobs.map((j) => j.id), choices: plan.choices };
   const resultOf = (jobResults: JobResult[]) => ({
     ...resultFile({ runId, startedAt, commandLine: plan.commandLine, settings: plan.settings, machine, git }, jobResults), plan: planBlock,
   });

@@ -113,7 +113,8 @@ export async function executeModel(file: string, flags: ModelFlags, commandLine:
   const runtimesUsed = [...new Set(jobs.map((j) => j.runtime))];
   const plan: RunPlan = {
     jobs, commandLine, args: commandLine.split(' '), resultsDir: choices.resultsDir, reportDir: flags.report !== false && flags.reportDir ? flags.reportDir : null,
-    settings: { ...settings, model: modelPath, inputs: request, ...(notes.length ? { modelNotes: notes } : {}), ...(precision ? { modelPrecision: precision } : {}), runtimes: runtimesUsed, scenarios: choices.scenarios },
+    settings: { ...settings, model: modelPath, inputs: request, ...(notes.length ? { modelNotes: notes } : {}), ...(precision ? { modelPrecision: precision } : {}) },
+    choices: { runtimes: runtimesUsed, scenarios: choices.scenarios, resultsDir: choices.resultsDir },
   };
   const skipped = (job: Job, at: string): JobResult => assembleResult(job, { status: 'skipped', error: { code: 'E_SKIPPED', message: `${job.runtime} ${model.tfjs ? SKIP_TFJS : SKIP_ONNX}` } }, { startedAt: at, wallMs: 0, peakRssBytes: null });
   const { file: out, result, results } = await executePlan(plan, {

@@ -143,18 +143,18 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
   const progress = createProgress(process.stderr, { verbose: flags.verbose });
   const runtimesUsed = [...new Set(jobs.map((j) => j.runtime))];
   const shardNote = shard ? `, shard ${shard.index}/${shard.count}${shard.source === '--shard' ? '' : ` from ${shard.source}`}` : '';
-  const resolved = { ...settings, profile: choices.profile, suites: suites.map((s) => s.id), runtimes: runtimesUsed, scenarios: choices.scenarios, resultsDir: choices.resultsDir,
+  const runChoices = { profile: choices.profile, suites: suites.map((s) => s.id), runtimes: runtimesUsed, scenarios: choices.scenarios, resultsDir: choices.resultsDir,
     ...(shard ? { shard: { index: shard.index, count: shard.count } } : {}), ...(sweep ? { sweep } : {}) };
   const plan: RunPlan = {
     jobs, commandLine, args: resume?.args ?? argv, resultsDir: choices.resultsDir, reportDir: flags.report !== false ? flags.reportDir ?? 'out/report' : null,
-    settings: resolved, bail: flags.bail, ...(flags.peaksFrom ? { peaksFrom: flags.peaksFrom } : {}),
+    settings, choices: runChoices, bail: flags.bail, ...(flags.peaksFrom ? { peaksFrom: flags.peaksFrom } : {}),
   };
   let resumed: { carried: JobResult[]; remaining: Job[] } | null = null;
   const { file, result: final, results, probes, interrupted } = await executePlan(plan, {
     progress,
     verbose: flags.verbose,
     select: (machine) => {
-      resumed = resume ? planResume(resume.previous, flags.resume!, jobs, machine.id, resolved) : null;
+      resumed = resume ? planResume(resume.previous, flags.resume!, jobs, machine.id, { settings, choices: runChoices }) : null;
       return { carried: resumed?.carried ?? [], toRun: resumed?.remaining ?? jobs };
     },
     ready: ({ probes: probed }, toRun) => {

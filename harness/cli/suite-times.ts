@@ -9,6 +9,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { runChoices } from '../../results/run-choices.js';
 import { readResult } from '../../results/store.js';
 
 export interface SuiteTime {
@@ -28,7 +29,7 @@ export async function measuredSuiteSeconds(resultsDir: string, machineId: string
   const out = new Map<string, SuiteTime>();
   for (const name of newestFirst) {
     const result = await readResult(path.join(dir, name)).catch(() => null);
-    if (!result || result.settings.profile !== profile) continue;
+    if (!result || runChoices(result).profile !== profile) continue;
     const bySuite = new Map<string, { ms: number; whole: boolean }>();
     for (const job of result.jobs) {
       const s = bySuite.get(job.suite) ?? { ms: 0, whole: true };

@@ -7,6 +7,7 @@
  */
 import { stableJson } from '../common/stable-json.js';
 import { UsageError } from '../errors.js';
+import { measurementSettings, runChoices } from '../../results/run-choices.js';
 import type { JobResult, ResultFile } from '../../results/schema.js';
 import type { Job } from '../types.js';
 
@@ -55,11 +56,16 @@ export function recordedRunArgs(previous: ResultFile, source: string): string[] 
   return args.slice(2);
 }
 
-export function planResume(previous: ResultFile, source: string, jobs: Job[], machineId: string, settings: Record<string, unknown>): ResumePlan {
+export function planResume(
+  previous: ResultFile, source: string, jobs: Job[], machineId: string, now: { settings: Record<string, unknown>; choices: Record<string, unknown> },
+): ResumePlan {
   if (previous.machine.id !== machineId) {
     throw new UsageError('E_BAD_FLAG', `--resume ${source}: it was run on machine ${previous.machine.id}, this is ${machineId}; resume on the same machine.`);
   }
-  const changed = Object.keys({ ...previous.settings, ...settings }).filter((k) => stableJson(previous.settings[k]) !== stableJson(settings[k]));
+  // Measurement settings and run choices alike must match: the resumed file stands for one run.
+  const before = { ...measurementSettings(previous), ...runChoices(previous) };
+  const after = { ...now.settings, ...now.choices };
+  const changed = Object.keys({ ...before, ...after }).filter((k) => stableJson(before[k]) !== stableJson(after[k]));
   if (changed.length) {
     throw new UsageError('E_BAD_FLAG', `--resume ${source}: settings differ from the interrupted run (${changed.join(', ')}); this mlbench resolves its command line differently, so run it afresh.`);
   }

@@ -8,6 +8,7 @@
  */
 import type { Better } from '../metrics.js';
 import { isMeasured } from '../status.js';
+import { runChoices } from '../run-choices.js';
 import type { JobResult, ResultFile } from '../schema.js';
 import { definitionDiff } from '../compare/match.js';
 import { byName } from '../export/exporter.js';
@@ -84,7 +85,8 @@ export function orderRuns(runs: HistoryRun[], commitOrder?: ReadonlyMap<string, 
 
 export function buildHistory(results: Array<{ file: string; result: ResultFile }>, options: HistoryOptions = {}): HistoryReport {
   // A merged file stands for its shards: count the run once.
-  const merged = new Set(results.flatMap(({ result }) => (Array.isArray(result.settings.mergedFrom) ? result.settings.mergedFrom as string[] : [])));
+  const mergedFrom = (result: ResultFile) => runChoices(result).mergedFrom;
+  const merged = new Set(results.flatMap(({ result }) => (Array.isArray(mergedFrom(result)) ? mergedFrom(result) as string[] : [])));
   const all = results.filter(({ result }) => !merged.has(result.runId)).map(({ file, result }) => ({ result, run: {
     runId: result.runId, file, machineId: result.machine.id, startedAt: result.startedAt, commit: result.git?.commit ?? null, dirty: result.git?.dirty ?? false,
   } }));

@@ -37,7 +37,7 @@ describe('sharded run', () => {
     ]);
     expect(single).toMatch(/result file:/);
     const shards = dirs.map((d) => read(only(d)));
-    expect(shards.map((s) => s.settings.shard)).toEqual([1, 2, 3].map((index) => ({ index, count: 3 })));
+    expect(shards.map((s) => s.plan?.choices?.shard)).toEqual([1, 2, 3].map((index) => ({ index, count: 3 })));
     for (const s of shards) expect(s.jobs.length).toBeGreaterThan(0);
     const all = shards.flatMap(ids);
     expect(new Set(all).size).toBe(all.length);
@@ -48,8 +48,14 @@ describe('sharded run', () => {
     const joined = read(merged);
     expect(ids(joined)).toEqual(ids(one));
     expect(Object.keys(joined).sort()).toEqual(Object.keys(one).sort());
-    expect(Object.keys(joined.settings).filter((k) => k !== 'mergedFrom').sort()).toEqual(Object.keys(one.settings).sort());
-    expect(joined.settings.suites).toEqual(one.settings.suites);
+    expect(joined.settings).toEqual(one.settings);
+    // The run's choices are in its plan block, never among the measurement settings.
+    for (const key of ['profile', 'suites', 'runtimes', 'scenarios', 'resultsDir', 'shard', 'mergedFrom']) {
+      expect(Object.keys(one.settings)).not.toContain(key);
+      expect(Object.keys(joined.settings)).not.toContain(key);
+    }
+    expect(Object.keys(joined.plan!.choices!).filter((k) => k !== 'mergedFrom').sort()).toEqual(Object.keys(one.plan!.choices!).sort());
+    expect(joined.plan!.choices!.suites).toEqual(one.plan!.choices!.suites);
     const byId = new Map(one.jobs.map((j) => [j.id, j]));
     for (const job of joined.jobs) {
       expect(Object.keys(job).sort(), job.id).toEqual(Object.keys(byId.get(job.id)!).sort());

@@ -18,7 +18,13 @@ describe('mlbench ab: sides', () => {
   it('a result file re-runs its recorded plan and non-default settings', () => {
     const r = result([job()]);
     r.settings = { ...r.settings, suites: ['zoo'], runtimes: ['ort-node:cpu'], scenarios: ['single-stream'], profile: 'quick', 'ort.intraOpThreads': 1 };
-    expect(replayArgs(r)).toEqual(['run', '--suite', 'zoo', '--runtime', 'ort-node:cpu', '--scenario', 'single-stream', '--profile', 'quick', '--set', 'ort.intraOpThreads=1']);
+    const expected = ['run', '--suite', 'zoo', '--runtime', 'ort-node:cpu', '--scenario', 'single-stream', '--profile', 'quick', '--set', 'ort.intraOpThreads=1'];
+    // An older file keeps the run's choices in settings; a current one in plan.choices.
+    expect(replayArgs(r)).toEqual(expected);
+    const current = result([job()]);
+    current.settings = { ...current.settings, 'ort.intraOpThreads': 1 };
+    current.plan = { command: 'run', args: ['run'], jobs: [], choices: { suites: ['zoo'], runtimes: ['ort-node:cpu'], scenarios: ['single-stream'], profile: 'quick' } };
+    expect(replayArgs(current)).toEqual(expected);
   });
 
   it('a checkout needs bin/mlbench.js; an unknown form names the flag', async () => {

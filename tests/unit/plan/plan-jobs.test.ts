@@ -4,6 +4,7 @@ import { planJobs } from '../../../harness/plan/plan.js';
 import { parseShard } from '../../../harness/plan/shard.js';
 import { planResume } from '../../../harness/plan/resume.js';
 import type { Suite } from '../../../harness/types.js';
+import { measurementSettings, runChoices } from '../../../results/run-choices.js';
 import { sampleResult } from '../../helpers/sample-result.js';
 
 const suite: Suite = {
@@ -53,10 +54,12 @@ describe('plan', () => {
     const previous = sampleResult();
     const jobs = planJobs({ ...base, runtimes: null, scenarios: null });
     previous.jobs[0]!.id = jobs[0]!.id;
-    const plan = planResume(previous, 'p.json', jobs, previous.machine.id, previous.settings);
+    const same = { settings: measurementSettings(previous), choices: runChoices(previous) };
+    const plan = planResume(previous, 'p.json', jobs, previous.machine.id, same);
     expect(plan.carried.map((j) => j.id)).toEqual([jobs[0]!.id]);
     expect(plan.remaining).toHaveLength(2);
-    expect(() => planResume(previous, 'p.json', jobs, 'other', previous.settings)).toThrow(/machine m-1, this is other/);
-    expect(() => planResume(previous, 'p.json', jobs, previous.machine.id, { minDurationMs: 5 })).toThrow(/settings differ.*minDurationMs/);
+    expect(() => planResume(previous, 'p.json', jobs, 'other', same)).toThrow(/machine m-1, this is other/);
+    expect(() => planResume(previous, 'p.json', jobs, previous.machine.id, { ...same, settings: { minDurationMs: 5 } })).toThrow(/settings differ.*minDurationMs/);
+    expect(() => planResume(previous, 'p.json', jobs, previous.machine.id, { ...same, choices: { ...same.choices, profile: 'full' } })).toThrow(/settings differ.*profile/);
   });
 });
