@@ -187,10 +187,17 @@ export interface RuntimeInfo {
   adapter?: GpuAdapter;
 }
 
+/** What a probe is told by the run that asks (carried in the probe request, not the environment). */
+export interface ProbeContext {
+  /** The `peers.python` setting; empty = MLBENCH_PYTHON or the search (harness/runtimes/peer-python.ts). */
+  peersPython?: string;
+}
+
 /** The runtime adapter contract. `id` is `<runtime>:<backend>` (or `null`). */
 export interface Runtime {
   readonly id: string;
-  probe(): Promise<ProbeResult>;
+  /** `context.peersPython`: the `peers.python` setting, for runtimes that start a Python peer. */
+  probe(context?: ProbeContext): Promise<ProbeResult>;
   load(model: ModelArtifact, settings: SettingsInput): Promise<{ session: Session; info: RuntimeInfo }>;
 }
 

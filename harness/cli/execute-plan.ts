@@ -93,7 +93,8 @@ export async function executePlan(plan: RunPlan, hooks: PlanHooks, io: PlanIo = 
   const startedAt = io.now();
   const [machine, git] = await Promise.all([collectMachine(), gitState()]);
   const { carried, toRun } = hooks.select?.(machine) ?? { carried: [], toRun: plan.jobs };
-  const probes = await probeRuntimes([...new Set(toRun.map((j) => j.runtime))]);
+  const peersPython = plan.settings['peers.python'];
+  const probes = await probeRuntimes([...new Set(toRun.map((j) => j.runtime))], typeof peersPython === 'string' && peersPython ? { peersPython } : {});
   const runId = newRunId(startedAt);
   const file = resultPath(plan.resultsDir, machine.id, runId);
   const partialFile = `${file}.partial`;

@@ -113,8 +113,6 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
   const builtIn = (splitList(flags.suite) ?? []).filter((s) => !isSuiteFile(s));
   const choices = resolveChoices({ ...requested, suites: builtIn.length ? builtIn : undefined }, { suites: suiteIds(), runtimes: runtimeIds() });
   const settings = resolveSettings(requested);
-  // The peers' interpreter reaches the runtime probes (child processes without settings) too.
-  if (settings['peers.python']) process.env.MLBENCH_PYTHON = String(settings['peers.python']);
   const gate = flags.baseline ? await (await import('./run-baseline.js')).prepareBaseline(flags) : null;
   const suiteOptions = await resolveSuiteOptions(flags, settings);
   const suites = [

@@ -6,18 +6,18 @@
 import { createRuntime } from '../runtimes/index.js';
 import { killLivePeers } from '../runtimes/external.js';
 import { errorCode, errorMessage } from '../errors.js';
-import type { ProbeResult } from '../types.js';
+import type { ProbeContext, ProbeResult } from '../types.js';
 import type { ChildReply, ChildRequest, JobOutcome } from './protocol.js';
 
 function send(reply: ChildReply): Promise<void> {
   return new Promise((resolve) => process.send!(reply, undefined, {}, () => resolve()));
 }
 
-async function probe(ids: string[]): Promise<Record<string, ProbeResult>> {
+async function probe(ids: string[], context: ProbeContext = {}): Promise<Record<string, ProbeResult>> {
   const out: Record<string, ProbeResult> = {};
   for (const id of ids) {
     try {
-      out[id] = await (await createRuntime(id)).probe();
+      out[id] = await (await createRuntime(id)).probe(context);
     } catch (err) {
       out[id] = { available: false, reason: `probe failed: ${errorMessage(err)}`, version: null, backends: [] };
     }
@@ -37,7 +37,7 @@ process.on('disconnect', () => { killLivePeers(); process.exit(143); });
 
 process.once('message', async (request: ChildRequest) => {
   if (request.type === 'probe') {
-    await send({ type: 'probe', probes: await probe(request.runtimes) });
+    await send({ type: 'probe', probes: await probe(request.runtimes, request.context) });
     process.exit(0);
   }
   let outcome: JobOutcome;

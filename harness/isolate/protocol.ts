@@ -3,11 +3,11 @@
  * one reply and exits; anything else (a signal, an abort, a hang) is read by the parent as data.
  */
 import type { JobResult, JobResultFields } from '../../results/schema.js';
-import type { Job, ProbeResult } from '../types.js';
+import type { Job, ProbeContext, ProbeResult } from '../types.js';
 
 export type ChildRequest =
   | { type: 'job'; job: Job }
-  | { type: 'probe'; runtimes: string[] };
+  | { type: 'probe'; runtimes: string[]; context?: ProbeContext };
 
 /** What the child measured; the parent adds identity, wall time and peak RSS. */
 export type JobOutcome = Partial<Omit<JobResultFields, 'id' | 'suite' | 'workload' | 'kind' | 'scenario' | 'repeat' | 'settings' | 'startedAt' | 'wallMs'>> & {

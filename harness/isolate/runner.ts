@@ -11,7 +11,7 @@ import type { JobResult } from '../../results/schema.js';
 import { RUN_SETTINGS, readSettings } from '../config/settings.js';
 import { DIST_ROOT } from '../paths.js';
 import { describeRuntime, parseRuntimeId } from '../runtimes/index.js';
-import type { Job, ProbeResult } from '../types.js';
+import type { Job, ProbeContext, ProbeResult } from '../types.js';
 import type { ChildReply, ChildRequest, JobOutcome } from './protocol.js';
 import { vmHwmBytes } from '../system/metadata.js';
 
@@ -184,12 +184,12 @@ function sweepOf(job: Job): Pick<JobResult, 'sweep'> {
 }
 
 /** Probes runtimes in a child process, so a native crash while probing cannot take the run down. */
-export async function probeRuntimes(ids: string[]): Promise<Record<string, ProbeResult>> {
+export async function probeRuntimes(ids: string[], context: ProbeContext = {}): Promise<Record<string, ProbeResult>> {
   if (ids.length === 0) return {};
   let exit: ChildExit | undefined;
   // One retry: a probe that dies once (a loaded machine, a native hiccup) should not mark every runtime unavailable.
   for (let attempt = 0; attempt < 2; attempt++) {
-    exit = await runChild({ type: 'probe', runtimes: ids }, { timeoutMs: PROBE_TIMEOUT_MS, memoryLimitMb: 2048 });
+    exit = await runChild({ type: 'probe', runtimes: ids, context }, { timeoutMs: PROBE_TIMEOUT_MS, memoryLimitMb: 2048 });
     if (exit.reply?.type === 'probe') return exit.reply.probes;
   }
   const death = classifyDeath(exit!, PROBE_TIMEOUT_MS);

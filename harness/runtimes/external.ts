@@ -11,7 +11,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
-import type { ProbeResult, Runtime } from '../types.js';
+import type { ProbeContext, ProbeResult, Runtime } from '../types.js';
 import { RuntimeError } from '../errors.js';
 import { vmHwmBytes } from '../system/metadata.js';
 import { choosePython, requiredModules } from './peer-python.js';
@@ -135,10 +135,10 @@ export function callPeer(argv: string[], request: Record<string, unknown>, timeo
 export function createExternalRuntime(id: string): Runtime {
   return {
     id,
-    async probe(): Promise<ProbeResult> {
+    async probe(context?: ProbeContext): Promise<ProbeResult> {
       let argv: string[];
       try {
-        const cmd = peerCommand(id);
+        const cmd = peerCommand(id, context?.peersPython ?? '');
         if ('unavailable' in cmd) return { available: false, reason: cmd.unavailable, version: null, backends: [] };
         argv = cmd.argv;
       } catch (err) {
