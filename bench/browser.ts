@@ -27,6 +27,7 @@ import path from 'node:path';
 import { findChromium } from '../harness/browser/chromium.js';
 import { newRunId, resultFile } from '../harness/cli/run-output.js';
 import { formatNs, formatTable } from '../harness/common/format.js';
+import { completeSettings } from '../harness/config/settings.js';
 import { runJob } from '../harness/isolate/runner.js';
 import { median } from '../harness/measure/percentiles.js';
 import { collectMachine } from '../harness/system/metadata.js';
@@ -80,7 +81,7 @@ function jobFor(c: Cell, host: 'node' | 'browser', repeat: number): Job {
   const threads = host === 'node' ? { 'ortWeb.threads': c.threads.count } : { 'browser.wasmThreads': c.threads.count };
   return {
     id: `zoo/${workload.id}/${runtime}/single-stream#${repeat}`, suite: 'zoo', workload, runtime, scenario: 'single-stream', repeat,
-    settings: { ...w.settings, ...measurement, ...threads },
+    settings: completeSettings({ ...w.settings, ...measurement, ...threads }, `bench:browser ${c.model} settings`),
   };
 }
 

@@ -3,7 +3,7 @@
  * scenario runner) are kept tiny on purpose: 2-4 members each. Everything a job needs
  * to run in a child process is plain, JSON-serialisable data (Job, Workload, ModelRef).
  */
-import type { SettingsInput } from './config/settings.js';
+import type { ResolvedSettings, SettingsInput } from './config/settings.js';
 
 /** The size knob of a suite. */
 export type Profile = 'quick' | 'standard' | 'full';
@@ -292,10 +292,11 @@ export interface Job {
   scenario: ScenarioId;
   repeat: number;
   /**
-   * Effective settings for this job: the run's resolved settings with workload overrides (planJobs
-   * gives every key; whoever runs a job completes a subset with `completeSettings`).
+   * Effective settings for this job: the run's resolved settings with workload overrides, every
+   * key present (planJobs builds them). Parsed once where a job crosses a process boundary (the
+   * job process, harness/isolate/child.ts; the browser page); the job kinds read them as typed.
    */
-  settings: SettingsInput;
+  settings: ResolvedSettings;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { completeSettings } from '../config/settings.js';
 import { buildModel, parseArchDescription, zooDescription } from '../models/index.js';
 import type { ArchDescription } from '../arch.js';
 import type { Job, ModelRef } from '../types.js';
@@ -59,7 +58,7 @@ export async function executeBrowserJob(job: Job, spec: BrowserRuntimeSpec, prog
   if (job.workload.kind !== 'inference' || job.workload.model.kind === 'micro') {
     return { status: 'failed', error: { code: 'E_RUNTIME', message: `${job.runtime} runs inference workloads only (this one is ${job.workload.model.kind === 'micro' ? 'a micro op' : 'training'})` } };
   }
-  const settings = completeSettings(job.settings);
+  const settings = job.settings;
   const model = await buildModel(job.workload.model);
   if (model.tfjs) return { status: 'failed', error: { code: 'E_RUNTIME', message: `${job.runtime} runs zoo, trained and ONNX models; ${model.tfjs.path} (a TensorFlow.js model.json) is not served to the page` } };
   if (model.file?.externalData.length) return { status: 'failed', error: { code: 'E_RUNTIME', message: `${job.runtime}: ${model.file.path} has external data files, which the page is not served` } };

@@ -6,7 +6,6 @@
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { completeSettings } from '../config/settings.js';
 import type { JobOutcome } from '../isolate/protocol.js';
 import { measureCopyBandwidth } from '../micro/stream-copy.js';
 import { buildModel } from '../models/index.js';
@@ -28,7 +27,7 @@ export async function weightsBytes(model: ModelArtifact): Promise<number> {
 
 export async function executeGenerationJob(job: Job, progress: (message: string) => void): Promise<JobOutcome> {
   const runtime = await createRuntime(job.runtime);
-  const settings = completeSettings(job.settings);
+  const settings = job.settings;
   let t0 = performance.now();
   const model = await buildModel(job.workload.model);
   const loadMs = msSince(t0);

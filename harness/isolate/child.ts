@@ -3,6 +3,7 @@
  * the job can catch is a result with status `failed`; anything worse kills this process, and
  * the parent turns the death into a result.
  */
+import { completeSettings } from '../config/settings.js';
 import { createRuntime } from '../runtimes/index.js';
 import { killLivePeers } from '../runtimes/external.js';
 import { errorCode, errorMessage } from '../errors.js';
@@ -43,7 +44,9 @@ process.once('message', async (request: ChildRequest) => {
   let outcome: JobOutcome;
   try {
     const { executeJob } = await import('./execute.js');
-    outcome = await executeJob(request.job, (message) => void send({ type: 'progress', message }));
+    // The one validation of a job's settings: they crossed IPC as plain JSON.
+    const job = { ...request.job, settings: completeSettings(request.job.settings, `job ${request.job.id} settings`) };
+    outcome = await executeJob(job, (message) => void send({ type: 'progress', message }));
   } catch (err) {
     outcome = { status: 'failed', error: { code: errorCode(err), message: errorMessage(err) } };
   }

@@ -4,7 +4,6 @@
  * to the scenario runner; finally check parity and count FLOPs. Training lives in harness/train,
  * micro (single-op, tinybench) jobs in harness/micro.
  */
-import { completeSettings } from '../config/settings.js';
 import { buildModel } from '../models/index.js';
 import { assertFinite } from '../errors.js';
 import { bfloat16ToNumber, float16ToNumber } from '../inputs/half-float.js';
@@ -166,7 +165,7 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
   const runtime = await createRuntime(job.runtime);
   // The null family computes nothing: it has neither outputs to check nor FLOPs to claim.
   const computes = describeRuntime(job.runtime)?.family !== 'null';
-  const settings = completeSettings(job.settings);
+  const settings = job.settings;
   let t0 = performance.now();
   const model = await buildModel(job.workload.model);
   const loadMs = msSince(t0);

@@ -15,7 +15,6 @@
  * throughputPerS is calls / total measured time.
  */
 import { Bench } from 'tinybench';
-import { completeSettings } from '../config/settings.js';
 import { LatencyRecorder } from '../measure/histogram.js';
 import { createRuntime } from '../runtimes/index.js';
 import type { Job } from '../types.js';
@@ -48,7 +47,7 @@ export async function executeMicroJob(job: Job, progress: (message: string) => v
   if (!probe.available) {
     return { status: 'unavailable', error: { code: 'E_RUNTIME', message: probe.reason ?? `${job.runtime} is not available here` } };
   }
-  const s = completeSettings(job.settings);
+  const s = job.settings;
   let t0 = performance.now();
   const { session, info, feeds } = await createMicroSession(job.runtime, runtime, op, params, s, s.seed);
   const sessionCreateMs = msSince(t0);

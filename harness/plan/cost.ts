@@ -10,7 +10,6 @@
  * - a training job costs rows x epochs x a per-row cost of its task (a CNN row costs far more
  *   than a tabular row), times the descriptor's trainCostFactor (the pure-JS tfjs cpu backend).
  */
-import { completeSettings } from '../config/settings.js';
 import { sliceRows } from '../common/slice-rows.js';
 import { describeRuntime } from '../runtimes/index.js';
 
@@ -25,7 +24,7 @@ const ROW_EPOCH_US: Record<string, number> = { tabular: 20, vision: 400 };
 
 /** The expected cost of one job in ms (always > 0). */
 export function expectedCostMs(job: Job): number {
-  const s = completeSettings(job.settings, `job ${job.id} settings`);
+  const s = job.settings;
   const runtime = describeRuntime(job.runtime);
   const start = PROCESS_START_MS + (runtime?.startCostMs ?? UNKNOWN_START_MS);
   const training = job.workload.extra?.training as { task?: string; maxEpochs?: number } | undefined;

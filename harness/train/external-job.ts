@@ -11,7 +11,6 @@ import { csvOptionsFrom } from '../../datasets/user/csv-table.js';
 import { numericRole } from '../../datasets/tabular/encode.js';
 import { loadRawSplit } from '../../datasets/tabular/load-split.js';
 import type { TabularTable } from '../../datasets/tabular/types.js';
-import { completeSettings } from '../config/settings.js';
 import { assertFinite } from '../errors.js';
 import { logLoss, rocAuc } from '../measure/metrics.js';
 import { callPeer, peerCommand, trackPeerDir } from '../runtimes/external.js';
@@ -51,7 +50,7 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
   // The job's timeout runs from its start, so the peer's deadline does too (loading and writing
   // the split count), with 5 s left to read and record its reply before the job is stopped.
   const jobStart = performance.now();
-  const settings = completeSettings(job.settings);
+  const settings = job.settings;
   const cmd = peerCommand(job.runtime, settings['peers.python']);
   if ('unavailable' in cmd) return { status: 'unavailable', error: { code: 'E_RUNTIME', message: cmd.unavailable } };
   const argv = cmd.argv;

@@ -9,7 +9,6 @@ import { csvOptionsFrom } from '../../datasets/user/csv-table.js';
 import { describeEncoding } from '../../datasets/tabular/encode.js';
 import { loadTabularSplit } from '../../datasets/tabular/load-split.js';
 import type { EncodedSlice, TabularEncoding } from '../../datasets/tabular/types.js';
-import { completeSettings } from '../config/settings.js';
 import type { SampleSource } from '../scenarios/samples.js';
 import { assertFinite } from '../errors.js';
 import { logLoss, rocAuc } from '../measure/metrics.js';
@@ -91,7 +90,7 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
   const { tf } = loaded;
   const runtimeInfo = { version: loaded.version, threads: loaded.threads, options: { ...loaded.facts, formulation: spec.formulation ?? 'gather' } };
   if (spec.model === 'gbt') return { status: 'unavailable', runtimeInfo, error: { code: 'E_RUNTIME', message: `${job.runtime} does not train boosted trees (model gbt runs on external peers)` } };
-  const settings = completeSettings(job.settings);
+  const settings = job.settings;
   const eff = effectiveTraining(spec, settings, job.repeat);
   const datasetId = job.workload.dataset?.id ?? 'flights';
   const trainSlice = job.workload.dataset?.slice ?? 'train_10k';

@@ -5,7 +5,6 @@
  * the trained dense weights need no permutation in any runtime.
  */
 import { mnistDataset } from '../../datasets/mnist.js';
-import { completeSettings } from '../config/settings.js';
 import { top1Accuracy } from '../measure/metrics.js';
 import { deriveSeed } from '../measure/random.js';
 import { zooDescription } from '../models/zoo.js';
@@ -29,7 +28,7 @@ export async function executeVisionTraining(job: Job, spec: VisionTrainingSpec, 
   if ('unavailable' in loaded) return { status: 'unavailable', error: { code: 'E_RUNTIME', message: loaded.unavailable } };
   const { tf } = loaded;
   const runtimeInfo = { version: loaded.version, threads: loaded.threads, options: loaded.facts };
-  const settings = completeSettings(job.settings);
+  const settings = job.settings;
   const eff = effectiveTraining(spec, settings, job.repeat);
 
   const t0 = performance.now();

@@ -9,12 +9,13 @@ import { runJob } from '../../harness/isolate/runner.js';
 import { findChromium } from '../../harness/browser/chromium.js';
 import type { Job } from '../../harness/types.js';
 import { zooSuite } from '../../suites/zoo/index.js';
+import { completeSettings } from '../../harness/config/settings.js';
 
 const HAVE_CHROMIUM = 'executable' in findChromium();
 
 function job(timeoutMs: number): Job {
   const w = zooSuite.workloads('quick').find((x) => x.id === 'mobilenet-q64-b1')!;
-  return { id: 'zoo/mobilenet-q64-b1/chromium/ort-web:wasm/single-stream', suite: 'zoo', workload: w, runtime: 'chromium/ort-web:wasm', scenario: 'single-stream', repeat: 0, settings: { ...w.settings, timeoutMs, cacheDir: 'out/cache' } };
+  return { id: 'zoo/mobilenet-q64-b1/chromium/ort-web:wasm/single-stream', suite: 'zoo', workload: w, runtime: 'chromium/ort-web:wasm', scenario: 'single-stream', repeat: 0, settings: completeSettings({ ...w.settings, timeoutMs, cacheDir: 'out/cache' }) };
 }
 
 afterEach(() => {

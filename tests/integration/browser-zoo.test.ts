@@ -10,13 +10,14 @@ import { runJob } from '../../harness/isolate/runner.js';
 import { findChromium } from '../../harness/browser/chromium.js';
 import type { Job } from '../../harness/types.js';
 import { zooSuite } from '../../suites/zoo/index.js';
+import { completeSettings } from '../../harness/config/settings.js';
 
 const HAVE_CHROMIUM = 'executable' in findChromium();
 const FAST = { minDurationMs: 0, minQueryCount: 16, warmupQueries: 2, warmupMs: 0, timeoutMs: 120_000, cacheDir: 'out/cache' };
 
 function jobsOn(runtime: string): Job[] {
   return zooSuite.workloads('quick').filter((w) => w.id.endsWith('-b1')).map((w) => ({
-    id: `zoo/${w.id}/${runtime}/single-stream`, suite: 'zoo', workload: w, runtime, scenario: 'single-stream', repeat: 0, settings: { ...w.settings, ...FAST },
+    id: `zoo/${w.id}/${runtime}/single-stream`, suite: 'zoo', workload: w, runtime, scenario: 'single-stream', repeat: 0, settings: completeSettings({ ...w.settings, ...FAST }),
   }));
 }
 

@@ -4,13 +4,14 @@ import { SETTINGS } from '../../../harness/config/settings.js';
 import type { Job } from '../../../harness/types.js';
 import type { JobResult } from '../../../results/schema.js';
 import { job, latencies, result } from './make-result.js';
+import { completeSettings } from '../../../harness/config/settings.js';
 
 const known = new Set(Object.keys(SETTINGS));
 const KEY = 'smoke/logreg-32/null/single-stream';
 const settings = (latencyUs: number) => ({ ...job().settings, 'null.latencyUs': latencyUs });
 const measured = (latencyUs: number, seed: number) => job({ settings: settings(latencyUs), samplesNs: latencies(seed, 400, latencyUs * 1000, 0.01) });
 const template = (latencyUs: number): Job => ({
-  id: 'smoke/logreg-32/null/single-stream', suite: 'smoke', runtime: 'null', scenario: 'single-stream', repeat: 0, settings: settings(latencyUs),
+  id: 'smoke/logreg-32/null/single-stream', suite: 'smoke', runtime: 'null', scenario: 'single-stream', repeat: 0, settings: completeSettings(settings(latencyUs)),
   workload: { id: 'logreg-32', kind: 'inference', description: '', model: { kind: 'zoo', arch: 'logreg', params: { features: 32 }, seed: 7 }, scenarios: ['single-stream'] },
 });
 

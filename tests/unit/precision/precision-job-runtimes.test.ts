@@ -7,7 +7,7 @@ import { completeSettings, defaultSettings } from '../../../harness/config/setti
 import type { Job, Runtime } from '../../../harness/types.js';
 
 const workload = (id: string) => precisionSuite.workloads('quick').find((w) => w.id === id)!;
-const job = (id: string, runtime: string): Job => ({ id: `precision/${id}/${runtime}`, suite: 'precision', workload: workload(id), runtime, scenario: 'single-stream', repeat: 0, settings: { ...workload(id).settings, minDurationMs: 0, minQueryCount: 4 } });
+const job = (id: string, runtime: string): Job => ({ id: `precision/${id}/${runtime}`, suite: 'precision', workload: workload(id), runtime, scenario: 'single-stream', repeat: 0, settings: completeSettings({ ...workload(id).settings, minDurationMs: 0, minQueryCount: 4 }) });
 
 describe('precision: jobs record their error beside the bound; unsupported pairs are unavailable with the reason', () => {
   it('bert int8 on ort-node:cpu: ok, parity not judged, error within the stated bound', async () => {

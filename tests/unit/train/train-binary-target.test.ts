@@ -6,6 +6,7 @@ import { executeTabularTraining } from '../../../harness/train/tabular-job.js';
 import type { TabularTrainingSpec } from '../../../harness/train/spec.js';
 import type { Job } from '../../../harness/types.js';
 import { tempDir } from '../../helpers/cli.js';
+import { completeSettings } from '../../../harness/config/settings.js';
 
 const dir = tempDir('mlbench-binary-');
 const spec: TabularTrainingSpec = { task: 'tabular', model: 'logreg', hidden: [], optimizer: 'adam', learningRate: 0.05, batchSize: 32, maxEpochs: 1, targetAuc: 0.5 };
@@ -13,7 +14,7 @@ const peer = `external:node ${path.resolve(__dirname, '..', '..', 'fixtures', 'p
 
 function irisJob(runtime: string): Job {
   const workload = { id: 'logreg-iris', kind: 'training' as const, description: '', model: { kind: 'zoo' as const, arch: 'logreg', params: {}, seed: 1 }, dataset: { id: 'iris', slice: 'train' }, scenarios: ['accuracy' as const], extra: { training: spec } };
-  return { id: 't/iris', suite: 't', workload, runtime, scenario: 'accuracy', repeat: 0, settings: { seed: 42, cacheDir: path.join(dir, 'cache'), 'train.modelsDir': path.join(dir, 'models'), timeoutMs: 60_000 } };
+  return { id: 't/iris', suite: 't', workload, runtime, scenario: 'accuracy', repeat: 0, settings: completeSettings({ seed: 42, cacheDir: path.join(dir, 'cache'), 'train.modelsDir': path.join(dir, 'models'), timeoutMs: 60_000 }) };
 }
 
 describe('train: tabular training refuses a target that is not binary', () => {

@@ -5,13 +5,14 @@ import { executeTabularTraining } from '../../../harness/train/tabular-job.js';
 import type { TabularTrainingSpec } from '../../../harness/train/spec.js';
 import type { Job } from '../../../harness/types.js';
 import { tempDir } from '../../helpers/cli.js';
+import { completeSettings } from '../../../harness/config/settings.js';
 
 const dir = tempDir('mlbench-train-');
 const spec: TabularTrainingSpec = { task: 'tabular', model: 'logreg', hidden: [], optimizer: 'adam', learningRate: 0.05, batchSize: 256, maxEpochs: 3, targetAuc: 0.55 };
 
 function job(settings: Record<string, unknown>): Job {
   const workload = { id: 'logreg-2k', kind: 'training' as const, description: '', model: { kind: 'zoo' as const, arch: 'logreg', params: {}, seed: 1 }, dataset: { id: 'synthetic-tabular', slice: 'train_2k' }, scenarios: ['accuracy' as const], extra: { training: spec } };
-  return { id: 't/logreg', suite: 't', workload, runtime: 'tfjs:cpu', scenario: 'accuracy', repeat: 0, settings: { seed: 42, cacheDir: path.join(dir, 'cache'), 'train.modelsDir': path.join(dir, 'models'), 'train.stopAtTarget': true, ...settings } };
+  return { id: 't/logreg', suite: 't', workload, runtime: 'tfjs:cpu', scenario: 'accuracy', repeat: 0, settings: completeSettings({ seed: 42, cacheDir: path.join(dir, 'cache'), 'train.modelsDir': path.join(dir, 'models'), 'train.stopAtTarget': true, ...settings }) };
 }
 
 describe('train: tabular LR on tfjs:cpu, exported and served', () => {
