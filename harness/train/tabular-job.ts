@@ -168,7 +168,9 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
     train: {
       seconds: loop.seconds,
       epochs: loop.epochs,
-      rowsPerS: (train.rows * loop.epochs) / loop.seconds,
+      // Rows trained on: the validation rows early stopping holds out are scored, never trained on.
+      rowsPerS: (nFit * loop.epochs) / loop.seconds,
+      rowsPerEpoch: nFit,
       loadSeconds,
       peakRssBytes,
       peakRssBy: 'getrusage(RUSAGE_SELF).ru_maxrss of the job process (node), after training and predicting',
@@ -176,7 +178,13 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
       evalSeconds: loop.evalSeconds,
       target: { metric: 'auc', value: eff.target },
       history: loop.history,
-      ...(held ? { earlyStopping: { patience, validationRows: held.validation.length, fitRows: held.fit.length, stoppedAfterEpoch: loop.stoppedEarlyAt } } : {}),
+      ...(held ? { earlyStopping: {
+        patience, validationRows: held.validation.length, fitRows: held.fit.length, stoppedAfterEpoch: loop.stoppedEarlyAt,
+        // The reported model and test AUC are the last epoch's; the best-validation epoch (the one
+        // a user would keep) is stated beside it, and its test AUC below.
+        bestEpoch: loop.bestEpoch, scoredEpoch: loop.epochs,
+      } } : {}),
+      ...(held ? { bestEpochTestAuc: loop.history.find((h) => h.epoch === loop.bestEpoch)?.metric ?? null } : {}),
       encoding: describeEncoding(split.encoding),
       settings: { model: spec.model, hidden: spec.hidden, ...eff, stopAtTarget: false, schedule, formulation: model.formulation },
     },

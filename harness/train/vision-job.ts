@@ -18,7 +18,7 @@ import { createSequentialModel } from './sequential-model.js';
 import { effectiveTraining, type VisionTrainingSpec } from './spec.js';
 import { shuffledOrder } from './tabular-job.js';
 import { loadTrainingTf } from './tfjs-backend.js';
-import { runTrainLoop, targetNotReachedMessage } from './train-loop.js';
+import { runTrainLoop, targetNotReachedMessage, timeToTarget } from './train-loop.js';
 
 const EVAL_BATCH = 500;
 
@@ -93,7 +93,7 @@ export async function executeVisionTraining(job: Job, spec: VisionTrainingSpec, 
     dataset: { id: 'mnist', slice: 'train', rows, checksum: String(trainAll.meta.checksum) },
     train: {
       seconds: loop.seconds, epochs: loop.epochs, rowsPerS: (rows * loop.epochs) / loop.seconds, loadSeconds,
-      timeToTargetSeconds: loop.timeToTargetSeconds, evalSeconds: loop.evalSeconds,
+      ...timeToTarget(loop.history, eff.target), evalSeconds: loop.evalSeconds,
       target: { metric: 'top1', value: eff.target }, history: loop.history,
       settings: { arch: spec.arch, params: spec.params, ...eff },
     },
