@@ -8,7 +8,7 @@ import path from 'node:path';
 import { escapeHtml as e } from '../harness/common/escape.js';
 import { formatMetric, formatNs, sig } from '../harness/common/format.js';
 import { REPORT_CSS } from './html-style.js';
-import { compareJobs, type ReportJob, type ReportModel } from './model.js';
+import { compareJobs, throughputText, type ReportJob, type ReportModel } from './model.js';
 import type { RenderedChart } from './render-charts.js';
 import { fileSlug } from './render-charts.js';
 import { answerSection } from './answer-html.js';
@@ -137,7 +137,7 @@ function jobsTable(jobs: ReportJob[]): string {
       + `<td><span class="badge s-${e(j.status)}">${e(j.status)}</span>${j.verdict ? `<br>${verdict}` : ''}</td>`
       + `<td>${metricCell(j.metric)}</td><td class="num">${e(formatNs(j.latencyNs?.p50))}</td>`
       + `<td class="num">${e(formatNs(j.latencyNs?.p99))}</td>`
-      + `<td class="num">${j.throughputPerS === null ? '—' : `${e(sig(j.throughputPerS))} /s`}</td>`
+      + `<td class="num">${e(throughputText(j, sig))}</td>`
       + `<td>${parityCell(j)}</td>`
       + `<td>${notes.map((n) => e(n)).join('<br>') || ''}</td></tr>`;
   });

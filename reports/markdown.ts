@@ -10,7 +10,7 @@ import { crossMachineMarkdown } from './cross-machine-html.js';
 import { crossoversOf } from './crossover-view.js';
 import { nodeVsBrowserMarkdown } from './node-vs-browser-html.js';
 import { precisionTablesMarkdown } from './precision-table-md.js';
-import { compareJobs, type ReportJob, type ReportModel } from './model.js';
+import { compareJobs, throughputText, type ReportJob, type ReportModel } from './model.js';
 import type { RenderedChart } from './render-charts.js';
 
 /** Renders summary.md; chart images link to `charts/<name>.png` next to it (the SVG where no PNG could be made). */
@@ -90,7 +90,7 @@ function jobsTable(jobs: ReportJob[]): string {
     out.push(row([
       m(j.machineLabel.split(':')[0]), m(j.workload), m(j.runtime), m(j.scenario), m(j.status), j.verdict ? `${j.verdict}${j.relaxed ? ` (${m(j.relaxed)})` : ''}` : '—',
       m(formatMetric(j.metric)), formatNs(j.latencyNs?.p50), formatNs(j.latencyNs?.p99),
-      j.throughputPerS === null ? '—' : `${sig(j.throughputPerS)} /s`, notes,
+      throughputText(j, sig), notes,
     ]));
   }
   return out.join('\n');

@@ -45,6 +45,8 @@ export interface ReportJob {
    */
   latencySample: LatencySample | null;
   throughputPerS: number | null;
+  /** Queries per second, only where a query carries more than one sample (batches, multi-stream). */
+  queriesPerS: number | null;
   coldStart: { loadMs: number; sessionCreateMs: number; firstRunMs: number } | null;
   train: { seconds: number; epochs: number; rowsPerS: number | null } | null;
   datasetRows: number | null;
@@ -93,6 +95,12 @@ export interface ReportJob {
   precisionOf?: { precision: string; family: string; label: string; error: JobResult['precision'] | null } | null;
   /** True when this job belongs to the newest run of its machine that has this key. */
   latest: boolean;
+}
+
+/** `12.3k samples/s`, with `· 1.54k queries/s` beside it when a query carries several samples. */
+export function throughputText(j: Pick<ReportJob, 'throughputPerS' | 'queriesPerS'>, sig: (x: number) => string): string {
+  if (j.throughputPerS === null) return '—';
+  return `${sig(j.throughputPerS)} samples/s${j.queriesPerS !== null ? ` · ${sig(j.queriesPerS)} queries/s` : ''}`;
 }
 
 export interface ReportMachine {
@@ -242,6 +250,7 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
     latencyNs: job.latencyNs ?? null,
     latencySample: latencySample(job, file, warnings),
     throughputPerS: job.throughputPerS ?? null,
+    queriesPerS: job.queriesPerS !== undefined && job.throughputPerS !== undefined && Math.abs(job.queriesPerS - job.throughputPerS) > 1e-9 * job.throughputPerS ? job.queriesPerS : null,
     coldStart: job.coldStart ?? null,
     train: job.train ? { seconds: job.train.seconds, epochs: job.train.epochs, rowsPerS: job.train.rowsPerS ?? null } : null,
     datasetRows: job.dataset?.rows ?? null,

@@ -169,7 +169,10 @@ const JobResultFieldsSchema = z.object({
    */
   knownFault: z.object({ id: z.string(), op: z.string(), signature: z.string(), message: z.string(), repro: z.string() }).optional(),
   latencyNs: LatencySummarySchema.optional(),
+  /** Completed samples per second (a batch of b is b samples; LoadGen's samples/s). */
   throughputPerS: num.optional(),
+  /** Completed queries per second over the same duration (throughputPerS / samples per query). */
+  queriesPerS: num.optional(),
   queryCount: z.number().int().optional(),
   durationNs: num.optional(),
   /** Raw latency samples in ns, in issue order; capped at settings.maxSamplesRetained. */

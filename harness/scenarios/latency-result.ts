@@ -121,6 +121,7 @@ function besideHeadline(run: MeasuredRun, keys: LoadGenKeys): SummaryEntry[] {
 export function measuredDraft(run: MeasuredRun): ScenarioDraft {
   const latencyNs = run.recorder.summary();
   const throughputPerS = run.durationNs > 0 ? (run.sampleCount / run.durationNs) * 1e9 : 0;
+  const queriesPerS = run.durationNs > 0 ? (run.queryCount / run.durationNs) * 1e9 : 0;
   const verdict = verdictOf({
     scenario: run.scenario, settings: run.settings, recorder: run.recorder, queryCount: run.verdictQueryCount ?? run.queryCount,
     durationNs: run.verdictDurationNs ?? run.durationNs, maxDurationHit: run.maxDurationHit,
@@ -137,7 +138,8 @@ export function measuredDraft(run: MeasuredRun): ScenarioDraft {
       ['Min duration satisfied', verdict.checks.minDuration], ['Min queries satisfied', verdict.checks.minQueries], ['Early stopping satisfied', verdict.checks.earlyStopping],
     ],
     earlyStoppingLines: verdict.earlyStoppingLines,
-    stats: [['Queries', run.queryCount], ['Samples', run.sampleCount], ['Duration (ms)', run.durationNs / 1e6], ['Completed samples per second', throughputPerS], ...(run.extraStats ?? [])],
+    stats: [['Queries', run.queryCount], ['Samples', run.sampleCount], ['Duration (ms)', run.durationNs / 1e6], ['Completed samples per second', throughputPerS],
+      ...(run.sampleCount !== run.queryCount ? [['Completed queries per second', queriesPerS] as [string, number]] : []), ...(run.extraStats ?? [])],
     latencyNs,
     parameters: (run.settingKeys ?? BASE_KEYS).map((key) => [key, String(run.settings[key])]),
     sections: [],
@@ -146,6 +148,7 @@ export function measuredDraft(run: MeasuredRun): ScenarioDraft {
     status: verdict.valid ? 'ok' : 'invalid',
     latencyNs,
     throughputPerS,
+    queriesPerS,
     queryCount: run.queryCount,
     durationNs: run.durationNs,
     samplesNs: run.recorder.samplesNs(),

@@ -50,8 +50,13 @@ export interface IssueLatenessNs {
 export interface ScenarioResult {
   status: 'ok' | 'invalid';
   latencyNs: LatencySummaryNs;
-  /** Completed samples per second over the measured duration. */
+  /** Completed samples per second over the measured duration (a batch of b counts b samples). */
   throughputPerS: number;
+  /**
+   * Completed queries per second over the same duration: equal to throughputPerS when a query
+   * is one sample, throughputPerS / b for batches of b (offline) or samplesPerQuery (multi-stream).
+   */
+  queriesPerS?: number;
   queryCount: number;
   durationNs: number;
   /** Raw latencies in issue order, up to maxSamplesRetained. */

@@ -11,7 +11,7 @@ function job(runtime: string, ttftMs: number, tpotMs: number): ReportJob {
   return {
     key: `s/gpt/${runtime}/single-stream`, file: 'f', runId: 'r', runStartedAt: '2025-01-01', machineId: 'm', machineLabel: 'A: host (m)',
     suite: 's', workload: 'gpt', model: 'gpt', kind: 'generation', runtime, scenario: 'single-stream', repeat: 0, status: 'ok', verdict: 'VALID',
-    reasons: [], error: null, metric: null, latencyNs: null, throughputPerS: null, coldStart: null, train: null, datasetRows: null,
+    reasons: [], error: null, metric: null, latencyNs: null, throughputPerS: null, queriesPerS: null, coldStart: null, train: null, datasetRows: null,
     accuracy: null, achievedGflops: null, parity: null, peakPercent: null, findPeakSteps: [], latencyBoundNs: null, opProfile: null, latest: true,
     latencySample: null,
     generation: { ttftNs, tpotNs, ttftP50Ns: ttftMs * 1e6, ttftP99Ns: ttftMs * 1.1e6, tpotP50Ns: tpotMs * 1e6, tpotP99Ns: tpotMs * 1.1e6, outputTokensPerS: 1000 / tpotMs, percentOfFloor: 40 },

@@ -12,7 +12,7 @@ function job(workload: string, runtime: string, latencyNs: number[], over: Parti
   return {
     key: `s/${workload}/${runtime}/single-stream`, file: 'f', runId: 'r', runStartedAt: '2025-01-01', machineId: 'm', machineLabel: 'A: host (m)',
     suite: 's', workload, model: workload, kind: 'inference', runtime, scenario: 'single-stream', repeat: 0, status: 'ok', verdict: 'VALID',
-    reasons: [], error: null, metric: null, latencyNs: null, throughputPerS: null, coldStart: null, train: null, datasetRows: null,
+    reasons: [], error: null, metric: null, latencyNs: null, throughputPerS: null, queriesPerS: null, coldStart: null, train: null, datasetRows: null,
     accuracy: null, achievedGflops: null, parity: null, peakPercent: null, findPeakSteps: [], latencyBoundNs: null, opProfile: null, adapter: null, softwareAdapter: null, rankedAs: runtime, knownFault: null, latest: true,
     latencySample: latencyNs.length ? { source: 'samples', sample: fromValues(latencyNs) } : null,
     ...over,
