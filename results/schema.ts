@@ -39,6 +39,12 @@ export const Fp32PeakSchema = z.object({
   lanes: num,
   fmaUnits: num,
   flopsPerCycle: num,
+  /** The microarchitecture row FLOPs/cycle came from (harness/system/metadata.ts coreFp32). */
+  uarch: z.string().optional(),
+  /** [base, boost] clock as read (systeminformation speed, speedMax); the peak uses the highest. */
+  clockRangeGHz: z.tuple([num, num]).optional(),
+  /** A job's peak: the cores it could use (its runtime's threads), of `machineCores`. */
+  machineCores: z.number().int().optional(),
 });
 
 /**
@@ -307,6 +313,8 @@ export const MachineSchema = z.object({
   memoryBytes: num,
   /** Theoretical FP32 peak of the CPU, null when the clock is unknown (absent in older files). */
   fp32Peak: Fp32PeakSchema.nullable().optional(),
+  /** Why there is no fp32Peak: the clock or the microarchitecture is unknown (no "% of peak" then). */
+  fp32PeakUnknown: z.string().optional(),
   os: z.object({ platform: z.string(), distro: z.string(), release: z.string(), kernel: z.string(), arch: z.string() }),
   virtualization: z.string().nullable(),
   /**

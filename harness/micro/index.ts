@@ -10,6 +10,6 @@ export { createMicroSession, layoutOf } from './op-session.js';
 export type { MicroSession } from './op-session.js';
 export { executeMicroJob } from './execute-micro.js';
 export type { MicroFacts } from './execute-micro.js';
-export { annotateRoofline, applyRoofline, findPeaks, matmulPeaks, runtimeKeyOf } from './roofline.js';
+export { annotateRoofline, applyRoofline, findPeaks, jobPeak, matmulPeaks, runtimeKeyOf } from './roofline.js';
 export type { RooflineContext, RuntimePeak } from './roofline.js';
 export { microTable, rooflineTable } from './roofline-table.js';

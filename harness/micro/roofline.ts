@@ -62,6 +62,18 @@ export function peakWarningOf(percent: number, peak: Fp32Peak): string | undefin
 }
 
 /**
+ * The peak of a job that can use `threads` threads (its runtime's recorded count; null or 0 =
+ * every core, as onnxruntime's default intra-op pool): the machine's peak scaled to
+ * min(threads, physical cores) of its cores. A single-threaded tfjs:wasm job is rated against
+ * one core, not the machine.
+ */
+export function jobPeak(machinePeak: Fp32Peak, threads: number | null | undefined): Fp32Peak {
+  const cores = typeof threads === 'number' && threads > 0 ? Math.min(threads, machinePeak.cores) : machinePeak.cores;
+  if (cores === machinePeak.cores) return machinePeak;
+  return { ...machinePeak, gflops: (machinePeak.gflops * cores) / machinePeak.cores, cores, machineCores: machinePeak.cores };
+}
+
+/**
  * Adds the theoretical peak (peakGflops, peakPercent, peakEstimate, peakWarning) and the
  * runtime's measured matmul peak (measuredPeakGflops, peakSource) to inference jobs (not micro ones).
  */
@@ -76,11 +88,12 @@ export function annotateRoofline(jobs: JobResult[], peaks: ReadonlyMap<string, R
       out.peakSource = source;
     }
     if (machinePeak && !onAccelerator(runtimeKeyOf(j))) {
-      const percent = (100 * j.achievedGflops) / machinePeak.gflops;
-      out.peakGflops = machinePeak.gflops;
+      const peak = jobPeak(machinePeak, j.runtime.threads);
+      const percent = (100 * j.achievedGflops) / peak.gflops;
+      out.peakGflops = peak.gflops;
       out.peakPercent = percent;
-      out.peakEstimate = machinePeak;
-      const warning = peakWarningOf(percent, machinePeak);
+      out.peakEstimate = peak;
+      const warning = peakWarningOf(percent, peak);
       if (warning) out.peakWarning = warning;
     }
     return out;

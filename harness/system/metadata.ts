@@ -67,33 +67,63 @@ export function procCpuinfoGHz(text?: string): number | null {
   }
 }
 
+/** A CPU core's FP32 vector throughput, from the microarchitecture table. */
+export interface CoreFp32 { uarch: string; isa: string; lanes: number; fmaUnits: number; flopsPerCycle: number }
+
 /**
- * The machine's theoretical FP32 peak: physical cores x clock x FP32 FLOPs per cycle per core,
- * with FLOPs per cycle = vector lanes (avx512f 16, avx/avx2 8, sse or neon 4) x 2 (an FMA is a
- * multiply and an add) x FMA units (2 on x86 cores with FMA since Haswell and Zen 2, the usual
- * datasheet figure; without FMA one multiply and one add unit, i.e. the same 2 x lanes x 1).
- * AMD cores before Zen 5 split 512-bit ops into two 256-bit halves, so avx512f counts 8 lanes
- * there. The clock is the highest one known: systeminformation's speedMax, else its speed, else
- * /proc/cpuinfo. A figure above 100 % of this peak means these inputs are wrong (a boost clock
- * above the one read, more FMA units): results say so instead of printing it as a success.
- * null when the clock is unknown.
+ * FP32 FLOPs per cycle per core from a table of known microarchitectures (vendor, family,
+ * model), never guessed: an unlisted one answers `{ unknown: <why> }` and the machine gets no
+ * theoretical peak (no "% of peak"). FLOPs/cycle = FP32 lanes of the FMA datapath x 2 (an FMA is
+ * a multiply and an add) x FMA pipes, as the vendors' optimisation manuals give them (AMD's
+ * Software Optimization Guides for family 17h/19h/1Ah; Intel's Optimization Reference Manual):
+ * - AMD family 23 (17h): Zen/Zen+ (models < 0x30) 2 x 128-bit FMA = 16; Zen 2 2 x 256-bit = 32.
+ * - AMD family 25 (19h): Zen 3 and Zen 4 (AVX-512 on a 256-bit datapath) 2 x 256-bit = 32.
+ * - AMD family 26 (1Ah), models 0x00-0x1f (server Zen 5, full 512-bit datapath) with avx512f: 64.
+ *   Other Zen 5 models (client parts run AVX-512 on 256-bit halves) are left unknown.
+ * - Intel family 6 with avx2 + fma and no avx512f (Haswell and later client/server cores): 2 x 256-bit = 32.
+ *   With avx512f the count of 512-bit FMA units (1 or 2) depends on the SKU, not the flags: unknown.
  */
-export function fp32PeakEstimate(cpu: { manufacturer: string; family?: string; physicalCores: number; speedGHz: number | null; speedMaxGHz?: number | null; flags: string[] }, procGHz: number | null): Fp32Peak | null {
+export function coreFp32(cpu: { manufacturer: string; family?: string; model?: string; flags: string[] }): CoreFp32 | { unknown: string } {
+  const has = (f: string) => cpu.flags.includes(f);
+  const family = Number(cpu.family ?? Number.NaN);
+  const model = Number(cpu.model ?? Number.NaN);
+  const row = (uarch: string, isa: string, lanes: number, fmaUnits: number): CoreFp32 => ({ uarch, isa, lanes, fmaUnits, flopsPerCycle: lanes * 2 * fmaUnits });
+  const what = `${cpu.manufacturer || 'unknown vendor'} family ${cpu.family ?? '?'} model ${cpu.model ?? '?'}`;
+  if (/amd/i.test(cpu.manufacturer) && has('fma')) {
+    if (family === 23) return model >= 0x30 ? row('Zen 2', 'avx2', 8, 2) : row('Zen/Zen+ (128-bit FMA datapath)', 'avx2', 4, 2);
+    if (family === 25) return row(has('avx512f') ? 'Zen 4 (AVX-512 on a 256-bit datapath)' : 'Zen 3', has('avx512f') ? 'avx512f (256-bit datapath)' : 'avx2', 8, 2);
+    if (family === 26 && has('avx512f') && model >= 0 && model <= 0x1f) return row('Zen 5 (server, 512-bit datapath)', 'avx512f', 16, 2);
+  }
+  if (/intel/i.test(cpu.manufacturer) && family === 6 && has('avx2') && has('fma')) {
+    if (!has('avx512f')) return row('Intel AVX2 core (Haswell or later)', 'avx2', 8, 2);
+    return { unknown: `${what}: an AVX-512 Intel core has one or two 512-bit FMA units depending on the SKU, which the CPU flags do not tell` };
+  }
+  return { unknown: `${what} is not in the microarchitecture table (harness/system/metadata.ts coreFp32)` };
+}
+
+/**
+ * The machine's theoretical FP32 peak: physical cores x clock x FP32 FLOPs per cycle per core
+ * (coreFp32's table). The clock is the highest one known: systeminformation's speedMax (boost),
+ * else its speed (base), else /proc/cpuinfo; `clockRangeGHz` records [base, boost] as read. A
+ * job's own peak counts only the cores it can use (harness/micro/roofline.ts). A figure above
+ * 100 % of this peak means these inputs are wrong (a boost clock above the one read): results
+ * say so instead of printing it as a success. `{ unknown }` when the clock or the
+ * microarchitecture is unknown: no percentage of peak is given then.
+ */
+export function fp32PeakEstimate(
+  cpu: { manufacturer: string; family?: string; model?: string; physicalCores: number; speedGHz: number | null; speedMaxGHz?: number | null; flags: string[] }, procGHz: number | null,
+): Fp32Peak | { unknown: string } {
   const [clockGHz, clockSource] = cpu.speedMaxGHz ? [cpu.speedMaxGHz, 'systeminformation speedMax'] as const
     : cpu.speedGHz ? [cpu.speedGHz, 'systeminformation speed'] as const
       : procGHz ? [procGHz, '/proc/cpuinfo cpu MHz'] as const : [null, 'unknown'] as const;
-  if (!clockGHz) return null;
-  const has = (f: string) => cpu.flags.includes(f);
-  const amdBeforeZen5 = /amd/i.test(cpu.manufacturer) && Number(cpu.family ?? 0) < 26;
-  const [isa, lanes] = has('avx512f') ? (amdBeforeZen5 ? ['avx512f (256-bit datapath)', 8] as const : ['avx512f', 16] as const)
-    : has('avx2') || has('avx') ? [has('avx2') ? 'avx2' : 'avx', 8] as const
-      : has('neon') ? ['neon', 4] as const : ['sse', 4] as const;
-  const fmaUnits = has('fma') || has('neon') ? 2 : 1;
-  const flopsPerCycle = lanes * 2 * fmaUnits;
+  if (!clockGHz) return { unknown: 'no clock found (systeminformation and /proc/cpuinfo give none)' };
+  const core = coreFp32(cpu);
+  if ('unknown' in core) return core;
   return {
-    gflops: cpu.physicalCores * clockGHz * flopsPerCycle,
-    method: 'physical cores x clock x FP32 FLOPs/cycle (lanes x 2 per FMA x FMA units)',
-    cores: cpu.physicalCores, clockGHz, clockSource, isa, lanes, fmaUnits, flopsPerCycle,
+    gflops: cpu.physicalCores * clockGHz * core.flopsPerCycle,
+    method: 'physical cores x clock x FP32 FLOPs/cycle (lanes x 2 per FMA x FMA units, from the microarchitecture table)',
+    cores: cpu.physicalCores, clockGHz, clockSource, isa: core.isa, lanes: core.lanes, fmaUnits: core.fmaUnits, flopsPerCycle: core.flopsPerCycle,
+    uarch: core.uarch, clockRangeGHz: [cpu.speedGHz ?? clockGHz, cpu.speedMaxGHz ?? cpu.speedGHz ?? clockGHz],
   };
 }
 
@@ -132,7 +162,9 @@ export async function collectMachine(): Promise<Machine> {
       affinitySource: affinity.source,
     },
     memoryBytes: mem.total,
-    fp32Peak: fp32PeakEstimate({ manufacturer: cpu.manufacturer, family: cpu.family, physicalCores: cpu.physicalCores, speedGHz: cpu.speed || null, speedMaxGHz: cpu.speedMax || null, flags }, procCpuinfoGHz()),
+    ...((peak) => ('unknown' in peak ? { fp32PeakUnknown: peak.unknown } : { fp32Peak: peak }))(
+      fp32PeakEstimate({ manufacturer: cpu.manufacturer, family: cpu.family, model: cpu.model, physicalCores: cpu.physicalCores, speedGHz: cpu.speed || null, speedMaxGHz: cpu.speedMax || null, flags }, procCpuinfoGHz()),
+    ),
     os: { platform: osInfo.platform, distro: osInfo.distro, release: osInfo.release, kernel: osInfo.kernel, arch: osInfo.arch },
     virtualization,
     gpus,

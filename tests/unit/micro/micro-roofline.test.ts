@@ -2,8 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { annotateRoofline, applyRoofline, matmulPeaks } from '../../../harness/micro/index.js';
-import { fp32PeakEstimate, procCpuinfoGHz } from '../../../harness/system/metadata.js';
+import { annotateRoofline, applyRoofline, jobPeak, matmulPeaks } from '../../../harness/micro/index.js';
+import { coreFp32, fp32PeakEstimate, procCpuinfoGHz, type Fp32Peak } from '../../../harness/system/metadata.js';
 import { resultPath, writeResult } from '../../../results/store.js';
 import type { JobResult } from '../../../results/schema.js';
 import { job, result } from '../compare/make-result.js';
@@ -17,13 +17,32 @@ function matmul(id: string, gflops: number, runtime = ORT, status: JobResult['st
 const zoo = (runtime = ORT) => job({ id: `zoo/m/${runtime.id}`, suite: 'zoo', runtime, achievedGflops: 20 });
 
 /** 2 Zen 3 cores at 2.5 GHz with AVX2 and FMA: 2 x 2.5 x (8 lanes x 2 x 2 FMA units) = 160 GFLOP/s. */
-const PEAK = fp32PeakEstimate({ manufacturer: 'AMD', family: '25', physicalCores: 2, speedGHz: null, flags: ['avx', 'avx2', 'fma'] }, 2.5)!;
+const PEAK = fp32PeakEstimate({ manufacturer: 'AMD', family: '25', model: '33', physicalCores: 2, speedGHz: null, flags: ['avx', 'avx2', 'fma'] }, 2.5) as Fp32Peak;
 
 describe('roofline: theoretical FP32 peak, measured matmul beside it', () => {
-  it('computes cores x clock x FLOPs/cycle from the flags and records its inputs', () => {
-    expect(PEAK).toMatchObject({ gflops: 160, cores: 2, clockGHz: 2.5, clockSource: '/proc/cpuinfo cpu MHz', isa: 'avx2', lanes: 8, fmaUnits: 2, flopsPerCycle: 32 });
-    expect(fp32PeakEstimate({ manufacturer: 'Intel', physicalCores: 4, speedGHz: 2, speedMaxGHz: 3, flags: ['avx512f', 'fma'] }, null)).toMatchObject({ gflops: 4 * 3 * 64, clockSource: 'systeminformation speedMax' });
-    expect(fp32PeakEstimate({ manufacturer: 'Intel', physicalCores: 4, speedGHz: null, flags: [] }, null)).toBeNull();
+  it('computes cores x clock x FLOPs/cycle from the microarchitecture table and records its inputs', () => {
+    expect(PEAK).toMatchObject({ gflops: 160, cores: 2, clockGHz: 2.5, clockSource: '/proc/cpuinfo cpu MHz', isa: 'avx2', lanes: 8, fmaUnits: 2, flopsPerCycle: 32, uarch: 'Zen 3' });
+    // The boost clock when known, with [base, boost] recorded.
+    expect(fp32PeakEstimate({ manufacturer: 'AMD', family: '26', model: '2', physicalCores: 4, speedGHz: 2, speedMaxGHz: 3, flags: ['avx2', 'avx512f', 'fma'] }, null))
+      .toMatchObject({ gflops: 4 * 3 * 64, clockSource: 'systeminformation speedMax', clockRangeGHz: [2, 3], uarch: 'Zen 5 (server, 512-bit datapath)' });
+    expect(fp32PeakEstimate({ manufacturer: 'Intel', family: '6', physicalCores: 4, speedGHz: null, flags: ['avx2', 'fma'] }, null)).toMatchObject({ unknown: expect.stringMatching(/no clock/) });
+    expect(coreFp32({ manufacturer: 'AMD', family: '23', model: '1', flags: ['avx2', 'fma'] })).toMatchObject({ flopsPerCycle: 16 });
+    expect(coreFp32({ manufacturer: 'Intel', family: '6', model: '85', flags: ['avx2', 'fma'] })).toMatchObject({ flopsPerCycle: 32 });
+  });
+
+  it('answers unknown rather than guessing FLOPs/cycle: no peak, so no % of peak', () => {
+    const intel512 = fp32PeakEstimate({ manufacturer: 'Intel', family: '6', model: '85', physicalCores: 4, speedGHz: 2, flags: ['avx2', 'avx512f', 'fma'] }, null);
+    expect(intel512).toMatchObject({ unknown: expect.stringMatching(/one or two 512-bit FMA units/) });
+    const other = fp32PeakEstimate({ manufacturer: 'Acme', family: '1', physicalCores: 4, speedGHz: 2, flags: ['neon'] }, null);
+    expect(other).toMatchObject({ unknown: expect.stringMatching(/not in the microarchitecture table/) });
+    const [j] = annotateRoofline([zoo()], new Map(), null);
+    expect(j!.peakPercent).toBeUndefined();
+  });
+
+  it('rates a job against the cores it can use: one thread is one core', () => {
+    expect(jobPeak(PEAK, 1)).toMatchObject({ gflops: 80, cores: 1, machineCores: 2 });
+    expect(jobPeak(PEAK, null)).toBe(PEAK);
+    expect(jobPeak(PEAK, 8)).toBe(PEAK);
     expect(procCpuinfoGHz('cpu MHz\t\t: 2445.430\ncpu MHz\t\t: 3000.000\n')).toBe(3);
   });
 
@@ -34,7 +53,8 @@ describe('roofline: theoretical FP32 peak, measured matmul beside it', () => {
     const out = annotateRoofline(jobs, peaks, PEAK);
     expect(out[4]).toMatchObject({ peakGflops: 160, peakPercent: 12.5, measuredPeakGflops: 100, peakSource: { runId: 'r1', job: 'b', sameRun: true }, peakEstimate: PEAK });
     expect(out[4]!.peakWarning).toBeUndefined();
-    expect(out[5]).toMatchObject({ peakPercent: 12.5, measuredPeakGflops: 40 });
+    // tfjs:wasm runs one thread: 20 GFLOP/s is 25 % of one core's 80, not 12.5 % of two cores'.
+    expect(out[5]).toMatchObject({ peakPercent: 25, peakGflops: 80, measuredPeakGflops: 40 });
     expect(out[1]!.peakPercent).toBeUndefined();
   });
 
