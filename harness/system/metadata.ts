@@ -102,7 +102,7 @@ export function coreFp32(cpu: { manufacturer: string; family?: string; model?: s
 }
 
 /**
- * The machine's theoretical FP32 peak: physical cores x clock x FP32 FLOPs per cycle per core
+ * The machine's theoretical FP32 peak: cores (physical, within the CPU affinity) x clock x FP32 FLOPs per cycle per core
  * (coreFp32's table). The clock is the highest one known: systeminformation's speedMax (boost),
  * else its speed (base), else /proc/cpuinfo; `clockRangeGHz` records [base, boost] as read. A
  * job's own peak counts only the cores it can use (harness/micro/roofline.ts). A figure above
@@ -111,8 +111,10 @@ export function coreFp32(cpu: { manufacturer: string; family?: string; model?: s
  * microarchitecture is unknown: no percentage of peak is given then.
  */
 export function fp32PeakEstimate(
-  cpu: { manufacturer: string; family?: string; model?: string; physicalCores: number; speedGHz: number | null; speedMaxGHz?: number | null; flags: string[] }, procGHz: number | null,
+  cpu: { manufacturer: string; family?: string; model?: string; physicalCores: number; speedGHz: number | null; speedMaxGHz?: number | null; flags: string[]; affinityCpus?: number | null }, procGHz: number | null,
 ): Fp32Peak | { unknown: string } {
+  // The cores this process may run on: physical cores, at most the CPUs of its affinity (taskset, cpusets).
+  const cores = cpu.affinityCpus && cpu.affinityCpus > 0 ? Math.min(cpu.physicalCores, cpu.affinityCpus) : cpu.physicalCores;
   const [clockGHz, clockSource] = cpu.speedMaxGHz ? [cpu.speedMaxGHz, 'systeminformation speedMax'] as const
     : cpu.speedGHz ? [cpu.speedGHz, 'systeminformation speed'] as const
       : procGHz ? [procGHz, '/proc/cpuinfo cpu MHz'] as const : [null, 'unknown'] as const;
@@ -120,9 +122,9 @@ export function fp32PeakEstimate(
   const core = coreFp32(cpu);
   if ('unknown' in core) return core;
   return {
-    gflops: cpu.physicalCores * clockGHz * core.flopsPerCycle,
-    method: 'physical cores x clock x FP32 FLOPs/cycle (lanes x 2 per FMA x FMA units, from the microarchitecture table)',
-    cores: cpu.physicalCores, clockGHz, clockSource, isa: core.isa, lanes: core.lanes, fmaUnits: core.fmaUnits, flopsPerCycle: core.flopsPerCycle,
+    gflops: cores * clockGHz * core.flopsPerCycle,
+    method: 'physical cores within the CPU affinity x clock x FP32 FLOPs/cycle (lanes x 2 per FMA x FMA units, from the microarchitecture table)',
+    cores, ...(cores < cpu.physicalCores ? { affinityCpus: cpu.affinityCpus! } : {}), clockGHz, clockSource, isa: core.isa, lanes: core.lanes, fmaUnits: core.fmaUnits, flopsPerCycle: core.flopsPerCycle,
     uarch: core.uarch, clockRangeGHz: [cpu.speedGHz ?? clockGHz, cpu.speedMaxGHz ?? cpu.speedGHz ?? clockGHz],
   };
 }
@@ -163,7 +165,7 @@ export async function collectMachine(): Promise<Machine> {
     },
     memoryBytes: mem.total,
     ...((peak) => ('unknown' in peak ? { fp32PeakUnknown: peak.unknown } : { fp32Peak: peak }))(
-      fp32PeakEstimate({ manufacturer: cpu.manufacturer, family: cpu.family, model: cpu.model, physicalCores: cpu.physicalCores, speedGHz: cpu.speed || null, speedMaxGHz: cpu.speedMax || null, flags }, procCpuinfoGHz()),
+      fp32PeakEstimate({ manufacturer: cpu.manufacturer, family: cpu.family, model: cpu.model, physicalCores: cpu.physicalCores, speedGHz: cpu.speed || null, speedMaxGHz: cpu.speedMax || null, flags, affinityCpus: affinity.cpus.length }, procCpuinfoGHz()),
     ),
     os: { platform: osInfo.platform, distro: osInfo.distro, release: osInfo.release, kernel: osInfo.kernel, arch: osInfo.arch },
     virtualization,
