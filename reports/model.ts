@@ -93,6 +93,8 @@ export interface ReportJob {
    * family it belongs to (arch + other params), a label, and its measured error block.
    */
   precisionOf?: { precision: string; family: string; label: string; error: JobResult['precision'] | null } | null;
+  /** Training jobs scored at other precisions (accuracy.precisions, harness/train/serve-check.ts scorePrecisions). */
+  trainedPrecisions?: Array<{ precision: string; runtime: string; status: string; changeVsFp32?: number; reason?: string }> | null;
   /** True when this job belongs to the newest run of its machine that has this key. */
   latest: boolean;
 }
@@ -236,6 +238,7 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
     workload: job.workload,
     model: modelLabel(job),
     precisionOf: precisionOf(job),
+    trainedPrecisions: Array.isArray(job.accuracy?.precisions) ? job.accuracy.precisions as NonNullable<ReportJob['trainedPrecisions']> : null,
     kind: job.kind,
     runtime,
     threads: job.runtime.threads ?? null,

@@ -61,5 +61,25 @@ export function buildPrecisionTables(jobs: ReportJob[]): PrecisionTableModel[] {
     }));
     out.push({ label: `${group[0]!.precisionOf!.label} · ${group[0]!.scenario}${new Set(withPrecision.map((j) => j.machineId)).size > 1 ? ` · ${group[0]!.machineLabel}` : ''}`, runtimes, rows });
   }
-  return out.sort((a, b) => a.label.localeCompare(b.label));
+  return [...out, ...trainedTables(jobs)].sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/**
+ * Trained models scored at other precisions (train.servePrecisions): one table per training job,
+ * fp32 and each precision on the runtime that scored them, with the metric's change vs fp32
+ * (accuracy only: these are scoring passes, not timed).
+ */
+function trainedTables(jobs: ReportJob[]): PrecisionTableModel[] {
+  return jobs.filter((j) => j.latest && j.trainedPrecisions?.length).map((j) => {
+    const scores = j.trainedPrecisions!;
+    const runtimes = [...new Set(scores.map((s) => s.runtime))].sort();
+    const cell = (runtime: string, delta: number | null, status: string, reason: string | null): PrecisionCell => ({
+      runtime, status, latencyNs: null, speedupVsFp32: null, normalizedMaxError: null, bound: null, withinBound: null, top1Agreement: null, accuracyDelta: delta, reason,
+    });
+    const rows = [
+      { precision: 'fp32', cells: runtimes.map((r) => cell(r, 0, 'ok', null)) },
+      ...scores.map((s) => ({ precision: s.precision, cells: runtimes.map((r) => (r === s.runtime ? cell(r, s.changeVsFp32 ?? null, s.status, s.reason ?? null) : cell(r, null, 'not run', null))) })),
+    ];
+    return { label: `${j.workload} (trained on ${j.runtime}, ${j.accuracy?.metric ?? 'metric'} change vs fp32)`, runtimes, rows };
+  });
 }

@@ -144,6 +144,7 @@ export const TRAINING_SETTINGS = z.object({
   'train.maxEpochs': setting(integer('count', 0, 10_000), 0, 'training: most epochs per job; 0 = the workload\'s default'),
   'train.stopAtTarget': setting(flag(), true, 'training: stop at the first epoch that reaches the target (MLPerf); false = run every epoch'),
   'train.serve': setting(flag(), true, 'training: score the exported model on ort-node:cpu, ort-web:wasm and the tfjs backends'),
+  'train.servePrecisions': setting({ unit: '-' as const, schema: z.string().trim().refine((s) => s === '' || s.split(',').every((p) => ['fp16', 'int8', 'int8w'].includes(p.trim())), { error: 'expected a comma-separated list of fp16, int8, int8w, e.g. fp16,int8' }) }, '', 'training: also score the exported model at these precisions (fp16, int8, int8w; comma-separated) on ort-node:cpu, beside fp32 on the same runtime; empty = none'),
   'train.modelsDir': setting(folder(), 'out/models', 'training: folder of the exported trained models (<hash>.json)'),
   // Tabular training: early stopping on validation rows, and the Python peers' interpreter.
   'train.earlyStopping': setting(integer('count', 0, 1000), 0, 'tabular training: stop after this many epochs without a better validation AUC (validation rows carved from the training slice, never the test slice); 0 = train every epoch'),

@@ -7,10 +7,11 @@
  * cross-runtime agreement of the exported model is data in the job result.
  */
 import { buildModel } from '../models/index.js';
+import { applyPrecision, type Precision } from '../models/precision/index.js';
 import { RUNTIMES, createRuntime } from '../runtimes/index.js';
 import { runAccuracy, scenarioSettings, type SampleSource } from '../scenarios/index.js';
 import { errorMessage } from '../errors.js';
-import type { ResolvedSettings } from '../types.js';
+import type { ModelArtifact, ResolvedSettings } from '../types.js';
 
 /** The default serving runtimes of a trained model. */
 export const SERVING_RUNTIMES = ['ort-node:cpu', 'ort-web:wasm', 'tfjs:cpu', 'tfjs:wasm'] as const;
@@ -71,4 +72,60 @@ export async function scoreOnRuntimes(modelPath: string, runtimes: readonly stri
 export function maxAbsDiff(scores: ServingScore[]): number | null {
   const diffs = scores.filter((s) => s.status === 'ok').map((s) => Math.abs(s.diff!));
   return diffs.length ? Math.max(...diffs) : null;
+}
+
+/** One precision's score of the trained model on one runtime, and its change from fp32 there. */
+export interface PrecisionScore {
+  precision: Precision;
+  runtime: string;
+  status: 'ok' | 'failed';
+  /** The metric (AUC, top-1) at this precision. */
+  value?: number;
+  /** The same metric of the fp32 export on the same runtime and samples. */
+  fp32Value?: number;
+  /** value - fp32Value: the accuracy change the precision costs (negative = worse). */
+  changeVsFp32?: number;
+  reason?: string;
+}
+
+/**
+ * Scores the trained model at each of `precisions` (the fp32 export rewritten by
+ * models/precision's applyPrecision: fp16, int8 dynamic, int8 weight-only) on `runtime`
+ * (ort-node:cpu, whose CPU kernels take every precision), beside the fp32 export on the same
+ * runtime and samples, so the change is the precision's alone (issue 27: for trained models, the
+ * AUC or top-1 change vs fp32). `rewrite` is injectable so a test can plant a broken quantization.
+ */
+export async function scorePrecisions(
+  modelPath: string, precisions: readonly Precision[], data: ServingData, settings: ResolvedSettings,
+  runtimeId = 'ort-node:cpu', rewrite: (onnx: Uint8Array, p: Precision) => Uint8Array = applyPrecision,
+): Promise<PrecisionScore[]> {
+  if (!data.samples.accuracy) throw new Error('scorePrecisions: the samples have no labels and metric (samples.accuracy)');
+  const accuracySettings = { ...scenarioSettings('accuracy', settings), batchSize: data.batchSize };
+  const fp32 = await buildModel({ kind: 'trained', path: modelPath });
+  if (!fp32.onnx) throw new Error(`scorePrecisions: ${modelPath} has no ONNX export`);
+  const runtime = await createRuntime(runtimeId);
+  const score = async (model: ModelArtifact): Promise<number> => {
+    const { session } = await runtime.load(model, settings);
+    try {
+      return (await runAccuracy(session, data.samples, accuracySettings)).accuracy!.value;
+    } finally {
+      await session.dispose();
+    }
+  };
+  const fp32Value = await score(fp32);
+  const out: PrecisionScore[] = [];
+  for (const precision of precisions) {
+    try {
+      const value = await score({ ...fp32, name: `${fp32.name}-${precision}`, onnx: rewrite(fp32.onnx, precision), precision });
+      out.push({ precision, runtime: runtimeId, status: 'ok', value, fp32Value, changeVsFp32: value - fp32Value });
+    } catch (err) {
+      out.push({ precision, runtime: runtimeId, status: 'failed', fp32Value, reason: errorMessage(err).split('\n')[0] });
+    }
+  }
+  return out;
+}
+
+/** The `train.servePrecisions` setting as a list ('' = none). */
+export function servePrecisionsOf(settings: ResolvedSettings): Precision[] {
+  return settings['train.servePrecisions'].split(',').map((p) => p.trim()).filter(Boolean) as Precision[];
 }

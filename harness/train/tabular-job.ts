@@ -16,7 +16,7 @@ import { createRng, deriveSeed } from '../measure/random.js';
 import type { Job } from '../types.js';
 import type { JobOutcome } from '../isolate/protocol.js';
 import { writeTrainedModel } from './export-trained.js';
-import { SERVING_RUNTIMES, maxAbsDiff, scoreOnRuntimes } from './serve-check.js';
+import { SERVING_RUNTIMES, maxAbsDiff, scoreOnRuntimes, scorePrecisions, servePrecisionsOf } from './serve-check.js';
 import { binaryTargetProblem, effectiveTraining, learningRateAt, type TabularTrainingSpec } from './spec.js';
 import { createTabularModel, servingRows, tabularDescription } from './tabular-model.js';
 import { loadTrainingTf } from './tfjs-backend.js';
@@ -158,6 +158,11 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
     progress(`${job.id}: scoring the exported model on ${SERVING_RUNTIMES.join(', ')}`);
     serving = await scoreOnRuntimes(trained.path, SERVING_RUNTIMES, { samples: servingSamples(split.test, split.encoding, auc), batchSize: EVAL_BATCH }, auc, settings);
   }
+  const precisions = servePrecisionsOf(settings);
+  const byPrecision = precisions.length
+    ? await scorePrecisions(trained.path, precisions, { samples: servingSamples(split.test, split.encoding, auc), batchSize: EVAL_BATCH }, settings)
+    : [];
+  for (const p of byPrecision) progress(`${job.id}: ${p.precision} on ${p.runtime}: ${p.status === 'ok' ? `test AUC ${p.value!.toFixed(4)}, ${p.changeVsFp32! >= 0 ? '+' : ''}${p.changeVsFp32!.toFixed(4)} vs fp32` : p.reason}`);
 
   const reached = toTarget.targetReached === true;
   return {
@@ -198,6 +203,7 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
       testChecksum: split.test.checksum,
       serving,
       servingMaxAbsDiff: maxAbsDiff(serving),
+      ...(byPrecision.length ? { precisions: byPrecision } : {}),
     },
     trainedModel: { kind: 'trained', path: trained.path, sha256: trained.sha256 },
     memory: { peakRssBytes, peakRssWithServingBytes: process.resourceUsage().maxRSS * 1024, leakedTensors },

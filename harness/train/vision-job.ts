@@ -13,7 +13,7 @@ import type { ArchDescription } from '../arch.js';
 import type { Job } from '../types.js';
 import type { JobOutcome } from '../isolate/protocol.js';
 import { writeTrainedModel } from './export-trained.js';
-import { SERVING_RUNTIMES, maxAbsDiff, scoreOnRuntimes } from './serve-check.js';
+import { SERVING_RUNTIMES, maxAbsDiff, scoreOnRuntimes, scorePrecisions, servePrecisionsOf } from './serve-check.js';
 import { createSequentialModel } from './sequential-model.js';
 import { effectiveTraining, type VisionTrainingSpec } from './spec.js';
 import { shuffledOrder } from './tabular-job.js';
@@ -81,10 +81,11 @@ export async function executeVisionTraining(job: Job, spec: VisionTrainingSpec, 
   const trained = await writeTrainedModel(resolved, settings['train.modelsDir'], {
     trainedBy: 'mlbench', job: job.id, runtime: job.runtime, dataset: 'mnist', trainSlice: 'train', testTop1: top1,
   });
-  const serving = !settings['train.serve'] ? [] : await scoreOnRuntimes(trained.path, SERVING_RUNTIMES, {
-    samples: arraySamples({ inputName: 'input', features: test.features.subarray(0, test.rows * per), sampleDims: [1, 28, 28], accuracy: { metric: 'top1', labels: test.labels, reference: top1 } }),
-    batchSize: EVAL_BATCH,
-  }, top1, settings);
+  const testSamples = () => arraySamples({ inputName: 'input', features: test.features.subarray(0, test.rows * per), sampleDims: [1, 28, 28], accuracy: { metric: 'top1', labels: test.labels, reference: top1 } });
+  const serving = !settings['train.serve'] ? [] : await scoreOnRuntimes(trained.path, SERVING_RUNTIMES, { samples: testSamples(), batchSize: EVAL_BATCH }, top1, settings);
+  const precisions = servePrecisionsOf(settings);
+  const byPrecision = precisions.length ? await scorePrecisions(trained.path, precisions, { samples: testSamples(), batchSize: EVAL_BATCH }, settings) : [];
+  for (const p of byPrecision) progress(`${job.id}: ${p.precision} on ${p.runtime}: ${p.status === 'ok' ? `test top-1 ${p.value!.toFixed(4)}, ${p.changeVsFp32! >= 0 ? '+' : ''}${p.changeVsFp32!.toFixed(4)} vs fp32` : p.reason}`);
 
   return {
     status: loop.reached ? 'ok' : 'failed',
@@ -100,6 +101,7 @@ export async function executeVisionTraining(job: Job, spec: VisionTrainingSpec, 
     accuracy: {
       metric: 'top1', value: top1, reference: eff.target, ratio: top1 / eff.target,
       testRows: test.rows, testChecksum: String(test.meta.checksum), serving, servingMaxAbsDiff: maxAbsDiff(serving),
+      ...(byPrecision.length ? { precisions: byPrecision } : {}),
     },
     trainedModel: { kind: 'trained', path: trained.path, sha256: trained.sha256 },
     memory: { peakRssBytes, peakRssWithServingBytes: process.resourceUsage().maxRSS * 1024, leakedTensors },
