@@ -40,7 +40,9 @@ export const METRICS = {
   'latency.p50': def({ id: 'latency.p50', unit: 'ns', better: 'lower', exportName: 'latency', judgedByDefault: true, read: (j) => finite(j.latencyNs?.p50) }),
   'latency.p90': def({ id: 'latency.p90', unit: 'ns', better: 'lower', exportName: null, judgedByDefault: false, read: (j) => finite(j.latencyNs?.p90) }),
   'latency.p99': def({ id: 'latency.p99', unit: 'ns', better: 'lower', exportName: null, judgedByDefault: false, read: (j) => finite(j.latencyNs?.p99) }),
+  // throughput counts samples (samples/s); throughput.queries counts session runs (queries/s), which differ for batched queries.
   throughput: def({ id: 'throughput', unit: 'per-s', better: 'higher', exportName: 'throughput', judgedByDefault: true, read: (j) => finite(j.throughputPerS) }),
+  'throughput.queries': def({ id: 'throughput.queries', unit: 'per-s', better: 'higher', exportName: 'queries-per-s', judgedByDefault: false, read: (j) => finite(j.queriesPerS) }),
   'train.seconds': def({ id: 'train.seconds', unit: 's', better: 'lower', exportName: 'train-seconds', judgedByDefault: true, read: (j) => finite(j.train?.seconds) }),
   // Generation jobs (harness/generation): LoadGen's token latencies and output tokens/s.
   'tokens.ttft.p50': def({ id: 'tokens.ttft.p50', unit: 'ns', better: 'lower', exportName: 'ttft', judgedByDefault: true, read: (j) => finite(j.generation?.ttftNs.p50) }),

@@ -113,12 +113,13 @@ export function summaryTable(jobs: JobResult[], options: { unavailableNotes?: bo
     formatNs(j.latencyNs?.p50),
     formatNs(j.latencyNs?.p90),
     j.throughputPerS !== undefined ? j.throughputPerS.toFixed(0) : '—',
+    j.queriesPerS !== undefined ? j.queriesPerS.toFixed(0) : '—',
     formatBytes(j.memory?.peakRssBytes),
     headline(j),
     versus.get(j) ?? '',
   ]);
-  const table = formatTable(['job', 'runtime', 'scenario', 'status', 'p50', 'p90', 'per s', 'peak RSS', 'result', 'vs fastest'], rows,
-    [false, false, false, false, true, true, true, true, false, true]);
+  const table = formatTable(['job', 'runtime', 'scenario', 'status', 'p50', 'p90', 'samples/s', 'queries/s', 'peak RSS', 'result', 'vs fastest'], rows,
+    [false, false, false, false, true, true, true, true, true, false, true]);
   const unavailable = new Map<string, { count: number; reason: string }>();
   for (const j of jobs.filter((x) => x.status === 'unavailable')) {
     const name = formatRuntimeId(j.runtime);
