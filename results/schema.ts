@@ -42,7 +42,7 @@ export const Fp32PeakSchema = z.object({
   /** The microarchitecture row FLOPs/cycle came from (harness/system/metadata.ts coreFp32). */
   uarch: z.string().optional(),
   /** [base, boost] clock as read (systeminformation speed, speedMax); the peak uses the highest. */
-  clockRangeGHz: z.tuple([num, num]).optional(),
+  clockRangeGHz: z.tuple([nullableNum, nullableNum]).optional(),
   /** Set when the CPU affinity (taskset, cpusets) allowed fewer CPUs than physical cores: `cores` is capped to it. */
   affinityCpus: z.number().int().optional(),
   /** A job's peak: the cores it could use (its runtime's threads), of `machineCores`. */

@@ -10,7 +10,7 @@ import type { Machine } from '../../results/schema.js';
 export function peakInputs(m: Machine): string {
   const p = m.fp32Peak;
   if (!p) return `unknown: ${m.fp32PeakUnknown ?? 'no clock found'} (cores ${m.cpu.physicalCores} physical / ${m.cpu.cores} logical)`;
-  return `${p.gflops.toFixed(1)} GFLOP/s = ${p.cores} cores x ${p.clockGHz} GHz (${p.clockSource}) x ${p.flopsPerCycle} FLOPs/cycle (${p.uarch ? `${p.uarch}: ` : ''}${p.isa}, ${p.lanes} fp32 lanes, ${p.fmaUnits} FMA unit${p.fmaUnits === 1 ? '' : 's'})${p.clockRangeGHz ? `; clock [base, boost] read as [${p.clockRangeGHz.join(', ')}] GHz` : ''}`;
+  return `${p.gflops.toFixed(1)} GFLOP/s = ${p.cores} cores x ${p.clockGHz} GHz (${p.clockSource}) x ${p.flopsPerCycle} FLOPs/cycle (${p.uarch ? `${p.uarch}: ` : ''}${p.isa}, ${p.lanes} fp32 lanes, ${p.fmaUnits} FMA unit${p.fmaUnits === 1 ? '' : 's'})${p.clockRangeGHz ? `; clock [base, boost] read as [${p.clockRangeGHz.map((g) => g ?? 'not read').join(', ')}] GHz, not measured under load` : ''}`;
 }
 
 export function register(program: Command): void {

@@ -104,7 +104,7 @@ export function coreFp32(cpu: { manufacturer: string; family?: string; model?: s
 /**
  * The machine's theoretical FP32 peak: cores (physical, within the CPU affinity) x clock x FP32 FLOPs per cycle per core
  * (coreFp32's table). The clock is the highest one known: systeminformation's speedMax (boost),
- * else its speed (base), else /proc/cpuinfo; `clockRangeGHz` records [base, boost] as read. A
+ * else its speed (base), else /proc/cpuinfo; `clockRangeGHz` records [base, boost] as read (null where not read; the clock is not measured under load). A
  * job's own peak counts only the cores it can use (harness/micro/roofline.ts). A figure above
  * 100 % of this peak means these inputs are wrong (a boost clock above the one read): results
  * say so instead of printing it as a success. `{ unknown }` when the clock or the
@@ -125,7 +125,7 @@ export function fp32PeakEstimate(
     gflops: cores * clockGHz * core.flopsPerCycle,
     method: 'physical cores within the CPU affinity x clock x FP32 FLOPs/cycle (lanes x 2 per FMA x FMA units, from the microarchitecture table)',
     cores, ...(cores < cpu.physicalCores ? { affinityCpus: cpu.affinityCpus! } : {}), clockGHz, clockSource, isa: core.isa, lanes: core.lanes, fmaUnits: core.fmaUnits, flopsPerCycle: core.flopsPerCycle,
-    uarch: core.uarch, clockRangeGHz: [cpu.speedGHz ?? clockGHz, cpu.speedMaxGHz ?? cpu.speedGHz ?? clockGHz],
+    uarch: core.uarch, clockRangeGHz: [cpu.speedGHz ?? null, cpu.speedMaxGHz ?? null],
   };
 }
 

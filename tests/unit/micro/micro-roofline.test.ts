@@ -22,6 +22,8 @@ const PEAK = fp32PeakEstimate({ manufacturer: 'AMD', family: '25', model: '33', 
 describe('roofline: theoretical FP32 peak, measured matmul beside it', () => {
   it('computes cores x clock x FLOPs/cycle from the microarchitecture table and records its inputs', () => {
     expect(PEAK).toMatchObject({ gflops: 160, cores: 2, clockGHz: 2.5, clockSource: '/proc/cpuinfo cpu MHz', isa: 'avx2', lanes: 8, fmaUnits: 2, flopsPerCycle: 32, uarch: 'Zen 3' });
+    // Only /proc/cpuinfo's current MHz was read: base and boost are recorded as not read, not as that figure.
+    expect(PEAK.clockRangeGHz).toEqual([null, null]);
     // The boost clock when known, with [base, boost] recorded.
     expect(fp32PeakEstimate({ manufacturer: 'AMD', family: '26', model: '2', physicalCores: 4, speedGHz: 2, speedMaxGHz: 3, flags: ['avx2', 'avx512f', 'fma'] }, null))
       .toMatchObject({ gflops: 4 * 3 * 64, clockSource: 'systeminformation speedMax', clockRangeGHz: [2, 3], uarch: 'Zen 5 (server, 512-bit datapath)' });
