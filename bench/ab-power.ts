@@ -10,7 +10,8 @@
  *   cost per query scales smoothly (odd input resolutions hit slow kernels: a 65-pixel input ran
  *   10% slower than 66). A short interleaved pilot (6 runs a side, under the hog) measures a grid
  *   of class counts; the measured curve, made monotone and interpolated locally, gives the counts
- *   at 1.10x and 1.03x (a line through the origin missed: 1.065 for "1.10"); a long interleaved reference
+ *   at 1.10x and 1.03x (a line through the origin missed: 1.065 for "1.10"); a second interleaved
+ *   pilot measures three counts around each and keeps the one measured nearest its target; a long interleaved reference
  *   (--calibration-runs a side, 30 by default) gives each one's true ratio with its 95% CI.
  *   FLOPs are never taken for the effect size.
  * - null: the smoke suite's null-runtime job at null.latencyUs=1000, against 1100 (+10%) and
@@ -155,9 +156,25 @@ async function armsOf(runtime: string, o: Options, probes: Record<string, ProbeR
   // The cost is not linear in the classes over this range (the 2026-12-05 run's global line put
   // 1.10 at 520 classes, whose 30-run ratio was 1.065), so read the measured curve locally:
   // made monotone (isotonic regression), interpolated between the grid points around each target.
-  const b10 = classesAt(ratios, 1.1);
-  const b3 = classesAt(ratios, 1.03);
-  log(`${runtime}: measured curve interpolated: ~1.10 at ${b10} classes, ~1.03 at ${b3}`);
+  const at = (target: number) => classesAt(ratios, target);
+  log(`${runtime}: measured curve interpolated: ~1.10 at ${at(1.1)} classes, ~1.03 at ${at(1.03)}`);
+  // Then the choice is measured: a second interleaved pilot of three class counts around each
+  // interpolated value (x0.8, x1, x1.25 of the added classes) keeps, for each target, the one
+  // whose measured ratio is nearest it.
+  const around = (target: number) => [...new Set([0.8, 1, 1.25].map((f) => Math.max(101, Math.round((at(target) - 100) * f + 100))))];
+  const candidates = [...new Set([...around(1.1), ...around(1.03)])];
+  const refine = Object.fromEntries([['c100', base], ...candidates.map((c) => [`c${c}`, withClasses(base, c)])]) as Record<string, Job>;
+  log(`${runtime}: refine, ${o.pilotRuns} interleaved runs of class counts ${candidates.join(', ')}`);
+  const second = await interleave(refine, o.pilotRuns, 13, probes);
+  const measured = candidates.map((c) => ({ c, ratio: ratioOf(second.results.c100, second.results[`c${c}`]!, '').ratio })).filter((x) => Number.isFinite(x.ratio));
+  log(`${runtime}: refine ratios ${measured.map((x) => `${x.c} classes ${x.ratio.toFixed(3)}`).join(', ')}`);
+  const nearest = (target: number) => {
+    const pool = measured.filter((x) => around(target).includes(x.c));
+    return pool.length ? pool.reduce((a, b) => (Math.abs(b.ratio - target) < Math.abs(a.ratio - target) ? b : a)).c : at(target);
+  };
+  const b10 = nearest(1.1);
+  const b3 = nearest(1.03);
+  log(`${runtime}: chosen ~1.10 at ${b10} classes, ~1.03 at ${b3}`);
   return {
     arms: { A1: base, A2: base, B10: withClasses(base, b10), B3: withClasses(base, b3) },
     labels: { B10: `classes 100 -> ${b10}`, B3: `classes 100 -> ${b3}` },
@@ -255,7 +272,7 @@ function table(o: Options, machine: Machine, outcomes: Outcome[], calibrations: 
       const cal = calibrations[runtime]![kind];
       const secs = xs.map((x) => x.seconds);
       const fails = count(xs, 'regression');
-      lines.push(`| ${runtime} | ${kind}${kind === 'A/A' ? ' (false alarms)' : ''} | ${cal.what} | ${kind === 'A/A' ? '1' : fmtRatio(cal)} | ${xs.length} | ${fails} | ${count(xs, 'inconclusive')} | ${count(xs, 'unchanged')} | ${count(xs, 'improvement')} | ` +
+      lines.push(`| ${runtime} | ${kind}${kind === 'A/A' ? ' (false alarms)' : Number.isFinite(cal.ratio) ? ` (calibrated ${cal.ratio.toFixed(3)})` : ''} | ${cal.what} | ${kind === 'A/A' ? '1' : fmtRatio(cal)} | ${xs.length} | ${fails} | ${count(xs, 'inconclusive')} | ${count(xs, 'unchanged')} | ${count(xs, 'improvement')} | ` +
         `${ci(fails, xs.length)} | ${median(secs).toFixed(0)} s / ${Math.max(...secs).toFixed(0)} s |`);
       const isNull = describeRuntime(runtime)?.family === 'null';
       if (kind === 'A/A') notes.push(`${runtime} A/A: ${fails} false alarm(s) of ${xs.length} (acceptance: ${isNull ? '0' : '<= 1 of 10'})`);
