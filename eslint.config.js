@@ -1,10 +1,21 @@
 // ESLint (flat config): typescript-eslint's recommended rules over the TypeScript sources and tests.
-// `npm run lint` runs ESLint only; formatting is Prettier's job (`npm run format`, .prettierrc).
+// `npm run lint` runs ESLint, then `prettier --check .` (formatting: `npm run format`, .prettierrc).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'out/**', 'coverage/**', '**/*.d.ts', 'peers/**', 'deploy/**/*.js', 'examples/**/*.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'out/**',
+      'coverage/**',
+      '**/*.d.ts',
+      'peers/**',
+      'deploy/**/*.js',
+      'examples/**/*.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -12,7 +23,10 @@ export default tseslint.config(
     rules: {
       // `_`-prefixed names are deliberately unused (a destructured field left out, a callback's
       // leading parameter); everything else unused is an error.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
       // Inline `import('@tensorflow/tfjs').Tensor` types keep optional packages out of the static
       // import graph (a runtime's absence is an answer, not a crash).
       '@typescript-eslint/consistent-type-imports': 'off',
@@ -33,6 +47,15 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', performance: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        Buffer: 'readonly',
+        setTimeout: 'readonly',
+        performance: 'readonly',
+      },
+    },
   },
 );

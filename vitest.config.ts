@@ -17,7 +17,10 @@ export default defineConfig({
       // re-importing onnxruntime, tfjs and the harness cost ~80 s of the lane's ~125 s here; without
       // per-file isolation it runs in ~45 s on this 2-core machine (measured 2026-12-05, load 0).
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], isolate: false } },
-      { extends: true, test: { name: 'cli', include: ['tests/integration/**/*.test.ts', 'tests/faults/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'cli', include: ['tests/integration/**/*.test.ts', 'tests/faults/**/*.test.ts'] },
+      },
     ],
   },
 });

@@ -44,16 +44,38 @@ import { binomialInterval, createRng, latencySampleOf, quantile, rankShift } fro
 import type { JobResult, Machine } from '../results/schema.js';
 
 const KINDS = ['A/A', '~1.10', '~1.03'] as const;
-type Kind = typeof KINDS[number];
+type Kind = (typeof KINDS)[number];
 type ArmName = 'A1' | 'A2' | 'B10' | 'B3';
 const PAIRS: Record<Kind, [ArmName, ArmName]> = { 'A/A': ['A1', 'A2'], '~1.10': ['A1', 'B10'], '~1.03': ['A2', 'B3'] };
 const NULL_LATENCY_US = 1000;
 /** Output classes of the variants (base 100): the final fully connected layer grows, a regular GEMV whose cost scales smoothly. */
 const PILOT_CLASSES = [250, 400, 550, 700, 900, 1200, 1600, 2400];
 
-interface Options { comparisons: number; nullComparisons: number; repeat: number; calibrationRuns: number; pilotRuns: number; hog: boolean; runtimes: string[] }
-interface Calibration { ratio: number; low: number | null; high: number | null; runs: number; what: string }
-interface Outcome { runtime: string; kind: Kind; round: number; verdict: string; p50Ratio: number | null; notes: string[]; seconds: number }
+interface Options {
+  comparisons: number;
+  nullComparisons: number;
+  repeat: number;
+  calibrationRuns: number;
+  pilotRuns: number;
+  hog: boolean;
+  runtimes: string[];
+}
+interface Calibration {
+  ratio: number;
+  low: number | null;
+  high: number | null;
+  runs: number;
+  what: string;
+}
+interface Outcome {
+  runtime: string;
+  kind: Kind;
+  round: number;
+  verdict: string;
+  p50Ratio: number | null;
+  notes: string[];
+  seconds: number;
+}
 
 /** One run's p50 (ns) from its samples or histogram, else its summary. */
 function p50Of(r: JobResult): number {
@@ -71,7 +93,12 @@ function shuffled<T>(items: readonly T[], rng: ReturnType<typeof createRng>): T[
 }
 
 /** Runs `blocks` blocks of every arm once, each block in a seeded random order; results and seconds per arm. */
-async function interleave<A extends string>(arms: Record<A, Job>, blocks: number, seed: number, probes: Record<string, ProbeResult>): Promise<{ results: Record<A, JobResult[]>; seconds: Record<A, number> }> {
+async function interleave<A extends string>(
+  arms: Record<A, Job>,
+  blocks: number,
+  seed: number,
+  probes: Record<string, ProbeResult>,
+): Promise<{ results: Record<A, JobResult[]>; seconds: Record<A, number> }> {
   const names = Object.keys(arms) as A[];
   const results = Object.fromEntries(names.map((n) => [n, [] as JobResult[]])) as Record<A, JobResult[]>;
   const seconds = Object.fromEntries(names.map((n) => [n, 0])) as Record<A, number>;
@@ -89,8 +116,14 @@ async function interleave<A extends string>(arms: Record<A, Job>, blocks: number
 
 /** The true ratio of `b` over `a` from interleaved runs: the gate's own estimand (HL shift of log p50s) and its rank CI. */
 function ratioOf(a: JobResult[], b: JobResult[], what: string): Calibration {
-  const pa = a.filter((r) => r.status === 'ok').map(p50Of).filter((v) => v > 0);
-  const pb = b.filter((r) => r.status === 'ok').map(p50Of).filter((v) => v > 0);
+  const pa = a
+    .filter((r) => r.status === 'ok')
+    .map(p50Of)
+    .filter((v) => v > 0);
+  const pb = b
+    .filter((r) => r.status === 'ok')
+    .map(p50Of)
+    .filter((v) => v > 0);
   if (!pa.length || !pb.length) return { ratio: Number.NaN, low: null, high: null, runs: 0, what };
   const s = rankShift(pa, pb);
   return { ratio: s.ratio, low: s.low, high: s.high, runs: Math.min(pa.length, pb.length), what };
@@ -98,10 +131,19 @@ function ratioOf(a: JobResult[], b: JobResult[], what: string): Calibration {
 
 async function baseJob(runtime: string): Promise<Job> {
   const isNull = describeRuntime(runtime)?.family === 'null';
-  const set = isNull ? [`null.latencyUs=${NULL_LATENCY_US}`] : describeRuntime(runtime)?.settingsGroup === 'ort' ? ['ort.intraOpThreads=1'] : [];
+  const set = isNull
+    ? [`null.latencyUs=${NULL_LATENCY_US}`]
+    : describeRuntime(runtime)?.settingsGroup === 'ort'
+      ? ['ort.intraOpThreads=1']
+      : [];
   const jobs = planJobs({
-    suites: [await loadSuite(isNull ? 'smoke' : 'zoo')], profile: 'quick', runtimes: [runtime], allRuntimes: Object.keys(RUNTIMES),
-    scenarios: ['single-stream'], settings: resolveSettings({ set }), pinned: new Set(isNull ? ['null.latencyUs'] : ['ort.intraOpThreads']),
+    suites: [await loadSuite(isNull ? 'smoke' : 'zoo')],
+    profile: 'quick',
+    runtimes: [runtime],
+    allRuntimes: Object.keys(RUNTIMES),
+    scenarios: ['single-stream'],
+    settings: resolveSettings({ set }),
+    pinned: new Set(isNull ? ['null.latencyUs'] : ['ort.intraOpThreads']),
   }).filter((j) => isNull || j.workload.id === 'mobilenet-q64-b1');
   if (!jobs[0]) throw new Error(`${runtime}: no single-stream job to measure`);
   return jobs[0];
@@ -142,16 +184,30 @@ function classesAt(points: ReadonlyArray<{ c: number; ratio: number }>, target: 
 }
 
 /** The arms of a runtime: null by setting, a model runtime by the pilot's measured curve. */
-async function armsOf(runtime: string, o: Options, probes: Record<string, ProbeResult>, log: (m: string) => void): Promise<{ arms: Record<ArmName, Job>; labels: Record<'B10' | 'B3', string> }> {
+async function armsOf(
+  runtime: string,
+  o: Options,
+  probes: Record<string, ProbeResult>,
+  log: (m: string) => void,
+): Promise<{ arms: Record<ArmName, Job>; labels: Record<'B10' | 'B3', string> }> {
   const base = await baseJob(runtime);
   if (describeRuntime(runtime)?.family === 'null') {
     const at = (us: number): Job => ({ ...base, settings: { ...base.settings, 'null.latencyUs': us } });
-    return { arms: { A1: base, A2: base, B10: at(NULL_LATENCY_US * 1.1), B3: at(NULL_LATENCY_US * 1.03) }, labels: { B10: 'null.latencyUs 1000 -> 1100', B3: 'null.latencyUs 1000 -> 1030' } };
+    return {
+      arms: { A1: base, A2: base, B10: at(NULL_LATENCY_US * 1.1), B3: at(NULL_LATENCY_US * 1.03) },
+      labels: { B10: 'null.latencyUs 1000 -> 1100', B3: 'null.latencyUs 1000 -> 1030' },
+    };
   }
-  const variants = Object.fromEntries([['c100', base], ...PILOT_CLASSES.map((c) => [`c${c}`, withClasses(base, c)])]) as Record<string, Job>;
+  const variants = Object.fromEntries([
+    ['c100', base],
+    ...PILOT_CLASSES.map((c) => [`c${c}`, withClasses(base, c)]),
+  ]) as Record<string, Job>;
   log(`${runtime}: pilot, ${o.pilotRuns} interleaved runs of ${Object.keys(variants).length} class counts`);
   const pilot = await interleave(variants, o.pilotRuns, 11, probes);
-  const ratios = PILOT_CLASSES.map((c) => ({ c, ratio: ratioOf(pilot.results.c100, pilot.results[`c${c}`]!, '').ratio })).filter((x) => Number.isFinite(x.ratio));
+  const ratios = PILOT_CLASSES.map((c) => ({
+    c,
+    ratio: ratioOf(pilot.results.c100, pilot.results[`c${c}`]!, '').ratio,
+  })).filter((x) => Number.isFinite(x.ratio));
   log(`${runtime}: pilot ratios ${ratios.map((x) => `${x.c} classes ${x.ratio.toFixed(3)}`).join(', ')}`);
   // The cost is not linear in the classes over this range (the 2026-12-05 run's global line put
   // 1.10 at 520 classes, whose 30-run ratio was 1.065), so read the measured curve locally:
@@ -161,16 +217,25 @@ async function armsOf(runtime: string, o: Options, probes: Record<string, ProbeR
   // Then the choice is measured: a second interleaved pilot of three class counts around each
   // interpolated value (x0.8, x1, x1.25 of the added classes) keeps, for each target, the one
   // whose measured ratio is nearest it.
-  const around = (target: number) => [...new Set([0.8, 1, 1.25].map((f) => Math.max(101, Math.round((at(target) - 100) * f + 100))))];
+  const around = (target: number) => [
+    ...new Set([0.8, 1, 1.25].map((f) => Math.max(101, Math.round((at(target) - 100) * f + 100)))),
+  ];
   const candidates = [...new Set([...around(1.1), ...around(1.03)])];
-  const refine = Object.fromEntries([['c100', base], ...candidates.map((c) => [`c${c}`, withClasses(base, c)])]) as Record<string, Job>;
+  const refine = Object.fromEntries([
+    ['c100', base],
+    ...candidates.map((c) => [`c${c}`, withClasses(base, c)]),
+  ]) as Record<string, Job>;
   log(`${runtime}: refine, ${o.pilotRuns} interleaved runs of class counts ${candidates.join(', ')}`);
   const second = await interleave(refine, o.pilotRuns, 13, probes);
-  const measured = candidates.map((c) => ({ c, ratio: ratioOf(second.results.c100, second.results[`c${c}`]!, '').ratio })).filter((x) => Number.isFinite(x.ratio));
+  const measured = candidates
+    .map((c) => ({ c, ratio: ratioOf(second.results.c100, second.results[`c${c}`]!, '').ratio }))
+    .filter((x) => Number.isFinite(x.ratio));
   log(`${runtime}: refine ratios ${measured.map((x) => `${x.c} classes ${x.ratio.toFixed(3)}`).join(', ')}`);
   const nearest = (target: number) => {
     const pool = measured.filter((x) => around(target).includes(x.c));
-    return pool.length ? pool.reduce((a, b) => (Math.abs(b.ratio - target) < Math.abs(a.ratio - target) ? b : a)).c : at(target);
+    return pool.length
+      ? pool.reduce((a, b) => (Math.abs(b.ratio - target) < Math.abs(a.ratio - target) ? b : a)).c
+      : at(target);
   };
   const b10 = nearest(1.1);
   const b3 = nearest(1.03);
@@ -184,13 +249,33 @@ async function armsOf(runtime: string, o: Options, probes: Record<string, ProbeR
 /** One verdict per comparison: the gate fails (regression or missing), else improvement, inconclusive or unchanged. */
 function summarise(c: Comparison): { verdict: string; p50Ratio: number | null; notes: string[] } {
   const p50 = c.jobs.flatMap((j) => j.metrics.filter((m) => m.metric === 'latency.p50'))[0];
-  const verdict = c.failed ? 'regression' : c.counts.improvement ? 'improvement' : c.counts.inconclusive ? 'inconclusive' : 'unchanged';
-  return { verdict, p50Ratio: p50?.ratio ?? null, notes: c.jobs.flatMap((j) => j.metrics.filter((m) => m.judged && m.verdict !== 'unchanged' && m.note).map((m) => `${m.metric}: ${m.verdict}: ${m.note}`)) };
+  const verdict = c.failed
+    ? 'regression'
+    : c.counts.improvement
+      ? 'improvement'
+      : c.counts.inconclusive
+        ? 'inconclusive'
+        : 'unchanged';
+  return {
+    verdict,
+    p50Ratio: p50?.ratio ?? null,
+    notes: c.jobs.flatMap((j) =>
+      j.metrics
+        .filter((m) => m.judged && m.verdict !== 'unchanged' && m.note)
+        .map((m) => `${m.metric}: ${m.verdict}: ${m.note}`),
+    ),
+  };
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
-const ci = (x: number, n: number) => { const b = binomialInterval(x, n); return `${x}/${n} [${pct(b.low)}, ${pct(b.high)}]`; };
-const fmtRatio = (c: Calibration) => (Number.isFinite(c.ratio) ? `${c.ratio.toFixed(3)}${c.low !== null ? ` [${c.low.toFixed(3)}, ${c.high!.toFixed(3)}]` : ''} (${c.runs} runs a side)` : '-');
+const ci = (x: number, n: number) => {
+  const b = binomialInterval(x, n);
+  return `${x}/${n} [${pct(b.low)}, ${pct(b.high)}]`;
+};
+const fmtRatio = (c: Calibration) =>
+  Number.isFinite(c.ratio)
+    ? `${c.ratio.toFixed(3)}${c.low !== null ? ` [${c.low.toFixed(3)}, ${c.high!.toFixed(3)}]` : ''} (${c.runs} runs a side)`
+    : '-';
 
 async function main(): Promise<void> {
   const cli = new Command('ab-power')
@@ -198,21 +283,50 @@ async function main(): Promise<void> {
     .option('--null-comparisons <n>', 'comparisons of each kind for the null runtime', '5')
     .option('--runtime <ids>', 'runtimes, comma-separated', 'ort-node:cpu,null')
     .option('--repeat <n>', 'runs per side of each comparison (mlbench ab -n)', '8')
-    .option('--calibration-runs <n>', 'runs per arm of the long interleaved reference (model runtimes; null: a third)', '30')
+    .option(
+      '--calibration-runs <n>',
+      'runs per arm of the long interleaved reference (model runtimes; null: a third)',
+      '30',
+    )
     .option('--quick', 'smoke test: 1 comparison of each kind, 4 runs a side, 4 calibration runs')
     .option('--no-hog', 'no CPU hog during measurement')
     .parse(process.argv);
-  const f = cli.opts<{ comparisons: string; nullComparisons: string; runtime: string; repeat: string; calibrationRuns: string; quick?: boolean; hog: boolean }>();
+  const f = cli.opts<{
+    comparisons: string;
+    nullComparisons: string;
+    runtime: string;
+    repeat: string;
+    calibrationRuns: string;
+    quick?: boolean;
+    hog: boolean;
+  }>();
   const o: Options = f.quick
     ? { comparisons: 1, nullComparisons: 1, repeat: 4, calibrationRuns: 4, pilotRuns: 2, hog: f.hog, runtimes: [] }
-    : { comparisons: Number(f.comparisons), nullComparisons: Number(f.nullComparisons), repeat: Number(f.repeat), calibrationRuns: Number(f.calibrationRuns), pilotRuns: 6, hog: f.hog, runtimes: [] };
-  o.runtimes = f.runtime.split(',').map((s) => s.trim()).filter(Boolean);
+    : {
+        comparisons: Number(f.comparisons),
+        nullComparisons: Number(f.nullComparisons),
+        repeat: Number(f.repeat),
+        calibrationRuns: Number(f.calibrationRuns),
+        pilotRuns: 6,
+        hog: f.hog,
+        runtimes: [],
+      };
+  o.runtimes = f.runtime
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const [machine, probes] = await Promise.all([collectMachine(), probeRuntimes(o.runtimes)]);
   let hog: ChildProcess | null = o.hog ? spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }) : null;
-  const stopHog = () => { hog?.kill('SIGKILL'); hog = null; };
+  const stopHog = () => {
+    hog?.kill('SIGKILL');
+    hog = null;
+  };
   process.on('exit', stopHog);
-  process.on('SIGINT', () => { stopHog(); process.exit(130); });
+  process.on('SIGINT', () => {
+    stopHog();
+    process.exit(130);
+  });
 
   const outcomes: Outcome[] = [];
   const calibrations: Record<string, Record<Kind, Calibration>> = {};
@@ -230,7 +344,9 @@ async function main(): Promise<void> {
         '~1.10': ratioOf(cal.results.A, cal.results.B10, labels.B10),
         '~1.03': ratioOf(cal.results.A, cal.results.B3, labels.B3),
       };
-      log(`${runtime}: true ratios: ~1.10 ${fmtRatio(calibrations[runtime]['~1.10'])}; ~1.03 ${fmtRatio(calibrations[runtime]['~1.03'])}`);
+      log(
+        `${runtime}: true ratios: ~1.10 ${fmtRatio(calibrations[runtime]['~1.10'])}; ~1.03 ${fmtRatio(calibrations[runtime]['~1.03'])}`,
+      );
       const rounds = isNull ? o.nullComparisons : o.comparisons;
       for (let round = 0; round < rounds; round++) {
         const probe = probeNoise();
@@ -242,7 +358,9 @@ async function main(): Promise<void> {
           const [a, b] = PAIRS[kind];
           const s = summarise(compareAb(side(a), side(b), DEFAULT_COMPARE_OPTIONS));
           outcomes.push({ runtime, kind, round, ...s, seconds: seconds[a] + seconds[b] });
-          log(`  ${kind}: ${s.verdict}; p50 ratio ${s.p50Ratio?.toFixed(3) ?? '-'}${s.notes.length ? `; ${s.notes.join('; ')}` : ''}`);
+          log(
+            `  ${kind}: ${s.verdict}; p50 ratio ${s.p50Ratio?.toFixed(3) ?? '-'}${s.notes.length ? `; ${s.notes.join('; ')}` : ''}`,
+          );
         }
       }
     }
@@ -252,10 +370,19 @@ async function main(): Promise<void> {
   process.stdout.write(table(o, machine, outcomes, calibrations, (Date.now() - started) / 1000));
   const outDir = path.join('out', 'bench');
   await mkdir(outDir, { recursive: true });
-  await writeFile(path.join(outDir, 'ab-power.json'), JSON.stringify({ machine: machine.id, options: o, calibrations, outcomes, noise }, null, 1));
+  await writeFile(
+    path.join(outDir, 'ab-power.json'),
+    JSON.stringify({ machine: machine.id, options: o, calibrations, outcomes, noise }, null, 1),
+  );
 }
 
-function table(o: Options, machine: Machine, outcomes: Outcome[], calibrations: Record<string, Record<Kind, Calibration>>, totalS: number): string {
+function table(
+  o: Options,
+  machine: Machine,
+  outcomes: Outcome[],
+  calibrations: Record<string, Record<Kind, Calibration>>,
+  totalS: number,
+): string {
   const count = (xs: Outcome[], v: string) => xs.filter((x) => x.verdict === v).length;
   const d = DEFAULT_COMPARE_OPTIONS;
   const lines = [
@@ -272,20 +399,34 @@ function table(o: Options, machine: Machine, outcomes: Outcome[], calibrations: 
       const cal = calibrations[runtime]![kind];
       const secs = xs.map((x) => x.seconds);
       const fails = count(xs, 'regression');
-      lines.push(`| ${runtime} | ${kind}${kind === 'A/A' ? ' (false alarms)' : Number.isFinite(cal.ratio) ? ` (calibrated ${cal.ratio.toFixed(3)})` : ''} | ${cal.what} | ${kind === 'A/A' ? '1' : fmtRatio(cal)} | ${xs.length} | ${fails} | ${count(xs, 'inconclusive')} | ${count(xs, 'unchanged')} | ${count(xs, 'improvement')} | ` +
-        `${ci(fails, xs.length)} | ${median(secs).toFixed(0)} s / ${Math.max(...secs).toFixed(0)} s |`);
+      lines.push(
+        `| ${runtime} | ${kind}${kind === 'A/A' ? ' (false alarms)' : Number.isFinite(cal.ratio) ? ` (calibrated ${cal.ratio.toFixed(3)})` : ''} | ${cal.what} | ${kind === 'A/A' ? '1' : fmtRatio(cal)} | ${xs.length} | ${fails} | ${count(xs, 'inconclusive')} | ${count(xs, 'unchanged')} | ${count(xs, 'improvement')} | ` +
+          `${ci(fails, xs.length)} | ${median(secs).toFixed(0)} s / ${Math.max(...secs).toFixed(0)} s |`,
+      );
       const isNull = describeRuntime(runtime)?.family === 'null';
-      if (kind === 'A/A') notes.push(`${runtime} A/A: ${fails} false alarm(s) of ${xs.length} (acceptance: ${isNull ? '0' : '<= 1 of 10'})`);
-      if (kind === '~1.10' && !isNull) notes.push(`${runtime} ~1.10: detected ${fails} of ${xs.length} (acceptance: >= 9 of 10)`);
-      if (kind === '~1.03') notes.push(`${runtime} ~1.03: detected ${fails}, inconclusive ${count(xs, 'inconclusive')}, unchanged ${count(xs, 'unchanged')} of ${xs.length} (acceptance: ${isNull ? 'detected at exactly +3%' : 'never unchanged'})`);
+      if (kind === 'A/A')
+        notes.push(
+          `${runtime} A/A: ${fails} false alarm(s) of ${xs.length} (acceptance: ${isNull ? '0' : '<= 1 of 10'})`,
+        );
+      if (kind === '~1.10' && !isNull)
+        notes.push(`${runtime} ~1.10: detected ${fails} of ${xs.length} (acceptance: >= 9 of 10)`);
+      if (kind === '~1.03')
+        notes.push(
+          `${runtime} ~1.03: detected ${fails}, inconclusive ${count(xs, 'inconclusive')}, unchanged ${count(xs, 'unchanged')} of ${xs.length} (acceptance: ${isNull ? 'detected at exactly +3%' : 'never unchanged'})`,
+        );
     }
   }
   const n = Math.max(o.comparisons, 1);
   const now = binomialInterval(0, n);
   const full = binomialInterval(0, 20);
-  lines.push('', ...notes.map((x) => `- ${x}`),
+  lines.push(
+    '',
+    ...notes.map((x) => `- ${x}`),
     `- A rate of 0 of ${n} bounds the true rate below ${pct(now.high)} (95%); a full 20-comparison run would bound it below ${pct(full.high)}, and 10 of 10 detections above ${pct(binomialInterval(n, n).low)} would become above ${pct(binomialInterval(20, 20).low)}.`,
-    '', `total bench time ${totalS.toFixed(0)} s`, '');
+    '',
+    `total bench time ${totalS.toFixed(0)} s`,
+    '',
+  );
   return lines.join('\n');
 }
 

@@ -56,7 +56,11 @@ const repeats = count('repeats', 1) ?? 3;
 /** The quick profile's own measurement settings unless a flag overrides them. */
 const minDurationMs = count('min-duration-ms', 0);
 const minQueryCount = count('min-queries', 1);
-const measurement = { ...(minDurationMs !== undefined ? { minDurationMs } : {}), ...(minQueryCount !== undefined ? { minQueryCount } : {}), timeoutMs: 180_000 };
+const measurement = {
+  ...(minDurationMs !== undefined ? { minDurationMs } : {}),
+  ...(minQueryCount !== undefined ? { minQueryCount } : {}),
+  timeoutMs: 180_000,
+};
 const resultsDir = arg('results-dir') || 'out/results';
 const chromium = findChromium();
 if (!('executable' in chromium)) {
@@ -66,12 +70,24 @@ if (!('executable' in chromium)) {
 
 const ALL = availableParallelism();
 const LIBRARIES = ['ort-web:wasm', 'tfjs:wasm'] as const;
-const THREADS = [{ label: '1', count: 1 }, { label: 'all', count: ALL }] as const;
+const THREADS = [
+  { label: '1', count: 1 },
+  { label: 'all', count: ALL },
+] as const;
 const workloads = zooSuite.workloads('quick').filter((w) => w.id.endsWith('-b1'));
 
-interface Cell { model: string; library: string; threads: (typeof THREADS)[number] }
-interface Pair { node: JobResult; browser: JobResult }
-const cells: Cell[] = workloads.flatMap((w) => LIBRARIES.flatMap((library) => THREADS.map((threads) => ({ model: w.id, library, threads }))));
+interface Cell {
+  model: string;
+  library: string;
+  threads: (typeof THREADS)[number];
+}
+interface Pair {
+  node: JobResult;
+  browser: JobResult;
+}
+const cells: Cell[] = workloads.flatMap((w) =>
+  LIBRARIES.flatMap((library) => THREADS.map((threads) => ({ model: w.id, library, threads }))),
+);
 const key = (c: Cell) => `${c.model}|${c.library}|${c.threads.label}`;
 
 function jobFor(c: Cell, host: 'node' | 'browser', repeat: number): Job {
@@ -80,7 +96,12 @@ function jobFor(c: Cell, host: 'node' | 'browser', repeat: number): Job {
   const runtime = host === 'node' ? c.library : `chromium/${c.library}`;
   const threads = host === 'node' ? { 'ortWeb.threads': c.threads.count } : { 'browser.wasmThreads': c.threads.count };
   return {
-    id: `zoo/${workload.id}/${runtime}/single-stream#${repeat}`, suite: 'zoo', workload, runtime, scenario: 'single-stream', repeat,
+    id: `zoo/${workload.id}/${runtime}/single-stream#${repeat}`,
+    suite: 'zoo',
+    workload,
+    runtime,
+    scenario: 'single-stream',
+    repeat,
     settings: completeSettings({ ...w.settings, ...measurement, ...threads }, `bench:browser ${c.model} settings`),
   };
 }
@@ -91,7 +112,9 @@ const rng = createRng(20261205);
 const pairs = new Map<string, Pair[]>();
 const all: JobResult[] = [];
 const t0 = Date.now();
-process.stdout.write(`bench:browser: ${cells.length} pairs x ${repeats} repeats, ${ALL} logical cores, ${chromium.executable}\n`);
+process.stdout.write(
+  `bench:browser: ${cells.length} pairs x ${repeats} repeats, ${ALL} logical cores, ${chromium.executable}\n`,
+);
 for (let r = 0; r < repeats; r++) {
   const order = [...cells];
   for (let i = order.length - 1; i > 0; i--) {
@@ -109,7 +132,9 @@ for (let r = 0; r < repeats; r++) {
     const pair = done as Pair;
     (pairs.get(key(c)) ?? pairs.set(key(c), []).get(key(c))!).push(pair);
     const p50 = (j: JobResult) => (j.status === 'ok' ? formatNs(j.latencyNs?.p50) : j.status);
-    process.stdout.write(`  [${r + 1}/${repeats}] ${c.model} ${c.library} threads ${c.threads.label}: node ${p50(pair.node)}, chromium ${p50(pair.browser)}  (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`);
+    process.stdout.write(
+      `  [${r + 1}/${repeats}] ${c.model} ${c.library} threads ${c.threads.label}: node ${p50(pair.node)}, chromium ${p50(pair.browser)}  (${((Date.now() - t0) / 1000).toFixed(0)} s)\n`,
+    );
   }
 }
 
@@ -117,27 +142,66 @@ const fmtRatio = (x: number) => `${x.toFixed(2)}×`;
 const threadsOf = (ps: JobResult[]) => [...new Set(ps.map((j) => j.runtime.threads ?? '?'))].join('/');
 const rows = cells.map((c) => {
   const ps = pairs.get(key(c)) ?? [];
-  const ok = ps.filter((p) => p.node.status === 'ok' && p.browser.status === 'ok' && p.node.latencyNs && p.browser.latencyNs);
+  const ok = ps.filter(
+    (p) => p.node.status === 'ok' && p.browser.status === 'ok' && p.node.latencyNs && p.browser.latencyNs,
+  );
   const bad = ps.flatMap((p) => [p.node, p.browser]).filter((j) => j.status !== 'ok');
-  const badText = bad.length ? `${bad.length} not ok: ${[...new Set(bad.map((j) => `${j.runtime.id} ${j.status} ${j.error?.code ?? ''}`.trim()))].join('; ')}` : '';
+  const badText = bad.length
+    ? `${bad.length} not ok: ${[...new Set(bad.map((j) => `${j.runtime.id} ${j.status} ${j.error?.code ?? ''}`.trim()))].join('; ')}`
+    : '';
   if (!ok.length) return [c.model, c.library, c.threads.label, '—', '—', '—', '—', '—', badText || 'no runs'];
   const ratios = ok.map((p) => p.browser.latencyNs!.p50 / p.node.latencyNs!.p50);
   return [
-    c.model, c.library, c.threads.label,
-    threadsOf(ok.map((p) => p.node)), threadsOf(ok.map((p) => p.browser)),
-    formatNs(median(ok.map((p) => p.node.latencyNs!.p50))), formatNs(median(ok.map((p) => p.browser.latencyNs!.p50))),
+    c.model,
+    c.library,
+    c.threads.label,
+    threadsOf(ok.map((p) => p.node)),
+    threadsOf(ok.map((p) => p.browser)),
+    formatNs(median(ok.map((p) => p.node.latencyNs!.p50))),
+    formatNs(median(ok.map((p) => p.browser.latencyNs!.p50))),
     `${fmtRatio(median(ratios))} [${fmtRatio(Math.min(...ratios))}, ${fmtRatio(Math.max(...ratios))}] n=${ok.length}`,
     badText,
   ];
 });
-const header = ['model', 'runtime', 'threads', 'node thr', 'chromium thr', 'node p50', 'chromium p50', 'chromium/node p50 median [min, max]', 'notes'];
+const header = [
+  'model',
+  'runtime',
+  'threads',
+  'node thr',
+  'chromium thr',
+  'node p50',
+  'chromium p50',
+  'chromium/node p50 median [min, max]',
+  'notes',
+];
 process.stdout.write(`\n${formatTable(header, rows, [false, false, false, true, true, true, true, true, false])}\n`);
-process.stdout.write('ratio above 1: the browser is slower. Each ratio is taken within a back-to-back pair of fresh processes; median and range over the repeats.\n');
+process.stdout.write(
+  'ratio above 1: the browser is slower. Each ratio is taken within a back-to-back pair of fresh processes; median and range over the repeats.\n',
+);
 
-const browserFacts = all.find((j) => j.runtime.options?.browser)?.runtime.options.browser as Record<string, unknown> | undefined;
-if (browserFacts) process.stdout.write(`Chromium ${String(browserFacts.version)}, crossOriginIsolated ${String(browserFacts.crossOriginIsolated)}, hardwareConcurrency ${String(browserFacts.hardwareConcurrency)}\n`);
+const browserFacts = all.find((j) => j.runtime.options?.browser)?.runtime.options.browser as
+  Record<string, unknown> | undefined;
+if (browserFacts)
+  process.stdout.write(
+    `Chromium ${String(browserFacts.version)}, crossOriginIsolated ${String(browserFacts.crossOriginIsolated)}, hardwareConcurrency ${String(browserFacts.hardwareConcurrency)}\n`,
+  );
 const runId = newRunId(startedAt);
 const file = resultPath(path.resolve(resultsDir), machine.id, runId);
-const settings = { suites: ['zoo'], runtimes: [...LIBRARIES, ...LIBRARIES.map((l) => `chromium/${l}`)], scenarios: ['single-stream'], profile: 'quick', ...measurement, repeats };
-await writeResult(file, resultFile({ runId, startedAt, commandLine: `bench:browser ${process.argv.slice(2).join(' ')}`.trim(), settings, machine }, all));
-process.stdout.write(`result file: ${file} (mlbench report ${path.relative(process.cwd(), file)} shows the Node-vs-browser view); ${((Date.now() - t0) / 1000).toFixed(0)} s\n`);
+const settings = {
+  suites: ['zoo'],
+  runtimes: [...LIBRARIES, ...LIBRARIES.map((l) => `chromium/${l}`)],
+  scenarios: ['single-stream'],
+  profile: 'quick',
+  ...measurement,
+  repeats,
+};
+await writeResult(
+  file,
+  resultFile(
+    { runId, startedAt, commandLine: `bench:browser ${process.argv.slice(2).join(' ')}`.trim(), settings, machine },
+    all,
+  ),
+);
+process.stdout.write(
+  `result file: ${file} (mlbench report ${path.relative(process.cwd(), file)} shows the Node-vs-browser view); ${((Date.now() - t0) / 1000).toFixed(0)} s\n`,
+);

@@ -16,7 +16,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { median } from '../harness/measure/percentiles.js';
 
-interface ChildResult { mode: string; importMs: number; loadMs: number; cpuMs: number; decodeMs?: number; rows: number; fromCache: boolean }
+interface ChildResult {
+  mode: string;
+  importMs: number;
+  loadMs: number;
+  cpuMs: number;
+  decodeMs?: number;
+  rows: number;
+  fromCache: boolean;
+}
 
 async function child(mode: 'first' | 'cache', cacheDir: string): Promise<void> {
   const t0 = performance.now();
@@ -24,18 +32,30 @@ async function child(mode: 'first' | 'cache', cacheDir: string): Promise<void> {
   const t1 = performance.now();
   let decodeEnd = 0;
   const cpu0 = process.cpuUsage();
-  const slice = await loadFlightsSlice('all', { cacheDir, onEvent: (e) => { if (e.phase === 'split') decodeEnd = performance.now(); } });
+  const slice = await loadFlightsSlice('all', {
+    cacheDir,
+    onEvent: (e) => {
+      if (e.phase === 'split') decodeEnd = performance.now();
+    },
+  });
   const t2 = performance.now();
   const cpu = process.cpuUsage(cpu0);
   const out: ChildResult = {
-    mode, importMs: t1 - t0, loadMs: t2 - t1, cpuMs: (cpu.user + cpu.system) / 1000, rows: slice.rows, fromCache: slice.meta.fromCache === true,
+    mode,
+    importMs: t1 - t0,
+    loadMs: t2 - t1,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    rows: slice.rows,
+    fromCache: slice.meta.fromCache === true,
     ...(decodeEnd ? { decodeMs: decodeEnd - t1 } : {}),
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
 function runChild(mode: 'first' | 'cache', cacheDir: string): ChildResult {
-  const text = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, cacheDir], { encoding: 'utf8' });
+  const text = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', mode, cacheDir], {
+    encoding: 'utf8',
+  });
   return JSON.parse(text.trim().split('\n').pop()!) as ChildResult;
 }
 
@@ -62,15 +82,19 @@ async function parent(runs: number): Promise<void> {
   const firstMs = first.map((r) => r.loadMs);
   const cacheMs = cached.map((r) => r.loadMs);
   const decodeMs = first.map((r) => r.decodeMs ?? NaN);
-  process.stdout.write([
-    `flights 3,000,000 rows -> 3,000,000 x 8 float32 feature matrix (${runs} runs, fresh process each; node ${process.version})`,
-    `  first time (decode + split + cache write + matrix): median ${s(med(firstMs))}   runs: ${list(firstMs)}   goal <= 4 s`,
-    `    of which parquet decode:                         median ${s(med(decodeMs))}   runs: ${list(decodeMs)}`,
-    `  from cache (read + verify sha256 + matrix):        median ${s(med(cacheMs))}   runs: ${list(cacheMs)}   goal <= 0.5 s`,
-    `  CPU time (user+sys, all threads; less sensitive to other load): first median ${s(med(first.map((r) => r.cpuMs)))}, cache median ${s(med(cached.map((r) => r.cpuMs)))}`,
-    `  load average at end: ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} cores`,
-    `  speed-up: ${(med(firstMs) / med(cacheMs)).toFixed(1)}x; module import (apart): median ${s(med(first.map((r) => r.importMs)))}`,
-  ].join('\n') + '\n');
+  process.stdout.write(
+    [
+      `flights 3,000,000 rows -> 3,000,000 x 8 float32 feature matrix (${runs} runs, fresh process each; node ${process.version})`,
+      `  first time (decode + split + cache write + matrix): median ${s(med(firstMs))}   runs: ${list(firstMs)}   goal <= 4 s`,
+      `    of which parquet decode:                         median ${s(med(decodeMs))}   runs: ${list(decodeMs)}`,
+      `  from cache (read + verify sha256 + matrix):        median ${s(med(cacheMs))}   runs: ${list(cacheMs)}   goal <= 0.5 s`,
+      `  CPU time (user+sys, all threads; less sensitive to other load): first median ${s(med(first.map((r) => r.cpuMs)))}, cache median ${s(med(cached.map((r) => r.cpuMs)))}`,
+      `  load average at end: ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} on ${cpus().length} cores`,
+      `  speed-up: ${(med(firstMs) / med(cacheMs)).toFixed(1)}x; module import (apart): median ${s(med(first.map((r) => r.importMs)))}`,
+    ].join('\n') + '\n',
+  );
 }
 
 if (process.argv[2] === '--child') await child(process.argv[3] as 'first' | 'cache', process.argv[4]!);

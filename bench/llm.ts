@@ -24,7 +24,14 @@ import { bandwidthFloor } from '../harness/generation/bandwidth-floor.js';
 import { decoderLayout } from '../harness/generation/decoder-layout.js';
 import { weightsBytes } from '../harness/generation/execute-generation.js';
 import { runGenerationScenario } from '../harness/generation/scenarios.js';
-import { bootstrapRatio, expectedRatios, gapSpread, sweepOutputTokens, sweepPromptTokens, windowGaps } from '../harness/generation/tpot-position.js';
+import {
+  bootstrapRatio,
+  expectedRatios,
+  gapSpread,
+  sweepOutputTokens,
+  sweepPromptTokens,
+  windowGaps,
+} from '../harness/generation/tpot-position.js';
 import { realClock } from '../harness/measure/clock.js';
 import { median } from '../harness/measure/percentiles.js';
 import { measureCopyBandwidth } from '../harness/micro/stream-copy.js';
@@ -45,8 +52,26 @@ function arg(name: string, fallback: string | undefined): string | undefined {
  * several-fold, so few steps tell.
  */
 const PROFILES = {
-  quick: { gpt: { layers: 2, hidden: 64, heads: 2, intermediate: 256, vocab: 512, context: 256 }, requests: 4, inputTokens: 16, outputTokens: 8, positions: [16, 64, 128], steps: 4, sweep: { minGaps: 8, minGapMs: 10, maxMs: 5_000 }, uncached: { steps: 2, repeats: 1 } },
-  standard: { gpt: { layers: 4, hidden: 256, heads: 4, intermediate: 1024, vocab: 8192, context: 256 }, requests: 12, inputTokens: 32, outputTokens: 32, positions: [16, 64, 128], steps: 8, sweep: { minGaps: 64, minGapMs: 500, maxMs: 20_000 }, uncached: { steps: 4, repeats: 2 } },
+  quick: {
+    gpt: { layers: 2, hidden: 64, heads: 2, intermediate: 256, vocab: 512, context: 256 },
+    requests: 4,
+    inputTokens: 16,
+    outputTokens: 8,
+    positions: [16, 64, 128],
+    steps: 4,
+    sweep: { minGaps: 8, minGapMs: 10, maxMs: 5_000 },
+    uncached: { steps: 2, repeats: 1 },
+  },
+  standard: {
+    gpt: { layers: 4, hidden: 256, heads: 4, intermediate: 1024, vocab: 8192, context: 256 },
+    requests: 12,
+    inputTokens: 32,
+    outputTokens: 32,
+    positions: [16, 64, 128],
+    steps: 8,
+    sweep: { minGaps: 64, minGapMs: 500, maxMs: 20_000 },
+    uncached: { steps: 4, repeats: 2 },
+  },
 } as const;
 /** Whole-cache reads or writes per cached step in the copy-heaviest loop, ort-web's: JS to wasm heap 2, Concat 2, attention 1, back to JS 2 (ort-node 5: its inputs are not copied; tfjs 3: its cache stays in tfjs). */
 const CACHE_TOUCHES = 7;
@@ -55,30 +80,60 @@ const profile = (arg('profile', 'standard') ?? 'standard') as keyof typeof PROFI
 const p = PROFILES[profile] ?? PROFILES.standard;
 const runtimes = (arg('runtime', 'ort-node:cpu,ort-web:wasm,tfjs:cpu,tfjs:wasm') ?? '').split(',');
 const file = arg('model', undefined);
-const ref: ModelRef = file ? { kind: 'file', path: path.resolve(file) } : { kind: 'zoo', arch: 'gpt', params: { ...p.gpt }, seed: 1 };
+const ref: ModelRef = file
+  ? { kind: 'file', path: path.resolve(file) }
+  : { kind: 'zoo', arch: 'gpt', params: { ...p.gpt }, seed: 1 };
 
 const benchStarted = performance.now();
 const model = await buildModel(ref).catch((err: Error) => {
-  process.stdout.write(`bench:llm: cannot build ${file ?? 'the zoo gpt'}: ${err.message}\n${file ? '' : 'The zoo gpt comes with the transformers models; pass --model decoder.onnx (optimum layout) to bench another decoder.\n'}`);
+  process.stdout.write(
+    `bench:llm: cannot build ${file ?? 'the zoo gpt'}: ${err.message}\n${file ? '' : 'The zoo gpt comes with the transformers models; pass --model decoder.onnx (optimum layout) to bench another decoder.\n'}`,
+  );
   process.exit(0);
 });
-const layout = decoderLayout(model.decoderWithPast?.inputs ?? model.inputs, model.decoderWithPast?.outputs ?? model.outputs, file ?? 'zoo gpt');
+const layout = decoderLayout(
+  model.decoderWithPast?.inputs ?? model.inputs,
+  model.decoderWithPast?.outputs ?? model.outputs,
+  file ?? 'zoo gpt',
+);
 const vocab = layout.vocab ?? 0;
 const weights = await weightsBytes(model);
 const bandwidth = measureCopyBandwidth();
 const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
-process.stdout.write(`bench:llm --profile ${profile}: ${file ?? `zoo gpt ${JSON.stringify(p.gpt)}`}, ${layout.layers} layers, ${layout.cache[0]!.heads} heads x ${layout.cache[0]!.headDim}, vocab ${vocab}, weights ${mib(weights)}\n`);
+process.stdout.write(
+  `bench:llm --profile ${profile}: ${file ?? `zoo gpt ${JSON.stringify(p.gpt)}`}, ${layout.layers} layers, ${layout.cache[0]!.heads} heads x ${layout.cache[0]!.headDim}, vocab ${vocab}, weights ${mib(weights)}\n`,
+);
 process.stdout.write(`memory bandwidth: ${bandwidth.gbPerS.toFixed(2)} GB/s (${bandwidth.method})\n`);
 const prompt = sweepPromptTokens(p.positions);
 const sweepTokens = sweepOutputTokens(p.positions, p.steps);
-const expected = expectedRatios({ config: file ? null : transformerConfig('gpt', p.gpt), weightsBytes: weights, layout, positions: p.positions, steps: p.steps, uncachedSteps: p.uncached.steps, cacheTouches: CACHE_TOUCHES });
+const expected = expectedRatios({
+  config: file ? null : transformerConfig('gpt', p.gpt),
+  weightsBytes: weights,
+  layout,
+  positions: p.positions,
+  steps: p.steps,
+  uncachedSteps: p.uncached.steps,
+  cacheTouches: CACHE_TOUCHES,
+});
 const x = (r: number | null) => (r === null ? 'n/a' : `x${r.toFixed(2)}`);
-process.stdout.write(`single-stream: ${p.requests} requests of ${p.inputTokens} prompt + ${p.outputTokens} output tokens, greedy\n`);
-process.stdout.write(`TPOT sweep, cached: the ${p.steps} decode steps at each position of requests of ${prompt} prompt + ${sweepTokens} output tokens, until every position has >= ${p.sweep.minGaps} gaps and >= ${p.sweep.minGapMs} ms of them (3 requests at least, ${p.sweep.maxMs / 1000} s at most); median of pooled gaps. Uncached: a prompt of each position + ${p.uncached.steps} steps, ${p.uncached.repeats} request(s)\n`);
-process.stdout.write(`expected cached TPOT max/min over positions ${p.positions.join(', ')} from the arithmetic per step: ${x(expected.flops)} (FLOPs), ${x(expected.bytesCacheOnce)} (bytes: weights + KV cache read once), ${x(expected.bytesCacheTouched)} (cache read or written ${CACHE_TOUCHES} times: copy in, Concat, attention, copy out); uncached growth ${x(expected.uncachedGrowth)} (FLOPs)\n\n`);
+process.stdout.write(
+  `single-stream: ${p.requests} requests of ${p.inputTokens} prompt + ${p.outputTokens} output tokens, greedy\n`,
+);
+process.stdout.write(
+  `TPOT sweep, cached: the ${p.steps} decode steps at each position of requests of ${prompt} prompt + ${sweepTokens} output tokens, until every position has >= ${p.sweep.minGaps} gaps and >= ${p.sweep.minGapMs} ms of them (3 requests at least, ${p.sweep.maxMs / 1000} s at most); median of pooled gaps. Uncached: a prompt of each position + ${p.uncached.steps} steps, ${p.uncached.repeats} request(s)\n`,
+);
+process.stdout.write(
+  `expected cached TPOT max/min over positions ${p.positions.join(', ')} from the arithmetic per step: ${x(expected.flops)} (FLOPs), ${x(expected.bytesCacheOnce)} (bytes: weights + KV cache read once), ${x(expected.bytesCacheTouched)} (cache read or written ${CACHE_TOUCHES} times: copy in, Concat, attention, copy out); uncached growth ${x(expected.uncachedGrowth)} (FLOPs)\n\n`,
+);
 
 /** Token times (ns) of one greedy request of `outputTokens` tokens after a `promptTokens` prompt. */
-async function tokenTimes(session: Session, promptTokens: number, outputTokens: number, useCache: boolean, salt: number): Promise<bigint[]> {
+async function tokenTimes(
+  session: Session,
+  promptTokens: number,
+  outputTokens: number,
+  useCache: boolean,
+  salt: number,
+): Promise<bigint[]> {
   const inputIds = Array.from({ length: promptTokens }, (_, i) => (i * 7919 + salt) % vocab);
   const times: bigint[] = [];
   await session.generate!({ inputIds, outputTokens, useCache }, () => times.push(realClock.nowNs()));
@@ -93,10 +148,16 @@ async function tokenTimes(session: Session, promptTokens: number, outputTokens: 
 async function cachedSweep(session: Session): Promise<{ gaps: number[][]; requests: number }> {
   const gaps: number[][] = p.positions.map(() => []);
   const started = performance.now();
-  const settled = (g: number[]) => g.length >= p.sweep.minGaps && g.reduce((a, b) => a + b, 0) >= p.sweep.minGapMs * 1e6;
+  const settled = (g: number[]) =>
+    g.length >= p.sweep.minGaps && g.reduce((a, b) => a + b, 0) >= p.sweep.minGapMs * 1e6;
   let requests = 0;
   while (requests < 3 || (!gaps.every(settled) && performance.now() - started < p.sweep.maxMs)) {
-    const windows = windowGaps(await tokenTimes(session, prompt, sweepTokens, true, requests), prompt, p.positions, p.steps);
+    const windows = windowGaps(
+      await tokenTimes(session, prompt, sweepTokens, true, requests),
+      prompt,
+      p.positions,
+      p.steps,
+    );
     windows.forEach((w, k) => gaps[k]!.push(...w));
     requests++;
   }
@@ -115,7 +176,8 @@ async function uncachedTpot(session: Session): Promise<number[]> {
   return gaps.map((g) => median(g));
 }
 
-const ms = (ns: number | undefined | null) => (ns === undefined || ns === null ? 'n/a' : ns < 1e6 ? `${(ns / 1e3).toFixed(1)} µs` : `${(ns / 1e6).toFixed(2)} ms`);
+const ms = (ns: number | undefined | null) =>
+  ns === undefined || ns === null ? 'n/a' : ns < 1e6 ? `${(ns / 1e3).toFixed(1)} µs` : `${(ns / 1e6).toFixed(2)} ms`;
 const rows: string[][] = [];
 const sweep: string[][] = [];
 const verdicts: string[] = [];
@@ -135,13 +197,37 @@ for (const id of runtimes) {
       continue;
     }
     const settings: SettingsInput = {
-      minQueryCount: p.requests, minDurationMs: 0, maxDurationMs: 300_000, 'gen.warmupRequests': 1,
-      'gen.inputTokens': p.inputTokens, 'gen.outputTokens': p.outputTokens, ...(vocab ? {} : { 'gen.vocabSize': 1000 }),
+      minQueryCount: p.requests,
+      minDurationMs: 0,
+      maxDurationMs: 300_000,
+      'gen.warmupRequests': 1,
+      'gen.inputTokens': p.inputTokens,
+      'gen.outputTokens': p.outputTokens,
+      ...(vocab ? {} : { 'gen.vocabSize': 1000 }),
     };
     const r = await runGenerationScenario('single-stream', session, vocab, settings);
     const g = r.generation;
-    const floor = g.tpotNs ? bandwidthFloor({ weightsBytes: weights, layout, meanInputTokens: p.inputTokens, meanOutputTokens: p.outputTokens, bandwidthGBPerS: bandwidth.gbPerS, bandwidthSource: bandwidth.method, tpotP50Ns: g.tpotNs.p50 }) : undefined;
-    rows.push([id, ms(g.ttftNs.p50), ms(g.ttftNs.p99), ms(g.tpotNs?.p50), ms(g.tpotNs?.p99), g.outputTokensPerS.toFixed(1), floor ? ms(floor.floorTpotNs) : 'n/a', floor ? `${floor.percentOfFloor.toFixed(1)} %` : 'n/a']);
+    const floor = g.tpotNs
+      ? bandwidthFloor({
+          weightsBytes: weights,
+          layout,
+          meanInputTokens: p.inputTokens,
+          meanOutputTokens: p.outputTokens,
+          bandwidthGBPerS: bandwidth.gbPerS,
+          bandwidthSource: bandwidth.method,
+          tpotP50Ns: g.tpotNs.p50,
+        })
+      : undefined;
+    rows.push([
+      id,
+      ms(g.ttftNs.p50),
+      ms(g.ttftNs.p99),
+      ms(g.tpotNs?.p50),
+      ms(g.tpotNs?.p99),
+      g.outputTokensPerS.toFixed(1),
+      floor ? ms(floor.floorTpotNs) : 'n/a',
+      floor ? `${floor.percentOfFloor.toFixed(1)} %` : 'n/a',
+    ]);
     // Warm both paths at the largest position first: the first long sequence grows wasm memory and
     // tensor pools, which would otherwise land on the first (shortest) position measured.
     await tokenTimes(session, prompt, sweepTokens, true, 104729);
@@ -153,13 +239,24 @@ for (const id of runtimes) {
     const spreads = cached.gaps.map(gapSpread);
     for (const [k, position] of p.positions.entries()) {
       const s = spreads[k]!;
-      sweep.push([id, String(position), ms(s.medianNs), `${ms(s.q1Ns)} - ${ms(s.q3Ns)}`, String(s.n), ms(uncached[k]), `x${(uncached[k]! / s.medianNs).toFixed(1)}`]);
+      sweep.push([
+        id,
+        String(position),
+        ms(s.medianNs),
+        `${ms(s.q1Ns)} - ${ms(s.q3Ns)}`,
+        String(s.n),
+        ms(uncached[k]),
+        `x${(uncached[k]! / s.medianNs).toFixed(1)}`,
+      ]);
     }
     const ratio = bootstrapRatio(cached.gaps);
-    const flat = ratio.ratio <= 1.25
-      ? `flat within 25 %: yes${ratio.high > 1.25 ? ' (its interval reaches past 1.25)' : ''}`
-      : `NOT flat within 25 %${ratio.low <= 1.25 ? ' (its interval reaches 1.25: noise not ruled out)' : ''}`;
-    verdicts.push(`${id}: cached TPOT max/min over positions ${ratio.ratio.toFixed(2)} (95 % bootstrap ${ratio.low.toFixed(2)} - ${ratio.high.toFixed(2)}; arithmetic ${x(expected.bytesCacheOnce)} - ${x(expected.bytesCacheTouched)}; ${cached.requests} requests, ${sweepS.toFixed(1)} s): ${flat}; uncached TPOT ${uncached.at(-1)! > uncached[0]! ? 'grows' : 'does NOT grow'} from ${ms(uncached[0])} to ${ms(uncached.at(-1))} (${x(uncached.at(-1)! / uncached[0]!)}, FLOPs predict ${x(expected.uncachedGrowth)})  [${((performance.now() - started) / 1000).toFixed(0)} s]`);
+    const flat =
+      ratio.ratio <= 1.25
+        ? `flat within 25 %: yes${ratio.high > 1.25 ? ' (its interval reaches past 1.25)' : ''}`
+        : `NOT flat within 25 %${ratio.low <= 1.25 ? ' (its interval reaches 1.25: noise not ruled out)' : ''}`;
+    verdicts.push(
+      `${id}: cached TPOT max/min over positions ${ratio.ratio.toFixed(2)} (95 % bootstrap ${ratio.low.toFixed(2)} - ${ratio.high.toFixed(2)}; arithmetic ${x(expected.bytesCacheOnce)} - ${x(expected.bytesCacheTouched)}; ${cached.requests} requests, ${sweepS.toFixed(1)} s): ${flat}; uncached TPOT ${uncached.at(-1)! > uncached[0]! ? 'grows' : 'does NOT grow'} from ${ms(uncached[0])} to ${ms(uncached.at(-1))} (${x(uncached.at(-1)! / uncached[0]!)}, FLOPs predict ${x(expected.uncachedGrowth)})  [${((performance.now() - started) / 1000).toFixed(0)} s]`,
+    );
   } catch (err) {
     rows.push([id, `failed: ${(err as Error).message.split('\n')[0]}`]);
   } finally {
@@ -168,10 +265,19 @@ for (const id of runtimes) {
 }
 
 function table(head: string[], body: string[][]): string {
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => (r.length === 2 && i > 0 ? 0 : (r[i] ?? '').length))));
-  const line = (r: string[]) => (r.length === 2 ? `${r[0]!.padEnd(widths[0]!)}  ${r[1]}` : r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+  const widths = head.map((h, i) =>
+    Math.max(h.length, ...body.map((r) => (r.length === 2 && i > 0 ? 0 : (r[i] ?? '').length))),
+  );
+  const line = (r: string[]) =>
+    r.length === 2
+      ? `${r[0]!.padEnd(widths[0]!)}  ${r[1]}`
+      : r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
-process.stdout.write(`${table(['runtime', 'TTFT p50', 'TTFT p99', 'TPOT p50', 'TPOT p99', 'tokens/s', 'bandwidth floor', '% of floor'], rows)}\n\n`);
-process.stdout.write(`TPOT with the KV cache vs without (whole prefix recomputed), by cache position:\n${table(['runtime', 'position', 'cached p50', 'cached IQR', 'gaps', 'uncached', 'uncached/cached'], sweep)}\n\n${verdicts.join('\n')}\n\nbench:llm --profile ${profile}: ${((performance.now() - benchStarted) / 1000).toFixed(0)} s\n`);
+process.stdout.write(
+  `${table(['runtime', 'TTFT p50', 'TTFT p99', 'TPOT p50', 'TPOT p99', 'tokens/s', 'bandwidth floor', '% of floor'], rows)}\n\n`,
+);
+process.stdout.write(
+  `TPOT with the KV cache vs without (whole prefix recomputed), by cache position:\n${table(['runtime', 'position', 'cached p50', 'cached IQR', 'gaps', 'uncached', 'uncached/cached'], sweep)}\n\n${verdicts.join('\n')}\n\nbench:llm --profile ${profile}: ${((performance.now() - benchStarted) / 1000).toFixed(0)} s\n`,
+);

@@ -27,18 +27,33 @@ const SAMPLES = 256;
 
 /** The zoo models of the quick zoo suite, batch 1. */
 const MODELS: Record<string, ModelRef> = {
-  mobilenet: { kind: 'zoo', arch: 'mobilenet', params: { resolution: 64, width: 16, depth: 7, classes: 100 }, seed: 11 },
+  mobilenet: {
+    kind: 'zoo',
+    arch: 'mobilenet',
+    params: { resolution: 64, width: 16, depth: 7, classes: 100 },
+    seed: 11,
+  },
   resnet: { kind: 'zoo', arch: 'resnet', params: { resolution: 64, width: 16, depth: 3, classes: 100 }, seed: 11 },
 };
 
-interface LoopRequest { model: ModelRef; queries: number; warmup: number }
-interface Round { p50Ns: number; perQueryNs: number }
+interface LoopRequest {
+  model: ModelRef;
+  queries: number;
+  warmup: number;
+}
+interface Round {
+  p50Ns: number;
+  perQueryNs: number;
+}
 
 /** The hand-written loop: onnxruntime-node as a user would call it, nothing of mlbench's in the timed part. */
 async function handLoop(req: LoopRequest): Promise<Round> {
   const ort = await importOrtNode();
   const model = await buildModel(req.model);
-  const session = await ort.InferenceSession.create(model.onnx, { graphOptimizationLevel: 'all', executionMode: 'sequential' });
+  const session = await ort.InferenceSession.create(model.onnx, {
+    graphOptimizationLevel: 'all',
+    executionMode: 'sequential',
+  });
   const samples = randomSamples(model.inputs, SAMPLES, SEED);
   const name = model.inputs[0]!.name;
   const feeds = Array.from({ length: SAMPLES }, (_, i) => {
@@ -59,23 +74,42 @@ async function handLoop(req: LoopRequest): Promise<Round> {
 }
 
 async function viaHandLoop(req: LoopRequest): Promise<Round> {
-  const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), '--loop', JSON.stringify(req)], { maxBuffer: 1 << 20 });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [fileURLToPath(import.meta.url), '--loop', JSON.stringify(req)],
+    { maxBuffer: 1 << 20 },
+  );
   return JSON.parse(stdout) as Round;
 }
 
 async function viaMlbench(req: LoopRequest, round: number): Promise<Round> {
-  const settings = { ...defaultSettings(), minQueryCount: req.queries, minDurationMs: 0, warmupQueries: req.warmup, warmupMs: 0, maxSamplesRetained: req.queries, seed: SEED };
+  const settings = {
+    ...defaultSettings(),
+    minQueryCount: req.queries,
+    minDurationMs: 0,
+    warmupQueries: req.warmup,
+    warmupMs: 0,
+    maxSamplesRetained: req.queries,
+    seed: SEED,
+  };
   const job: Job = {
     id: `bench/ort-overhead/ort-node:cpu/single-stream#${round}`,
     suite: 'bench',
-    workload: { id: 'ort-overhead', kind: 'inference', description: 'ort-node overhead', model: req.model, scenarios: ['single-stream'] },
+    workload: {
+      id: 'ort-overhead',
+      kind: 'inference',
+      description: 'ort-node overhead',
+      model: req.model,
+      scenarios: ['single-stream'],
+    },
     runtime: 'ort-node:cpu',
     scenario: 'single-stream' as ScenarioId,
     repeat: round,
     settings,
   };
   const r = await runJob(job);
-  if (!r.latencyNs || !r.queryCount || !r.durationNs) throw new Error(`mlbench job ended ${r.status}: ${r.error?.message ?? 'no latency'}`);
+  if (!r.latencyNs || !r.queryCount || !r.durationNs)
+    throw new Error(`mlbench job ended ${r.status}: ${r.error?.message ?? 'no latency'}`);
   return { p50Ns: r.latencyNs.p50, perQueryNs: r.durationNs / r.queryCount };
 }
 
@@ -86,20 +120,26 @@ async function main(): Promise<void> {
   const model = MODELS[arch];
   if (!model) throw new Error(`unknown arch ${arch}; choose ${Object.keys(MODELS).join(', ')}`);
   const req: LoopRequest = { model, queries, warmup: 200 };
-  process.stdout.write(`ort-node:cpu single-stream, zoo ${arch} (quick size), ${rounds} rounds x ${queries} queries, each side in a fresh process\n`);
+  process.stdout.write(
+    `ort-node:cpu single-stream, zoo ${arch} (quick size), ${rounds} rounds x ${queries} queries, each side in a fresh process\n`,
+  );
   const p50Ratios: number[] = [];
   const meanRatios: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const first = i % 2 === 0;
     const a = first ? await viaMlbench(req, i) : undefined;
     const b = await viaHandLoop(req);
-    const m = a ?? await viaMlbench(req, i);
+    const m = a ?? (await viaMlbench(req, i));
     p50Ratios.push(m.p50Ns / b.p50Ns);
     meanRatios.push(m.perQueryNs / b.perQueryNs);
-    process.stdout.write(`round ${i + 1}: mlbench p50 ${(m.p50Ns / 1e3).toFixed(1)} us, hand loop p50 ${(b.p50Ns / 1e3).toFixed(1)} us, ratio ${p50Ratios[i]!.toFixed(3)} (per query mean ${meanRatios[i]!.toFixed(3)})\n`);
+    process.stdout.write(
+      `round ${i + 1}: mlbench p50 ${(m.p50Ns / 1e3).toFixed(1)} us, hand loop p50 ${(b.p50Ns / 1e3).toFixed(1)} us, ratio ${p50Ratios[i]!.toFixed(3)} (per query mean ${meanRatios[i]!.toFixed(3)})\n`,
+    );
   }
   const p50 = median(p50Ratios);
-  process.stdout.write(`\nmedian ratio mlbench / hand loop: p50 ${p50.toFixed(3)}, mean per query ${median(meanRatios).toFixed(3)} (goal <= 1.02: ${p50 <= 1.02 ? 'met' : 'NOT met'})\n`);
+  process.stdout.write(
+    `\nmedian ratio mlbench / hand loop: p50 ${p50.toFixed(3)}, mean per query ${median(meanRatios).toFixed(3)} (goal <= 1.02: ${p50 <= 1.02 ? 'met' : 'NOT met'})\n`,
+  );
 }
 
 if (process.argv[2] === '--loop') {

@@ -37,7 +37,10 @@ const LATENCY_US = 20;
 const rounds = Number(process.argv[2] ?? 9);
 const queries = Number(process.argv[3] ?? 20_000);
 
-interface Round { perQueryNs: number; p50Ns: number }
+interface Round {
+  perQueryNs: number;
+  p50Ns: number;
+}
 
 function bareLoop(n: number, latencyUs = LATENCY_US): Round {
   const latencies = new Float64Array(n);
@@ -55,8 +58,14 @@ async function main(): Promise<void> {
   const inputs: TensorSpec[] = [{ name: 'x', dtype: 'float32', dims: ['batch', 4] }];
   const model: ModelArtifact = { name: 'null', onnx: new Uint8Array(), inputs, outputs: [] };
   const settings = {
-    ...defaultSettings(), 'null.latencyUs': LATENCY_US, 'null.jitterPct': 0,
-    minQueryCount: queries, minDurationMs: 0, warmupQueries: 200, warmupMs: 0, maxSamplesRetained: queries,
+    ...defaultSettings(),
+    'null.latencyUs': LATENCY_US,
+    'null.jitterPct': 0,
+    minQueryCount: queries,
+    minDurationMs: 0,
+    warmupQueries: 200,
+    warmupMs: 0,
+    maxSamplesRetained: queries,
   };
   const { session } = await createNullRuntime().load(model, settings);
   const samples = randomSamples(inputs, 64, 1);
@@ -77,10 +86,20 @@ async function main(): Promise<void> {
       const bench = new Bench({ iterations: queries, time: 0, warmupIterations: 200, warmupTime: 0 });
       let t0 = 0n;
       let total = Number.NaN;
-      bench.add('null', async () => { await session.run(feeds); }, {
-        beforeAll: (mode) => { if (mode === 'run') t0 = process.hrtime.bigint(); },
-        afterAll: (mode) => { if (mode === 'run') total = Number(process.hrtime.bigint() - t0); },
-      });
+      bench.add(
+        'null',
+        async () => {
+          await session.run(feeds);
+        },
+        {
+          beforeAll: (mode) => {
+            if (mode === 'run') t0 = process.hrtime.bigint();
+          },
+          afterAll: (mode) => {
+            if (mode === 'run') total = Number(process.hrtime.bigint() - t0);
+          },
+        },
+      );
       await bench.run();
       const result = bench.tasks[0]!.result as { latency?: { p50?: number } };
       return { perQueryNs: total / queries, p50Ns: (result.latency?.p50 ?? Number.NaN) * 1e6 };
@@ -92,7 +111,9 @@ async function main(): Promise<void> {
   const bareRounds: number[] = [];
   const bareP50: number[] = [];
   bareLoop(queries); // warm the JIT for the bare loop too
-  console.log(`null runtime at ${LATENCY_US} us/query, ${queries} queries per run, ${rounds} rounds (node ${process.version})`);
+  console.log(
+    `null runtime at ${LATENCY_US} us/query, ${queries} queries per run, ${rounds} rounds (node ${process.version})`,
+  );
   console.log('round  bare ns/q  mlbench ns/q  tinybench ns/q  mlbench/bare  tinybench/bare');
   for (let round = 0; round < rounds; round++) {
     const got: Record<string, Round> = {};
@@ -107,23 +128,34 @@ async function main(): Promise<void> {
       ratios[name]!.push(got[name]!.perQueryNs / bare.perQueryNs);
       p50Ratios[name]!.push(got[name]!.p50Ns / bare.p50Ns);
     }
-    console.log(`${String(round + 1).padStart(5)}  ${bare.perQueryNs.toFixed(0).padStart(9)}  ${got.mlbench!.perQueryNs.toFixed(0).padStart(12)}  ${got.tinybench!.perQueryNs.toFixed(0).padStart(14)}  ${ratios.mlbench!.at(-1)!.toFixed(4).padStart(12)}  ${ratios.tinybench!.at(-1)!.toFixed(4).padStart(14)}`);
+    console.log(
+      `${String(round + 1).padStart(5)}  ${bare.perQueryNs.toFixed(0).padStart(9)}  ${got.mlbench!.perQueryNs.toFixed(0).padStart(12)}  ${got.tinybench!.perQueryNs.toFixed(0).padStart(14)}  ${ratios.mlbench!.at(-1)!.toFixed(4).padStart(12)}  ${ratios.tinybench!.at(-1)!.toFixed(4).padStart(14)}`,
+    );
   }
   const m = median(ratios.mlbench!);
   // The bare loop busy-waits 20 us per query on the wall clock: anything above that is time this
   // process was not running. Far above it, the machine is oversubscribed and no goal can be judged.
   const bareShare = (LATENCY_US * 1000) / Math.min(...bareRounds);
-  console.log(`CPU share: the bare loop took ${(Math.min(...bareRounds) / 1000).toFixed(1)} us per ${LATENCY_US} us query at best: this process ran about ${(Math.min(1, bareShare) * 100).toFixed(0)} % of the time${bareShare < 0.9 ? ' (oversubscribed machine: the goals below cannot be judged here)' : ''}`);
-  console.log(`median wall-time-per-query ratio mlbench/bare: ${m.toFixed(4)} (goal <= 1.01: ${m <= 1.01 ? 'met' : 'NOT met'})`);
+  console.log(
+    `CPU share: the bare loop took ${(Math.min(...bareRounds) / 1000).toFixed(1)} us per ${LATENCY_US} us query at best: this process ran about ${(Math.min(1, bareShare) * 100).toFixed(0)} % of the time${bareShare < 0.9 ? ' (oversubscribed machine: the goals below cannot be judged here)' : ''}`,
+  );
+  console.log(
+    `median wall-time-per-query ratio mlbench/bare: ${m.toFixed(4)} (goal <= 1.01: ${m <= 1.01 ? 'met' : 'NOT met'})`,
+  );
   console.log(`median wall-time-per-query ratio tinybench/bare: ${median(ratios.tinybench!).toFixed(4)}`);
-  console.log(`median p50-latency ratio mlbench/bare: ${median(p50Ratios.mlbench!).toFixed(4)}, tinybench/bare: ${median(p50Ratios.tinybench!).toFixed(4)}`);
+  console.log(
+    `median p50-latency ratio mlbench/bare: ${median(p50Ratios.mlbench!).toFixed(4)}, tinybench/bare: ${median(p50Ratios.tinybench!).toFixed(4)}`,
+  );
 
   // Part 2: the harness's own cost per query, at 0 us.
   const zero = { ...settings, 'null.latencyUs': 0, minQueryCount: 50_000, maxSamplesRetained: 50_000 };
   const { session: zeroSession } = await createNullRuntime().load(model, zero);
   const bareNs: number[] = [];
   const mlNs: number[] = [];
-  const runMl = async () => { const r = await runScenario('single-stream', zeroSession, samples, zero); return r.durationNs / r.queryCount; };
+  const runMl = async () => {
+    const r = await runScenario('single-stream', zeroSession, samples, zero);
+    return r.durationNs / r.queryCount;
+  };
   for (let round = 0; round < 3 * rounds; round++) {
     if (round % 2 === 0) {
       bareNs.push(bareLoop(50_000, 0).perQueryNs);
@@ -135,8 +167,12 @@ async function main(): Promise<void> {
   }
   const minCost = Math.min(...mlNs) - Math.min(...bareNs);
   const medianCost = median(mlNs) - median(bareNs);
-  console.log(`at 0 us, ${mlNs.length} rounds: bare min ${Math.min(...bareNs).toFixed(0)} ns/q, runner min ${Math.min(...mlNs).toFixed(0)} ns/q; harness cost per query: ${minCost.toFixed(0)} ns (from the minima), ${medianCost.toFixed(0)} ns (from the medians)`);
-  console.log(`implied ratio at ${LATENCY_US} us: ${(1 + minCost / (LATENCY_US * 1000)).toFixed(4)} (minima), ${(1 + medianCost / (LATENCY_US * 1000)).toFixed(4)} (medians)`);
+  console.log(
+    `at 0 us, ${mlNs.length} rounds: bare min ${Math.min(...bareNs).toFixed(0)} ns/q, runner min ${Math.min(...mlNs).toFixed(0)} ns/q; harness cost per query: ${minCost.toFixed(0)} ns (from the minima), ${medianCost.toFixed(0)} ns (from the medians)`,
+  );
+  console.log(
+    `implied ratio at ${LATENCY_US} us: ${(1 + minCost / (LATENCY_US * 1000)).toFixed(4)} (minima), ${(1 + medianCost / (LATENCY_US * 1000)).toFixed(4)} (medians)`,
+  );
 
   await serverRows(session, samples, settings, median(singleP50), median(singleP50) - median(bareP50));
 }
@@ -146,7 +182,15 @@ const percentileOf = (values: Float64Array, p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 };
 
-interface ServerRow { p50: number; excessP50: number; excessP99: number; lateP50: number; lateP99: number; floorP50: number; floorP99: number }
+interface ServerRow {
+  p50: number;
+  excessP50: number;
+  excessP99: number;
+  lateP50: number;
+  lateP99: number;
+  floorP50: number;
+  floorP99: number;
+}
 
 /**
  * Part 3: the Server scenario against the FIFO ideal of the same arrivals, beside the Node floor
@@ -156,16 +200,28 @@ interface ServerRow { p50: number; excessP50: number; excessP99: number; lateP50
  * runtime's own cost per call above its 20 us busy wait (single-stream p50 - bare p50), is
  * printed beside: the ideal charges it to the harness.
  */
-async function serverRows(session: Session, samples: SampleSource, settings: ResolvedSettings, singleStreamP50Ns: number, deltaNs: number): Promise<void> {
+async function serverRows(
+  session: Session,
+  samples: SampleSource,
+  settings: ResolvedSettings,
+  singleStreamP50Ns: number,
+  deltaNs: number,
+): Promise<void> {
   const serviceNs = LATENCY_US * 1000;
   const runs = Math.max(5, Math.ceil(rounds / 2));
   const feeds = samples.feeds([0]);
-  console.log(`\nserver: null runtime at ${LATENCY_US} us, ${queries} Poisson queries per run, ${runs} interleaved run pairs (mlbench, Node floor) per load; excess = measured - ideal (FIFO single server, ${LATENCY_US} us service)`);
-  console.log(`service overhead δ (null runtime call above its busy wait, single-stream p50 - bare p50): ${(deltaNs / 1000).toFixed(2)} us`);
-  console.log('load  run  target QPS  p50 us  p99 us  excess p50 us  excess p99 us  floor p50 us  floor p99 us  lateness p50 us  lateness p99 us');
+  console.log(
+    `\nserver: null runtime at ${LATENCY_US} us, ${queries} Poisson queries per run, ${runs} interleaved run pairs (mlbench, Node floor) per load; excess = measured - ideal (FIFO single server, ${LATENCY_US} us service)`,
+  );
+  console.log(
+    `service overhead δ (null runtime call above its busy wait, single-stream p50 - bare p50): ${(deltaNs / 1000).toFixed(2)} us`,
+  );
+  console.log(
+    'load  run  target QPS  p50 us  p99 us  excess p50 us  excess p99 us  floor p50 us  floor p99 us  lateness p50 us  lateness p99 us',
+  );
   const us = (ns: number, w: number) => (ns / 1000).toFixed(2).padStart(w);
   for (const utilisation of [0.1, 0.5]) {
-    const targetQps = utilisation * 1e9 / serviceNs;
+    const targetQps = (utilisation * 1e9) / serviceNs;
     const rows: ServerRow[] = [];
     const cpu0 = process.cpuUsage();
     const wall0 = process.hrtime.bigint();
@@ -174,7 +230,13 @@ async function serverRows(session: Session, samples: SampleSource, settings: Res
       const seed = 1000 + run;
       const measureMl = async () => {
         const r = await runScenario('server', session, samples, {
-          ...settings, targetQps, seed, latencyBoundNs: 1e9, minQueryCount: queries, minDurationMs: 0, maxSamplesRetained: queries,
+          ...settings,
+          targetQps,
+          seed,
+          latencyBoundNs: 1e9,
+          minQueryCount: queries,
+          minDurationMs: 0,
+          maxSamplesRetained: queries,
         });
         const ideal = idealFifoLatenciesNs(scheduledOffsetsNs(seed, targetQps, r.queryCount), serviceNs);
         return { r, excess: Float64Array.from(r.samplesNs, (v, i) => v - ideal[i]!) };
@@ -182,19 +244,33 @@ async function serverRows(session: Session, samples: SampleSource, settings: Res
       // ABBA: even runs mlbench first, odd runs the floor first.
       let floor: Float64Array;
       let ml: Awaited<ReturnType<typeof measureMl>>;
-      if (run % 2 === 0) { ml = await measureMl(); floor = await floorExcessNs(session, feeds, seed, targetQps, queries, serviceNs); }
-      else { floor = await floorExcessNs(session, feeds, seed, targetQps, queries, serviceNs); ml = await measureMl(); }
+      if (run % 2 === 0) {
+        ml = await measureMl();
+        floor = await floorExcessNs(session, feeds, seed, targetQps, queries, serviceNs);
+      } else {
+        floor = await floorExcessNs(session, feeds, seed, targetQps, queries, serviceNs);
+        ml = await measureMl();
+      }
       const late = ml.r.issueLatenessNs!;
       const row: ServerRow = {
-        p50: ml.r.latencyNs.p50, excessP50: percentileOf(ml.excess, 0.5), excessP99: percentileOf(ml.excess, 0.99),
-        lateP50: late.p50, lateP99: late.p99, floorP50: percentileOf(floor, 0.5), floorP99: percentileOf(floor, 0.99),
+        p50: ml.r.latencyNs.p50,
+        excessP50: percentileOf(ml.excess, 0.5),
+        excessP99: percentileOf(ml.excess, 0.99),
+        lateP50: late.p50,
+        lateP99: late.p99,
+        floorP50: percentileOf(floor, 0.5),
+        floorP99: percentileOf(floor, 0.99),
       };
       rows.push(row);
-      console.log(`${`${utilisation * 100}%`.padStart(4)}  ${String(run + 1).padStart(3)}  ${targetQps.toFixed(0).padStart(10)}  ${us(ml.r.latencyNs.p50, 6)}  ${us(ml.r.latencyNs.p99, 6)}  ${us(row.excessP50, 13)}  ${us(row.excessP99, 13)}  ${us(row.floorP50, 12)}  ${us(row.floorP99, 12)}  ${us(late.p50, 15)}  ${us(late.p99, 15)}`);
+      console.log(
+        `${`${utilisation * 100}%`.padStart(4)}  ${String(run + 1).padStart(3)}  ${targetQps.toFixed(0).padStart(10)}  ${us(ml.r.latencyNs.p50, 6)}  ${us(ml.r.latencyNs.p99, 6)}  ${us(row.excessP50, 13)}  ${us(row.excessP99, 13)}  ${us(row.floorP50, 12)}  ${us(row.floorP99, 12)}  ${us(late.p50, 15)}  ${us(late.p99, 15)}`,
+      );
     }
     const cpu = process.cpuUsage(cpu0);
-    const sharePct = ((cpu.user + cpu.system) * 1000 / Number(process.hrtime.bigint() - wall0)) * 100;
-    console.log(`${utilisation * 100}% load: this process used ${sharePct.toFixed(0)} % of one core (user + system CPU / wall)`);
+    const sharePct = (((cpu.user + cpu.system) * 1000) / Number(process.hrtime.bigint() - wall0)) * 100;
+    console.log(
+      `${utilisation * 100}% load: this process used ${sharePct.toFixed(0)} % of one core (user + system CPU / wall)`,
+    );
     const m = (f: (x: ServerRow) => number) => median(rows.map(f));
     // The floor's p50 excess can be ~0.1 us; a ratio to it is kept finite with a 10 ns floor.
     const ratio = (a: number, b: number) => a / Math.max(b, 10);
@@ -203,13 +279,19 @@ async function serverRows(session: Session, samples: SampleSource, settings: Res
     const spread = (v: number[]) => `spread ${Math.min(...v).toFixed(2)}-${Math.max(...v).toFixed(2)}`;
     const p50R = median(p50Ratios);
     const p99R = median(p99Ratios);
-    console.log(`${utilisation * 100}% load, medians over ${runs} run pairs: excess p50 mlbench ${(m((x) => x.excessP50) / 1000).toFixed(2)} us vs floor ${(m((x) => x.floorP50) / 1000).toFixed(2)} us, `
-      + `excess p99 mlbench ${(m((x) => x.excessP99) / 1000).toFixed(2)} us vs floor ${(m((x) => x.floorP99) / 1000).toFixed(2)} us; δ ${(deltaNs / 1000).toFixed(2)} us`);
-    console.log(`${utilisation * 100}% load, mlbench/floor excess ratio: p50 ${p50R.toFixed(2)} (${spread(p50Ratios)}; goal <= 1.5: ${p50R <= 1.5 ? 'met' : 'NOT met'}), `
-      + `p99 ${p99R.toFixed(2)} (${spread(p99Ratios)}; goal <= 1.5: ${p99R <= 1.5 ? 'met' : 'NOT met'})`);
+    console.log(
+      `${utilisation * 100}% load, medians over ${runs} run pairs: excess p50 mlbench ${(m((x) => x.excessP50) / 1000).toFixed(2)} us vs floor ${(m((x) => x.floorP50) / 1000).toFixed(2)} us, ` +
+        `excess p99 mlbench ${(m((x) => x.excessP99) / 1000).toFixed(2)} us vs floor ${(m((x) => x.floorP99) / 1000).toFixed(2)} us; δ ${(deltaNs / 1000).toFixed(2)} us`,
+    );
+    console.log(
+      `${utilisation * 100}% load, mlbench/floor excess ratio: p50 ${p50R.toFixed(2)} (${spread(p50Ratios)}; goal <= 1.5: ${p50R <= 1.5 ? 'met' : 'NOT met'}), ` +
+        `p99 ${p99R.toFixed(2)} (${spread(p99Ratios)}; goal <= 1.5: ${p99R <= 1.5 ? 'met' : 'NOT met'})`,
+    );
     if (utilisation === 0.1) {
       const r = m((x) => x.p50) / singleStreamP50Ns;
-      console.log(`server p50 at 10% / single-stream p50: ${r.toFixed(4)} (goal <= 1.05: ${r <= 1.05 ? 'met' : 'NOT met'})`);
+      console.log(
+        `server p50 at 10% / single-stream p50: ${r.toFixed(4)} (goal <= 1.05: ${r <= 1.05 ? 'met' : 'NOT met'})`,
+      );
     }
   }
 }

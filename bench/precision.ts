@@ -19,9 +19,23 @@ import { PROJECT_ROOT } from '../harness/paths.js';
 const quick = process.argv.includes('--quick');
 const extra = process.argv.slice(2).filter((a) => a !== '--quick');
 const dir = mkdtempSync(path.join(tmpdir(), 'mlbench-bench-precision-'));
-const args = ['run', '--suite', 'precision', '--profile', quick ? 'quick' : 'standard', '--runtime', 'ort-node:cpu,ort-web:wasm', '--results-dir', dir, '--no-report', ...extra];
+const args = [
+  'run',
+  '--suite',
+  'precision',
+  '--profile',
+  quick ? 'quick' : 'standard',
+  '--runtime',
+  'ort-node:cpu,ort-web:wasm',
+  '--results-dir',
+  dir,
+  '--no-report',
+  ...extra,
+];
 const started = Date.now();
-const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'mlbench.js'), ...args], { stdio: ['ignore', 'inherit', 'inherit'] });
+const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'bin', 'mlbench.js'), ...args], {
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
 if (run.status !== 0) process.exit(run.status ?? 1);
 
 const machine = readdirSync(dir)[0]!;
@@ -34,6 +48,15 @@ if (!tables.length) {
   process.exit(1);
 }
 process.stdout.write(`\n${precisionTablesMarkdown(tables).join('\n')}\n`);
-const outside = result.jobs.filter((j) => j.precision && !j.precision.withinBound).map((j) => `${j.workload} on ${j.runtime.id}:${j.runtime.backend}: error ${j.precision!.normalizedMaxError.toExponential(2)} > bound ${j.precision!.bound.toExponential(2)}`);
-process.stdout.write(`${outside.length ? `OUTSIDE THE STATED BOUND:\n${outside.join('\n')}\n` : 'every measured error is within its precision\'s stated bound\n'}`);
-process.stdout.write(`profile ${quick ? 'quick' : 'standard'}, ${result.jobs.length} jobs in ${((Date.now() - started) / 1000).toFixed(0)} s; result file: ${file}\n`);
+const outside = result.jobs
+  .filter((j) => j.precision && !j.precision.withinBound)
+  .map(
+    (j) =>
+      `${j.workload} on ${j.runtime.id}:${j.runtime.backend}: error ${j.precision!.normalizedMaxError.toExponential(2)} > bound ${j.precision!.bound.toExponential(2)}`,
+  );
+process.stdout.write(
+  `${outside.length ? `OUTSIDE THE STATED BOUND:\n${outside.join('\n')}\n` : "every measured error is within its precision's stated bound\n"}`,
+);
+process.stdout.write(
+  `profile ${quick ? 'quick' : 'standard'}, ${result.jobs.length} jobs in ${((Date.now() - started) / 1000).toFixed(0)} s; result file: ${file}\n`,
+);

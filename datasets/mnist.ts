@@ -21,7 +21,10 @@ export const MNIST_PIXELS = 784;
 
 const require = createRequire(import.meta.url);
 
-interface MnistDigit { length: number; get(i: number): number[] }
+interface MnistDigit {
+  length: number;
+  get(i: number): number[];
+}
 
 /** Global indices and labels of all digits, in g order. */
 function mnistIndex(): { digits: MnistDigit[]; offsets: number[]; total: number } {
@@ -53,7 +56,8 @@ export function mnistDataset(): Dataset {
   return {
     id: MNIST_ID,
     load: async (slice): Promise<LoadedSlice> => {
-      if (!(MNIST_SLICES as readonly string[]).includes(slice)) throw unknownChoice('E_DATASET', 'mnist slice', slice, MNIST_SLICES);
+      if (!(MNIST_SLICES as readonly string[]).includes(slice))
+        throw unknownChoice('E_DATASET', 'mnist slice', slice, MNIST_SLICES);
       const { digits, offsets, total } = mnistIndex();
       const order = mnistSliceIndices(slice as 'train' | 'test' | 'all', total);
       const features = new Float32Array(order.length * MNIST_PIXELS);
@@ -66,10 +70,18 @@ export function mnistDataset(): Dataset {
       });
       const pkg = packageInfo('mnist');
       return {
-        features, labels, rows: order.length, columns: MNIST_PIXELS,
+        features,
+        labels,
+        rows: order.length,
+        columns: MNIST_PIXELS,
         meta: {
-          id: MNIST_ID, rows: order.length, columns: ['pixels 1x28x28'], checksum: arraysChecksum(features, labels),
-          source: { package: pkg.name, version: pkg.version, file: 'src/digits/<d>.json' }, slice, dims: [order.length, 1, 28, 28],
+          id: MNIST_ID,
+          rows: order.length,
+          columns: ['pixels 1x28x28'],
+          checksum: arraysChecksum(features, labels),
+          source: { package: pkg.name, version: pkg.version, file: 'src/digits/<d>.json' },
+          slice,
+          dims: [order.length, 1, 28, 28],
         },
       };
     },

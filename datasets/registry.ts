@@ -33,7 +33,10 @@ export function resolveDataset(id: string, opts: DatasetOptions & { target?: str
   if (user) return userDataset(id, opts);
   const factory = DATASETS[id];
   if (!factory) {
-    throw new UsageError('E_DATASET', `--dataset: unknown dataset "${id}". Valid values: ${Object.keys(DATASETS).join(', ')}, csv:<file>, parquet:<file>.`);
+    throw new UsageError(
+      'E_DATASET',
+      `--dataset: unknown dataset "${id}". Valid values: ${Object.keys(DATASETS).join(', ')}, csv:<file>, parquet:<file>.`,
+    );
   }
   return factory(opts);
 }
@@ -58,10 +61,19 @@ function userDataset(id: string, opts: DatasetOptions & { target?: string }): Da
         labels[j] = t.labels[i]!;
       });
       return {
-        features, labels, rows: rows.length, columns: cols.length,
+        features,
+        labels,
+        rows: rows.length,
+        columns: cols.length,
         meta: {
-          id, rows: rows.length, columns: [...t.numericNames, ...t.categoricalNames], checksum: arraysChecksum(features, labels),
-          source: src.source, slice, classes: t.classes, sourceChecksum: src.checksum,
+          id,
+          rows: rows.length,
+          columns: [...t.numericNames, ...t.categoricalNames],
+          checksum: arraysChecksum(features, labels),
+          source: src.source,
+          slice,
+          classes: t.classes,
+          sourceChecksum: src.checksum,
         },
       };
     },

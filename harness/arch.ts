@@ -83,18 +83,18 @@ export interface ResidualLayer {
 }
 
 export type LayerSpec =
-  | DenseLayer
-  | Conv2dLayer
-  | DepthwiseConv2dLayer
-  | MaxPool2dLayer
-  | GlobalAvgPoolLayer
-  | FlattenLayer
-  | ResidualLayer;
+  DenseLayer | Conv2dLayer | DepthwiseConv2dLayer | MaxPool2dLayer | GlobalAvgPoolLayer | FlattenLayer | ResidualLayer;
 
 export type LayerType = LayerSpec['type'];
 
 export const LAYER_TYPES: readonly LayerType[] = [
-  'dense', 'conv2d', 'depthwiseConv2d', 'maxPool2d', 'globalAvgPool', 'flatten', 'residual',
+  'dense',
+  'conv2d',
+  'depthwiseConv2d',
+  'maxPool2d',
+  'globalAvgPool',
+  'flatten',
+  'residual',
 ];
 
 /** Format tag of a description file (`{kind:'trained', path}` models). */
@@ -153,7 +153,6 @@ export interface TransformerConfig {
   layerNormEpsilon: number;
 }
 
-
 export interface NamedWeight {
   dims: number[];
   data: Float32Array;
@@ -165,4 +164,3 @@ export interface ResolvedTransformer {
   seed: number;
   weights: Map<string, NamedWeight>;
 }
-

@@ -72,7 +72,9 @@ export class ExitError extends Error {
 export class NonFiniteError extends Error {
   readonly code: ErrorCode = 'E_NONFINITE';
   constructor(where: string, counts: { nan: number; inf: number; total: number }) {
-    super(`${where}: ${counts.nan} NaN and ${counts.inf} Inf values of ${counts.total}; a fast wrong answer is not a result (check the model's weights and inputs)`);
+    super(
+      `${where}: ${counts.nan} NaN and ${counts.inf} Inf values of ${counts.total}; a fast wrong answer is not a result (check the model's weights and inputs)`,
+    );
     this.name = 'NonFiniteError';
   }
 }
@@ -136,7 +138,8 @@ export class RuntimeError extends Error {
  * result file and is printed with -v.
  */
 export function readableRuntimeMessage(message: string): string {
-  let text = message.replace(/Can't create a session\.\s*ERROR_CODE:\s*\d+,\s*ERROR_MESSAGE:\s*/g, '')
+  let text = message
+    .replace(/Can't create a session\.\s*ERROR_CODE:\s*\d+,\s*ERROR_MESSAGE:\s*/g, '')
     .replace(/\[ONNXRuntimeError\]\s*:\s*\d+\s*:\s*[A-Z_]+\s*:\s*/g, '');
   // A source location, then a C++ signature up to its balanced closing parenthesis.
   for (let m = /\S+\.(?:cc|cpp|h):\d+\s+/.exec(text); m; m = /\S+\.(?:cc|cpp|h):\d+\s+/.exec(text)) {

@@ -24,9 +24,11 @@ export type WorkloadKind = 'training' | 'inference' | 'generation';
  * Element types. `float16` and `bfloat16` travel as their raw 16-bit patterns (Uint16Array, as
  * onnxruntime-common takes them); `string` tensors hold a string[] (ONNX STRING, tfjs string).
  */
-export type DType = 'float32' | 'float64' | 'int32' | 'int64' | 'uint8' | 'int8' | 'bool' | 'float16' | 'bfloat16' | 'string';
+export type DType =
+  'float32' | 'float64' | 'int32' | 'int64' | 'uint8' | 'int8' | 'bool' | 'float16' | 'bfloat16' | 'string';
 
-export type TypedArray = Float32Array | Float64Array | Int32Array | BigInt64Array | Uint8Array | Int8Array | Uint16Array;
+export type TypedArray =
+  Float32Array | Float64Array | Int32Array | BigInt64Array | Uint8Array | Int8Array | Uint16Array;
 
 /** A runtime-neutral tensor: the only tensor type that crosses the Session contract. */
 export interface Tensor {

@@ -9,7 +9,8 @@ import { ratioWords, type CrossMachineCell, type CrossMachineView } from './cros
 
 const short = (label: string) => label.split(':')[0]!;
 const value = (c: CrossMachineCell, unit: 'ns' | 's') => (unit === 'ns' ? formatNs(c.value) : formatSeconds(c.value));
-const ratioText = (c: CrossMachineCell) => `${c.ratio.toFixed(2)}×${c.ratioLow !== null && c.ratioHigh !== null ? ` [${c.ratioLow.toFixed(2)}, ${c.ratioHigh.toFixed(2)}]` : ''}`;
+const ratioText = (c: CrossMachineCell) =>
+  `${c.ratio.toFixed(2)}×${c.ratioLow !== null && c.ratioHigh !== null ? ` [${c.ratioLow.toFixed(2)}, ${c.ratioHigh.toFixed(2)}]` : ''}`;
 
 /** The `<section>` of the view; '' when there is no view. */
 export function crossMachineHtml(view: CrossMachineView | null): string {
@@ -20,11 +21,13 @@ export function crossMachineHtml(view: CrossMachineView | null): string {
   const rows = view.rows.map((r) => {
     const a = r.cells[ref!.id]!;
     const mark = (c: CrossMachineCell) => (c.invalid ? ' <span class="badge v-INVALID">INVALID</span>' : '');
-    const cols = others.map((o) => {
-      const c = r.cells[o.id];
-      if (!c) return '<td class="muted">—</td><td class="muted">—</td>';
-      return `<td class="num">${e(value(c, r.unit))}${mark(c)}</td><td class="num">${e(ratioText(c))}<br><span class="muted">${e(ratioWords(c.ratio, short(o.label), A))}</span></td>`;
-    }).join('');
+    const cols = others
+      .map((o) => {
+        const c = r.cells[o.id];
+        if (!c) return '<td class="muted">—</td><td class="muted">—</td>';
+        return `<td class="num">${e(value(c, r.unit))}${mark(c)}</td><td class="num">${e(ratioText(c))}<br><span class="muted">${e(ratioWords(c.ratio, short(o.label), A))}</span></td>`;
+      })
+      .join('');
     return `<tr><th>${e(r.workload)} · ${e(r.scenario)}</th><td class="nowrap">${e(r.runtime)}</td><td class="num">${e(value(a, r.unit))}${mark(a)}</td>${cols}</tr>`;
   });
   const facts = view.differingFacts.length
@@ -51,18 +54,40 @@ export function crossMachineMarkdown(view: CrossMachineView | null): string[] {
   const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
   const out = [`## Machines side by side: ${others.map((o) => m(short(o.label))).join(', ')} against ${m(A)}`, ''];
   if (view.settingsWarning) out.push(`- ⚠ ${m(view.settingsWarning)}`, '');
-  out.push(row(['workload · scenario', 'runtime', m(A), ...others.flatMap((o) => [m(short(o.label)), `${m(short(o.label))} / ${m(A)} [95%]`])]));
+  out.push(
+    row([
+      'workload · scenario',
+      'runtime',
+      m(A),
+      ...others.flatMap((o) => [m(short(o.label)), `${m(short(o.label))} / ${m(A)} [95%]`]),
+    ]),
+  );
   out.push(row(['---', '---', '---:', ...others.flatMap(() => ['---:', '---:'])]));
   for (const r of view.rows) {
     const a = r.cells[ref!.id]!;
-    out.push(row([`${m(r.workload)} · ${m(r.scenario)}`, m(r.runtime), value(a, r.unit), ...others.flatMap((o) => {
-      const c = r.cells[o.id];
-      return c ? [`${value(c, r.unit)}${c.invalid ? ' INVALID' : ''}`, `${ratioText(c)} (${m(ratioWords(c.ratio, short(o.label), A))})`] : ['—', '—'];
-    })]));
+    out.push(
+      row([
+        `${m(r.workload)} · ${m(r.scenario)}`,
+        m(r.runtime),
+        value(a, r.unit),
+        ...others.flatMap((o) => {
+          const c = r.cells[o.id];
+          return c
+            ? [
+                `${value(c, r.unit)}${c.invalid ? ' INVALID' : ''}`,
+                `${ratioText(c)} (${m(ratioWords(c.ratio, short(o.label), A))})`,
+              ]
+            : ['—', '—'];
+        }),
+      ]),
+    );
   }
   out.push('');
   if (view.differingFacts.length) {
-    out.push(row(['differs', ...view.machines.map((x) => m(x.label))]), row(['---', ...view.machines.map(() => '---')]));
+    out.push(
+      row(['differs', ...view.machines.map((x) => m(x.label))]),
+      row(['---', ...view.machines.map(() => '---')]),
+    );
     for (const [k, vs] of view.differingFacts) out.push(row([`**${m(k)}**`, ...vs.map(m)]));
     out.push('');
   }

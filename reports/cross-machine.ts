@@ -57,7 +57,11 @@ export interface MachineRun {
 }
 
 /** The view, or null for results from fewer than two machines. `suiteRank` orders the rows. */
-export function buildCrossMachine(jobs: ReportJob[], machines: MachineRun[], suiteRank: (suite: string) => number): CrossMachineView | null {
+export function buildCrossMachine(
+  jobs: ReportJob[],
+  machines: MachineRun[],
+  suiteRank: (suite: string) => number,
+): CrossMachineView | null {
   if (machines.length < 2) return null;
   const ref = machines[0]!.id;
   const usable = measured(jobs).filter((j) => j.latest && isContender(j.runtime) && j.kind !== 'generation');
@@ -82,30 +86,55 @@ export function buildCrossMachine(jobs: ReportJob[], machines: MachineRun[], sui
         ratioHigh: ci ? s.high! / a.low! : null,
       };
     }
-    rows.push({ suite: first.suite, workload: first.workload, runtime: first.runtime, scenario: first.kind === 'training' ? 'training' : first.scenario, unit: metric.unit as 'ns' | 's', cells });
+    rows.push({
+      suite: first.suite,
+      workload: first.workload,
+      runtime: first.runtime,
+      scenario: first.kind === 'training' ? 'training' : first.scenario,
+      unit: metric.unit as 'ns' | 's',
+      cells,
+    });
   }
-  rows.sort((x, y) => suiteRank(x.suite) - suiteRank(y.suite) || x.suite.localeCompare(y.suite) || x.workload.localeCompare(y.workload)
-    || x.scenario.localeCompare(y.scenario) || x.runtime.localeCompare(y.runtime));
-  return { machines: machines.map(({ id, label }) => ({ id, label })), rows, differingFacts: differingFacts(machines), settingsWarning: settingsWarning(machines) };
+  rows.sort(
+    (x, y) =>
+      suiteRank(x.suite) - suiteRank(y.suite) ||
+      x.suite.localeCompare(y.suite) ||
+      x.workload.localeCompare(y.workload) ||
+      x.scenario.localeCompare(y.scenario) ||
+      x.runtime.localeCompare(y.runtime),
+  );
+  return {
+    machines: machines.map(({ id, label }) => ({ id, label })),
+    rows,
+    differingFacts: differingFacts(machines),
+    settingsWarning: settingsWarning(machines),
+  };
 }
 
 /** The facts (CPU, cores, GPU/adapter, ...) whose text differs between the machines; load and fingerprint left out. */
 function differingFacts(machines: MachineRun[]): Array<[string, string[]]> {
-  return MACHINE_FIELDS.filter((f) => f.compared && new Set(machines.map((m) => f.text(m.machine))).size > 1)
-    .map((f) => [f.label, machines.map((m) => f.text(m.machine))]);
+  return MACHINE_FIELDS.filter((f) => f.compared && new Set(machines.map((m) => f.text(m.machine))).size > 1).map(
+    (f) => [f.label, machines.map((m) => f.text(m.machine))],
+  );
 }
 
 function settingsWarning(machines: MachineRun[]): string | null {
   const keys = [...new Set(machines.flatMap((m) => Object.keys(m.settings)))].sort();
   const text = (v: unknown) => (v === undefined ? 'unset' : typeof v === 'string' ? v : JSON.stringify(v));
-  const differ = keys.filter((k) => new Set(machines.map((m) => text(m.settings[k]))).size > 1)
+  const differ = keys
+    .filter((k) => new Set(machines.map((m) => text(m.settings[k]))).size > 1)
     .map((k) => `${k}: ${machines.map((m) => text(m.settings[k])).join(' → ')}`);
   if (!differ.length) return null;
   return `The machines ran with different settings (${differ.slice(0, 6).join('; ')}${differ.length > 6 ? `; and ${differ.length - 6} more` : ''}); a ratio mixes the machine with the settings. Rerun with the same flags for a machine-only comparison.`;
 }
 
 /** `B 23% slower than A`, `B 1.8× faster than A`, `B same as A` (within 0.5%). */
-export function ratioWords(ratio: number, label: string, refLabel: string, better = speedMetricOf({ kind: 'inference' }).better): string {
+export function ratioWords(
+  ratio: number,
+  label: string,
+  refLabel: string,
+  better = speedMetricOf({ kind: 'inference' }).better,
+): string {
   const slower = better === 'lower' ? ratio > 1 : ratio < 1;
   const factor = ratio >= 1 ? ratio : 1 / ratio;
   if (Math.abs(ratio - 1) < 0.005) return `${label} same as ${refLabel}`;

@@ -17,6 +17,9 @@ export function crossoversOf(jobs: ReportJob[]): MachineCrossover[] {
   return machines.flatMap((id) => {
     const mine = swept.filter((j) => j.machineId === id);
     const label = mine[0]!.machineLabel;
-    return findCrossovers(mine.map((j) => ({ ...j, software: j.softwareAdapter ?? null }))).map((c) => ({ ...c, machineLabel: label }));
+    return findCrossovers(mine.map((j) => ({ ...j, software: j.softwareAdapter ?? null }))).map((c) => ({
+      ...c,
+      machineLabel: label,
+    }));
   });
 }

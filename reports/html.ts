@@ -25,12 +25,26 @@ export function renderHtml(model: ReportModel, charts: RenderedChart[], warnings
     crossMachineHtml(model.crossMachine),
     nodeVsBrowserHtml(model.nodeVsBrowser),
     precisionTablesHtml(model.precisionTables ?? []),
-    ...model.suites.map((s) => answerSection(s.id, s.jobs, charts.filter((c) => c.suite === s.id), multi, busy)),
+    ...model.suites.map((s) =>
+      answerSection(
+        s.id,
+        s.jobs,
+        charts.filter((c) => c.suite === s.id),
+        multi,
+        busy,
+      ),
+    ),
     '<h2 class="details-head" id="details">Details</h2>',
     runsSection(model),
     machinesSection(model),
     failuresSection(model),
-    ...model.suites.map((s) => suiteSection(s.id, s.jobs, charts.filter((c) => c.suite === s.id))),
+    ...model.suites.map((s) =>
+      suiteSection(
+        s.id,
+        s.jobs,
+        charts.filter((c) => c.suite === s.id),
+      ),
+    ),
   ];
   return `<!doctype html>
 <html lang="en">
@@ -54,7 +68,15 @@ function header(model: ReportModel, warnings: string[]): string {
   const counts = Object.entries(model.statusCounts)
     .map(([status, n]) => `<span class="badge s-${e(status)}">${e(status)}: ${n}</span>`)
     .join(' ');
-  const nav = [...(model.crossMachine ? ['cross-machine'] : []), ...(model.nodeVsBrowser ? ['node-vs-browser'] : []), ...model.suites.map((s) => `answer-${fileSlug(s.id)}`), 'runs', 'machines', ...(model.failures.length ? ['failures'] : []), ...model.suites.map((s) => `suite-${fileSlug(s.id)}`)]
+  const nav = [
+    ...(model.crossMachine ? ['cross-machine'] : []),
+    ...(model.nodeVsBrowser ? ['node-vs-browser'] : []),
+    ...model.suites.map((s) => `answer-${fileSlug(s.id)}`),
+    'runs',
+    'machines',
+    ...(model.failures.length ? ['failures'] : []),
+    ...model.suites.map((s) => `suite-${fileSlug(s.id)}`),
+  ]
     .map((id) => `<a href="#${e(id)}">${e(id.replace(/^suite-/, 'details: ').replace(/^answer-/, 'answer: '))}</a>`)
     .join('');
   const warn = warnings.length
@@ -75,8 +97,10 @@ function displayPath(file: string): string {
 function runsSection(model: ReportModel): string {
   const rows = model.runs.map((r) => {
     const machine = model.machines.find((m) => m.id === r.machineId);
-    return `<tr><td class="mono">${e(r.runId)}</td><td>${e(machine?.label ?? r.machineId)}</td><td class="nowrap">${e(shortTime(r.startedAt))}</td>`
-      + `<td class="num">${r.okCount} / ${r.jobCount}</td><td class="mono">${e(r.command)}</td><td class="mono">${e(displayPath(r.file))}</td></tr>`;
+    return (
+      `<tr><td class="mono">${e(r.runId)}</td><td>${e(machine?.label ?? r.machineId)}</td><td class="nowrap">${e(shortTime(r.startedAt))}</td>` +
+      `<td class="num">${r.okCount} / ${r.jobCount}</td><td class="mono">${e(r.command)}</td><td class="mono">${e(displayPath(r.file))}</td></tr>`
+    );
   });
   return `<h2 id="runs">Runs</h2>
 <div class="wrap"><table><thead><tr><th>run</th><th>machine</th><th>started (UTC)</th><th>ok / jobs</th><th>command</th><th>result file</th></tr></thead>
@@ -87,26 +111,34 @@ function runsSection(model: ReportModel): string {
 function machinesSection(model: ReportModel): string {
   const names = model.machines[0]?.facts.map(([name]) => name) ?? [];
   const head = model.machines.map((m) => `<th>${e(m.label)}</th>`).join('');
-  const rows = names.map((name, i) =>
-    `<tr><th>${e(name)}</th>${model.machines.map((m) => `<td>${e(m.facts[i]?.[1] ?? '')}</td>`).join('')}</tr>`);
+  const rows = names.map(
+    (name, i) =>
+      `<tr><th>${e(name)}</th>${model.machines.map((m) => `<td>${e(m.facts[i]?.[1] ?? '')}</td>`).join('')}</tr>`,
+  );
   return `<h2 id="machines">Machines</h2>
 <div class="wrap"><table><thead><tr><th></th>${head}</tr></thead><tbody>${rows.join('\n')}</tbody></table></div>`;
 }
 
 function failuresSection(model: ReportModel): string {
   if (!model.failures.length) return '';
-  const items = model.failures.map((j) => `<div class="failure"><span class="badge s-${e(j.status)}">${e(j.status)}</span>
+  const items = model.failures.map(
+    (j) => `<div class="failure"><span class="badge s-${e(j.status)}">${e(j.status)}</span>
  <strong>${e(j.suite)} / ${e(j.workload)}</strong> on ${e(j.runtime)}, ${e(j.scenario)} (${e(j.machineLabel)}, run ${e(j.runId)})
- <pre>${e(j.error ? `${j.error.code}: ${j.error.message}` : 'no error message recorded')}</pre></div>`);
+ <pre>${e(j.error ? `${j.error.code}: ${j.error.message}` : 'no error message recorded')}</pre></div>`,
+  );
   return `<h2 id="failures">Failures (${model.failures.length})</h2>\n${items.join('\n')}`;
 }
 
 function suiteSection(suite: string, jobs: ReportJob[], charts: RenderedChart[]): string {
   // The heatmap and the crossover chart are drawn in the suite's answer block at the top.
-  const figures = charts.filter((c) => c.chart.id !== 'speedup-heatmap' && c.chart.id !== 'crossover').map((c) => `<figure id="chart-${e(c.name)}" data-chart="${e(c.name)}">
+  const figures = charts
+    .filter((c) => c.chart.id !== 'speedup-heatmap' && c.chart.id !== 'crossover')
+    .map(
+      (c) => `<figure id="chart-${e(c.name)}" data-chart="${e(c.name)}">
 ${c.svg}
 <figcaption>${e(c.chart.description)}</figcaption>
-</figure>`);
+</figure>`,
+    );
   return `<h2 id="suite-${e(fileSlug(suite))}">Suite: ${e(suite)}</h2>
 ${figures.join('\n')}
 <h3>Jobs (${jobs.length})</h3>
@@ -130,27 +162,35 @@ function metricCell(metric: ReportJob['metric']): string {
 
 function jobsTable(jobs: ReportJob[]): string {
   const rows = [...jobs].sort(compareJobs).map((j) => {
-    const verdict = j.verdict ? `<span class="badge v-${j.verdict}">${j.verdict}</span>${j.relaxed ? ` <span class="muted">(${e(j.relaxed)})</span>` : ''}` : '';
+    const verdict = j.verdict
+      ? `<span class="badge v-${j.verdict}">${j.verdict}</span>${j.relaxed ? ` <span class="muted">(${e(j.relaxed)})</span>` : ''}`
+      : '';
     const notes = [...(j.error ? [`${j.error.code}: ${j.error.message}`] : []), ...j.reasons];
-    return `<tr><td>${e(j.workload)}</td><td class="nowrap">${e(j.scenario)}</td><td class="nowrap">${e(j.runtime)}</td>`
-      + `<td title="${e(j.machineLabel)}">${e(j.machineLabel.split(':')[0])}</td><td title="run ${e(j.runId)}">${e(shortTime(j.runStartedAt)).replace(/^(\S+)/, '<span class="nowrap">$1</span>')}${j.repeat ? ` #${j.repeat}` : ''}</td>`
-      + `<td><span class="badge s-${e(j.status)}">${e(j.status)}</span>${j.verdict ? `<br>${verdict}` : ''}</td>`
-      + `<td>${metricCell(j.metric)}</td><td class="num">${e(formatNs(j.latencyNs?.p50))}</td>`
-      + `<td class="num">${e(formatNs(j.latencyNs?.p99))}</td>`
-      + `<td class="num">${e(throughputText(j, sig))}</td>`
-      + `<td>${parityCell(j)}</td>`
-      + `<td>${notes.map((n) => e(n)).join('<br>') || ''}</td></tr>`;
+    return (
+      `<tr><td>${e(j.workload)}</td><td class="nowrap">${e(j.scenario)}</td><td class="nowrap">${e(j.runtime)}</td>` +
+      `<td title="${e(j.machineLabel)}">${e(j.machineLabel.split(':')[0])}</td><td title="run ${e(j.runId)}">${e(shortTime(j.runStartedAt)).replace(/^(\S+)/, '<span class="nowrap">$1</span>')}${j.repeat ? ` #${j.repeat}` : ''}</td>` +
+      `<td><span class="badge s-${e(j.status)}">${e(j.status)}</span>${j.verdict ? `<br>${verdict}` : ''}</td>` +
+      `<td>${metricCell(j.metric)}</td><td class="num">${e(formatNs(j.latencyNs?.p50))}</td>` +
+      `<td class="num">${e(formatNs(j.latencyNs?.p99))}</td>` +
+      `<td class="num">${e(throughputText(j, sig))}</td>` +
+      `<td>${parityCell(j)}</td>` +
+      `<td>${notes.map((n) => e(n)).join('<br>') || ''}</td></tr>`
+    );
   });
-  return `<div class="wrap"><table><thead><tr><th>workload</th><th>scenario</th><th>runtime</th><th>machine</th><th>run started (UTC)</th>`
-    + `<th>status / verdict</th><th>headline metric</th><th>p50</th><th>p99</th><th>throughput</th><th>parity · % of FP32 peak</th><th>reasons / error</th></tr></thead>
-<tbody>${rows.join('\n')}</tbody></table></div>`;
+  return (
+    `<div class="wrap"><table><thead><tr><th>workload</th><th>scenario</th><th>runtime</th><th>machine</th><th>run started (UTC)</th>` +
+    `<th>status / verdict</th><th>headline metric</th><th>p50</th><th>p99</th><th>throughput</th><th>parity · % of FP32 peak</th><th>reasons / error</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table></div>`
+  );
 }
 
 /** Parity against the job's independent reference, and its share of the machine's theoretical FP32 peak. */
 function parityCell(j: ReportJob): string {
   const p = j.parity;
-  const parity = !p ? '—'
-    : 'pass' in p ? `<span class="badge ${p.pass ? 's-ok' : 's-failed'}">${p.pass ? 'pass' : 'FAIL'}</span> ${e(p.maxAbsDiff.toExponential(1))} vs ${e(p.reference)}`
+  const parity = !p
+    ? '—'
+    : 'pass' in p
+      ? `<span class="badge ${p.pass ? 's-ok' : 's-failed'}">${p.pass ? 'pass' : 'FAIL'}</span> ${e(p.maxAbsDiff.toExponential(1))} vs ${e(p.reference)}`
       : `<span class="muted">${e(p.note)}</span>`;
   return `${parity}${j.peakPercent === null ? '' : `<br>${e(j.peakPercent.toFixed(1))}% of peak`}`;
 }
@@ -161,7 +201,12 @@ function opProfilesSection(jobs: ReportJob[]): string {
   if (!profiled.length) return '';
   const rows = profiled.map((j) => {
     const p = j.opProfile!;
-    const ops = p.ops.map((o) => `<span class="nowrap">${e(o.op)} <strong>${(o.share * 100).toFixed(1)}%</strong> <span class="muted">(${e(sig(o.totalMs / p.queries))} ms/query, ${o.calls} calls)</span></span>`).join('<br>');
+    const ops = p.ops
+      .map(
+        (o) =>
+          `<span class="nowrap">${e(o.op)} <strong>${(o.share * 100).toFixed(1)}%</strong> <span class="muted">(${e(sig(o.totalMs / p.queries))} ms/query, ${o.calls} calls)</span></span>`,
+      )
+      .join('<br>');
     return `<tr><td>${e(j.workload)}</td><td class="nowrap">${e(j.runtime)}</td><td class="muted">${e(p.source)}, ${p.queries} queries</td><td>${ops}</td></tr>`;
   });
   return `<h3>Per-op profile (top ops by time)</h3>

@@ -1,7 +1,15 @@
 /** Reports: result files -> report model -> HTML, Markdown, SVG and PNG charts. */
 export { writeReport, type WriteReportOptions } from './write-report.js';
 export { loadResults, type LoadedResults, type LoadResultsOptions } from '../results/index.js';
-export { buildReportModel, compareJobs, type ReportJob, type ReportMachine, type ReportModel, type ReportRun, type ReportSuite } from './model.js';
+export {
+  buildReportModel,
+  compareJobs,
+  type ReportJob,
+  type ReportMachine,
+  type ReportModel,
+  type ReportRun,
+  type ReportSuite,
+} from './model.js';
 export { renderHtml } from './html.js';
 export { renderMarkdown } from './markdown.js';
 export { renderCharts, fileSlug, type RenderedChart } from './render-charts.js';

@@ -8,7 +8,21 @@ import { buildPrecisionTables, type PrecisionTableModel } from './precision-tabl
 import { formatRuntimeId } from '../harness/common/format.js';
 import { errorMessage } from '../harness/errors.js';
 import {
-  adapterName, isBroken, jobSoftwareWarning, rankedRuntimeLabel, jobKey, latencySampleOf, machineFacts, machineLabel, type FindPeakStep, type JobResult, type LatencySample, type LatencySummary, type ResultFile, measurementSettings, runChoices,
+  adapterName,
+  isBroken,
+  jobSoftwareWarning,
+  rankedRuntimeLabel,
+  jobKey,
+  latencySampleOf,
+  machineFacts,
+  machineLabel,
+  type FindPeakStep,
+  type JobResult,
+  type LatencySample,
+  type LatencySummary,
+  type ResultFile,
+  measurementSettings,
+  runChoices,
 } from '../results/index.js';
 
 /** One job of one run, flattened with its run and machine. */
@@ -94,13 +108,22 @@ export interface ReportJob {
    */
   precisionOf?: { precision: string; family: string; label: string; error: JobResult['precision'] | null } | null;
   /** Training jobs scored at other precisions (accuracy.precisions, harness/train/serve-check.ts scorePrecisions). */
-  trainedPrecisions?: Array<{ precision: string; runtime: string; status: string; changeVsFp32?: number; reason?: string }> | null;
+  trainedPrecisions?: Array<{
+    precision: string;
+    runtime: string;
+    status: string;
+    changeVsFp32?: number;
+    reason?: string;
+  }> | null;
   /** True when this job belongs to the newest run of its machine that has this key. */
   latest: boolean;
 }
 
 /** `12.3k samples/s`, with `· 1.54k queries/s` beside it when a query carries several samples. */
-export function throughputText(j: Pick<ReportJob, 'throughputPerS' | 'queriesPerS'>, sig: (x: number) => string): string {
+export function throughputText(
+  j: Pick<ReportJob, 'throughputPerS' | 'queriesPerS'>,
+  sig: (x: number) => string,
+): string {
   if (j.throughputPerS === null) return '—';
   return `${sig(j.throughputPerS)} samples/s${j.queriesPerS !== null ? ` · ${sig(j.queriesPerS)} queries/s` : ''}`;
 }
@@ -167,33 +190,54 @@ export function suiteRank(suite: string): number {
  * Builds the report model from validated result files (the order of inputs does not matter). A job
  * whose latencies cannot be decoded falls back to its latencyNs summary, with a line in `warnings`.
  */
-export function buildReportModel(results: Array<{ file: string; result: ResultFile }>, now = new Date(), warnings: string[] = []): ReportModel {
-  const sorted = [...results].sort((a, b) => a.result.startedAt.localeCompare(b.result.startedAt) || a.file.localeCompare(b.file));
+export function buildReportModel(
+  results: Array<{ file: string; result: ResultFile }>,
+  now = new Date(),
+  warnings: string[] = [],
+): ReportModel {
+  const sorted = [...results].sort(
+    (a, b) => a.result.startedAt.localeCompare(b.result.startedAt) || a.file.localeCompare(b.file),
+  );
   const machines = new Map<string, ReportMachine>();
   const newestRun = new Map<string, MachineRun>();
   const runs: ReportRun[] = [];
   const jobs: ReportJob[] = [];
   for (const { file, result } of sorted) {
     const m = result.machine;
-    if (!machines.has(m.id)) machines.set(m.id, { id: m.id, label: machineLabel(m, machines.size), facts: machineFacts(m), busy: null });
+    if (!machines.has(m.id))
+      machines.set(m.id, { id: m.id, label: machineLabel(m, machines.size), facts: machineFacts(m), busy: null });
     const load = m.loadAverage[0];
     if (load !== undefined && load >= m.cpu.cores / 2 && !machines.get(m.id)!.busy) {
-      machines.get(m.id)!.busy = `Noisy machine: ${machines.get(m.id)!.label} had a load average of ${load.toFixed(1)} on ${m.cpu.cores} logical cores when run ${result.runId} started; other work competed, so compare ratios measured side by side, not absolute times.`;
+      machines.get(m.id)!.busy =
+        `Noisy machine: ${machines.get(m.id)!.label} had a load average of ${load.toFixed(1)} on ${m.cpu.cores} logical cores when run ${result.runId} started; other work competed, so compare ratios measured side by side, not absolute times.`;
     }
     const label = machines.get(m.id)!.label;
     // What a job was measured with: the settings, and the profile (it sizes the jobs); never
     // which jobs ran or where output went (the run's other choices).
     const profile = runChoices(result).profile;
-    newestRun.set(m.id, { id: m.id, label, machine: m, settings: { ...measurementSettings(result), ...(profile !== undefined ? { profile } : {}) } });
+    newestRun.set(m.id, {
+      id: m.id,
+      label,
+      machine: m,
+      settings: { ...measurementSettings(result), ...(profile !== undefined ? { profile } : {}) },
+    });
     runs.push({
-      file, runId: result.runId, machineId: m.id, startedAt: result.startedAt, finishedAt: result.finishedAt,
-      command: result.command, toolVersion: result.tool.version, jobCount: result.jobs.length,
+      file,
+      runId: result.runId,
+      machineId: m.id,
+      startedAt: result.startedAt,
+      finishedAt: result.finishedAt,
+      command: result.command,
+      toolVersion: result.tool.version,
+      jobCount: result.jobs.length,
       okCount: result.jobs.filter((j) => j.status === 'ok').length,
     });
     for (const job of result.jobs) jobs.push(toReportJob(job, file, result, label, warnings));
   }
   markLatest(jobs);
-  const suiteIds = [...new Set(jobs.map((j) => j.suite))].sort((a, b) => suiteRank(a) - suiteRank(b) || a.localeCompare(b));
+  const suiteIds = [...new Set(jobs.map((j) => j.suite))].sort(
+    (a, b) => suiteRank(a) - suiteRank(b) || a.localeCompare(b),
+  );
   const statusCounts: Record<string, number> = {};
   for (const j of jobs) statusCounts[j.status] = (statusCounts[j.status] ?? 0) + 1;
   return {
@@ -212,20 +256,34 @@ export function buildReportModel(results: Array<{ file: string; result: ResultFi
 
 /** Table order: jobs of one workload, scenario and runtime together, then machine, run, repeat. */
 export function compareJobs(a: ReportJob, b: ReportJob): number {
-  return a.workload.localeCompare(b.workload, undefined, { numeric: true }) || a.scenario.localeCompare(b.scenario) || a.runtime.localeCompare(b.runtime)
-    || a.machineLabel.localeCompare(b.machineLabel) || a.runStartedAt.localeCompare(b.runStartedAt) || a.repeat - b.repeat;
+  return (
+    a.workload.localeCompare(b.workload, undefined, { numeric: true }) ||
+    a.scenario.localeCompare(b.scenario) ||
+    a.runtime.localeCompare(b.runtime) ||
+    a.machineLabel.localeCompare(b.machineLabel) ||
+    a.runStartedAt.localeCompare(b.runStartedAt) ||
+    a.repeat - b.repeat
+  );
 }
 
 function latencySample(job: JobResult, file: string, warnings: string[]): LatencySample | null {
   try {
     return latencySampleOf(job);
   } catch (err) {
-    warnings.push(`${file}: job ${job.id}: histogramNs is corrupt (${errorMessage(err)}); its charts use the latencyNs summary`);
+    warnings.push(
+      `${file}: job ${job.id}: histogramNs is corrupt (${errorMessage(err)}); its charts use the latencyNs summary`,
+    );
     return null;
   }
 }
 
-function toReportJob(job: JobResult, file: string, result: ResultFile, machineLabelText: string, warnings: string[]): ReportJob {
+function toReportJob(
+  job: JobResult,
+  file: string,
+  result: ResultFile,
+  machineLabelText: string,
+  warnings: string[],
+): ReportJob {
   const runtime = formatRuntimeId(job.runtime);
   return {
     key: jobKey(job),
@@ -238,24 +296,39 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
     workload: job.workload,
     model: modelLabel(job),
     precisionOf: precisionOf(job),
-    trainedPrecisions: Array.isArray(job.accuracy?.precisions) ? job.accuracy.precisions as NonNullable<ReportJob['trainedPrecisions']> : null,
+    trainedPrecisions: Array.isArray(job.accuracy?.precisions)
+      ? (job.accuracy.precisions as NonNullable<ReportJob['trainedPrecisions']>)
+      : null,
     kind: job.kind,
     runtime,
     threads: job.runtime.threads ?? null,
     scenario: job.scenario,
     repeat: job.repeat,
     status: job.status,
-    verdict: job.validity ? (job.validity.valid ? 'VALID' : job.validity.result === 'UNSCORED' ? 'UNSCORED' : 'INVALID') : null,
-    relaxed: job.validity?.valid ? job.validity.relaxed ?? null : null,
+    verdict: job.validity
+      ? job.validity.valid
+        ? 'VALID'
+        : job.validity.result === 'UNSCORED'
+          ? 'UNSCORED'
+          : 'INVALID'
+      : null,
+    relaxed: job.validity?.valid ? (job.validity.relaxed ?? null) : null,
     reasons: job.validity?.reasons ?? [],
     error: job.error ?? null,
     metric: job.metric ?? null,
     latencyNs: job.latencyNs ?? null,
     latencySample: latencySample(job, file, warnings),
     throughputPerS: job.throughputPerS ?? null,
-    queriesPerS: job.queriesPerS !== undefined && job.throughputPerS !== undefined && Math.abs(job.queriesPerS - job.throughputPerS) > 1e-9 * job.throughputPerS ? job.queriesPerS : null,
+    queriesPerS:
+      job.queriesPerS !== undefined &&
+      job.throughputPerS !== undefined &&
+      Math.abs(job.queriesPerS - job.throughputPerS) > 1e-9 * job.throughputPerS
+        ? job.queriesPerS
+        : null,
     coldStart: job.coldStart ?? null,
-    train: job.train ? { seconds: job.train.seconds, epochs: job.train.epochs, rowsPerS: job.train.rowsPerS ?? null } : null,
+    train: job.train
+      ? { seconds: job.train.seconds, epochs: job.train.epochs, rowsPerS: job.train.rowsPerS ?? null }
+      : null,
     datasetRows: job.dataset?.rows ?? null,
     accuracy: job.accuracy ? { metric: job.accuracy.metric, value: job.accuracy.value } : null,
     achievedGflops: finite(job.achievedGflops),
@@ -264,16 +337,18 @@ function toReportJob(job: JobResult, file: string, result: ResultFile, machineLa
     findPeakSteps: job.findPeak?.steps ?? [],
     latencyBoundNs: job.scenario === 'server' ? finite(job.settings.latencyBoundNs) : null,
     opProfile: job.opProfile ?? null,
-    generation: job.generation ? {
-      ttftNs: job.generation.perRequest.ttftNs,
-      tpotNs: job.generation.perRequest.tpotNs.filter((v): v is number => v !== null),
-      ttftP50Ns: job.generation.ttftNs.p50,
-      ttftP99Ns: job.generation.ttftNs.p99,
-      tpotP50Ns: job.generation.tpotNs?.p50 ?? null,
-      tpotP99Ns: job.generation.tpotNs?.p99 ?? null,
-      outputTokensPerS: job.generation.outputTokensPerS,
-      percentOfFloor: job.generation.bandwidthFloor?.percentOfFloor ?? null,
-    } : null,
+    generation: job.generation
+      ? {
+          ttftNs: job.generation.perRequest.ttftNs,
+          tpotNs: job.generation.perRequest.tpotNs.filter((v): v is number => v !== null),
+          ttftP50Ns: job.generation.ttftNs.p50,
+          ttftP99Ns: job.generation.ttftNs.p99,
+          tpotP50Ns: job.generation.tpotNs?.p50 ?? null,
+          tpotP99Ns: job.generation.tpotNs?.p99 ?? null,
+          outputTokensPerS: job.generation.outputTokensPerS,
+          percentOfFloor: job.generation.bandwidthFloor?.percentOfFloor ?? null,
+        }
+      : null,
     adapter: job.adapter ? job.adapter.description || adapterName(job.adapter) : null,
     softwareAdapter: jobSoftwareWarning(job),
     rankedAs: rankedRuntimeLabel(runtime, job),

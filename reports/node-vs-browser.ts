@@ -60,7 +60,10 @@ function side(group: ReportJob[]): HostSide | null {
 export function buildNodeVsBrowser(jobs: ReportJob[], suiteRank: (suite: string) => number): NodeVsBrowserView | null {
   const usable = measured(jobs).filter((j) => j.latest && j.kind === 'inference');
   const rows: NodeVsBrowserRow[] = [];
-  for (const contest of groupBy(usable, (j) => `${j.machineId}\u0000${j.suite}\u0000${j.workload}\u0000${j.scenario}`).values()) {
+  for (const contest of groupBy(
+    usable,
+    (j) => `${j.machineId}\u0000${j.suite}\u0000${j.workload}\u0000${j.scenario}`,
+  ).values()) {
     const byRuntime = groupBy(contest, (j) => j.runtime);
     for (const [runtime, browserJobs] of byRuntime) {
       const twin = browserRuntimeSpec(runtime)?.nodeTwin;
@@ -72,7 +75,12 @@ export function buildNodeVsBrowser(jobs: ReportJob[], suiteRank: (suite: string)
       const ci = node.low !== null && node.high !== null && browser.low !== null && browser.high !== null;
       const first = browserJobs[0]!;
       rows.push({
-        machineLabel: first.machineLabel, suite: first.suite, workload: first.workload, scenario: first.scenario, node, browser,
+        machineLabel: first.machineLabel,
+        suite: first.suite,
+        workload: first.workload,
+        scenario: first.scenario,
+        node,
+        browser,
         ratio: browser.value / node.value,
         ratioLow: ci ? browser.low! / node.high! : null,
         ratioHigh: ci ? browser.high! / node.low! : null,
@@ -80,7 +88,14 @@ export function buildNodeVsBrowser(jobs: ReportJob[], suiteRank: (suite: string)
     }
   }
   if (!rows.length) return null;
-  rows.sort((x, y) => x.machineLabel.localeCompare(y.machineLabel) || suiteRank(x.suite) - suiteRank(y.suite) || x.suite.localeCompare(y.suite)
-    || x.workload.localeCompare(y.workload) || x.scenario.localeCompare(y.scenario) || x.node.runtime.localeCompare(y.node.runtime));
+  rows.sort(
+    (x, y) =>
+      x.machineLabel.localeCompare(y.machineLabel) ||
+      suiteRank(x.suite) - suiteRank(y.suite) ||
+      x.suite.localeCompare(y.suite) ||
+      x.workload.localeCompare(y.workload) ||
+      x.scenario.localeCompare(y.scenario) ||
+      x.node.runtime.localeCompare(y.node.runtime),
+  );
   return { rows, multiMachine: new Set(rows.map((r) => r.machineLabel)).size > 1 };
 }

@@ -19,7 +19,11 @@ export interface RenderedChart {
 
 /** A suite id as a file-name fragment (suite names come from result files). */
 export function fileSlug(text: string): string {
-  const slug = text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const slug = text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
   return slug || 'suite';
 }
 

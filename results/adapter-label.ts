@@ -4,7 +4,13 @@
  */
 import type { JobResult } from './schema.js';
 
-type AdapterFacts = { vendor?: string; architecture?: string; device?: string; description?: string; fallback?: boolean };
+type AdapterFacts = {
+  vendor?: string;
+  architecture?: string;
+  device?: string;
+  description?: string;
+  fallback?: boolean;
+};
 
 const SOFTWARE_NAMES = /llvmpipe|lavapipe|swiftshader|softpipe|software rasterizer|microsoft basic render/i;
 
@@ -16,7 +22,11 @@ export function adapterName(a: AdapterFacts): string {
 
 /** True for an adapter that computes on the CPU: isFallbackAdapter, architecture "software", or a known CPU rasterizer. */
 export function isSoftwareAdapter(a: AdapterFacts): boolean {
-  return a.fallback === true || a.architecture === 'software' || SOFTWARE_NAMES.test(`${a.description ?? ''} ${a.device ?? ''}`);
+  return (
+    a.fallback === true ||
+    a.architecture === 'software' ||
+    SOFTWARE_NAMES.test(`${a.description ?? ''} ${a.device ?? ''}`)
+  );
 }
 
 /** The one sentence every output uses for a software adapter. */
@@ -26,7 +36,9 @@ export function softwareAdapterWarning(a: AdapterFacts): string {
 
 /** A job's software-adapter warning, or null when it ran on no adapter or a hardware one. */
 export function jobSoftwareWarning(job: Pick<JobResult, 'adapter'>): string | null {
-  return job.adapter && (job.adapter.software || isSoftwareAdapter(job.adapter)) ? softwareAdapterWarning(job.adapter) : null;
+  return job.adapter && (job.adapter.software || isSoftwareAdapter(job.adapter))
+    ? softwareAdapterWarning(job.adapter)
+    : null;
 }
 
 /** The runtime's label where jobs are ranked: `ort-node:webgpu (software: llvmpipe)` on a software adapter. */

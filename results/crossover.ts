@@ -51,7 +51,15 @@ export interface CrossoverJob {
 
 /** A result file's job as the finder reads it. */
 export function crossoverJobOf(j: JobResult): CrossoverJob {
-  return { suite: j.suite, scenario: j.scenario, status: j.status, runtime: formatRuntimeId(j.runtime), throughputPerS: j.throughputPerS, sweep: j.sweep, software: jobSoftwareWarning(j) };
+  return {
+    suite: j.suite,
+    scenario: j.scenario,
+    status: j.status,
+    runtime: formatRuntimeId(j.runtime),
+    throughputPerS: j.throughputPerS,
+    sweep: j.sweep,
+    software: jobSoftwareWarning(j),
+  };
 }
 
 const runtimeOf = (j: CrossoverJob) => j.runtime;
@@ -62,7 +70,8 @@ function sentence(gpu: CrossoverPoint[], cpuBest: Map<number, CrossoverPoint>, a
   const label = gpu[0]!.software ? `${runtime} [software adapter]` : runtime;
   const shared = gpu.filter((p) => cpuBest.has(p.value)).sort((a, b) => a.value - b.value);
   const tail = gpu[0]!.software ? ` (${gpu[0]!.software}.)` : '';
-  if (shared.length === 0) return `${label}: no CPU runtime ran the same ${axisWord(axis)}s, so there is nothing to cross.${tail}`;
+  if (shared.length === 0)
+    return `${label}: no CPU runtime ran the same ${axisWord(axis)}s, so there is nothing to cross.${tail}`;
   const ahead = shared.map((p) => p.samplesPerS > cpuBest.get(p.value)!.samplesPerS);
   let from = shared.length;
   while (from > 0 && ahead[from - 1]) from--;
@@ -74,7 +83,8 @@ function sentence(gpu: CrossoverPoint[], cpuBest: Map<number, CrossoverPoint>, a
   }
   const at = shared[from]!;
   const cpuAt = cpuBest.get(at.value)!;
-  if (from === 0) return `${label} is faster than every CPU runtime at every ${axisWord(axis)} swept (${first}-${last.value}); at ${axisWord(axis)} ${first}: ${rate(at.samplesPerS)} vs ${rate(cpuAt.samplesPerS)} samples/s on ${cpuAt.runtime}.${tail}`;
+  if (from === 0)
+    return `${label} is faster than every CPU runtime at every ${axisWord(axis)} swept (${first}-${last.value}); at ${axisWord(axis)} ${first}: ${rate(at.samplesPerS)} vs ${rate(cpuAt.samplesPerS)} samples/s on ${cpuAt.runtime}.${tail}`;
   return `${label} overtakes the fastest CPU runtime at ${axisWord(axis)} ${at.value} (${rate(at.samplesPerS)} vs ${rate(cpuAt.samplesPerS)} samples/s on ${cpuAt.runtime}) and stays ahead up to ${last.value}.${tail}`;
 }
 
@@ -82,7 +92,13 @@ function sentence(gpu: CrossoverPoint[], cpuBest: Map<number, CrossoverPoint>, a
 export function findCrossovers(jobs: readonly CrossoverJob[]): Crossover[] {
   const groups = new Map<string, CrossoverJob[]>();
   for (const j of jobs) {
-    if (!j.sweep || (j.status !== 'ok' && j.status !== 'invalid') || typeof j.throughputPerS !== 'number' || !(j.throughputPerS > 0)) continue;
+    if (
+      !j.sweep ||
+      (j.status !== 'ok' && j.status !== 'invalid') ||
+      typeof j.throughputPerS !== 'number' ||
+      !(j.throughputPerS > 0)
+    )
+      continue;
     const key = `${j.suite}\u0000${j.sweep.base}\u0000${j.sweep.axis}\u0000${j.scenario}`;
     groups.set(key, [...(groups.get(key) ?? []), j]);
   }
@@ -91,14 +107,31 @@ export function findCrossovers(jobs: readonly CrossoverJob[]): Crossover[] {
     const { suite } = group[0]!;
     const { base, axis } = group[0]!.sweep!;
     const byPoint = new Map<string, CrossoverJob[]>();
-    for (const j of group) byPoint.set(`${runtimeOf(j)}\u0000${j.sweep!.value}`, [...(byPoint.get(`${runtimeOf(j)}\u0000${j.sweep!.value}`) ?? []), j]);
-    const points: CrossoverPoint[] = [...byPoint.values()].map((js) => ({
-      runtime: runtimeOf(js[0]!), device: js[0]!.sweep!.device, software: js[0]!.software, value: js[0]!.sweep!.value, samplesPerS: median(js.map((j) => j.throughputPerS!)),
-    })).sort((a, b) => a.runtime.localeCompare(b.runtime) || a.value - b.value);
+    for (const j of group)
+      byPoint.set(`${runtimeOf(j)}\u0000${j.sweep!.value}`, [
+        ...(byPoint.get(`${runtimeOf(j)}\u0000${j.sweep!.value}`) ?? []),
+        j,
+      ]);
+    const points: CrossoverPoint[] = [...byPoint.values()]
+      .map((js) => ({
+        runtime: runtimeOf(js[0]!),
+        device: js[0]!.sweep!.device,
+        software: js[0]!.software,
+        value: js[0]!.sweep!.value,
+        samplesPerS: median(js.map((j) => j.throughputPerS!)),
+      }))
+      .sort((a, b) => a.runtime.localeCompare(b.runtime) || a.value - b.value);
     const cpuBest = new Map<number, CrossoverPoint>();
-    for (const p of points) if (p.device === 'cpu' && p.samplesPerS > (cpuBest.get(p.value)?.samplesPerS ?? 0)) cpuBest.set(p.value, p);
+    for (const p of points)
+      if (p.device === 'cpu' && p.samplesPerS > (cpuBest.get(p.value)?.samplesPerS ?? 0)) cpuBest.set(p.value, p);
     const gpuRuntimes = [...new Set(points.filter((p) => p.device === 'gpu').map((p) => p.runtime))];
-    const sentences = gpuRuntimes.map((rt) => sentence(points.filter((p) => p.runtime === rt), cpuBest, axis));
+    const sentences = gpuRuntimes.map((rt) =>
+      sentence(
+        points.filter((p) => p.runtime === rt),
+        cpuBest,
+        axis,
+      ),
+    );
     out.push({ suite, base, axis, points, sentences });
   }
   return out.sort((a, b) => a.suite.localeCompare(b.suite) || a.base.localeCompare(b.base));

@@ -51,15 +51,22 @@ export function ladderRows(jobs: JobResult[]): LadderRow[] {
   return [...groups.values()].map((g) => {
     const [model, size] = [g[0]!.workload.replace(/-[^-]+$/, ''), g[0]!.workload.replace(/^.*-/, '')];
     const ok = g.filter((j) => j.train);
-    const num = (f: (j: JobResult) => unknown) => ok.map(f).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+    const num = (f: (j: JobResult) => unknown) =>
+      ok.map(f).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
     // The training process's own peak: train.peakRssBytes; older results: the job process's.
     const rss = num((j) => field(j, 'peakRssBytes') ?? j.memory?.peakRssBytes);
     const statuses = [...new Set(g.map((j) => j.status))];
-    const reached = ok.map((j) => field(j, 'targetReached') ?? (typeof j.train?.timeToTargetSeconds === 'number' ? true : null));
+    const reached = ok.map(
+      (j) => field(j, 'targetReached') ?? (typeof j.train?.timeToTargetSeconds === 'number' ? true : null),
+    );
     const ttt = num((j) => j.train?.timeToTargetSeconds);
     const targets = num((j) => (field(j, 'target') as { value?: unknown } | undefined)?.value);
     return {
-      model, runtime: runtimeName(g[0]!), size, status: statuses.join('/'), runs: g.length,
+      model,
+      runtime: runtimeName(g[0]!),
+      size,
+      status: statuses.join('/'),
+      runs: g.length,
       trainSeconds: ok.length ? olympicMean(num((j) => j.train?.seconds)) : null,
       timeToTargetSeconds: ttt.length ? olympicMean(ttt) : null,
       targetMissed: reached.filter((r) => r === false).length,
@@ -86,19 +93,48 @@ export function benchmMlTable(jobs: JobResult[]): string | null {
   if (all.length === 0) return null;
   // Runtimes that are unavailable on every size collapse into one footnote line each.
   const present = new Set(all.filter((r) => r.status !== 'unavailable').map((r) => r.runtime));
-  const absent = [...new Set(all.filter((r) => r.status === 'unavailable' && !present.has(r.runtime)).map((r) => r.runtime))];
+  const absent = [
+    ...new Set(all.filter((r) => r.status === 'unavailable' && !present.has(r.runtime)).map((r) => r.runtime)),
+  ];
   const rows = all.filter((r) => r.status !== 'unavailable');
   const repeated = rows.some((r) => r.runs > 2);
-  const header = ['model', 'tool/runtime', 'size', 'status', repeated ? 'train s (olympic)' : 'train s', 'to target s', 'peak RSS MiB', 'AUC', 'serve |dAUC|'];
-  const body = rows.map((r) => [r.model, r.runtime, r.size, r.status, fix(r.trainSeconds, 2), toTargetCell(r), fix(r.peakRssMb, 0), fix(r.auc, 4), r.servingMaxAbsDiff === null ? '-' : r.servingMaxAbsDiff.toExponential(1)]);
+  const header = [
+    'model',
+    'tool/runtime',
+    'size',
+    'status',
+    repeated ? 'train s (olympic)' : 'train s',
+    'to target s',
+    'peak RSS MiB',
+    'AUC',
+    'serve |dAUC|',
+  ];
+  const body = rows.map((r) => [
+    r.model,
+    r.runtime,
+    r.size,
+    r.status,
+    fix(r.trainSeconds, 2),
+    toTargetCell(r),
+    fix(r.peakRssMb, 0),
+    fix(r.auc, 4),
+    r.servingMaxAbsDiff === null ? '-' : r.servingMaxAbsDiff.toExponential(1),
+  ]);
   const datasets = [...new Set(jobs.filter((j) => j.suite === 'tabular' && j.dataset).map((j) => j.dataset!.id))];
-  const on = datasets.length === 1 && datasets[0] === 'flights' ? 'flights; AUC on the 100k test slice' : `${datasets.join(', ') || 'flights'}; AUC on the test slice`;
-  const targets = [...new Map(rows.filter((r) => r.targetAuc !== null).map((r) => [r.size, r.targetAuc!])).entries()].map(([s, t]) => `${s} ${t}`).join(', ');
+  const on =
+    datasets.length === 1 && datasets[0] === 'flights'
+      ? 'flights; AUC on the 100k test slice'
+      : `${datasets.join(', ') || 'flights'}; AUC on the test slice`;
+  const targets = [...new Map(rows.filter((r) => r.targetAuc !== null).map((r) => [r.size, r.targetAuc!])).entries()]
+    .map(([s, t]) => `${s} ${t}`)
+    .join(', ');
   const notes = [
-    'train s: full training (every epoch / lbfgs to convergence / every tree), loading and each tool\'s encoding excluded.',
+    "train s: full training (every epoch / lbfgs to convergence / every tree), loading and each tool's encoding excluded.",
     `to target s: training time until the test AUC after an epoch or boosting round first reached the target${targets ? ` (${targets})` : ''}; - = the tool reports no per-epoch AUC.`,
-    ...(rows.some((r) => r.targetMissed > 0) ? ['missed k/n: k of n runs never reached the target; their time is missing, not averaged.'] : []),
-    'peak RSS: the training process\'s own peak resident set (getrusage ru_maxrss), its data included.',
+    ...(rows.some((r) => r.targetMissed > 0)
+      ? ['missed k/n: k of n runs never reached the target; their time is missing, not averaged.']
+      : []),
+    "peak RSS: the training process's own peak resident set (getrusage ru_maxrss), its data included.",
     ...(absent.length ? [`unavailable here: ${absent.join(', ')} (reasons in the result file)`] : []),
   ];
   return `benchm-ml table (${on}${repeated ? '; times: olympic mean of the repeats' : ''}):\n${formatTable(header, body, [false, false, false, false, true, true, true, true, true])}\n${notes.join('\n')}`;

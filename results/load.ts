@@ -29,7 +29,11 @@ export interface LoadResultsOptions {
  * not exist or when no valid result file is left.
  */
 export async function loadResults(inputs: string[], options: LoadResultsOptions = {}): Promise<LoadedResults> {
-  if (!inputs.length) throw new UsageError('E_USAGE', `${options.role ?? 'mlbench report'}: give at least one result file or folder (e.g. out/results).`);
+  if (!inputs.length)
+    throw new UsageError(
+      'E_USAGE',
+      `${options.role ?? 'mlbench report'}: give at least one result file or folder (e.g. out/results).`,
+    );
   const files = await listResultFiles(inputs);
   const results: LoadedResults['results'] = [];
   const warnings: string[] = [];
@@ -49,9 +53,12 @@ export async function loadResults(inputs: string[], options: LoadResultsOptions 
     }
   }
   if (!results.length) {
-    throw new UsageError('E_RESULT_FILE', options.role && !files.length
-      ? `${options.role} ${inputs.join(', ')}: no result files (*.json) found.`
-      : `no valid result file in ${inputs.join(', ')} (${files.length} .json file(s) found, all skipped).${warnings.length ? `\n  ${warnings.join('\n  ')}` : ''}`);
+    throw new UsageError(
+      'E_RESULT_FILE',
+      options.role && !files.length
+        ? `${options.role} ${inputs.join(', ')}: no result files (*.json) found.`
+        : `no valid result file in ${inputs.join(', ')} (${files.length} .json file(s) found, all skipped).${warnings.length ? `\n  ${warnings.join('\n  ')}` : ''}`,
+    );
   }
   return { results, warnings };
 }

@@ -28,7 +28,11 @@ const SIMD = /^(avx2|avx512f|avx512_vnni|avx512vnni|fma|neon|sse4_2|f16c|amx.*)$
  */
 export function formatGpu(g: Machine['gpus'][number]): string {
   const model = g.model.toLowerCase().startsWith(g.vendor.toLowerCase()) ? g.model : `${g.vendor} ${g.model}`.trim();
-  const extra = [g.vramMb ? `${g.vramMb} MB` : '', g.source ? `via ${g.source}` : '', g.software ? 'SOFTWARE adapter: a rasterizer on the CPU, not a GPU' : ''].filter(Boolean);
+  const extra = [
+    g.vramMb ? `${g.vramMb} MB` : '',
+    g.source ? `via ${g.source}` : '',
+    g.software ? 'SOFTWARE adapter: a rasterizer on the CPU, not a GPU' : '',
+  ].filter(Boolean);
   return extra.length ? `${model} (${extra.join(', ')})` : model;
 }
 
@@ -38,7 +42,8 @@ export const MACHINE_FIELDS: readonly MachineField[] = [
   { label: 'hostname', text: (m) => m.hostname, compared: (m) => ({ hostname: m.hostname }) },
   { label: 'CPU', text: (m) => m.cpu.brand, compared: (m) => ({ 'cpu.brand': m.cpu.brand }) },
   {
-    label: 'cores (logical / physical)', text: (m) => `${m.cpu.cores} / ${m.cpu.physicalCores}`,
+    label: 'cores (logical / physical)',
+    text: (m) => `${m.cpu.cores} / ${m.cpu.physicalCores}`,
     compared: (m) => ({ 'cpu.cores': m.cpu.cores, 'cpu.physicalCores': m.cpu.physicalCores }),
   },
   { label: 'CPU speed', text: (m) => (m.cpu.speedGHz === null ? 'unknown' : `${m.cpu.speedGHz} GHz`) },
@@ -49,10 +54,21 @@ export const MACHINE_FIELDS: readonly MachineField[] = [
   },
   { label: 'memory', text: (m) => formatBytes(m.memoryBytes), compared: (m) => ({ memoryBytes: m.memoryBytes }) },
   {
-    label: 'OS', text: (m) => `${m.os.distro} ${m.os.release} (${m.os.platform} ${m.os.arch}, kernel ${m.os.kernel})`,
-    compared: (m) => ({ 'os.platform': m.os.platform, 'os.distro': m.os.distro, 'os.release': m.os.release, 'os.kernel': m.os.kernel, 'os.arch': m.os.arch }),
+    label: 'OS',
+    text: (m) => `${m.os.distro} ${m.os.release} (${m.os.platform} ${m.os.arch}, kernel ${m.os.kernel})`,
+    compared: (m) => ({
+      'os.platform': m.os.platform,
+      'os.distro': m.os.distro,
+      'os.release': m.os.release,
+      'os.kernel': m.os.kernel,
+      'os.arch': m.os.arch,
+    }),
   },
-  { label: 'virtualisation', text: (m) => m.virtualization ?? 'none detected', compared: (m) => ({ virtualization: m.virtualization }) },
+  {
+    label: 'virtualisation',
+    text: (m) => m.virtualization ?? 'none detected',
+    compared: (m) => ({ virtualization: m.virtualization }),
+  },
   {
     label: 'GPUs',
     text: (m) => (m.gpus.length ? m.gpus.map(formatGpu).join('; ') : 'none'),
@@ -61,12 +77,18 @@ export const MACHINE_FIELDS: readonly MachineField[] = [
   { label: 'Node.js / V8', text: (m) => `${m.node} / ${m.v8}`, compared: (m) => ({ node: m.node, v8: m.v8 }) },
   {
     label: 'runtime packages',
-    text: (m) => Object.entries(m.packages).map(([name, version]) => `${name} ${version ?? 'absent'}`).join(', ') || 'none recorded',
+    text: (m) =>
+      Object.entries(m.packages)
+        .map(([name, version]) => `${name} ${version ?? 'absent'}`)
+        .join(', ') || 'none recorded',
     compared: (m) => Object.fromEntries(Object.entries(m.packages).map(([k, v]) => [`packages.${k}`, v])),
   },
   { label: 'load average at start', text: (m) => m.loadAverage.map((v) => v.toFixed(2)).join(', ') },
   { label: 'framework (MLPerf)', text: (m) => m.mlperf.framework },
-  { label: 'accelerator (MLPerf)', text: (m) => `${m.mlperf.accelerator_model_name} x ${m.mlperf.accelerators_per_node}` },
+  {
+    label: 'accelerator (MLPerf)',
+    text: (m) => `${m.mlperf.accelerator_model_name} x ${m.mlperf.accelerators_per_node}`,
+  },
 ];
 
 /** `A: hostname (8-char fingerprint)`; the letter keeps legends short and stable per report. */

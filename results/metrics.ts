@@ -29,7 +29,8 @@ export interface MetricDef {
   judgedByDefault: boolean;
 }
 
-const finite = (v: number | null | undefined): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+const finite = (v: number | null | undefined): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 
 function def(d: MetricDef): MetricDef {
   return d;
@@ -37,31 +38,164 @@ function def(d: MetricDef): MetricDef {
 
 /** Every scalar metric of a job result. */
 export const METRICS = {
-  'latency.p50': def({ id: 'latency.p50', unit: 'ns', better: 'lower', exportName: 'latency', judgedByDefault: true, read: (j) => finite(j.latencyNs?.p50) }),
-  'latency.p90': def({ id: 'latency.p90', unit: 'ns', better: 'lower', exportName: null, judgedByDefault: false, read: (j) => finite(j.latencyNs?.p90) }),
-  'latency.p99': def({ id: 'latency.p99', unit: 'ns', better: 'lower', exportName: null, judgedByDefault: false, read: (j) => finite(j.latencyNs?.p99) }),
+  'latency.p50': def({
+    id: 'latency.p50',
+    unit: 'ns',
+    better: 'lower',
+    exportName: 'latency',
+    judgedByDefault: true,
+    read: (j) => finite(j.latencyNs?.p50),
+  }),
+  'latency.p90': def({
+    id: 'latency.p90',
+    unit: 'ns',
+    better: 'lower',
+    exportName: null,
+    judgedByDefault: false,
+    read: (j) => finite(j.latencyNs?.p90),
+  }),
+  'latency.p99': def({
+    id: 'latency.p99',
+    unit: 'ns',
+    better: 'lower',
+    exportName: null,
+    judgedByDefault: false,
+    read: (j) => finite(j.latencyNs?.p99),
+  }),
   // throughput counts samples (samples/s); throughput.queries counts session runs (queries/s), which differ for batched queries.
-  throughput: def({ id: 'throughput', unit: 'per-s', better: 'higher', exportName: 'throughput', judgedByDefault: true, read: (j) => finite(j.throughputPerS) }),
-  'throughput.queries': def({ id: 'throughput.queries', unit: 'per-s', better: 'higher', exportName: 'queries-per-s', judgedByDefault: false, read: (j) => finite(j.queriesPerS) }),
-  'train.seconds': def({ id: 'train.seconds', unit: 's', better: 'lower', exportName: 'train-seconds', judgedByDefault: true, read: (j) => finite(j.train?.seconds) }),
+  throughput: def({
+    id: 'throughput',
+    unit: 'per-s',
+    better: 'higher',
+    exportName: 'throughput',
+    judgedByDefault: true,
+    read: (j) => finite(j.throughputPerS),
+  }),
+  'throughput.queries': def({
+    id: 'throughput.queries',
+    unit: 'per-s',
+    better: 'higher',
+    exportName: 'queries-per-s',
+    judgedByDefault: false,
+    read: (j) => finite(j.queriesPerS),
+  }),
+  'train.seconds': def({
+    id: 'train.seconds',
+    unit: 's',
+    better: 'lower',
+    exportName: 'train-seconds',
+    judgedByDefault: true,
+    read: (j) => finite(j.train?.seconds),
+  }),
   // Generation jobs (harness/generation): LoadGen's token latencies and output tokens/s.
-  'tokens.ttft.p50': def({ id: 'tokens.ttft.p50', unit: 'ns', better: 'lower', exportName: 'ttft', judgedByDefault: true, read: (j) => finite(j.generation?.ttftNs.p50) }),
-  'tokens.tpot.p50': def({ id: 'tokens.tpot.p50', unit: 'ns', better: 'lower', exportName: 'tpot', judgedByDefault: true, read: (j) => finite(j.generation?.tpotNs?.p50) }),
-  'tokens.perS': def({ id: 'tokens.perS', unit: 'per-s', better: 'higher', exportName: 'tokens-per-s', judgedByDefault: true, read: (j) => finite(j.generation?.outputTokensPerS) }),
-  'memory.peakRss': def({ id: 'memory.peakRss', unit: 'bytes', better: 'lower', exportName: 'peak-rss', judgedByDefault: true, read: (j) => finite(j.memory?.peakRssBytes) }),
+  'tokens.ttft.p50': def({
+    id: 'tokens.ttft.p50',
+    unit: 'ns',
+    better: 'lower',
+    exportName: 'ttft',
+    judgedByDefault: true,
+    read: (j) => finite(j.generation?.ttftNs.p50),
+  }),
+  'tokens.tpot.p50': def({
+    id: 'tokens.tpot.p50',
+    unit: 'ns',
+    better: 'lower',
+    exportName: 'tpot',
+    judgedByDefault: true,
+    read: (j) => finite(j.generation?.tpotNs?.p50),
+  }),
+  'tokens.perS': def({
+    id: 'tokens.perS',
+    unit: 'per-s',
+    better: 'higher',
+    exportName: 'tokens-per-s',
+    judgedByDefault: true,
+    read: (j) => finite(j.generation?.outputTokensPerS),
+  }),
+  'memory.peakRss': def({
+    id: 'memory.peakRss',
+    unit: 'bytes',
+    better: 'lower',
+    exportName: 'peak-rss',
+    judgedByDefault: true,
+    read: (j) => finite(j.memory?.peakRssBytes),
+  }),
   // Energy and device memory over the measurement (harness/system/energy-tracker.ts): reported, not judged
   // (nvidia-smi's power is a board average over its own window; device memory is device-wide).
-  'energy.gpuPerQuery': def({ id: 'energy.gpuPerQuery', unit: 'J', better: 'lower', exportName: 'gpu-joules-per-query', judgedByDefault: false, read: (j) => (j.energy?.gpu?.source === 'nvidia-smi' ? finite(j.energy.gpu.joulesPerQuery) : undefined) }),
-  'energy.cpuPerQuery': def({ id: 'energy.cpuPerQuery', unit: 'J', better: 'lower', exportName: 'cpu-joules-per-query', judgedByDefault: false, read: (j) => (j.energy?.cpu.source === 'rapl' ? finite(j.energy.cpu.joulesPerQuery) : undefined) }),
-  'memory.peakDevice': def({ id: 'memory.peakDevice', unit: 'bytes', better: 'lower', exportName: 'peak-device-memory', judgedByDefault: false, read: (j) => (j.energy?.gpu?.source === 'nvidia-smi' ? finite(j.energy.gpu.peakDeviceMemoryBytes) : undefined) }),
+  'energy.gpuPerQuery': def({
+    id: 'energy.gpuPerQuery',
+    unit: 'J',
+    better: 'lower',
+    exportName: 'gpu-joules-per-query',
+    judgedByDefault: false,
+    read: (j) => (j.energy?.gpu?.source === 'nvidia-smi' ? finite(j.energy.gpu.joulesPerQuery) : undefined),
+  }),
+  'energy.cpuPerQuery': def({
+    id: 'energy.cpuPerQuery',
+    unit: 'J',
+    better: 'lower',
+    exportName: 'cpu-joules-per-query',
+    judgedByDefault: false,
+    read: (j) => (j.energy?.cpu.source === 'rapl' ? finite(j.energy.cpu.joulesPerQuery) : undefined),
+  }),
+  'memory.peakDevice': def({
+    id: 'memory.peakDevice',
+    unit: 'bytes',
+    better: 'lower',
+    exportName: 'peak-device-memory',
+    judgedByDefault: false,
+    read: (j) => (j.energy?.gpu?.source === 'nvidia-smi' ? finite(j.energy.gpu.peakDeviceMemoryBytes) : undefined),
+  }),
   // GPU jobs: one query's phases over the pass after measuring (harness/runtimes/gpu-phases.ts).
-  'gpu.uploadMs': def({ id: 'gpu.uploadMs', unit: 'ms', better: 'lower', exportName: 'gpu-upload', judgedByDefault: false, read: (j) => (j.gpuPhases && 'uploadMs' in j.gpuPhases ? finite(j.gpuPhases.uploadMs) : undefined) }),
-  'gpu.dispatchMs': def({ id: 'gpu.dispatchMs', unit: 'ms', better: 'lower', exportName: 'gpu-dispatch', judgedByDefault: false, read: (j) => (j.gpuPhases && 'dispatchMs' in j.gpuPhases ? finite(j.gpuPhases.dispatchMs) : undefined) }),
-  'gpu.readbackMs': def({ id: 'gpu.readbackMs', unit: 'ms', better: 'lower', exportName: 'gpu-readback', judgedByDefault: false, read: (j) => (j.gpuPhases && 'readbackMs' in j.gpuPhases ? finite(j.gpuPhases.readbackMs) : undefined) }),
+  'gpu.uploadMs': def({
+    id: 'gpu.uploadMs',
+    unit: 'ms',
+    better: 'lower',
+    exportName: 'gpu-upload',
+    judgedByDefault: false,
+    read: (j) => (j.gpuPhases && 'uploadMs' in j.gpuPhases ? finite(j.gpuPhases.uploadMs) : undefined),
+  }),
+  'gpu.dispatchMs': def({
+    id: 'gpu.dispatchMs',
+    unit: 'ms',
+    better: 'lower',
+    exportName: 'gpu-dispatch',
+    judgedByDefault: false,
+    read: (j) => (j.gpuPhases && 'dispatchMs' in j.gpuPhases ? finite(j.gpuPhases.dispatchMs) : undefined),
+  }),
+  'gpu.readbackMs': def({
+    id: 'gpu.readbackMs',
+    unit: 'ms',
+    better: 'lower',
+    exportName: 'gpu-readback',
+    judgedByDefault: false,
+    read: (j) => (j.gpuPhases && 'readbackMs' in j.gpuPhases ? finite(j.gpuPhases.readbackMs) : undefined),
+  }),
   // Zoo models at a chosen precision (harness/models/precision): error against the float64 reference; reported, not judged.
-  'precision.error': def({ id: 'precision.error', unit: 'ratio', better: 'lower', exportName: 'precision-error', judgedByDefault: false, read: (j) => finite(j.precision?.normalizedMaxError) }),
-  'precision.meanRelError': def({ id: 'precision.meanRelError', unit: 'ratio', better: 'lower', exportName: 'precision-mean-rel-error', judgedByDefault: false, read: (j) => finite(j.precision?.meanRelError) }),
-  'precision.top1Agreement': def({ id: 'precision.top1Agreement', unit: 'ratio', better: 'higher', exportName: 'precision-top1-agreement', judgedByDefault: false, read: (j) => finite(j.precision?.top1Agreement) }),
+  'precision.error': def({
+    id: 'precision.error',
+    unit: 'ratio',
+    better: 'lower',
+    exportName: 'precision-error',
+    judgedByDefault: false,
+    read: (j) => finite(j.precision?.normalizedMaxError),
+  }),
+  'precision.meanRelError': def({
+    id: 'precision.meanRelError',
+    unit: 'ratio',
+    better: 'lower',
+    exportName: 'precision-mean-rel-error',
+    judgedByDefault: false,
+    read: (j) => finite(j.precision?.meanRelError),
+  }),
+  'precision.top1Agreement': def({
+    id: 'precision.top1Agreement',
+    unit: 'ratio',
+    better: 'higher',
+    exportName: 'precision-top1-agreement',
+    judgedByDefault: false,
+    read: (j) => finite(j.precision?.top1Agreement),
+  }),
 } as const satisfies Record<string, MetricDef>;
 
 export type MetricId = keyof typeof METRICS;
@@ -85,7 +219,16 @@ export const PARITY_METRIC = { id: 'parity', unit: 'pass', better: 'higher' } as
  * Accuracy metrics (the job's `accuracy.metric`, any case) where lower is better: losses and
  * errors. Every other accuracy metric (auc, top1, accuracy, f1) is higher-is-better.
  */
-const LOWER_IS_BETTER_ACCURACY: readonly string[] = ['rmse', 'mse', 'mae', 'logloss', 'log-loss', 'loss', 'error', 'error-rate'];
+const LOWER_IS_BETTER_ACCURACY: readonly string[] = [
+  'rmse',
+  'mse',
+  'mae',
+  'logloss',
+  'log-loss',
+  'loss',
+  'error',
+  'error-rate',
+];
 
 /** The direction of an accuracy metric by its name (`auc` higher, `logloss` and `error` lower). */
 export function accuracyBetter(metricName: string): Better {

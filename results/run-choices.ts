@@ -10,7 +10,17 @@
 import type { ResultFile } from './schema.js';
 
 /** Keys of a run's choices (and of the pre-plan files' `settings` entries that were choices). */
-export const RUN_CHOICE_KEYS: readonly string[] = ['profile', 'suites', 'runtimes', 'scenarios', 'resultsDir', 'reportDir', 'shard', 'sweep', 'mergedFrom'];
+export const RUN_CHOICE_KEYS: readonly string[] = [
+  'profile',
+  'suites',
+  'runtimes',
+  'scenarios',
+  'resultsDir',
+  'reportDir',
+  'shard',
+  'sweep',
+  'mergedFrom',
+];
 
 const isChoice = (key: string) => RUN_CHOICE_KEYS.includes(key);
 
@@ -26,7 +36,10 @@ export function measurementSettings(result: Pick<ResultFile, 'settings'>): Recor
 }
 
 /** Split one resolved record into settings and choices (what a CLI action hands the orchestrator). */
-export function splitRunChoices(resolved: Record<string, unknown>): { settings: Record<string, unknown>; choices: Record<string, unknown> } {
+export function splitRunChoices(resolved: Record<string, unknown>): {
+  settings: Record<string, unknown>;
+  choices: Record<string, unknown>;
+} {
   const settings: Record<string, unknown> = {};
   const choices: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(resolved)) (isChoice(k) ? choices : settings)[k] = v;

@@ -12,7 +12,15 @@ const num = z.number();
 const nullableNum = z.number().nullable();
 
 export const LatencySummarySchema = z.object({
-  min: num, p50: num, p90: num, p95: num, p97: num, p99: num, p999: num, max: num, mean: num,
+  min: num,
+  p50: num,
+  p90: num,
+  p95: num,
+  p97: num,
+  p99: num,
+  p999: num,
+  max: num,
+  mean: num,
 });
 
 /** HDR histogram of latencies (hdr-histogram-js, compressed base64), kept when raw samples are capped. */
@@ -25,7 +33,16 @@ export const HistogramSchema = z.object({
 /** One server run of a --find-peak search (harness/scenarios/find-peak.ts). */
 export const FindPeakStepSchema = z.object({ targetQps: num, achievedQps: num, p99Ns: num, valid: z.boolean() });
 
-export const JobStatusSchema = z.enum(['ok', 'invalid', 'failed', 'crashed', 'timeout', 'oom', 'skipped', 'unavailable']);
+export const JobStatusSchema = z.enum([
+  'ok',
+  'invalid',
+  'failed',
+  'crashed',
+  'timeout',
+  'oom',
+  'skipped',
+  'unavailable',
+]);
 export const ScenarioSchema = z.enum(['single-stream', 'multi-stream', 'server', 'offline', 'accuracy']);
 
 /** The machine's theoretical FP32 peak and the inputs it was computed from (harness/system/metadata.ts fp32PeakEstimate). */
@@ -57,29 +74,39 @@ export const Fp32PeakSchema = z.object({
  * "ITL"). `bandwidthFloor`: the memory-bandwidth floor of one decode step (bytes of weights and
  * KV cache read per token / measured bandwidth) and TPOT p50 against it.
  */
-export const GenerationSchema = z.object({
-  requests: z.number().int(),
-  outputTokens: z.number().int(),
-  inputTokens: z.number().int(),
-  ttftNs: LatencySummarySchema,
-  tpotNs: LatencySummarySchema.nullable(),
-  interTokenGapNs: LatencySummarySchema.nullable(),
-  outputTokensPerS: num,
-  perRequest: z.object({ ttftNs: z.array(num), tpotNs: z.array(nullableNum), outputTokens: z.array(z.number().int()) }),
-  decoding: z.literal('greedy'),
-  useCache: z.boolean(),
-  bounds: z.object({ set: z.enum(['server', 'interactive']), ttftBoundNs: num, tpotBoundNs: num, percentile: num }).optional(),
-  firstRequestTokens: z.array(z.number().int()),
-  bandwidthFloor: z.object({
-    weightsBytes: num,
-    kvCacheBytesPerToken: num,
-    bytesPerToken: num,
-    bandwidthGBPerS: num,
-    bandwidthSource: z.string(),
-    floorTpotNs: num,
-    percentOfFloor: num,
-  }).optional(),
-}).loose();
+export const GenerationSchema = z
+  .object({
+    requests: z.number().int(),
+    outputTokens: z.number().int(),
+    inputTokens: z.number().int(),
+    ttftNs: LatencySummarySchema,
+    tpotNs: LatencySummarySchema.nullable(),
+    interTokenGapNs: LatencySummarySchema.nullable(),
+    outputTokensPerS: num,
+    perRequest: z.object({
+      ttftNs: z.array(num),
+      tpotNs: z.array(nullableNum),
+      outputTokens: z.array(z.number().int()),
+    }),
+    decoding: z.literal('greedy'),
+    useCache: z.boolean(),
+    bounds: z
+      .object({ set: z.enum(['server', 'interactive']), ttftBoundNs: num, tpotBoundNs: num, percentile: num })
+      .optional(),
+    firstRequestTokens: z.array(z.number().int()),
+    bandwidthFloor: z
+      .object({
+        weightsBytes: num,
+        kvCacheBytesPerToken: num,
+        bytesPerToken: num,
+        bandwidthGBPerS: num,
+        bandwidthSource: z.string(),
+        floorTpotNs: num,
+        percentOfFloor: num,
+      })
+      .optional(),
+  })
+  .loose();
 
 /**
  * A WebGPU adapter (harness/system/gpu-adapter.ts): GPUAdapterInfo's vendor, architecture,
@@ -101,16 +128,38 @@ const NotExposedSchema = z.object({ source: z.literal('not exposed'), reason: z.
 
 /** Per-job energy and device memory; see JobResultFieldsSchema.energy. */
 export const EnergySchema = z.object({
-  cpu: z.union([z.object({ source: z.literal('rapl'), detail: z.string(), joules: num, joulesPerQuery: nullableNum }), NotExposedSchema]),
-  gpu: z.union([z.object({
-    source: z.literal('nvidia-smi'), detail: z.string(), samples: z.number().int(), intervalMs: num,
-    peakDeviceMemoryBytes: nullableNum, baselineDeviceMemoryBytes: nullableNum, joules: nullableNum, joulesPerQuery: nullableNum, note: z.string().optional(),
-  }), NotExposedSchema]).optional(),
+  cpu: z.union([
+    z.object({ source: z.literal('rapl'), detail: z.string(), joules: num, joulesPerQuery: nullableNum }),
+    NotExposedSchema,
+  ]),
+  gpu: z
+    .union([
+      z.object({
+        source: z.literal('nvidia-smi'),
+        detail: z.string(),
+        samples: z.number().int(),
+        intervalMs: num,
+        peakDeviceMemoryBytes: nullableNum,
+        baselineDeviceMemoryBytes: nullableNum,
+        joules: nullableNum,
+        joulesPerQuery: nullableNum,
+        note: z.string().optional(),
+      }),
+      NotExposedSchema,
+    ])
+    .optional(),
 });
 
 /** A GPU query's phases; see JobResultFieldsSchema.gpuPhases. */
 export const GpuPhasesSchema = z.union([
-  z.object({ method: z.string(), queries: z.number().int(), uploadMs: num, dispatchMs: num, readbackMs: num, totalMs: num }),
+  z.object({
+    method: z.string(),
+    queries: z.number().int(),
+    uploadMs: num,
+    dispatchMs: num,
+    readbackMs: num,
+    totalMs: num,
+  }),
   z.object({ method: z.literal('not measurable'), reason: z.string() }),
 ]);
 
@@ -140,13 +189,29 @@ const JobResultFieldsSchema = z.object({
    * dtype, a digest of given values (--input) and the range of generated values (--input-range).
    * compare, ab and history refuse to judge jobs fed differently (`not comparable`).
    */
-  inputs: z.array(z.object({
-    name: z.string(), dtype: z.string(), dims: z.array(z.number()), given: z.string().optional(), range: z.tuple([num, num]).optional(),
-  })).optional(),
+  inputs: z
+    .array(
+      z.object({
+        name: z.string(),
+        dtype: z.string(),
+        dims: z.array(z.number()),
+        given: z.string().optional(),
+        range: z.tuple([num, num]).optional(),
+      }),
+    )
+    .optional(),
   startedAt: z.string(),
   wallMs: num,
   /** `preprocessing`: what was done to user data before encoding (e.g. missing-value imputation), one line each. */
-  dataset: z.object({ id: z.string(), slice: z.string(), rows: num, checksum: z.string(), preprocessing: z.array(z.string()).optional() }).optional(),
+  dataset: z
+    .object({
+      id: z.string(),
+      slice: z.string(),
+      rows: num,
+      checksum: z.string(),
+      preprocessing: z.array(z.string()).optional(),
+    })
+    .optional(),
   /**
    * loadMs: model build; sessionCreateMs: session creation (weight upload); firstRunMs: the first
    * query, which on a GPU runtime includes shader/pipeline compilation; warmRunMs: the second
@@ -170,12 +235,21 @@ const JobResultFieldsSchema = z.object({
    */
   gpuPhases: GpuPhasesSchema.optional(),
   /** `--sweep batch=...` / `mlbench model --seq`: this job's point on the sweep axis, the workload it varies, and its runtime's device kind. */
-  sweep: z.object({ axis: z.enum(['batch', 'seq']), value: z.number().int(), base: z.string(), device: z.enum(['cpu', 'gpu']) }).optional(),
+  sweep: z
+    .object({
+      axis: z.enum(['batch', 'seq']),
+      value: z.number().int(),
+      base: z.string(),
+      device: z.enum(['cpu', 'gpu']),
+    })
+    .optional(),
   /**
    * A parity failure that matches a known runtime fault (harness/models/known-faults.ts): the
    * runtime computes this op wrongly here, with the minimal repro that shows it.
    */
-  knownFault: z.object({ id: z.string(), op: z.string(), signature: z.string(), message: z.string(), repro: z.string() }).optional(),
+  knownFault: z
+    .object({ id: z.string(), op: z.string(), signature: z.string(), message: z.string(), repro: z.string() })
+    .optional(),
   latencyNs: LatencySummarySchema.optional(),
   /** Completed samples per second (a batch of b is b samples; LoadGen's samples/s). */
   throughputPerS: num.optional(),
@@ -200,31 +274,53 @@ const JobResultFieldsSchema = z.object({
    * part the queue does not explain (issued - max(scheduled, last completion before the issue)).
    */
   issueLatenessNs: z.object({ p50: num, p99: num, max: num, unexplainedP99: num.optional() }).optional(),
-  validity: z.object({
-    valid: z.boolean(),
-    /** VALID, INVALID, or UNSCORED (accuracy without labels; valid is false then). */
-    result: z.enum(['VALID', 'INVALID', 'UNSCORED']).optional(),
-    reasons: z.array(z.string()),
-    recommendations: z.array(z.string()),
-    /** Judged with minimums below LoadGen's: `relaxed: 2 s, 200 queries; LoadGen requires 600 s, 1024` (harness/scenarios/loadgen-minimums.ts). */
-    relaxed: z.string().optional(),
-  }).optional(),
+  validity: z
+    .object({
+      valid: z.boolean(),
+      /** VALID, INVALID, or UNSCORED (accuracy without labels; valid is false then). */
+      result: z.enum(['VALID', 'INVALID', 'UNSCORED']).optional(),
+      reasons: z.array(z.string()),
+      recommendations: z.array(z.string()),
+      /** Judged with minimums below LoadGen's: `relaxed: 2 s, 200 queries; LoadGen requires 600 s, 1024` (harness/scenarios/loadgen-minimums.ts). */
+      relaxed: z.string().optional(),
+    })
+    .optional(),
   accuracy: z.object({ metric: z.string(), value: num, reference: nullableNum, ratio: nullableNum }).loose().optional(),
   /**
    * Output parity against an independent reference (harness/models/parity.ts): the float64 forward
    * pass of the architecture description, or for ONNX files ort-node:cpu with graph optimisations
    * off. The job that is the reference records `{checked: false, note: 'not checked (reference)'}`.
    */
-  parity: z.union([
-    z.object({
-      reference: z.string(), maxAbsDiff: num, maxRelDiff: num, pass: z.boolean(), tolerance: num.optional(), reason: z.string().optional(),
-      /** atol as a multiple of each output's RMS; the precision the tolerance was chosen for; what was compared (samples, batch). */
-      atolRms: num.optional(), precision: z.enum(['fp32', 'fp16', 'int8']).optional(), checked: z.string().optional(),
-      /** Per output: its own figures and verdict (`compared: logits` for softmax outputs). */
-      outputs: z.array(z.object({ name: z.string(), maxAbsDiff: num, maxRelDiff: num, rms: num, pass: z.boolean(), compared: z.enum(['values', 'logits']).optional() })).optional(),
-    }),
-    z.object({ reference: z.string(), checked: z.literal(false), note: z.string() }),
-  ]).optional(),
+  parity: z
+    .union([
+      z.object({
+        reference: z.string(),
+        maxAbsDiff: num,
+        maxRelDiff: num,
+        pass: z.boolean(),
+        tolerance: num.optional(),
+        reason: z.string().optional(),
+        /** atol as a multiple of each output's RMS; the precision the tolerance was chosen for; what was compared (samples, batch). */
+        atolRms: num.optional(),
+        precision: z.enum(['fp32', 'fp16', 'int8']).optional(),
+        checked: z.string().optional(),
+        /** Per output: its own figures and verdict (`compared: logits` for softmax outputs). */
+        outputs: z
+          .array(
+            z.object({
+              name: z.string(),
+              maxAbsDiff: num,
+              maxRelDiff: num,
+              rms: num,
+              pass: z.boolean(),
+              compared: z.enum(['values', 'logits']).optional(),
+            }),
+          )
+          .optional(),
+      }),
+      z.object({ reference: z.string(), checked: z.literal(false), note: z.string() }),
+    ])
+    .optional(),
   /**
    * peakRssBytes: the job's peak RSS (a training job reports its own, sampled before serving).
    * peakRssWithServingBytes: a training job's peak including the serving checks that follow it.
@@ -235,23 +331,54 @@ const JobResultFieldsSchema = z.object({
    * error, `normalizedMaxError` (max |a - r| / RMS(r), softmax outputs as centred logits) against
    * the stated `bound`, top-1 agreement of the first output's rows; per output in `outputs`.
    */
-  precision: z.object({
-    precision: z.enum(['fp32', 'fp16', 'int8', 'int8w']), scheme: z.string(), model: z.string(), reference: z.string(),
-    bound: num, normalizedMaxError: num, withinBound: z.boolean(),
-    maxAbsError: num, meanAbsError: num, maxRelError: num, meanRelError: num, top1Agreement: num, rows: z.number().int(),
-    outputs: z.array(z.object({
-      name: z.string(), maxAbsError: num, meanAbsError: num, maxRelError: num, meanRelError: num, normalizedMax: num, rms: num,
-      top1Agree: num, rows: z.number().int(), compared: z.enum(['values', 'logits']),
-    })),
-  }).optional(),
-  memory: z.object({ peakRssBytes: nullableNum, peakRssWithServingBytes: nullableNum.optional(), leakedTensors: num.optional() }).optional(),
-  train: z.object({
-    seconds: num,
-    epochs: num,
-    rowsPerS: num.optional(),
-    loadSeconds: num.optional(),
-    timeToTargetSeconds: nullableNum.optional(),
-  }).loose().optional(),
+  precision: z
+    .object({
+      precision: z.enum(['fp32', 'fp16', 'int8', 'int8w']),
+      scheme: z.string(),
+      model: z.string(),
+      reference: z.string(),
+      bound: num,
+      normalizedMaxError: num,
+      withinBound: z.boolean(),
+      maxAbsError: num,
+      meanAbsError: num,
+      maxRelError: num,
+      meanRelError: num,
+      top1Agreement: num,
+      rows: z.number().int(),
+      outputs: z.array(
+        z.object({
+          name: z.string(),
+          maxAbsError: num,
+          meanAbsError: num,
+          maxRelError: num,
+          meanRelError: num,
+          normalizedMax: num,
+          rms: num,
+          top1Agree: num,
+          rows: z.number().int(),
+          compared: z.enum(['values', 'logits']),
+        }),
+      ),
+    })
+    .optional(),
+  memory: z
+    .object({
+      peakRssBytes: nullableNum,
+      peakRssWithServingBytes: nullableNum.optional(),
+      leakedTensors: num.optional(),
+    })
+    .optional(),
+  train: z
+    .object({
+      seconds: num,
+      epochs: num,
+      rowsPerS: num.optional(),
+      loadSeconds: num.optional(),
+      timeToTargetSeconds: nullableNum.optional(),
+    })
+    .loose()
+    .optional(),
   /** Training jobs: the exported model (an architecture description with explicit weights). */
   trainedModel: z.object({ kind: z.literal('trained'), path: z.string(), sha256: z.string() }).optional(),
   flops: num.optional(),
@@ -259,7 +386,16 @@ const JobResultFieldsSchema = z.object({
   /** Memory-bound micro ops: bytes moved per call / median call latency, in GB/s (1e9 bytes). */
   achievedGBPerS: num.optional(),
   /** Micro suite: the op, its size and tinybench's own figures (harness/micro). */
-  micro: z.object({ op: z.string(), params: z.record(z.string(), num), label: z.string(), bound: z.enum(['compute', 'memory']), bytes: num }).loose().optional(),
+  micro: z
+    .object({
+      op: z.string(),
+      params: z.record(z.string(), num),
+      label: z.string(),
+      bound: z.enum(['compute', 'memory']),
+      bytes: num,
+    })
+    .loose()
+    .optional(),
   /** Roofline: the machine's theoretical FP32 peak (machine.fp32Peak), in GFLOP/s. */
   peakGflops: num.optional(),
   /** Roofline: achievedGflops as a percentage of peakGflops (above 100: the peak's inputs are wrong, see peakWarning). */
@@ -271,7 +407,9 @@ const JobResultFieldsSchema = z.object({
   /** Beside the peak: the best measured matmul rate of this runtime on this machine (micro suite), GFLOP/s. */
   measuredPeakGflops: num.optional(),
   /** Where measuredPeakGflops came from: the micro job and its run (this run, or an earlier one of the same machine). */
-  peakSource: z.object({ runId: z.string(), job: z.string(), sameRun: z.boolean(), file: z.string().optional() }).optional(),
+  peakSource: z
+    .object({ runId: z.string(), job: z.string(), sameRun: z.boolean(), file: z.string().optional() })
+    .optional(),
   /** Human summary in the manner of LoadGen's summary log. */
   summary: z.string().optional(),
   /** Encoders timed at a sequence length (`mlbench model --seq`): tokens/s = samples/s x sequence length. */
@@ -279,21 +417,25 @@ const JobResultFieldsSchema = z.object({
   /** Generation jobs: TTFT, TPOT, tokens/s and the bandwidth floor (GenerationSchema). */
   generation: GenerationSchema.optional(),
   /** Server --find-peak: every server run of the search and the highest VALID targetQps. */
-  findPeak: z.object({
-    steps: z.array(FindPeakStepSchema),
-    peakQps: num,
-  }).optional(),
+  findPeak: z
+    .object({
+      steps: z.array(FindPeakStepSchema),
+      peakQps: num,
+    })
+    .optional(),
   /**
    * `--profile-ops`: where a short pass after measuring spent its time, op by op (harness/runtimes/
    * op-profile.ts). source: `onnxruntime-profiler` (Node events of ORT's chrome-trace JSON) or
    * `tf.profile` (kernel times); ops: the top ops by total time, `share` of `totalMs` (0..1).
    */
-  opProfile: z.object({
-    source: z.string(),
-    queries: z.number().int(),
-    totalMs: num,
-    ops: z.array(z.object({ op: z.string(), calls: z.number().int(), totalMs: num, share: num })),
-  }).optional(),
+  opProfile: z
+    .object({
+      source: z.string(),
+      queries: z.number().int(),
+      totalMs: num,
+      ops: z.array(z.object({ op: z.string(), calls: z.number().int(), totalMs: num, share: num })),
+    })
+    .optional(),
 });
 
 export const JobResultSchema = JobResultFieldsSchema.loose();
@@ -323,11 +465,17 @@ export const MachineSchema = z.object({
    * GPUs the probe found: nvidia-smi where present, else the WebGPU adapter (with its adapter
    * facts and `software` for a CPU rasterizer), else systeminformation's display controllers.
    */
-  gpus: z.array(z.object({
-    vendor: z.string(), model: z.string(), vramMb: nullableNum,
-    source: z.string().optional(), driver: z.string().nullable().optional(), software: z.boolean().optional(),
-    adapter: GpuAdapterSchema.optional(),
-  })),
+  gpus: z.array(
+    z.object({
+      vendor: z.string(),
+      model: z.string(),
+      vramMb: nullableNum,
+      source: z.string().optional(),
+      driver: z.string().nullable().optional(),
+      software: z.boolean().optional(),
+      adapter: GpuAdapterSchema.optional(),
+    }),
+  ),
   node: z.string(),
   v8: z.string(),
   packages: z.record(z.string(), z.string().nullable()),
@@ -360,10 +508,14 @@ export const ResultFileSchema = z.object({
    * run's choices (profile, suites, runtimes, scenarios, results folder, shard, sweep, mergedFrom;
    * results/run-choices.ts), which older files kept inside `settings`.
    */
-  plan: z.object({
-    command: z.string(), args: z.array(z.string()), jobs: z.array(z.string()),
-    choices: z.record(z.string(), z.unknown()).optional(),
-  }).optional(),
+  plan: z
+    .object({
+      command: z.string(),
+      args: z.array(z.string()),
+      jobs: z.array(z.string()),
+      choices: z.record(z.string(), z.unknown()).optional(),
+    })
+    .optional(),
   jobs: z.array(JobResultSchema),
 });
 

@@ -36,27 +36,37 @@ export function parseResult(text: string, source: string): ResultFile {
   try {
     raw = JSON.parse(text);
   } catch (err) {
-    throw new UsageError('E_RESULT_FILE', `${source}: not valid JSON (${(err as Error).message}); the file may be truncated.`);
+    throw new UsageError(
+      'E_RESULT_FILE',
+      `${source}: not valid JSON (${(err as Error).message}); the file may be truncated.`,
+    );
   }
   if (!raw || typeof raw !== 'object') throw new UsageError('E_RESULT_FILE', `${source}: not an mlbench result file.`);
   const version = (raw as { schemaVersion?: unknown }).schemaVersion;
-  if (typeof version !== 'number') throw new UsageError('E_RESULT_FILE', `${source}: no schemaVersion; not an mlbench result file.`);
+  if (typeof version !== 'number')
+    throw new UsageError('E_RESULT_FILE', `${source}: no schemaVersion; not an mlbench result file.`);
   if (version > SCHEMA_VERSION) {
-    throw new UsageError('E_RESULT_VERSION',
-      `${source}: schemaVersion ${version} is newer than this mlbench understands (${SCHEMA_VERSION}); upgrade mlbench to read it.`);
+    throw new UsageError(
+      'E_RESULT_VERSION',
+      `${source}: schemaVersion ${version} is newer than this mlbench understands (${SCHEMA_VERSION}); upgrade mlbench to read it.`,
+    );
   }
   const migrated = migrate(raw as Record<string, unknown>, version, source);
   const parsed = ResultFileSchema.safeParse(migrated);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new UsageError('E_RESULT_FILE', `${source}: invalid result file at ${first?.path.join('.') || '(root)'}: ${first?.message}`);
+    throw new UsageError(
+      'E_RESULT_FILE',
+      `${source}: invalid result file at ${first?.path.join('.') || '(root)'}: ${first?.message}`,
+    );
   }
   return parsed.data;
 }
 
 /** Migrates older schema versions on read. Version 1 is the first; nothing to do yet. */
 function migrate(raw: Record<string, unknown>, version: number, source: string): Record<string, unknown> {
-  if (version < 1) throw new UsageError('E_RESULT_VERSION', `${source}: schemaVersion ${version} is not a known version.`);
+  if (version < 1)
+    throw new UsageError('E_RESULT_VERSION', `${source}: schemaVersion ${version} is not a known version.`);
   return raw;
 }
 
@@ -65,7 +75,10 @@ export async function readResult(file: string): Promise<ResultFile> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new UsageError('E_RESULT_FILE', `${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+    throw new UsageError(
+      'E_RESULT_FILE',
+      `${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`,
+    );
   }
   return parseResult(text, file);
 }

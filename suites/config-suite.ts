@@ -35,34 +35,55 @@ import { formatIssues, ID_PATTERN, ID_RULE, idFromName, type UserSuiteOptions } 
 
 const Scenario = z.enum(SCENARIOS as [string, ...string[]]);
 const Dims = z.array(z.number().int().positive()).min(1);
-const Value = z.union([z.number(), z.string(), z.boolean(), z.array(z.unknown()), z.object({ dims: z.array(z.number()), data: z.array(z.unknown()) })]);
+const Value = z.union([
+  z.number(),
+  z.string(),
+  z.boolean(),
+  z.array(z.unknown()),
+  z.object({ dims: z.array(z.number()), data: z.array(z.unknown()) }),
+]);
 
-const ModelSchema = z.object({
-  path: z.string().min(1),
-  id: z.string().regex(ID_PATTERN, ID_RULE).optional(),
-  description: z.string().optional(),
-  shape: z.record(z.string(), Dims).optional(),
-  input: z.record(z.string(), Value).optional(),
-  inputRange: z.record(z.string(), z.tuple([z.number(), z.number()]).refine(([lo, hi]) => lo <= hi, 'expected [low, high] with low <= high')).optional(),
-  runtimes: z.array(z.string().min(1)).min(1).optional(),
-  scenarios: z.array(Scenario).min(1).optional(),
-}).strict();
+const ModelSchema = z
+  .object({
+    path: z.string().min(1),
+    id: z.string().regex(ID_PATTERN, ID_RULE).optional(),
+    description: z.string().optional(),
+    shape: z.record(z.string(), Dims).optional(),
+    input: z.record(z.string(), Value).optional(),
+    inputRange: z
+      .record(
+        z.string(),
+        z.tuple([z.number(), z.number()]).refine(([lo, hi]) => lo <= hi, 'expected [low, high] with low <= high'),
+      )
+      .optional(),
+    runtimes: z.array(z.string().min(1)).min(1).optional(),
+    scenarios: z.array(Scenario).min(1).optional(),
+  })
+  .strict();
 
-const DatasetSchema = z.object({
-  id: z.string().regex(/^(csv|parquet):.+/, 'expected csv:<file> or parquet:<file>'),
-  target: z.string().min(1),
-}).strict();
+const DatasetSchema = z
+  .object({
+    id: z.string().regex(/^(csv|parquet):.+/, 'expected csv:<file> or parquet:<file>'),
+    target: z.string().min(1),
+  })
+  .strict();
 
 /** The config file's shape. */
-export const ConfigSchema = z.object({
-  id: z.string().regex(ID_PATTERN, ID_RULE).optional(),
-  description: z.string().optional(),
-  runtimes: z.array(z.string().min(1)).min(1).optional(),
-  scenarios: z.array(Scenario).min(1).optional(),
-  settings: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
-  models: z.array(ModelSchema).optional(),
-  datasets: z.array(DatasetSchema).optional(),
-}).strict().refine((c) => (c.models?.length ?? 0) + (c.datasets?.length ?? 0) > 0, 'name at least one entry under models or datasets');
+export const ConfigSchema = z
+  .object({
+    id: z.string().regex(ID_PATTERN, ID_RULE).optional(),
+    description: z.string().optional(),
+    runtimes: z.array(z.string().min(1)).min(1).optional(),
+    scenarios: z.array(Scenario).min(1).optional(),
+    settings: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).optional(),
+    models: z.array(ModelSchema).optional(),
+    datasets: z.array(DatasetSchema).optional(),
+  })
+  .strict()
+  .refine(
+    (c) => (c.models?.length ?? 0) + (c.datasets?.length ?? 0) > 0,
+    'name at least one entry under models or datasets',
+  );
 
 type Config = z.infer<typeof ConfigSchema>;
 
@@ -79,15 +100,27 @@ async function parseFile(spec: string): Promise<unknown> {
     return parseYaml(text);
   } catch (err) {
     const line = err instanceof YAMLParseError ? err.linePos?.[0]?.line : undefined;
-    throw new UsageError('E_BAD_SUITE', `${spec}${line ? `:${line}` : ''}: not valid YAML (${(err as Error).message.split('\n')[0]}).`);
+    throw new UsageError(
+      'E_BAD_SUITE',
+      `${spec}${line ? `:${line}` : ''}: not valid YAML (${(err as Error).message.split('\n')[0]}).`,
+    );
   }
 }
 
 /** A model entry's inputs as the request `mlbench model` builds from its flags. */
-function inputsOf(m: Config['models'] extends Array<infer M> | undefined ? M : never, dir: string, where: string): InputsRequest {
+function inputsOf(
+  m: Config['models'] extends Array<infer M> | undefined ? M : never,
+  dir: string,
+  where: string,
+): InputsRequest {
   const request: InputsRequest = { shapes: { ...m.shape }, values: {} };
   for (const [name, value] of Object.entries(m.input ?? {})) {
-    const text = typeof value === 'string' && value.startsWith('@') ? `@${path.resolve(dir, value.slice(1))}` : typeof value === 'string' ? value : JSON.stringify(value);
+    const text =
+      typeof value === 'string' && value.startsWith('@')
+        ? `@${path.resolve(dir, value.slice(1))}`
+        : typeof value === 'string'
+          ? value
+          : JSON.stringify(value);
     try {
       request.values[name] = parseInputFlag(`${name}=${text}`)[1];
     } catch (err) {
@@ -99,16 +132,23 @@ function inputsOf(m: Config['models'] extends Array<infer M> | undefined ? M : n
 }
 
 /** Reads and checks a config file; its workloads still go through user-suite.ts checkWorkloads. */
-export async function readConfigSuite(spec: string, options: UserSuiteOptions): Promise<{ id: string; description: string; workloads: Workload[] }> {
+export async function readConfigSuite(
+  spec: string,
+  options: UserSuiteOptions,
+): Promise<{ id: string; description: string; workloads: Workload[] }> {
   const parsed = ConfigSchema.safeParse(await parseFile(spec));
   if (!parsed.success) throw new UsageError('E_BAD_SUITE', formatIssues(spec, parsed.error));
   const config = parsed.data;
   const dir = path.dirname(path.resolve(spec));
   const settings: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(config.settings ?? {})) settings[key] = parseSetting(key, value, `${spec}: settings.${key}`);
+  for (const [key, value] of Object.entries(config.settings ?? {}))
+    settings[key] = parseSetting(key, value, `${spec}: settings.${key}`);
   for (const r of config.runtimes ?? []) {
     if (!options.allRuntimes.includes(r) && !isExternalRuntimeId(r)) {
-      throw new UsageError('E_BAD_SUITE', `${spec}: runtimes: unknown runtime "${r}". Valid values: ${options.allRuntimes.join(', ')}.`);
+      throw new UsageError(
+        'E_BAD_SUITE',
+        `${spec}: runtimes: unknown runtime "${r}". Valid values: ${options.allRuntimes.join(', ')}.`,
+      );
     }
   }
   const withSettings = Object.keys(settings).length ? { settings } : {};
@@ -116,10 +156,12 @@ export async function readConfigSuite(spec: string, options: UserSuiteOptions): 
     const base = path.basename(m.path, path.extname(m.path));
     const id = m.id ?? idFromName(base === 'model' ? path.basename(path.dirname(m.path)) : base);
     return {
-      id, kind: 'inference', description: m.description ?? `model file ${m.path}`,
+      id,
+      kind: 'inference',
+      description: m.description ?? `model file ${m.path}`,
       model: { kind: 'file', path: m.path },
       scenarios: (m.scenarios ?? config.scenarios ?? ['single-stream']) as Workload['scenarios'],
-      ...(m.runtimes ?? config.runtimes ? { runtimes: m.runtimes ?? config.runtimes } : {}),
+      ...((m.runtimes ?? config.runtimes) ? { runtimes: m.runtimes ?? config.runtimes } : {}),
       ...withSettings,
       extra: { inputs: inputsOf(m, dir, `${spec}: models[${i}]`) },
     };
@@ -127,11 +169,14 @@ export async function readConfigSuite(spec: string, options: UserSuiteOptions): 
   const { tabularSuite } = await import('./tabular/index.js');
   const datasets = (config.datasets ?? []).flatMap((d) => {
     const id = d.id.replace(/^(\w+):(.*)$/, (_m, kind: string, p: string) => `${kind}:${path.resolve(dir, p)}`);
-    return tabularSuite.workloads(options.profile, { dataset: { id, target: d.target } }).map((w): Workload => ({
-      ...w,
-      ...(config.runtimes ? { runtimes: (w.runtimes ?? []).filter((r) => config.runtimes!.includes(r)) } : {}),
-      settings: { ...w.settings, ...settings },
-    })).filter((w) => w.runtimes === undefined || w.runtimes.length > 0);
+    return tabularSuite
+      .workloads(options.profile, { dataset: { id, target: d.target } })
+      .map((w): Workload => ({
+        ...w,
+        ...(config.runtimes ? { runtimes: (w.runtimes ?? []).filter((r) => config.runtimes!.includes(r)) } : {}),
+        settings: { ...w.settings, ...settings },
+      }))
+      .filter((w) => w.runtimes === undefined || w.runtimes.length > 0);
   });
   const id = config.id ?? idFromName(path.basename(spec).replace(/\.(json|ya?ml)$/i, ''));
   return { id, description: config.description ?? `suite from ${spec}`, workloads: [...models, ...datasets] };

@@ -36,30 +36,43 @@ export const ID_RULE = 'letters or digits (any script), ".", "_" or "-", startin
 
 /** An id from free text (a file name): every run of other characters becomes '-'. */
 export function idFromName(name: string): string {
-  return name.normalize('NFC').replace(/[^\p{L}\p{M}\p{N}_.-]+/gu, '-').replace(/^[^\p{L}\p{N}]+/u, '') || 'model';
+  return (
+    name
+      .normalize('NFC')
+      .replace(/[^\p{L}\p{M}\p{N}_.-]+/gu, '-')
+      .replace(/^[^\p{L}\p{N}]+/u, '') || 'model'
+  );
 }
 const ModelRefSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('zoo'), arch: z.string().min(1), params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}), seed: z.number().int().default(0) }),
+  z.object({
+    kind: z.literal('zoo'),
+    arch: z.string().min(1),
+    params: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}),
+    seed: z.number().int().default(0),
+  }),
   z.object({ kind: z.literal('file'), path: z.string().min(1) }),
   z.object({ kind: z.literal('trained'), path: z.string().min(1) }),
   z.object({ kind: z.literal('micro'), op: z.string().min(1), params: z.record(z.string(), z.number()) }),
 ]);
 
 /** One workload as a user suite may declare it (the Workload contract of harness/types.ts). */
-export const WorkloadSchema = z.object({
-  id: z.string().regex(ID_PATTERN, ID_RULE),
-  kind: z.enum(['training', 'inference']),
-  description: z.string().default(''),
-  model: ModelRefSchema,
-  dataset: z.object({ id: z.string().min(1), slice: z.string().min(1), target: z.string().optional() }).optional(),
-  scenarios: z.array(Scenario).min(1).default(['single-stream']),
-  supports: z.array(Scenario).optional(),
-  runtimes: z.array(z.string().min(1)).min(1).optional(),
-  settings: z.record(z.string(), z.unknown()).optional(),
-  extra: z.record(z.string(), z.unknown()).optional(),
-}).strict();
+export const WorkloadSchema = z
+  .object({
+    id: z.string().regex(ID_PATTERN, ID_RULE),
+    kind: z.enum(['training', 'inference']),
+    description: z.string().default(''),
+    model: ModelRefSchema,
+    dataset: z.object({ id: z.string().min(1), slice: z.string().min(1), target: z.string().optional() }).optional(),
+    scenarios: z.array(Scenario).min(1).default(['single-stream']),
+    supports: z.array(Scenario).optional(),
+    runtimes: z.array(z.string().min(1)).min(1).optional(),
+    settings: z.record(z.string(), z.unknown()).optional(),
+    extra: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
 
-const isFunction = (message: string) => z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { message });
+const isFunction = (message: string) =>
+  z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { message });
 
 /** The Suite contract: `id`, `describe()`, `workloads(profile, options)` (sync or async). */
 export const SuiteSchema = z.object({
@@ -70,10 +83,16 @@ export const SuiteSchema = z.object({
 
 /** `file: field.path: message` for the first issues of a zod error. */
 export function formatIssues(file: string, error: z.ZodError, prefix = ''): string {
-  return error.issues.slice(0, 5).map((i) => {
-    const field = i.path.reduce<string>((acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), prefix);
-    return `${file}: ${field || '(top level)'}: ${i.message}`;
-  }).join('\n');
+  return error.issues
+    .slice(0, 5)
+    .map((i) => {
+      const field = i.path.reduce<string>(
+        (acc, k) => (typeof k === 'number' ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)),
+        prefix,
+      );
+      return `${file}: ${field || '(top level)'}: ${i.message}`;
+    })
+    .join('\n');
 }
 
 /** Resolves `promise`, or throws E_TIMEOUT naming `what` after `timeoutMs`. */
@@ -81,7 +100,12 @@ async function within<T>(promise: Promise<T>, timeoutMs: number, what: string): 
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      reject(new UsageError('E_TIMEOUT', `${what} did not finish within ${timeoutMs} ms (suite.loadTimeoutMs); is a promise never resolved?`));
+      reject(
+        new UsageError(
+          'E_TIMEOUT',
+          `${what} did not finish within ${timeoutMs} ms (suite.loadTimeoutMs); is a promise never resolved?`,
+        ),
+      );
       // The plugin's pending timers or sockets must not hold the CLI open once the error is out.
       setTimeout(() => process.exit(process.exitCode ?? 2), 2000).unref();
     }, timeoutMs);
@@ -111,12 +135,26 @@ export function checkWorkloads(value: unknown, file: string, where: string, dir:
   if (!parsed.success) throw new UsageError('E_BAD_SUITE', formatIssues(file, parsed.error, where));
   const seen = new Set<string>();
   return parsed.data.map((w, i) => {
-    if (seen.has(w.id)) throw new UsageError('E_BAD_SUITE', `${file}: ${where}[${i}].id: "${w.id}" is used twice; workload ids must be unique.`);
+    if (seen.has(w.id))
+      throw new UsageError(
+        'E_BAD_SUITE',
+        `${file}: ${where}[${i}].id: "${w.id}" is used twice; workload ids must be unique.`,
+      );
     seen.add(w.id);
-    const model = w.model.kind === 'file' || w.model.kind === 'trained' ? { ...w.model, path: path.resolve(dir, w.model.path) } : w.model;
-    const dataset = w.dataset && /^(csv|parquet):/.test(w.dataset.id) && !path.isAbsolute(w.dataset.id.replace(/^\w+:/, ''))
-      ? { ...w.dataset, id: w.dataset.id.replace(/^(\w+):(.*)$/, (_m, kind: string, p: string) => `${kind}:${path.resolve(dir, p)}`) }
-      : w.dataset;
+    const model =
+      w.model.kind === 'file' || w.model.kind === 'trained'
+        ? { ...w.model, path: path.resolve(dir, w.model.path) }
+        : w.model;
+    const dataset =
+      w.dataset && /^(csv|parquet):/.test(w.dataset.id) && !path.isAbsolute(w.dataset.id.replace(/^\w+:/, ''))
+        ? {
+            ...w.dataset,
+            id: w.dataset.id.replace(
+              /^(\w+):(.*)$/,
+              (_m, kind: string, p: string) => `${kind}:${path.resolve(dir, p)}`,
+            ),
+          }
+        : w.dataset;
     return { ...w, model, ...(dataset ? { dataset } : {}) } as Workload;
   });
 }
@@ -133,22 +171,27 @@ async function prepareModelFiles(workloads: Workload[], spec: string, allRuntime
   const { takesModelFormat } = await import('../harness/runtimes/index.js');
   const takesOnnxFiles = (r: string) => takesModelFormat(r, 'onnx');
   const takesTfjsFiles = (r: string) => takesModelFormat(r, 'tfjs-json');
-  return Promise.all(workloads.map(async (w) => {
-    if (w.kind !== 'inference' || w.model.kind !== 'file') return w;
-    const model = await buildModel(w.model);
-    const request = (w.extra?.inputs as InputsRequest | undefined) ?? { shapes: {}, values: {} };
-    try {
-      resolveInputs(model.inputs, request, w.model.path);
-    } catch (err) {
-      throw new UsageError('E_BAD_SUITE', `${spec}: workload "${w.id}": ${(err as Error).message}`);
-    }
-    const takes = model.tfjs ? takesTfjsFiles : takesOnnxFiles;
-    const runtimes = (w.runtimes ?? allRuntimes).filter((r) => takes(r));
-    if (!runtimes.length) {
-      throw new UsageError('E_BAD_SUITE', `${spec}: workload "${w.id}": none of its runtimes (${w.runtimes!.join(', ')}) takes ${model.tfjs ? 'a TensorFlow.js model.json (tfjs:*, tfjs-node:*)' : 'an ONNX file (ort-node:*, ort-web:wasm)'}.`);
-    }
-    return { ...w, runtimes, extra: { ...w.extra, inputs: request } };
-  }));
+  return Promise.all(
+    workloads.map(async (w) => {
+      if (w.kind !== 'inference' || w.model.kind !== 'file') return w;
+      const model = await buildModel(w.model);
+      const request = (w.extra?.inputs as InputsRequest | undefined) ?? { shapes: {}, values: {} };
+      try {
+        resolveInputs(model.inputs, request, w.model.path);
+      } catch (err) {
+        throw new UsageError('E_BAD_SUITE', `${spec}: workload "${w.id}": ${(err as Error).message}`);
+      }
+      const takes = model.tfjs ? takesTfjsFiles : takesOnnxFiles;
+      const runtimes = (w.runtimes ?? allRuntimes).filter((r) => takes(r));
+      if (!runtimes.length) {
+        throw new UsageError(
+          'E_BAD_SUITE',
+          `${spec}: workload "${w.id}": none of its runtimes (${w.runtimes!.join(', ')}) takes ${model.tfjs ? 'a TensorFlow.js model.json (tfjs:*, tfjs-node:*)' : 'an ONNX file (ort-node:*, ort-web:wasm)'}.`,
+        );
+      }
+      return { ...w, runtimes, extra: { ...w.extra, inputs: request } };
+    }),
+  );
 }
 
 /** Imports a user suite file (ES module or config) and returns a Suite with its workloads resolved. */
@@ -158,31 +201,55 @@ export async function loadUserSuite(spec: string, options: UserSuiteOptions): Pr
   if (/\.(json|ya?ml)$/i.test(file)) {
     const { readConfigSuite } = await import('./config-suite.js');
     const config = await readConfigSuite(spec, options);
-    const workloads = await prepareModelFiles(checkWorkloads(config.workloads, spec, 'workloads', path.dirname(file)), spec, options.allRuntimes);
+    const workloads = await prepareModelFiles(
+      checkWorkloads(config.workloads, spec, 'workloads', path.dirname(file)),
+      spec,
+      options.allRuntimes,
+    );
     return { id: config.id, describe: () => config.description, workloads: () => workloads };
   }
   let mod: Record<string, unknown>;
   try {
-    mod = await within(import(pathToFileURL(file).href) as Promise<Record<string, unknown>>, options.timeoutMs, `${spec}: import`);
+    mod = await within(
+      import(pathToFileURL(file).href) as Promise<Record<string, unknown>>,
+      options.timeoutMs,
+      `${spec}: import`,
+    );
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new UsageError('E_BAD_SUITE', `${spec}: the suite module threw at import: ${(err as Error)?.message ?? String(err)}`);
+    throw new UsageError(
+      'E_BAD_SUITE',
+      `${spec}: the suite module threw at import: ${(err as Error)?.message ?? String(err)}`,
+    );
   }
   const exported = mod.default ?? mod.suite;
-  if (exported === undefined) throw new UsageError('E_BAD_SUITE', `${spec}: exports no suite; write \`export default { id, describe, workloads }\` (or \`export const suite = ...\`).`);
+  if (exported === undefined)
+    throw new UsageError(
+      'E_BAD_SUITE',
+      `${spec}: exports no suite; write \`export default { id, describe, workloads }\` (or \`export const suite = ...\`).`,
+    );
   const parsed = SuiteSchema.safeParse(exported);
   if (!parsed.success) throw new UsageError('E_BAD_SUITE', formatIssues(spec, parsed.error, 'export'));
   const suite = exported as Suite;
-  if (!(PROFILES as readonly string[]).includes(options.profile)) throw new UsageError('E_BAD_SUITE', `${spec}: unknown profile ${options.profile}`);
+  if (!(PROFILES as readonly string[]).includes(options.profile))
+    throw new UsageError('E_BAD_SUITE', `${spec}: unknown profile ${options.profile}`);
   const where = `workloads("${options.profile}")`;
   let value: unknown;
   try {
-    value = await within(Promise.resolve().then(() => suite.workloads(options.profile, options.suiteOptions)), options.timeoutMs, `${spec}: ${where}`);
+    value = await within(
+      Promise.resolve().then(() => suite.workloads(options.profile, options.suiteOptions)),
+      options.timeoutMs,
+      `${spec}: ${where}`,
+    );
   } catch (err) {
     if (err instanceof UsageError) throw err;
     throw new UsageError('E_BAD_SUITE', `${spec}: ${where} threw: ${(err as Error)?.message ?? String(err)}`);
   }
-  const workloads = await prepareModelFiles(checkWorkloads(value, spec, where, path.dirname(file)), spec, options.allRuntimes);
+  const workloads = await prepareModelFiles(
+    checkWorkloads(value, spec, where, path.dirname(file)),
+    spec,
+    options.allRuntimes,
+  );
   let description: string;
   try {
     description = String(suite.describe());

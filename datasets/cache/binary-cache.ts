@@ -18,7 +18,8 @@ import path from 'node:path';
 import { writeFileAtomic } from '../../harness/common/atomic-write.js';
 
 /** The typed arrays a cache entry can hold. */
-export type CacheArray = Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
+export type CacheArray =
+  Uint8Array | Int8Array | Uint16Array | Int16Array | Uint32Array | Int32Array | Float32Array | Float64Array;
 
 /** Named arrays of one cache entry, written in insertion order. */
 export type CacheArrays = Record<string, CacheArray>;
@@ -29,12 +30,23 @@ export const CACHE_FORMAT_VERSION = 1;
 const MAGIC = 'MLBCACHE';
 
 const CONSTRUCTORS = {
-  uint8: Uint8Array, int8: Int8Array, uint16: Uint16Array, int16: Int16Array,
-  uint32: Uint32Array, int32: Int32Array, float32: Float32Array, float64: Float64Array,
+  uint8: Uint8Array,
+  int8: Int8Array,
+  uint16: Uint16Array,
+  int16: Int16Array,
+  uint32: Uint32Array,
+  int32: Int32Array,
+  float32: Float32Array,
+  float64: Float64Array,
 } as const;
 type CacheDType = keyof typeof CONSTRUCTORS;
 
-interface ArrayHeader { name: string; dtype: CacheDType; length: number; offset: number }
+interface ArrayHeader {
+  name: string;
+  dtype: CacheDType;
+  length: number;
+  offset: number;
+}
 
 interface CacheHeader {
   format: number;
@@ -56,7 +68,10 @@ export interface CacheEntry<E = unknown> {
 
 /** Path of the entry for `name` and `key`: `<cacheDir>/<name>-<16 hex of sha256(key)>.bin`. */
 export function cacheFile(cacheDir: string, name: string, key: Record<string, unknown>): string {
-  const digest = createHash('sha256').update(stableJson({ format: CACHE_FORMAT_VERSION, ...key })).digest('hex').slice(0, 16);
+  const digest = createHash('sha256')
+    .update(stableJson({ format: CACHE_FORMAT_VERSION, ...key }))
+    .digest('hex')
+    .slice(0, 16);
   return path.join(cacheDir, `${name}-${digest}.bin`);
 }
 
@@ -72,7 +87,12 @@ function bytesOf(a: CacheArray): Uint8Array {
 }
 
 /** Serialises `arrays` and `extra` under `key` and writes the entry atomically. */
-export async function writeCacheEntry<E>(file: string, key: Record<string, unknown>, arrays: CacheArrays, extra: E): Promise<CacheEntry<E>> {
+export async function writeCacheEntry<E>(
+  file: string,
+  key: Record<string, unknown>,
+  arrays: CacheArrays,
+  extra: E,
+): Promise<CacheEntry<E>> {
   const headers: ArrayHeader[] = [];
   let offset = 0;
   for (const [name, a] of Object.entries(arrays)) {
@@ -88,7 +108,14 @@ export async function writeCacheEntry<E>(file: string, key: Record<string, unkno
     hash.update(zeros.subarray(0, align8(bytes.length) - bytes.length));
   }
   const sha256 = hash.digest('hex');
-  const header: CacheHeader = { format: CACHE_FORMAT_VERSION, key, arrays: headers, payloadBytes: offset, sha256, extra };
+  const header: CacheHeader = {
+    format: CACHE_FORMAT_VERSION,
+    key,
+    arrays: headers,
+    payloadBytes: offset,
+    sha256,
+    extra,
+  };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const payloadStart = align8(12 + headerBytes.length);
   const out = Buffer.alloc(payloadStart + offset);
@@ -120,10 +147,12 @@ export async function readCacheEntry<E>(file: string, key: Record<string, unknow
   } catch {
     return { problem: 'corrupt: unreadable header' };
   }
-  if (header.format !== CACHE_FORMAT_VERSION) return { problem: `stale: cache format ${header.format}, expected ${CACHE_FORMAT_VERSION}` };
+  if (header.format !== CACHE_FORMAT_VERSION)
+    return { problem: `stale: cache format ${header.format}, expected ${CACHE_FORMAT_VERSION}` };
   if (stableJson(header.key) !== stableJson(key)) return { problem: 'stale: built from another source or options' };
   const payloadStart = align8(12 + headerLength);
-  if (buf.length !== payloadStart + header.payloadBytes) return { problem: `corrupt: ${buf.length} bytes, expected ${payloadStart + header.payloadBytes}` };
+  if (buf.length !== payloadStart + header.payloadBytes)
+    return { problem: `corrupt: ${buf.length} bytes, expected ${payloadStart + header.payloadBytes}` };
   const sha256 = createHash('sha256').update(buf.subarray(payloadStart)).digest('hex');
   if (sha256 !== header.sha256) return { problem: 'corrupt: payload checksum mismatch' };
   const arrays: CacheArrays = {};
@@ -134,17 +163,23 @@ export async function readCacheEntry<E>(file: string, key: Record<string, unknow
     if (h.offset + byteLength > header.payloadBytes) return { problem: `corrupt: array ${h.name} out of bounds` };
     const at = buf.byteOffset + payloadStart + h.offset;
     const backing = buf.buffer as ArrayBuffer;
-    const view: CacheArray = at % ctor.BYTES_PER_ELEMENT === 0
-      ? new ctor(backing, at, h.length)
-      : new ctor(backing.slice(at, at + byteLength));
+    const view: CacheArray =
+      at % ctor.BYTES_PER_ELEMENT === 0
+        ? new ctor(backing, at, h.length)
+        : new ctor(backing.slice(at, at + byteLength));
     arrays[h.name] = view;
   }
-  return { entry: { file, arrays, extra: header.extra as E, checksum: `sha256:${sha256}`, payloadBytes: header.payloadBytes } };
+  return {
+    entry: { file, arrays, extra: header.extra as E, checksum: `sha256:${sha256}`, payloadBytes: header.payloadBytes },
+  };
 }
 
 /** Whether an entry exists (cheap: no verification). */
 export async function cacheExists(file: string): Promise<boolean> {
-  return stat(file).then((s) => s.isFile(), () => false);
+  return stat(file).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 /** Options of {@link loadOrBuild}. */

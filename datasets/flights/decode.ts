@@ -59,9 +59,16 @@ export async function decodeFlights(file: string, onProgress?: DecodeProgress): 
   const rows = Number(metadata.num_rows);
   const c: FlightsColumns = {
     rows,
-    month: new Uint8Array(rows), dayOfMonth: new Uint8Array(rows), dayOfWeek: new Uint8Array(rows),
-    depHour: new Uint8Array(rows), depMinute: new Uint8Array(rows), distance: new Uint16Array(rows),
-    origin: new Uint16Array(rows), dest: new Uint16Array(rows), delay: new Int16Array(rows), delayed: new Uint8Array(rows),
+    month: new Uint8Array(rows),
+    dayOfMonth: new Uint8Array(rows),
+    dayOfWeek: new Uint8Array(rows),
+    depHour: new Uint8Array(rows),
+    depMinute: new Uint8Array(rows),
+    distance: new Uint16Array(rows),
+    origin: new Uint16Array(rows),
+    dest: new Uint16Array(rows),
+    delay: new Int16Array(rows),
+    delayed: new Uint8Array(rows),
     airports: [],
   };
   // Airport codes get provisional ids in order of appearance; renumbered in sorted order below.

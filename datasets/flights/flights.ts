@@ -22,7 +22,14 @@ export const FLIGHTS_CATEGORICAL = ['origin', 'dest'] as const;
  * month, June, never occurs in training), day of month, day of week and hour are calendar
  * fields, minute and distance are measures.
  */
-export const FLIGHTS_NUMERIC_ROLES: NumericRole[] = ['period', 'calendar', 'calendar', 'calendar', 'measure', 'measure'];
+export const FLIGHTS_NUMERIC_ROLES: NumericRole[] = [
+  'period',
+  'calendar',
+  'calendar',
+  'calendar',
+  'measure',
+  'measure',
+];
 export const FLIGHTS_COLUMNS: string[] = [...FLIGHTS_NUMERIC, ...FLIGHTS_CATEGORICAL];
 
 /** A step of preparing flights, for progress displays. */
@@ -75,8 +82,16 @@ export async function loadFlightsSource(opts: CacheOptions): Promise<TabularSour
       const slices = flightsSplit(c.month);
       emit({ phase: 'write-cache' });
       const arrays: CacheArrays = {
-        month: c.month, dayOfMonth: c.dayOfMonth, dayOfWeek: c.dayOfWeek, depHour: c.depHour, depMinute: c.depMinute,
-        distance: c.distance, origin: c.origin, dest: c.dest, delay: c.delay, delayed: c.delayed,
+        month: c.month,
+        dayOfMonth: c.dayOfMonth,
+        dayOfWeek: c.dayOfWeek,
+        depHour: c.depHour,
+        depMinute: c.depMinute,
+        distance: c.distance,
+        origin: c.origin,
+        dest: c.dest,
+        delay: c.delay,
+        delayed: c.delayed,
       };
       for (const s of FLIGHTS_SLICES) arrays[`slice:${s}`] = slices[s];
       const sliceRows = Object.fromEntries(FLIGHTS_SLICES.map((s) => [s, slices[s].length]));
@@ -99,8 +114,14 @@ export async function loadFlightsSource(opts: CacheOptions): Promise<TabularSour
   const slices = Object.fromEntries(FLIGHTS_SLICES.map((s) => [s, a[`slice:${s}`] as Uint32Array]));
   const { version } = flightsFile();
   return {
-    id: FLIGHTS_ID, table, slices, trainSlices: [...FLIGHTS_TRAIN_SLICES], checksum: entry.checksum,
-    source: { package: FLIGHTS_PACKAGE, version, file: FLIGHTS_FILE }, fromCache: entry.fromCache, extra: entry.extra,
+    id: FLIGHTS_ID,
+    table,
+    slices,
+    trainSlices: [...FLIGHTS_TRAIN_SLICES],
+    checksum: entry.checksum,
+    source: { package: FLIGHTS_PACKAGE, version, file: FLIGHTS_FILE },
+    fromCache: entry.fromCache,
+    extra: entry.extra,
   };
 }
 
@@ -137,10 +158,21 @@ export async function loadFlightsSlice(slice: string, opts: CacheOptions): Promi
   if (rows) for (let j = 0; j < n; j++) labels[j] = t.labels[rows[j]!]!;
   else labels.set(t.labels);
   return {
-    features, labels, rows: n, columns: width,
+    features,
+    labels,
+    rows: n,
+    columns: width,
     meta: {
-      id: FLIGHTS_ID, rows: n, columns: FLIGHTS_COLUMNS, checksum: sliceChecksum(src.checksum, slice), source: src.source,
-      slice, sourceRows: t.rows, sourceChecksum: src.checksum, airports: src.extra.airports, fromCache: src.fromCache,
+      id: FLIGHTS_ID,
+      rows: n,
+      columns: FLIGHTS_COLUMNS,
+      checksum: sliceChecksum(src.checksum, slice),
+      source: src.source,
+      slice,
+      sourceRows: t.rows,
+      sourceChecksum: src.checksum,
+      airports: src.extra.airports,
+      fromCache: src.fromCache,
     },
   };
 }
@@ -153,6 +185,9 @@ export function flightsDataset(opts: CacheOptions): Dataset {
 /** Refuses a slice name that is not a flights training slice. */
 export function assertFlightsTrainSlice(slice: string, flag: string): void {
   if (!(FLIGHTS_TRAIN_SLICES as readonly string[]).includes(slice)) {
-    throw new UsageError('E_DATASET', `${flag}: "${slice}" is not a flights training slice. Valid values: ${FLIGHTS_TRAIN_SLICES.join(', ')}.`);
+    throw new UsageError(
+      'E_DATASET',
+      `${flag}: "${slice}" is not a flights training slice. Valid values: ${FLIGHTS_TRAIN_SLICES.join(', ')}.`,
+    );
   }
 }

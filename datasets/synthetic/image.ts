@@ -22,7 +22,11 @@ export interface SyntheticImageOptions {
 }
 
 /** Generates `count` images, NCHW, labels 0..classes-1. */
-export function syntheticImages(opts: SyntheticImageOptions): { features: Float32Array; labels: Uint8Array; dims: [number, number, number, number] } {
+export function syntheticImages(opts: SyntheticImageOptions): {
+  features: Float32Array;
+  labels: Uint8Array;
+  dims: [number, number, number, number];
+} {
   const { count, channels = 1, height = 28, width = 28, classes = 10, seed = 42 } = opts;
   const size = channels * height * width;
   const t = createRng(seed ^ 0x7e3a);
@@ -45,7 +49,10 @@ export function parseImageSlice(slice: string): SyntheticImageOptions {
   const count = parseCount(parts[0] ?? '');
   const dims = parts.slice(1).map(Number);
   if (!count || !(parts.length === 1 || (parts.length === 4 && dims.every((d) => Number.isInteger(d) && d > 0)))) {
-    throw new UsageError('E_DATASET', `${SYNTHETIC_IMAGE_ID}: slice "${slice}" is not <count> or <count>x<channels>x<height>x<width> (e.g. 1000x3x32x32).`);
+    throw new UsageError(
+      'E_DATASET',
+      `${SYNTHETIC_IMAGE_ID}: slice "${slice}" is not <count> or <count>x<channels>x<height>x<width> (e.g. 1000x3x32x32).`,
+    );
   }
   return parts.length === 1 ? { count } : { count, channels: dims[0], height: dims[1], width: dims[2] };
 }
@@ -58,8 +65,19 @@ export function syntheticImageDataset(): Dataset {
       const { features, labels, dims } = syntheticImages(parseImageSlice(slice));
       const columns = dims[1] * dims[2] * dims[3];
       return {
-        features, labels, rows: dims[0], columns,
-        meta: { id: SYNTHETIC_IMAGE_ID, rows: dims[0], columns: [`pixels ${dims.slice(1).join('x')}`], checksum: arraysChecksum(features, labels), source: { package: 'mlbench', version: 'synthetic-1' }, slice, dims },
+        features,
+        labels,
+        rows: dims[0],
+        columns,
+        meta: {
+          id: SYNTHETIC_IMAGE_ID,
+          rows: dims[0],
+          columns: [`pixels ${dims.slice(1).join('x')}`],
+          checksum: arraysChecksum(features, labels),
+          source: { package: 'mlbench', version: 'synthetic-1' },
+          slice,
+          dims,
+        },
       };
     },
   };

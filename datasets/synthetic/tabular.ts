@@ -56,15 +56,26 @@ export function syntheticTabular(opts: SyntheticTabularOptions): TabularTable {
   }
   const vocab = Array.from({ length: cardinality }, (_v, k) => `v${k}`);
   return {
-    rows, numericNames: num.map((_c, k) => `x${k}`), numeric: num, categoricalNames: cat.map((_c, k) => `c${k}`), categorical: cat,
-    vocabularies: cat.map(() => vocab), target: 'y', classes: ['0', '1'], labels,
+    rows,
+    numericNames: num.map((_c, k) => `x${k}`),
+    numeric: num,
+    categoricalNames: cat.map((_c, k) => `c${k}`),
+    categorical: cat,
+    vocabularies: cat.map(() => vocab),
+    target: 'y',
+    classes: ['0', '1'],
+    labels,
   };
 }
 
 /** `train_<count>` (e.g. train_10k) -> row count, or a usage error naming the valid form. */
 export function syntheticTrainRows(slice: string): number {
   const n = slice.startsWith('train_') ? parseCount(slice.slice(6)) : undefined;
-  if (!n) throw new UsageError('E_DATASET', `${SYNTHETIC_TABULAR_ID}: slice "${slice}" is not train_<rows> (e.g. train_10k, train_1m).`);
+  if (!n)
+    throw new UsageError(
+      'E_DATASET',
+      `${SYNTHETIC_TABULAR_ID}: slice "${slice}" is not train_<rows> (e.g. train_10k, train_1m).`,
+    );
   return n;
 }
 
@@ -80,16 +91,21 @@ export function syntheticTabularSource(trainSlice: string): TabularSource {
     return out;
   };
   const table: TabularTable = {
-    ...train, rows: n + SYNTHETIC_TEST_ROWS,
+    ...train,
+    rows: n + SYNTHETIC_TEST_ROWS,
     numeric: train.numeric.map((c, k) => join(c as Float32Array, test.numeric[k] as Float32Array)),
     categorical: train.categorical.map((c, k) => join(c as Int32Array, test.categorical[k] as Int32Array)),
     labels: join(train.labels, test.labels),
   };
   const range = (from: number, to: number) => Uint32Array.from({ length: to - from }, (_v, k) => from + k);
   return {
-    id: SYNTHETIC_TABULAR_ID, table, slices: { [trainSlice]: range(0, n), test: range(n, n + SYNTHETIC_TEST_ROWS) },
-    trainSlices: [trainSlice], checksum: arraysChecksum(...table.numeric, ...table.categorical, table.labels),
-    source: { package: 'mlbench', version: 'synthetic-1' }, fromCache: false,
+    id: SYNTHETIC_TABULAR_ID,
+    table,
+    slices: { [trainSlice]: range(0, n), test: range(n, n + SYNTHETIC_TEST_ROWS) },
+    trainSlices: [trainSlice],
+    checksum: arraysChecksum(...table.numeric, ...table.categorical, table.labels),
+    source: { package: 'mlbench', version: 'synthetic-1' },
+    fromCache: false,
   };
 }
 
@@ -99,15 +115,25 @@ export function syntheticTabularDataset(): Dataset {
     id: SYNTHETIC_TABULAR_ID,
     load: async (slice): Promise<LoadedSlice> => {
       const test = slice === 'test';
-      const rows = test ? SYNTHETIC_TEST_ROWS : parseCount(slice) ?? syntheticTrainRows(slice);
+      const rows = test ? SYNTHETIC_TEST_ROWS : (parseCount(slice) ?? syntheticTrainRows(slice));
       const t = syntheticTabular({ rows, seed: test ? 43 : 42 });
       const cols = [...t.numeric, ...t.categorical];
       const features = new Float32Array(rows * cols.length);
       for (let c = 0; c < cols.length; c++) for (let i = 0; i < rows; i++) features[i * cols.length + c] = cols[c]![i]!;
       const columns = [...t.numericNames, ...t.categoricalNames];
       return {
-        features, labels: t.labels, rows, columns: cols.length,
-        meta: { id: SYNTHETIC_TABULAR_ID, rows, columns, checksum: arraysChecksum(features, t.labels), source: { package: 'mlbench', version: 'synthetic-1' }, slice },
+        features,
+        labels: t.labels,
+        rows,
+        columns: cols.length,
+        meta: {
+          id: SYNTHETIC_TABULAR_ID,
+          rows,
+          columns,
+          checksum: arraysChecksum(features, t.labels),
+          source: { package: 'mlbench', version: 'synthetic-1' },
+          slice,
+        },
       };
     },
   };

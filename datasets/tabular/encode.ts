@@ -10,7 +10,14 @@
  * 1M rows x 700 columns would be 2.8 GB. Peers get the raw columns and encode them their way.
  */
 import { createHash } from 'node:crypto';
-import type { CategoricalEncoding, EncodedSlice, NumericEncoding, NumericRole, TabularEncoding, TabularTable } from './types.js';
+import type {
+  CategoricalEncoding,
+  EncodedSlice,
+  NumericEncoding,
+  NumericRole,
+  TabularEncoding,
+  TabularTable,
+} from './types.js';
 
 /** The role of numeric column `c` (`measure` when the table declares none). */
 export function numericRole(table: TabularTable, c: number): NumericRole {
@@ -18,14 +25,22 @@ export function numericRole(table: TabularTable, c: number): NumericRole {
 }
 
 /** Fits the encoding on the rows of `trainRows` (and only those). */
-export function fitEncoding(datasetId: string, table: TabularTable, trainSlice: string, trainRows: Uint32Array): TabularEncoding {
+export function fitEncoding(
+  datasetId: string,
+  table: TabularTable,
+  trainSlice: string,
+  trainRows: Uint32Array,
+): TabularEncoding {
   const numeric: NumericEncoding[] = [];
   const calendar: Array<Omit<CategoricalEncoding, 'oneHotOffset'>> = [];
   const dropped: string[] = [];
   table.numeric.forEach((col, c) => {
     const name = table.numericNames[c]!;
     const role = numericRole(table, c);
-    if (role === 'period') { dropped.push(name); return; }
+    if (role === 'period') {
+      dropped.push(name);
+      return;
+    }
     if (role === 'calendar') {
       const seen = new Set<number>();
       for (let j = 0; j < trainRows.length; j++) seen.add(col[trainRows[j]!]!);
@@ -49,7 +64,13 @@ export function fitEncoding(datasetId: string, table: TabularTable, trainSlice: 
     const seen = new Uint8Array(vocab.length);
     for (let j = 0; j < trainRows.length; j++) seen[col[trainRows[j]!]!] = 1;
     const vocabulary = vocab.filter((_v, id) => seen[id] === 1);
-    return { name: table.categoricalNames[c]!, from: 'categorical', column: c, cardinality: vocabulary.length + 1, vocabulary };
+    return {
+      name: table.categoricalNames[c]!,
+      from: 'categorical',
+      column: c,
+      cardinality: vocabulary.length + 1,
+      vocabulary,
+    };
   });
   let offset = numeric.length;
   const categorical = [...calendar, ...categories].map((enc) => {
@@ -57,11 +78,24 @@ export function fitEncoding(datasetId: string, table: TabularTable, trainSlice: 
     offset += enc.cardinality;
     return placed;
   });
-  return { datasetId, trainSlice, numeric, categorical, oneHotWidth: offset, dropped, target: { name: table.target, classes: table.classes.slice() } };
+  return {
+    datasetId,
+    trainSlice,
+    numeric,
+    categorical,
+    oneHotWidth: offset,
+    dropped,
+    target: { name: table.target, classes: table.classes.slice() },
+  };
 }
 
 /** Encodes the rows `rows` of `table` with `encoding` (fitted elsewhere, on the training slice). */
-export function encodeSlice(table: TabularTable, slice: string, rows: Uint32Array, encoding: TabularEncoding): EncodedSlice {
+export function encodeSlice(
+  table: TabularTable,
+  slice: string,
+  rows: Uint32Array,
+  encoding: TabularEncoding,
+): EncodedSlice {
   const nNum = encoding.numeric.length;
   const nCat = encoding.categorical.length;
   const numeric = new Float32Array(rows.length * nNum);
@@ -84,7 +118,14 @@ export function encodeSlice(table: TabularTable, slice: string, rows: Uint32Arra
   });
   const labels = new Uint8Array(rows.length);
   for (let j = 0; j < rows.length; j++) labels[j] = table.labels[rows[j]!]!;
-  return { slice, rows: rows.length, numeric, categorical, labels, checksum: encodedChecksum(numeric, categorical, labels) };
+  return {
+    slice,
+    rows: rows.length,
+    numeric,
+    categorical,
+    labels,
+    checksum: encodedChecksum(numeric, categorical, labels),
+  };
 }
 
 /** A short description of an encoding, recorded in job results (`train.encoding`). */
@@ -117,7 +158,13 @@ export function encodedChecksum(numeric: Float32Array, categorical: Int32Array, 
  * numeric values, then one one-hot block per categorical column. Written into `out` when given
  * (length >= (end - start) * oneHotWidth), so a training loop can reuse one batch buffer.
  */
-export function oneHotRows(slice: EncodedSlice, encoding: TabularEncoding, start: number, end: number, out?: Float32Array): Float32Array {
+export function oneHotRows(
+  slice: EncodedSlice,
+  encoding: TabularEncoding,
+  start: number,
+  end: number,
+  out?: Float32Array,
+): Float32Array {
   const width = encoding.oneHotWidth;
   const nNum = encoding.numeric.length;
   const nCat = encoding.categorical.length;
@@ -128,7 +175,8 @@ export function oneHotRows(slice: EncodedSlice, encoding: TabularEncoding, start
     const row = start + r;
     const base = r * width;
     for (let c = 0; c < nNum; c++) dense[base + c] = slice.numeric[row * nNum + c]!;
-    for (let c = 0; c < nCat; c++) dense[base + encoding.categorical[c]!.oneHotOffset + slice.categorical[row * nCat + c]!] = 1;
+    for (let c = 0; c < nCat; c++)
+      dense[base + encoding.categorical[c]!.oneHotOffset + slice.categorical[row * nCat + c]!] = 1;
   }
   return dense;
 }

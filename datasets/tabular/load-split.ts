@@ -15,7 +15,16 @@ import { flightsSourceKey, type CacheOptions } from '../flights/flights.js';
 import type { CsvOptions } from '../user/csv-table.js';
 import { encodeSlice, fitEncoding } from './encode.js';
 import { loadTabularSource } from './sources.js';
-import type { CategoricalColumn, DatasetSource, NumericColumn, NumericRole, RawSplit, TabularSource, TabularSplit, TabularTable } from './types.js';
+import type {
+  CategoricalColumn,
+  DatasetSource,
+  NumericColumn,
+  NumericRole,
+  RawSplit,
+  TabularSource,
+  TabularSplit,
+  TabularTable,
+} from './types.js';
 
 /** Options of {@link loadTabularSplit}. */
 export interface TabularSplitOptions extends CacheOptions {
@@ -46,8 +55,13 @@ interface RawExtra {
  * train_10k | train_100k | train_1m | train_full; user data and iris: `train`;
  * synthetic-tabular: `train_<rows>` (e.g. train_10k).
  */
-export async function loadRawSplit(datasetId: string, trainSlice: string, opts: TabularSplitOptions): Promise<RawSplit> {
-  if (datasetId !== 'flights') return rawSplitOf(await checkedSource(datasetId, trainSlice, opts), datasetId, trainSlice);
+export async function loadRawSplit(
+  datasetId: string,
+  trainSlice: string,
+  opts: TabularSplitOptions,
+): Promise<RawSplit> {
+  if (datasetId !== 'flights')
+    return rawSplitOf(await checkedSource(datasetId, trainSlice, opts), datasetId, trainSlice);
   const entry = await loadOrBuild<RawExtra>({
     cacheDir: opts.cacheDir,
     name: `flights-${trainSlice}-raw`,
@@ -58,17 +72,28 @@ export async function loadRawSplit(datasetId: string, trainSlice: string, opts: 
       const arrays: CacheArrays = {};
       for (const part of ['train', 'test'] as const) {
         const t = split[part];
-        t.numeric.forEach((col, c) => { arrays[`${part}:num:${c}`] = col; });
-        t.categorical.forEach((col, c) => { arrays[`${part}:cat:${c}`] = col; });
+        t.numeric.forEach((col, c) => {
+          arrays[`${part}:num:${c}`] = col;
+        });
+        t.categorical.forEach((col, c) => {
+          arrays[`${part}:cat:${c}`] = col;
+        });
         arrays[`${part}:labels`] = t.labels;
       }
       const t = split.train;
       return {
         arrays,
         extra: {
-          numericNames: t.numericNames, numericRoles: t.numericRoles ?? null, categoricalNames: t.categoricalNames, vocabularies: t.vocabularies,
-          target: t.target, classes: t.classes, sourceChecksum: split.source.checksum, source: split.source.source,
-          trainChecksum: split.trainChecksum, testChecksum: split.testChecksum,
+          numericNames: t.numericNames,
+          numericRoles: t.numericRoles ?? null,
+          categoricalNames: t.categoricalNames,
+          vocabularies: t.vocabularies,
+          target: t.target,
+          classes: t.classes,
+          sourceChecksum: split.source.checksum,
+          source: split.source.source,
+          trainChecksum: split.trainChecksum,
+          testChecksum: split.testChecksum,
         },
       };
     },
@@ -77,33 +102,52 @@ export async function loadRawSplit(datasetId: string, trainSlice: string, opts: 
   const a = entry.arrays;
   const table = (part: 'train' | 'test'): TabularTable => ({
     rows: (a[`${part}:labels`] as Uint8Array).length,
-    numericNames: x.numericNames, numeric: x.numericNames.map((_n, c) => a[`${part}:num:${c}`] as NumericColumn),
+    numericNames: x.numericNames,
+    numeric: x.numericNames.map((_n, c) => a[`${part}:num:${c}`] as NumericColumn),
     ...(x.numericRoles ? { numericRoles: x.numericRoles } : {}),
-    categoricalNames: x.categoricalNames, categorical: x.categoricalNames.map((_n, c) => a[`${part}:cat:${c}`] as CategoricalColumn),
-    vocabularies: x.vocabularies, target: x.target, classes: x.classes, labels: a[`${part}:labels`] as Uint8Array,
+    categoricalNames: x.categoricalNames,
+    categorical: x.categoricalNames.map((_n, c) => a[`${part}:cat:${c}`] as CategoricalColumn),
+    vocabularies: x.vocabularies,
+    target: x.target,
+    classes: x.classes,
+    labels: a[`${part}:labels`] as Uint8Array,
   });
   return {
-    train: table('train'), test: table('test'), trainSlice, trainChecksum: x.trainChecksum, testChecksum: x.testChecksum,
-    source: { datasetId, checksum: x.sourceChecksum, source: x.source }, fromCache: entry.fromCache,
+    train: table('train'),
+    test: table('test'),
+    trainSlice,
+    trainChecksum: x.trainChecksum,
+    testChecksum: x.testChecksum,
+    source: { datasetId, checksum: x.sourceChecksum, source: x.source },
+    fromCache: entry.fromCache,
   };
 }
 
 /** The raw split encoded with mlbench's own encoding, fitted on the training slice only. */
-export async function loadTabularSplit(datasetId: string, trainSlice: string, opts: TabularSplitOptions): Promise<TabularSplit> {
+export async function loadTabularSplit(
+  datasetId: string,
+  trainSlice: string,
+  opts: TabularSplitOptions,
+): Promise<TabularSplit> {
   const raw = await loadRawSplit(datasetId, trainSlice, opts);
   const all = (t: TabularTable) => Uint32Array.from({ length: t.rows }, (_v, i) => i);
   const encoding = fitEncoding(datasetId, raw.train, trainSlice, all(raw.train));
   return {
     train: encodeSlice(raw.train, trainSlice, all(raw.train), encoding),
     test: encodeSlice(raw.test, 'test', all(raw.test), encoding),
-    encoding, source: raw.source, fromCache: raw.fromCache,
+    encoding,
+    source: raw.source,
+    fromCache: raw.fromCache,
   };
 }
 
 async function checkedSource(datasetId: string, trainSlice: string, opts: TabularSplitOptions): Promise<TabularSource> {
   const source = await loadTabularSource(datasetId, trainSlice, opts);
   if (!source.trainSlices.includes(trainSlice)) {
-    throw new UsageError('E_DATASET', `dataset ${datasetId}: "${trainSlice}" is not a training slice. Valid values: ${source.trainSlices.join(', ')}.`);
+    throw new UsageError(
+      'E_DATASET',
+      `dataset ${datasetId}: "${trainSlice}" is not a training slice. Valid values: ${source.trainSlices.join(', ')}.`,
+    );
   }
   return source;
 }
@@ -112,8 +156,13 @@ function rawSplitOf(source: TabularSource, datasetId: string, trainSlice: string
   const train = subsetTable(source.table, source.slices[trainSlice]!);
   const test = subsetTable(source.table, source.slices.test!);
   return {
-    train, test, trainSlice, trainChecksum: tableChecksum(train), testChecksum: tableChecksum(test),
-    source: { datasetId, checksum: source.checksum, source: source.source }, fromCache: source.fromCache,
+    train,
+    test,
+    trainSlice,
+    trainChecksum: tableChecksum(train),
+    testChecksum: tableChecksum(test),
+    source: { datasetId, checksum: source.checksum, source: source.source },
+    fromCache: source.fromCache,
   };
 }
 
@@ -124,12 +173,19 @@ export function subsetTable(table: TabularTable, rows: Uint32Array): TabularTabl
     for (let j = 0; j < rows.length; j++) out[j] = col[rows[j]!]!;
     return out;
   };
-  return { ...table, rows: rows.length, numeric: table.numeric.map(take), categorical: table.categorical.map(take), labels: take(table.labels) };
+  return {
+    ...table,
+    rows: rows.length,
+    numeric: table.numeric.map(take),
+    categorical: table.categorical.map(take),
+    labels: take(table.labels),
+  };
 }
 
 /** `sha256:<hex>` over the bytes of a table's columns and labels. */
 function tableChecksum(t: TabularTable): string {
   const h = createHash('sha256');
-  for (const a of [...t.numeric, ...t.categorical, t.labels]) h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+  for (const a of [...t.numeric, ...t.categorical, t.labels])
+    h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
   return `sha256:${h.digest('hex')}`;
 }

@@ -14,15 +14,24 @@ import type { TabularSource } from './types.js';
 export const TABULAR_DATASETS = ['flights', 'iris', 'synthetic-tabular'] as const;
 
 /** The source of `datasetId`; `trainSlice` sizes synthetic data. */
-export async function loadTabularSource(datasetId: string, trainSlice: string, opts: CacheOptions & { target?: string; csv?: CsvOptions }): Promise<TabularSource> {
+export async function loadTabularSource(
+  datasetId: string,
+  trainSlice: string,
+  opts: CacheOptions & { target?: string; csv?: CsvOptions },
+): Promise<TabularSource> {
   const user = parseUserDataRef(datasetId);
   if (user) return loadUserSource(user, opts.target, opts);
   switch (datasetId) {
-    case 'flights': return loadFlightsSource(opts);
-    case 'iris': return irisSource();
-    case 'synthetic-tabular': return syntheticTabularSource(trainSlice);
+    case 'flights':
+      return loadFlightsSource(opts);
+    case 'iris':
+      return irisSource();
+    case 'synthetic-tabular':
+      return syntheticTabularSource(trainSlice);
     default:
-      throw new UsageError('E_DATASET',
-        `--dataset: "${datasetId}" is not a tabular dataset. Valid values: ${TABULAR_DATASETS.join(', ')}, csv:<file>, parquet:<file>.`);
+      throw new UsageError(
+        'E_DATASET',
+        `--dataset: "${datasetId}" is not a tabular dataset. Valid values: ${TABULAR_DATASETS.join(', ')}, csv:<file>, parquet:<file>.`,
+      );
   }
 }

@@ -24,13 +24,22 @@ export interface CsvOptions {
   missing: TableOptions['missing'];
 }
 
-export const DEFAULT_CSV_OPTIONS: CsvOptions = { delimiter: 'auto', na: DEFAULT_TABLE_OPTIONS.na, missing: DEFAULT_TABLE_OPTIONS.missing };
+export const DEFAULT_CSV_OPTIONS: CsvOptions = {
+  delimiter: 'auto',
+  na: DEFAULT_TABLE_OPTIONS.na,
+  missing: DEFAULT_TABLE_OPTIONS.missing,
+};
 
 /** CSV options from resolved settings. */
-export function csvOptionsFrom(settings: Pick<ResolvedSettings, 'csv.delimiter' | 'csv.na' | 'csv.missing'>): CsvOptions {
+export function csvOptionsFrom(
+  settings: Pick<ResolvedSettings, 'csv.delimiter' | 'csv.na' | 'csv.missing'>,
+): CsvOptions {
   return {
     delimiter: settings['csv.delimiter'],
-    na: settings['csv.na'].split(',').map((s) => s.trim()).filter(Boolean),
+    na: settings['csv.na']
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     missing: settings['csv.missing'],
   };
 }
@@ -57,7 +66,9 @@ export function detectDelimiter(lines: string[]): string {
 export function delimiterHint(header: string, used: string): string {
   if (header.split(used).length > 1) return '';
   const other = CANDIDATES.find((d) => d !== used && header.split(d).length > 2);
-  return other ? ` The header looks split by "${show(other)}", not "${show(used)}": try --delimiter '${show(other)}'.` : '';
+  return other
+    ? ` The header looks split by "${show(other)}", not "${show(used)}": try --delimiter '${show(other)}'.`
+    : '';
 }
 
 async function firstLines(file: string): Promise<string[]> {
@@ -65,7 +76,11 @@ async function firstLines(file: string): Promise<string[]> {
   try {
     const buffer = Buffer.alloc(64 * 1024);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    const lines = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+    const lines = buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/);
     return bytesRead === buffer.length ? lines.slice(0, -1) : lines;
   } finally {
     await handle.close();
@@ -73,10 +88,17 @@ async function firstLines(file: string): Promise<string[]> {
 }
 
 /** Reads `file` (first row = header) with `target` as the label column. */
-export async function readCsvTable(file: string, target: string, options: CsvOptions = DEFAULT_CSV_OPTIONS): Promise<TabularTable> {
-  const size = await stat(file).then((s) => s.size, () => {
-    throw new UsageError('E_BAD_DATA', `${file}: cannot read the CSV file (missing or not a file).`);
-  });
+export async function readCsvTable(
+  file: string,
+  target: string,
+  options: CsvOptions = DEFAULT_CSV_OPTIONS,
+): Promise<TabularTable> {
+  const size = await stat(file).then(
+    (s) => s.size,
+    () => {
+      throw new UsageError('E_BAD_DATA', `${file}: cannot read the CSV file (missing or not a file).`);
+    },
+  );
   if (size === 0) throw new UsageError('E_BAD_DATA', `${file}:1: empty file; expected a header row and data rows.`);
   const lines = await firstLines(file);
   const delimiter = options.delimiter === 'auto' ? detectDelimiter(lines) : options.delimiter;
@@ -109,9 +131,12 @@ function toUsageError(file: string, err: unknown, hint: string): unknown {
   const e = err as { code?: string; lines?: number; message?: string };
   if (typeof e.code === 'string' && e.code.startsWith('CSV_')) {
     const line = typeof e.lines === 'number' ? e.lines : '?';
-    const what = e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH' ? 'ragged row: its number of fields differs from the header'
-      : e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'unclosed quote'
-      : e.message ?? e.code;
+    const what =
+      e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH'
+        ? 'ragged row: its number of fields differs from the header'
+        : e.code === 'CSV_QUOTE_NOT_CLOSED'
+          ? 'unclosed quote'
+          : (e.message ?? e.code);
     return new UsageError('E_BAD_DATA', `${file}:${line}: ${what} (${e.code}).${hint}`);
   }
   return err;

@@ -10,10 +10,17 @@ import type { TabularTable } from '../tabular/types.js';
 import { DEFAULT_TABLE_OPTIONS, TableBuilder } from './table-builder.js';
 
 /** Reads `file` with `target` as the label column. */
-export async function readParquetTable(file: string, target: string, missing: { na: string[]; missing: 'refuse' | 'impute' } = DEFAULT_TABLE_OPTIONS): Promise<TabularTable> {
-  const size = await stat(file).then((s) => s.size, () => {
-    throw new UsageError('E_BAD_DATA', `${file}: cannot read the Parquet file (missing or not a file).`);
-  });
+export async function readParquetTable(
+  file: string,
+  target: string,
+  missing: { na: string[]; missing: 'refuse' | 'impute' } = DEFAULT_TABLE_OPTIONS,
+): Promise<TabularTable> {
+  const size = await stat(file).then(
+    (s) => s.size,
+    () => {
+      throw new UsageError('E_BAD_DATA', `${file}: cannot read the Parquet file (missing or not a file).`);
+    },
+  );
   if (size === 0) throw new UsageError('E_BAD_DATA', `${file}: empty file; expected a Parquet file.`);
   let rows: Array<Record<string, unknown>>;
   let header: string[];
@@ -30,9 +37,16 @@ export async function readParquetTable(file: string, target: string, missing: { 
     throw new UsageError('E_BAD_DATA', `${file}: not a readable Parquet file (${(err as Error).message}).`);
   }
   // The header is "line 0"; row k (1-based) is reported as line k.
-  const builder = new TableBuilder(`${file} (row numbers)`, header, target, 0, { na: missing.na, missing: missing.missing, decimalComma: false });
+  const builder = new TableBuilder(`${file} (row numbers)`, header, target, 0, {
+    na: missing.na,
+    missing: missing.missing,
+    decimalComma: false,
+  });
   rows.forEach((row, k) => {
-    builder.addRow(header.map((h) => cell(row[h])), k + 1);
+    builder.addRow(
+      header.map((h) => cell(row[h])),
+      k + 1,
+    );
   });
   return builder.finish();
 }

@@ -58,18 +58,31 @@ export class TableBuilder {
   private readonly na: Set<string>;
   private lastLine = 0;
 
-  constructor(private readonly where: string, private readonly header: string[], private readonly target: string, headerLine: number,
-    private readonly options: TableOptions = DEFAULT_TABLE_OPTIONS) {
+  constructor(
+    private readonly where: string,
+    private readonly header: string[],
+    private readonly target: string,
+    headerLine: number,
+    private readonly options: TableOptions = DEFAULT_TABLE_OPTIONS,
+  ) {
     this.targetIndex = header.indexOf(target);
     if (this.targetIndex < 0) {
-      throw new UsageError('E_BAD_DATA', `${where}:${headerLine}: target column "${target}" is not in the header. Columns: ${header.join(', ')}.`);
+      throw new UsageError(
+        'E_BAD_DATA',
+        `${where}:${headerLine}: target column "${target}" is not in the header. Columns: ${header.join(', ')}.`,
+      );
     }
     this.cells = header.map(() => []);
     this.na = new Set(options.na);
   }
 
   private isMissing(v: Cell): boolean {
-    return v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)) || (typeof v === 'string' && (v.trim() === '' || this.na.has(v.trim())));
+    return (
+      v === null ||
+      v === undefined ||
+      (typeof v === 'number' && Number.isNaN(v)) ||
+      (typeof v === 'string' && (v.trim() === '' || this.na.has(v.trim())))
+    );
   }
 
   /** Adds one row; `line` is its line number in the file (1-based). */
@@ -79,7 +92,11 @@ export class TableBuilder {
     for (let c = 0; c < this.header.length; c++) {
       const v = cells[c];
       if (c === this.targetIndex) {
-        if (this.isMissing(v)) throw new UsageError('E_BAD_DATA', `${this.where}:${line}: missing value ${v === null || v === undefined || String(v).trim() === '' ? '(empty)' : `"${String(v)}"`} in target column "${this.target}".`);
+        if (this.isMissing(v))
+          throw new UsageError(
+            'E_BAD_DATA',
+            `${this.where}:${line}: missing value ${v === null || v === undefined || String(v).trim() === '' ? '(empty)' : `"${String(v)}"`} in target column "${this.target}".`,
+          );
         this.targets.push(String(v).trim());
         continue;
       }
@@ -105,14 +122,21 @@ export class TableBuilder {
       if (v === null) continue;
       present++;
       if (typeof v === 'string' && LEADING_ZERO_RE.test(v.trim()) && NUMBER_RE.test(v.trim())) return 'categorical';
-      if (typeof v !== 'string' ? typeof v !== 'boolean' : looksNumeric(v) || (this.options.decimalComma && DECIMAL_COMMA_RE.test(v.trim()))) numbers++;
+      if (
+        typeof v !== 'string'
+          ? typeof v !== 'boolean'
+          : looksNumeric(v) || (this.options.decimalComma && DECIMAL_COMMA_RE.test(v.trim()))
+      )
+        numbers++;
       else if (firstOther < 0) firstOther = r;
     }
     if (present > 0 && numbers === present) return 'numeric';
     if (numbers * 2 >= present) {
       const bad = String(column[firstOther]);
-      throw new UsageError('E_BAD_DATA',
-        `${this.where}:${this.lines[firstOther]}: column "${this.header[c]}" is numeric (${numbers} of ${present} values are numbers) but has the non-numeric value "${bad}"; if it marks a missing value, add it with --na ${JSON.stringify(bad)}.`);
+      throw new UsageError(
+        'E_BAD_DATA',
+        `${this.where}:${this.lines[firstOther]}: column "${this.header[c]}" is numeric (${numbers} of ${present} values are numbers) but has the non-numeric value "${bad}"; if it marks a missing value, add it with --na ${JSON.stringify(bad)}.`,
+      );
     }
     return 'categorical';
   }
@@ -120,20 +144,36 @@ export class TableBuilder {
   /** The finished table; refuses a file with no rows or a target with fewer than two classes. */
   finish(): TabularTable {
     const rows = this.targets.length;
-    if (rows === 0) throw new UsageError('E_BAD_DATA', `${this.where}:${this.lastLine || 1}: no data rows after the header.`);
+    if (rows === 0)
+      throw new UsageError('E_BAD_DATA', `${this.where}:${this.lastLine || 1}: no data rows after the header.`);
     const classSet = [...new Set(this.targets)];
     if (classSet.length < 2) {
-      throw new UsageError('E_BAD_DATA',
-        `${this.where}:2-${this.lastLine}: target column "${this.target}" has one class ("${classSet[0]}"); a classification target needs at least two.`);
+      throw new UsageError(
+        'E_BAD_DATA',
+        `${this.where}:2-${this.lastLine}: target column "${this.target}" has one class ("${classSet[0]}"); a classification target needs at least two.`,
+      );
     }
     if (classSet.length > MAX_CLASSES) {
-      throw new UsageError('E_BAD_DATA', `${this.where}: target column "${this.target}" has ${classSet.length} classes; at most ${MAX_CLASSES} are supported.`);
+      throw new UsageError(
+        'E_BAD_DATA',
+        `${this.where}: target column "${this.target}" has ${classSet.length} classes; at most ${MAX_CLASSES} are supported.`,
+      );
     }
     const allNumeric = classSet.every(looksNumeric);
     const classes = classSet.sort(allNumeric ? (a, b) => Number(a) - Number(b) : undefined);
     const classId = new Map(classes.map((k, i) => [k, i]));
     const labels = Uint8Array.from(this.targets, (t) => classId.get(t)!);
-    const table: TabularTable = { rows, numericNames: [], numeric: [], categoricalNames: [], categorical: [], vocabularies: [], target: this.target, classes, labels };
+    const table: TabularTable = {
+      rows,
+      numericNames: [],
+      numeric: [],
+      categoricalNames: [],
+      categorical: [],
+      vocabularies: [],
+      target: this.target,
+      classes,
+      labels,
+    };
     for (let c = 0; c < this.header.length; c++) {
       if (c === this.targetIndex) continue;
       const column = this.cells[c]!;
@@ -141,8 +181,10 @@ export class TableBuilder {
         const firstMissing = column.indexOf(null);
         if (firstMissing >= 0 && this.options.missing === 'refuse') {
           const count = column.filter((v) => v === null).length;
-          throw new UsageError('E_BAD_DATA',
-            `${this.where}:${this.lines[firstMissing]}: missing value in numeric column "${this.header[c]}" (${count} missing in all; missing = empty or ${[...this.na].join(', ') || 'nothing else'}). Impute them with --missing impute (training-rows mean plus a "${this.header[c]}_missing" indicator), or fix the file.`);
+          throw new UsageError(
+            'E_BAD_DATA',
+            `${this.where}:${this.lines[firstMissing]}: missing value in numeric column "${this.header[c]}" (${count} missing in all; missing = empty or ${[...this.na].join(', ') || 'nothing else'}). Impute them with --missing impute (training-rows mean plus a "${this.header[c]}_missing" indicator), or fix the file.`,
+          );
         }
         table.numericNames.push(this.header[c]!);
         table.numeric.push(Float64Array.from(column, (v) => (v === null ? Number.NaN : this.toNumber(v))));

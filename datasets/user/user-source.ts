@@ -47,14 +47,30 @@ interface UserExtra {
 }
 
 /** Reads (or loads from the cache) a user table and splits it into train and test. */
-export async function loadUserSource(ref: UserDataRef, target: string | undefined, opts: CacheOptions & { csv?: CsvOptions }): Promise<TabularSource> {
+export async function loadUserSource(
+  ref: UserDataRef,
+  target: string | undefined,
+  opts: CacheOptions & { csv?: CsvOptions },
+): Promise<TabularSource> {
   const csv = opts.csv ?? DEFAULT_CSV_OPTIONS;
-  if (!target) throw new UsageError('E_BAD_FLAG', `--target is required with --dataset ${ref.format}:${ref.file} (the label column).`);
+  if (!target)
+    throw new UsageError(
+      'E_BAD_FLAG',
+      `--target is required with --dataset ${ref.format}:${ref.file} (the label column).`,
+    );
   const file = path.resolve(ref.file);
   const info = await stat(file).catch(() => {
     throw new UsageError('E_BAD_DATA', `${ref.file}: no such file (from --dataset ${ref.format}:${ref.file}).`);
   });
-  const key = { dataset: 'user', format: ref.format, file, bytes: info.size, mtimeMs: info.mtimeMs, target, ...(ref.format === 'csv' ? { csv } : { na: csv.na, missing: csv.missing }) };
+  const key = {
+    dataset: 'user',
+    format: ref.format,
+    file,
+    bytes: info.size,
+    mtimeMs: info.mtimeMs,
+    target,
+    ...(ref.format === 'csv' ? { csv } : { na: csv.na, missing: csv.missing }),
+  };
   const entry = await loadOrBuild<UserExtra>({
     cacheDir: opts.cacheDir,
     name: `user-${ref.format}`,
@@ -62,10 +78,17 @@ export async function loadUserSource(ref: UserDataRef, target: string | undefine
     onRebuild: (reason) => opts.onEvent?.({ phase: 'rebuild', message: reason }),
     build: async () => {
       opts.onEvent?.({ phase: 'decode' });
-      const t = ref.format === 'csv' ? await readCsvTable(ref.file, target, csv) : await readParquetTable(ref.file, target, csv);
+      const t =
+        ref.format === 'csv'
+          ? await readCsvTable(ref.file, target, csv)
+          : await readParquetTable(ref.file, target, csv);
       const arrays: CacheArrays = { labels: t.labels };
-      t.numeric.forEach((col, c) => { arrays[`num:${c}`] = col; });
-      t.categorical.forEach((col, c) => { arrays[`cat:${c}`] = col; });
+      t.numeric.forEach((col, c) => {
+        arrays[`num:${c}`] = col;
+      });
+      t.categorical.forEach((col, c) => {
+        arrays[`cat:${c}`] = col;
+      });
       const { numericNames, categoricalNames, vocabularies, classes, rows } = t;
       return { arrays, extra: { numericNames, categoricalNames, vocabularies, target, classes, rows } };
     },
@@ -73,16 +96,31 @@ export async function loadUserSource(ref: UserDataRef, target: string | undefine
   const x = entry.extra;
   const a = entry.arrays;
   const table: TabularTable = {
-    rows: x.rows, numericNames: x.numericNames, categoricalNames: x.categoricalNames, vocabularies: x.vocabularies,
+    rows: x.rows,
+    numericNames: x.numericNames,
+    categoricalNames: x.categoricalNames,
+    vocabularies: x.vocabularies,
     numeric: x.numericNames.map((_n, c) => a[`num:${c}`] as Float64Array),
     categorical: x.categoricalNames.map((_n, c) => a[`cat:${c}`] as Int32Array),
-    target: x.target, classes: x.classes, labels: a.labels as Uint8Array,
+    target: x.target,
+    classes: x.classes,
+    labels: a.labels as Uint8Array,
   };
   const slices = userSplit(table.rows);
   const preprocessing = imputeMissing(table, slices.train);
   return {
-    id: `${ref.format}:${ref.file}`, table, slices, trainSlices: ['train'], checksum: entry.checksum,
-    source: { package: 'user', version: `mtime:${new Date(info.mtimeMs).toISOString()}`, file, ...(preprocessing.length ? { preprocessing } : {}) }, fromCache: entry.fromCache,
+    id: `${ref.format}:${ref.file}`,
+    table,
+    slices,
+    trainSlices: ['train'],
+    checksum: entry.checksum,
+    source: {
+      package: 'user',
+      version: `mtime:${new Date(info.mtimeMs).toISOString()}`,
+      file,
+      ...(preprocessing.length ? { preprocessing } : {}),
+    },
+    fromCache: entry.fromCache,
   };
 }
 
@@ -102,13 +140,19 @@ export function imputeMissing(table: TabularTable, train: Uint32Array): string[]
     if (missing === 0) return;
     let sum = 0;
     let n = 0;
-    for (const i of train) if (!Number.isNaN(col[i]!)) { sum += col[i]!; n++; }
+    for (const i of train)
+      if (!Number.isNaN(col[i]!)) {
+        sum += col[i]!;
+        n++;
+      }
     const mean = n > 0 ? sum / n : 0;
     const filled = Float64Array.from(col, (v) => (Number.isNaN(v) ? mean : v));
     columns[columns.length - 1] = filled;
     names.push(`${table.numericNames[c]}_missing`);
     columns.push(Uint8Array.from(col, (v) => (Number.isNaN(v) ? 1 : 0)));
-    records.push(`${table.numericNames[c]}: ${missing} missing value(s) imputed with the training-rows mean ${Number(mean.toPrecision(6))} (from ${n} rows); indicator column ${table.numericNames[c]}_missing`);
+    records.push(
+      `${table.numericNames[c]}: ${missing} missing value(s) imputed with the training-rows mean ${Number(mean.toPrecision(6))} (from ${n} rows); indicator column ${table.numericNames[c]}_missing`,
+    );
   });
   table.numericNames = names;
   table.numeric = columns;

@@ -36,32 +36,60 @@ class PageCrash extends Error {}
 /** Runs the page job, turning a page crash or a closed browser into PageCrash. */
 async function runInPage(browser: Browser, page: Page, url: string, pageJob: PageJob): Promise<PageOutcome> {
   let pageError: Error | undefined;
-  page.on('pageerror', (err) => { pageError ??= err; });
+  page.on('pageerror', (err) => {
+    pageError ??= err;
+  });
   const crashed = new Promise<never>((_, reject) => {
     page.on('crash', () => reject(new PageCrash('the page crashed (renderer process died)')));
     browser.on('disconnected', () => reject(new PageCrash('the browser closed or died during the job')));
   });
   const work = (async () => {
     await page.goto(url);
-    await page.waitForFunction(() => typeof window.mlbenchRunJob === 'function', undefined, { timeout: 120_000 }).catch((err: Error) => {
-      throw new Error(`the page did not load its code${pageError ? `: ${pageError.message}` : ` (${err.message})`}`);
-    });
+    await page
+      .waitForFunction(() => typeof window.mlbenchRunJob === 'function', undefined, { timeout: 120_000 })
+      .catch((err: Error) => {
+        throw new Error(`the page did not load its code${pageError ? `: ${pageError.message}` : ` (${err.message})`}`);
+      });
     return page.evaluate((job) => window.mlbenchRunJob!(job), pageJob);
   })();
   return Promise.race([work, crashed]);
 }
 
 /** Runs `job` on the browser runtime `spec`. */
-export async function executeBrowserJob(job: Job, spec: BrowserRuntimeSpec, progress: (message: string) => void): Promise<JobOutcome> {
+export async function executeBrowserJob(
+  job: Job,
+  spec: BrowserRuntimeSpec,
+  progress: (message: string) => void,
+): Promise<JobOutcome> {
   const found = findChromium();
   if ('reason' in found) return { status: 'unavailable', error: { code: 'E_RUNTIME', message: found.reason } };
   if (job.workload.kind !== 'inference' || job.workload.model.kind === 'micro') {
-    return { status: 'failed', error: { code: 'E_RUNTIME', message: `${job.runtime} runs inference workloads only (this one is ${job.workload.model.kind === 'micro' ? 'a micro op' : 'training'})` } };
+    return {
+      status: 'failed',
+      error: {
+        code: 'E_RUNTIME',
+        message: `${job.runtime} runs inference workloads only (this one is ${job.workload.model.kind === 'micro' ? 'a micro op' : 'training'})`,
+      },
+    };
   }
   const settings = job.settings;
   const model = await buildModel(job.workload.model);
-  if (model.tfjs) return { status: 'failed', error: { code: 'E_RUNTIME', message: `${job.runtime} runs zoo, trained and ONNX models; ${model.tfjs.path} (a TensorFlow.js model.json) is not served to the page` } };
-  if (model.file?.externalData.length) return { status: 'failed', error: { code: 'E_RUNTIME', message: `${job.runtime}: ${model.file.path} has external data files, which the page is not served` } };
+  if (model.tfjs)
+    return {
+      status: 'failed',
+      error: {
+        code: 'E_RUNTIME',
+        message: `${job.runtime} runs zoo, trained and ONNX models; ${model.tfjs.path} (a TensorFlow.js model.json) is not served to the page`,
+      },
+    };
+  if (model.file?.externalData.length)
+    return {
+      status: 'failed',
+      error: {
+        code: 'E_RUNTIME',
+        message: `${job.runtime}: ${model.file.path} has external data files, which the page is not served`,
+      },
+    };
   const description = await descriptionOf(job.workload.model);
   progress(`${job.id}: bundling the page`);
   const bundleDir = await ensurePageBundle(settings.cacheDir);
@@ -69,8 +97,18 @@ export async function executeBrowserJob(job: Job, spec: BrowserRuntimeSpec, prog
   const flags = flagsFor(spec.backend);
   const fault = process.env.MLBENCH_BROWSER_FAULT;
   const pageJob: PageJob = {
-    jobId: job.id, library: spec.library, backend: spec.backend, scenario: job.scenario, settings,
-    model: { name: model.name, inputs: model.inputs, outputs: model.outputs, onnxUrl: '/model.onnx', ...(description ? { description } : {}) },
+    jobId: job.id,
+    library: spec.library,
+    backend: spec.backend,
+    scenario: job.scenario,
+    settings,
+    model: {
+      name: model.name,
+      inputs: model.inputs,
+      outputs: model.outputs,
+      onnxUrl: '/model.onnx',
+      ...(description ? { description } : {}),
+    },
     ...(fault === 'throw' || fault === 'hang' ? { fault } : {}),
   };
   let browser: Browser | undefined;
@@ -90,7 +128,8 @@ export async function executeBrowserJob(job: Job, spec: BrowserRuntimeSpec, prog
     try {
       out = await runInPage(browser, page, server.url, pageJob);
     } catch (err) {
-      if (err instanceof PageCrash) return { status: 'crashed', error: { code: 'E_BROWSER_CRASH', message: `${job.runtime}: ${err.message}` } };
+      if (err instanceof PageCrash)
+        return { status: 'crashed', error: { code: 'E_BROWSER_CRASH', message: `${job.runtime}: ${err.message}` } };
       const message = (err as Error).message.replace(/^page\.evaluate: /, '').split('\n')[0];
       return { status: 'failed', error: { code: 'E_PAGE', message: `${job.runtime}: the page threw: ${message}` } };
     }
@@ -98,28 +137,55 @@ export async function executeBrowserJob(job: Job, spec: BrowserRuntimeSpec, prog
     const outputs = decodeFeeds(out.firstOutputs);
     // The session lives in the page: parity checks the first query, the one sample that came back.
     const onlyFirst = { count: 1, feeds: () => feeds };
-    const pageSession = { run: () => Promise.reject(new Error('the page session is not reachable from the job process')), dispose: async () => undefined };
+    const pageSession = {
+      run: () => Promise.reject(new Error('the page session is not reachable from the job process')),
+      dispose: async () => undefined,
+    };
     const parity = await parityOf(job, settings, model, pageSession, onlyFirst, feeds, outputs, true);
     const parityFailed = 'pass' in parity && !parity.pass;
     const scenario = out.scenario;
     const flopsPerSample = model.flopsPerSample;
-    const flops = flopsPerSample !== undefined ? flopsPerSample * (job.scenario === 'offline' ? settings.batchSize : 1) : undefined;
-    const achievedGflops = flopsPerSample !== undefined && scenario.throughputPerS !== undefined ? (flopsPerSample * scenario.throughputPerS) / 1e9 : undefined;
+    const flops =
+      flopsPerSample !== undefined ? flopsPerSample * (job.scenario === 'offline' ? settings.batchSize : 1) : undefined;
+    const achievedGflops =
+      flopsPerSample !== undefined && scenario.throughputPerS !== undefined
+        ? (flopsPerSample * scenario.throughputPerS) / 1e9
+        : undefined;
     const env = out.environment;
     const browserFacts = {
-      name: 'chromium', version: browser.version(), versionLine: await chromiumVersion(found.executable), executable: found.executable, flags,
-      freshProfile: true, browserStartMs, pageMs: msSince(t0), ...env,
+      name: 'chromium',
+      version: browser.version(),
+      versionLine: await chromiumVersion(found.executable),
+      executable: found.executable,
+      flags,
+      freshProfile: true,
+      browserStartMs,
+      pageMs: msSince(t0),
+      ...env,
     };
     return {
       ...scenario,
       status: parityFailed ? 'failed' : scenario.status,
-      ...(parityFailed ? { error: { code: 'E_PARITY', message: `outputs differ from ${parity.reference}: max abs diff ${parity.maxAbsDiff}${parity.reason ? ` (${parity.reason})` : ''}` } } : {}),
-      runtimeInfo: { version: out.version, threads: out.info.threads, options: { ...out.info.options, host: 'browser', browser: browserFacts } },
+      ...(parityFailed
+        ? {
+            error: {
+              code: 'E_PARITY',
+              message: `outputs differ from ${parity.reference}: max abs diff ${parity.maxAbsDiff}${parity.reason ? ` (${parity.reason})` : ''}`,
+            },
+          }
+        : {}),
+      runtimeInfo: {
+        version: out.version,
+        threads: out.info.threads,
+        options: { ...out.info.options, host: 'browser', browser: browserFacts },
+      },
       coldStart: out.coldStart,
       parity,
       flops,
       achievedGflops,
-      ...(out.leakedTensors !== undefined ? { memory: { peakRssBytes: process.resourceUsage().maxRSS * 1024, leakedTensors: out.leakedTensors } } : {}),
+      ...(out.leakedTensors !== undefined
+        ? { memory: { peakRssBytes: process.resourceUsage().maxRSS * 1024, leakedTensors: out.leakedTensors } }
+        : {}),
     };
   } finally {
     await browser?.close().catch(() => undefined);

@@ -19,7 +19,9 @@ function libraryVersion(library: PageLibrary): string | null {
   try {
     const require = createRequire(import.meta.url);
     const main = require.resolve(LIBRARY_PACKAGE[library]);
-    const pkg = main.slice(0, main.lastIndexOf(`/node_modules/${LIBRARY_PACKAGE[library]}/`)) + `/node_modules/${LIBRARY_PACKAGE[library]}/package.json`;
+    const pkg =
+      main.slice(0, main.lastIndexOf(`/node_modules/${LIBRARY_PACKAGE[library]}/`)) +
+      `/node_modules/${LIBRARY_PACKAGE[library]}/package.json`;
     return (require(pkg) as { version: string }).version;
   } catch {
     return null;
@@ -27,7 +29,9 @@ function libraryVersion(library: PageLibrary): string | null {
 }
 
 /** Whether the browser gives a page a WebGPU adapter (a real start of the browser, ~1-2 s). */
-async function probeWebgpu(executable: string): Promise<{ ok: true; adapter: Record<string, unknown> } | { ok: false; reason: string }> {
+async function probeWebgpu(
+  executable: string,
+): Promise<{ ok: true; adapter: Record<string, unknown> } | { ok: false; reason: string }> {
   const browser = await launchChromium(executable, flagsFor('webgpu'));
   try {
     const { startPageServer } = await import('./page-server.js');
@@ -36,14 +40,28 @@ async function probeWebgpu(executable: string): Promise<{ ok: true; adapter: Rec
       const page = await browser.newPage();
       await page.goto(server.url);
       const found = await page.evaluate(async () => {
-        const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<{ info?: Record<string, unknown> } | null> } }).gpu;
+        const gpu = (
+          navigator as unknown as { gpu?: { requestAdapter(): Promise<{ info?: Record<string, unknown> } | null> } }
+        ).gpu;
         if (!gpu) return { reason: 'navigator.gpu is undefined in this Chromium' };
         const adapter = await gpu.requestAdapter();
-        if (!adapter) return { reason: 'navigator.gpu.requestAdapter() returned null: this Chromium exposes no WebGPU adapter here' };
+        if (!adapter)
+          return {
+            reason: 'navigator.gpu.requestAdapter() returned null: this Chromium exposes no WebGPU adapter here',
+          };
         const info = adapter.info ?? {};
-        return { adapter: { vendor: info.vendor, architecture: info.architecture, description: info.description, isFallbackAdapter: info.isFallbackAdapter } };
+        return {
+          adapter: {
+            vendor: info.vendor,
+            architecture: info.architecture,
+            description: info.description,
+            isFallbackAdapter: info.isFallbackAdapter,
+          },
+        };
       });
-      return 'adapter' in found ? { ok: true, adapter: found.adapter as Record<string, unknown> } : { ok: false, reason: String(found.reason) };
+      return 'adapter' in found
+        ? { ok: true, adapter: found.adapter as Record<string, unknown> }
+        : { ok: false, reason: String(found.reason) };
     } finally {
       await server.close();
     }
@@ -59,26 +77,36 @@ let webgpuOnce: ReturnType<typeof probeWebgpu> | undefined;
 /** The Runtime of a browser runtime id (probe only; jobs go through executeBrowserJob). */
 export function createBrowserRuntime(id: string): Runtime {
   const spec = browserRuntimeSpec(id);
-  if (!spec) throw new RuntimeError(`${id} is not a browser runtime. Valid: ${Object.keys(BROWSER_RUNTIMES).join(', ')}`);
+  if (!spec)
+    throw new RuntimeError(`${id} is not a browser runtime. Valid: ${Object.keys(BROWSER_RUNTIMES).join(', ')}`);
   return {
     id,
     async probe(): Promise<ProbeResult> {
       const version = libraryVersion(spec.library);
       const found = findChromium();
-      const backend = (available: boolean, reason?: string) => [{ id: spec.backend, available, ...(reason ? { reason } : {}) }];
-      if ('reason' in found) return { available: false, reason: found.reason, version, backends: backend(false, found.reason) };
+      const backend = (available: boolean, reason?: string) => [
+        { id: spec.backend, available, ...(reason ? { reason } : {}) },
+      ];
+      if ('reason' in found)
+        return { available: false, reason: found.reason, version, backends: backend(false, found.reason) };
       versionOnce ??= chromiumVersion(found.executable);
       const details: Record<string, unknown> = { browser: await versionOnce, executable: found.executable };
       if (spec.backend === 'webgpu') {
-        webgpuOnce ??= probeWebgpu(found.executable).catch((err: unknown) => ({ ok: false as const, reason: `starting Chromium failed: ${(err as Error).message}` }));
+        webgpuOnce ??= probeWebgpu(found.executable).catch((err: unknown) => ({
+          ok: false as const,
+          reason: `starting Chromium failed: ${(err as Error).message}`,
+        }));
         const gpu = await webgpuOnce;
-        if (!gpu.ok) return { available: false, reason: gpu.reason, version, backends: backend(false, gpu.reason), details };
+        if (!gpu.ok)
+          return { available: false, reason: gpu.reason, version, backends: backend(false, gpu.reason), details };
         details.adapter = gpu.adapter;
       }
       return { available: true, version, backends: backend(true), details };
     },
     async load() {
-      throw new RuntimeError(`${id} runs its scenario loop inside a Chromium page: its jobs go through the browser host (harness/browser/browser-job.ts), not Runtime.load in Node`);
+      throw new RuntimeError(
+        `${id} runs its scenario loop inside a Chromium page: its jobs go through the browser host (harness/browser/browser-job.ts), not Runtime.load in Node`,
+      );
     },
   };
 }

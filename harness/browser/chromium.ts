@@ -17,7 +17,16 @@ export const CHROMIUM_INSTALL = 'apt-get install chromium';
 const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
 /** Flags of every start: headless, no sandbox (containers), nothing fetched from the network. */
-export const BASE_FLAGS = ['--headless', '--no-sandbox', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--disable-extensions'];
+export const BASE_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--disable-extensions',
+];
 
 /** Extra flags per backend: WebGL may fall back to SwiftShader only when asked; WebGPU is behind a flag on Linux. */
 export function flagsFor(backend: PageBackend): string[] {
@@ -32,7 +41,9 @@ function executableOnPath(name: string): string | null {
     try {
       accessSync(file, constants.X_OK);
       return file;
-    } catch { /* next */ }
+    } catch {
+      /* next */
+    }
   }
   return null;
 }
@@ -45,20 +56,26 @@ export function findChromium(): { executable: string } | { reason: string } {
       accessSync(given, constants.X_OK);
       return { executable: given };
     } catch {
-      return { reason: `the Chromium executable ${given} (MLBENCH_CHROMIUM) is missing or not executable; install Chromium: ${CHROMIUM_INSTALL}` };
+      return {
+        reason: `the Chromium executable ${given} (MLBENCH_CHROMIUM) is missing or not executable; install Chromium: ${CHROMIUM_INSTALL}`,
+      };
     }
   }
   for (const name of CANDIDATES) {
     const found = executableOnPath(name);
     if (found) return { executable: found };
   }
-  return { reason: `no Chromium found (looked for ${CANDIDATES.join(', ')} on PATH); install it: ${CHROMIUM_INSTALL}, or name one with MLBENCH_CHROMIUM=<path>` };
+  return {
+    reason: `no Chromium found (looked for ${CANDIDATES.join(', ')} on PATH); install it: ${CHROMIUM_INSTALL}, or name one with MLBENCH_CHROMIUM=<path>`,
+  };
 }
 
 /** `chromium --version` (e.g. `Chromium 156.0.8078.114 built on Debian ...`), or null. */
 export function chromiumVersion(executable: string): Promise<string | null> {
   return new Promise((resolve) => {
-    execFile(executable, ['--version'], { timeout: 20_000 }, (err, stdout) => resolve(err ? null : stdout.trim().split('\n').pop()?.trim() ?? null));
+    execFile(executable, ['--version'], { timeout: 20_000 }, (err, stdout) =>
+      resolve(err ? null : (stdout.trim().split('\n').pop()?.trim() ?? null)),
+    );
   });
 }
 
@@ -66,5 +83,10 @@ export function chromiumVersion(executable: string): Promise<string | null> {
 export async function launchChromium(executable: string, flags: string[]): Promise<Browser> {
   const { chromium } = await import('playwright-core');
   // playwright adds its own --headless and --user-data-dir: pass the rest.
-  return chromium.launch({ executablePath: executable, headless: true, args: flags.filter((f) => f !== '--headless'), timeout: 60_000 });
+  return chromium.launch({
+    executablePath: executable,
+    headless: true,
+    args: flags.filter((f) => f !== '--headless'),
+    timeout: 60_000,
+  });
 }

@@ -17,18 +17,37 @@ import { DIST_ROOT } from '../paths.js';
 
 const require = createRequire(import.meta.url);
 export const PAGE_ENTRY = path.join(DIST_ROOT, 'harness', 'browser', 'page-entry.js');
-const BUNDLED_PACKAGES = ['@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-backend-webgpu', 'esbuild'];
+const BUNDLED_PACKAGES = [
+  '@tensorflow/tfjs',
+  '@tensorflow/tfjs-backend-wasm',
+  '@tensorflow/tfjs-backend-webgpu',
+  'esbuild',
+];
 /** Imports the page never takes (Node-only runtimes), left as failing imports. */
-const EXTERNAL = ['/ort/*', 'onnxruntime-node', 'onnxruntime-web', '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', 'webgpu'];
+const EXTERNAL = [
+  '/ort/*',
+  'onnxruntime-node',
+  'onnxruntime-web',
+  '@tensorflow/tfjs-node',
+  '@tensorflow/tfjs-node-gpu',
+  'webgpu',
+];
 
 async function jsFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith('.js')).map((e) => path.join(e.parentPath, e.name)).sort();
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.js'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
 }
 
 function packageVersion(name: string): string {
   try {
-    return (JSON.parse(require('node:fs').readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(require('node:fs').readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   } catch {
     return 'absent';
   }
@@ -61,16 +80,24 @@ export async function ensurePageBundle(cacheDir: string): Promise<string> {
       external: EXTERNAL,
       logLevel: 'silent',
       define: { 'process.env.NODE_ENV': '"production"' },
-      plugins: [{
-        name: 'node-builtins-stub',
-        setup(build) {
-          build.onResolve({ filter: /^node:|^(fs|fs\/promises|path|os|url|module|crypto|child_process|worker_threads|util|perf_hooks)$/ }, (args) => ({ path: args.path, namespace: 'node-stub' }));
-          build.onLoad({ filter: /.*/, namespace: 'node-stub' }, (args) => ({
-            contents: `module.exports = new Proxy({}, { get(_, key) { if (key === '__esModule' || typeof key === 'symbol') return undefined; return () => { throw new Error(${JSON.stringify(args.path)} + '.' + String(key) + ' is not available in the browser'); }; } });`,
-            loader: 'js',
-          }));
+      plugins: [
+        {
+          name: 'node-builtins-stub',
+          setup(build) {
+            build.onResolve(
+              {
+                filter:
+                  /^node:|^(fs|fs\/promises|path|os|url|module|crypto|child_process|worker_threads|util|perf_hooks)$/,
+              },
+              (args) => ({ path: args.path, namespace: 'node-stub' }),
+            );
+            build.onLoad({ filter: /.*/, namespace: 'node-stub' }, (args) => ({
+              contents: `module.exports = new Proxy({}, { get(_, key) { if (key === '__esModule' || typeof key === 'symbol') return undefined; return () => { throw new Error(${JSON.stringify(args.path)} + '.' + String(key) + ' is not available in the browser'); }; } });`,
+              loader: 'js',
+            }));
+          },
         },
-      }],
+      ],
     });
     await rename(tmp, dir).catch(async (err: NodeJS.ErrnoException) => {
       // Another job renamed its identical bundle first.

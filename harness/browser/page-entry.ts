@@ -17,7 +17,8 @@ interface GpuAdapterLike {
 }
 
 function webglInfo(): PageEnvironment['webgl'] {
-  const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+  const gl =
+    document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
   if (!gl) return undefined;
   const ext = gl.getExtension('WEBGL_debug_renderer_info');
   const vendor = String(gl.getParameter(ext ? ext.UNMASKED_VENDOR_WEBGL : gl.VENDOR));
@@ -28,13 +29,22 @@ function webglInfo(): PageEnvironment['webgl'] {
 /** The WebGPU adapter the page gets, or why there is none. */
 export async function webgpuInfo(): Promise<NonNullable<PageEnvironment['webgpu']>> {
   const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<GpuAdapterLike | null> } }).gpu;
-  if (!gpu) return { unavailable: 'navigator.gpu is undefined (WebGPU is off in this browser or not a secure context)' };
+  if (!gpu)
+    return { unavailable: 'navigator.gpu is undefined (WebGPU is off in this browser or not a secure context)' };
   const adapter = await gpu.requestAdapter();
-  if (!adapter) return { unavailable: 'navigator.gpu.requestAdapter() returned null (no GPU adapter for this browser)' };
+  if (!adapter)
+    return { unavailable: 'navigator.gpu.requestAdapter() returned null (no GPU adapter for this browser)' };
   const info = adapter.info ?? { vendor: '', architecture: '', description: '', device: '' };
   const isFallbackAdapter = Boolean(info.isFallbackAdapter ?? adapter.isFallbackAdapter);
   const text = `${info.vendor} ${info.architecture} ${info.description} ${info.device}`;
-  return { vendor: info.vendor, architecture: info.architecture, description: info.description, device: info.device, isFallbackAdapter, software: isFallbackAdapter || isSoftwareRenderer(text) };
+  return {
+    vendor: info.vendor,
+    architecture: info.architecture,
+    description: info.description,
+    device: info.device,
+    isFallbackAdapter,
+    software: isFallbackAdapter || isSoftwareRenderer(text),
+  };
 }
 
 async function environment(job: PageJob): Promise<PageEnvironment> {
@@ -52,7 +62,10 @@ const msSince = (t0: number) => performance.now() - t0;
 
 async function runJob(job: PageJob): Promise<PageOutcome> {
   if (job.fault === 'throw') throw new Error(`injected fault (MLBENCH_BROWSER_FAULT=throw) in job ${job.jobId}`);
-  if (job.fault === 'hang') for (;;) { /* injected fault: a page whose main thread never returns */ }
+  if (job.fault === 'hang')
+    for (;;) {
+      /* injected fault: a page whose main thread never returns */
+    }
   const settings = completeSettings(job.settings);
   const env = await environment(job);
   let t0 = performance.now();
@@ -70,10 +83,22 @@ async function runJob(job: PageJob): Promise<PageOutcome> {
     // Encoded now: a backend may reuse an output's buffer on the next run.
     const wireFeeds = encodeFeeds(firstFeeds);
     const wireOutputs = encodeFeeds(firstOutputs);
-    const scenario = await runScenario(job.scenario, session, samples, settings, { clock: pageClock, scheduler: createPageScheduler(pageClock) });
+    const scenario = await runScenario(job.scenario, session, samples, settings, {
+      clock: pageClock,
+      scheduler: createPageScheduler(pageClock),
+    });
     await session.dispose();
     const leakedTensors = session.leakedTensors?.();
-    return { scenario, coldStart: { loadMs, sessionCreateMs, firstRunMs }, info, version, firstFeeds: wireFeeds, firstOutputs: wireOutputs, environment: env, ...(leakedTensors !== undefined ? { leakedTensors } : {}) };
+    return {
+      scenario,
+      coldStart: { loadMs, sessionCreateMs, firstRunMs },
+      info,
+      version,
+      firstFeeds: wireFeeds,
+      firstOutputs: wireOutputs,
+      environment: env,
+      ...(leakedTensors !== undefined ? { leakedTensors } : {}),
+    };
   } catch (err) {
     await session.dispose().catch(() => undefined);
     throw err;

@@ -29,7 +29,10 @@ export const ORT_WASM_PREFIX = '/ort/';
 export const TFJS_WASM_PREFIX = '/tfjs-wasm/';
 
 interface OrtWebPage extends Omit<OrtNodeModule, 'env'> {
-  env: { versions: Record<string, string | undefined>; wasm: { numThreads?: number; wasmPaths?: string; simd?: unknown } };
+  env: {
+    versions: Record<string, string | undefined>;
+    wasm: { numThreads?: number; wasmPaths?: string; simd?: unknown };
+  };
 }
 
 export interface PageSession {
@@ -58,11 +61,24 @@ async function loadOrtWeb(job: PageJob, model: ModelArtifact): Promise<PageSessi
   return {
     session: ortSession(created, ort.Tensor),
     version: ort.env.versions.web ?? null,
-    info: { threads: used, options: { executionProvider: ep, build: url.slice(ORT_WASM_PREFIX.length), threadsRequested: threads, threads: used, graphOptimizationLevel } },
+    info: {
+      threads: used,
+      options: {
+        executionProvider: ep,
+        build: url.slice(ORT_WASM_PREFIX.length),
+        threadsRequested: threads,
+        threads: used,
+        graphOptimizationLevel,
+      },
+    },
   };
 }
 
-async function importTfjsBackend(tf: TfModule, backend: PageBackend, threads: number): Promise<Record<string, unknown>> {
+async function importTfjsBackend(
+  tf: TfModule,
+  backend: PageBackend,
+  threads: number,
+): Promise<Record<string, unknown>> {
   if (backend === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     wasm.setWasmPaths(TFJS_WASM_PREFIX);
@@ -70,7 +86,8 @@ async function importTfjsBackend(tf: TfModule, backend: PageBackend, threads: nu
   } else if (backend === 'webgpu') {
     await import('@tensorflow/tfjs-backend-webgpu');
   }
-  if (!(await tf.setBackend(backend))) throw new RuntimeError(`tfjs:${backend}: the ${backend} backend failed to initialise in the page`);
+  if (!(await tf.setBackend(backend)))
+    throw new RuntimeError(`tfjs:${backend}: the ${backend} backend failed to initialise in the page`);
   await tf.ready();
   if (backend !== 'wasm') return { backend };
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
@@ -96,7 +113,13 @@ export async function fetchModel(job: PageJob): Promise<ModelArtifact> {
   if (!res.ok) throw new RuntimeError(`the page could not fetch ${job.model.onnxUrl}: HTTP ${res.status}`);
   const onnx = new Uint8Array(await res.arrayBuffer());
   const arch = job.model.description ? resolveArch(job.model.description).arch : undefined;
-  return { name: job.model.name, onnx, inputs: job.model.inputs, outputs: job.model.outputs, ...(arch ? { arch } : {}) };
+  return {
+    name: job.model.name,
+    onnx,
+    inputs: job.model.inputs,
+    outputs: job.model.outputs,
+    ...(arch ? { arch } : {}),
+  };
 }
 
 /** Creates the job's session in the page (session creation: wasm compile, weight upload). */

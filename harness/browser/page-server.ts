@@ -21,11 +21,16 @@ const ISOLATION_HEADERS = {
 };
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm', '.json': 'application/json', '.map': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.map': 'application/json',
 };
 
-const PAGE_HTML = '<!doctype html><meta charset="utf-8"><title>mlbench browser host</title><script type="module" src="/bundle/page-entry.js"></script>\n';
+const PAGE_HTML =
+  '<!doctype html><meta charset="utf-8"><title>mlbench browser host</title><script type="module" src="/bundle/page-entry.js"></script>\n';
 
 /** The folder holding a package's browser files (its main entry's folder). */
 function packageDist(name: string): string {
@@ -46,7 +51,11 @@ export async function startPageServer(opts: { bundleDir: string; model: Uint8Arr
     '/tfjs-wasm/': packageDist('@tensorflow/tfjs-backend-wasm'),
   };
   const send = (res: ServerResponse, status: number, type: string, body: string | Uint8Array) => {
-    res.writeHead(status, { ...ISOLATION_HEADERS, 'Content-Type': type, 'Content-Length': typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength });
+    res.writeHead(status, {
+      ...ISOLATION_HEADERS,
+      'Content-Type': type,
+      'Content-Length': typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength,
+    });
     res.end(body);
   };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -58,7 +67,11 @@ export async function startPageServer(opts: { bundleDir: string; model: Uint8Arr
       if (!url.pathname.startsWith(prefix)) continue;
       const file = path.resolve(dir, decodeURIComponent(url.pathname.slice(prefix.length)));
       if (!file.startsWith(dir + path.sep) || !existsSync(file) || !statSync(file).isFile()) break;
-      res.writeHead(200, { ...ISOLATION_HEADERS, 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Content-Length': statSync(file).size });
+      res.writeHead(200, {
+        ...ISOLATION_HEADERS,
+        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'Content-Length': statSync(file).size,
+      });
       createReadStream(file).pipe(res);
       return;
     }
@@ -71,9 +84,10 @@ export async function startPageServer(opts: { bundleDir: string; model: Uint8Arr
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

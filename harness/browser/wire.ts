@@ -48,7 +48,16 @@ export interface PageEnvironment {
   /** performance.now() step in this page, ns (coarsened to 5 us when cross-origin isolated). */
   clockResolutionNs: number;
   webgl?: { vendor: string; renderer: string; software: boolean };
-  webgpu?: { vendor: string; architecture: string; description: string; device: string; isFallbackAdapter: boolean; software: boolean } | { unavailable: string };
+  webgpu?:
+    | {
+        vendor: string;
+        architecture: string;
+        description: string;
+        device: string;
+        isFallbackAdapter: boolean;
+        software: boolean;
+      }
+    | { unavailable: string };
 }
 
 /** What window.mlbenchRunJob resolves to. */
@@ -64,8 +73,15 @@ export interface PageOutcome {
 }
 
 const ARRAY_OF: Record<string, new (buffer: ArrayBuffer) => TypedArray> = {
-  float32: Float32Array, float64: Float64Array, int32: Int32Array, int64: BigInt64Array,
-  uint8: Uint8Array, int8: Int8Array, bool: Uint8Array, float16: Uint16Array, bfloat16: Uint16Array,
+  float32: Float32Array,
+  float64: Float64Array,
+  int32: Int32Array,
+  int64: BigInt64Array,
+  uint8: Uint8Array,
+  int8: Int8Array,
+  bool: Uint8Array,
+  float16: Uint16Array,
+  bfloat16: Uint16Array,
 };
 
 /** Software rasterisers and adapters: never ranked as a GPU. */
@@ -91,7 +107,12 @@ export function encodeFeeds(feeds: Feeds): Record<string, WireTensor> {
   const out: Record<string, WireTensor> = {};
   for (const [name, t] of Object.entries(feeds)) {
     if (Array.isArray(t.data)) out[name] = { dtype: t.dtype, dims: [...t.dims], strings: [...t.data] };
-    else out[name] = { dtype: t.dtype, dims: [...t.dims], base64: toBase64(new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength)) };
+    else
+      out[name] = {
+        dtype: t.dtype,
+        dims: [...t.dims],
+        base64: toBase64(new Uint8Array(t.data.buffer, t.data.byteOffset, t.data.byteLength)),
+      };
   }
   return out;
 }
@@ -107,7 +128,11 @@ export function decodeFeeds(wire: Record<string, WireTensor>): Feeds {
     const Ctor = ARRAY_OF[t.dtype];
     if (!Ctor) throw new Error(`tensor "${name}" from the page has unknown dtype ${t.dtype}`);
     const bytes = fromBase64(t.base64 ?? '');
-    out[name] = { dtype: t.dtype, dims: t.dims, data: new Ctor(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer) };
+    out[name] = {
+      dtype: t.dtype,
+      dims: t.dims,
+      data: new Ctor(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer),
+    };
   }
   return out;
 }

@@ -24,17 +24,31 @@ export function register(program: Command): void {
   const command = program.command('ab');
   for (const option of sharedOptions('ab')) command.addOption(option);
   command
-    .description('A/B: run two sides alternately in fresh processes (n runs each), compare across runs; exit 1 on a regression')
-    .argument('[mlbench-args...]', 'the mlbench arguments both sides share, after --, e.g. -- run --suite zoo --scenario single-stream')
-    .requiredOption('--a <side>', 'the baseline side (A): key=value[,key=value] (--set values), a .onnx file, a result .json (its plan re-run), a checkout folder, or cmd:<shell command>')
+    .description(
+      'A/B: run two sides alternately in fresh processes (n runs each), compare across runs; exit 1 on a regression',
+    )
+    .argument(
+      '[mlbench-args...]',
+      'the mlbench arguments both sides share, after --, e.g. -- run --suite zoo --scenario single-stream',
+    )
+    .requiredOption(
+      '--a <side>',
+      'the baseline side (A): key=value[,key=value] (--set values), a .onnx file, a result .json (its plan re-run), a checkout folder, or cmd:<shell command>',
+    )
     .requiredOption('--b <side>', 'the candidate side (B), in the same forms as --a')
     .option('-n, --repeat <n>', 'runs per side (the permutation test needs >= 5; 8 reaches p = 1.6e-4)', '8')
-    .option('--order <order>', 'random (default: a seeded shuffle, exact for the test), blocked (each pair AB or BA at random) or abba (fixed, not randomised)', 'random')
+    .option(
+      '--order <order>',
+      'random (default: a seeded shuffle, exact for the test), blocked (each pair AB or BA at random) or abba (fixed, not randomised)',
+      'random',
+    )
     .option('--cpu-affinity <cpus>', 'run every side under taskset -c <cpus> (e.g. 1, or 0-1), away from other load')
-    .option('--results-dir <dir>', 'where the runs\' result files and ab.json go: <dir>/<ab-id>/', 'out/ab')
+    .option('--results-dir <dir>', "where the runs' result files and ab.json go: <dir>/<ab-id>/", 'out/ab')
     .option('--no-probe', 'skip the noise probe (load, CPU steal, calibration loop) before measuring')
     .option('--seed <n>', 'seed of the random order (default: a fresh one, printed and recorded in ab.json)')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 A side is one of:
   key=value[,key=value]   the shared arguments with --set key=value (e.g. ort.intraOpThreads=1)
   <file>.onnx             mlbench model <file> with the shared arguments (a model change)
@@ -55,7 +69,8 @@ Examples:
   $ mlbench ab --a base.onnx --b pr.onnx -- model --runtime ort-node:cpu --set ort.intraOpThreads=1
   $ mlbench ab --a ../base --b . -n 8 --cpu-affinity 1 -- run --suite zoo --scenario single-stream --set ort.intraOpThreads=1
   $ mlbench ab --a main.json --b pr.json --order blocked --seed 7
-  $ mlbench ab --a "cmd:node ../base/bin/mlbench.js run --suite smoke" --b "cmd:node bin/mlbench.js run --suite smoke" --format md -o summary.md`)
+  $ mlbench ab --a "cmd:node ../base/bin/mlbench.js run --suite smoke" --b "cmd:node bin/mlbench.js run --suite smoke" --format md -o summary.md`,
+    )
     .action(async (shared: string[], flags: AbFlags) => {
       const { executeAb } = await import('./ab-action.js');
       process.exitCode = await executeAb(shared, flags);

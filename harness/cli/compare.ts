@@ -15,10 +15,14 @@ export function register(program: Command): void {
   const command = program.command('compare');
   for (const option of sharedOptions('compare')) command.addOption(option);
   command
-    .description('compare a candidate against a baseline across runs: Hodges-Lehmann shift with its rank CI, Mann-Whitney test, Holm-corrected; exit 1 on a regression')
+    .description(
+      'compare a candidate against a baseline across runs: Hodges-Lehmann shift with its rank CI, Mann-Whitney test, Holm-corrected; exit 1 on a regression',
+    )
     .argument('<baseline>', 'baseline result file, or a folder of result files')
     .argument('<candidate>', 'candidate result file, or a folder of result files')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 The unit is the run: each run (result file, or repeat) gives one value per metric, and the
 sides are compared across runs. One run per side is reported with its ratio, not testable.
 Results measured at different times are not interleaved: prefer \`mlbench ab\` for a verdict.
@@ -35,7 +39,8 @@ Examples:
   $ mlbench compare out/results/main/ out/results/pr/       folders of runs (--repeat 8)
   $ mlbench compare main/ pr/ --format md -o summary.md
   $ mlbench compare base.json cand.json --threshold 3 --threshold-for memory=20
-  $ mlbench compare laptop.json ci.json --allow-different-machine --format json`)
+  $ mlbench compare laptop.json ci.json --allow-different-machine --format json`,
+    )
     .action(async (baseline: string, candidate: string, flags: CompareCommandFlags) => {
       const { executeCompare } = await import('./compare-action.js');
       process.exitCode = await executeCompare(baseline, candidate, flags);

@@ -29,7 +29,10 @@ function progressReporter(stream: NodeJS.WriteStream): { onEvent: (e: PrepareEve
       if (e.phase === 'rebuild') return phaseLine(`cache entry not usable (${e.message}); rebuilding`);
       if (e.phase === 'decode' && e.total) {
         if (stream.isTTY) {
-          bar ??= new cliProgress.SingleBar({ stream, format: '{bar} {percentage}% | {phase} | {duration_formatted}', barsize: 30, hideCursor: true }, cliProgress.Presets.shades_classic);
+          bar ??= new cliProgress.SingleBar(
+            { stream, format: '{bar} {percentage}% | {phase} | {duration_formatted}', barsize: 30, hideCursor: true },
+            cliProgress.Presets.shades_classic,
+          );
           if (!bar.isActive) bar.start(e.total, 0, { phase: 'decode' });
           bar.update(e.done ?? 0, { phase: 'decode' });
         } else {
@@ -62,21 +65,37 @@ export async function prepareDataset(id: string, opts: PrepareOptions): Promise<
       progress.stop();
       const bytes = (await stat(status.file)).size;
       const secs = (performance.now() - started) / 1000;
-      out.push(`flights: ${src.table.rows.toLocaleString('en-US')} rows ${src.fromCache ? 'already cached (verified)' : 'decoded, split and cached'} in ${secs.toFixed(2)} s`);
-      out.push(`  slices: ${Object.entries(src.slices).map(([k, v]) => `${k} ${v.length.toLocaleString('en-US')}`).join(', ')}`);
+      out.push(
+        `flights: ${src.table.rows.toLocaleString('en-US')} rows ${src.fromCache ? 'already cached (verified)' : 'decoded, split and cached'} in ${secs.toFixed(2)} s`,
+      );
+      out.push(
+        `  slices: ${Object.entries(src.slices)
+          .map(([k, v]) => `${k} ${v.length.toLocaleString('en-US')}`)
+          .join(', ')}`,
+      );
       out.push(`  cache: ${status.file} (${(bytes / 1e6).toFixed(1)} MB), checksum ${src.checksum}`);
     } else if (/^(csv|parquet):/.test(id)) {
       const { loadUserSource, parseUserDataRef } = await import('../../datasets/user/user-source.js');
-      const src = await loadUserSource(parseUserDataRef(id)!, opts.target, { cacheDir: opts.cacheDir, onEvent: progress.onEvent });
+      const src = await loadUserSource(parseUserDataRef(id)!, opts.target, {
+        cacheDir: opts.cacheDir,
+        onEvent: progress.onEvent,
+      });
       progress.stop();
       const secs = (performance.now() - started) / 1000;
       const t = src.table;
-      out.push(`${id}: ${t.rows.toLocaleString('en-US')} rows, ${t.numericNames.length} numeric + ${t.categoricalNames.length} categorical columns, target "${t.target}" with classes ${t.classes.join(', ')}`);
-      out.push(`  ${src.fromCache ? 'already cached (verified)' : 'read and cached'} in ${secs.toFixed(2)} s; slices train ${src.slices.train!.length}, test ${src.slices.test!.length}; checksum ${src.checksum}`);
+      out.push(
+        `${id}: ${t.rows.toLocaleString('en-US')} rows, ${t.numericNames.length} numeric + ${t.categoricalNames.length} categorical columns, target "${t.target}" with classes ${t.classes.join(', ')}`,
+      );
+      out.push(
+        `  ${src.fromCache ? 'already cached (verified)' : 'read and cached'} in ${secs.toFixed(2)} s; slices train ${src.slices.train!.length}, test ${src.slices.test!.length}; checksum ${src.checksum}`,
+      );
     } else {
       const { DATASETS } = await import('../../datasets/registry.js');
       if (!DATASETS[id]) {
-        throw new UsageError('E_DATASET', `datasets prepare: unknown dataset "${id}". Valid values: ${Object.keys(DATASETS).join(', ')}, csv:<file>, parquet:<file>.`);
+        throw new UsageError(
+          'E_DATASET',
+          `datasets prepare: unknown dataset "${id}". Valid values: ${Object.keys(DATASETS).join(', ')}, csv:<file>, parquet:<file>.`,
+        );
       }
       out.push(`${id}: generated or read from its package on each load; nothing to cache.`);
     }

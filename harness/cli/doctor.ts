@@ -8,12 +8,17 @@ import type { Command } from 'commander';
 export function register(program: Command): void {
   program
     .command('doctor')
-    .description('check the optional parts (Python peers, Chromium, WebGPU, NVIDIA, tfjs-node, CUDA, RAPL, perf) and say how to enable each missing one')
+    .description(
+      'check the optional parts (Python peers, Chromium, WebGPU, NVIDIA, tfjs-node, CUDA, RAPL, perf) and say how to enable each missing one',
+    )
     .option('--json', 'print JSON')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ mlbench doctor
-  $ mlbench doctor --json`)
+  $ mlbench doctor --json`,
+    )
     .action(async (flags: { json?: boolean }) => {
       const { runDoctor, SYSTEM_PARTS_LINE } = await import('../system/doctor.js');
       const { escapeTerminal } = await import('../common/escape.js');
@@ -29,7 +34,12 @@ Examples:
         if (c.fix) out.push(`         ${' '.repeat(13)} enable: ${escapeTerminal(c.fix)}`);
       }
       const missing = checks.filter((c) => !c.ok).length;
-      out.push('', missing ? `${missing} of ${checks.length} optional parts missing; the system ones install together with:\n  ${SYSTEM_PARTS_LINE}` : `all ${checks.length} optional parts present`);
+      out.push(
+        '',
+        missing
+          ? `${missing} of ${checks.length} optional parts missing; the system ones install together with:\n  ${SYSTEM_PARTS_LINE}`
+          : `all ${checks.length} optional parts present`,
+      );
       process.stdout.write(`${out.join('\n')}\n`);
     });
 }

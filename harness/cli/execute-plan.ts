@@ -88,13 +88,20 @@ export interface PlanOutcome extends RunContext {
 
 const INTERRUPT_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
-export async function executePlan(plan: RunPlan, hooks: PlanHooks, io: PlanIo = { signals: process, now: () => new Date() }): Promise<PlanOutcome> {
+export async function executePlan(
+  plan: RunPlan,
+  hooks: PlanHooks,
+  io: PlanIo = { signals: process, now: () => new Date() },
+): Promise<PlanOutcome> {
   const { progress } = hooks;
   const startedAt = io.now();
   const [machine, git] = await Promise.all([collectMachine(), gitState()]);
   const { carried, toRun } = hooks.select?.(machine) ?? { carried: [], toRun: plan.jobs };
   const peersPython = plan.settings['peers.python'];
-  const probes = await probeRuntimes([...new Set(toRun.map((j) => j.runtime))], typeof peersPython === 'string' && peersPython ? { peersPython } : {});
+  const probes = await probeRuntimes(
+    [...new Set(toRun.map((j) => j.runtime))],
+    typeof peersPython === 'string' && peersPython ? { peersPython } : {},
+  );
   const runId = newRunId(startedAt);
   const file = resultPath(plan.resultsDir, machine.id, runId);
   const partialFile = `${file}.partial`;
@@ -103,9 +110,18 @@ export async function executePlan(plan: RunPlan, hooks: PlanHooks, io: PlanIo = 
   if (plan.reportDir !== null) await assertWritableDir(plan.reportDir, '--report-dir');
   const ctx: RunContext = { runId, file, machine, probes };
   hooks.ready?.(ctx, toRun);
-  const planBlock = { command: plan.args[0] ?? '', args: plan.args, jobs: plan.jobs.map((j) => j.id), choices: plan.choices };
+  const planBlock = {
+    command: plan.args[0] ?? '',
+    args: plan.args,
+    jobs: plan.jobs.map((j) => j.id),
+    choices: plan.choices,
+  };
   const resultOf = (jobResults: JobResult[]) => ({
-    ...resultFile({ runId, startedAt, commandLine: plan.commandLine, settings: plan.settings, machine, git }, jobResults), plan: planBlock,
+    ...resultFile(
+      { runId, startedAt, commandLine: plan.commandLine, settings: plan.settings, machine, git },
+      jobResults,
+    ),
+    plan: planBlock,
   });
 
   // SIGINT (Ctrl-C) and SIGTERM (CI cancel, kubectl delete) alike: stop the job in flight, skip the
@@ -118,7 +134,9 @@ export async function executePlan(plan: RunPlan, hooks: PlanHooks, io: PlanIo = 
       process.exit(130);
     }
     abort.abort(signal);
-    progress.note(`interrupted (${signal}): stopping the job in flight and finishing the result file (again to abandon)`);
+    progress.note(
+      `interrupted (${signal}): stopping the job in flight and finishing the result file (again to abandon)`,
+    );
   };
   for (const s of INTERRUPT_SIGNALS) io.signals.on(s, onSignal);
   const done: JobResult[] = [...carried];
@@ -139,7 +157,8 @@ export async function executePlan(plan: RunPlan, hooks: PlanHooks, io: PlanIo = 
         hooks.onJobDone?.(result);
         // A failed partial write loses nothing yet (the results are in memory): warn once, go on.
         await writeFileAtomic(partialFile, JSON.stringify(resultOf(done))).catch((err: unknown) => {
-          if (!partialWarned) progress.note(`warning: could not write ${partialFile} (${fsReason(err)}); the run goes on`);
+          if (!partialWarned)
+            progress.note(`warning: could not write ${partialFile} (${fsReason(err)}); the run goes on`);
           partialWarned = true;
         });
       },
@@ -152,15 +171,25 @@ export async function executePlan(plan: RunPlan, hooks: PlanHooks, io: PlanIo = 
   // In plan order, whichever jobs were carried (resume, skipped rows) and which ran now.
   const order = new Map(plan.jobs.map((j, i) => [j.id, i]));
   const ordered = [...carried, ...fresh].sort((a, b) => (order.get(a.id) ?? Infinity) - (order.get(b.id) ?? Infinity));
-  const results = await applyRoofline(ordered, { runId, resultsDir: plan.peaksFrom, machineId: machine.id, fp32Peak: machine.fp32Peak });
+  const results = await applyRoofline(ordered, {
+    runId,
+    resultsDir: plan.peaksFrom,
+    machineId: machine.id,
+    fp32Peak: machine.fp32Peak,
+  });
   const result = resultOf(results);
   try {
     await writeResult(file, result);
   } catch (err) {
     if (err instanceof UsageError) throw err;
     const saved = await rescueResult(JSON.stringify(result), partialFile, runId);
-    throw new UsageError('E_RESULT_FILE', `could not write ${file} (${fsReason(err)}); `
-      + (saved ? `the measurements are in ${saved} (mlbench report, compare and --resume read it).` : 'nor a partial file beside it or in the temp folder.'));
+    throw new UsageError(
+      'E_RESULT_FILE',
+      `could not write ${file} (${fsReason(err)}); ` +
+        (saved
+          ? `the measurements are in ${saved} (mlbench report, compare and --resume read it).`
+          : 'nor a partial file beside it or in the temp folder.'),
+    );
   }
   await unlink(partialFile).catch(() => undefined);
   return { ...ctx, result, results, interrupted: abort.signal.aborted };

@@ -9,22 +9,26 @@ import type { Machine } from '../../results/schema.js';
  */
 export function peakInputs(m: Machine): string {
   const p = m.fp32Peak;
-  if (!p) return `unknown: ${m.fp32PeakUnknown ?? 'no clock found'} (cores ${m.cpu.physicalCores} physical / ${m.cpu.cores} logical)`;
+  if (!p)
+    return `unknown: ${m.fp32PeakUnknown ?? 'no clock found'} (cores ${m.cpu.physicalCores} physical / ${m.cpu.cores} logical)`;
   return `${p.gflops.toFixed(1)} GFLOP/s = ${p.cores} cores x ${p.clockGHz} GHz (${p.clockSource}) x ${p.flopsPerCycle} FLOPs/cycle (${p.uarch ? `${p.uarch}: ` : ''}${p.isa}, ${p.lanes} fp32 lanes, ${p.fmaUnits} FMA unit${p.fmaUnits === 1 ? '' : 's'})${p.clockRangeGHz ? `; clock [base, boost] read as [${p.clockRangeGHz.map((g) => g ?? 'not read').join(', ')}] GHz, not measured under load` : ''}`;
 }
 
 export function register(program: Command): void {
   program
     .command('info')
-    .description('print this machine\'s metadata and fingerprint id')
+    .description("print this machine's metadata and fingerprint id")
     .option('--json', 'print JSON')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ mlbench info
   $ mlbench info --json | jq .id
 
 "peak inputs" is the theoretical FP32 peak (cores x clock x FLOPs per cycle) that "% of peak"
-is measured against, with each input and where the clock came from.`)
+is measured against, with each input and where the clock came from.`,
+    )
     .action(async (flags: { json?: boolean }) => {
       const { collectMachine } = await import('../system/metadata.js');
       const m = await collectMachine();

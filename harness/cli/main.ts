@@ -21,24 +21,42 @@ import { register as registerHistory } from './history.js';
 import { register as registerDoctor } from './doctor.js';
 
 /** Commands in the order `--help` lists them. Add a command by adding its register function. */
-const COMMANDS: Array<(program: Command) => void> = [registerRun, registerList, registerInfo, registerCompare, registerAb, registerDatasets, registerReport, registerModel, registerExport, registerMerge, registerHistory, registerDoctor];
+const COMMANDS: Array<(program: Command) => void> = [
+  registerRun,
+  registerList,
+  registerInfo,
+  registerCompare,
+  registerAb,
+  registerDatasets,
+  registerReport,
+  registerModel,
+  registerExport,
+  registerMerge,
+  registerHistory,
+  registerDoctor,
+];
 
 export function buildProgram(): Command {
   const program = new Command('mlbench')
-    .description('Benchmark machine-learning workloads in Node.js: training and MLPerf-style inference across runtimes.')
+    .description(
+      'Benchmark machine-learning workloads in Node.js: training and MLPerf-style inference across runtimes.',
+    )
     .version(TOOL_VERSION)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   for (const register of COMMANDS) register(program);
-  program.addHelpText('after', `
+  program.addHelpText(
+    'after',
+    `
 Examples:
   $ mlbench run                                  run the default suites, quick profile
   $ mlbench run --suite smoke --runtime null     one suite on the deterministic null runtime
   $ mlbench list                                 suites, workloads and runtimes on this machine
   $ mlbench info --json                          this machine's metadata as JSON
   $ mlbench export out/results --format bmf      results for Bencher (or github-action-benchmark, loadgen, csv)
-  $ mlbench history out/results                  trends across runs and the regressions among them`);
+  $ mlbench history out/results                  trends across runs and the regressions among them`,
+  );
   return program;
 }
 
@@ -60,7 +78,9 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`mlbench: error ${code}: ${escapeTerminal(errorMessage(err))}\n`);
       return exitCode;
     }
-    process.stderr.write(`mlbench: internal error ${code}: ${escapeTerminal(err instanceof Error ? err.stack ?? err.message : String(err))}\n`);
+    process.stderr.write(
+      `mlbench: internal error ${code}: ${escapeTerminal(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`,
+    );
     return EXIT.internal;
   }
 }

@@ -12,12 +12,15 @@ export function register(program: Command): void {
     .argument('<files...>', 'result files to join')
     .option('-o, --output <file>', 'the merged result file (default: <results-dir>/<machine-id>/<new-run-id>.json)')
     .option('--results-dir <dir>', 'where the merged file goes when -o is not given', 'out/results')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ mlbench run --shard 1/2 --results-dir a     # on one machine...
   $ mlbench run --shard 2/2 --results-dir b     # ...and its twin (same fingerprint)
   $ mlbench merge a/*/*.json b/*/*.json -o merged.json
-  (Kubernetes and GitHub Actions recipes: deploy/k8s and .github/workflows/bench-sharded.yml)`)
+  (Kubernetes and GitHub Actions recipes: deploy/k8s and .github/workflows/bench-sharded.yml)`,
+    )
     .action(async (files: string[], flags: { output?: string; resultsDir: string }) => {
       const { mergeResults } = await import('../../results/merge.js');
       const { readResult, resultPath, writeResult } = await import('../../results/store.js');

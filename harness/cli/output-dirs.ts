@@ -42,7 +42,10 @@ export async function assertWritableDir(dir: string, flag: string): Promise<void
       await unlink(probe).catch(() => undefined);
     }
   } catch (err) {
-    throw new UsageError('E_BAD_FLAG', `${flag} ${dir}: the folder ${path.resolve(dir)} is not writable (${fsReason(err)}); no job was run. Choose a writable folder with ${flag}.`);
+    throw new UsageError(
+      'E_BAD_FLAG',
+      `${flag} ${dir}: the folder ${path.resolve(dir)} is not writable (${fsReason(err)}); no job was run. Choose a writable folder with ${flag}.`,
+    );
   }
 }
 
@@ -61,12 +64,18 @@ export async function mkdirRealErrno(dir: string): Promise<void> {
   const missing: string[] = [];
   let at = path.resolve(dir);
   for (;;) {
-    const exists = await stat(at).then(() => true, () => false);
+    const exists = await stat(at).then(
+      () => true,
+      () => false,
+    );
     if (exists || path.dirname(at) === at) break;
     missing.unshift(at);
     at = path.dirname(at);
   }
-  for (const folder of missing) await mkdir(folder).catch((err: NodeJS.ErrnoException) => { if (err.code !== 'EEXIST') throw err; });
+  for (const folder of missing)
+    await mkdir(folder).catch((err: NodeJS.ErrnoException) => {
+      if (err.code !== 'EEXIST') throw err;
+    });
 }
 
 /**

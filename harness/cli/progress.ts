@@ -44,32 +44,42 @@ function createRawProgress(stream: NodeJS.WriteStream, options: ProgressOptions)
   let done = 0;
   const t0 = Date.now();
   const ownLine = (status: string) => status !== 'unavailable' && (options.verbose || status !== 'ok');
-  const line = (status: string, id: string, detail: string) => `${status.padEnd(11)} ${id}${detail ? `  ${detail}` : ''}\n`;
+  const line = (status: string, id: string, detail: string) =>
+    `${status.padEnd(11)} ${id}${detail ? `  ${detail}` : ''}\n`;
   if (!stream.isTTY) {
     return {
-      start: (n) => { total = n; },
+      start: (n) => {
+        total = n;
+      },
       jobStarted: () => undefined,
       jobDone: (_i, id, status, detail) => {
         if (status === 'unavailable') return;
         done++;
         if (ownLine(status)) stream.write(`[${done}/${total}] ${line(status, id, detail)}`);
-        else if (Math.floor((done * 4) / total) > Math.floor(((done - 1) * 4) / total)) stream.write(`[${done}/${total}] ${Math.round((done * 100) / total)}% of jobs done, ${elapsed(t0)}\n`);
+        else if (Math.floor((done * 4) / total) > Math.floor(((done - 1) * 4) / total))
+          stream.write(`[${done}/${total}] ${Math.round((done * 100) / total)}% of jobs done, ${elapsed(t0)}\n`);
       },
       note: (m) => stream.write(`${m}\n`),
       stop: () => undefined,
     };
   }
-  const multi = new cliProgress.MultiBar({
-    stream,
-    format: '{bar} {value}/{total} jobs | {eta_formatted} left | {job}',
-    barsize: 24,
-    hideCursor: true,
-    clearOnComplete: true,
-    etaBuffer: 4,
-  }, cliProgress.Presets.shades_classic);
+  const multi = new cliProgress.MultiBar(
+    {
+      stream,
+      format: '{bar} {value}/{total} jobs | {eta_formatted} left | {job}',
+      barsize: 24,
+      hideCursor: true,
+      clearOnComplete: true,
+      etaBuffer: 4,
+    },
+    cliProgress.Presets.shades_classic,
+  );
   let bar: cliProgress.SingleBar | undefined;
   return {
-    start: (n) => { total = n; bar = multi.create(n, 0, { job: '' }); },
+    start: (n) => {
+      total = n;
+      bar = multi.create(n, 0, { job: '' });
+    },
     jobStarted: (_i, id) => bar?.update({ job: id }),
     jobDone: (_i, id, status, detail) => {
       if (status === 'unavailable') return;
@@ -78,6 +88,9 @@ function createRawProgress(stream: NodeJS.WriteStream, options: ProgressOptions)
       bar?.update(done, { job: '' });
     },
     note: (m) => multi.log(`${m}\n`),
-    stop: () => { multi.stop(); if (total) stream.write(`${done} jobs in ${elapsed(t0)}\n`); },
+    stop: () => {
+      multi.stop();
+      if (total) stream.write(`${done} jobs in ${elapsed(t0)}\n`);
+    },
   };
 }

@@ -42,7 +42,11 @@ export function requestedFrom(flags: RunFlags): RequestedOptions {
 async function resolveSuiteOptions(flags: RunFlags, settings: ResolvedSettings): Promise<SuiteOptions | undefined> {
   const cacheDir = String(settings.cacheDir);
   if (flags.dataset === undefined) {
-    if (flags.target !== undefined) throw new UsageError('E_BAD_FLAG', `--target ${flags.target}: only meaningful with --dataset csv:<file> or parquet:<file>.`);
+    if (flags.target !== undefined)
+      throw new UsageError(
+        'E_BAD_FLAG',
+        `--target ${flags.target}: only meaningful with --dataset csv:<file> or parquet:<file>.`,
+      );
     return undefined;
   }
   const id = flags.dataset;
@@ -51,14 +55,22 @@ async function resolveSuiteOptions(flags: RunFlags, settings: ResolvedSettings):
   if (!user && !(TABULAR_DATASETS as readonly string[]).includes(id)) {
     throw unknownChoice('E_BAD_FLAG', '--dataset', id, [...TABULAR_DATASETS, 'csv:<file>', 'parquet:<file>']);
   }
-  if (user && !flags.target) throw new UsageError('E_BAD_FLAG', `--dataset ${id}: name the label column with --target <column>.`);
+  if (user && !flags.target)
+    throw new UsageError('E_BAD_FLAG', `--dataset ${id}: name the label column with --target <column>.`);
   if (id !== 'flights') {
     const { loadTabularSplit } = await import('../../datasets/tabular/load-split.js');
     const { csvOptionsFrom } = await import('../../datasets/user/csv-table.js');
-    const split = await loadTabularSplit(id, id === 'synthetic-tabular' ? 'train_10k' : 'train', { cacheDir, target: flags.target, csv: csvOptionsFrom(settings) });
+    const split = await loadTabularSplit(id, id === 'synthetic-tabular' ? 'train_10k' : 'train', {
+      cacheDir,
+      target: flags.target,
+      csv: csvOptionsFrom(settings),
+    });
     const classes = split.encoding.target.classes;
     if (classes.length !== 2) {
-      throw new UsageError('E_BAD_DATA', `${id.replace(/^(csv|parquet):/, '')}: target${flags.target ? ` column "${flags.target}"` : ''} has ${classes.length} classes (${classes.slice(0, 8).join(', ')}${classes.length > 8 ? ', ...' : ''}); the tabular workloads are binary classifiers (AUC): use a column with two values.`);
+      throw new UsageError(
+        'E_BAD_DATA',
+        `${id.replace(/^(csv|parquet):/, '')}: target${flags.target ? ` column "${flags.target}"` : ''} has ${classes.length} classes (${classes.slice(0, 8).join(', ')}${classes.length > 8 ? ', ...' : ''}); the tabular workloads are binary classifiers (AUC): use a column with two values.`,
+      );
     }
   }
   return { dataset: { id, ...(flags.target ? { target: flags.target } : {}) } };
@@ -72,7 +84,11 @@ const RESUME_OWN_FLAGS = new Set(['resume', 'verbose', 'report', 'reportDir', 'b
  * of RESUME_OWN_FLAGS may be added. Files that predate recorded command lines keep the old rule:
  * repeat the run's flags.
  */
-async function resumeFlags(flags: RunFlags, given: ReadonlySet<string>, argv: string[]): Promise<{ flags: RunFlags; args: string[]; previous: ResultFile }> {
+async function resumeFlags(
+  flags: RunFlags,
+  given: ReadonlySet<string>,
+  argv: string[],
+): Promise<{ flags: RunFlags; args: string[]; previous: ResultFile }> {
   const source = flags.resume!;
   const previous = await readResult(source);
   const recorded = recordedRunArgs(previous, source);
@@ -80,30 +96,45 @@ async function resumeFlags(flags: RunFlags, given: ReadonlySet<string>, argv: st
   const extra = [...given].filter((k) => !RESUME_OWN_FLAGS.has(k));
   if (extra.length) {
     const names = extra.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(', ');
-    throw new UsageError('E_BAD_FLAG', `--resume ${source}: the suites, runtimes and settings come from the file (${previous.command}); drop ${names}.`);
+    throw new UsageError(
+      'E_BAD_FLAG',
+      `--resume ${source}: the suites, runtimes and settings come from the file (${previous.command}); drop ${names}.`,
+    );
   }
   let replayed: RunFlags;
   try {
     replayed = (await import('./run.js')).parseRunArgs(recorded);
   } catch (err) {
-    throw new UsageError('E_RESULT_FILE', `${source}: its recorded command "${previous.command}" is not one this mlbench runs (${errorMessage(err).trim()}).`);
+    throw new UsageError(
+      'E_RESULT_FILE',
+      `${source}: its recorded command "${previous.command}" is not one this mlbench runs (${errorMessage(err).trim()}).`,
+    );
   }
-  const own = Object.fromEntries([...RESUME_OWN_FLAGS].filter((k) => given.has(k)).map((k) => [k, flags[k as keyof RunFlags]]));
+  const own = Object.fromEntries(
+    [...RESUME_OWN_FLAGS].filter((k) => given.has(k)).map((k) => [k, flags[k as keyof RunFlags]]),
+  );
   return { flags: { ...replayed, ...own, resume: source }, args: ['run', ...recorded], previous };
 }
 
 /** One line per runtime that is unavailable here, with how many jobs it had and why. */
 function unavailableLines(jobs: Job[], probes: Record<string, ProbeResult>): string[] {
   const counts = new Map<string, number>();
-  for (const j of jobs) if (probes[j.runtime]?.available === false) counts.set(j.runtime, (counts.get(j.runtime) ?? 0) + 1);
-  return [...counts].map(([rt, n]) => `  ${rt} (${n} job${n > 1 ? 's' : ''}): ${(probes[rt]!.reason ?? 'not available').split('\n')[0]!}`);
+  for (const j of jobs)
+    if (probes[j.runtime]?.available === false) counts.set(j.runtime, (counts.get(j.runtime) ?? 0) + 1);
+  return [...counts].map(
+    ([rt, n]) => `  ${rt} (${n} job${n > 1 ? 's' : ''}): ${(probes[rt]!.reason ?? 'not available').split('\n')[0]!}`,
+  );
 }
 
 /**
  * Runs `mlbench run`. `argv`: the arguments after `mlbench` as typed (recorded in the result so
  * --resume can replay them); `given`: the flags typed, as opposed to defaults.
  */
-export async function executeRun(typed: RunFlags, argv: string[], given: ReadonlySet<string> = new Set()): Promise<number> {
+export async function executeRun(
+  typed: RunFlags,
+  argv: string[],
+  given: ReadonlySet<string> = new Set(),
+): Promise<number> {
   const resume = typed.resume ? await resumeFlags(typed, given, argv) : null;
   const flags = resume?.flags ?? typed;
   const commandLine = quoteCommand(['mlbench', ...(resume?.args ?? argv)]);
@@ -111,15 +142,27 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
   // `--suite ./file.js` or `./mlbench.config.yaml`: user suites, loaded and validated here.
   const suiteFiles = (splitList(flags.suite) ?? []).filter(isSuiteFile);
   const builtIn = (splitList(flags.suite) ?? []).filter((s) => !isSuiteFile(s));
-  const choices = resolveChoices({ ...requested, suites: builtIn.length ? builtIn : undefined }, { suites: suiteIds(), runtimes: runtimeIds() });
+  const choices = resolveChoices(
+    { ...requested, suites: builtIn.length ? builtIn : undefined },
+    { suites: suiteIds(), runtimes: runtimeIds() },
+  );
   const settings = resolveSettings(requested);
   const gate = flags.baseline ? await (await import('./run-baseline.js')).prepareBaseline(flags) : null;
   const suiteOptions = await resolveSuiteOptions(flags, settings);
   const suites = [
-    ...await Promise.all((choices.suites ?? (suiteFiles.length ? [] : defaultSuites(choices.profile))).map(loadSuite)),
-    ...await Promise.all(suiteFiles.map((f) => loadUserSuite(f, {
-      profile: choices.profile, suiteOptions, timeoutMs: settings['suite.loadTimeoutMs'], allRuntimes: Object.keys(RUNTIMES),
-    }))),
+    ...(await Promise.all(
+      (choices.suites ?? (suiteFiles.length ? [] : defaultSuites(choices.profile))).map(loadSuite),
+    )),
+    ...(await Promise.all(
+      suiteFiles.map((f) =>
+        loadUserSuite(f, {
+          profile: choices.profile,
+          suiteOptions,
+          timeoutMs: settings['suite.loadTimeoutMs'],
+          allRuntimes: Object.keys(RUNTIMES),
+        }),
+      ),
+    )),
   ];
   const shard = parseShard(flags.shard);
   // --sweep batch=...: offline jobs once per batch size (the scenario it varies, unless asked otherwise).
@@ -140,29 +183,61 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
 
   const progress = createProgress(process.stderr, { verbose: flags.verbose });
   const runtimesUsed = [...new Set(jobs.map((j) => j.runtime))];
-  const shardNote = shard ? `, shard ${shard.index}/${shard.count}${shard.source === '--shard' ? '' : ` from ${shard.source}`}` : '';
-  const runChoices = { profile: choices.profile, suites: suites.map((s) => s.id), runtimes: runtimesUsed, scenarios: choices.scenarios, resultsDir: choices.resultsDir,
-    ...(shard ? { shard: { index: shard.index, count: shard.count } } : {}), ...(sweep ? { sweep } : {}) };
+  const shardNote = shard
+    ? `, shard ${shard.index}/${shard.count}${shard.source === '--shard' ? '' : ` from ${shard.source}`}`
+    : '';
+  const runChoices = {
+    profile: choices.profile,
+    suites: suites.map((s) => s.id),
+    runtimes: runtimesUsed,
+    scenarios: choices.scenarios,
+    resultsDir: choices.resultsDir,
+    ...(shard ? { shard: { index: shard.index, count: shard.count } } : {}),
+    ...(sweep ? { sweep } : {}),
+  };
   const plan: RunPlan = {
-    jobs, commandLine, args: resume?.args ?? argv, resultsDir: choices.resultsDir, reportDir: flags.report !== false ? flags.reportDir ?? 'out/report' : null,
-    settings, choices: runChoices, bail: flags.bail, ...(flags.peaksFrom ? { peaksFrom: flags.peaksFrom } : {}),
+    jobs,
+    commandLine,
+    args: resume?.args ?? argv,
+    resultsDir: choices.resultsDir,
+    reportDir: flags.report !== false ? (flags.reportDir ?? 'out/report') : null,
+    settings,
+    choices: runChoices,
+    bail: flags.bail,
+    ...(flags.peaksFrom ? { peaksFrom: flags.peaksFrom } : {}),
   };
   let resumed: { carried: JobResult[]; remaining: Job[] } | null = null;
-  const { file, result: final, results, probes, interrupted } = await executePlan(plan, {
+  const {
+    file,
+    result: final,
+    results,
+    probes,
+    interrupted,
+  } = await executePlan(plan, {
     progress,
     verbose: flags.verbose,
     select: (machine) => {
-      resumed = resume ? planResume(resume.previous, flags.resume!, jobs, machine.id, { settings, choices: runChoices }) : null;
+      resumed = resume
+        ? planResume(resume.previous, flags.resume!, jobs, machine.id, { settings, choices: runChoices })
+        : null;
       return { carried: resumed?.carried ?? [], toRun: resumed?.remaining ?? jobs };
     },
     ready: ({ probes: probed }, toRun) => {
       const runnable = toRun.filter((j) => probed[j.runtime]?.available !== false);
       const available = runtimesUsed.filter((rt) => probed[rt]?.available !== false);
       const unavailable = unavailableLines(toRun, probed);
-      const doctorHint = unavailable.length ? `; ${unavailable.length} runtime(s) unavailable here: run mlbench doctor to see how to enable them` : '';
-      progress.note(`mlbench ${TOOL_VERSION}: ${runnable.length} jobs on ${available.join(', ')} (profile ${choices.profile}${shardNote})${doctorHint}`);
-      if (unavailable.length) progress.note(`not available on this machine (recorded as unavailable, not run):\n${unavailable.join('\n')}`);
-      if (resumed) progress.note(`resuming ${flags.resume}: ${resumed.carried.length} jobs carried over, ${resumed.remaining.length} to run`);
+      const doctorHint = unavailable.length
+        ? `; ${unavailable.length} runtime(s) unavailable here: run mlbench doctor to see how to enable them`
+        : '';
+      progress.note(
+        `mlbench ${TOOL_VERSION}: ${runnable.length} jobs on ${available.join(', ')} (profile ${choices.profile}${shardNote})${doctorHint}`,
+      );
+      if (unavailable.length)
+        progress.note(`not available on this machine (recorded as unavailable, not run):\n${unavailable.join('\n')}`);
+      if (resumed)
+        progress.note(
+          `resuming ${flags.resume}: ${resumed.carried.length} jobs carried over, ${resumed.remaining.length} to run`,
+        );
     },
     onJobDone: (result) => {
       if (flags.verbose && result.summary) progress.note(result.summary);
@@ -170,8 +245,10 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
     },
   });
   process.stdout.write(`\n${summaryTable(results, { unavailableNotes: false })}\n`);
-  if (flags.verbose) for (const table of [microTable(results), rooflineTable(results)]) if (table) process.stdout.write(`\n${table}\n`);
-  if (results.some((r) => r.kind === 'training' && r.status !== 'unavailable')) process.stdout.write(`\n${(await import('../train/summary.js')).trainingSummary(results) ?? ''}\n`);
+  if (flags.verbose)
+    for (const table of [microTable(results), rooflineTable(results)]) if (table) process.stdout.write(`\n${table}\n`);
+  if (results.some((r) => r.kind === 'training' && r.status !== 'unavailable'))
+    process.stdout.write(`\n${(await import('../train/summary.js')).trainingSummary(results) ?? ''}\n`);
   process.stdout.write(crossoverText(results));
   process.stdout.write(`\nresult file: ${file}\n`);
 
@@ -182,14 +259,21 @@ export async function executeRun(typed: RunFlags, argv: string[], given: Readonl
       const index = report.files.find((f) => f.endsWith('index.html'));
       if (index) process.stdout.write(`report: ${index}\n`);
     } catch (err) {
-      process.stderr.write(`warning: the report could not be written (${(err as Error).message}); the result file is complete.\n`);
+      process.stderr.write(
+        `warning: the report could not be written (${(err as Error).message}); the result file is complete.\n`,
+      );
     }
   }
 
-  const gateCode = gate && !interrupted ? await (await import('./run-baseline.js')).finishBaseline(gate, { file, result: final, jobs, probes }) : 0;
+  const gateCode =
+    gate && !interrupted
+      ? await (await import('./run-baseline.js')).finishBaseline(gate, { file, result: final, jobs, probes })
+      : 0;
   const left = results.filter((r) => r.status === 'skipped').length;
   if (interrupted && left > 0) {
-    throw new ExitError(`run interrupted; ${results.length - left} of ${jobs.length} jobs recorded in ${file}. Finish it with:\n  mlbench run --resume ${quoteCommand([file])}`);
+    throw new ExitError(
+      `run interrupted; ${results.length - left} of ${jobs.length} jobs recorded in ${file}. Finish it with:\n  mlbench run --resume ${quoteCommand([file])}`,
+    );
   }
   return failOnErrorCode(results, flags.failOnError) || gateCode;
 }

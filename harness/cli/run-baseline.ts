@@ -14,7 +14,11 @@ import type { Job, ProbeResult } from '../types.js';
 import type { ResultFile } from '../../results/schema.js';
 import { readResult } from '../../results/store.js';
 import {
-  compareWithBaseline, formatBaselineMarkdown, formatTerminal, resolveCompareOptions, type CompareOptions,
+  compareWithBaseline,
+  formatBaselineMarkdown,
+  formatTerminal,
+  resolveCompareOptions,
+  type CompareOptions,
 } from '../../results/compare/index.js';
 import type { RunFlags } from './run.js';
 
@@ -38,7 +42,10 @@ export async function prepareBaseline(flags: RunFlags): Promise<PreparedBaseline
 }
 
 /** Compares with the baseline after the run; prints the verdicts, writes `<run-id>.summary.md`, returns 0 or 1. */
-export async function finishBaseline(gate: PreparedBaseline, run: { file: string; result: ResultFile; jobs: Job[]; probes: Record<string, ProbeResult> }): Promise<number> {
+export async function finishBaseline(
+  gate: PreparedBaseline,
+  run: { file: string; result: ResultFile; jobs: Job[]; probes: Record<string, ProbeResult> },
+): Promise<number> {
   const log = (m: string) => process.stderr.write(`${m}\n`);
   log(`\ngate: comparing with ${gate.baselineFile}`);
   const outcome = await compareWithBaseline({
@@ -49,15 +56,24 @@ export async function finishBaseline(gate: PreparedBaseline, run: { file: string
     options: gate.options,
     knownSettings: new Set(Object.keys(SETTINGS)),
     runJobs: async (jobs) => {
-      log(`gate: ${jobs.length} re-measurement run(s), both sides interleaved in a random order, each in a fresh process`);
-      return runJobs(jobs, { probes: run.probes, onDone: (i, r) => { log(`  [${i + 1}/${jobs.length}] ${r.status.padEnd(8)} ${r.id}`); } });
+      log(
+        `gate: ${jobs.length} re-measurement run(s), both sides interleaved in a random order, each in a fresh process`,
+      );
+      return runJobs(jobs, {
+        probes: run.probes,
+        onDone: (i, r) => {
+          log(`  [${i + 1}/${jobs.length}] ${r.status.padEnd(8)} ${r.id}`);
+        },
+      });
     },
   });
   process.stdout.write(`\n${formatTerminal(outcome.final)}`);
   const modes = Object.values(outcome.modes);
   if (modes.length) {
     const interleaved = modes.filter((m) => m === 'interleaved').length;
-    log(`gate: ${modes.length} job(s) beyond the threshold: ${interleaved} re-measured on both sides (interleaved), ${modes.length - interleaved} baseline-only (a hint, not a verdict: use mlbench ab to measure both sides)`);
+    log(
+      `gate: ${modes.length} job(s) beyond the threshold: ${interleaved} re-measured on both sides (interleaved), ${modes.length - interleaved} baseline-only (a hint, not a verdict: use mlbench ab to measure both sides)`,
+    );
   }
   const summary = path.join(path.dirname(run.file), `${path.basename(run.file, '.json')}.summary.md`);
   await writeFile(summary, formatBaselineMarkdown(outcome));

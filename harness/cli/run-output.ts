@@ -62,13 +62,16 @@ function clip(text: string, max: number): string {
 /** The scenario's headline metric (LoadGen's), short: `p90 ES 21.0 us`, `1005 samples/s`, `peak 12800 queries/s`, `auc 0.6384`. */
 function headline(j: JobResult): string {
   // A failed job's reason, without the runtime and model the row already names.
-  if (j.error && !j.metric && j.status === 'skipped') return clip(`skipped: ${j.error.message.replace(`${formatRuntimeId(j.runtime)} `, '')}`, 80);
-  if (j.error && !j.metric && (j.status === 'failed' || j.status === 'crashed')) return clip(readableRuntimeMessage(j.error.message).replace(/^\S+ cannot load model .+?: /, 'load: '), 80);
+  if (j.error && !j.metric && j.status === 'skipped')
+    return clip(`skipped: ${j.error.message.replace(`${formatRuntimeId(j.runtime)} `, '')}`, 80);
+  if (j.error && !j.metric && (j.status === 'failed' || j.status === 'crashed'))
+    return clip(readableRuntimeMessage(j.error.message).replace(/^\S+ cannot load model .+?: /, 'load: '), 80);
   if (!j.metric) return j.accuracy ? `${j.accuracy.metric} ${j.accuracy.value.toFixed(4)}` : '—';
   const { name, value, unit } = j.metric;
   const number = String(Number(value.toPrecision(4)));
   // Single-/multi-stream: LoadGen's early-stopping estimate (ES) when enough queries ran.
-  if (unit === 'ns') return `${name.split(' ')[0]}${j.metric.key?.startsWith('early_stopping') ? ' ES' : ''} ${formatNs(value)}`;
+  if (unit === 'ns')
+    return `${name.split(' ')[0]}${j.metric.key?.startsWith('early_stopping') ? ' ES' : ''} ${formatNs(value)}`;
   if (unit.endsWith('/s')) return `${name.startsWith('peak') ? 'peak ' : ''}${number} ${unit}`;
   return `${name} ${number}${unit === 'ratio' ? '' : ` ${unit}`}`;
 }
@@ -82,11 +85,16 @@ function headline(j: JobResult): string {
  */
 function versusFastest(jobs: JobResult[]): Map<JobResult, string> {
   const out = new Map<JobResult, string>();
-  const contenders = jobs.filter((x) => isMeasured(x.status) && isContender(formatRuntimeId(x.runtime)) && (speedMetricOf(x).read(x) ?? 0) > 0);
+  const contenders = jobs.filter(
+    (x) => isMeasured(x.status) && isContender(formatRuntimeId(x.runtime)) && (speedMetricOf(x).read(x) ?? 0) > 0,
+  );
   for (const group of groupByKey(contenders, (j) => contestKey(j)).values()) {
     if (new Set(group.map((j) => formatRuntimeId(j.runtime))).size < 2) continue;
     const metric = speedMetricOf(group[0]!);
-    const ratios = relativeToBest(group.map((j) => metric.read(j)!), metric.better);
+    const ratios = relativeToBest(
+      group.map((j) => metric.read(j)!),
+      metric.better,
+    );
     group.forEach((j, i) => {
       const ratio = ratios[i]!;
       const mark = ratio < 1.005 ? '*' : `x${ratio < 10 ? ratio.toFixed(1) : ratio.toFixed(0)}`;
@@ -118,8 +126,23 @@ export function summaryTable(jobs: JobResult[], options: { unavailableNotes?: bo
     headline(j),
     versus.get(j) ?? '',
   ]);
-  const table = formatTable(['job', 'runtime', 'scenario', 'status', 'p50', 'p90', 'samples/s', 'queries/s', 'peak RSS', 'result', 'vs fastest'], rows,
-    [false, false, false, false, true, true, true, true, true, false, true]);
+  const table = formatTable(
+    [
+      'job',
+      'runtime',
+      'scenario',
+      'status',
+      'p50',
+      'p90',
+      'samples/s',
+      'queries/s',
+      'peak RSS',
+      'result',
+      'vs fastest',
+    ],
+    rows,
+    [false, false, false, false, true, true, true, true, true, false, true],
+  );
   const unavailable = new Map<string, { count: number; reason: string }>();
   for (const j of jobs.filter((x) => x.status === 'unavailable')) {
     const name = formatRuntimeId(j.runtime);
@@ -129,8 +152,17 @@ export function summaryTable(jobs: JobResult[], options: { unavailableNotes?: bo
   }
   const notes = [...unavailable].map(([rt, u]) => `  ${rt} (${u.count} job${u.count > 1 ? 's' : ''}): ${u.reason}`);
   // Why each failed job failed, in words (the result file has the runtime's full text).
-  const failures = ran.filter((j) => j.error && (j.status === 'failed' || j.status === 'crashed') && readableRuntimeMessage(j.error.message).replace(/^\S+ cannot load model .+?: /, 'load: ').length > 80)
-    .map((j) => `  ${j.suite}/${j.workload} on ${formatRuntimeId(j.runtime)}: ${clip(readableRuntimeMessage(j.error!.message), 300)}`);
+  const failures = ran
+    .filter(
+      (j) =>
+        j.error &&
+        (j.status === 'failed' || j.status === 'crashed') &&
+        readableRuntimeMessage(j.error.message).replace(/^\S+ cannot load model .+?: /, 'load: ').length > 80,
+    )
+    .map(
+      (j) =>
+        `  ${j.suite}/${j.workload} on ${formatRuntimeId(j.runtime)}: ${clip(readableRuntimeMessage(j.error!.message), 300)}`,
+    );
   const sections = [table];
   const skipped = new Map<string, string[]>();
   for (const j of ran.filter((x) => x.status === 'skipped' && x.error)) {
@@ -138,18 +170,50 @@ export function summaryTable(jobs: JobResult[], options: { unavailableNotes?: bo
     const reason = j.error!.message.startsWith(`${rt} `) ? j.error!.message.slice(rt.length + 1) : j.error!.message;
     skipped.set(reason, [...(skipped.get(reason) ?? []), rt]);
   }
-  if ([...skipped.keys()].some((reason) => reason.length > 70)) sections.push(`skipped:\n${[...skipped].map(([reason, rts]) => `  ${[...new Set(rts)].join(', ')}: ${clip(reason, 300)}`).join('\n')}`);
-  const invalid = ran.filter((j) => j.status === 'invalid').map((j) => `  ${j.suite}/${j.workload} on ${formatRuntimeId(j.runtime)} (${j.scenario}): ${(j.validity?.reasons ?? []).join('; ') || 'no reason recorded'}`);
-  if (invalid.length) sections.push(`INVALID by LoadGen rules (measured and ranked, but not a valid result; lengthen the run with --min-duration, or lower --min-queries):\n${invalid.join('\n')}`);
+  if ([...skipped.keys()].some((reason) => reason.length > 70))
+    sections.push(
+      `skipped:\n${[...skipped].map(([reason, rts]) => `  ${[...new Set(rts)].join(', ')}: ${clip(reason, 300)}`).join('\n')}`,
+    );
+  const invalid = ran
+    .filter((j) => j.status === 'invalid')
+    .map(
+      (j) =>
+        `  ${j.suite}/${j.workload} on ${formatRuntimeId(j.runtime)} (${j.scenario}): ${(j.validity?.reasons ?? []).join('; ') || 'no reason recorded'}`,
+    );
+  if (invalid.length)
+    sections.push(
+      `INVALID by LoadGen rules (measured and ranked, but not a valid result; lengthen the run with --min-duration, or lower --min-queries):\n${invalid.join('\n')}`,
+    );
   const relaxed = relaxedLines(ran);
   if (relaxed.length && options.unavailableNotes !== false) sections.push(relaxed.join('\n'));
   // A software adapter (llvmpipe) is named under the table, once per adapter.
-  const software = [...new Map(ran.flatMap((j) => { const w = jobSoftwareWarning(j); return w ? [[w, j] as const] : []; }))];
-  if (software.length) sections.push(software.map(([w, j]) => `WARNING: ${[...new Set(ran.filter((x) => jobSoftwareWarning(x) === w).map((x) => formatRuntimeId(x.runtime)))].join(', ')} ran on a software adapter (${j.adapter!.description}): ${w}.`).join('\n'));
-  const faults = ran.filter((j) => j.knownFault).map((j) => `  ${j.suite}/${j.workload} on ${formatRuntimeId(j.runtime)}: the runtime computes this op wrongly here: ${j.knownFault!.op} (${j.knownFault!.signature}); repro: ${j.knownFault!.repro}`);
+  const software = [
+    ...new Map(
+      ran.flatMap((j) => {
+        const w = jobSoftwareWarning(j);
+        return w ? [[w, j] as const] : [];
+      }),
+    ),
+  ];
+  if (software.length)
+    sections.push(
+      software
+        .map(
+          ([w, j]) =>
+            `WARNING: ${[...new Set(ran.filter((x) => jobSoftwareWarning(x) === w).map((x) => formatRuntimeId(x.runtime)))].join(', ')} ran on a software adapter (${j.adapter!.description}): ${w}.`,
+        )
+        .join('\n'),
+    );
+  const faults = ran
+    .filter((j) => j.knownFault)
+    .map(
+      (j) =>
+        `  ${j.suite}/${j.workload} on ${formatRuntimeId(j.runtime)}: the runtime computes this op wrongly here: ${j.knownFault!.op} (${j.knownFault!.signature}); repro: ${j.knownFault!.repro}`,
+    );
   if (faults.length) sections.push(`known runtime faults (not your model):\n${faults.join('\n')}`);
   if (failures.length) sections.push(`failures:\n${failures.join('\n')}`);
-  if (notes.length && options.unavailableNotes !== false) sections.push(`unavailable on this machine:\n${notes.join('\n')}`);
+  if (notes.length && options.unavailableNotes !== false)
+    sections.push(`unavailable on this machine:\n${notes.join('\n')}`);
   return sections.join('\n\n');
 }
 
@@ -159,15 +223,22 @@ export function summaryTable(jobs: JobResult[], options: { unavailableNotes?: bo
  */
 function relaxedLines(jobs: JobResult[]): string[] {
   const counts = new Map<string, number>();
-  for (const j of jobs) if (j.validity?.valid && j.validity.relaxed) counts.set(j.validity.relaxed, (counts.get(j.validity.relaxed) ?? 0) + 1);
-  return [...counts].map(([note, n]) => `VALID (${note}): ${n} job${n > 1 ? 's' : ''}; --loadgen-strict judges with LoadGen's own minimums`);
+  for (const j of jobs)
+    if (j.validity?.valid && j.validity.relaxed)
+      counts.set(j.validity.relaxed, (counts.get(j.validity.relaxed) ?? 0) + 1);
+  return [...counts].map(
+    ([note, n]) => `VALID (${note}): ${n} job${n > 1 ? 's' : ''}; --loadgen-strict judges with LoadGen's own minimums`,
+  );
 }
 
 /** A job's op profile for -v: `  op profile (tf.profile, 20 queries): Conv2D 61% (4.1 ms), ...`. */
 export function opProfileText(j: JobResult): string {
   const p = j.opProfile;
   if (!p) return '';
-  const ops = p.ops.slice(0, 6).map((o) => `${o.op} ${(o.share * 100).toFixed(0)}%`).join(', ');
+  const ops = p.ops
+    .slice(0, 6)
+    .map((o) => `${o.op} ${(o.share * 100).toFixed(0)}%`)
+    .join(', ');
   return `  ${j.id} op profile (${p.source}, ${p.queries} queries, ${p.totalMs.toFixed(1)} ms in ops): ${ops}`;
 }
 
@@ -175,7 +246,9 @@ export function opProfileText(j: JobResult): string {
 export function failOnErrorCode(results: JobResult[], failOnError: boolean | undefined): number {
   const failed = results.filter((r) => isBroken(r.status));
   if (!failed.length || !failOnError) return 0;
-  process.stderr.write(`mlbench: ${failed.length} job(s) failed: ${failed.map((r) => `${r.id} (${r.status})`).join(', ')}\n`);
+  process.stderr.write(
+    `mlbench: ${failed.length} job(s) failed: ${failed.map((r) => `${r.id} (${r.status})`).join(', ')}\n`,
+  );
   return 1;
 }
 
@@ -184,6 +257,10 @@ export function failOnErrorCode(results: JobResult[], failOnError: boolean | und
  * one line per sweep and GPU runtime under a heading; '' when no sweep holds a GPU runtime.
  */
 export function crossoverText(results: readonly JobResult[]): string {
-  const crossings = findCrossovers(results.map(crossoverJobOf)).flatMap((c) => c.sentences.map((t) => `  ${c.base}: ${t}`));
-  return crossings.length ? `\nWhere the GPU overtakes the CPU (${results.find((r) => r.sweep)!.sweep!.axis} sweep):\n${crossings.join('\n')}\n` : '';
+  const crossings = findCrossovers(results.map(crossoverJobOf)).flatMap((c) =>
+    c.sentences.map((t) => `  ${c.base}: ${t}`),
+  );
+  return crossings.length
+    ? `\nWhere the GPU overtakes the CPU (${results.find((r) => r.sweep)!.sweep!.axis} sweep):\n${crossings.join('\n')}\n`
+    : '';
 }

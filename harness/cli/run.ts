@@ -36,25 +36,59 @@ export interface RunFlags extends CompareFlags, MeasureFlags {
 function defineRun(command: Command): Command {
   command
     .description('run benchmark jobs (suites x runtimes x scenarios), each in its own process, and write a result file')
-    .option('-s, --suite <ids>', 'suites to run, comma-separated or repeated: built-in ids, ./my-suite.js (an ES module exporting a Suite) or ./mlbench.config.yaml|json (default: the default suites)', collect)
-    .option('-r, --runtime <ids>', 'runtimes to run on, e.g. null,ort-node:cpu (default: every runtime a workload supports)', collect)
+    .option(
+      '-s, --suite <ids>',
+      'suites to run, comma-separated or repeated: built-in ids, ./my-suite.js (an ES module exporting a Suite) or ./mlbench.config.yaml|json (default: the default suites)',
+      collect,
+    )
+    .option(
+      '-r, --runtime <ids>',
+      'runtimes to run on, e.g. null,ort-node:cpu (default: every runtime a workload supports)',
+      collect,
+    )
     .option('--scenario <ids>', 'scenarios: single-stream, multi-stream, server, offline, accuracy', collect)
     .option('-p, --profile <name>', 'size of the suites: quick, standard or full', 'quick')
-    .option('--sweep <axis=values>', 'the same models at several sizes on CPU and GPU runtimes, e.g. batch=1,2,4,8,16 (offline batch size; seq: see mlbench model --seq); the report shows where the GPU overtakes the CPU')
-    .option('--shard <i/n|auto>', 'run only the i-th of n shares of the jobs, balanced by expected cost; auto: from JOB_COMPLETION_INDEX + JOB_COMPLETIONS (Kubernetes Indexed Job) or CI_NODE_INDEX + CI_NODE_TOTAL')
-    .option('--dataset <id>', 'tabular suite: train on csv:<file>, parquet:<file> or synthetic-tabular instead of flights')
+    .option(
+      '--sweep <axis=values>',
+      'the same models at several sizes on CPU and GPU runtimes, e.g. batch=1,2,4,8,16 (offline batch size; seq: see mlbench model --seq); the report shows where the GPU overtakes the CPU',
+    )
+    .option(
+      '--shard <i/n|auto>',
+      'run only the i-th of n shares of the jobs, balanced by expected cost; auto: from JOB_COMPLETION_INDEX + JOB_COMPLETIONS (Kubernetes Indexed Job) or CI_NODE_INDEX + CI_NODE_TOTAL',
+    )
+    .option(
+      '--dataset <id>',
+      'tabular suite: train on csv:<file>, parquet:<file> or synthetic-tabular instead of flights',
+    )
     .option('--target <column>', 'label column of a csv:/parquet: dataset')
-    .option('--resume <file>', 'finish an interrupted run from its result (or .partial) file alone: same suites, runtimes and settings; runs only the jobs it lacks')
+    .option(
+      '--resume <file>',
+      'finish an interrupted run from its result (or .partial) file alone: same suites, runtimes and settings; runs only the jobs it lacks',
+    )
     .option('--bail', 'stop at the first failed job (the rest are recorded as skipped)')
-    .option('-v, --verbose', 'print every job as it ends, its LoadGen-style summary, op profile and the roofline tables')
+    .option(
+      '-v, --verbose',
+      'print every job as it ends, its LoadGen-style summary, op profile and the roofline tables',
+    )
     .option('--no-report', 'do not write the HTML/Markdown report')
     .option('--report-dir <dir>', 'where the report goes', 'out/report')
-    .option('--peaks-from <dir>', 'roofline: take matmul peaks this run lacks from earlier runs of this machine in <dir> (default: this run only)')
-    .option('--baseline <file>', 'compare this run to a stored baseline: a hint; only jobs re-measured on both sides can fail (see mlbench ab)')
-    .option('--confirm <n>', 'runs per side when a job differing only in runtime settings is re-measured, interleaved (0: none)', '8');
+    .option(
+      '--peaks-from <dir>',
+      'roofline: take matmul peaks this run lacks from earlier runs of this machine in <dir> (default: this run only)',
+    )
+    .option(
+      '--baseline <file>',
+      'compare this run to a stored baseline: a hint; only jobs re-measured on both sides can fail (see mlbench ab)',
+    )
+    .option(
+      '--confirm <n>',
+      'runs per side when a job differing only in runtime settings is re-measured, interleaved (0: none)',
+      '8',
+    );
   for (const option of sharedOptions('run')) command.addOption(option);
-  return command
-    .addHelpText('after', `
+  return command.addHelpText(
+    'after',
+    `
 Examples:
   $ mlbench run                                          default suites, quick profile
   $ mlbench run --suite smoke --results-dir /tmp/r       one suite, results under /tmp/r/<machine-id>/
@@ -72,17 +106,23 @@ Examples:
   $ mlbench run --suite tabular --dataset csv:data.csv --target y --delimiter ';' --missing impute
   $ mlbench run --suite zoo --runtime ort-node:cpu,tfjs:wasm --profile-ops -v   where the time goes, per op
   $ mlbench run --suite zoo --runtime ort-node:cpu,tfjs:webgpu --sweep batch=1,4,16,64   where the GPU overtakes the CPU
-  $ mlbench run --resume out/results/<machine-id>/<run-id>.json.partial   finish an interrupted run`);
+  $ mlbench run --resume out/results/<machine-id>/<run-id>.json.partial   finish an interrupted run`,
+  );
 }
 
 export function register(program: Command): void {
-  defineRun(program.command('run'))
-    .action(async (flags: RunFlags, command: Command) => {
-      const { executeRun } = await import('./run-action.js');
-      // The flags typed on this command line (not defaults): --resume refuses the ones the file decides.
-      const given = new Set(command.options.map((o) => o.attributeName()).filter((k) => command.getOptionValueSource(k) === 'cli'));
-      process.exitCode = await executeRun(flags, (command.parent as unknown as { rawArgs?: string[] } | null)?.rawArgs ?? ['run', ...command.args], given);
-    });
+  defineRun(program.command('run')).action(async (flags: RunFlags, command: Command) => {
+    const { executeRun } = await import('./run-action.js');
+    // The flags typed on this command line (not defaults): --resume refuses the ones the file decides.
+    const given = new Set(
+      command.options.map((o) => o.attributeName()).filter((k) => command.getOptionValueSource(k) === 'cli'),
+    );
+    process.exitCode = await executeRun(
+      flags,
+      (command.parent as unknown as { rawArgs?: string[] } | null)?.rawArgs ?? ['run', ...command.args],
+      given,
+    );
+  });
 }
 
 /**
@@ -90,7 +130,9 @@ export function register(program: Command): void {
  * replays it. Throws commander's error on arguments this version does not know.
  */
 export function parseRunArgs(args: string[]): RunFlags {
-  const command = defineRun(new Command('run')).exitOverride().configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
+  const command = defineRun(new Command('run'))
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
   command.parse(args, { from: 'user' });
   return command.opts<RunFlags>();
 }

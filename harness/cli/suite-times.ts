@@ -22,10 +22,18 @@ export interface SuiteTime {
 /** Result files read at most (newest first), so a long history does not slow `mlbench list`. */
 const MAX_FILES = 20;
 
-export async function measuredSuiteSeconds(resultsDir: string, machineId: string, profile: string): Promise<Map<string, SuiteTime>> {
+export async function measuredSuiteSeconds(
+  resultsDir: string,
+  machineId: string,
+  profile: string,
+): Promise<Map<string, SuiteTime>> {
   const dir = path.join(resultsDir, machineId);
   const names = await readdir(dir).catch(() => [] as string[]);
-  const newestFirst = names.filter((n) => n.endsWith('.json')).sort().reverse().slice(0, MAX_FILES);
+  const newestFirst = names
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .reverse()
+    .slice(0, MAX_FILES);
   const out = new Map<string, SuiteTime>();
   for (const name of newestFirst) {
     const result = await readResult(path.join(dir, name)).catch(() => null);

@@ -52,7 +52,9 @@ export function formatSeconds(s: number | null | undefined): string {
 /** Splits `ort-node:cpu` into runtime and backend (`null` has backend `default`). */
 export function parseRuntimeId(id: string): { runtime: string; backend: string } {
   const colon = id.indexOf(':');
-  return colon < 0 ? { runtime: id, backend: 'default' } : { runtime: id.slice(0, colon), backend: id.slice(colon + 1) };
+  return colon < 0
+    ? { runtime: id, backend: 'default' }
+    : { runtime: id.slice(0, colon), backend: id.slice(colon + 1) };
 }
 
 /** `external:<cmd>`: a peer program speaking the JSON protocol of harness/runtimes/EXTERNAL.md (id syntax, not a capability). */
@@ -70,9 +72,10 @@ export function formatTable(header: string[], rawRows: string[][], alignRight: b
   // Cells often hold names and messages from files: escaped, and kept to one line each.
   const rows = rawRows.map((r) => r.map((c) => escapeTerminal(c).replace(/\r?\n/g, ' ')));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells
-    .map((c, i) => (alignRight[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
-    .join('  ')
-    .trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (alignRight[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

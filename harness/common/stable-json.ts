@@ -7,7 +7,9 @@ export function stableJson(value: unknown): string {
   return (
     JSON.stringify(value ?? null, (_key, v: unknown) => {
       if (v && typeof v === 'object' && !Array.isArray(v)) {
-        return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+        return Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        );
       }
       return v;
     }) ?? 'null'

@@ -9,11 +9,18 @@
 /** The units a duration may be written in; `µs` is also accepted as `us` or `μs`. */
 export type DurationUnit = 'ns' | 'µs' | 'ms' | 's' | 'm' | 'h';
 
-const NS_PER: Record<DurationUnit, number> = { ns: 1, 'µs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
-const ALIASES: Record<string, DurationUnit> = { us: 'µs', 'μs': 'µs' };
+const NS_PER: Record<DurationUnit, number> = { ns: 1, µs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+const ALIASES: Record<string, DurationUnit> = { us: 'µs', μs: 'µs' };
 const PATTERN = /^\s*((?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(ns|us|µs|μs|ms|s|m|h)?\s*$/;
 
-const EXAMPLES: Record<DurationUnit, string> = { ns: '10ms or 500us', 'µs': '20us or 1.5ms', ms: '500ms, 5s or 2m', s: '30s or 5m', m: '2m or 1h', h: '1h' };
+const EXAMPLES: Record<DurationUnit, string> = {
+  ns: '10ms or 500us',
+  µs: '20us or 1.5ms',
+  ms: '500ms, 5s or 2m',
+  s: '30s or 5m',
+  m: '2m or 1h',
+  h: '1h',
+};
 
 /** Examples for error messages and help: `e.g. 500ms, 5s or 2m (a bare number is ms)`. */
 export function durationExamples(unit: DurationUnit): string {
@@ -32,4 +39,3 @@ export function parseDuration(text: string, unit: DurationUnit): number {
   // toPrecision trims the binary noise of the scaling (1.1 s is 1100 ms, not 1100.0000000000002).
   return Number(((Number(m[1]) * NS_PER[given]) / NS_PER[unit]).toPrecision(15));
 }
-

@@ -37,7 +37,10 @@ export interface RunChoices {
 /** Splits repeatable, comma-separated flag values: ['a,b', 'c'] -> ['a', 'b', 'c']. */
 export function splitList(values: string[] | string | undefined): string[] | undefined {
   if (values === undefined) return undefined;
-  const list = (Array.isArray(values) ? values : [values]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const list = (Array.isArray(values) ? values : [values])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
   return list.length ? list : undefined;
 }
 
@@ -52,16 +55,27 @@ export function parseDurationMs(text: string, flag: string): number {
 
 export function resolveChoices(req: RequestedOptions, valid: { suites: string[]; runtimes: string[] }): RunChoices {
   const profile = req.profile ?? 'quick';
-  if (!(PROFILES as readonly string[]).includes(profile)) throw unknownChoice('E_UNKNOWN_PROFILE', '--profile', profile, PROFILES);
+  if (!(PROFILES as readonly string[]).includes(profile))
+    throw unknownChoice('E_UNKNOWN_PROFILE', '--profile', profile, PROFILES);
   const suites = splitList(req.suites) ?? null;
-  for (const s of suites ?? []) if (!valid.suites.includes(s)) throw unknownChoice('E_UNKNOWN_SUITE', '--suite', s, valid.suites);
+  for (const s of suites ?? [])
+    if (!valid.suites.includes(s)) throw unknownChoice('E_UNKNOWN_SUITE', '--suite', s, valid.suites);
   const runtimes = splitList(req.runtimes) ?? null;
   for (const r of runtimes ?? []) {
-    if (!valid.runtimes.includes(r) && !isExternalRuntimeId(r)) throw unknownChoice('E_UNKNOWN_RUNTIME', '--runtime', r, valid.runtimes);
+    if (!valid.runtimes.includes(r) && !isExternalRuntimeId(r))
+      throw unknownChoice('E_UNKNOWN_RUNTIME', '--runtime', r, valid.runtimes);
   }
   const scenarios = splitList(req.scenarios) ?? null;
-  for (const s of scenarios ?? []) if (!(SCENARIOS as readonly string[]).includes(s)) throw unknownChoice('E_UNKNOWN_SCENARIO', '--scenario', s, SCENARIOS);
-  return { profile: profile as Profile, suites, runtimes, scenarios: scenarios as ScenarioId[] | null, resultsDir: req.resultsDir ?? 'out/results' };
+  for (const s of scenarios ?? [])
+    if (!(SCENARIOS as readonly string[]).includes(s))
+      throw unknownChoice('E_UNKNOWN_SCENARIO', '--scenario', s, SCENARIOS);
+  return {
+    profile: profile as Profile,
+    suites,
+    runtimes,
+    scenarios: scenarios as ScenarioId[] | null,
+    resultsDir: req.resultsDir ?? 'out/results',
+  };
 }
 
 /** Defaults <- dedicated flags <- `--set` pairs (the last word wins), every value validated. */
@@ -69,7 +83,8 @@ export function resolveSettings(req: RequestedOptions): ResolvedSettings {
   const given: Record<string, unknown> = {};
   if (req.timeout !== undefined) given.timeoutMs = parseSetting('timeoutMs', req.timeout, `--timeout ${req.timeout}`);
   for (const [key, value] of Object.entries(req.flags ?? {})) {
-    if (value !== undefined) given[key] = parseSetting(key, value, `${req.flagNames?.[key] ?? `--${key}`} ${String(value)}`);
+    if (value !== undefined)
+      given[key] = parseSetting(key, value, `${req.flagNames?.[key] ?? `--${key}`} ${String(value)}`);
   }
   for (const pair of req.set ?? []) {
     const [key, value] = parseSetPair(pair);
@@ -79,7 +94,12 @@ export function resolveSettings(req: RequestedOptions): ResolvedSettings {
 }
 
 /** A job's effective settings: the run's settings with the workload's overrides, validated. */
-export function withOverrides(settings: ResolvedSettings, overrides: SettingsInput | undefined, source: string, pinned: ReadonlySet<string>): ResolvedSettings {
+export function withOverrides(
+  settings: ResolvedSettings,
+  overrides: SettingsInput | undefined,
+  source: string,
+  pinned: ReadonlySet<string>,
+): ResolvedSettings {
   const out: Record<string, unknown> = { ...settings };
   for (const [key, value] of Object.entries(overrides ?? {})) {
     // A setting the user pinned on the command line beats a workload's default.

@@ -30,7 +30,10 @@ const toNumber = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? Num
 
 function integer(unit: SettingUnit, min: number, max = Number.MAX_SAFE_INTEGER) {
   const error = `expected an integer ${range(min, max)}`;
-  return { unit, schema: z.preprocess(toNumber, z.number({ error }).int({ error }).min(min, { error }).max(max, { error })) };
+  return {
+    unit,
+    schema: z.preprocess(toNumber, z.number({ error }).int({ error }).min(min, { error }).max(max, { error })),
+  };
 }
 
 function decimal(unit: SettingUnit, min: number, max = Number.MAX_SAFE_INTEGER) {
@@ -43,7 +46,11 @@ function duration(unit: 'ms' | 'ns' | 'µs', min: number, whole = true) {
   const error = `expected a duration${min > 0 ? ` of at least ${min} ${unit}` : ''}${whole ? ` (whole ${unit})` : ''}, ${durationExamples(unit)}`;
   const toUnit = (v: unknown) => {
     if (typeof v !== 'string') return v;
-    try { return parseDuration(v, unit); } catch { return Number.NaN; }
+    try {
+      return parseDuration(v, unit);
+    } catch {
+      return Number.NaN;
+    }
   };
   const n = z.number({ error }).min(min, { error });
   return { unit, schema: z.preprocess(toUnit, whole ? n.int({ error }) : n) };
@@ -55,7 +62,12 @@ function choice<const T extends readonly [string, ...string[]]>(values: T) {
 
 function flag() {
   const error = 'expected true or false';
-  const text = z.stringbool({ truthy: ['true', '1', 'yes', 'on'], falsy: ['false', '0', 'no', 'off'], case: 'insensitive', error });
+  const text = z.stringbool({
+    truthy: ['true', '1', 'yes', 'on'],
+    falsy: ['false', '0', 'no', 'off'],
+    case: 'insensitive',
+    error,
+  });
   return { unit: '-' as const, schema: z.union([z.boolean(), text], { error }) };
 }
 
@@ -65,7 +77,11 @@ function folder() {
 }
 
 /** One setting: its field (schema and unit), its default and one line of help. */
-function setting<S extends z.ZodType>(field: { schema: S; unit: SettingUnit }, defaultValue: z.output<S>, help: string): z.ZodDefault<S> {
+function setting<S extends z.ZodType>(
+  field: { schema: S; unit: SettingUnit },
+  defaultValue: z.output<S>,
+  help: string,
+): z.ZodDefault<S> {
   const withDefault = field.schema.default(defaultValue as z.core.util.NoUndefined<z.output<S>>);
   DOCS.add(withDefault as z.ZodType, { unit: field.unit, description: help });
   return withDefault;
@@ -85,24 +101,60 @@ export const MEASUREMENT_SETTINGS = z.object({
   minDurationMs: setting(duration('ms', 0), 2_000, 'measure at least this long (LoadGen min_duration)'),
   minQueryCount: setting(integer('count', 1), 200, 'measure at least this many queries (LoadGen min_query_count)'),
   maxDurationMs: setting(duration('ms', 1), 60_000, 'stop measuring after this long even if minimums are unmet'),
-  parityTolerance: setting(decimal('ratio', 0, 1), 0, 'parity rtol (atol = rtol x the output\'s RMS); 0 = by the model\'s precision: fp32 1e-4 x sqrt(K), fp16 1e-3 x sqrt(K), int8 2e-2 (--parity-tolerance)'),
-  loadgenStrict: setting(flag(), false, 'use LoadGen\'s own minimums (600 s; 1024 single-stream, 662 multi-stream, 270,336 server queries, 24,576 offline samples) instead of the short defaults (--loadgen-strict)'),
-  profileOps: setting(flag(), false, 'after measuring, profile a short pass and record the top ops by time (--profile-ops)'),
-  maxSamplesRetained: setting(integer('count', 0), 100_000, 'raw latency samples kept in the result; beyond it only the HDR histogram'),
+  parityTolerance: setting(
+    decimal('ratio', 0, 1),
+    0,
+    "parity rtol (atol = rtol x the output's RMS); 0 = by the model's precision: fp32 1e-4 x sqrt(K), fp16 1e-3 x sqrt(K), int8 2e-2 (--parity-tolerance)",
+  ),
+  loadgenStrict: setting(
+    flag(),
+    false,
+    "use LoadGen's own minimums (600 s; 1024 single-stream, 662 multi-stream, 270,336 server queries, 24,576 offline samples) instead of the short defaults (--loadgen-strict)",
+  ),
+  profileOps: setting(
+    flag(),
+    false,
+    'after measuring, profile a short pass and record the top ops by time (--profile-ops)',
+  ),
+  maxSamplesRetained: setting(
+    integer('count', 0),
+    100_000,
+    'raw latency samples kept in the result; beyond it only the HDR histogram',
+  ),
   seed: setting(integer('-', 0, 2 ** 32 - 1), 42, 'seed for inputs, arrivals and weights'),
 });
 
 /** Scenarios (LoadGen names; see harness/scenarios). */
 export const SCENARIO_SETTINGS = z.object({
   targetQps: setting(decimal('qps', 0.001), 100, 'server: Poisson arrival rate (LoadGen server_target_qps)'),
-  latencyBoundNs: setting(duration('ns', 1), 10_000_000, 'server: the p99 latency bound for a VALID run (LoadGen server_target_latency_ns)'),
-  targetLatencyPercentile: setting(decimal('ratio', 0, 0.9999), 0, 'percentile of the latency metric and early stopping; 0 = scenario default (single-stream 0.9, multi-stream and server 0.99)'),
-  samplesPerQuery: setting(integer('count', 1, 4096), 8, 'multi-stream: samples per query, issued together; the query takes its slowest sample'),
+  latencyBoundNs: setting(
+    duration('ns', 1),
+    10_000_000,
+    'server: the p99 latency bound for a VALID run (LoadGen server_target_latency_ns)',
+  ),
+  targetLatencyPercentile: setting(
+    decimal('ratio', 0, 0.9999),
+    0,
+    'percentile of the latency metric and early stopping; 0 = scenario default (single-stream 0.9, multi-stream and server 0.99)',
+  ),
+  samplesPerQuery: setting(
+    integer('count', 1, 4096),
+    8,
+    'multi-stream: samples per query, issued together; the query takes its slowest sample',
+  ),
   batchSize: setting(integer('count', 1, 1_000_000), 32, 'offline and accuracy: samples per session run'),
   findPeak: setting(flag(), false, 'server: binary-search the highest targetQps that stays VALID'),
   findPeakMaxSteps: setting(integer('count', 2, 100), 10, 'server --find-peak: most server runs in the search'),
-  findPeakTolerancePct: setting(decimal('percent', 0.1, 100), 5, 'server --find-peak: stop when the valid/invalid bracket is this narrow'),
-  accuracyTargetRatio: setting(decimal('ratio', 0, 10), 0.99, 'accuracy: the value must reach this ratio of the reference (MLPerf: 99 % of reference)'),
+  findPeakTolerancePct: setting(
+    decimal('percent', 0.1, 100),
+    5,
+    'server --find-peak: stop when the valid/invalid bracket is this narrow',
+  ),
+  accuracyTargetRatio: setting(
+    decimal('ratio', 0, 10),
+    0.99,
+    'accuracy: the value must reach this ratio of the reference (MLPerf: 99 % of reference)',
+  ),
 });
 
 /**
@@ -112,16 +164,56 @@ export const SCENARIO_SETTINGS = z.object({
  * gen.ttftBoundNs / gen.tpotBoundNs, when not 0, replace the set's value.
  */
 export const GENERATION_SETTINGS = z.object({
-  'gen.inputTokens': setting(integer('tokens', 1, 1_000_000), 32, 'generation: prompt length of a request (the smallest when gen.inputTokensMax is set)'),
-  'gen.inputTokensMax': setting(integer('tokens', 0, 1_000_000), 0, 'generation: 0 = every prompt has gen.inputTokens; else prompt lengths are drawn uniformly in [gen.inputTokens, this], seeded'),
-  'gen.outputTokens': setting(integer('tokens', 1, 1_000_000), 32, 'generation: tokens generated per request, greedy, never stopped early (the smallest when gen.outputTokensMax is set)'),
-  'gen.outputTokensMax': setting(integer('tokens', 0, 1_000_000), 0, 'generation: 0 = every request generates gen.outputTokens; else drawn uniformly in [gen.outputTokens, this], seeded'),
-  'gen.bounds': setting(choice(['server', 'interactive']), 'server', 'generation server: TTFT/TPOT bound set of mlperf.conf: server (llama2-70b: 2000 ms / 200 ms) or interactive (450 ms / 40 ms)'),
-  'gen.ttftBoundNs': setting(duration('ns', 0), 0, 'generation server: p99 time-to-first-token bound (LoadGen ttft_latency); 0 = from gen.bounds'),
-  'gen.tpotBoundNs': setting(duration('ns', 0), 0, 'generation server: p99 time-per-output-token bound (LoadGen tpot_latency); 0 = from gen.bounds'),
-  'gen.useCache': setting(flag(), true, 'generation: decode with the KV cache; false recomputes the whole prefix at every token'),
-  'gen.vocabSize': setting(integer('count', 0), 0, 'generation: prompt token ids are drawn in [0, this), seeded; 0 = the logits\' last dim'),
-  'gen.warmupRequests': setting(integer('count', 0, 1000), 1, 'generation: requests run and discarded before measuring'),
+  'gen.inputTokens': setting(
+    integer('tokens', 1, 1_000_000),
+    32,
+    'generation: prompt length of a request (the smallest when gen.inputTokensMax is set)',
+  ),
+  'gen.inputTokensMax': setting(
+    integer('tokens', 0, 1_000_000),
+    0,
+    'generation: 0 = every prompt has gen.inputTokens; else prompt lengths are drawn uniformly in [gen.inputTokens, this], seeded',
+  ),
+  'gen.outputTokens': setting(
+    integer('tokens', 1, 1_000_000),
+    32,
+    'generation: tokens generated per request, greedy, never stopped early (the smallest when gen.outputTokensMax is set)',
+  ),
+  'gen.outputTokensMax': setting(
+    integer('tokens', 0, 1_000_000),
+    0,
+    'generation: 0 = every request generates gen.outputTokens; else drawn uniformly in [gen.outputTokens, this], seeded',
+  ),
+  'gen.bounds': setting(
+    choice(['server', 'interactive']),
+    'server',
+    'generation server: TTFT/TPOT bound set of mlperf.conf: server (llama2-70b: 2000 ms / 200 ms) or interactive (450 ms / 40 ms)',
+  ),
+  'gen.ttftBoundNs': setting(
+    duration('ns', 0),
+    0,
+    'generation server: p99 time-to-first-token bound (LoadGen ttft_latency); 0 = from gen.bounds',
+  ),
+  'gen.tpotBoundNs': setting(
+    duration('ns', 0),
+    0,
+    'generation server: p99 time-per-output-token bound (LoadGen tpot_latency); 0 = from gen.bounds',
+  ),
+  'gen.useCache': setting(
+    flag(),
+    true,
+    'generation: decode with the KV cache; false recomputes the whole prefix at every token',
+  ),
+  'gen.vocabSize': setting(
+    integer('count', 0),
+    0,
+    "generation: prompt token ids are drawn in [0, this), seeded; 0 = the logits' last dim",
+  ),
+  'gen.warmupRequests': setting(
+    integer('count', 0, 1000),
+    1,
+    'generation: requests run and discarded before measuring',
+  ),
 });
 
 /** Datasets (datasets/). */
@@ -131,55 +223,149 @@ export const DATASET_SETTINGS = z.object({
 
 /** User suites and user data (suites/user-suite.ts, datasets/user). */
 export const USER_SETTINGS = z.object({
-  'suite.loadTimeoutMs': setting(duration('ms', 1), 10_000, 'user suite files: most time their import and workloads() may take'),
-  'csv.delimiter': setting({ unit: '-', schema: z.string().transform((s) => (s === '\\t' ? '\t' : s)).refine((s) => s === 'auto' || s.length === 1, { error: 'expected auto or one character, e.g. ; or \\t' }) }, 'auto', 'CSV field separator: auto (detected from the first lines among , ; TAB |) or one character'),
-  'csv.na': setting({ unit: '-', schema: z.string() }, 'NA', 'CSV/Parquet cells read as missing, comma-separated (an empty cell is always missing)'),
-  'csv.missing': setting(choice(['refuse', 'impute']), 'refuse', 'missing values in a numeric column: refuse (error naming file and line) or impute (training-rows mean plus a <column>_missing indicator)'),
+  'suite.loadTimeoutMs': setting(
+    duration('ms', 1),
+    10_000,
+    'user suite files: most time their import and workloads() may take',
+  ),
+  'csv.delimiter': setting(
+    {
+      unit: '-',
+      schema: z
+        .string()
+        .transform((s) => (s === '\\t' ? '\t' : s))
+        .refine((s) => s === 'auto' || s.length === 1, { error: 'expected auto or one character, e.g. ; or \\t' }),
+    },
+    'auto',
+    'CSV field separator: auto (detected from the first lines among , ; TAB |) or one character',
+  ),
+  'csv.na': setting(
+    { unit: '-', schema: z.string() },
+    'NA',
+    'CSV/Parquet cells read as missing, comma-separated (an empty cell is always missing)',
+  ),
+  'csv.missing': setting(
+    choice(['refuse', 'impute']),
+    'refuse',
+    'missing values in a numeric column: refuse (error naming file and line) or impute (training-rows mean plus a <column>_missing indicator)',
+  ),
 });
 
 /** Training (harness/train). */
 export const TRAINING_SETTINGS = z.object({
-  targetAuc: setting(decimal('ratio', 0, 1), 0, 'training: test AUC to reach (time-to-quality); 0 = the workload\'s default target'),
-  targetTop1: setting(decimal('ratio', 0, 1), 0, 'training: test top-1 accuracy to reach; 0 = the workload\'s default target'),
-  'train.maxEpochs': setting(integer('count', 0, 10_000), 0, 'training: most epochs per job; 0 = the workload\'s default'),
-  'train.stopAtTarget': setting(flag(), true, 'training: stop at the first epoch that reaches the target (MLPerf); false = run every epoch'),
-  'train.serve': setting(flag(), true, 'training: score the exported model on ort-node:cpu, ort-web:wasm and the tfjs backends'),
-  'train.servePrecisions': setting({ unit: '-' as const, schema: z.string().trim().refine((s) => s === '' || s.split(',').every((p) => ['fp16', 'int8', 'int8w'].includes(p.trim())), { error: 'expected a comma-separated list of fp16, int8, int8w, e.g. fp16,int8' }) }, '', 'training: also score the exported model at these precisions (fp16, int8, int8w; comma-separated) on ort-node:cpu, beside fp32 on the same runtime; empty = none'),
+  targetAuc: setting(
+    decimal('ratio', 0, 1),
+    0,
+    "training: test AUC to reach (time-to-quality); 0 = the workload's default target",
+  ),
+  targetTop1: setting(
+    decimal('ratio', 0, 1),
+    0,
+    "training: test top-1 accuracy to reach; 0 = the workload's default target",
+  ),
+  'train.maxEpochs': setting(
+    integer('count', 0, 10_000),
+    0,
+    "training: most epochs per job; 0 = the workload's default",
+  ),
+  'train.stopAtTarget': setting(
+    flag(),
+    true,
+    'training: stop at the first epoch that reaches the target (MLPerf); false = run every epoch',
+  ),
+  'train.serve': setting(
+    flag(),
+    true,
+    'training: score the exported model on ort-node:cpu, ort-web:wasm and the tfjs backends',
+  ),
+  'train.servePrecisions': setting(
+    {
+      unit: '-' as const,
+      schema: z
+        .string()
+        .trim()
+        .refine((s) => s === '' || s.split(',').every((p) => ['fp16', 'int8', 'int8w'].includes(p.trim())), {
+          error: 'expected a comma-separated list of fp16, int8, int8w, e.g. fp16,int8',
+        }),
+    },
+    '',
+    'training: also score the exported model at these precisions (fp16, int8, int8w; comma-separated) on ort-node:cpu, beside fp32 on the same runtime; empty = none',
+  ),
   'train.modelsDir': setting(folder(), 'out/models', 'training: folder of the exported trained models (<hash>.json)'),
   // Tabular training: early stopping on validation rows, and the Python peers' interpreter.
-  'train.earlyStopping': setting(integer('count', 0, 1000), 0, 'tabular training: stop after this many epochs without a better validation AUC (validation rows carved from the training slice, never the test slice); 0 = train every epoch'),
-  'train.validationFraction': setting(decimal('ratio', 0.01, 0.5), 0.1, 'tabular training with train.earlyStopping: share of the training rows held out for validation (seeded)'),
-  'peers.python': setting({ unit: '-' as const, schema: z.string().trim() }, '', 'python interpreter of the .py peers (also MLBENCH_PYTHON); empty = the first of python3, /usr/bin/python3 that has the peer\'s libraries'),
+  'train.earlyStopping': setting(
+    integer('count', 0, 1000),
+    0,
+    'tabular training: stop after this many epochs without a better validation AUC (validation rows carved from the training slice, never the test slice); 0 = train every epoch',
+  ),
+  'train.validationFraction': setting(
+    decimal('ratio', 0.01, 0.5),
+    0.1,
+    'tabular training with train.earlyStopping: share of the training rows held out for validation (seeded)',
+  ),
+  'peers.python': setting(
+    { unit: '-' as const, schema: z.string().trim() },
+    '',
+    "python interpreter of the .py peers (also MLBENCH_PYTHON); empty = the first of python3, /usr/bin/python3 that has the peer's libraries",
+  ),
 });
 
 /** The null runtime (harness/runtimes/null.ts). */
 export const NULL_SETTINGS = z.object({
   'null.latencyUs': setting(duration('µs', 0, false), 20, 'busy-wait per query of the null runtime'),
   'null.jitterPct': setting(decimal('percent', 0, 100), 0, 'uniform jitter of null.latencyUs (seeded)'),
-  'null.fail': setting(choice(['none', 'crash', 'hang', 'throw', 'oom']), 'none', 'fault to inject in the null runtime'),
+  'null.fail': setting(
+    choice(['none', 'crash', 'hang', 'throw', 'oom']),
+    'none',
+    'fault to inject in the null runtime',
+  ),
 });
 
 /** onnxruntime, node and web (harness/runtimes/ort-node.ts, ort-web.ts). */
 export const ORT_SETTINGS = z.object({
-  'ort.intraOpThreads': setting(integer('count', 0, 1024), 0, 'onnxruntime-node intra-op threads (0 = onnxruntime decides)'),
-  'ort.interOpThreads': setting(integer('count', 0, 1024), 0, 'onnxruntime-node inter-op threads (0 = onnxruntime decides)'),
-  'ort.graphOptimizationLevel': setting(choice(['disabled', 'basic', 'extended', 'all']), 'all', 'onnxruntime graph optimisation level'),
+  'ort.intraOpThreads': setting(
+    integer('count', 0, 1024),
+    0,
+    'onnxruntime-node intra-op threads (0 = onnxruntime decides)',
+  ),
+  'ort.interOpThreads': setting(
+    integer('count', 0, 1024),
+    0,
+    'onnxruntime-node inter-op threads (0 = onnxruntime decides)',
+  ),
+  'ort.graphOptimizationLevel': setting(
+    choice(['disabled', 'basic', 'extended', 'all']),
+    'all',
+    'onnxruntime graph optimisation level',
+  ),
   'ort.executionMode': setting(choice(['sequential', 'parallel']), 'sequential', 'onnxruntime execution mode'),
 });
 
 /** onnxruntime-web (harness/runtimes/ort-web.ts). */
 export const ORT_WEB_SETTINGS = z.object({
-  'ortWeb.threads': setting(integer('count', 0, 64), 0, 'onnxruntime-web wasm threads, fixed by the first session of a process (0 = onnxruntime-web decides)'),
+  'ortWeb.threads': setting(
+    integer('count', 0, 64),
+    0,
+    'onnxruntime-web wasm threads, fixed by the first session of a process (0 = onnxruntime-web decides)',
+  ),
 });
 
 /** GPU runtimes (ort-node:webgpu, tfjs:webgpu). */
 export const GPU_SETTINGS = z.object({
-  'gpu.outputs': setting(choice(['host', 'device']), 'host', 'GPU runtimes: where a query\'s outputs end: host (a query ends when its outputs are in host memory) or device (left on the GPU; a query ends when the GPU queue has completed; the first query still reads back, for parity)'),
+  'gpu.outputs': setting(
+    choice(['host', 'device']),
+    'host',
+    "GPU runtimes: where a query's outputs end: host (a query ends when its outputs are in host memory) or device (left on the GPU; a query ends when the GPU queue has completed; the first query still reads back, for parity)",
+  ),
 });
 
 /** The browser host (harness/browser): chromium/<runtime>:<backend> jobs. */
 export const BROWSER_SETTINGS = z.object({
-  'browser.wasmThreads': setting(integer('count', 0, 256), 0, 'browser host: wasm threads of ort-web and tfjs inside the page (0 = navigator.hardwareConcurrency, all logical cores)'),
+  'browser.wasmThreads': setting(
+    integer('count', 0, 256),
+    0,
+    'browser host: wasm threads of ort-web and tfjs inside the page (0 = navigator.hardwareConcurrency, all logical cores)',
+  ),
 });
 
 /** The groups, in the order `mlbench list --settings` shows them. */
@@ -200,8 +386,17 @@ export const SETTINGS_GROUPS = {
 
 /** All settings: the groups side by side in one flat object. */
 export const SETTINGS_SCHEMA = z.object({
-  ...RUN_SETTINGS.shape, ...MEASUREMENT_SETTINGS.shape, ...SCENARIO_SETTINGS.shape, ...GENERATION_SETTINGS.shape, ...DATASET_SETTINGS.shape, ...USER_SETTINGS.shape,
-  ...TRAINING_SETTINGS.shape, ...NULL_SETTINGS.shape, ...ORT_SETTINGS.shape, ...ORT_WEB_SETTINGS.shape, ...GPU_SETTINGS.shape,
+  ...RUN_SETTINGS.shape,
+  ...MEASUREMENT_SETTINGS.shape,
+  ...SCENARIO_SETTINGS.shape,
+  ...GENERATION_SETTINGS.shape,
+  ...DATASET_SETTINGS.shape,
+  ...USER_SETTINGS.shape,
+  ...TRAINING_SETTINGS.shape,
+  ...NULL_SETTINGS.shape,
+  ...ORT_SETTINGS.shape,
+  ...ORT_WEB_SETTINGS.shape,
+  ...GPU_SETTINGS.shape,
   ...BROWSER_SETTINGS.shape,
 });
 
@@ -222,10 +417,21 @@ export interface SettingDef {
 
 /** Every setting by key, in group order, generated from the schemas. */
 export const SETTINGS: Readonly<Record<string, SettingDef>> = Object.fromEntries(
-  Object.entries(SETTINGS_GROUPS).flatMap(([group, schema]) => Object.entries(schema.shape).map(([key, field]) => {
-    const doc = DOCS.get(field)!;
-    return [key, { group: group as SettingDef['group'], default: field.parse(undefined), unit: doc.unit, help: doc.description, schema: field }];
-  })),
+  Object.entries(SETTINGS_GROUPS).flatMap(([group, schema]) =>
+    Object.entries(schema.shape).map(([key, field]) => {
+      const doc = DOCS.get(field)!;
+      return [
+        key,
+        {
+          group: group as SettingDef['group'],
+          default: field.parse(undefined),
+          unit: doc.unit,
+          help: doc.description,
+          schema: field,
+        },
+      ];
+    }),
+  ),
 );
 
 export function settingKeys(): string[] {
@@ -247,7 +453,10 @@ export function parseSetting(key: string, value: unknown, source: string): unkno
 export function parseSetting(key: string, value: unknown, source: string): unknown {
   const def = SETTINGS[key];
   if (!def) {
-    throw new UsageError('E_UNKNOWN_SETTING', `${source}: unknown setting "${key}". Known settings: ${settingKeys().join(', ')}.`);
+    throw new UsageError(
+      'E_UNKNOWN_SETTING',
+      `${source}: unknown setting "${key}". Known settings: ${settingKeys().join(', ')}.`,
+    );
   }
   const parsed = def.schema.safeParse(value);
   if (!parsed.success) throw badSetting(source, key, parsed.error, value);
@@ -255,7 +464,10 @@ export function parseSetting(key: string, value: unknown, source: string): unkno
 }
 
 function badSetting(source: string, key: string, error: z.ZodError, value: unknown): UsageError {
-  return new UsageError('E_BAD_SETTING', `${source}: bad value for ${key}: ${error.issues[0]!.message}, got "${String(value)}".`);
+  return new UsageError(
+    'E_BAD_SETTING',
+    `${source}: bad value for ${key}: ${error.issues[0]!.message}, got "${String(value)}".`,
+  );
 }
 
 /**

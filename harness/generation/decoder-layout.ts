@@ -43,10 +43,14 @@ const CACHE_OUTPUT = /^present\.(\d+)\.(key|value)$/;
 
 /** True when the signature looks like an optimum decoder: a cache input or a present output beside input_ids. */
 export function isDecoderSignature(inputs: TensorSpec[], outputs: TensorSpec[]): boolean {
-  return inputs.some((i) => i.name === 'input_ids') && (inputs.some((i) => CACHE_INPUT.test(i.name)) || outputs.some((o) => CACHE_OUTPUT.test(o.name)));
+  return (
+    inputs.some((i) => i.name === 'input_ids') &&
+    (inputs.some((i) => CACHE_INPUT.test(i.name)) || outputs.some((o) => CACHE_OUTPUT.test(o.name)))
+  );
 }
 
-const dimOf = (spec: TensorSpec, axis: number): number | null => (typeof spec.dims[axis] === 'number' ? (spec.dims[axis] as number) : null);
+const dimOf = (spec: TensorSpec, axis: number): number | null =>
+  typeof spec.dims[axis] === 'number' ? (spec.dims[axis] as number) : null;
 
 /**
  * The layout of a decoder. Throws UsageError E_BAD_MODEL naming `file` and the tensor at fault:
@@ -59,31 +63,56 @@ export function decoderLayout(inputs: TensorSpec[], outputs: TensorSpec[], file:
   };
   const ids = inputs.find((i) => i.name === 'input_ids') ?? bad('no input named "input_ids"');
   if (ids.dtype !== 'int64' && ids.dtype !== 'int32') bad(`input "input_ids" is ${ids.dtype}; expected int64 or int32`);
-  const logits = outputs.find((o) => o.name === 'logits') ?? bad(`no output named "logits" (outputs: ${outputs.map((o) => o.name).join(', ')})`);
+  const logits =
+    outputs.find((o) => o.name === 'logits') ??
+    bad(`no output named "logits" (outputs: ${outputs.map((o) => o.name).join(', ')})`);
   const outputNames = new Set(outputs.map((o) => o.name));
   const cacheInputs = inputs.filter((i) => CACHE_INPUT.test(i.name));
   for (const input of cacheInputs) {
     const [, layer, role] = CACHE_INPUT.exec(input.name)!;
     const expected = `present.${layer}.${role}`;
     if (!outputNames.has(expected)) {
-      bad(`input "${input.name}" is a KV-cache input but there is no output "${expected}" to carry the cache to the next step (outputs: ${outputs.map((o) => o.name).join(', ')})`);
+      bad(
+        `input "${input.name}" is a KV-cache input but there is no output "${expected}" to carry the cache to the next step (outputs: ${outputs.map((o) => o.name).join(', ')})`,
+      );
     }
   }
   const takesCache = cacheInputs.length > 0;
   // A prefill-only decoder (decoder_model.onnx) names its cache by its present outputs.
   const sources = takesCache ? cacheInputs : outputs.filter((o) => CACHE_OUTPUT.test(o.name));
   if (sources.length === 0) bad('no past_key_values.{i}.key/value inputs and no present.{i}.key/value outputs');
-  const cache = sources.map((spec): CacheEntry => {
-    const [, layer, role] = (takesCache ? CACHE_INPUT : CACHE_OUTPUT).exec(spec.name)!;
-    if (spec.dims.length !== 4) bad(`"${spec.name}" has ${spec.dims.length} dims; expected [batch, heads, sequence, head size]`);
-    const heads = dimOf(spec, 1) ?? bad(`"${spec.name}" has a symbolic heads dim (${spec.dims[1]}); mlbench reads heads and head size from the cache shapes`);
-    const headDim = dimOf(spec, 3) ?? bad(`"${spec.name}" has a symbolic head size dim (${spec.dims[3]}); mlbench reads heads and head size from the cache shapes`);
-    if (spec.dtype !== 'float32' && spec.dtype !== 'float16') bad(`"${spec.name}" is ${spec.dtype}; expected float32 or float16`);
-    return { layer: Number(layer), role: role as 'key' | 'value', input: `past_key_values.${layer}.${role}`, output: `present.${layer}.${role}`, heads, headDim, dtype: spec.dtype };
-  }).sort((a, b) => a.layer - b.layer || (a.role === 'key' ? -1 : 1));
+  const cache = sources
+    .map((spec): CacheEntry => {
+      const [, layer, role] = (takesCache ? CACHE_INPUT : CACHE_OUTPUT).exec(spec.name)!;
+      if (spec.dims.length !== 4)
+        bad(`"${spec.name}" has ${spec.dims.length} dims; expected [batch, heads, sequence, head size]`);
+      const heads =
+        dimOf(spec, 1) ??
+        bad(
+          `"${spec.name}" has a symbolic heads dim (${spec.dims[1]}); mlbench reads heads and head size from the cache shapes`,
+        );
+      const headDim =
+        dimOf(spec, 3) ??
+        bad(
+          `"${spec.name}" has a symbolic head size dim (${spec.dims[3]}); mlbench reads heads and head size from the cache shapes`,
+        );
+      if (spec.dtype !== 'float32' && spec.dtype !== 'float16')
+        bad(`"${spec.name}" is ${spec.dtype}; expected float32 or float16`);
+      return {
+        layer: Number(layer),
+        role: role as 'key' | 'value',
+        input: `past_key_values.${layer}.${role}`,
+        output: `present.${layer}.${role}`,
+        heads,
+        headDim,
+        dtype: spec.dtype,
+      };
+    })
+    .sort((a, b) => a.layer - b.layer || (a.role === 'key' ? -1 : 1));
   const layers = new Set(cache.map((c) => c.layer)).size;
   for (const c of cache) {
-    if (!cache.some((o) => o.layer === c.layer && o.role !== c.role)) bad(`"${c.input}" has no matching ${c.role === 'key' ? 'value' : 'key'} tensor`);
+    if (!cache.some((o) => o.layer === c.layer && o.role !== c.role))
+      bad(`"${c.input}" has no matching ${c.role === 'key' ? 'value' : 'key'} tensor`);
   }
   const vocab = dimOf(logits, logits.dims.length - 1);
   return {

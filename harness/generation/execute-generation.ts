@@ -21,7 +21,8 @@ const msSince = (t0: number) => performance.now() - t0;
 export async function weightsBytes(model: ModelArtifact): Promise<number> {
   const m = model.decoderWithPast ?? model;
   let bytes = m.onnx.byteLength;
-  for (const loc of m.file?.externalData ?? []) bytes += (await stat(path.resolve(path.dirname(m.file!.path), loc))).size;
+  for (const loc of m.file?.externalData ?? [])
+    bytes += (await stat(path.resolve(path.dirname(m.file!.path), loc))).size;
   return bytes;
 }
 
@@ -32,18 +33,37 @@ export async function executeGenerationJob(job: Job, progress: (message: string)
   const model = await buildModel(job.workload.model);
   const loadMs = msSince(t0);
   const name = model.file?.path ?? model.name;
-  const layout = decoderLayout(model.decoderWithPast?.inputs ?? model.inputs, model.decoderWithPast?.outputs ?? model.outputs, name);
+  const layout = decoderLayout(
+    model.decoderWithPast?.inputs ?? model.inputs,
+    model.decoderWithPast?.outputs ?? model.outputs,
+    name,
+  );
   t0 = performance.now();
   const { session, info } = await runtime.load(model, settings);
   const sessionCreateMs = msSince(t0);
   const runtimeInfo = { version: null, threads: info.threads, options: info.options };
   try {
     if (!session.generate) {
-      return { status: 'failed', runtimeInfo, error: { code: 'E_RUNTIME', message: `${job.runtime} cannot generate with ${name} (its session has no generate)` } };
+      return {
+        status: 'failed',
+        runtimeInfo,
+        error: {
+          code: 'E_RUNTIME',
+          message: `${job.runtime} cannot generate with ${name} (its session has no generate)`,
+        },
+      };
     }
     // gen.vocabSize, when set, replaces the logits' dim (generationSettings reads it).
     const vocabSize = layout.vocab ?? 0;
-    if (!vocabSize && settings['gen.vocabSize'] === 0) return { status: 'failed', runtimeInfo, error: { code: 'E_BAD_MODEL', message: `${name}: the logits' vocab dim is symbolic; set gen.vocabSize (--set gen.vocabSize=N)` } };
+    if (!vocabSize && settings['gen.vocabSize'] === 0)
+      return {
+        status: 'failed',
+        runtimeInfo,
+        error: {
+          code: 'E_BAD_MODEL',
+          message: `${name}: the logits' vocab dim is symbolic; set gen.vocabSize (--set gen.vocabSize=N)`,
+        },
+      };
     t0 = performance.now();
     await session.generate({ inputIds: [0], outputTokens: 2 }, () => {});
     const firstRunMs = msSince(t0);
@@ -53,12 +73,18 @@ export async function executeGenerationJob(job: Job, progress: (message: string)
     const g = scenario.generation;
     // The cache matters to the floor only when decoding uses it; uncached steps recompute everything.
     const bandwidth = measureCopyBandwidth();
-    const floor = g.tpotNs && g.useCache && layout.takesCache
-      ? bandwidthFloor({
-        weightsBytes: await weightsBytes(model), layout, meanInputTokens: g.inputTokens / g.requests, meanOutputTokens: g.outputTokens / g.requests,
-        bandwidthGBPerS: bandwidth.gbPerS, bandwidthSource: bandwidth.method, tpotP50Ns: g.tpotNs.p50,
-      })
-      : undefined;
+    const floor =
+      g.tpotNs && g.useCache && layout.takesCache
+        ? bandwidthFloor({
+            weightsBytes: await weightsBytes(model),
+            layout,
+            meanInputTokens: g.inputTokens / g.requests,
+            meanOutputTokens: g.outputTokens / g.requests,
+            bandwidthGBPerS: bandwidth.gbPerS,
+            bandwidthSource: bandwidth.method,
+            tpotP50Ns: g.tpotNs.p50,
+          })
+        : undefined;
     return {
       ...scenario,
       generation: { ...g, ...(floor ? { bandwidthFloor: floor } : {}) },

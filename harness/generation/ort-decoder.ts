@@ -54,15 +54,26 @@ function emptyFor(dtype: string): Float32Array | Uint16Array {
 }
 
 /** Feeds of one step: `ids` at positions start..start+ids.length-1, with `past` (or an empty cache). */
-function stepFeeds(d: OrtDecoder, layout: DecoderLayout, ids: readonly number[], start: number, past: Record<string, OrtTensorLike> | null, cached: boolean): Record<string, OrtTensorLike> {
+function stepFeeds(
+  d: OrtDecoder,
+  layout: DecoderLayout,
+  ids: readonly number[],
+  start: number,
+  past: Record<string, OrtTensorLike> | null,
+  cached: boolean,
+): Record<string, OrtTensorLike> {
   const T = d.Tensor;
-  const int = (values: ArrayLike<number>) => (layout.idsDtype === 'int64' ? BigInt64Array.from(Array.from(values), BigInt) : Int32Array.from(values));
+  const int = (values: ArrayLike<number>) =>
+    layout.idsDtype === 'int64' ? BigInt64Array.from(Array.from(values), BigInt) : Int32Array.from(values);
   const n = ids.length;
   const feeds: Record<string, OrtTensorLike> = { input_ids: new T(layout.idsDtype, int(ids), [1, n]) };
-  if (layout.attentionMask) feeds.attention_mask = new T(layout.idsDtype, int(new Array<number>(start + n).fill(1)), [1, start + n]);
-  if (layout.positionIds) feeds.position_ids = new T(layout.idsDtype, int(Array.from({ length: n }, (_, i) => start + i)), [1, n]);
+  if (layout.attentionMask)
+    feeds.attention_mask = new T(layout.idsDtype, int(new Array<number>(start + n).fill(1)), [1, start + n]);
+  if (layout.positionIds)
+    feeds.position_ids = new T(layout.idsDtype, int(Array.from({ length: n }, (_, i) => start + i)), [1, n]);
   if (layout.takesCache) {
-    for (const c of layout.cache) feeds[c.input] = past?.[c.output] ?? new T(c.dtype, emptyFor(c.dtype), [1, c.heads, 0, c.headDim]);
+    for (const c of layout.cache)
+      feeds[c.input] = past?.[c.output] ?? new T(c.dtype, emptyFor(c.dtype), [1, c.heads, 0, c.headDim]);
   }
   if (layout.useCacheBranch) feeds.use_cache_branch = new T('bool', new Uint8Array([cached ? 1 : 0]), [1]);
   return feeds;
@@ -74,10 +85,15 @@ function vocabOf(layout: DecoderLayout, logits: OrtTensorLike): number {
 }
 
 /** Greedy decoding of one request (see the module comment). */
-export async function ortGenerate(d: OrtDecoder, request: GenerationRequest, onToken: TokenCallback): Promise<number[]> {
+export async function ortGenerate(
+  d: OrtDecoder,
+  request: GenerationRequest,
+  onToken: TokenCallback,
+): Promise<number[]> {
   const prompt = request.inputIds;
   if (prompt.length < 1) throw new RangeError('generate: the prompt needs at least one token');
-  if (!(request.outputTokens >= 1)) throw new RangeError(`generate: outputTokens must be at least 1, got ${request.outputTokens}`);
+  if (!(request.outputTokens >= 1))
+    throw new RangeError(`generate: outputTokens must be at least 1, got ${request.outputTokens}`);
   // A prefill-only decoder without its with-past half cannot take the cache: every step recomputes.
   const useCache = request.useCache !== false && d.layout.takesCache;
   const prefill = d.prefill ?? { runner: d.runner, layout: d.layout };

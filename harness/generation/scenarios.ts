@@ -47,28 +47,49 @@ export interface GenerationBlock extends TokenSummary {
 export type GenerationScenarioResult = ScenarioResult & { generation: GenerationBlock };
 
 /** The generation settings of a job, bounds resolved from gen.bounds where not set. */
-export function generationSettings(settings: SettingsInput, vocabSize: number): { lengths: LengthSettings; bounds: TokenBounds; warmupRequests: number } {
+export function generationSettings(
+  settings: SettingsInput,
+  vocabSize: number,
+): { lengths: LengthSettings; bounds: TokenBounds; warmupRequests: number } {
   const g = readSettings(GENERATION_SETTINGS, settings);
   const { seed } = readSettings(MEASUREMENT_SETTINGS, settings);
   const set = TOKEN_BOUND_SETS[g['gen.bounds']];
   const vocab = g['gen.vocabSize'] > 0 ? g['gen.vocabSize'] : vocabSize;
   return {
     lengths: {
-      inputTokens: g['gen.inputTokens'], inputTokensMax: g['gen.inputTokensMax'], outputTokens: g['gen.outputTokens'], outputTokensMax: g['gen.outputTokensMax'],
-      vocabSize: vocab, useCache: g['gen.useCache'], seed,
+      inputTokens: g['gen.inputTokens'],
+      inputTokensMax: g['gen.inputTokensMax'],
+      outputTokens: g['gen.outputTokens'],
+      outputTokensMax: g['gen.outputTokensMax'],
+      vocabSize: vocab,
+      useCache: g['gen.useCache'],
+      seed,
     },
-    bounds: { set: g['gen.bounds'], ttftBoundNs: g['gen.ttftBoundNs'] || set.ttftBoundNs, tpotBoundNs: g['gen.tpotBoundNs'] || set.tpotBoundNs, percentile: 0.99 },
+    bounds: {
+      set: g['gen.bounds'],
+      ttftBoundNs: g['gen.ttftBoundNs'] || set.ttftBoundNs,
+      tpotBoundNs: g['gen.tpotBoundNs'] || set.tpotBoundNs,
+      percentile: 0.99,
+    },
     warmupRequests: g['gen.warmupRequests'],
   };
 }
 
 /** Issues one request at `issueNs` and records each token's completion instant (the FirstTokenComplete callback and its followers). */
-async function issue(session: Session, request: GenerationRequest, issueNs: bigint, clock: Clock): Promise<{ timing: RequestTiming; tokens: number[] }> {
+async function issue(
+  session: Session,
+  request: GenerationRequest,
+  issueNs: bigint,
+  clock: Clock,
+): Promise<{ timing: RequestTiming; tokens: number[] }> {
   const tokenNs: bigint[] = [];
   const tokens = await session.generate!(request, () => {
     tokenNs.push(clock.nowNs());
   });
-  if (tokenNs.length !== request.outputTokens) throw new Error(`generate produced ${tokenNs.length} tokens; ${request.outputTokens} were requested (decoding is greedy with a fixed length)`);
+  if (tokenNs.length !== request.outputTokens)
+    throw new Error(
+      `generate produced ${tokenNs.length} tokens; ${request.outputTokens} were requested (decoding is greedy with a fixed length)`,
+    );
   return { timing: { issueNs, tokenNs, inputTokens: request.inputIds.length }, tokens };
 }
 
@@ -84,7 +105,11 @@ function tokenKeys(scenario: ScenarioId, s: TokenSummary, validity: string): Rec
   keys.result_first_token_min_latency_ns = s.ttftNs.min;
   keys.result_first_token_max_latency_ns = s.ttftNs.max;
   keys.result_first_token_mean_latency_ns = s.ttftNs.mean;
-  for (const [p, f] of [[0.5, 'p50'], [0.9, 'p90'], [0.99, 'p99']] as const) {
+  for (const [p, f] of [
+    [0.5, 'p50'],
+    [0.9, 'p90'],
+    [0.99, 'p99'],
+  ] as const) {
     keys[`result_first_token_${pKey(p)}_percentile_latency_ns`] = s.ttftNs[f];
     keys[`result_time_per_output_token_${pKey(p)}_percentile_ns`] = s.tpotNs ? s.tpotNs[f] : null;
   }
@@ -96,12 +121,36 @@ function tokenKeys(scenario: ScenarioId, s: TokenSummary, validity: string): Rec
 }
 
 function headline(scenario: ScenarioId, s: TokenSummary): ScenarioResult['metric'] {
-  if (scenario === 'single-stream') return { name: 'p90 TPOT', value: s.tpotNs?.p90 ?? s.ttftNs.p90, unit: 'ns', key: `result_time_per_output_token_${pKey(0.9)}_percentile_ns` };
-  if (scenario === 'server') return { name: 'completed output tokens per second', value: s.outputTokensPerS, unit: 'tokens/s', key: 'result_completed_tokens_per_second' };
-  return { name: 'output tokens per second', value: s.outputTokensPerS, unit: 'tokens/s', key: 'result_tokens_per_second' };
+  if (scenario === 'single-stream')
+    return {
+      name: 'p90 TPOT',
+      value: s.tpotNs?.p90 ?? s.ttftNs.p90,
+      unit: 'ns',
+      key: `result_time_per_output_token_${pKey(0.9)}_percentile_ns`,
+    };
+  if (scenario === 'server')
+    return {
+      name: 'completed output tokens per second',
+      value: s.outputTokensPerS,
+      unit: 'tokens/s',
+      key: 'result_completed_tokens_per_second',
+    };
+  return {
+    name: 'output tokens per second',
+    value: s.outputTokensPerS,
+    unit: 'tokens/s',
+    key: 'result_tokens_per_second',
+  };
 }
 
-const row = (label: string, l: LatencySummaryNs | null): SummaryEntry[] => (l ? [[`${label} p50 (ns)`, Math.round(l.p50)], [`${label} p90 (ns)`, Math.round(l.p90)], [`${label} p99 (ns)`, Math.round(l.p99)]] : []);
+const row = (label: string, l: LatencySummaryNs | null): SummaryEntry[] =>
+  l
+    ? [
+        [`${label} p50 (ns)`, Math.round(l.p50)],
+        [`${label} p90 (ns)`, Math.round(l.p90)],
+        [`${label} p99 (ns)`, Math.round(l.p99)],
+      ]
+    : [];
 
 /**
  * Runs one generation scenario. `vocabSize` bounds the prompt ids (gen.vocabSize overrides).
@@ -114,8 +163,12 @@ export async function runGenerationScenario(
   settings: SettingsInput,
   env: { clock?: Clock; scheduler?: Scheduler } = {},
 ): Promise<GenerationScenarioResult> {
-  if (!GENERATION_SCENARIOS.includes(scenario)) throw new UsageError('E_UNKNOWN_SCENARIO', `scenario ${scenario} does not apply to a generation workload; valid: ${GENERATION_SCENARIOS.join(', ')}`);
-  if (!session.generate) throw new RuntimeError('this runtime\'s session cannot generate (no Session.generate)');
+  if (!GENERATION_SCENARIOS.includes(scenario))
+    throw new UsageError(
+      'E_UNKNOWN_SCENARIO',
+      `scenario ${scenario} does not apply to a generation workload; valid: ${GENERATION_SCENARIOS.join(', ')}`,
+    );
+  if (!session.generate) throw new RuntimeError("this runtime's session cannot generate (no Session.generate)");
   const clock = env.clock ?? env.scheduler?.clock ?? realClock;
   const scheduler = env.scheduler ?? createRealScheduler(clock);
   const s = scenarioSettings(scenario, settings);
@@ -125,7 +178,11 @@ export async function runGenerationScenario(
   for (let k = 0; k < g.warmupRequests; k++) await issue(session, request(-1 - k), clock.nowNs(), clock);
 
   const bounded = scenario === 'server';
-  const recorder = new TokenRecorder(s.maxSamplesRetained, bounded ? g.bounds.ttftBoundNs : Infinity, bounded ? g.bounds.tpotBoundNs : Infinity);
+  const recorder = new TokenRecorder(
+    s.maxSamplesRetained,
+    bounded ? g.bounds.ttftBoundNs : Infinity,
+    bounded ? g.bounds.tpotBoundNs : Infinity,
+  );
   const start = clock.nowNs();
   const minNs = s.minDurationMs * 1e6;
   const maxNs = s.maxDurationMs * 1e6;
@@ -160,34 +217,67 @@ export async function runGenerationScenario(
   const summary = recorder.summary();
   const durationNs = recorder.spanNs;
   const verdict = generationVerdict({
-    scenario, recorder, durationNs: scenario === 'server' ? lastScheduledNs : durationNs, minDurationMs: s.minDurationMs, minQueryCount: s.minQueryCount,
+    scenario,
+    recorder,
+    durationNs: scenario === 'server' ? lastScheduledNs : durationNs,
+    minDurationMs: s.minDurationMs,
+    minQueryCount: s.minQueryCount,
     ...(bounded ? { bounds: g.bounds } : {}),
   });
-  const validity = { valid: verdict.valid, result: verdict.result, reasons: verdict.reasons, recommendations: verdict.recommendations };
+  const validity = {
+    valid: verdict.valid,
+    result: verdict.result,
+    reasons: verdict.reasons,
+    recommendations: verdict.recommendations,
+  };
   const loadgen = tokenKeys(scenario, summary, verdict.result!);
   const metric = headline(scenario, summary);
   const latencyNs = recorder.latency.summary();
-  const text = renderSummary({
-    scenario,
-    mode: 'PerformanceOnly',
-    results: [[`${metric.name} [${metric.key}]`, metric.value]],
-    checks: verdict.checks,
-    earlyStoppingLines: verdict.earlyStoppingLines,
-    stats: [
-      ['Requests', summary.requests], ['Output tokens', summary.outputTokens], ['Input tokens', summary.inputTokens],
-      ['Output tokens per second', summary.outputTokensPerS], ...row('TTFT', summary.ttftNs), ...row('TPOT', summary.tpotNs),
-      ...row('Inter-token gap (pooled)', summary.interTokenGapNs), ...(maxDurationHit ? [['Stopped at maxDurationMs', 'yes'] as SummaryEntry] : []),
-    ],
-    latencyNs,
-    parameters: [
-      ['decoding', 'greedy, fixed output length'], ['gen.useCache', String(g.lengths.useCache)],
-      ['gen.inputTokens', `${g.lengths.inputTokens}${g.lengths.inputTokensMax ? `..${g.lengths.inputTokensMax}` : ''}`],
-      ['gen.outputTokens', `${g.lengths.outputTokens}${g.lengths.outputTokensMax ? `..${g.lengths.outputTokensMax}` : ''}`],
-      ['minDurationMs', s.minDurationMs], ['minQueryCount', s.minQueryCount], ['seed', s.seed],
-      ...(bounded ? [['targetQps', s.targetQps], ['gen.bounds', g.bounds.set], ['gen.ttftBoundNs', g.bounds.ttftBoundNs], ['gen.tpotBoundNs', g.bounds.tpotBoundNs]] as SummaryEntry[] : []),
-    ],
-    sections: [],
-  }, validity);
+  const text = renderSummary(
+    {
+      scenario,
+      mode: 'PerformanceOnly',
+      results: [[`${metric.name} [${metric.key}]`, metric.value]],
+      checks: verdict.checks,
+      earlyStoppingLines: verdict.earlyStoppingLines,
+      stats: [
+        ['Requests', summary.requests],
+        ['Output tokens', summary.outputTokens],
+        ['Input tokens', summary.inputTokens],
+        ['Output tokens per second', summary.outputTokensPerS],
+        ...row('TTFT', summary.ttftNs),
+        ...row('TPOT', summary.tpotNs),
+        ...row('Inter-token gap (pooled)', summary.interTokenGapNs),
+        ...(maxDurationHit ? [['Stopped at maxDurationMs', 'yes'] as SummaryEntry] : []),
+      ],
+      latencyNs,
+      parameters: [
+        ['decoding', 'greedy, fixed output length'],
+        ['gen.useCache', String(g.lengths.useCache)],
+        [
+          'gen.inputTokens',
+          `${g.lengths.inputTokens}${g.lengths.inputTokensMax ? `..${g.lengths.inputTokensMax}` : ''}`,
+        ],
+        [
+          'gen.outputTokens',
+          `${g.lengths.outputTokens}${g.lengths.outputTokensMax ? `..${g.lengths.outputTokensMax}` : ''}`,
+        ],
+        ['minDurationMs', s.minDurationMs],
+        ['minQueryCount', s.minQueryCount],
+        ['seed', s.seed],
+        ...(bounded
+          ? ([
+              ['targetQps', s.targetQps],
+              ['gen.bounds', g.bounds.set],
+              ['gen.ttftBoundNs', g.bounds.ttftBoundNs],
+              ['gen.tpotBoundNs', g.bounds.tpotBoundNs],
+            ] as SummaryEntry[])
+          : []),
+      ],
+      sections: [],
+    },
+    validity,
+  );
   return {
     status: verdict.valid ? 'ok' : 'invalid',
     latencyNs,
@@ -201,6 +291,12 @@ export async function runGenerationScenario(
     validity,
     loadgen,
     summary: text,
-    generation: { ...summary, decoding: 'greedy', useCache: g.lengths.useCache, ...(bounded ? { bounds: g.bounds } : {}), firstRequestTokens },
+    generation: {
+      ...summary,
+      decoding: 'greedy',
+      useCache: g.lengths.useCache,
+      ...(bounded ? { bounds: g.bounds } : {}),
+      firstRequestTokens,
+    },
   };
 }

@@ -39,7 +39,13 @@ export function requestTokens(t: RequestTiming): RequestTokens {
   if (n === 0) throw new RangeError('a generation request completed with no token');
   const ttftNs = Number(t.tokenNs[0]! - t.issueNs);
   const latencyNs = Number(t.tokenNs[n - 1]! - t.issueNs);
-  return { ttftNs, latencyNs, tpotNs: n > 1 ? (latencyNs - ttftNs) / (n - 1) : null, outputTokens: n, inputTokens: t.inputTokens };
+  return {
+    ttftNs,
+    latencyNs,
+    tpotNs: n > 1 ? (latencyNs - ttftNs) / (n - 1) : null,
+    outputTokens: n,
+    inputTokens: t.inputTokens,
+  };
 }
 
 /** The per-run token block of a job result (results/schema.ts GenerationSchema). */
@@ -74,7 +80,11 @@ export class TokenRecorder {
   private lastTokenNs: bigint | null = null;
   private readonly perRequest: TokenSummary['perRequest'] = { ttftNs: [], tpotNs: [], outputTokens: [] };
 
-  constructor(maxSamplesRetained: number, ttftBoundNs = Number.POSITIVE_INFINITY, tpotBoundNs = Number.POSITIVE_INFINITY) {
+  constructor(
+    maxSamplesRetained: number,
+    ttftBoundNs = Number.POSITIVE_INFINITY,
+    tpotBoundNs = Number.POSITIVE_INFINITY,
+  ) {
     this.cap = maxSamplesRetained;
     this.ttft = new LatencyRecorder(maxSamplesRetained, ttftBoundNs);
     this.tpot = new LatencyRecorder(maxSamplesRetained, tpotBoundNs);

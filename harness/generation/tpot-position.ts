@@ -35,11 +35,19 @@ export function sweepOutputTokens(positions: readonly number[], steps: number): 
  * P is the `steps` steps with P..P+steps-1 cached rows. Throws RangeError when a position is
  * below the prompt or the request is too short for its window.
  */
-export function windowGaps(tokenNs: readonly bigint[], promptTokens: number, positions: readonly number[], steps: number): number[][] {
+export function windowGaps(
+  tokenNs: readonly bigint[],
+  promptTokens: number,
+  positions: readonly number[],
+  steps: number,
+): number[][] {
   return positions.map((position) => {
     const first = position - promptTokens + 1;
     if (first < 1) throw new RangeError(`position ${position} is inside the ${promptTokens}-token prompt`);
-    if (first + steps - 1 >= tokenNs.length) throw new RangeError(`position ${position} needs ${first + steps} output tokens, the request has ${tokenNs.length}`);
+    if (first + steps - 1 >= tokenNs.length)
+      throw new RangeError(
+        `position ${position} needs ${first + steps} output tokens, the request has ${tokenNs.length}`,
+      );
     return Array.from({ length: steps }, (_, j) => Number(tokenNs[first + j]! - tokenNs[first + j - 1]!));
   });
 }
@@ -54,7 +62,12 @@ export interface GapSpread {
 /** Median and quartiles of pooled gaps. */
 export function gapSpread(gaps: readonly number[]): GapSpread {
   const sorted = sortedCopy(gaps);
-  return { n: sorted.length, medianNs: percentileSorted(sorted, 0.5), q1Ns: percentileSorted(sorted, 0.25), q3Ns: percentileSorted(sorted, 0.75) };
+  return {
+    n: sorted.length,
+    medianNs: percentileSorted(sorted, 0.5),
+    q1Ns: percentileSorted(sorted, 0.25),
+    q3Ns: percentileSorted(sorted, 0.75),
+  };
 }
 
 export interface RatioInterval {
@@ -66,17 +79,23 @@ export interface RatioInterval {
 }
 
 /** max/min of the medians of `gapsByPosition`, with a seeded percentile-bootstrap 95 % interval over `resamples` resamples. */
-export function bootstrapRatio(gapsByPosition: readonly (readonly number[])[], resamples = 1000, seed = 1): RatioInterval {
+export function bootstrapRatio(
+  gapsByPosition: readonly (readonly number[])[],
+  resamples = 1000,
+  seed = 1,
+): RatioInterval {
   const ratioOf = (medians: number[]) => Math.max(...medians) / Math.min(...medians);
   const ratio = ratioOf(gapsByPosition.map((g) => percentileSorted(sortedCopy(g), 0.5)));
   const rng = createRng(seed);
   const draws = new Float64Array(resamples);
   for (let b = 0; b < resamples; b++) {
-    draws[b] = ratioOf(gapsByPosition.map((g) => {
-      const sample = new Float64Array(g.length);
-      for (let i = 0; i < g.length; i++) sample[i] = g[Math.floor(rng() * g.length)]!;
-      return percentileSorted(sample.sort(), 0.5);
-    }));
+    draws[b] = ratioOf(
+      gapsByPosition.map((g) => {
+        const sample = new Float64Array(g.length);
+        for (let i = 0; i < g.length; i++) sample[i] = g[Math.floor(rng() * g.length)]!;
+        return percentileSorted(sample.sort(), 0.5);
+      }),
+    );
   }
   draws.sort();
   return { ratio, low: percentileSorted(draws, 0.025), high: percentileSorted(draws, 0.975) };
@@ -102,7 +121,15 @@ export interface ExpectedRatios {
  * (JS to wasm heap, tensor to JS) another 2. An uncached step at P feeds the whole sequence,
  * P + (uncachedSteps + 1) / 2 tokens on average (`uncachedSteps` defaults to `steps`).
  */
-export function expectedRatios(input: { config: TransformerConfig | null; weightsBytes: number; layout: DecoderLayout; positions: readonly number[]; steps: number; uncachedSteps?: number; cacheTouches: number }): ExpectedRatios {
+export function expectedRatios(input: {
+  config: TransformerConfig | null;
+  weightsBytes: number;
+  layout: DecoderLayout;
+  positions: readonly number[];
+  steps: number;
+  uncachedSteps?: number;
+  cacheTouches: number;
+}): ExpectedRatios {
   const { config, weightsBytes, layout, positions, steps } = input;
   const rows = positions.map((p) => p + (steps + 1) / 2);
   const uncachedRows = positions.map((p) => p + ((input.uncachedSteps ?? steps) + 1) / 2);
@@ -111,6 +138,8 @@ export function expectedRatios(input: { config: TransformerConfig | null; weight
     flops: config ? spread(rows.map((r) => transformerFlops(config, 1, r - 1))) : null,
     bytesCacheOnce: spread(rows.map((r) => weightsBytes + kvCacheBytes(layout, r))),
     bytesCacheTouched: spread(rows.map((r) => weightsBytes + input.cacheTouches * kvCacheBytes(layout, r))),
-    uncachedGrowth: config ? transformerFlops(config, uncachedRows.at(-1)!, 0) / transformerFlops(config, uncachedRows[0]!, 0) : null,
+    uncachedGrowth: config
+      ? transformerFlops(config, uncachedRows.at(-1)!, 0) / transformerFlops(config, uncachedRows[0]!, 0)
+      : null,
   };
 }

@@ -51,18 +51,29 @@ export function generationVerdict(input: {
       const met = value <= boundNs;
       checks.push([`${name} p${p * 100} within ${key}`, met]);
       if (!met) {
-        reasons.push(`${name} constraint not met: p${p * 100} ${name} ${ms(value)} ms > ${key} ${boundNs} (${ms(boundNs)} ms)`);
-        recommendations.push(`lower targetQps (--target-qps) so requests queue less, or use a smaller model; gen.bounds=${bounds.set}`);
+        reasons.push(
+          `${name} constraint not met: p${p * 100} ${name} ${ms(value)} ms > ${key} ${boundNs} (${ms(boundNs)} ms)`,
+        );
+        recommendations.push(
+          `lower targetQps (--target-qps) so requests queue less, or use a smaller model; gen.bounds=${bounds.set}`,
+        );
       }
       const over = rec.overBoundCount;
       const need = minQueriesForOverlatency(over, p);
       const es = rec.count >= need;
       checks.push([`${name} early stopping`, es]);
-      if (es) lines.push(`${name}: ${over} of ${rec.count} requests over the bound; at most ${allowedOverlatencyCount(rec.count, p)} allowed.`);
+      if (es)
+        lines.push(
+          `${name}: ${over} of ${rec.count} requests over the bound; at most ${allowedOverlatencyCount(rec.count, p)} allowed.`,
+        );
       else {
-        reasons.push(`${name} early stopping not met: ${over} of ${rec.count} requests over ${key}; ${need - rec.count} more requests under the bound would be needed`);
+        reasons.push(
+          `${name} early stopping not met: ${over} of ${rec.count} requests over ${key}; ${need - rec.count} more requests under the bound would be needed`,
+        );
         if (met) recommendations.push(`run at least ${need} requests (--min-queries ${need})`);
-        lines.push(`${name}: run unsuccessful, processed ${rec.count} requests, would need at least ${need - rec.count} more.`);
+        lines.push(
+          `${name}: run unsuccessful, processed ${rec.count} requests, would need at least ${need - rec.count} more.`,
+        );
       }
     };
     one('TTFT', recorder.ttft, bounds.ttftBoundNs, 'gen.ttftBoundNs');

@@ -19,16 +19,25 @@ export interface FedInput {
   range?: [number, number];
 }
 
-const digest = (values: unknown): string => `sha256:${createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 12)}`;
+const digest = (values: unknown): string =>
+  `sha256:${createHash('sha256').update(JSON.stringify(values)).digest('hex').slice(0, 12)}`;
 
 /** The record of a model file's resolved inputs (`mlbench model --shape/--input/--input-range`). */
 export function fedFromResolved(inputs: ResolvedInput[]): FedInput[] {
   return inputs.map((i) => ({
-    name: i.name, dtype: i.dtype, dims: [...i.dims], ...(i.fixed ? { given: digest(i.fixed) } : {}), ...(i.range ? { range: [i.range[0], i.range[1]] as [number, number] } : {}),
+    name: i.name,
+    dtype: i.dtype,
+    dims: [...i.dims],
+    ...(i.fixed ? { given: digest(i.fixed) } : {}),
+    ...(i.range ? { range: [i.range[0], i.range[1]] as [number, number] } : {}),
   }));
 }
 
 /** The record of generated samples of declared specs: symbolic and non-positive dims are 1 (one sample), as randomSamples makes them. */
 export function fedFromSpecs(specs: TensorSpec[]): FedInput[] {
-  return specs.map((s) => ({ name: s.name, dtype: s.dtype, dims: s.dims.map((d) => (typeof d === 'number' && d > 0 ? d : 1)) }));
+  return specs.map((s) => ({
+    name: s.name,
+    dtype: s.dtype,
+    dims: s.dims.map((d) => (typeof d === 'number' && d > 0 ? d : 1)),
+  }));
 }

@@ -22,7 +22,18 @@ import type { ResolvedInput } from './input-spec.js';
 const MAX_SAMPLE_BYTES = 64 * 1024 * 1024;
 
 /** Bytes per element (strings: a rough 8 for the cap). */
-const BYTES: Record<ResolvedInput['dtype'], number> = { float32: 4, float64: 8, int32: 4, int64: 8, uint8: 1, int8: 1, bool: 1, float16: 2, bfloat16: 2, string: 8 };
+const BYTES: Record<ResolvedInput['dtype'], number> = {
+  float32: 4,
+  float64: 8,
+  int32: 4,
+  int64: 8,
+  uint8: 1,
+  int8: 1,
+  bool: 1,
+  float16: 2,
+  bfloat16: 2,
+  string: 8,
+};
 
 function fill(input: ResolvedInput, length: number, rng: () => number): TypedArray | string[] {
   const size = input.dims.reduce((a, b) => a * b, 1);
@@ -32,16 +43,30 @@ function fill(input: ResolvedInput, length: number, rng: () => number): TypedArr
   }
   const isFloat = input.dtype.startsWith('float') || input.dtype === 'bfloat16';
   const [lo, hi] = input.range ?? (isFloat ? [-1, 1] : [0, 1]);
-  const value = (i: number): number => (fixed ? Number(fixed[i % size]) : isFloat ? lo + rng() * (hi - lo) : Math.floor(lo + rng() * (Math.floor(hi) - Math.ceil(lo) + 1)));
+  const value = (i: number): number =>
+    fixed
+      ? Number(fixed[i % size])
+      : isFloat
+        ? lo + rng() * (hi - lo)
+        : Math.floor(lo + rng() * (Math.floor(hi) - Math.ceil(lo) + 1));
   switch (input.dtype) {
-    case 'float32': return Float32Array.from({ length }, (_, i) => value(i));
-    case 'float64': return Float64Array.from({ length }, (_, i) => value(i));
-    case 'float16': return Uint16Array.from({ length }, (_, i) => float16Bits(value(i)));
-    case 'bfloat16': return Uint16Array.from({ length }, (_, i) => bfloat16Bits(value(i)));
-    case 'int32': return Int32Array.from({ length }, (_, i) => value(i));
-    case 'int64': return BigInt64Array.from({ length }, (_, i) => BigInt(Math.trunc(value(i))));
-    case 'uint8': case 'bool': return Uint8Array.from({ length }, (_, i) => value(i));
-    case 'int8': return Int8Array.from({ length }, (_, i) => value(i));
+    case 'float32':
+      return Float32Array.from({ length }, (_, i) => value(i));
+    case 'float64':
+      return Float64Array.from({ length }, (_, i) => value(i));
+    case 'float16':
+      return Uint16Array.from({ length }, (_, i) => float16Bits(value(i)));
+    case 'bfloat16':
+      return Uint16Array.from({ length }, (_, i) => bfloat16Bits(value(i)));
+    case 'int32':
+      return Int32Array.from({ length }, (_, i) => value(i));
+    case 'int64':
+      return BigInt64Array.from({ length }, (_, i) => BigInt(Math.trunc(value(i))));
+    case 'uint8':
+    case 'bool':
+      return Uint8Array.from({ length }, (_, i) => value(i));
+    case 'int8':
+      return Int8Array.from({ length }, (_, i) => value(i));
   }
 }
 
@@ -56,15 +81,21 @@ export function inputSamples(inputs: ResolvedInput[], count: number, seed: numbe
     count: n,
     feeds(indices: number[]): Feeds {
       if (indices.length !== 1) {
-        throw new UsageError('E_BAD_INPUT', `a model file's samples are whole queries of the shapes given with --shape; a query of ${indices.length} samples (multi-stream, or offline with batchSize > 1) cannot be formed. Set the batch with --shape and use --batch-size 1.`);
+        throw new UsageError(
+          'E_BAD_INPUT',
+          `a model file's samples are whole queries of the shapes given with --shape; a query of ${indices.length} samples (multi-stream, or offline with batchSize > 1) cannot be formed. Set the batch with --shape and use --batch-size 1.`,
+        );
       }
       const i = indices[0]!;
-      if (!(Number.isInteger(i) && i >= 0 && i < n)) throw new RangeError(`feeds(): sample index ${i} outside [0, ${n})`);
+      if (!(Number.isInteger(i) && i >= 0 && i < n))
+        throw new RangeError(`feeds(): sample index ${i} outside [0, ${n})`);
       const out: Feeds = {};
       inputs.forEach((input, k) => {
         const size = sizes[k]!;
         const all = stored[k]!;
-        const data = Array.isArray(all) ? all.slice(i * size, (i + 1) * size) : all.subarray(i * size, (i + 1) * size) as TypedArray;
+        const data = Array.isArray(all)
+          ? all.slice(i * size, (i + 1) * size)
+          : (all.subarray(i * size, (i + 1) * size) as TypedArray);
         out[input.name] = { dtype: input.dtype, dims: input.dims.slice(), data };
       });
       return out;

@@ -47,7 +47,10 @@ function parseDims(text: string, flag: string): number[] {
   const parts = text.trim() === '' ? [] : text.split(/[x,]/i);
   const dims = parts.map((p) => Number(p.trim()));
   if (parts.length === 0 || dims.some((d) => !Number.isInteger(d) || d < 1)) {
-    throw new UsageError('E_BAD_FLAG', `${flag}: expected name=DIMxDIMx... of positive integers, e.g. --shape input=1x3x224x224.`);
+    throw new UsageError(
+      'E_BAD_FLAG',
+      `${flag}: expected name=DIMxDIMx... of positive integers, e.g. --shape input=1x3x224x224.`,
+    );
   }
   return dims;
 }
@@ -71,7 +74,10 @@ export function parseRangeFlag(text: string): [string, [number, number]] {
   const lo = m ? Number(m[1]) : NaN;
   const hi = m ? Number(m[2]) : NaN;
   if (!Number.isFinite(lo) || !Number.isFinite(hi) || lo > hi) {
-    throw new UsageError('E_BAD_FLAG', `--input-range ${text}: expected name=LOW..HIGH with LOW <= HIGH, e.g. --input-range input_ids=0..30521.`);
+    throw new UsageError(
+      'E_BAD_FLAG',
+      `--input-range ${text}: expected name=LOW..HIGH with LOW <= HIGH, e.g. --input-range input_ids=0..30521.`,
+    );
   }
   return [name, [lo, hi]];
 }
@@ -84,10 +90,15 @@ export function valuesFromJson(value: unknown, where: string): FixedValues {
     const v = value as { data: unknown; dims?: unknown };
     const inner = valuesFromJson(v.data, where);
     if (v.dims === undefined) return { data: inner.data };
-    if (!Array.isArray(v.dims) || !v.dims.every((d) => Number.isInteger(d) && d >= 0)) throw new UsageError('E_BAD_INPUT', `${where}: "dims" must be an array of non-negative integers.`);
+    if (!Array.isArray(v.dims) || !v.dims.every((d) => Number.isInteger(d) && d >= 0))
+      throw new UsageError('E_BAD_INPUT', `${where}: "dims" must be an array of non-negative integers.`);
     return { data: inner.data, dims: v.dims as number[] };
   }
-  if (!Array.isArray(value)) throw new UsageError('E_BAD_INPUT', `${where}: expected a number, an array of numbers, or {"dims": [...], "data": [...]}.`);
+  if (!Array.isArray(value))
+    throw new UsageError(
+      'E_BAD_INPUT',
+      `${where}: expected a number, an array of numbers, or {"dims": [...], "data": [...]}.`,
+    );
   if (value.length === 0) return { data: [], dims: [0] };
   const rows = value.map((v) => valuesFromJson(v, where));
   const rowDims = rows[0]!.dims ?? [rows[0]!.data.length];
@@ -96,7 +107,8 @@ export function valuesFromJson(value: unknown, where: string): FixedValues {
   }
   const data = rows.flatMap((r) => r.data as unknown[]);
   if (data.every((d) => typeof d === 'string')) return { data: data as string[], dims: [value.length, ...rowDims] };
-  if (data.some((d) => typeof d !== 'number' || !Number.isFinite(d))) throw new UsageError('E_BAD_INPUT', `${where}: every value must be a finite number (or every value a string).`);
+  if (data.some((d) => typeof d !== 'number' || !Number.isFinite(d)))
+    throw new UsageError('E_BAD_INPUT', `${where}: every value must be a finite number (or every value a string).`);
   return { data: data as number[], dims: [value.length, ...rowDims] };
 }
 
@@ -108,8 +120,14 @@ export function valuesFromNpy(bytes: Uint8Array, where: string): FixedValues {
   } catch (err) {
     throw new UsageError('E_BAD_INPUT', `${where}: not a readable .npy file (${(err as Error).message}).`);
   }
-  if (arr.fortranOrder) throw new UsageError('E_BAD_INPUT', `${where}: Fortran-ordered arrays are not supported; save it with np.ascontiguousarray.`);
-  const data = Array.from(arr.data as unknown as ArrayLike<number | bigint | string>, (v) => (typeof v === 'bigint' ? Number(v) : v));
+  if (arr.fortranOrder)
+    throw new UsageError(
+      'E_BAD_INPUT',
+      `${where}: Fortran-ordered arrays are not supported; save it with np.ascontiguousarray.`,
+    );
+  const data = Array.from(arr.data as unknown as ArrayLike<number | bigint | string>, (v) =>
+    typeof v === 'bigint' ? Number(v) : v,
+  );
   return { data: data as number[] | string[], dims: arr.shape };
 }
 
@@ -117,7 +135,10 @@ export function valuesFromNpy(bytes: Uint8Array, where: string): FixedValues {
  * Parses one `--input name=value` (a number, a JSON array, or a string for string inputs),
  * `--input name=@file.json` or `--input name=@file.npy`.
  */
-export function parseInputFlag(text: string, readFile: (file: string) => Uint8Array | string = (f) => readFileSync(f)): [string, FixedValues] {
+export function parseInputFlag(
+  text: string,
+  readFile: (file: string) => Uint8Array | string = (f) => readFileSync(f),
+): [string, FixedValues] {
   const [name, value] = splitPair(text, '--input', '--input sr=16000 or --input sr=@sr.json');
   let source = `--input ${text}`;
   let json = value;
@@ -129,7 +150,10 @@ export function parseInputFlag(text: string, readFile: (file: string) => Uint8Ar
       const content = readFile(file);
       bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     } catch (err) {
-      throw new UsageError('E_BAD_INPUT', `${source}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+      throw new UsageError(
+        'E_BAD_INPUT',
+        `${source}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`,
+      );
     }
     if (file.toLowerCase().endsWith('.npy')) return [name, valuesFromNpy(bytes, source)];
     json = Buffer.from(bytes).toString('utf8');
@@ -162,26 +186,40 @@ const product = (dims: number[]) => dims.reduce((a, b) => a * b, 1);
 export function resolveInputs(specs: TensorSpec[], request: InputsRequest, file: string): ResolvedInput[] {
   const byName = new Map(specs.map((s) => [s.name, s]));
   const known = specs.map((s) => `${s.name} ${formatDims(s.dims)} ${s.dtype}`).join('; ');
-  for (const [flag, names] of [['--shape', Object.keys(request.shapes)], ['--input', Object.keys(request.values)], ['--input-range', Object.keys(request.ranges ?? {})]] as const) {
+  for (const [flag, names] of [
+    ['--shape', Object.keys(request.shapes)],
+    ['--input', Object.keys(request.values)],
+    ['--input-range', Object.keys(request.ranges ?? {})],
+  ] as const) {
     for (const name of names) {
-      if (!byName.has(name)) throw new UsageError('E_BAD_INPUT', `${flag} ${name}: ${file} has no input "${name}". Its inputs: ${known}.`);
+      if (!byName.has(name))
+        throw new UsageError('E_BAD_INPUT', `${flag} ${name}: ${file} has no input "${name}". Its inputs: ${known}.`);
     }
   }
   const symbols = new Map<string, number>();
   const bind = (spec: TensorSpec, dims: number[], flag: string) => {
     const expected = `expected shape ${formatDims(spec.dims)}`;
     if (dims.length !== spec.dims.length) {
-      throw new UsageError('E_BAD_INPUT', `${flag} ${spec.name}: input "${spec.name}" has rank ${spec.dims.length}, got ${dims.length} dims ${formatDims(dims)}; ${expected}.`);
+      throw new UsageError(
+        'E_BAD_INPUT',
+        `${flag} ${spec.name}: input "${spec.name}" has rank ${spec.dims.length}, got ${dims.length} dims ${formatDims(dims)}; ${expected}.`,
+      );
     }
     spec.dims.forEach((d, axis) => {
       const got = dims[axis]!;
       if (typeof d === 'number' && d !== got) {
-        throw new UsageError('E_BAD_INPUT', `${flag} ${spec.name}: input "${spec.name}" axis ${axis} must be ${d}, got ${got}; ${expected}.`);
+        throw new UsageError(
+          'E_BAD_INPUT',
+          `${flag} ${spec.name}: input "${spec.name}" axis ${axis} must be ${d}, got ${got}; ${expected}.`,
+        );
       }
       if (typeof d === 'string') {
         const had = symbols.get(d);
         if (had !== undefined && had !== got) {
-          throw new UsageError('E_BAD_INPUT', `${flag} ${spec.name}: symbolic dim "${d}" is already ${had} (from another input), got ${got}; ${expected}.`);
+          throw new UsageError(
+            'E_BAD_INPUT',
+            `${flag} ${spec.name}: symbolic dim "${d}" is already ${had} (from another input), got ${got}; ${expected}.`,
+          );
         }
         symbols.set(d, got);
       }
@@ -190,26 +228,46 @@ export function resolveInputs(specs: TensorSpec[], request: InputsRequest, file:
   for (const [name, dims] of Object.entries(request.shapes)) bind(byName.get(name)!, dims, '--shape');
   for (const [name, v] of Object.entries(request.values)) {
     const spec = byName.get(name)!;
-    if (v.dims && !(v.dims.length === 1 && spec.dims.length !== 1 && v.dims[0] === v.data.length)) bind(spec, v.dims, '--input');
+    if (v.dims && !(v.dims.length === 1 && spec.dims.length !== 1 && v.dims[0] === v.data.length))
+      bind(spec, v.dims, '--input');
   }
   return specs.map((spec) => {
     const dims = spec.dims.map((d, axis) => {
       if (typeof d === 'number') return d;
       const v = symbols.get(d) ?? (BATCH_NAMES.test(d) || axis === 0 ? 1 : undefined);
       if (v === undefined) {
-        throw new UsageError('E_BAD_INPUT', `input "${spec.name}" ${formatDims(spec.dims)}: symbolic dim "${d}" (axis ${axis}) has no size; set it with --shape ${spec.name}=${spec.dims.map((x) => (typeof x === 'number' ? x : x === d ? 'N' : 1)).join('x')}.`);
+        throw new UsageError(
+          'E_BAD_INPUT',
+          `input "${spec.name}" ${formatDims(spec.dims)}: symbolic dim "${d}" (axis ${axis}) has no size; set it with --shape ${spec.name}=${spec.dims.map((x) => (typeof x === 'number' ? x : x === d ? 'N' : 1)).join('x')}.`,
+        );
       }
       return v;
     });
     const fixed = request.values[spec.name];
     if (fixed && fixed.data.length !== product(dims)) {
-      throw new UsageError('E_BAD_INPUT', `--input ${spec.name}: ${fixed.data.length} value(s) for input "${spec.name}" of shape ${formatDims(dims)} (declared ${formatDims(spec.dims)}), which needs ${product(dims)}.`);
+      throw new UsageError(
+        'E_BAD_INPUT',
+        `--input ${spec.name}: ${fixed.data.length} value(s) for input "${spec.name}" of shape ${formatDims(dims)} (declared ${formatDims(spec.dims)}), which needs ${product(dims)}.`,
+      );
     }
     if (fixed && (spec.dtype === 'string') !== fixed.data.every((d) => typeof d === 'string')) {
-      throw new UsageError('E_BAD_INPUT', `--input ${spec.name}: input "${spec.name}" is ${spec.dtype}; give ${spec.dtype === 'string' ? 'strings, e.g. --input ' + spec.name + '=\'["hello"]\'' : 'numbers'}.`);
+      throw new UsageError(
+        'E_BAD_INPUT',
+        `--input ${spec.name}: input "${spec.name}" is ${spec.dtype}; give ${spec.dtype === 'string' ? 'strings, e.g. --input ' + spec.name + '=\'["hello"]\'' : 'numbers'}.`,
+      );
     }
     const range = request.ranges?.[spec.name];
-    if (range && spec.dtype === 'string') throw new UsageError('E_BAD_INPUT', `--input-range ${spec.name}: input "${spec.name}" is a string input; give its values with --input.`);
-    return { name: spec.name, dtype: spec.dtype, dims, ...(fixed ? { fixed: fixed.data } : {}), ...(range ? { range } : {}) };
+    if (range && spec.dtype === 'string')
+      throw new UsageError(
+        'E_BAD_INPUT',
+        `--input-range ${spec.name}: input "${spec.name}" is a string input; give its values with --input.`,
+      );
+    return {
+      name: spec.name,
+      dtype: spec.dtype,
+      dims,
+      ...(fixed ? { fixed: fixed.data } : {}),
+      ...(range ? { range } : {}),
+    };
   });
 }

@@ -31,10 +31,16 @@ async function probe(ids: string[], context: ProbeContext = {}): Promise<Record<
 process.on('SIGINT', () => undefined);
 
 // Stopped at the job timeout: take the external peers (and their files) down with this process.
-process.on('SIGTERM', () => { killLivePeers(); process.exit(143); });
+process.on('SIGTERM', () => {
+  killLivePeers();
+  process.exit(143);
+});
 
 // The parent is gone (killed, or exited without waiting): nobody will read this job's result.
-process.on('disconnect', () => { killLivePeers(); process.exit(143); });
+process.on('disconnect', () => {
+  killLivePeers();
+  process.exit(143);
+});
 
 process.once('message', async (request: ChildRequest) => {
   if (request.type === 'probe') {

@@ -7,9 +7,23 @@
 import { buildModel } from '../models/index.js';
 import { assertFinite } from '../errors.js';
 import { bfloat16ToNumber, float16ToNumber } from '../inputs/half-float.js';
-import { checkParity, copyFeeds, float64Reference, mergeParity, parityTolerance, referenceParity, TFJS_PARITY_REFERENCE, type ParityReference, type ParityResult } from '../models/parity.js';
+import {
+  checkParity,
+  copyFeeds,
+  float64Reference,
+  mergeParity,
+  parityTolerance,
+  referenceParity,
+  TFJS_PARITY_REFERENCE,
+  type ParityReference,
+  type ParityResult,
+} from '../models/parity.js';
 import { parityProfile } from '../models/parity-profile.js';
-import { FLOAT64_ONNX_REFERENCE_ID, float64OnnxReference, notIndependentReferenceId } from '../models/onnx-eval/index.js';
+import {
+  FLOAT64_ONNX_REFERENCE_ID,
+  float64OnnxReference,
+  notIndependentReferenceId,
+} from '../models/onnx-eval/index.js';
 import type { SampleSource } from '../scenarios/samples.js';
 import { createRuntime, describeRuntime } from '../runtimes/index.js';
 import { randomSamples } from '../scenarios/samples.js';
@@ -35,7 +49,11 @@ function ortUnoptimisedReference(settings: ResolvedSettings, id = ORT_UNOPTIMISE
   return {
     id,
     async outputs(model: ModelArtifact, feeds: Feeds): Promise<Feeds> {
-      loaded ??= import('../runtimes/ort-node.js').then(async ({ createOrtNodeRuntime }) => (await createOrtNodeRuntime('cpu').load(model, { ...settings, 'ort.graphOptimizationLevel': 'disabled' })).session);
+      loaded ??= import('../runtimes/ort-node.js').then(
+        async ({ createOrtNodeRuntime }) =>
+          (await createOrtNodeRuntime('cpu').load(model, { ...settings, 'ort.graphOptimizationLevel': 'disabled' }))
+            .session,
+      );
       return copyFeeds(await (await loaded).run(feeds));
     },
   };
@@ -57,16 +75,25 @@ function onnxFileReference(job: Job, settings: ResolvedSettings, model: ModelArt
   const own = float64OnnxReference(model);
   if (!own.reference) {
     const id = notIndependentReferenceId(own.reason);
-    return job.runtime === 'ort-node:cpu' && settings['ort.graphOptimizationLevel'] === 'disabled' ? null : ortUnoptimisedReference(settings, id);
+    return job.runtime === 'ort-node:cpu' && settings['ort.graphOptimizationLevel'] === 'disabled'
+      ? null
+      : ortUnoptimisedReference(settings, id);
   }
   const evaluator = own.reference;
   let fallback: ParityReference | null = null;
   return {
-    get id() { return fallback?.id ?? FLOAT64_ONNX_REFERENCE_ID; },
+    get id() {
+      return fallback?.id ?? FLOAT64_ONNX_REFERENCE_ID;
+    },
     async outputs(m: ModelArtifact, feeds: Feeds): Promise<Feeds> {
       if (!fallback) {
-        try { return await evaluator.outputs(m, feeds); } catch (err) {
-          fallback = ortUnoptimisedReference(settings, notIndependentReferenceId(`the float64 evaluator failed (${(err as Error).message})`));
+        try {
+          return await evaluator.outputs(m, feeds);
+        } catch (err) {
+          fallback = ortUnoptimisedReference(
+            settings,
+            notIndependentReferenceId(`the float64 evaluator failed (${(err as Error).message})`),
+          );
         }
       }
       return fallback.outputs(m, feeds);
@@ -83,13 +110,26 @@ function onnxFileReference(job: Job, settings: ResolvedSettings, model: ModelArt
  * symbolic), with the tolerance of the model's precision (models/parity-profile.ts) or
  * --parity-tolerance; each output judged on its own, softmax outputs as logits.
  */
-export async function parityOf(job: Job, settings: ResolvedSettings, model: ModelArtifact, session: Session, samples: SampleSource, firstFeeds: Feeds, firstOutputs: Feeds, samplesAreQueries: boolean, meter?: PrecisionErrorMeter): Promise<ParityResult> {
+export async function parityOf(
+  job: Job,
+  settings: ResolvedSettings,
+  model: ModelArtifact,
+  session: Session,
+  samples: SampleSource,
+  firstFeeds: Feeds,
+  firstOutputs: Feeds,
+  samplesAreQueries: boolean,
+  meter?: PrecisionErrorMeter,
+): Promise<ParityResult> {
   let reference: ParityReference;
   if (model.arch || model.transformer) reference = float64Reference;
   else if (model.tfjs) {
     // A model.json has neither an architecture description nor an ONNX graph: tfjs:cpu is its reference.
     if (job.runtime === TFJS_PARITY_REFERENCE) return referenceParity(TFJS_PARITY_REFERENCE);
-    reference = { id: TFJS_PARITY_REFERENCE, outputs: async (m, f) => (await import('../runtimes/tfjs-session.js')).tfjsReferenceOutputs(m, f) };
+    reference = {
+      id: TFJS_PARITY_REFERENCE,
+      outputs: async (m, f) => (await import('../runtimes/tfjs-session.js')).tfjsReferenceOutputs(m, f),
+    };
   } else {
     const fileReference = onnxFileReference(job, settings, model);
     if (!fileReference) return referenceParity(notIndependentReferenceId(float64OnnxReference(model).reason ?? ''));
@@ -102,7 +142,14 @@ export async function parityOf(job: Job, settings: ResolvedSettings, model: Mode
   // The precision meter (models/precision) reads the same reference outputs parity compares with.
   let lastReference: Feeds | null = null;
   const inner = reference;
-  const tapped: ParityReference = { get id() { return inner.id; }, async outputs(m, f) { return (lastReference = await inner.outputs(m, f)); } };
+  const tapped: ParityReference = {
+    get id() {
+      return inner.id;
+    },
+    async outputs(m, f) {
+      return (lastReference = await inner.outputs(m, f));
+    },
+  };
   const options = { reference: meter ? tapped : reference, tolerance, softmaxOutputs: profile.softmaxOutputs };
   const check = async (feeds: Feeds, actual: Feeds) => {
     const c = await checkParity(model, feeds, actual, options);
@@ -124,8 +171,14 @@ export async function parityOf(job: Job, settings: ResolvedSettings, model: Mode
     const feeds = samples.feeds(Array.from({ length: batch }, (_, i) => i));
     checks.push(await check(feeds, copyFeeds(await session.run(feeds))));
   }
-  const cut = singlesDone < singles || wantBatch !== batchable ? ` (stopped at the ${PARITY_BUDGET_MS / 1000} s parity budget)` : '';
-  return mergeParity(checks, `${singlesDone} sample${singlesDone > 1 ? 's' : ''}${batchable ? ` + batch ${batch}` : ''}${cut}`);
+  const cut =
+    singlesDone < singles || wantBatch !== batchable
+      ? ` (stopped at the ${PARITY_BUDGET_MS / 1000} s parity budget)`
+      : '';
+  return mergeParity(
+    checks,
+    `${singlesDone} sample${singlesDone > 1 ? 's' : ''}${batchable ? ` + batch ${batch}` : ''}${cut}`,
+  );
 }
 
 /** Throws E_NONFINITE when any output holds NaN or Inf, naming the output and the counts. */
@@ -133,7 +186,12 @@ function assertFiniteOutputs(runtime: string, outputs: Feeds): void {
   for (const [name, t] of Object.entries(outputs)) {
     // Strings have no NaN; 16-bit floats are checked by value, not by their bit patterns.
     if (Array.isArray(t.data)) continue;
-    const values = t.dtype === 'float16' ? Array.from(t.data as Uint16Array, float16ToNumber) : t.dtype === 'bfloat16' ? Array.from(t.data as Uint16Array, bfloat16ToNumber) : t.data;
+    const values =
+      t.dtype === 'float16'
+        ? Array.from(t.data as Uint16Array, float16ToNumber)
+        : t.dtype === 'bfloat16'
+          ? Array.from(t.data as Uint16Array, bfloat16ToNumber)
+          : t.data;
     assertFinite(`${runtime}: output "${name}" of the first query`, values);
   }
 }
@@ -142,7 +200,11 @@ export async function executeJob(job: Job, progress: (message: string) => void):
   // Browser-host runtimes run their scenario loop inside a Chromium page (harness/browser).
   if (describeRuntime(job.runtime)?.host === 'browser') {
     const { browserRuntimeSpec } = await import('../browser/browser-specs.js');
-    return (await import('../browser/browser-job.js')).executeBrowserJob(job, browserRuntimeSpec(job.runtime)!, progress);
+    return (await import('../browser/browser-job.js')).executeBrowserJob(
+      job,
+      browserRuntimeSpec(job.runtime)!,
+      progress,
+    );
   }
   if (job.workload.kind === 'training') {
     const { executeTrainingJob } = await import('../train/index.js');
@@ -182,19 +244,35 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
     loaded = await runtime.load(model, settings);
   } catch (err) {
     const op = precision !== 'fp32' ? missingKernel(err) : undefined;
-    if (op) return { status: 'unavailable', error: { code: 'E_PRECISION', message: noKernels(job.runtime, precision, `no ${precision} kernel for ${op} in this model`) } };
+    if (op)
+      return {
+        status: 'unavailable',
+        error: {
+          code: 'E_PRECISION',
+          message: noKernels(job.runtime, precision, `no ${precision} kernel for ${op} in this model`),
+        },
+      };
     throw err;
   }
   const { session, info } = loaded;
   const sessionCreateMs = msSince(t0);
-  const runtimeInfo = { version: null, threads: info.threads, options: info.options, ...(info.adapter ? { adapter: info.adapter } : {}) };
+  const runtimeInfo = {
+    version: null,
+    threads: info.threads,
+    options: info.options,
+    ...(info.adapter ? { adapter: info.adapter } : {}),
+  };
   let disposed = false;
   try {
     const batch = settings.batchSize;
     // A model file's inputs (`mlbench model --shape/--input`) travel in workload.extra.inputs.
     const request = job.workload.extra?.inputs as InputsRequest | undefined;
-    const resolved = request ? resolveInputs(model.inputs, request, job.workload.model.kind === 'file' ? job.workload.model.path : model.name) : null;
-    const samples = resolved ? inputSamples(resolved, Math.max(256, batch), settings.seed) : randomSamples(model.inputs, Math.max(256, batch), settings.seed);
+    const resolved = request
+      ? resolveInputs(model.inputs, request, job.workload.model.kind === 'file' ? job.workload.model.path : model.name)
+      : null;
+    const samples = resolved
+      ? inputSamples(resolved, Math.max(256, batch), settings.seed)
+      : randomSamples(model.inputs, Math.max(256, batch), settings.seed);
     // What each query is fed goes into the result, so compare can tell batch 1 from batch 8.
     const inputs = resolved ? fedFromResolved(resolved) : fedFromSpecs(model.inputs);
     const firstFeeds = samples.feeds([0]);
@@ -219,35 +297,61 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
     const peakRssBytes = process.resourceUsage().maxRSS * 1024;
     // Outputs of the first query against the independent reference on the same inputs.
     // Zoo and trained models: the error of this precision against the float64 reference, from parity's comparisons.
-    const meter = computes && (model.arch || model.transformer) ? new PrecisionErrorMeter(parityProfile(model).softmaxOutputs) : undefined;
-    const checkedParity = computes ? await parityOf(job, settings, model, session, samples, firstFeeds, firstOutputs, resolved !== null, meter) : undefined;
+    const meter =
+      computes && (model.arch || model.transformer)
+        ? new PrecisionErrorMeter(parityProfile(model).softmaxOutputs)
+        : undefined;
+    const checkedParity = computes
+      ? await parityOf(job, settings, model, session, samples, firstFeeds, firstOutputs, resolved !== null, meter)
+      : undefined;
     const precisionBlock = meter && checkedParity ? precisionResult(model, meter, checkedParity.reference) : undefined;
     // Parity's pass/fail applies to fp32 only; other precisions report their error beside a stated bound.
     const parity = checkedParity && precision !== 'fp32' ? unjudgedParity(checkedParity, precision) : checkedParity;
     const parityFailed = parity !== undefined && 'pass' in parity && !parity.pass;
     // A failure that matches a known runtime fault is confirmed by running its one-op repro here.
-    const knownFault = parityFailed && info.adapter
-      ? await (await import('../models/known-faults.js')).confirmKnownFault(runtime, model, info.adapter.description, settings).catch(() => undefined)
-      : undefined;
+    const knownFault =
+      parityFailed && info.adapter
+        ? await (
+            await import('../models/known-faults.js')
+          )
+            .confirmKnownFault(runtime, model, info.adapter.description, settings)
+            .catch(() => undefined)
+        : undefined;
     // FLOPs of one query: one sample, or a batch in the offline scenario.
     const flopsPerSample = computes ? model.flopsPerSample : undefined;
     const flops = flopsPerSample !== undefined ? flopsPerSample * (job.scenario === 'offline' ? batch : 1) : undefined;
     // Completed samples per second in every scenario (server: result_completed_samples_per_sec,
     // never the scheduled rate), so FLOP/s and % of peak count only work that was done.
     const samplesPerS = scenario.throughputPerS;
-    const achievedGflops = flopsPerSample !== undefined && samplesPerS !== undefined ? (flopsPerSample * samplesPerS) / 1e9 : undefined;
+    const achievedGflops =
+      flopsPerSample !== undefined && samplesPerS !== undefined ? (flopsPerSample * samplesPerS) / 1e9 : undefined;
     const status = parityFailed ? 'failed' : scenario.status;
     // --profile-ops: a short profiled pass after measuring, so the profiler never touches the figures.
-    const opProfile = job.settings.profileOps && session.profileOps ? await session.profileOps(Array.from({ length: 8 }, (_, i) => samples.feeds([i]))).catch((err: unknown) => { progress(`${job.id}: op profile left out: ${String(err)}`); return undefined; }) : undefined;
+    const opProfile =
+      job.settings.profileOps && session.profileOps
+        ? await session.profileOps(Array.from({ length: 8 }, (_, i) => samples.feeds([i]))).catch((err: unknown) => {
+            progress(`${job.id}: op profile left out: ${String(err)}`);
+            return undefined;
+          })
+        : undefined;
     // GPU jobs: upload, dispatch and readback of one query, over a short pass after measuring.
-    const gpuPhases = computesOnGpu ? await measureGpuPhases(session, samples, job.scenario === 'offline' ? batch : 1) : undefined;
+    const gpuPhases = computesOnGpu
+      ? await measureGpuPhases(session, samples, job.scenario === 'offline' ? batch : 1)
+      : undefined;
     await session.dispose();
     disposed = true;
     const leakedTensors = session.leakedTensors?.();
     return {
       ...scenario,
       status,
-      ...(parityFailed ? { error: { code: 'E_PARITY', message: `outputs differ from ${parity.reference}${parity.reason ? `: ${parity.reason}` : `: max abs diff ${parity.maxAbsDiff}`}` } } : {}),
+      ...(parityFailed
+        ? {
+            error: {
+              code: 'E_PARITY',
+              message: `outputs differ from ${parity.reference}${parity.reason ? `: ${parity.reason}` : `: max abs diff ${parity.maxAbsDiff}`}`,
+            },
+          }
+        : {}),
       runtimeInfo,
       inputs,
       coldStart: { loadMs, sessionCreateMs, firstRunMs, warmRunMs },
@@ -261,7 +365,9 @@ async function executeInferenceJob(job: Job, progress: (message: string) => void
       ...(energy ? { energy } : {}),
       ...(gpuPhases ? { gpuPhases } : {}),
       // Encoders timed at a sequence length (`mlbench model --seq`): tokens per second beside latency.
-      ...(typeof job.workload.extra?.tokensPerSample === 'number' ? { tokensPerS: scenario.throughputPerS * job.workload.extra.tokensPerSample } : {}),
+      ...(typeof job.workload.extra?.tokensPerSample === 'number'
+        ? { tokensPerS: scenario.throughputPerS * job.workload.extra.tokensPerSample }
+        : {}),
     };
   } finally {
     if (!disposed) await session.dispose();

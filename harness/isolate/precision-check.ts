@@ -14,7 +14,12 @@ import type { Precision, ResolvedSettings, Runtime } from '../types.js';
 
 export type PrecisionSupport = { available: true } | { available: false; reason: string };
 
-const firstLine = (err: unknown) => String((err as Error)?.message ?? err).trim().split('\n')[0]!.replace(/^\/onnxruntime_src\/\S+ /, '').slice(0, 300);
+const firstLine = (err: unknown) =>
+  String((err as Error)?.message ?? err)
+    .trim()
+    .split('\n')[0]!
+    .replace(/^\/onnxruntime_src\/\S+ /, '')
+    .slice(0, 300);
 
 /** The message of a precision the runtime cannot run. */
 export function noKernels(runtimeId: string, precision: Precision, why: string): string {
@@ -34,17 +39,39 @@ async function adapterHas(feature: string): Promise<boolean | string> {
  * Checks `precision` on `runtime` (already created, in the job process). fp32 is always
  * supported. The probe runs one query at batch 1.
  */
-export async function checkPrecision(runtimeId: string, runtime: Runtime, precision: Precision, settings: ResolvedSettings): Promise<PrecisionSupport> {
+export async function checkPrecision(
+  runtimeId: string,
+  runtime: Runtime,
+  precision: Precision,
+  settings: ResolvedSettings,
+): Promise<PrecisionSupport> {
   if (precision === 'fp32') return { available: true };
   const descriptor = describeRuntime(runtimeId);
   if (!descriptor) return { available: false, reason: noKernels(runtimeId, precision, 'unknown runtime') };
-  if (!descriptor.precisions.includes(precision)) return { available: false, reason: noKernels(runtimeId, precision, descriptor.precisionNote ?? 'not offered by its adapter') };
+  if (!descriptor.precisions.includes(precision))
+    return {
+      available: false,
+      reason: noKernels(runtimeId, precision, descriptor.precisionNote ?? 'not offered by its adapter'),
+    };
   const feature = descriptor.precisionNeeds?.[precision];
   if (feature && descriptor.host === 'node') {
     const has = await adapterHas(feature);
-    if (has !== true) return { available: false, reason: noKernels(runtimeId, precision, has === false ? `the WebGPU adapter lacks ${feature}` : `${feature} not checked: ${has}`) };
+    if (has !== true)
+      return {
+        available: false,
+        reason: noKernels(
+          runtimeId,
+          precision,
+          has === false ? `the WebGPU adapter lacks ${feature}` : `${feature} not checked: ${has}`,
+        ),
+      };
   }
-  const probe = await buildModel({ kind: 'zoo', arch: 'logreg', params: { features: 8, classes: 4, precision }, seed: 1 });
+  const probe = await buildModel({
+    kind: 'zoo',
+    arch: 'logreg',
+    params: { features: 8, classes: 4, precision },
+    seed: 1,
+  });
   try {
     const { session } = await runtime.load(probe, settings);
     try {
@@ -53,7 +80,10 @@ export async function checkPrecision(runtimeId: string, runtime: Runtime, precis
       await session.dispose();
     }
   } catch (err) {
-    return { available: false, reason: noKernels(runtimeId, precision, `a one-Gemm ${precision} probe model failed: ${firstLine(err)}`) };
+    return {
+      available: false,
+      reason: noKernels(runtimeId, precision, `a one-Gemm ${precision} probe model failed: ${firstLine(err)}`),
+    };
   }
   return { available: true };
 }

@@ -20,7 +20,11 @@ function accumulationOf(model: ModelArtifact): number {
   return model.arch ? parityProfile({ ...model, arch: model.arch as ResolvedArch }).accumulation : 1024;
 }
 
-export function precisionResult(model: ModelArtifact, meter: PrecisionErrorMeter, reference: string): PrecisionBlock | undefined {
+export function precisionResult(
+  model: ModelArtifact,
+  meter: PrecisionErrorMeter,
+  reference: string,
+): PrecisionBlock | undefined {
   const outputs = meter.result();
   if (outputs.length === 0) return undefined;
   const precision: Precision = model.precision ?? 'fp32';
@@ -51,5 +55,9 @@ export function precisionResult(model: ModelArtifact, meter: PrecisionErrorMeter
 export function unjudgedParity(parity: ParityResult, precision: Precision): ParityResult {
   if (!('pass' in parity)) return parity;
   const figures = `max abs diff ${parity.maxAbsDiff.toExponential(2)}, max rel diff ${parity.maxRelDiff.toExponential(2)}`;
-  return { reference: parity.reference, checked: false, note: `not judged (${precision}: parity's pass/fail applies to fp32; ${figures}; see precision)` };
+  return {
+    reference: parity.reference,
+    checked: false,
+    note: `not judged (${precision}: parity's pass/fail applies to fp32; ${figures}; see precision)`,
+  };
 }

@@ -5,14 +5,22 @@
 import type { JobResult, JobResultFields } from '../../results/schema.js';
 import type { Job, ProbeContext, ProbeResult } from '../types.js';
 
-export type ChildRequest =
-  | { type: 'job'; job: Job }
-  | { type: 'probe'; runtimes: string[]; context?: ProbeContext };
+export type ChildRequest = { type: 'job'; job: Job } | { type: 'probe'; runtimes: string[]; context?: ProbeContext };
 
 /** What the child measured; the parent adds identity, wall time and peak RSS. */
-export type JobOutcome = Partial<Omit<JobResultFields, 'id' | 'suite' | 'workload' | 'kind' | 'scenario' | 'repeat' | 'settings' | 'startedAt' | 'wallMs'>> & {
+export type JobOutcome = Partial<
+  Omit<
+    JobResultFields,
+    'id' | 'suite' | 'workload' | 'kind' | 'scenario' | 'repeat' | 'settings' | 'startedAt' | 'wallMs'
+  >
+> & {
   status: JobResult['status'];
-  runtimeInfo?: { version: string | null; threads: number | null; options: Record<string, unknown>; adapter?: JobResultFields['adapter'] };
+  runtimeInfo?: {
+    version: string | null;
+    threads: number | null;
+    options: Record<string, unknown>;
+    adapter?: JobResultFields['adapter'];
+  };
 };
 
 export type ChildReply =

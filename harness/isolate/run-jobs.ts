@@ -21,7 +21,11 @@ export interface RunJobsOptions {
 }
 
 function placeholder(job: Job, status: JobResult['status'], code: string, message: string): JobResult {
-  return assembleResult(job, { status, error: { code, message } }, { startedAt: new Date().toISOString(), wallMs: 0, peakRssBytes: null });
+  return assembleResult(
+    job,
+    { status, error: { code, message } },
+    { startedAt: new Date().toISOString(), wallMs: 0, peakRssBytes: null },
+  );
 }
 
 export async function runJobs(jobs: Job[], opts: RunJobsOptions): Promise<JobResult[]> {
@@ -34,7 +38,12 @@ export async function runJobs(jobs: Job[], opts: RunJobsOptions): Promise<JobRes
     if (stopReason) {
       result = placeholder(job, 'skipped', 'E_SKIPPED', `not run: ${stopReason}`);
     } else if (probe && !probe.available) {
-      result = placeholder(job, 'unavailable', 'E_RUNTIME', probe.reason ?? `${job.runtime} is not available on this machine`);
+      result = placeholder(
+        job,
+        'unavailable',
+        'E_RUNTIME',
+        probe.reason ?? `${job.runtime} is not available on this machine`,
+      );
       result.runtime.version = probe.version;
     } else {
       opts.onStart?.(index, job);

@@ -47,7 +47,10 @@ interface ChildExit {
 }
 
 /** Forks the child, sends one request and waits for its reply and exit (or kills it at the deadline). */
-export function runChild(request: ChildRequest, opts: { timeoutMs: number; memoryLimitMb: number; onProgress?: (m: string) => void; abort?: AbortSignal }): Promise<ChildExit> {
+export function runChild(
+  request: ChildRequest,
+  opts: { timeoutMs: number; memoryLimitMb: number; onProgress?: (m: string) => void; abort?: AbortSignal },
+): Promise<ChildExit> {
   const started = performance.now();
   return new Promise((resolve) => {
     const child = fork(CHILD_SCRIPT, [], {
@@ -97,7 +100,16 @@ export function runChild(request: ChildRequest, opts: { timeoutMs: number; memor
       clearTimeout(deadline);
       if (killTimer) clearTimeout(killTimer);
       opts.abort?.removeEventListener('abort', stop);
-      resolve({ reply, code, signal, timedOut, interrupted: opts.abort?.aborted ?? false, stderr, peakRssBytes, wallMs: performance.now() - started });
+      resolve({
+        reply,
+        code,
+        signal,
+        timedOut,
+        interrupted: opts.abort?.aborted ?? false,
+        stderr,
+        peakRssBytes,
+        wallMs: performance.now() - started,
+      });
     });
     child.on('error', (err) => {
       stderr += `\n${err.message}`;
@@ -111,18 +123,37 @@ function lastLines(text: string, n = 6): string {
 }
 
 /** Reads a child's death as a status and message when it did not reply. */
-export function classifyDeath(exit: ChildExit, timeoutMs: number): { status: JobResult['status']; code: string; message: string } {
+export function classifyDeath(
+  exit: ChildExit,
+  timeoutMs: number,
+): { status: JobResult['status']; code: string; message: string } {
   if (exit.timedOut) {
-    return { status: 'timeout', code: 'E_TIMEOUT', message: `job exceeded the timeout of ${timeoutMs} ms (set with --timeout or --set timeoutMs=...); sent SIGTERM${exit.signal === 'SIGKILL' ? ', then SIGKILL' : ''}` };
+    return {
+      status: 'timeout',
+      code: 'E_TIMEOUT',
+      message: `job exceeded the timeout of ${timeoutMs} ms (set with --timeout or --set timeoutMs=...); sent SIGTERM${exit.signal === 'SIGKILL' ? ', then SIGKILL' : ''}`,
+    };
   }
   if (/heap out of memory|Allocation failed|OutOfMemory|std::bad_alloc/i.test(exit.stderr)) {
-    return { status: 'oom', code: 'E_OOM', message: `job ran out of memory (V8 heap limit --max-old-space-size; raise it with --set memoryLimitMb=...): ${lastLines(exit.stderr, 3)}` };
+    return {
+      status: 'oom',
+      code: 'E_OOM',
+      message: `job ran out of memory (V8 heap limit --max-old-space-size; raise it with --set memoryLimitMb=...): ${lastLines(exit.stderr, 3)}`,
+    };
   }
   if (exit.signal === 'SIGKILL') {
-    return { status: 'oom', code: 'E_OOM', message: 'job was killed by SIGKILL it did not get from mlbench (most likely the kernel OOM killer)' };
+    return {
+      status: 'oom',
+      code: 'E_OOM',
+      message: 'job was killed by SIGKILL it did not get from mlbench (most likely the kernel OOM killer)',
+    };
   }
   const how = exit.signal ? `signal ${exit.signal}` : `exit code ${exit.code}`;
-  return { status: 'crashed', code: 'E_CRASH', message: `job process died (${how}) without a result${exit.stderr.trim() ? `: ${lastLines(exit.stderr)}` : ''}` };
+  return {
+    status: 'crashed',
+    code: 'E_CRASH',
+    message: `job process died (${how}) without a result${exit.stderr.trim() ? `: ${lastLines(exit.stderr)}` : ''}`,
+  };
 }
 
 /** Runs one job in a fresh process; never throws for a job's failure. */
@@ -137,7 +168,10 @@ export async function runJob(job: Job, onProgress?: (m: string) => void, abort?:
     childRss = exit.reply.maxRssBytes;
   } else if (exit.interrupted) {
     // Stopped by the run's interruption, not by its own fault: skipped, so --resume runs it again.
-    outcome = { status: 'skipped', error: { code: 'E_SKIPPED', message: 'not run: the run was interrupted while this job ran' } };
+    outcome = {
+      status: 'skipped',
+      error: { code: 'E_SKIPPED', message: 'not run: the run was interrupted while this job ran' },
+    };
   } else {
     const death = classifyDeath(exit, timeoutMs);
     outcome = { status: death.status, error: { code: death.code, message: death.message } };
@@ -147,7 +181,11 @@ export async function runJob(job: Job, onProgress?: (m: string) => void, abort?:
 }
 
 /** Builds the full JobResult from the job's identity and what the child measured. */
-export function assembleResult(job: Job, outcome: JobOutcome, run: { startedAt: string; wallMs: number; peakRssBytes: number | null }): JobResult {
+export function assembleResult(
+  job: Job,
+  outcome: JobOutcome,
+  run: { startedAt: string; wallMs: number; peakRssBytes: number | null },
+): JobResult {
   const { runtimeInfo, memory, ...rest } = outcome;
   const { runtime, backend } = parseRuntimeId(job.runtime);
   // The job's own figure when it gave one (measured before any check it ran afterwards), else the parent's.
@@ -189,7 +227,10 @@ export async function probeRuntimes(ids: string[], context: ProbeContext = {}): 
   let exit: ChildExit | undefined;
   // One retry: a probe that dies once (a loaded machine, a native hiccup) should not mark every runtime unavailable.
   for (let attempt = 0; attempt < 2; attempt++) {
-    exit = await runChild({ type: 'probe', runtimes: ids, context }, { timeoutMs: PROBE_TIMEOUT_MS, memoryLimitMb: 2048 });
+    exit = await runChild(
+      { type: 'probe', runtimes: ids, context },
+      { timeoutMs: PROBE_TIMEOUT_MS, memoryLimitMb: 2048 },
+    );
     if (exit.reply?.type === 'probe') return exit.reply.probes;
   }
   const death = classifyDeath(exit!, PROBE_TIMEOUT_MS);

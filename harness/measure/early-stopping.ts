@@ -41,7 +41,11 @@ export function allowedOverlatencyCount(n: number, percentile: number, confidenc
  * For t = 1 this is LoadGen's minimum query count for a single-/multi-stream estimate:
  * 64 at p90, 662 at p99.
  */
-export function minQueriesForOverlatency(overCount: number, percentile: number, confidence = EARLY_STOPPING_CONFIDENCE): number {
+export function minQueriesForOverlatency(
+  overCount: number,
+  percentile: number,
+  confidence = EARLY_STOPPING_CONFIDENCE,
+): number {
   const passes = (n: number) => allowedOverlatencyCount(n, percentile, confidence) >= overCount;
   let hi = Math.max(1, overCount + 1);
   while (!passes(hi)) hi *= 2;
@@ -66,7 +70,12 @@ export function earlyStoppingMinQueries(percentile: number, confidence = EARLY_S
  * i.e. a latency that at most t - 1 queries exceed. `valueAtRank` reads the sorted latencies.
  * null when n is below the minimum.
  */
-export function earlyStoppingEstimate(n: number, percentile: number, valueAtRank: (rank: number) => number, confidence = EARLY_STOPPING_CONFIDENCE): number | null {
+export function earlyStoppingEstimate(
+  n: number,
+  percentile: number,
+  valueAtRank: (rank: number) => number,
+  confidence = EARLY_STOPPING_CONFIDENCE,
+): number | null {
   const t = allowedOverlatencyCount(n, percentile, confidence);
   if (t < 1) return null;
   return valueAtRank(n - t);

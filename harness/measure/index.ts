@@ -6,8 +6,11 @@ export type { HistogramEncoding } from './histogram.js';
 export { LatencyRecorder, decodeHistogram } from './histogram.js';
 export { percentileRank, percentileSorted, latencySummary, sortedCopy, summarize, median } from './percentiles.js';
 export {
-  EARLY_STOPPING_CONFIDENCE, allowedOverlatencyCount, minQueriesForOverlatency,
-  earlyStoppingMinQueries, earlyStoppingEstimate,
+  EARLY_STOPPING_CONFIDENCE,
+  allowedOverlatencyCount,
+  minQueriesForOverlatency,
+  earlyStoppingMinQueries,
+  earlyStoppingEstimate,
 } from './early-stopping.js';
 export { rocAuc, logLoss, argmaxRows, top1Accuracy, olympicMean } from './metrics.js';
 export type { Rng } from './random.js';

@@ -18,7 +18,7 @@ export function rocAuc(scores: ArrayLike<number>, labels: ArrayLike<number>): nu
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   let rankSumPos = 0;
   let nPos = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i;
     while (j + 1 < n && scores[order[j + 1]!] === scores[order[i]!]) j++;
     const averageRank = (i + j) / 2 + 1; // ranks are 1-based
@@ -63,7 +63,8 @@ export function argmaxRows(values: ArrayLike<number>, width: number): Int32Array
 /** Top-1 accuracy of a row-major [rows x width] score matrix against class labels. */
 export function top1Accuracy(values: ArrayLike<number>, width: number, labels: ArrayLike<number>): number {
   const predicted = argmaxRows(values, width);
-  if (labels.length !== predicted.length) throw new RangeError(`top1Accuracy: ${predicted.length} rows but ${labels.length} labels`);
+  if (labels.length !== predicted.length)
+    throw new RangeError(`top1Accuracy: ${predicted.length} rows but ${labels.length} labels`);
   if (predicted.length === 0) return Number.NaN;
   let hits = 0;
   for (let i = 0; i < predicted.length; i++) if (predicted[i] === labels[i]) hits++;

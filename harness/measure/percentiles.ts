@@ -37,7 +37,12 @@ export function summarize(samples: ArrayLike<number>): LatencySummaryNs {
   let sum = 0;
   for (const v of sorted) sum += v;
   const n = sorted.length;
-  return latencySummary((p) => percentileSorted(sorted, p), n ? sorted[0]! : Number.NaN, n ? sorted[n - 1]! : Number.NaN, n ? sum / n : Number.NaN);
+  return latencySummary(
+    (p) => percentileSorted(sorted, p),
+    n ? sorted[0]! : Number.NaN,
+    n ? sorted[n - 1]! : Number.NaN,
+    n ? sum / n : Number.NaN,
+  );
 }
 
 export function median(values: ArrayLike<number>): number {

@@ -112,7 +112,8 @@ export function createRealScheduler(clock: Clock = realClock, host: HostWaits = 
         if (leftNs <= 0n) return;
         if (idle?.()) {
           if (blockMs && leftNs > SPIN_WINDOW_NS) {
-            const blockNs = leftNs - SPIN_WINDOW_NS < BigInt(MAX_BLOCK_NS) ? leftNs - SPIN_WINDOW_NS : BigInt(MAX_BLOCK_NS);
+            const blockNs =
+              leftNs - SPIN_WINDOW_NS < BigInt(MAX_BLOCK_NS) ? leftNs - SPIN_WINDOW_NS : BigInt(MAX_BLOCK_NS);
             blockMs(Number(blockNs) / 1e6);
             // Long waits let the event loop run now and then (signals, IPC).
             if (tNs - clock.nowNs() > SPIN_WINDOW_NS) {
@@ -120,7 +121,9 @@ export function createRealScheduler(clock: Clock = realClock, host: HostWaits = 
               continue;
             }
           }
-          while (clock.nowNs() < tNs) { /* spin: nothing is in flight to starve */ }
+          while (clock.nowNs() < tNs) {
+            /* spin: nothing is in flight to starve */
+          }
           return;
         }
         if (leftNs > SLEEP_ABOVE_NS) {

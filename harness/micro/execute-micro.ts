@@ -45,7 +45,10 @@ export async function executeMicroJob(job: Job, progress: (message: string) => v
   const runtime = await createRuntime(job.runtime);
   const probe = await runtime.probe();
   if (!probe.available) {
-    return { status: 'unavailable', error: { code: 'E_RUNTIME', message: probe.reason ?? `${job.runtime} is not available here` } };
+    return {
+      status: 'unavailable',
+      error: { code: 'E_RUNTIME', message: probe.reason ?? `${job.runtime} is not available here` },
+    };
   }
   const s = job.settings;
   let t0 = performance.now();
@@ -66,17 +69,25 @@ export async function executeMicroJob(job: Job, progress: (message: string) => v
     });
     const recorder = new LatencyRecorder(s.maxSamplesRetained);
     let measuring = false;
-    bench.add(`${op.id} ${op.label(params)}`, async () => {
-      const start = bench.now();
-      await session.run(feeds);
-      const ms = bench.now() - start;
-      if (measuring) recorder.record(ms * 1e6);
-      return { overriddenDuration: ms };
-    }, {
-      // Warm-up calls are not recorded: only the measured phase ('run') is.
-      beforeAll(mode) { measuring = mode === 'run'; },
-      afterAll() { measuring = false; },
-    });
+    bench.add(
+      `${op.id} ${op.label(params)}`,
+      async () => {
+        const start = bench.now();
+        await session.run(feeds);
+        const ms = bench.now() - start;
+        if (measuring) recorder.record(ms * 1e6);
+        return { overriddenDuration: ms };
+      },
+      {
+        // Warm-up calls are not recorded: only the measured phase ('run') is.
+        beforeAll(mode) {
+          measuring = mode === 'run';
+        },
+        afterAll() {
+          measuring = false;
+        },
+      },
+    );
     const [task] = await bench.run();
     const result = task!.result;
     if (result.state !== 'completed') {
@@ -90,8 +101,17 @@ export async function executeMicroJob(job: Job, progress: (message: string) => v
     const achievedGflops = flops > 0 ? flops / medianS / 1e9 : undefined;
     const achievedGBPerS = bytes / medianS / 1e9;
     const micro: MicroFacts = {
-      op: op.id, params, label: op.label(params), bound: op.bound, bytes,
-      tinybench: { samples: result.latency.samplesCount, rmePct: result.latency.rme, meanMs: result.latency.mean, totalTimeMs: result.totalTime },
+      op: op.id,
+      params,
+      label: op.label(params),
+      bound: op.bound,
+      bytes,
+      tinybench: {
+        samples: result.latency.samplesCount,
+        rmePct: result.latency.rme,
+        meanMs: result.latency.mean,
+        totalTimeMs: result.totalTime,
+      },
     };
     return {
       status: 'ok',
@@ -104,9 +124,10 @@ export async function executeMicroJob(job: Job, progress: (message: string) => v
       samplesNs: recorder.samplesNs(),
       samplesCapped: recorder.capped,
       histogramNs: recorder.encode(),
-      metric: op.bound === 'compute'
-        ? { name: 'GFLOP/s (median call)', value: achievedGflops!, unit: 'GFLOP/s' }
-        : { name: 'GB/s (median call)', value: achievedGBPerS, unit: 'GB/s' },
+      metric:
+        op.bound === 'compute'
+          ? { name: 'GFLOP/s (median call)', value: achievedGflops!, unit: 'GFLOP/s' }
+          : { name: 'GB/s (median call)', value: achievedGBPerS, unit: 'GB/s' },
       ...(flops > 0 ? { flops, achievedGflops } : {}),
       achievedGBPerS,
       micro: { ...micro },

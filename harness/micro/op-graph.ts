@@ -28,24 +28,50 @@ function randomFloats(length: number, seed: number): Float32Array {
 }
 
 /** The constant operand (weights or table) of an op, in the given layout, or null. */
-export function microConstant(op: MicroOp, p: MicroParams, layout: MicroLayout, seed: number): { data: Float32Array; dims: number[] } | null {
+export function microConstant(
+  op: MicroOp,
+  p: MicroParams,
+  layout: MicroLayout,
+  seed: number,
+): { data: Float32Array; dims: number[] } | null {
   switch (op.id) {
-    case 'matmul': return { data: randomFloats(p.k! * p.n!, seed + 1), dims: [p.k!, p.n!] };
-    case 'conv2d': return { data: randomFloats(p.channels! * p.channels! * p.kernel! ** 2, seed + 1), dims: layout === 'onnx' ? [p.channels!, p.channels!, p.kernel!, p.kernel!] : [p.kernel!, p.kernel!, p.channels!, p.channels!] };
-    case 'depthwiseConv2d': return { data: randomFloats(p.channels! * p.kernel! ** 2, seed + 1), dims: layout === 'onnx' ? [p.channels!, 1, p.kernel!, p.kernel!] : [p.kernel!, p.kernel!, p.channels!, 1] };
-    case 'gather': return { data: randomFloats(p.vocab! * p.dim!, seed + 1), dims: [p.vocab!, p.dim!] };
-    case 'softmax': return null;
+    case 'matmul':
+      return { data: randomFloats(p.k! * p.n!, seed + 1), dims: [p.k!, p.n!] };
+    case 'conv2d':
+      return {
+        data: randomFloats(p.channels! * p.channels! * p.kernel! ** 2, seed + 1),
+        dims:
+          layout === 'onnx'
+            ? [p.channels!, p.channels!, p.kernel!, p.kernel!]
+            : [p.kernel!, p.kernel!, p.channels!, p.channels!],
+      };
+    case 'depthwiseConv2d':
+      return {
+        data: randomFloats(p.channels! * p.kernel! ** 2, seed + 1),
+        dims: layout === 'onnx' ? [p.channels!, 1, p.kernel!, p.kernel!] : [p.kernel!, p.kernel!, p.channels!, 1],
+      };
+    case 'gather':
+      return { data: randomFloats(p.vocab! * p.dim!, seed + 1), dims: [p.vocab!, p.dim!] };
+    case 'softmax':
+      return null;
   }
 }
 
 /** Name and dims of an op's one fed input, in the given layout. */
 export function microInputShape(op: MicroOp, p: MicroParams, layout: MicroLayout): { name: string; dims: number[] } {
   switch (op.id) {
-    case 'matmul': return { name: 'a', dims: [p.m!, p.k!] };
+    case 'matmul':
+      return { name: 'a', dims: [p.m!, p.k!] };
     case 'conv2d':
-    case 'depthwiseConv2d': return { name: 'x', dims: layout === 'onnx' ? [1, p.channels!, p.size!, p.size!] : [1, p.size!, p.size!, p.channels!] };
-    case 'softmax': return { name: 'x', dims: [p.rows!, p.cols!] };
-    case 'gather': return { name: 'indices', dims: [p.indices!] };
+    case 'depthwiseConv2d':
+      return {
+        name: 'x',
+        dims: layout === 'onnx' ? [1, p.channels!, p.size!, p.size!] : [1, p.size!, p.size!, p.channels!],
+      };
+    case 'softmax':
+      return { name: 'x', dims: [p.rows!, p.cols!] };
+    case 'gather':
+      return { name: 'indices', dims: [p.indices!] };
   }
 }
 
@@ -77,23 +103,36 @@ function int(name: string, value: number): Attr {
 function nodeOf(op: MicroOp, p: MicroParams): onnxProto.onnx.INodeProto {
   const pad = Math.floor((p.kernel ?? 1) / 2);
   const convAttrs = (group: number): Attr[] => [
-    ints('kernel_shape', [p.kernel!, p.kernel!]), ints('strides', [1, 1]), ints('pads', [pad, pad, p.kernel! - 1 - pad, p.kernel! - 1 - pad]), int('group', group),
+    ints('kernel_shape', [p.kernel!, p.kernel!]),
+    ints('strides', [1, 1]),
+    ints('pads', [pad, pad, p.kernel! - 1 - pad, p.kernel! - 1 - pad]),
+    int('group', group),
   ];
   switch (op.id) {
-    case 'matmul': return { opType: 'MatMul', input: ['a', 'w'], output: ['y'], name: 'matmul' };
-    case 'conv2d': return { opType: 'Conv', input: ['x', 'w'], output: ['y'], name: 'conv', attribute: convAttrs(1) };
-    case 'depthwiseConv2d': return { opType: 'Conv', input: ['x', 'w'], output: ['y'], name: 'depthwise', attribute: convAttrs(p.channels!) };
-    case 'softmax': return { opType: 'Softmax', input: ['x'], output: ['y'], name: 'softmax', attribute: [int('axis', -1)] };
-    case 'gather': return { opType: 'Gather', input: ['w', 'indices'], output: ['y'], name: 'gather', attribute: [int('axis', 0)] };
+    case 'matmul':
+      return { opType: 'MatMul', input: ['a', 'w'], output: ['y'], name: 'matmul' };
+    case 'conv2d':
+      return { opType: 'Conv', input: ['x', 'w'], output: ['y'], name: 'conv', attribute: convAttrs(1) };
+    case 'depthwiseConv2d':
+      return { opType: 'Conv', input: ['x', 'w'], output: ['y'], name: 'depthwise', attribute: convAttrs(p.channels!) };
+    case 'softmax':
+      return { opType: 'Softmax', input: ['x'], output: ['y'], name: 'softmax', attribute: [int('axis', -1)] };
+    case 'gather':
+      return { opType: 'Gather', input: ['w', 'indices'], output: ['y'], name: 'gather', attribute: [int('axis', 0)] };
   }
 }
 
 function outputDims(op: MicroOp, p: MicroParams): number[] {
   switch (op.id) {
-    case 'matmul': return [p.m!, p.n!];
-    case 'conv2d': case 'depthwiseConv2d': return [1, p.channels!, p.size!, p.size!];
-    case 'softmax': return [p.rows!, p.cols!];
-    case 'gather': return [p.indices!, p.dim!];
+    case 'matmul':
+      return [p.m!, p.n!];
+    case 'conv2d':
+    case 'depthwiseConv2d':
+      return [1, p.channels!, p.size!, p.size!];
+    case 'softmax':
+      return [p.rows!, p.cols!];
+    case 'gather':
+      return [p.indices!, p.dim!];
   }
 }
 
@@ -107,7 +146,16 @@ export function microOnnxModel(op: MicroOp, p: MicroParams, seed: number): Model
   const bytes = encodeModel({
     name,
     node: [nodeOf(op, p)],
-    initializer: constant ? [{ name: 'w', dims: constant.dims, dataType: onnx.TensorProto.DataType.FLOAT, rawData: new Uint8Array(constant.data.buffer) }] : [],
+    initializer: constant
+      ? [
+          {
+            name: 'w',
+            dims: constant.dims,
+            dataType: onnx.TensorProto.DataType.FLOAT,
+            rawData: new Uint8Array(constant.data.buffer),
+          },
+        ]
+      : [],
     input: [valueInfo(input.name, input.dims, inputType)],
     output: [valueInfo('y', outDims)],
   });

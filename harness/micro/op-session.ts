@@ -34,17 +34,31 @@ function tfjsOpSession(tf: TfModule, op: MicroOp, p: MicroParams, seed: number):
   const w = c ? tf.tensor(c.data, c.dims, 'float32') : null;
   const apply = (x: T): T => {
     switch (op.id) {
-      case 'matmul': return tf.matMul(x as import('@tensorflow/tfjs').Tensor2D, w as import('@tensorflow/tfjs').Tensor2D);
-      case 'conv2d': return tf.conv2d(x as import('@tensorflow/tfjs').Tensor4D, w as import('@tensorflow/tfjs').Tensor4D, 1, 'same');
-      case 'depthwiseConv2d': return tf.depthwiseConv2d(x as import('@tensorflow/tfjs').Tensor4D, w as import('@tensorflow/tfjs').Tensor4D, 1, 'same');
-      case 'softmax': return tf.softmax(x);
-      case 'gather': return tf.gather(w!, x);
+      case 'matmul':
+        return tf.matMul(x as import('@tensorflow/tfjs').Tensor2D, w as import('@tensorflow/tfjs').Tensor2D);
+      case 'conv2d':
+        return tf.conv2d(x as import('@tensorflow/tfjs').Tensor4D, w as import('@tensorflow/tfjs').Tensor4D, 1, 'same');
+      case 'depthwiseConv2d':
+        return tf.depthwiseConv2d(
+          x as import('@tensorflow/tfjs').Tensor4D,
+          w as import('@tensorflow/tfjs').Tensor4D,
+          1,
+          'same',
+        );
+      case 'softmax':
+        return tf.softmax(x);
+      case 'gather':
+        return tf.gather(w!, x);
     }
   };
   return {
     async run(feeds: Feeds): Promise<Feeds> {
       const [name, feed] = Object.entries(feeds)[0]!;
-      const x = tf.tensor(feed.data as Float32Array | Int32Array, feed.dims, feed.dtype === 'int32' ? 'int32' : 'float32');
+      const x = tf.tensor(
+        feed.data as Float32Array | Int32Array,
+        feed.dims,
+        feed.dtype === 'int32' ? 'int32' : 'float32',
+      );
       try {
         const y = apply(x);
         try {
@@ -66,7 +80,14 @@ function tfjsOpSession(tf: TfModule, op: MicroOp, p: MicroParams, seed: number):
 }
 
 /** Creates the op's session on `runtime` (id `runtimeId`). Runtime failures are RuntimeErrors. */
-export async function createMicroSession(runtimeId: string, runtime: Runtime, op: MicroOp, p: MicroParams, settings: ResolvedSettings, seed: number): Promise<MicroSession> {
+export async function createMicroSession(
+  runtimeId: string,
+  runtime: Runtime,
+  op: MicroOp,
+  p: MicroParams,
+  settings: ResolvedSettings,
+  seed: number,
+): Promise<MicroSession> {
   const layout = layoutOf(runtimeId);
   const feeds = microFeeds(op, p, layout, seed);
   if (layout === 'onnx') {
@@ -78,5 +99,9 @@ export async function createMicroSession(runtimeId: string, runtime: Runtime, op
   await loaded.session.dispose();
   // The adapters' one tfjs loader: the same module instance the adapter just initialised.
   const { tf } = await loadTf(runtimeId);
-  return { session: tfjsOpSession(tf, op, p, seed), info: { ...loaded.info, options: { ...loaded.info.options, backend: tf.getBackend() } }, feeds };
+  return {
+    session: tfjsOpSession(tf, op, p, seed),
+    info: { ...loaded.info, options: { ...loaded.info.options, backend: tf.getBackend() } },
+    feeds,
+  };
 }

@@ -99,12 +99,20 @@ export function resolveMicroOp(op: string, params: Record<string, unknown>): { o
   const resolved: MicroParams = { ...def.defaults };
   for (const [key, value] of Object.entries(params)) {
     if (!(key in def.defaults)) {
-      throw new UsageError('E_BAD_MODEL', `micro op ${op}: unknown param "${key}". Valid params: ${Object.keys(def.defaults).join(', ')}.`);
+      throw new UsageError(
+        'E_BAD_MODEL',
+        `micro op ${op}: unknown param "${key}". Valid params: ${Object.keys(def.defaults).join(', ')}.`,
+      );
     }
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError('E_BAD_MODEL', `micro op ${op}: param ${key} must be a positive integer, got ${JSON.stringify(value)}.`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new UsageError(
+        'E_BAD_MODEL',
+        `micro op ${op}: param ${key} must be a positive integer, got ${JSON.stringify(value)}.`,
+      );
     resolved[key] = n;
   }
-  if (def.id === 'gather' && resolved.vocab! < 2) throw new UsageError('E_BAD_MODEL', 'micro op gather: vocab must be at least 2.');
+  if (def.id === 'gather' && resolved.vocab! < 2)
+    throw new UsageError('E_BAD_MODEL', 'micro op gather: vocab must be at least 2.');
   return { op: def, params: resolved };
 }

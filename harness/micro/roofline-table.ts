@@ -26,14 +26,20 @@ export function microTable(jobs: JobResult[]): string | null {
     j.micro?.label ?? j.workload.replace(`${String(j.model?.op ?? '')}-`, ''),
     runtimeKeyOf(j),
     j.status,
-    j.micro?.bound === 'memory' ? `${fixed(j.achievedGBPerS)} GB/s` : j.achievedGflops !== undefined ? `${fixed(j.achievedGflops)} GFLOP/s` : '-',
+    j.micro?.bound === 'memory'
+      ? `${fixed(j.achievedGBPerS)} GB/s`
+      : j.achievedGflops !== undefined
+        ? `${fixed(j.achievedGflops)} GFLOP/s`
+        : '-',
   ]);
   return formatTable(['op', 'size', 'runtime', 'status', 'median call'], rows, [false, false, false, false, true]);
 }
 
 /** Inference jobs that counted FLOPs: GFLOP/s, % of the theoretical peak, measured matmul peak, parity, cold start. null when none. */
 export function rooflineTable(jobs: JobResult[]): string | null {
-  const inference = jobs.filter((j) => j.kind === 'inference' && j.model?.kind !== 'micro' && j.achievedGflops !== undefined);
+  const inference = jobs.filter(
+    (j) => j.kind === 'inference' && j.model?.kind !== 'micro' && j.achievedGflops !== undefined,
+  );
   if (inference.length === 0) return null;
   const rows = inference.map((j) => [
     `${j.suite}/${j.workload}`,
@@ -46,8 +52,11 @@ export function rooflineTable(jobs: JobResult[]): string | null {
     j.coldStart ? `${fixed(j.coldStart.sessionCreateMs, 0)} + ${fixed(j.coldStart.firstRunMs, 0)} ms` : '-',
   ]);
   const peak = inference.find((j) => j.peakEstimate)?.peakEstimate;
-  const table = formatTable(['job', 'runtime', 'scenario', 'GFLOP/s', '% FP32 peak', 'best matmul GFLOP/s', 'parity', 'create + first run'], rows,
-    [false, false, false, true, true, true, false, true]);
+  const table = formatTable(
+    ['job', 'runtime', 'scenario', 'GFLOP/s', '% FP32 peak', 'best matmul GFLOP/s', 'parity', 'create + first run'],
+    rows,
+    [false, false, false, true, true, true, false, true],
+  );
   const note = peak
     ? `FP32 peak ${peak.gflops.toFixed(1)} GFLOP/s = ${peak.cores} cores x ${peak.clockGHz.toFixed(2)} GHz (${peak.clockSource}) x ${peak.flopsPerCycle} FLOPs/cycle (${peak.isa}, ${peak.fmaUnits} FMA units)`
     : 'FP32 peak unknown (no CPU clock): no percentages';

@@ -35,14 +35,28 @@ const MAX_FILES_SEARCHED = 50;
 export const runtimeKeyOf = (job: JobResult): string => formatRuntimeId(job.runtime);
 
 /** Best matmul achievedGflops per runtime among `jobs` (status ok). */
-export function matmulPeaks(jobs: JobResult[], source: { runId: string; sameRun: boolean; file?: string }): Map<string, RuntimePeak> {
+export function matmulPeaks(
+  jobs: JobResult[],
+  source: { runId: string; sameRun: boolean; file?: string },
+): Map<string, RuntimePeak> {
   const peaks = new Map<string, RuntimePeak>();
   for (const j of jobs) {
-    if (j.status !== 'ok' || j.micro?.op !== 'matmul' || !(typeof j.achievedGflops === 'number' && j.achievedGflops > 0)) continue;
+    if (
+      j.status !== 'ok' ||
+      j.micro?.op !== 'matmul' ||
+      !(typeof j.achievedGflops === 'number' && j.achievedGflops > 0)
+    )
+      continue;
     const key = runtimeKeyOf(j);
     const best = peaks.get(key);
     if (!best || j.achievedGflops > best.gflops) {
-      peaks.set(key, { gflops: j.achievedGflops, runId: source.runId, job: j.id, sameRun: source.sameRun, ...(source.file ? { file: source.file } : {}) });
+      peaks.set(key, {
+        gflops: j.achievedGflops,
+        runId: source.runId,
+        job: j.id,
+        sameRun: source.sameRun,
+        ...(source.file ? { file: source.file } : {}),
+      });
     }
   }
   return peaks;
@@ -56,9 +70,11 @@ const onAccelerator = (runtimeId: string): boolean => describeRuntime(runtimeId)
 /** The warning of a job above 100 % of the theoretical peak: the estimate's inputs are wrong. */
 export function peakWarningOf(percent: number, peak: Fp32Peak): string | undefined {
   if (!(percent > 100)) return undefined;
-  return `${percent.toFixed(0)} % of the theoretical FP32 peak is impossible: the estimate's inputs are wrong `
-    + `(${peak.cores} cores x ${peak.clockGHz.toFixed(2)} GHz from ${peak.clockSource} x ${peak.flopsPerCycle} FLOPs/cycle from ${peak.isa}, ${peak.fmaUnits} FMA units); `
-    + 'the likely culprit is a boost clock above the one read, or a FLOP count of the model that is too high';
+  return (
+    `${percent.toFixed(0)} % of the theoretical FP32 peak is impossible: the estimate's inputs are wrong ` +
+    `(${peak.cores} cores x ${peak.clockGHz.toFixed(2)} GHz from ${peak.clockSource} x ${peak.flopsPerCycle} FLOPs/cycle from ${peak.isa}, ${peak.fmaUnits} FMA units); ` +
+    'the likely culprit is a boost clock above the one read, or a FLOP count of the model that is too high'
+  );
 }
 
 /**
@@ -70,14 +86,23 @@ export function peakWarningOf(percent: number, peak: Fp32Peak): string | undefin
 export function jobPeak(machinePeak: Fp32Peak, threads: number | null | undefined): Fp32Peak {
   const cores = typeof threads === 'number' && threads > 0 ? Math.min(threads, machinePeak.cores) : machinePeak.cores;
   if (cores === machinePeak.cores) return machinePeak;
-  return { ...machinePeak, gflops: (machinePeak.gflops * cores) / machinePeak.cores, cores, machineCores: machinePeak.cores };
+  return {
+    ...machinePeak,
+    gflops: (machinePeak.gflops * cores) / machinePeak.cores,
+    cores,
+    machineCores: machinePeak.cores,
+  };
 }
 
 /**
  * Adds the theoretical peak (peakGflops, peakPercent, peakEstimate, peakWarning) and the
  * runtime's measured matmul peak (measuredPeakGflops, peakSource) to inference jobs (not micro ones).
  */
-export function annotateRoofline(jobs: JobResult[], peaks: ReadonlyMap<string, RuntimePeak>, machinePeak?: Fp32Peak | null): JobResult[] {
+export function annotateRoofline(
+  jobs: JobResult[],
+  peaks: ReadonlyMap<string, RuntimePeak>,
+  machinePeak?: Fp32Peak | null,
+): JobResult[] {
   return jobs.map((j) => {
     if (j.kind !== 'inference' || j.micro || typeof j.achievedGflops !== 'number') return j;
     const out: JobResult = { ...j };
@@ -104,7 +129,11 @@ export function annotateRoofline(jobs: JobResult[], peaks: ReadonlyMap<string, R
 async function machineResultFiles(resultsDir: string, machineId: string): Promise<string[]> {
   const dir = path.join(resultsDir, machineId);
   const names = await readdir(dir).catch(() => [] as string[]);
-  return names.filter((n) => n.endsWith('.json')).sort().reverse().map((n) => path.join(dir, n));
+  return names
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .reverse()
+    .map((n) => path.join(dir, n));
 }
 
 export interface RooflineContext {
@@ -126,7 +155,9 @@ export interface RooflineContext {
  */
 export async function findPeaks(jobs: JobResult[], ctx: RooflineContext): Promise<Map<string, RuntimePeak>> {
   const peaks = matmulPeaks(jobs, { runId: ctx.runId, sameRun: true });
-  const wanted = new Set(jobs.filter((j) => j.kind === 'inference' && !j.micro && typeof j.achievedGflops === 'number').map(runtimeKeyOf));
+  const wanted = new Set(
+    jobs.filter((j) => j.kind === 'inference' && !j.micro && typeof j.achievedGflops === 'number').map(runtimeKeyOf),
+  );
   const missing = () => [...wanted].filter((k) => !peaks.has(k));
   if (missing().length === 0 || ctx.resultsDir === undefined) return peaks;
   const files = (await machineResultFiles(ctx.resultsDir, ctx.machineId)).slice(0, MAX_FILES_SEARCHED);

@@ -22,7 +22,9 @@ export interface CopyBandwidth {
 }
 
 /** Measures copy bandwidth: `passes` copies of an `arrayMiB` array after one untimed pass. */
-export function measureCopyBandwidth(options: { arrayMiB?: number; passes?: number; clock?: Clock } = {}): CopyBandwidth {
+export function measureCopyBandwidth(
+  options: { arrayMiB?: number; passes?: number; clock?: Clock } = {},
+): CopyBandwidth {
   const arrayMiB = options.arrayMiB ?? 128;
   const passes = options.passes ?? 5;
   const clock = options.clock ?? realClock;
@@ -40,7 +42,13 @@ export function measureCopyBandwidth(options: { arrayMiB?: number; passes?: numb
   }
   if (c[0] !== a[0]) throw new Error('stream copy: the copy did not happen');
   const arrayBytes = n * 8;
-  return { gbPerS: (2 * arrayBytes) / bestNs, arrayBytes, passes, bestNs, method: `STREAM-like copy (Float64Array.set, ${arrayMiB} MiB, best of ${passes}, 2 x bytes counted)` };
+  return {
+    gbPerS: (2 * arrayBytes) / bestNs,
+    arrayBytes,
+    passes,
+    bestNs,
+    method: `STREAM-like copy (Float64Array.set, ${arrayMiB} MiB, best of ${passes}, 2 x bytes counted)`,
+  };
 }
 
 /**
@@ -55,11 +63,34 @@ export function streamCopyOutcome(params: Record<string, number>) {
   const bytes = 2 * r.arrayBytes;
   return {
     status: 'ok' as const,
-    runtimeInfo: { version: null, threads: 1, options: { measured: 'host memory bandwidth with Float64Array.set (memcpy) in the job process; the runtime is not used', method: r.method } },
-    latencyNs: { min: r.bestNs, p50: r.bestNs, p90: r.bestNs, p95: r.bestNs, p97: r.bestNs, p99: r.bestNs, p999: r.bestNs, max: r.bestNs, mean: r.bestNs },
+    runtimeInfo: {
+      version: null,
+      threads: 1,
+      options: {
+        measured: 'host memory bandwidth with Float64Array.set (memcpy) in the job process; the runtime is not used',
+        method: r.method,
+      },
+    },
+    latencyNs: {
+      min: r.bestNs,
+      p50: r.bestNs,
+      p90: r.bestNs,
+      p95: r.bestNs,
+      p97: r.bestNs,
+      p99: r.bestNs,
+      p999: r.bestNs,
+      max: r.bestNs,
+      mean: r.bestNs,
+    },
     queryCount: passes,
     metric: { name: 'copy GB/s (best pass, STREAM counting)', value: r.gbPerS, unit: 'GB/s' },
     achievedGBPerS: r.gbPerS,
-    micro: { op: 'streamCopy', params: { mib: arrayMiB, passes }, label: `${arrayMiB}MiB`, bound: 'memory' as const, bytes },
+    micro: {
+      op: 'streamCopy',
+      params: { mib: arrayMiB, passes },
+      label: `${arrayMiB}MiB`,
+      bound: 'memory' as const,
+      bytes,
+    },
   };
 }

@@ -41,9 +41,15 @@ export function parseArchDescription(value: unknown, file: string): ArchDescript
   };
   if (!v || typeof v !== 'object') return fail('expected a JSON object');
   if (v.format !== ARCH_FORMAT) return fail(`"format" must be "${ARCH_FORMAT}", got ${JSON.stringify(v.format)}`);
-  if (v.version !== ARCH_VERSION) return fail(`"version" ${JSON.stringify(v.version)} is not supported (this mlbench reads version ${ARCH_VERSION})`);
+  if (v.version !== ARCH_VERSION)
+    return fail(`"version" ${JSON.stringify(v.version)} is not supported (this mlbench reads version ${ARCH_VERSION})`);
   if (typeof v.name !== 'string' || v.name === '') return fail('"name" must be a non-empty string');
-  if (!v.input || typeof v.input.name !== 'string' || !Array.isArray(v.input.dims) || !v.input.dims.every((d) => Number.isInteger(d) && d > 0)) {
+  if (
+    !v.input ||
+    typeof v.input.name !== 'string' ||
+    !Array.isArray(v.input.dims) ||
+    !v.input.dims.every((d) => Number.isInteger(d) && d > 0)
+  ) {
     return fail('"input" must be {name: string, dims: positive integers}');
   }
   if (!v.output || typeof v.output.name !== 'string') return fail('"output" must be {name: string}');
@@ -55,7 +61,10 @@ async function readModelFile(file: string): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (err) {
-    throw new UsageError('E_BAD_MODEL', `${file}: cannot read the model file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new UsageError(
+      'E_BAD_MODEL',
+      `${file}: cannot read the model file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
   }
 }
 
@@ -69,9 +78,16 @@ export async function buildModel(ref: ModelRef): Promise<ModelArtifact> {
       // `precision` is an export choice, not a size param: the fp32 export is rewritten (models/precision).
       const { precision: requested, ...params } = ref.params ?? {};
       const precision = requested === undefined ? 'fp32' : parsePrecision(requested, `zoo model ${ref.arch}`);
-      const artifact = isTransformerArch(ref.arch) ? transformerArtifact(ref.arch, params, ref.seed) : artifactFromDescription(zooDescription(ref.arch, params, ref.seed));
+      const artifact = isTransformerArch(ref.arch)
+        ? transformerArtifact(ref.arch, params, ref.seed)
+        : artifactFromDescription(zooDescription(ref.arch, params, ref.seed));
       if (precision === 'fp32') return artifact;
-      return { ...artifact, name: `${artifact.name}-${precision}`, onnx: applyPrecision(artifact.onnx, precision), precision };
+      return {
+        ...artifact,
+        name: `${artifact.name}-${precision}`,
+        onnx: applyPrecision(artifact.onnx, precision),
+        precision,
+      };
     }
     case 'trained': {
       const text = (await readModelFile(ref.path)).toString('utf8');
@@ -92,15 +108,22 @@ export async function buildModel(ref: ModelRef): Promise<ModelArtifact> {
       }
       const sig = readOnnxSignature(bytes, ref.path);
       const artifact: ModelArtifact = {
-        name: sig.graphName || path.basename(ref.path, path.extname(ref.path)), onnx: bytes, inputs: sig.inputs, outputs: sig.outputs,
+        name: sig.graphName || path.basename(ref.path, path.extname(ref.path)),
+        onnx: bytes,
+        inputs: sig.inputs,
+        outputs: sig.outputs,
         file: { path: path.resolve(ref.path), externalData: sig.externalData },
       };
       // optimum's unmerged pair: decoder_model.onnx (prefill) beside decoder_with_past_model.onnx.
       const withPast = path.join(path.dirname(ref.path), 'decoder_with_past_model.onnx');
-      if (path.basename(ref.path) === 'decoder_model.onnx' && existsSync(withPast)) artifact.decoderWithPast = await buildModel({ kind: 'file', path: withPast });
+      if (path.basename(ref.path) === 'decoder_model.onnx' && existsSync(withPast))
+        artifact.decoderWithPast = await buildModel({ kind: 'file', path: withPast });
       return artifact;
     }
     default:
-      throw new UsageError('E_BAD_MODEL', `unknown model kind ${JSON.stringify((ref as { kind?: unknown }).kind)}. Valid kinds: zoo, file, trained.`);
+      throw new UsageError(
+        'E_BAD_MODEL',
+        `unknown model kind ${JSON.stringify((ref as { kind?: unknown }).kind)}. Valid kinds: zoo, file, trained.`,
+      );
   }
 }

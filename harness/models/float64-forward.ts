@@ -29,9 +29,12 @@ interface Act {
 /** Applies an activation; softmax runs over the last axis of `dims` (ONNX Softmax axis -1). */
 function activate(x: Float64Array, act: Activation | undefined, dims: number[]): Float64Array {
   switch (act ?? 'none') {
-    case 'none': return x;
-    case 'relu': return x.map((v) => (v > 0 ? v : 0));
-    case 'sigmoid': return x.map((v) => 1 / (1 + Math.exp(-v)));
+    case 'none':
+      return x;
+    case 'relu':
+      return x.map((v) => (v > 0 ? v : 0));
+    case 'sigmoid':
+      return x.map((v) => 1 / (1 + Math.exp(-v)));
     case 'softmax': {
       const n = dims[dims.length - 1]!;
       const out = new Float64Array(x.length);
@@ -39,7 +42,7 @@ function activate(x: Float64Array, act: Activation | undefined, dims: number[]):
         let max = Number.NEGATIVE_INFINITY;
         for (let k = 0; k < n; k++) max = Math.max(max, x[start + k]!);
         let sum = 0;
-        for (let k = 0; k < n; k++) sum += (out[start + k] = Math.exp(x[start + k]! - max));
+        for (let k = 0; k < n; k++) sum += out[start + k] = Math.exp(x[start + k]! - max);
         for (let k = 0; k < n; k++) out[start + k]! /= sum;
       }
       return out;
@@ -81,7 +84,8 @@ function conv(x: Act, w: ResolvedWeights, stride: number, padding: 'same' | 'val
             if (depthwise) {
               sum += x.data[(oc * h + iy) * wd + ix]! * w.kernel[(ky * kw + kx) * cin + oc]!;
             } else {
-              for (let ic = 0; ic < cin; ic++) sum += x.data[(ic * h + iy) * wd + ix]! * w.kernel[((ky * kw + kx) * cin + ic) * cout + oc]!;
+              for (let ic = 0; ic < cin; ic++)
+                sum += x.data[(ic * h + iy) * wd + ix]! * w.kernel[((ky * kw + kx) * cin + ic) * cout + oc]!;
             }
           }
         }
@@ -133,7 +137,9 @@ function flatten(x: Act, order: 'chw' | 'hwc'): Act {
   if (x.dims.length !== 3 || order === 'chw') return { dims: [x.data.length], data: x.data };
   const [c, h, w] = x.dims as [number, number, number];
   const out = new Float64Array(x.data.length);
-  for (let ch = 0; ch < c; ch++) for (let y = 0; y < h; y++) for (let xx = 0; xx < w; xx++) out[(y * w + xx) * c + ch] = x.data[(ch * h + y) * w + xx]!;
+  for (let ch = 0; ch < c; ch++)
+    for (let y = 0; y < h; y++)
+      for (let xx = 0; xx < w; xx++) out[(y * w + xx) * c + ch] = x.data[(ch * h + y) * w + xx]!;
   return { dims: [out.length], data: out };
 }
 
@@ -147,19 +153,30 @@ function forward(layers: LayerSpec[], input: Act, prefix: string, weights: Map<s
       return found;
     };
     switch (layer.type) {
-      case 'dense': { const y = dense(x, w(), layer.units); x = { dims: y.dims, data: activate(y.data, layer.activation, y.dims) }; break; }
+      case 'dense': {
+        const y = dense(x, w(), layer.units);
+        x = { dims: y.dims, data: activate(y.data, layer.activation, y.dims) };
+        break;
+      }
       case 'conv2d':
       case 'depthwiseConv2d': {
         const y = conv(x, w(), layer.stride ?? 1, layer.padding ?? 'same', layer.type === 'depthwiseConv2d');
         x = { dims: y.dims, data: activate(y.data, layer.activation, y.dims) };
         break;
       }
-      case 'maxPool2d': x = maxPool(x, layer.size, layer.stride ?? layer.size, layer.padding ?? 'valid'); break;
-      case 'globalAvgPool': x = globalAvgPool(x); break;
-      case 'flatten': x = flatten(x, layer.order ?? 'chw'); break;
+      case 'maxPool2d':
+        x = maxPool(x, layer.size, layer.stride ?? layer.size, layer.padding ?? 'valid');
+        break;
+      case 'globalAvgPool':
+        x = globalAvgPool(x);
+        break;
+      case 'flatten':
+        x = flatten(x, layer.order ?? 'chw');
+        break;
       case 'residual': {
         const body = forward(layer.body, x, `${path}.body`, weights);
-        const short = layer.shortcut && layer.shortcut.length > 0 ? forward(layer.shortcut, x, `${path}.shortcut`, weights) : x;
+        const short =
+          layer.shortcut && layer.shortcut.length > 0 ? forward(layer.shortcut, x, `${path}.shortcut`, weights) : x;
         const sum = body.data.map((v, k) => v + short.data[k]!);
         x = { dims: body.dims, data: activate(sum, layer.activation, body.dims) };
         break;
@@ -177,10 +194,14 @@ function forward(layers: LayerSpec[], input: Act, prefix: string, weights: Map<s
 export function float64Forward(arch: ResolvedArch, feeds: Feeds): Feeds {
   const desc = arch.description;
   const input: Tensor | undefined = feeds[desc.input.name];
-  if (!input) throw new Error(`float64 reference: input "${desc.input.name}" is missing (got ${Object.keys(feeds).join(', ')})`);
+  if (!input)
+    throw new Error(`float64 reference: input "${desc.input.name}" is missing (got ${Object.keys(feeds).join(', ')})`);
   const sampleSize = desc.input.dims.reduce((a, b) => a * b, 1);
   const batch = input.dims[0] ?? 1;
-  if (input.data.length !== batch * sampleSize) throw new Error(`float64 reference: input "${desc.input.name}" has ${input.data.length} values, expected ${batch} x ${sampleSize}`);
+  if (input.data.length !== batch * sampleSize)
+    throw new Error(
+      `float64 reference: input "${desc.input.name}" has ${input.data.length} values, expected ${batch} x ${sampleSize}`,
+    );
   const outputs: Act[] = [];
   for (let b = 0; b < batch; b++) {
     const data = Float64Array.from({ length: sampleSize }, (_, k) => Number(input.data[b * sampleSize + k]!));

@@ -34,17 +34,18 @@ export interface KnownFault {
 /** Every conv2d layer in a description (residual bodies and shortcuts included), with its input channels. */
 export function conv2dInputChannels(desc: ArchDescription, arch: ResolvedArch): number[] {
   const out: number[] = [];
-  const walk = (layers: LayerSpec[], prefix: string) => layers.forEach((layer, i) => {
-    const path = `${prefix}${i}`;
-    if (layer.type === 'conv2d') {
-      // tfjs layout [k, k, in, filters] (harness/models/weights.ts).
-      const dims = arch.weights.get(path)?.kernelDims;
-      if (dims) out.push(dims[2]!);
-    } else if (layer.type === 'residual') {
-      walk(layer.body, `${path}.body.`);
-      if (layer.shortcut) walk(layer.shortcut, `${path}.shortcut.`);
-    }
-  });
+  const walk = (layers: LayerSpec[], prefix: string) =>
+    layers.forEach((layer, i) => {
+      const path = `${prefix}${i}`;
+      if (layer.type === 'conv2d') {
+        // tfjs layout [k, k, in, filters] (harness/models/weights.ts).
+        const dims = arch.weights.get(path)?.kernelDims;
+        if (dims) out.push(dims[2]!);
+      } else if (layer.type === 'residual') {
+        walk(layer.body, `${path}.body.`);
+        if (layer.shortcut) walk(layer.shortcut, `${path}.shortcut.`);
+      }
+    });
   walk(desc.layers, '');
   return out;
 }
@@ -86,7 +87,11 @@ export function reproCase(fault: KnownFault): { model: ModelArtifact; feeds: Fee
 }
 
 /** Runs the repro on `runtime` and returns its max abs diff against the float64 reference. */
-export async function runRepro(fault: KnownFault, runtime: Runtime, settings: Record<string, unknown> = {}): Promise<{ maxAbsDiff: number; shape: string }> {
+export async function runRepro(
+  fault: KnownFault,
+  runtime: Runtime,
+  settings: Record<string, unknown> = {},
+): Promise<{ maxAbsDiff: number; shape: string }> {
   const { checkParity } = await import('./parity.js');
   const { model, feeds, shape } = reproCase(fault);
   const { session } = await runtime.load(model, settings as never);
@@ -99,14 +104,23 @@ export async function runRepro(fault: KnownFault, runtime: Runtime, settings: Re
 }
 
 /** The known fault a failed parity check matches, confirmed by its repro; undefined otherwise. */
-export async function confirmKnownFault(runtime: Runtime, model: ModelArtifact, adapterDescription: string | undefined, settings: Record<string, unknown>): Promise<{ id: string; op: string; signature: string; message: string; repro: string } | undefined> {
+export async function confirmKnownFault(
+  runtime: Runtime,
+  model: ModelArtifact,
+  adapterDescription: string | undefined,
+  settings: Record<string, unknown>,
+): Promise<{ id: string; op: string; signature: string; message: string; repro: string } | undefined> {
   if (!model.arch || !adapterDescription) return undefined;
-  const fault = KNOWN_FAULTS.find((f) => f.runtime === runtime.id && f.adapter.test(adapterDescription) && f.matches(model.arch as ResolvedArch));
+  const fault = KNOWN_FAULTS.find(
+    (f) => f.runtime === runtime.id && f.adapter.test(adapterDescription) && f.matches(model.arch as ResolvedArch),
+  );
   if (!fault) return undefined;
   const { maxAbsDiff, shape } = await runRepro(fault, runtime, settings);
   if (!(maxAbsDiff > 1e-3)) return undefined;
   return {
-    id: fault.id, op: fault.op, signature: fault.signature,
+    id: fault.id,
+    op: fault.op,
+    signature: fault.signature,
     message: `the repro (one ${fault.op}, ${shape}) differs from float64 by max abs diff ${maxAbsDiff.toPrecision(3)} on ${runtime.id}`,
     repro: `${fault.repro().name}: one ${fault.op}, ${shape}; mlbench's known fault ${fault.id} (harness/models/known-faults.ts)`,
   };

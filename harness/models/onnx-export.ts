@@ -26,9 +26,12 @@ function int(name: string, value: number): Attr {
 /** Transposes a tfjs conv kernel [kh, kw, in, out] to ONNX [out, in, kh, kw]. */
 function hwioToOihw(w: Float32Array, kh: number, kw: number, cin: number, cout: number): Float32Array {
   const out = new Float32Array(w.length);
-  for (let y = 0; y < kh; y++) for (let x = 0; x < kw; x++) for (let i = 0; i < cin; i++) for (let o = 0; o < cout; o++) {
-    out[((o * cin + i) * kh + y) * kw + x] = w[((y * kw + x) * cin + i) * cout + o]!;
-  }
+  for (let y = 0; y < kh; y++)
+    for (let x = 0; x < kw; x++)
+      for (let i = 0; i < cin; i++)
+        for (let o = 0; o < cout; o++) {
+          out[((o * cin + i) * kh + y) * kw + x] = w[((y * kw + x) * cin + i) * cout + o]!;
+        }
   return out;
 }
 
@@ -50,7 +53,9 @@ class GraphBuilder {
 
   constant(name: string, data: Float32Array, dims: number[]): string {
     this.initializers.push({
-      name, dims, dataType: onnx.TensorProto.DataType.FLOAT,
+      name,
+      dims,
+      dataType: onnx.TensorProto.DataType.FLOAT,
       rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
     });
     return name;
@@ -58,15 +63,26 @@ class GraphBuilder {
 
   activation(x: string, act: Activation | undefined): string {
     switch (act ?? 'none') {
-      case 'none': return x;
-      case 'relu': return this.node('Relu', [x]);
-      case 'sigmoid': return this.node('Sigmoid', [x]);
-      case 'softmax': return this.node('Softmax', [x], [int('axis', -1)]);
+      case 'none':
+        return x;
+      case 'relu':
+        return this.node('Relu', [x]);
+      case 'sigmoid':
+        return this.node('Sigmoid', [x]);
+      case 'softmax':
+        return this.node('Softmax', [x], [int('axis', -1)]);
     }
   }
 }
 
-function emit(g: GraphBuilder, layers: LayerSpec[], x: string, dims: number[], prefix: string, weights: Map<string, ResolvedWeights>): { x: string; dims: number[] } {
+function emit(
+  g: GraphBuilder,
+  layers: LayerSpec[],
+  x: string,
+  dims: number[],
+  prefix: string,
+  weights: Map<string, ResolvedWeights>,
+): { x: string; dims: number[] } {
   let cur = x;
   let curDims = dims;
   layers.forEach((layer, i) => {
@@ -93,7 +109,13 @@ function emit(g: GraphBuilder, layers: LayerSpec[], x: string, dims: number[], p
         const pad = layer.padding ?? 'same';
         const [pt, pb] = windowPads(curDims[1]!, kh, stride, pad);
         const [pl, pr] = windowPads(curDims[2]!, kw, stride, pad);
-        const attrs = [ints('kernel_shape', [kh, kw]), ints('strides', [stride, stride]), ints('pads', [pt, pl, pb, pr]), ints('dilations', [1, 1]), int('group', depthwise ? cin : 1)];
+        const attrs = [
+          ints('kernel_shape', [kh, kw]),
+          ints('strides', [stride, stride]),
+          ints('pads', [pt, pl, pb, pr]),
+          ints('dilations', [1, 1]),
+          int('group', depthwise ? cin : 1),
+        ];
         const k = g.constant(`${tag}_kernel`, oihw, kDims);
         const b = g.constant(`${tag}_bias`, w.bias, [w.bias.length]);
         cur = g.activation(g.node('Conv', [cur, k, b], attrs), layer.activation);
@@ -109,7 +131,11 @@ function emit(g: GraphBuilder, layers: LayerSpec[], x: string, dims: number[], p
         const pad = layer.padding ?? 'valid';
         const [pt, pb] = windowPads(curDims[1]!, k, stride, pad);
         const [pl, pr] = windowPads(curDims[2]!, k, stride, pad);
-        cur = g.node('MaxPool', [cur], [ints('kernel_shape', [k, k]), ints('strides', [stride, stride]), ints('pads', [pt, pl, pb, pr])]);
+        cur = g.node(
+          'MaxPool',
+          [cur],
+          [ints('kernel_shape', [k, k]), ints('strides', [stride, stride]), ints('pads', [pt, pl, pb, pr])],
+        );
         const ho = pad === 'same' ? Math.ceil(curDims[1]! / stride) : Math.floor((curDims[1]! - k) / stride) + 1;
         const wo = pad === 'same' ? Math.ceil(curDims[2]! / stride) : Math.floor((curDims[2]! - k) / stride) + 1;
         curDims = [curDims[0]!, ho, wo];
@@ -120,14 +146,20 @@ function emit(g: GraphBuilder, layers: LayerSpec[], x: string, dims: number[], p
         curDims = [curDims[0]!];
         break;
       case 'flatten': {
-        const src = (layer.order ?? 'chw') === 'hwc' && curDims.length === 3 ? g.node('Transpose', [cur], [ints('perm', [0, 2, 3, 1])]) : cur;
+        const src =
+          (layer.order ?? 'chw') === 'hwc' && curDims.length === 3
+            ? g.node('Transpose', [cur], [ints('perm', [0, 2, 3, 1])])
+            : cur;
         cur = g.node('Flatten', [src], [int('axis', 1)]);
         curDims = [curDims.reduce((a, b) => a * b, 1)];
         break;
       }
       case 'residual': {
         const body = emit(g, layer.body, cur, curDims, `${path}.body`, weights);
-        const short = layer.shortcut && layer.shortcut.length > 0 ? emit(g, layer.shortcut, cur, curDims, `${path}.shortcut`, weights) : { x: cur, dims: curDims };
+        const short =
+          layer.shortcut && layer.shortcut.length > 0
+            ? emit(g, layer.shortcut, cur, curDims, `${path}.shortcut`, weights)
+            : { x: cur, dims: curDims };
         cur = g.activation(g.node('Add', [body.x, short.x]), layer.activation);
         curDims = body.dims;
         break;
@@ -138,7 +170,11 @@ function emit(g: GraphBuilder, layers: LayerSpec[], x: string, dims: number[], p
 }
 
 /** A graph input/output declaration; a string dim is symbolic (`batch`). */
-export function valueInfo(name: string, dims: Array<number | string>, elemType: number = onnx.TensorProto.DataType.FLOAT): onnxProto.onnx.IValueInfoProto {
+export function valueInfo(
+  name: string,
+  dims: Array<number | string>,
+  elemType: number = onnx.TensorProto.DataType.FLOAT,
+): onnxProto.onnx.IValueInfoProto {
   return {
     name,
     type: {

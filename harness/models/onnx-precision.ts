@@ -21,7 +21,8 @@ const { onnx } = onnxProto;
 const FLOAT16 = 10;
 const INT8_TYPES = new Set([2, 3]); // uint8, int8
 
-export type PrecisionScheme = 'fp32' | 'fp16' | 'int8 dynamic' | 'int8 static' | 'int8 weight-only' | 'int4 weight-only';
+export type PrecisionScheme =
+  'fp32' | 'fp16' | 'int8 dynamic' | 'int8 static' | 'int8 weight-only' | 'int4 weight-only';
 
 /** What `mlbench model` records as `settings.modelPrecision` and prints. */
 export interface ModelPrecision {
@@ -40,7 +41,10 @@ export function onnxPrecision(model: Uint8Array | onnxProto.onnx.IModelProto): M
   const walk = (g: onnxProto.onnx.IGraphProto) => {
     for (const n of g.node ?? []) {
       ops.set(n.opType ?? '', (ops.get(n.opType ?? '') ?? 0) + 1);
-      for (const a of n.attribute ?? []) { if (a.g) walk(a.g); for (const sub of a.graphs ?? []) walk(sub); }
+      for (const a of n.attribute ?? []) {
+        if (a.g) walk(a.g);
+        for (const sub of a.graphs ?? []) walk(sub);
+      }
     }
   };
   walk(graph);
@@ -55,18 +59,40 @@ export function onnxPrecision(model: Uint8Array | onnxProto.onnx.IModelProto): M
   const dynamic = count(/^(DynamicQuantizeLinear|MatMulInteger|ConvInteger)$/);
   if (dynamic.length) return { scheme: 'int8 dynamic', tolerance: 'int8', evidence: withInits(listed(dynamic)) };
   const stat = count(/^(QLinear\w+|QuantizeLinear|QGemm|QAttention)$/);
-  if (stat.length) return { scheme: 'int8 static', tolerance: 'int8', evidence: withInits(listed([...stat, ...count(/^DequantizeLinear$/)])) };
+  if (stat.length)
+    return {
+      scheme: 'int8 static',
+      tolerance: 'int8',
+      evidence: withInits(listed([...stat, ...count(/^DequantizeLinear$/)])),
+    };
   const nbits = count(/^MatMulNBits$/);
   if (nbits.length) return { scheme: 'int4 weight-only', tolerance: 'int8', evidence: withInits(listed(nbits)) };
   const dequant = count(/^DequantizeLinear$/);
   if (dequant.length) {
-    const onWeights = (graph.node ?? []).filter((n) => n.opType === 'DequantizeLinear' && initNames.has(n.input?.[0] ?? '')).length;
-    return { scheme: 'int8 weight-only', tolerance: 'int8', evidence: withInits(`${listed(dequant)} (${onWeights} on initializers)`) };
+    const onWeights = (graph.node ?? []).filter(
+      (n) => n.opType === 'DequantizeLinear' && initNames.has(n.input?.[0] ?? ''),
+    ).length;
+    return {
+      scheme: 'int8 weight-only',
+      tolerance: 'int8',
+      evidence: withInits(`${listed(dequant)} (${onWeights} on initializers)`),
+    };
   }
   const elem = (v: onnxProto.onnx.IValueInfoProto) => Number(v.type?.tensorType?.elemType ?? 0);
-  const halfIo = [...(graph.input ?? []), ...(graph.output ?? [])].filter((v) => elem(v) === FLOAT16).map((v) => v.name ?? '');
+  const halfIo = [...(graph.input ?? []), ...(graph.output ?? [])]
+    .filter((v) => elem(v) === FLOAT16)
+    .map((v) => v.name ?? '');
   if (halfInits || halfIo.length) {
-    return { scheme: 'fp16', tolerance: 'fp16', evidence: [halfInits ? `${halfInits} float16 initializers` : '', halfIo.length ? `float16 ${halfIo.join(', ')}` : ''].filter(Boolean).join('; ') };
+    return {
+      scheme: 'fp16',
+      tolerance: 'fp16',
+      evidence: [
+        halfInits ? `${halfInits} float16 initializers` : '',
+        halfIo.length ? `float16 ${halfIo.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('; '),
+    };
   }
   return { scheme: 'fp32', tolerance: 'fp32', evidence: 'no quantization ops, no float16 tensors' };
 }

@@ -24,18 +24,28 @@ function archProfile(arch: ResolvedArch): ParityProfile {
   // A kernel's fan-in: every dim but the last (dense [in, out]; conv [kh, kw, in, out]; depthwise [kh, kw, C, 1] -> kh * kw).
   for (const w of arch.weights.values()) {
     const dims = w.kernelDims;
-    const fanIn = dims.length === 4 && dims[3] === 1 ? dims[0]! * dims[1]! : dims.slice(0, -1).reduce((a, b) => a * b, 1);
+    const fanIn =
+      dims.length === 4 && dims[3] === 1 ? dims[0]! * dims[1]! : dims.slice(0, -1).reduce((a, b) => a * b, 1);
     k = Math.max(k, fanIn);
   }
   const last = arch.description.layers.at(-1) as { activation?: string } | undefined;
-  return { precision: 'fp32', accumulation: k, softmaxOutputs: new Set(last?.activation === 'softmax' ? [arch.description.output.name] : []) };
+  return {
+    precision: 'fp32',
+    accumulation: k,
+    softmaxOutputs: new Set(last?.activation === 'softmax' ? [arch.description.output.name] : []),
+  };
 }
 
 function onnxProfile(bytes: Uint8Array): ParityProfile {
   const model = onnx.ModelProto.decode(bytes);
   const nodes = model.graph?.node ?? [];
   const outputs = new Set((model.graph?.output ?? []).map((v) => v.name ?? ''));
-  const softmaxOutputs = new Set(nodes.filter((n) => n.opType === 'Softmax').flatMap((n) => n.output ?? []).filter((o) => outputs.has(o)));
+  const softmaxOutputs = new Set(
+    nodes
+      .filter((n) => n.opType === 'Softmax')
+      .flatMap((n) => n.output ?? [])
+      .filter((o) => outputs.has(o)),
+  );
   return { precision: onnxPrecision(model).tolerance, accumulation: DEFAULT_ACCUMULATION, softmaxOutputs };
 }
 

@@ -52,9 +52,14 @@ export interface ParityTolerance {
 }
 
 /** The tolerance for a precision and accumulation length; `override` (> 0, --parity-tolerance) sets rtol itself. */
-export function parityTolerance(precision: ParityPrecision, accumulation = DEFAULT_ACCUMULATION, override = 0): ParityTolerance {
+export function parityTolerance(
+  precision: ParityPrecision,
+  accumulation = DEFAULT_ACCUMULATION,
+  override = 0,
+): ParityTolerance {
   const k = Math.max(1, accumulation);
-  const rtol = override > 0 ? override : precision === 'int8' ? 2e-2 : (precision === 'fp16' ? 1e-3 : 1e-4) * Math.sqrt(k);
+  const rtol =
+    override > 0 ? override : precision === 'int8' ? 2e-2 : (precision === 'fp16' ? 1e-3 : 1e-4) * Math.sqrt(k);
   return { rtol, atolRms: rtol, precision, accumulation: k, ...(override > 0 ? { override: true } : {}) };
 }
 
@@ -118,7 +123,10 @@ export const float64Reference: ParityReference = {
   id: FLOAT64_REFERENCE_ID,
   async outputs(model, feeds) {
     if (model.transformer) return float64TransformerForward(model.transformer as ResolvedTransformer, feeds);
-    if (!model.arch) throw new Error(`float64 reference: model ${model.name} has no architecture description (an ONNX file needs the ort-node:cpu reference)`);
+    if (!model.arch)
+      throw new Error(
+        `float64 reference: model ${model.name} has no architecture description (an ONNX file needs the ort-node:cpu reference)`,
+      );
     return float64Forward(model.arch as ResolvedArch, feeds);
   },
 };
@@ -143,7 +151,7 @@ export function centredLogits(values: ArrayLike<number>, rowLength: number): Flo
   const out = new Float64Array(values.length);
   for (let start = 0; start < values.length; start += rowLength) {
     let mean = 0;
-    for (let k = 0; k < rowLength; k++) mean += (out[start + k] = Math.log(Math.max(values[start + k]!, 1e-30)));
+    for (let k = 0; k < rowLength; k++) mean += out[start + k] = Math.log(Math.max(values[start + k]!, 1e-30));
     mean /= rowLength;
     for (let k = 0; k < rowLength; k++) out[start + k]! -= mean;
   }
@@ -158,8 +166,15 @@ export interface CompareOptions {
 const fmt = (x: number) => (Number.isFinite(x) ? x.toExponential(2) : String(x));
 
 /** Compares outputs with reference outputs (pure, no runtime involved); `tolerance` is a ParityTolerance or an fp32 rtol. */
-export function compareOutputs(reference: Feeds, actual: Feeds, tolerance: number | ParityTolerance = PARITY_TOLERANCE, referenceId = FLOAT64_REFERENCE_ID, options: CompareOptions = {}): ParityChecked {
-  const tol = typeof tolerance === 'number' ? { rtol: tolerance, atolRms: tolerance, precision: 'fp32' as const } : tolerance;
+export function compareOutputs(
+  reference: Feeds,
+  actual: Feeds,
+  tolerance: number | ParityTolerance = PARITY_TOLERANCE,
+  referenceId = FLOAT64_REFERENCE_ID,
+  options: CompareOptions = {},
+): ParityChecked {
+  const tol =
+    typeof tolerance === 'number' ? { rtol: tolerance, atolRms: tolerance, precision: 'fp32' as const } : tolerance;
   const base = { reference: referenceId, tolerance: tol.rtol, atolRms: tol.atolRms, precision: tol.precision };
   let maxAbsDiff = 0;
   let maxRelDiff = 0;
@@ -167,12 +182,32 @@ export function compareOutputs(reference: Feeds, actual: Feeds, tolerance: numbe
   for (const name of Object.keys(reference)) {
     const r = reference[name]!;
     const a = actual[name];
-    if (!a) return { ...base, maxAbsDiff: Number.NaN, maxRelDiff: Number.NaN, pass: false, reason: `output "${name}" is missing` };
+    if (!a)
+      return {
+        ...base,
+        maxAbsDiff: Number.NaN,
+        maxRelDiff: Number.NaN,
+        pass: false,
+        reason: `output "${name}" is missing`,
+      };
     if (r.dims.join('x') !== a.dims.join('x')) {
-      return { ...base, maxAbsDiff: Number.NaN, maxRelDiff: Number.NaN, pass: false, reason: `output "${name}" has dims [${a.dims.join(', ')}], the reference has [${r.dims.join(', ')}]` };
+      return {
+        ...base,
+        maxAbsDiff: Number.NaN,
+        maxRelDiff: Number.NaN,
+        pass: false,
+        reason: `output "${name}" has dims [${a.dims.join(', ')}], the reference has [${r.dims.join(', ')}]`,
+      };
     }
     if (Array.isArray(r.data) || Array.isArray(a.data)) {
-      if (JSON.stringify(r.data) !== JSON.stringify(a.data)) return { ...base, maxAbsDiff: Number.NaN, maxRelDiff: Number.NaN, pass: false, reason: `string output "${name}" differs` };
+      if (JSON.stringify(r.data) !== JSON.stringify(a.data))
+        return {
+          ...base,
+          maxAbsDiff: Number.NaN,
+          maxRelDiff: Number.NaN,
+          pass: false,
+          reason: `string output "${name}" differs`,
+        };
       continue;
     }
     const logits = options.softmaxOutputs?.has(name) === true && r.dims.length > 0;
@@ -181,7 +216,11 @@ export function compareOutputs(reference: Feeds, actual: Feeds, tolerance: numbe
     const av = logits ? centredLogits(asNumbers(a), row) : asNumbers(a);
     let sq = 0;
     let n = 0;
-    for (let i = 0; i < rv.length; i++) if (Number.isFinite(rv[i]!)) { sq += rv[i]! ** 2; n++; }
+    for (let i = 0; i < rv.length; i++)
+      if (Number.isFinite(rv[i]!)) {
+        sq += rv[i]! ** 2;
+        n++;
+      }
     const rms = n ? Math.sqrt(sq / n) : 0;
     const atol = tol.atolRms * rms;
     let abs = 0;
@@ -206,7 +245,12 @@ export function compareOutputs(reference: Feeds, actual: Feeds, tolerance: numbe
   }
   const failed = outputs.filter((o) => !o.pass);
   const reason = failed.length
-    ? failed.map((o) => `output "${o.name}"${o.compared === 'logits' ? ' (as logits)' : ''}: max abs diff ${fmt(o.maxAbsDiff)}, max rel diff ${fmt(o.maxRelDiff)} (RMS ${fmt(o.rms)}; allowed ${fmt(tol.atolRms)} x RMS + ${fmt(tol.rtol)} x |ref|)`).join('; ')
+    ? failed
+        .map(
+          (o) =>
+            `output "${o.name}"${o.compared === 'logits' ? ' (as logits)' : ''}: max abs diff ${fmt(o.maxAbsDiff)}, max rel diff ${fmt(o.maxRelDiff)} (RMS ${fmt(o.rms)}; allowed ${fmt(tol.atolRms)} x RMS + ${fmt(tol.rtol)} x |ref|)`,
+        )
+        .join('; ')
     : undefined;
   return { ...base, maxAbsDiff, maxRelDiff, pass: failed.length === 0, outputs, ...(reason ? { reason } : {}) };
 }
@@ -215,10 +259,22 @@ export function compareOutputs(reference: Feeds, actual: Feeds, tolerance: numbe
 export function mergeParity(checks: ParityChecked[], checked: string): ParityChecked {
   const first = checks[0]!;
   const byName = new Map<string, OutputParity>();
-  for (const c of checks) for (const o of c.outputs ?? []) {
-    const prev = byName.get(o.name);
-    byName.set(o.name, prev ? { ...o, maxAbsDiff: Math.max(prev.maxAbsDiff, o.maxAbsDiff), maxRelDiff: Math.max(prev.maxRelDiff, o.maxRelDiff), rms: Math.max(prev.rms, o.rms), pass: prev.pass && o.pass } : o);
-  }
+  for (const c of checks)
+    for (const o of c.outputs ?? []) {
+      const prev = byName.get(o.name);
+      byName.set(
+        o.name,
+        prev
+          ? {
+              ...o,
+              maxAbsDiff: Math.max(prev.maxAbsDiff, o.maxAbsDiff),
+              maxRelDiff: Math.max(prev.maxRelDiff, o.maxRelDiff),
+              rms: Math.max(prev.rms, o.rms),
+              pass: prev.pass && o.pass,
+            }
+          : o,
+      );
+    }
   const reasons = [...new Set(checks.map((c) => c.reason).filter((r): r is string => !!r))];
   return {
     ...first,
@@ -240,15 +296,22 @@ export async function checkParity(
   model: ModelArtifact,
   feeds: Feeds,
   outputs: Feeds,
-  options: { tolerance?: number | ParityTolerance; reference?: ParityReference; softmaxOutputs?: ReadonlySet<string> } = {},
+  options: {
+    tolerance?: number | ParityTolerance;
+    reference?: ParityReference;
+    softmaxOutputs?: ReadonlySet<string>;
+  } = {},
 ): Promise<ParityChecked> {
   const reference = options.reference ?? float64Reference;
   const expected = await reference.outputs(model, feeds);
-  return compareOutputs(expected, outputs, options.tolerance ?? PARITY_TOLERANCE, reference.id, { softmaxOutputs: options.softmaxOutputs });
+  return compareOutputs(expected, outputs, options.tolerance ?? PARITY_TOLERANCE, reference.id, {
+    softmaxOutputs: options.softmaxOutputs,
+  });
 }
 
 /** A copy of `feeds` that aliases no buffer a later run could reuse. */
 export function copyFeeds(feeds: Feeds): Feeds {
-  return Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { ...t, dims: [...t.dims], data: t.data.slice() } as Tensor]));
+  return Object.fromEntries(
+    Object.entries(feeds).map(([k, t]) => [k, { ...t, dims: [...t.dims], data: t.data.slice() } as Tensor]),
+  );
 }
-

@@ -20,8 +20,16 @@ type TfjsFormat = 'layers-model' | 'graph-model';
 
 /** TensorFlow DataType names in graph-model signatures -> the dtypes tfjs computes in. */
 const TF_DTYPES: Record<string, DType> = {
-  DT_FLOAT: 'float32', DT_HALF: 'float32', DT_DOUBLE: 'float32', DT_INT32: 'int32', DT_INT64: 'int32', DT_INT16: 'int32',
-  DT_INT8: 'int32', DT_UINT8: 'int32', DT_BOOL: 'bool', DT_STRING: 'string',
+  DT_FLOAT: 'float32',
+  DT_HALF: 'float32',
+  DT_DOUBLE: 'float32',
+  DT_INT32: 'int32',
+  DT_INT64: 'int32',
+  DT_INT16: 'int32',
+  DT_INT8: 'int32',
+  DT_UINT8: 'int32',
+  DT_BOOL: 'bool',
+  DT_STRING: 'string',
 };
 
 function dimsOf(shape: unknown, name: string): Array<number | string> {
@@ -45,13 +53,29 @@ function layersSignature(topology: Json, file: string): { inputs: TensorSpec[]; 
     const first = cfg(layers[0]!);
     const input = first.name ? `${String(first.name)}_input` : 'input';
     if (layers[0]!.class_name === 'InputLayer') {
-      return { inputs: [{ name: String(first.name), dtype: layerDtype(first.dtype), dims: dimsOf(shapeOf(first), String(first.name)) }], outputs: [{ name: String(cfg(layers.at(-1)!).name ?? 'output'), dtype: 'float32', dims: [] }] };
+      return {
+        inputs: [
+          {
+            name: String(first.name),
+            dtype: layerDtype(first.dtype),
+            dims: dimsOf(shapeOf(first), String(first.name)),
+          },
+        ],
+        outputs: [{ name: String(cfg(layers.at(-1)!).name ?? 'output'), dtype: 'float32', dims: [] }],
+      };
     }
-    if (!shapeOf(first)) throw new UsageError('E_BAD_MODEL', `${file}: the first layer has no batch_input_shape; mlbench cannot tell the input shape.`);
-    return { inputs: [{ name: input, dtype: layerDtype(first.dtype), dims: dimsOf(shapeOf(first), input) }], outputs: [{ name: String(cfg(layers.at(-1)!).name ?? 'output'), dtype: 'float32', dims: [] }] };
+    if (!shapeOf(first))
+      throw new UsageError(
+        'E_BAD_MODEL',
+        `${file}: the first layer has no batch_input_shape; mlbench cannot tell the input shape.`,
+      );
+    return {
+      inputs: [{ name: input, dtype: layerDtype(first.dtype), dims: dimsOf(shapeOf(first), input) }],
+      outputs: [{ name: String(cfg(layers.at(-1)!).name ?? 'output'), dtype: 'float32', dims: [] }],
+    };
   }
   const byName = new Map(layers.map((l) => [String(cfg(l).name ?? l.name), l]));
-  const names = (key: string) => ((config as Json)[key] as unknown[][] | undefined ?? []).map((e) => String(e[0]));
+  const names = (key: string) => (((config as Json)[key] as unknown[][] | undefined) ?? []).map((e) => String(e[0]));
   const inputs = names('input_layers').map((n): TensorSpec => {
     const c = cfg(byName.get(n) ?? {});
     return { name: n, dtype: layerDtype(c.dtype), dims: dimsOf(shapeOf(c), n) };
@@ -65,7 +89,9 @@ function graphSignature(json: Json, file: string): { inputs: TensorSpec[]; outpu
   const sig = (json.signature ?? (json.userDefinedMetadata as Json | undefined)?.signature) as Json | undefined;
   const tensorSpec = (key: string, v: Json): TensorSpec => {
     const name = String(v.name ?? key).replace(/:0$/, '');
-    const dims = ((v.tensorShape as Json | undefined)?.dim as Json[] | undefined ?? []).map((d) => Number(d.size ?? -1));
+    const dims = (((v.tensorShape as Json | undefined)?.dim as Json[] | undefined) ?? []).map((d) =>
+      Number(d.size ?? -1),
+    );
     return { name, dtype: TF_DTYPES[String(v.dtype)] ?? 'float32', dims: dimsOf(dims, name) };
   };
   if (sig?.inputs) {
@@ -75,12 +101,24 @@ function graphSignature(json: Json, file: string): { inputs: TensorSpec[]; outpu
     };
   }
   const nodes = ((json.modelTopology as Json | undefined)?.node ?? []) as Json[];
-  const inputs = nodes.filter((n) => n.op === 'Placeholder').map((n): TensorSpec => {
-    const attr = (n.attr ?? {}) as Record<string, Json>;
-    const dims = ((attr.shape?.shape as Json | undefined)?.dim as Json[] | undefined ?? []).map((d) => Number(d.size ?? -1));
-    return { name: String(n.name), dtype: TF_DTYPES[String(attr.dtype?.type)] ?? 'float32', dims: dimsOf(dims, String(n.name)) };
-  });
-  if (!inputs.length) throw new UsageError('E_BAD_MODEL', `${file}: graph-model has neither a signature nor Placeholder nodes; mlbench cannot tell its inputs.`);
+  const inputs = nodes
+    .filter((n) => n.op === 'Placeholder')
+    .map((n): TensorSpec => {
+      const attr = (n.attr ?? {}) as Record<string, Json>;
+      const dims = (((attr.shape?.shape as Json | undefined)?.dim as Json[] | undefined) ?? []).map((d) =>
+        Number(d.size ?? -1),
+      );
+      return {
+        name: String(n.name),
+        dtype: TF_DTYPES[String(attr.dtype?.type)] ?? 'float32',
+        dims: dimsOf(dims, String(n.name)),
+      };
+    });
+  if (!inputs.length)
+    throw new UsageError(
+      'E_BAD_MODEL',
+      `${file}: graph-model has neither a signature nor Placeholder nodes; mlbench cannot tell its inputs.`,
+    );
   return { inputs, outputs: [] };
 }
 
@@ -90,15 +128,23 @@ export function readTfjsModel(file: string, bytes: Uint8Array): ModelArtifact {
   try {
     json = JSON.parse(Buffer.from(bytes).toString('utf8')) as Json;
   } catch (err) {
-    throw new UsageError('E_BAD_MODEL', `${file}: a .json model must be a TensorFlow.js model.json, but it is not valid JSON (${(err as Error).message}).`);
+    throw new UsageError(
+      'E_BAD_MODEL',
+      `${file}: a .json model must be a TensorFlow.js model.json, but it is not valid JSON (${(err as Error).message}).`,
+    );
   }
   const topology = json.modelTopology as Json | undefined;
   if (!topology || typeof topology !== 'object' || !Array.isArray(json.weightsManifest)) {
-    throw new UsageError('E_BAD_MODEL', `${file}: not a TensorFlow.js model.json (it needs "modelTopology" and "weightsManifest"; an mlbench architecture description goes through the zoo, an ONNX model is a .onnx file).`);
+    throw new UsageError(
+      'E_BAD_MODEL',
+      `${file}: not a TensorFlow.js model.json (it needs "modelTopology" and "weightsManifest"; an mlbench architecture description goes through the zoo, an ONNX model is a .onnx file).`,
+    );
   }
-  const format: TfjsFormat = json.format === 'graph-model' || Array.isArray(topology.node) ? 'graph-model' : 'layers-model';
+  const format: TfjsFormat =
+    json.format === 'graph-model' || Array.isArray(topology.node) ? 'graph-model' : 'layers-model';
   const { inputs, outputs } = format === 'layers-model' ? layersSignature(topology, file) : graphSignature(json, file);
-  const parameters = (json.weightsManifest as Json[]).flatMap((g) => (g.weights ?? []) as Json[])
+  const parameters = (json.weightsManifest as Json[])
+    .flatMap((g) => (g.weights ?? []) as Json[])
     .reduce((sum, w) => sum + ((w.shape as number[] | undefined) ?? []).reduce((a, b) => a * b, 1), 0);
   const name = String((topology.config as Json | undefined)?.name ?? path.basename(path.dirname(path.resolve(file))));
   return { name, onnx: new Uint8Array(0), inputs, outputs, parameters, tfjs: { path: path.resolve(file), format } };

@@ -7,7 +7,14 @@
  * fanOut)) (Glorot) otherwise; biases uniform in +-0.05 so the bias path is exercised by parity.
  */
 import { UsageError } from '../errors.js';
-import { isParametric, type ArchDescription, type LayerSpec, type ResolvedArch, type ResolvedWeights, type WeightData } from '../arch.js';
+import {
+  isParametric,
+  type ArchDescription,
+  type LayerSpec,
+  type ResolvedArch,
+  type ResolvedWeights,
+  type WeightData,
+} from '../arch.js';
 import { createRng, deriveSeed, type Rng } from '../measure/random.js';
 import { archStats, type ArchStats } from './shapes.js';
 
@@ -21,7 +28,11 @@ export function encodeWeight(data: Float32Array, dims: number[]): WeightData {
 export function decodeWeight(w: WeightData, where: string): Float32Array {
   if ('base64' in w && typeof w.base64 === 'string') {
     const buf = Buffer.from(w.base64, 'base64');
-    if (buf.byteLength % 4 !== 0) throw new UsageError('E_BAD_MODEL', `${where}: base64 weights are ${buf.byteLength} bytes, not a whole number of float32 values`);
+    if (buf.byteLength % 4 !== 0)
+      throw new UsageError(
+        'E_BAD_MODEL',
+        `${where}: base64 weights are ${buf.byteLength} bytes, not a whole number of float32 values`,
+      );
     const out = new Float32Array(buf.byteLength / 4);
     new Uint8Array(out.buffer).set(buf);
     return out;
@@ -31,18 +42,28 @@ export function decodeWeight(w: WeightData, where: string): Float32Array {
 }
 
 /** Kernel dims (tfjs layout) and fan-in/fan-out of a parametric layer given its input dims. */
-function kernelShape(layer: LayerSpec, inDims: number[]): { dims: number[]; fanIn: number; fanOut: number; biasSize: number } {
+function kernelShape(
+  layer: LayerSpec,
+  inDims: number[],
+): { dims: number[]; fanIn: number; fanOut: number; biasSize: number } {
   switch (layer.type) {
-    case 'dense': return { dims: [inDims[0]!, layer.units], fanIn: inDims[0]!, fanOut: layer.units, biasSize: layer.units };
+    case 'dense':
+      return { dims: [inDims[0]!, layer.units], fanIn: inDims[0]!, fanOut: layer.units, biasSize: layer.units };
     case 'conv2d': {
       const k = layer.kernel;
-      return { dims: [k, k, inDims[0]!, layer.filters], fanIn: k * k * inDims[0]!, fanOut: k * k * layer.filters, biasSize: layer.filters };
+      return {
+        dims: [k, k, inDims[0]!, layer.filters],
+        fanIn: k * k * inDims[0]!,
+        fanOut: k * k * layer.filters,
+        biasSize: layer.filters,
+      };
     }
     case 'depthwiseConv2d': {
       const k = layer.kernel;
       return { dims: [k, k, inDims[0]!, 1], fanIn: k * k, fanOut: k * k, biasSize: inDims[0]! };
     }
-    default: throw new Error(`layer type ${layer.type} has no weights`);
+    default:
+      throw new Error(`layer type ${layer.type} has no weights`);
   }
 }
 
@@ -80,7 +101,10 @@ export function resolveArch(desc: ArchDescription): { arch: ResolvedArch; stats:
       const bias = decodeWeight(layer.weights.bias, `${where} bias`);
       const kernelCount = shape.dims.reduce((a, b) => a * b, 1);
       if (!sameDims(layer.weights.kernel.dims, shape.dims) || kernel.length !== kernelCount) {
-        throw new UsageError('E_BAD_MODEL', `${where}: kernel must have dims [${shape.dims.join(', ')}] (${kernelCount} values), got dims [${layer.weights.kernel.dims.join(', ')}] with ${kernel.length} values`);
+        throw new UsageError(
+          'E_BAD_MODEL',
+          `${where}: kernel must have dims [${shape.dims.join(', ')}] (${kernelCount} values), got dims [${layer.weights.kernel.dims.join(', ')}] with ${kernel.length} values`,
+        );
       }
       if (bias.length !== shape.biasSize) {
         throw new UsageError('E_BAD_MODEL', `${where}: bias must have ${shape.biasSize} values, got ${bias.length}`);
@@ -91,7 +115,11 @@ export function resolveArch(desc: ArchDescription): { arch: ResolvedArch; stats:
     const rand = createRng(deriveSeed(desc.seed, path));
     const relu = (layer.activation ?? 'none') === 'relu';
     const limit = Math.sqrt(6 / (relu ? shape.fanIn : shape.fanIn + shape.fanOut));
-    const kernel = uniformArray(shape.dims.reduce((a, b) => a * b, 1), limit, rand);
+    const kernel = uniformArray(
+      shape.dims.reduce((a, b) => a * b, 1),
+      limit,
+      rand,
+    );
     const bias = uniformArray(shape.biasSize, 0.05, rand);
     weights.set(path, { kernel, kernelDims: shape.dims, bias });
   }
@@ -103,15 +131,23 @@ export function resolveArch(desc: ArchDescription): { arch: ResolvedArch; stats:
  * a trained or seeded model as a `{kind:'trained'}` file.
  */
 export function withExplicitWeights(arch: ResolvedArch): ArchDescription {
-  const copy = (layers: LayerSpec[], prefix: string): LayerSpec[] => layers.map((layer, i) => {
-    const path = prefix === '' ? String(i) : `${prefix}.${i}`;
-    if (layer.type === 'residual') {
-      return { ...layer, body: copy(layer.body, `${path}.body`), ...(layer.shortcut ? { shortcut: copy(layer.shortcut, `${path}.shortcut`) } : {}) };
-    }
-    const w = arch.weights.get(path);
-    if (!w) return { ...layer };
-    return { ...layer, weights: { kernel: encodeWeight(w.kernel, w.kernelDims), bias: encodeWeight(w.bias, [w.bias.length]) } };
-  });
+  const copy = (layers: LayerSpec[], prefix: string): LayerSpec[] =>
+    layers.map((layer, i) => {
+      const path = prefix === '' ? String(i) : `${prefix}.${i}`;
+      if (layer.type === 'residual') {
+        return {
+          ...layer,
+          body: copy(layer.body, `${path}.body`),
+          ...(layer.shortcut ? { shortcut: copy(layer.shortcut, `${path}.shortcut`) } : {}),
+        };
+      }
+      const w = arch.weights.get(path);
+      if (!w) return { ...layer };
+      return {
+        ...layer,
+        weights: { kernel: encodeWeight(w.kernel, w.kernelDims), bias: encodeWeight(w.bias, [w.bias.length]) },
+      };
+    });
   return { ...arch.description, layers: copy(arch.description.layers, '') };
 }
 

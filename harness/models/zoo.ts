@@ -19,8 +19,19 @@ export interface ZooArch {
 
 const MOBILENET_V1: Array<[number, number]> = [
   // [output channels at width 32, stride] of MobileNet v1's 13 depthwise-separable blocks
-  [64, 1], [128, 2], [128, 1], [256, 2], [256, 1], [512, 2],
-  [512, 1], [512, 1], [512, 1], [512, 1], [512, 1], [1024, 2], [1024, 1],
+  [64, 1],
+  [128, 2],
+  [128, 1],
+  [256, 2],
+  [256, 1],
+  [512, 2],
+  [512, 1],
+  [512, 1],
+  [512, 1],
+  [512, 1],
+  [512, 1],
+  [1024, 2],
+  [1024, 1],
 ];
 
 function dwSeparable(channels: number, stride: number): LayerSpec[] {
@@ -37,7 +48,9 @@ function basicBlock(channels: number, stride: number, project: boolean): LayerSp
       { type: 'conv2d', filters: channels, kernel: 3, stride, padding: 'same', activation: 'relu' },
       { type: 'conv2d', filters: channels, kernel: 3, stride: 1, padding: 'same' },
     ],
-    ...(project ? { shortcut: [{ type: 'conv2d', filters: channels, kernel: 1, stride, padding: 'same' } as LayerSpec] } : {}),
+    ...(project
+      ? { shortcut: [{ type: 'conv2d', filters: channels, kernel: 1, stride, padding: 'same' } as LayerSpec] }
+      : {}),
     activation: 'relu',
   };
 }
@@ -71,7 +84,13 @@ export const ZOO: Record<string, ZooArch> = {
       layers: [
         { type: 'conv2d', filters: p.width!, kernel: 5, padding: 'same', activation: 'relu' },
         { type: 'maxPool2d', size: 2 },
-        { type: 'conv2d', filters: Math.max(1, Math.round((p.width! * 8) / 3)), kernel: 5, padding: 'valid', activation: 'relu' },
+        {
+          type: 'conv2d',
+          filters: Math.max(1, Math.round((p.width! * 8) / 3)),
+          kernel: 5,
+          padding: 'valid',
+          activation: 'relu',
+        },
         { type: 'maxPool2d', size: 2 },
         { type: 'flatten' },
         { type: 'dense', units: 120, activation: 'relu' },
@@ -82,7 +101,8 @@ export const ZOO: Record<string, ZooArch> = {
   },
   mobilenet: {
     id: 'mobilenet',
-    description: 'MobileNet-v1-like: conv3x3/2 stem of width channels, depth depthwise-separable blocks (v1 plan scaled by width/32), global pool, dense, softmax',
+    description:
+      'MobileNet-v1-like: conv3x3/2 stem of width channels, depth depthwise-separable blocks (v1 plan scaled by width/32), global pool, dense, softmax',
     defaults: { resolution: 224, channels: 3, width: 32, depth: 13, classes: 1000 },
     build: (p) => {
       const scale = p.width! / 32;
@@ -100,7 +120,8 @@ export const ZOO: Record<string, ZooArch> = {
   },
   resnet: {
     id: 'resnet',
-    description: 'ResNet-18-like: conv7x7/2 stem of width channels, maxpool3x3/2, depth stages of 2 basic residual blocks (channels doubling), global pool, dense, softmax',
+    description:
+      'ResNet-18-like: conv7x7/2 stem of width channels, maxpool3x3/2, depth stages of 2 basic residual blocks (channels doubling), global pool, dense, softmax',
     defaults: { resolution: 224, channels: 3, width: 64, depth: 4, classes: 1000 },
     build: (p) => {
       const layers: LayerSpec[] = [
@@ -126,18 +147,31 @@ export const ZOO_ARCHS: readonly string[] = Object.keys(ZOO);
  */
 export function zooDescription(arch: string, params: ZooParams, seed: number): ArchDescription {
   const def = ZOO[arch];
-  if (!def) throw new UsageError('E_BAD_MODEL', `zoo model: unknown arch "${arch}". Valid archs: ${[...ZOO_ARCHS, ...TRANSFORMER_ARCHS].join(', ')}.`);
+  if (!def)
+    throw new UsageError(
+      'E_BAD_MODEL',
+      `zoo model: unknown arch "${arch}". Valid archs: ${[...ZOO_ARCHS, ...TRANSFORMER_ARCHS].join(', ')}.`,
+    );
   const resolved: Record<string, number> = { ...def.defaults };
   for (const [key, value] of Object.entries(params)) {
     if (!(key in def.defaults)) {
-      throw new UsageError('E_BAD_MODEL', `zoo model ${arch}: unknown param "${key}". Valid params: ${Object.keys(def.defaults).join(', ')}.`);
+      throw new UsageError(
+        'E_BAD_MODEL',
+        `zoo model ${arch}: unknown param "${key}". Valid params: ${Object.keys(def.defaults).join(', ')}.`,
+      );
     }
     const n = typeof value === 'number' ? value : Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError('E_BAD_MODEL', `zoo model ${arch}: param ${key} must be a positive integer, got ${JSON.stringify(value)}.`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new UsageError(
+        'E_BAD_MODEL',
+        `zoo model ${arch}: param ${key} must be a positive integer, got ${JSON.stringify(value)}.`,
+      );
     resolved[key] = n;
   }
   const { input, layers } = def.build(resolved);
-  const suffix = Object.entries(resolved).map(([k, v]) => `${k}${v}`).join('-');
+  const suffix = Object.entries(resolved)
+    .map(([k, v]) => `${k}${v}`)
+    .join('-');
   return {
     format: ARCH_FORMAT,
     version: ARCH_VERSION,

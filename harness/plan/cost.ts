@@ -31,7 +31,7 @@ export function expectedCostMs(job: Job): number {
   if (job.workload.kind === 'training') {
     const rows = sliceRows(job.workload.dataset?.slice) ?? 10_000;
     // train.maxEpochs 0 means "the workload's own"; a workload without one is costed at 10 epochs.
-    const epochs = s['train.maxEpochs'] > 0 ? s['train.maxEpochs'] : training?.maxEpochs ?? 10;
+    const epochs = s['train.maxEpochs'] > 0 ? s['train.maxEpochs'] : (training?.maxEpochs ?? 10);
     const rowUs = ROW_EPOCH_US[training?.task ?? 'tabular'] ?? ROW_EPOCH_US.tabular!;
     return start + (rows * epochs * rowUs * (runtime?.trainCostFactor ?? 1)) / 1000;
   }

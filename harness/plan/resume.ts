@@ -52,22 +52,36 @@ export function recordedRunArgs(previous: ResultFile, source: string): string[] 
   // The plan block holds the arguments as data; older files only have the command line.
   const args = previous.plan ? ['mlbench', ...previous.plan.args] : splitCommand(previous.command);
   if (args[0] !== 'mlbench' || args[1] !== 'run') return null;
-  if (args.includes('--resume')) throw new UsageError('E_RESULT_FILE', `${source}: its recorded command is itself a --resume; resume the original run's file.`);
+  if (args.includes('--resume'))
+    throw new UsageError(
+      'E_RESULT_FILE',
+      `${source}: its recorded command is itself a --resume; resume the original run's file.`,
+    );
   return args.slice(2);
 }
 
 export function planResume(
-  previous: ResultFile, source: string, jobs: Job[], machineId: string, now: { settings: Record<string, unknown>; choices: Record<string, unknown> },
+  previous: ResultFile,
+  source: string,
+  jobs: Job[],
+  machineId: string,
+  now: { settings: Record<string, unknown>; choices: Record<string, unknown> },
 ): ResumePlan {
   if (previous.machine.id !== machineId) {
-    throw new UsageError('E_BAD_FLAG', `--resume ${source}: it was run on machine ${previous.machine.id}, this is ${machineId}; resume on the same machine.`);
+    throw new UsageError(
+      'E_BAD_FLAG',
+      `--resume ${source}: it was run on machine ${previous.machine.id}, this is ${machineId}; resume on the same machine.`,
+    );
   }
   // Measurement settings and run choices alike must match: the resumed file stands for one run.
   const before = { ...measurementSettings(previous), ...runChoices(previous) };
   const after = { ...now.settings, ...now.choices };
   const changed = Object.keys({ ...before, ...after }).filter((k) => stableJson(before[k]) !== stableJson(after[k]));
   if (changed.length) {
-    throw new UsageError('E_BAD_FLAG', `--resume ${source}: settings differ from the interrupted run (${changed.join(', ')}); this mlbench resolves its command line differently, so run it afresh.`);
+    throw new UsageError(
+      'E_BAD_FLAG',
+      `--resume ${source}: settings differ from the interrupted run (${changed.join(', ')}); this mlbench resolves its command line differently, so run it afresh.`,
+    );
   }
   // A job that never ran (skipped) is run again; every other status is a finished measurement.
   const done = new Map(previous.jobs.filter((j) => j.status !== 'skipped').map((j) => [j.id, j]));

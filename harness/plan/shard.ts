@@ -25,15 +25,30 @@ export interface ShardSpec {
 }
 
 function envShard(env: NodeJS.ProcessEnv): ShardSpec {
-  const pairs: Array<[string, string, number]> = [['JOB_COMPLETION_INDEX', 'JOB_COMPLETIONS', 1], ['CI_NODE_INDEX', 'CI_NODE_TOTAL', 0]];
+  const pairs: Array<[string, string, number]> = [
+    ['JOB_COMPLETION_INDEX', 'JOB_COMPLETIONS', 1],
+    ['CI_NODE_INDEX', 'CI_NODE_TOTAL', 0],
+  ];
   for (const [indexVar, countVar, offset] of pairs) {
     const indexText = env[indexVar];
     if (indexText === undefined) continue;
     const countText = env[countVar];
-    if (countText === undefined) throw new UsageError('E_BAD_FLAG', `--shard auto: ${indexVar}=${indexText} is set but ${countVar} is not; set ${countVar} to the number of shards (the Job's completions).`);
-    return checked(Number(indexText) + offset, Number(countText), `--shard auto (${indexVar}=${indexText}, ${countVar}=${countText})`, `${indexVar}/${countVar}`);
+    if (countText === undefined)
+      throw new UsageError(
+        'E_BAD_FLAG',
+        `--shard auto: ${indexVar}=${indexText} is set but ${countVar} is not; set ${countVar} to the number of shards (the Job's completions).`,
+      );
+    return checked(
+      Number(indexText) + offset,
+      Number(countText),
+      `--shard auto (${indexVar}=${indexText}, ${countVar}=${countText})`,
+      `${indexVar}/${countVar}`,
+    );
   }
-  throw new UsageError('E_BAD_FLAG', '--shard auto: none of JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or CI_NODE_INDEX is set; give --shard i/n instead.');
+  throw new UsageError(
+    'E_BAD_FLAG',
+    '--shard auto: none of JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or CI_NODE_INDEX is set; give --shard i/n instead.',
+  );
 }
 
 function checked(index: number, count: number, what: string, source: string): ShardSpec {
@@ -70,7 +85,9 @@ export function assignShards(jobs: readonly Job[], count: number): number[] {
 export function shardCostsMs(jobs: readonly Job[], count: number): number[] {
   const shardOf = assignShards(jobs, count);
   const totals = new Array<number>(count).fill(0);
-  jobs.forEach((job, i) => { totals[shardOf[i]!]! += expectedCostMs(job); });
+  jobs.forEach((job, i) => {
+    totals[shardOf[i]!]! += expectedCostMs(job);
+  });
   return totals;
 }
 

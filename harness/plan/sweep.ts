@@ -22,11 +22,21 @@ export function parseSweep(text: string): SweepSpec {
   const m = /^\s*([a-z]+)\s*=\s*(.+)$/.exec(text);
   const axis = m?.[1] as SweepAxis | undefined;
   if (!m || !axis || !SWEEP_AXES.includes(axis)) {
-    throw new UsageError('E_BAD_FLAG', `--sweep ${text}: expected <axis>=<values> with axis ${SWEEP_AXES.join(' or ')}, e.g. --sweep batch=1,2,4,8,16`);
+    throw new UsageError(
+      'E_BAD_FLAG',
+      `--sweep ${text}: expected <axis>=<values> with axis ${SWEEP_AXES.join(' or ')}, e.g. --sweep batch=1,2,4,8,16`,
+    );
   }
-  const values = m[2]!.split(',').map((t) => t.trim()).filter((t) => t !== '').map(Number);
+  const values = m[2]!
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t !== '')
+    .map(Number);
   if (values.length < 2 || !values.every((v) => Number.isInteger(v) && v > 0 && v <= 1_000_000)) {
-    throw new UsageError('E_BAD_FLAG', `--sweep ${text}: expected two or more positive integers after "${axis}=", e.g. --sweep ${axis}=1,2,4,8`);
+    throw new UsageError(
+      'E_BAD_FLAG',
+      `--sweep ${text}: expected two or more positive integers after "${axis}=", e.g. --sweep ${axis}=1,2,4,8`,
+    );
   }
   return { axis, values: [...new Set(values)].sort((a, b) => a - b) };
 }
@@ -44,25 +54,41 @@ export function sweptWorkloadId(base: string, axis: SweepAxis, value: number): s
  */
 export function applySweep(jobs: Job[], sweep: SweepSpec): Job[] {
   if (sweep.axis === 'seq') {
-    throw new UsageError('E_BAD_FLAG', '--sweep seq=...: sequence length is an input shape of the model file; run `mlbench model <encoder.onnx> --seq 32,128,512 --runtime ort-node:cpu,ort-node:webgpu`, whose report draws the same crossover chart');
+    throw new UsageError(
+      'E_BAD_FLAG',
+      '--sweep seq=...: sequence length is an input shape of the model file; run `mlbench model <encoder.onnx> --seq 32,128,512 --runtime ort-node:cpu,ort-node:webgpu`, whose report draws the same crossover chart',
+    );
   }
-  const candidates = jobs.filter((j) => j.workload.kind === 'inference' && j.scenario === 'offline' && j.workload.model.kind !== 'micro');
+  const candidates = jobs.filter(
+    (j) => j.workload.kind === 'inference' && j.scenario === 'offline' && j.workload.model.kind !== 'micro',
+  );
   if (candidates.length === 0) {
-    throw new UsageError('E_BAD_FLAG', '--sweep batch=...: it varies the offline scenario\'s batch size, and no inference job of the plan runs offline; add --scenario offline (or leave --scenario out)');
+    throw new UsageError(
+      'E_BAD_FLAG',
+      "--sweep batch=...: it varies the offline scenario's batch size, and no inference job of the plan runs offline; add --scenario offline (or leave --scenario out)",
+    );
   }
   const chosen = new Map<string, Job>();
   for (const j of candidates) {
     const key = `${j.suite}\u0000${JSON.stringify(j.workload.model)}\u0000${j.runtime}\u0000${j.repeat}`;
     const seen = chosen.get(key);
-    if (!seen || (!seen.workload.scenarios.includes('offline') && j.workload.scenarios.includes('offline'))) chosen.set(key, j);
+    if (!seen || (!seen.workload.scenarios.includes('offline') && j.workload.scenarios.includes('offline')))
+      chosen.set(key, j);
   }
-  return [...chosen.values()].flatMap((j) => sweep.values.map((value): Job => {
-    const workloadId = sweptWorkloadId(j.workload.id, sweep.axis, value);
-    return {
-      ...j,
-      id: j.id.replace(`/${j.workload.id}/`, `/${workloadId}/`),
-      workload: { ...j.workload, id: workloadId, description: `${j.workload.description}; batch ${value} (sweep)`, extra: { ...j.workload.extra, sweep: { axis: sweep.axis, value, base: j.workload.id } } },
-      settings: { ...j.settings, batchSize: value },
-    };
-  }));
+  return [...chosen.values()].flatMap((j) =>
+    sweep.values.map((value): Job => {
+      const workloadId = sweptWorkloadId(j.workload.id, sweep.axis, value);
+      return {
+        ...j,
+        id: j.id.replace(`/${j.workload.id}/`, `/${workloadId}/`),
+        workload: {
+          ...j.workload,
+          id: workloadId,
+          description: `${j.workload.description}; batch ${value} (sweep)`,
+          extra: { ...j.workload.extra, sweep: { axis: sweep.axis, value, base: j.workload.id } },
+        },
+        settings: { ...j.settings, batchSize: value },
+      };
+    }),
+  );
 }

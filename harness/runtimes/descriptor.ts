@@ -58,7 +58,8 @@ const ALL_PRECISIONS: readonly Precision[] = ['fp32', 'fp16', 'int8', 'int8w'];
 /** tfjs adapters build float32 layers from the architecture description: nothing but fp32 reaches tfjs. */
 const TFJS_PRECISION = {
   precisions: ['fp32'] as readonly Precision[],
-  precisionNote: 'its adapter builds float32 tfjs layers from the architecture description; tfjs tensors have no float16 or int8 dtype',
+  precisionNote:
+    'its adapter builds float32 tfjs layers from the architecture description; tfjs tensors have no float16 or int8 dtype',
 };
 
 /** A registry entry: the descriptor and the lazy factory of the adapter. */
@@ -66,16 +67,45 @@ export interface RuntimeEntry<R> extends RuntimeDescriptor {
   create(): Promise<R>;
 }
 
-const ORT_NODE = { family: 'onnx', modelFormats: ['arch', 'onnx'], host: 'node', settingsGroup: 'ort', trains: false, startCostMs: 150, precisions: ALL_PRECISIONS } as const;
+const ORT_NODE = {
+  family: 'onnx',
+  modelFormats: ['arch', 'onnx'],
+  host: 'node',
+  settingsGroup: 'ort',
+  trains: false,
+  startCostMs: 150,
+  precisions: ALL_PRECISIONS,
+} as const;
 
 /** ort-node on the CPU, or on an accelerator (`gpu`); `webgpu` needs the adapter's shader-f16 for fp16. */
-export const ortNode = (device: 'cpu' | 'gpu', webgpu = false): RuntimeDescriptor => ({ ...ORT_NODE, device, ...(webgpu ? { precisionNeeds: { fp16: 'shader-f16' } } : {}) });
+export const ortNode = (device: 'cpu' | 'gpu', webgpu = false): RuntimeDescriptor => ({
+  ...ORT_NODE,
+  device,
+  ...(webgpu ? { precisionNeeds: { fp16: 'shader-f16' } } : {}),
+});
 
-export const ORT_WEB_WASM: RuntimeDescriptor = { family: 'onnx', modelFormats: ['arch', 'onnx'], device: 'cpu', host: 'node', settingsGroup: 'ortWeb', trains: false, startCostMs: 400, precisions: ALL_PRECISIONS };
+export const ORT_WEB_WASM: RuntimeDescriptor = {
+  family: 'onnx',
+  modelFormats: ['arch', 'onnx'],
+  device: 'cpu',
+  host: 'node',
+  settingsGroup: 'ortWeb',
+  trains: false,
+  startCostMs: 400,
+  precisions: ALL_PRECISIONS,
+};
 
 /** tfjs in Node (the pure-JS cpu backend, wasm) or tfjs-node's native TensorFlow (`startCostMs` 500, or 800 for the GPU build). */
 export const tfjs = (device: 'cpu' | 'gpu', startCostMs: number, trainCostFactor = 1): RuntimeDescriptor => ({
-  family: 'tfjs', modelFormats: ['arch', 'tfjs-json'], device, host: 'node', settingsGroup: 'tfjs', trains: true, startCostMs, trainCostFactor, ...TFJS_PRECISION,
+  family: 'tfjs',
+  modelFormats: ['arch', 'tfjs-json'],
+  device,
+  host: 'node',
+  settingsGroup: 'tfjs',
+  trains: true,
+  startCostMs,
+  trainCostFactor,
+  ...TFJS_PRECISION,
 });
 
 /**
@@ -84,17 +114,41 @@ export const tfjs = (device: 'cpu' | 'gpu', startCostMs: number, trainCostFactor
  * per job. Its knobs are the `browser.*` settings.
  */
 export const inBrowser = (family: 'onnx' | 'tfjs', device: 'cpu' | 'gpu'): RuntimeDescriptor => ({
-  family, modelFormats: family === 'onnx' ? ['arch', 'onnx'] : ['arch'], device, host: 'browser', settingsGroup: 'browser', trains: false, startCostMs: 3000,
-  ...(family === 'onnx' ? { precisions: ALL_PRECISIONS, ...(device === 'gpu' ? { precisionNeeds: { fp16: 'shader-f16' as const } } : {}) } : TFJS_PRECISION),
+  family,
+  modelFormats: family === 'onnx' ? ['arch', 'onnx'] : ['arch'],
+  device,
+  host: 'browser',
+  settingsGroup: 'browser',
+  trains: false,
+  startCostMs: 3000,
+  ...(family === 'onnx'
+    ? { precisions: ALL_PRECISIONS, ...(device === 'gpu' ? { precisionNeeds: { fp16: 'shader-f16' as const } } : {}) }
+    : TFJS_PRECISION),
 });
 
 /** The deterministic null runtime: computes nothing (no outputs checked, no parity, no FLOPs), never a contender. */
-export const NULL_DESCRIPTOR: RuntimeDescriptor = { family: 'null', modelFormats: ['arch'], device: 'cpu', host: 'node', settingsGroup: 'null', trains: false, startCostMs: 0, precisions: ALL_PRECISIONS };
+export const NULL_DESCRIPTOR: RuntimeDescriptor = {
+  family: 'null',
+  modelFormats: ['arch'],
+  device: 'cpu',
+  host: 'node',
+  settingsGroup: 'null',
+  trains: false,
+  startCostMs: 0,
+  precisions: ALL_PRECISIONS,
+};
 
 /**
  * A peer program (`external:<cmd>`): it states what it runs through its own probe, so every
  * format is offered to it; it trains tabular workloads.
  */
 export const EXTERNAL_DESCRIPTOR: RuntimeDescriptor = {
-  family: 'external', modelFormats: ['arch', 'onnx', 'tfjs-json'], device: 'cpu', host: 'node', settingsGroup: 'external', trains: true, startCostMs: 1500, precisions: ALL_PRECISIONS,
+  family: 'external',
+  modelFormats: ['arch', 'onnx', 'tfjs-json'],
+  device: 'cpu',
+  host: 'node',
+  settingsGroup: 'external',
+  trains: true,
+  startCostMs: 1500,
+  precisions: ALL_PRECISIONS,
 };

@@ -65,8 +65,15 @@ export function killLivePeers(): number {
 export function externalArgv(idOrCmd: string): string[] {
   const cmd = idOrCmd.startsWith('external:') ? idOrCmd.slice('external:'.length) : idOrCmd;
   const argv = cmd.trim().split(/\s+/).filter(Boolean);
-  if (argv.length === 0) throw new RuntimeError('external runtime: empty command; write --runtime external:<cmd>, e.g. external:python3 peers/sklearn_logreg.py');
-  return argv.map((a) => (!path.isAbsolute(a) && a.includes('/') && !existsSync(a) && existsSync(path.join(PROJECT_ROOT, a)) ? path.join(PROJECT_ROOT, a) : a));
+  if (argv.length === 0)
+    throw new RuntimeError(
+      'external runtime: empty command; write --runtime external:<cmd>, e.g. external:python3 peers/sklearn_logreg.py',
+    );
+  return argv.map((a) =>
+    !path.isAbsolute(a) && a.includes('/') && !existsSync(a) && existsSync(path.join(PROJECT_ROOT, a))
+      ? path.join(PROJECT_ROOT, a)
+      : a,
+  );
 }
 
 /**
@@ -92,14 +99,23 @@ export function callPeer(argv: string[], request: Record<string, unknown>, timeo
     let peak: number | null = null;
     let timedOut = false;
     let spawnError: string | null = null;
-    child.stdout.on('data', (c: Buffer) => { stdout += c.toString('utf8'); });
-    child.stderr.on('data', (c: Buffer) => { stderr = (stderr + c.toString('utf8')).slice(-8192); });
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString('utf8');
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      stderr = (stderr + c.toString('utf8')).slice(-8192);
+    });
     const poll = setInterval(() => {
       const hwm = child.pid === undefined ? null : vmHwmBytes(child.pid);
       if (hwm !== null) peak = Math.max(peak ?? 0, hwm);
     }, 50);
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
-    child.on('error', (err) => { spawnError = err.message; });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('error', (err) => {
+      spawnError = err.message;
+    });
     child.stdin.on('error', () => undefined);
     child.stdin.end(`${JSON.stringify({ protocol: EXTERNAL_PROTOCOL, ...request })}\n`);
     child.on('close', (code, signal) => {
@@ -123,7 +139,8 @@ export function callPeer(argv: string[], request: Record<string, unknown>, timeo
             ? `peer's last stdout line is not protocol JSON: ${JSON.stringify(last.slice(0, 200))}`
             : `peer printed no reply`;
         }
-        if (code !== 0 || signal) problem = `peer exited with ${signal ? `signal ${signal}` : `code ${code}`}${tail ? `: ${tail}` : ''}`;
+        if (code !== 0 || signal)
+          problem = `peer exited with ${signal ? `signal ${signal}` : `code ${code}`}${tail ? `: ${tail}` : ''}`;
         if (problem) reply = null;
       }
       resolve({ reply, problem, stderr, code, signal, peakRssBytes: peak, wallSeconds });
@@ -148,11 +165,24 @@ export function createExternalRuntime(id: string): Runtime {
       if (!call.reply) return { available: false, reason: `${id}: ${call.problem}`, version: null, backends: [] };
       const available = call.reply.available === true;
       const version = typeof call.reply.version === 'string' ? call.reply.version : null;
-      const reason = typeof call.reply.reason === 'string' ? call.reply.reason : available ? undefined : `${id}: the peer says it is unavailable`;
-      return { available, ...(reason ? { reason } : {}), version, backends: [], details: { tool: call.reply.tool ?? null } };
+      const reason =
+        typeof call.reply.reason === 'string'
+          ? call.reply.reason
+          : available
+            ? undefined
+            : `${id}: the peer says it is unavailable`;
+      return {
+        available,
+        ...(reason ? { reason } : {}),
+        version,
+        backends: [],
+        details: { tool: call.reply.tool ?? null },
+      };
     },
     async load() {
-      throw new RuntimeError(`${id}: external peers train and predict through the protocol; they do not serve inference sessions`);
+      throw new RuntimeError(
+        `${id}: external peers train and predict through the protocol; they do not serve inference sessions`,
+      );
     },
   };
 }

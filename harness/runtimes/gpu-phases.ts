@@ -14,10 +14,14 @@ import type { Feeds, GpuPhases, Session } from '../types.js';
 export const GPU_PHASE_QUERIES = 8;
 
 /** Why a session without `gpuPhases` cannot split its queries. */
-export const PHASES_HIDDEN = 'the runtime uploads inputs, runs and reads outputs back inside one run() call with host tensors (no device-buffer inputs or outputs, no timestamp queries exposed), so only the whole query is timed';
+export const PHASES_HIDDEN =
+  'the runtime uploads inputs, runs and reads outputs back inside one run() call with host tensors (no device-buffer inputs or outputs, no timestamp queries exposed), so only the whole query is timed';
 
 /** Per-query phase times (ms) -> the recorded medians. */
-export function summarisePhases(method: string, perQuery: Array<{ uploadMs: number; dispatchMs: number; readbackMs: number }>): GpuPhases {
+export function summarisePhases(
+  method: string,
+  perQuery: Array<{ uploadMs: number; dispatchMs: number; readbackMs: number }>,
+): GpuPhases {
   return {
     method,
     queries: perQuery.length,
@@ -31,7 +35,9 @@ export function summarisePhases(method: string, perQuery: Array<{ uploadMs: numb
 /** The session's phase split over GPU_PHASE_QUERIES queries of `batch` samples; never throws. */
 export async function measureGpuPhases(session: Session, samples: SampleSource, batch: number): Promise<GpuPhases> {
   if (!session.gpuPhases) return { method: 'not measurable', reason: PHASES_HIDDEN };
-  const feeds: Feeds[] = Array.from({ length: GPU_PHASE_QUERIES }, (_, q) => samples.feeds(Array.from({ length: batch }, (_, k) => (q * batch + k) % samples.count)));
+  const feeds: Feeds[] = Array.from({ length: GPU_PHASE_QUERIES }, (_, q) =>
+    samples.feeds(Array.from({ length: batch }, (_, k) => (q * batch + k) % samples.count)),
+  );
   try {
     return await session.gpuPhases(feeds);
   } catch (err) {

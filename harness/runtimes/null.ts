@@ -13,7 +13,9 @@ import { TOOL_VERSION } from '../paths.js';
 /** Busy-waits `ns` nanoseconds on process.hrtime.bigint(). */
 export function busyWaitNs(ns: number): void {
   const end = process.hrtime.bigint() + BigInt(Math.round(ns));
-  while (process.hrtime.bigint() < end) { /* spin */ }
+  while (process.hrtime.bigint() < end) {
+    /* spin */
+  }
 }
 
 function zeros(spec: TensorSpec, batch: number): Tensor {
@@ -71,7 +73,9 @@ export function createNullRuntime(): Runtime {
           for (const spec of model.outputs) out[spec.name] = zeros(spec, batch);
           return out;
         },
-        async dispose() { /* nothing held */ },
+        async dispose() {
+          /* nothing held */
+        },
       };
       return { session, info: { threads: 1, options: { latencyUs: latencyNs / 1000, jitterPct: jitter * 100, fail } } };
     },

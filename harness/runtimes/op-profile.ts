@@ -26,29 +26,49 @@ export function topOps(events: Array<{ op: string; ms: number }>, source: string
     byOp.set(e.op, entry);
   }
   const totalMs = [...byOp.values()].reduce((s, e) => s + e.totalMs, 0);
-  const ops = [...byOp].map(([op, e]) => ({ op, calls: e.calls, totalMs: e.totalMs, share: totalMs > 0 ? e.totalMs / totalMs : 0 }))
-    .sort((a, b) => b.totalMs - a.totalMs).slice(0, TOP_OPS);
+  const ops = [...byOp]
+    .map(([op, e]) => ({ op, calls: e.calls, totalMs: e.totalMs, share: totalMs > 0 ? e.totalMs / totalMs : 0 }))
+    .sort((a, b) => b.totalMs - a.totalMs)
+    .slice(0, TOP_OPS);
   return { source, queries, totalMs, ops };
 }
 
-interface TraceEvent { cat?: string; name?: string; ts?: number; dur?: number; args?: { op_name?: string } }
+interface TraceEvent {
+  cat?: string;
+  name?: string;
+  ts?: number;
+  dur?: number;
+  args?: { op_name?: string };
+}
 
 /** Op times of an onnxruntime chrome trace, without the events of the first `model_run`. */
 export function ortTraceOps(trace: TraceEvent[]): Array<{ op: string; ms: number }> {
-  const runs = trace.filter((e) => e.cat === 'Session' && e.name === 'model_run').sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
+  const runs = trace
+    .filter((e) => e.cat === 'Session' && e.name === 'model_run')
+    .sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
   const firstEnd = runs.length > 1 ? (runs[0]!.ts ?? 0) + (runs[0]!.dur ?? 0) : -Infinity;
   return trace
-    .filter((e) => e.cat === 'Node' && typeof e.args?.op_name === 'string' && typeof e.dur === 'number' && (e.ts ?? 0) > firstEnd)
+    .filter(
+      (e) =>
+        e.cat === 'Node' && typeof e.args?.op_name === 'string' && typeof e.dur === 'number' && (e.ts ?? 0) > firstEnd,
+    )
     .map((e) => ({ op: e.args!.op_name!, ms: e.dur! / 1000 }));
 }
 
-interface ProfilingSession { run(feeds: Record<string, unknown>): Promise<unknown>; endProfiling(): void; release(): Promise<void> }
+interface ProfilingSession {
+  run(feeds: Record<string, unknown>): Promise<unknown>;
+  endProfiling(): void;
+  release(): Promise<void>;
+}
 
 /**
  * Profiles `feeds` (one per query, reused in turn) on a second onnxruntime session created with
  * `create(profilingOptions)`; the trace goes to a temp folder that is removed afterwards.
  */
-export async function profileOrt(create: (options: Record<string, unknown>) => Promise<ProfilingSession>, feeds: Array<Record<string, unknown>>): Promise<OpProfile> {
+export async function profileOrt(
+  create: (options: Record<string, unknown>) => Promise<ProfilingSession>,
+  feeds: Array<Record<string, unknown>>,
+): Promise<OpProfile> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'mlbench-ort-profile-'));
   try {
     const session = await create({ enableProfiling: true, profileFilePrefix: path.join(dir, 'trace') });
@@ -57,13 +77,21 @@ export async function profileOrt(create: (options: Record<string, unknown>) => P
     await session.release();
     const file = (await readdir(dir)).find((f) => f.endsWith('.json'));
     if (!file) throw new Error(`onnxruntime wrote no profile into ${dir}`);
-    return topOps(ortTraceOps(JSON.parse(await readFile(path.join(dir, file), 'utf8')) as TraceEvent[]), 'onnxruntime-profiler', OP_PROFILE_QUERIES);
+    return topOps(
+      ortTraceOps(JSON.parse(await readFile(path.join(dir, file), 'utf8')) as TraceEvent[]),
+      'onnxruntime-profiler',
+      OP_PROFILE_QUERIES,
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
-interface TfProfiler { profile(f: () => Promise<unknown>): Promise<{ kernels: Array<{ name: string; kernelTimeMs: number | { error: string } }> }> }
+interface TfProfiler {
+  profile(
+    f: () => Promise<unknown>,
+  ): Promise<{ kernels: Array<{ name: string; kernelTimeMs: number | { error: string } }> }>;
+}
 
 /** Profiles `OP_PROFILE_QUERIES` calls of `runQuery(q)` with tf.profile. */
 export async function profileTfjs(tf: TfProfiler, runQuery: (q: number) => Promise<unknown>): Promise<OpProfile> {
@@ -71,6 +99,8 @@ export async function profileTfjs(tf: TfProfiler, runQuery: (q: number) => Promi
     for (let q = 0; q < OP_PROFILE_QUERIES; q++) await runQuery(q);
   });
   // `<op>__op` entries are op-level scopes whose time includes the kernels they ran: counted once, as kernels.
-  const events = info.kernels.flatMap((k) => (typeof k.kernelTimeMs === 'number' && !k.name.endsWith('__op') ? [{ op: k.name, ms: k.kernelTimeMs }] : []));
+  const events = info.kernels.flatMap((k) =>
+    typeof k.kernelTimeMs === 'number' && !k.name.endsWith('__op') ? [{ op: k.name, ms: k.kernelTimeMs }] : [],
+  );
   return topOps(events, 'tf.profile', OP_PROFILE_QUERIES);
 }

@@ -20,14 +20,16 @@ import { ortSession, toOrtFeeds, type OrtSessionLike, type OrtTensorCtor } from 
 export const ORT_NODE_EPS = ['cpu', 'cuda', 'tensorrt', 'webgpu', 'dml', 'coreml'] as const;
 export type OrtNodeEp = (typeof ORT_NODE_EPS)[number];
 
-const CUDA_INSTALL = 'npm install onnxruntime-node --onnxruntime-node-install=cuda12 (needs internet, an NVIDIA GPU, CUDA 12 and cuDNN 9)';
+const CUDA_INSTALL =
+  'npm install onnxruntime-node --onnxruntime-node-install=cuda12 (needs internet, an NVIDIA GPU, CUDA 12 and cuDNN 9)';
 
 /** Advice appended to an EP's load failure: what this EP needs. */
 export const ORT_NODE_EP_ADVICE: Record<OrtNodeEp, string> = {
   cpu: 'the cpu EP ships with onnxruntime-node',
   cuda: `the CUDA EP needs: ${CUDA_INSTALL}`,
   tensorrt: `the TensorRT EP needs: ${CUDA_INSTALL}, plus TensorRT 10 libraries on the library path`,
-  webgpu: 'the WebGPU EP needs a GPU with a Vulkan driver and the loader libvulkan.so.1 (e.g. apt-get install libvulkan1 mesa-vulkan-drivers)',
+  webgpu:
+    'the WebGPU EP needs a GPU with a Vulkan driver and the loader libvulkan.so.1 (e.g. apt-get install libvulkan1 mesa-vulkan-drivers)',
   dml: 'the DirectML EP exists only in the Windows build of onnxruntime-node',
   coreml: 'the CoreML EP exists only in the macOS build of onnxruntime-node',
 };
@@ -105,9 +107,9 @@ function missingLibrary(ep: OrtNodeEp): string | undefined {
  */
 export const PROBE_MODEL_ONNX: Uint8Array = Buffer.from(
   'CAgSB21sYmVuY2gaATE6hgIKMQoFaW5wdXQKCWwwX2tlcm5lbAoHbDBfYmlhcxIGZ2VtbV8wGgZHZW1tXzAiBEdlbW0KOgoG' +
-  'Z2VtbV8wEgZvdXRwdXQaCVNvZnRtYXhfMSIHU29mdG1heCoUCgRheGlzGP///////////wGgAQISGWxvZ3JlZy1mZWF0dXJl' +
-  'czItY2xhc3NlczIqIwoCAgIQAUIJbDBfa2VybmVsShAYIos/v1ORvkc1ir0BMly/KhgKAQIQAUIHbDBfYmlhc0oII7QOPVyJ' +
-  'trxaHAoFaW5wdXQSEwoRCAESDQoHEgViYXRjaAoCCAJiHQoGb3V0cHV0EhMKEQgBEg0KBxIFYmF0Y2gKAggCQgQKABAN',
+    'Z2VtbV8wEgZvdXRwdXQaCVNvZnRtYXhfMSIHU29mdG1heCoUCgRheGlzGP///////////wGgAQISGWxvZ3JlZy1mZWF0dXJl' +
+    'czItY2xhc3NlczIqIwoCAgIQAUIJbDBfa2VybmVsShAYIos/v1ORvkc1ir0BMly/KhgKAQIQAUIHbDBfYmlhc0oII7QOPVyJ' +
+    'trxaHAoFaW5wdXQSEwoRCAESDQoHEgViYXRjaAoCCAJiHQoGb3V0cHV0EhMKEQgBEg0KBxIFYmF0Y2gKAggCQgQKABAN',
   'base64',
 );
 
@@ -117,7 +119,12 @@ async function probeAll(): Promise<ProbeResult> {
     ort = await importOrtNode();
   } catch (err) {
     const reason = `onnxruntime-node failed to load: ${(err as Error).message}. Reinstall it: npm install onnxruntime-node`;
-    return { available: false, reason, version: null, backends: ORT_NODE_EPS.map((id) => ({ id, available: false, reason })) };
+    return {
+      available: false,
+      reason,
+      version: null,
+      backends: ORT_NODE_EPS.map((id) => ({ id, available: false, reason })),
+    };
   }
   const backends: ProbeResult['backends'] = [];
   for (const id of ORT_NODE_EPS) {
@@ -131,12 +138,21 @@ async function probeAll(): Promise<ProbeResult> {
       await s.release();
       backends.push({ id, available: true });
     } catch (err) {
-      const msg = (err as Error).message.trim().split('\n')[0]!.replace(/^\/onnxruntime_src\/\S+ /, '').replace(/^.* was false\. /, '');
+      const msg = (err as Error).message
+        .trim()
+        .split('\n')[0]!
+        .replace(/^\/onnxruntime_src\/\S+ /, '')
+        .replace(/^.* was false\. /, '');
       backends.push({ id, available: false, reason: `${msg}; ${ORT_NODE_EP_ADVICE[id]}` });
     }
   }
   const adapter = backends.some((b) => b.id === 'webgpu' && b.available) ? await webgpuAdapter() : undefined;
-  return { available: true, version: ort.env.versions.node ?? null, backends, ...(adapter ? { details: { adapter } } : {}) };
+  return {
+    available: true,
+    version: ort.env.versions.node ?? null,
+    backends,
+    ...(adapter ? { details: { adapter } } : {}),
+  };
 }
 
 /** The default WebGPU adapter (probed in a child process), or undefined when none is found. */
@@ -155,7 +171,10 @@ export function probeOrtNode(): Promise<ProbeResult> {
 /** The `ort-node:<ep>` runtime. Unknown EPs are refused naming the valid ones. */
 export function createOrtNodeRuntime(ep: string): Runtime {
   if (!(ORT_NODE_EPS as readonly string[]).includes(ep)) {
-    throw new UsageError('E_UNKNOWN_RUNTIME', `runtime ort-node:${ep}: unknown execution provider "${ep}". Valid: ${ORT_NODE_EPS.join(', ')}.`);
+    throw new UsageError(
+      'E_UNKNOWN_RUNTIME',
+      `runtime ort-node:${ep}: unknown execution provider "${ep}". Valid: ${ORT_NODE_EPS.join(', ')}.`,
+    );
   }
   const id = `ort-node:${ep}`;
   return {
@@ -163,15 +182,24 @@ export function createOrtNodeRuntime(ep: string): Runtime {
     async probe() {
       const all = await probeOrtNode();
       const mine = all.backends.find((b) => b.id === ep);
-      return { ...all, available: all.available && mine?.available === true, ...(mine?.reason ? { reason: mine.reason } : {}) };
+      return {
+        ...all,
+        available: all.available && mine?.available === true,
+        ...(mine?.reason ? { reason: mine.reason } : {}),
+      };
     },
     async load(model: ModelArtifact, settings: SettingsInput) {
       const ort = await importOrtNode();
       const { options, info } = ortSessionOptions(settings);
       if (ep === 'webgpu' && readSettings(GPU_SETTINGS, settings)['gpu.outputs'] === 'device') {
-        throw new RuntimeError(`${id}: --set gpu.outputs=device is not supported: onnxruntime-node returns every output in host memory (preferredOutputLocation 'gpu-buffer' is onnxruntime-web's); run with gpu.outputs=host, or use tfjs:webgpu`);
+        throw new RuntimeError(
+          `${id}: --set gpu.outputs=device is not supported: onnxruntime-node returns every output in host memory (preferredOutputLocation 'gpu-buffer' is onnxruntime-web's); run with gpu.outputs=host, or use tfjs:webgpu`,
+        );
       }
-      if (model.tfjs) throw new RuntimeError(`${id} runs ONNX models; ${model.tfjs.path} is a TensorFlow.js ${model.tfjs.format} (run it on tfjs:cpu, tfjs:wasm or tfjs-node)`);
+      if (model.tfjs)
+        throw new RuntimeError(
+          `${id} runs ONNX models; ${model.tfjs.path} is a TensorFlow.js ${model.tfjs.format} (run it on tfjs:cpu, tfjs:wasm or tfjs-node)`,
+        );
       let session: OrtSessionLike;
       try {
         // External data is looked up next to the model file only when the session is created
@@ -180,19 +208,37 @@ export function createOrtNodeRuntime(ep: string): Runtime {
         session = await ort.InferenceSession.create(source, { ...options, executionProviders: [ep] });
       } catch (err) {
         const advice = ep === 'cpu' ? '' : ` (${ORT_NODE_EP_ADVICE[ep as OrtNodeEp]})`;
-        throw new RuntimeError(`${id} cannot load model ${model.name}: ${(err as Error).message}${advice}`, { cause: err });
+        throw new RuntimeError(`${id} cannot load model ${model.name}: ${(err as Error).message}${advice}`, {
+          cause: err,
+        });
       }
       // --profile-ops: a second session with the same options under ORT's profiler (op-profile.ts).
-      const profileOps = (feeds: Feeds[]) => profileOrt(async (extra) => ort.InferenceSession.create(model.onnx, { ...options, executionProviders: [ep], ...extra }) as never, feeds.map((f) => toOrtFeeds(f, ort.Tensor)));
-      const base = { ...ortSession(session, ort.Tensor, model.file ? model.outputs.map((o) => o.name) : undefined), profileOps };
+      const profileOps = (feeds: Feeds[]) =>
+        profileOrt(
+          async (extra) =>
+            ort.InferenceSession.create(model.onnx, { ...options, executionProviders: [ep], ...extra }) as never,
+          feeds.map((f) => toOrtFeeds(f, ort.Tensor)),
+        );
+      const base = {
+        ...ortSession(session, ort.Tensor, model.file ? model.outputs.map((o) => o.name) : undefined),
+        profileOps,
+      };
       // A decoder (optimum layout) also generates; the with-past half of a pair opens with the same options.
-      const openWithPast = async (m: ModelArtifact) => ort.InferenceSession.create(m.file?.externalData.length ? m.file.path : m.onnx, { ...options, executionProviders: [ep] });
+      const openWithPast = async (m: ModelArtifact) =>
+        ort.InferenceSession.create(m.file?.externalData.length ? m.file.path : m.onnx, {
+          ...options,
+          executionProviders: [ep],
+        });
       // The WebGPU EP's adapter, read through the webgpu package's Dawn (the same Vulkan driver's
       // default adapter; ORT does not expose its own) in a short child process.
       const adapter = ep === 'webgpu' ? await webgpuAdapter() : undefined;
       return {
         session: await ortGenerationSession(base, model, session, ort.Tensor, openWithPast),
-        info: { threads: info.threads, options: { executionProvider: ep, ...info.options, ...(ep === 'webgpu' ? { outputs: 'host' } : {}) }, ...(adapter ? { adapter } : {}) },
+        info: {
+          threads: info.threads,
+          options: { executionProvider: ep, ...info.options, ...(ep === 'webgpu' ? { outputs: 'host' } : {}) },
+          ...(adapter ? { adapter } : {}),
+        },
       };
     },
   };

@@ -14,7 +14,17 @@ export interface OrtTensorLike {
 
 export type OrtTensorCtor = new (type: string, data: TypedArray | string[], dims: readonly number[]) => OrtTensorLike;
 
-const KNOWN: ReadonlySet<string> = new Set<DType>(['float32', 'float64', 'int32', 'int64', 'uint8', 'int8', 'bool', 'float16', 'string']);
+const KNOWN: ReadonlySet<string> = new Set<DType>([
+  'float32',
+  'float64',
+  'int32',
+  'int64',
+  'uint8',
+  'int8',
+  'bool',
+  'float16',
+  'string',
+]);
 
 /** Wraps harness feeds as onnxruntime tensors (same buffers). */
 export function toOrtFeeds(feeds: Feeds, TensorCtor: OrtTensorCtor): Record<string, OrtTensorLike> {
@@ -33,7 +43,11 @@ export function fromOrtOutputs(outputs: Record<string, OrtTensorLike>): Feeds {
     const t = outputs[name]!;
     if (!KNOWN.has(t.type)) throw new Error(`output "${name}" has type ${t.type}, which mlbench does not handle`);
     // float16 arrives as Uint16Array in Node 20 (no Float16Array), the bit patterns harness tensors use.
-    out[name] = { dtype: t.type as DType, dims: t.dims as number[], data: t.data as TypedArray | string[] } satisfies Tensor;
+    out[name] = {
+      dtype: t.type as DType,
+      dims: t.dims as number[],
+      data: t.data as TypedArray | string[],
+    } satisfies Tensor;
   }
   return out;
 }

@@ -13,12 +13,18 @@
 import { RuntimeError } from '../errors.js';
 import type { ProbeResult, Runtime } from '../types.js';
 
-export const ORT_WEB_WEBGPU_REASON = "onnxruntime-web's WebGPU EP does not run in Node over Dawn for Node (npm webgpu): queue.writeBuffer refuses its SharedArrayBuffer-backed wasm memory (\"Invalid argument\"), and with a copying shim the first run() never returns (the readback's mapAsync is never resolved). Use chromium/ort-web:webgpu (the same library in headless Chromium), or ort-node:webgpu / tfjs:webgpu in Node";
+export const ORT_WEB_WEBGPU_REASON =
+  'onnxruntime-web\'s WebGPU EP does not run in Node over Dawn for Node (npm webgpu): queue.writeBuffer refuses its SharedArrayBuffer-backed wasm memory ("Invalid argument"), and with a copying shim the first run() never returns (the readback\'s mapAsync is never resolved). Use chromium/ort-web:webgpu (the same library in headless Chromium), or ort-node:webgpu / tfjs:webgpu in Node';
 
 export function createOrtWebWebgpuRuntime(): Runtime {
   return {
     id: 'ort-web:webgpu',
-    probe: async (): Promise<ProbeResult> => ({ available: false, reason: ORT_WEB_WEBGPU_REASON, version: null, backends: [{ id: 'webgpu', available: false, reason: ORT_WEB_WEBGPU_REASON }] }),
+    probe: async (): Promise<ProbeResult> => ({
+      available: false,
+      reason: ORT_WEB_WEBGPU_REASON,
+      version: null,
+      backends: [{ id: 'webgpu', available: false, reason: ORT_WEB_WEBGPU_REASON }],
+    }),
     load: async () => {
       throw new RuntimeError(`ort-web:webgpu: ${ORT_WEB_WEBGPU_REASON}`);
     },

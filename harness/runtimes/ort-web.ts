@@ -40,13 +40,18 @@ let sessionsCreated = 0;
 export function externalDataOption(model: ModelArtifact): { externalData?: Array<{ path: string; data: string }> } {
   const file = model.file;
   if (!file?.externalData.length) return {};
-  return { externalData: file.externalData.map((loc) => ({ path: loc, data: path.resolve(path.dirname(file.path), loc) })) };
+  return {
+    externalData: file.externalData.map((loc) => ({ path: loc, data: path.resolve(path.dirname(file.path), loc) })),
+  };
 }
 
 /** The `ort-web:wasm` runtime. */
 export function createOrtWebRuntime(backend: string): Runtime {
   if (!(ORT_WEB_BACKENDS as readonly string[]).includes(backend)) {
-    throw new UsageError('E_UNKNOWN_RUNTIME', `runtime ort-web:${backend}: unknown backend "${backend}". Valid: ${ORT_WEB_BACKENDS.join(', ')}.`);
+    throw new UsageError(
+      'E_UNKNOWN_RUNTIME',
+      `runtime ort-web:${backend}: unknown backend "${backend}". Valid: ${ORT_WEB_BACKENDS.join(', ')}.`,
+    );
   }
   const id = `ort-web:${backend}`;
   return {
@@ -74,10 +79,17 @@ export function createOrtWebRuntime(backend: string): Runtime {
       const first = sessionsCreated === 0;
       if (first && requested > 0) ort.env.wasm.numThreads = requested;
       const graphOptimizationLevel = settings['ort.graphOptimizationLevel'];
-      if (model.tfjs) throw new RuntimeError(`${id} runs ONNX models; ${model.tfjs.path} is a TensorFlow.js ${model.tfjs.format} (run it on tfjs:cpu, tfjs:wasm or tfjs-node)`);
+      if (model.tfjs)
+        throw new RuntimeError(
+          `${id} runs ONNX models; ${model.tfjs.path} is a TensorFlow.js ${model.tfjs.format} (run it on tfjs:cpu, tfjs:wasm or tfjs-node)`,
+        );
       const open = async (m: ModelArtifact) => {
         try {
-          return await ort.InferenceSession.create(m.onnx, { executionProviders: ['wasm'], graphOptimizationLevel, ...externalDataOption(m) });
+          return await ort.InferenceSession.create(m.onnx, {
+            executionProviders: ['wasm'],
+            graphOptimizationLevel,
+            ...externalDataOption(m),
+          });
         } catch (err) {
           throw new RuntimeError(`${id} cannot load model ${m.name}: ${(err as Error).message}`, { cause: err });
         }

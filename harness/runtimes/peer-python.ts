@@ -13,28 +13,46 @@ import { readFileSync } from 'node:fs';
 /** Interpreters tried, in order, when none is chosen. */
 export const DEFAULT_PYTHONS = ['python3', '/usr/bin/python3'];
 
-const INSTALL = 'apt-get install python3-sklearn python3-xgboost, or choose the interpreter with MLBENCH_PYTHON or --set peers.python=<path>';
+const INSTALL =
+  'apt-get install python3-sklearn python3-xgboost, or choose the interpreter with MLBENCH_PYTHON or --set peers.python=<path>';
 
 /** The modules a peer script declares (`# mlbench-requires: a b c`); none when it declares none. */
 export function requiredModules(script: string): string[] {
   let text = '';
-  try { text = readFileSync(script, 'utf8'); } catch { return []; }
+  try {
+    text = readFileSync(script, 'utf8');
+  } catch {
+    return [];
+  }
   const m = /^#\s*mlbench-requires:(.*)$/m.exec(text);
-  return m ? m[1]!.trim().split(/[\s,]+/).filter(Boolean) : [];
+  return m
+    ? m[1]!
+        .trim()
+        .split(/[\s,]+/)
+        .filter(Boolean)
+    : [];
 }
 
 /** What one interpreter lacks of `modules` (empty = has them all), or why it cannot run. */
-export function probePython(python: string, modules: string[]): { missing: string[]; version: string | null; problem?: string } {
-  const code = 'import importlib.util as u, json, platform, sys\n'
-    + 'mods = json.loads(sys.argv[1])\n'
-    + 'print(json.dumps({"version": platform.python_version(), "missing": [m for m in mods if u.find_spec(m.split(".")[0]) is None]}))';
+export function probePython(
+  python: string,
+  modules: string[],
+): { missing: string[]; version: string | null; problem?: string } {
+  const code =
+    'import importlib.util as u, json, platform, sys\n' +
+    'mods = json.loads(sys.argv[1])\n' +
+    'print(json.dumps({"version": platform.python_version(), "missing": [m for m in mods if u.find_spec(m.split(".")[0]) is None]}))';
   const r = spawnSync(python, ['-c', code, JSON.stringify(modules)], { encoding: 'utf8', timeout: 20_000 });
   if (r.error) return { missing: modules, version: null, problem: `cannot start ${python}: ${r.error.message}` };
   try {
     const out = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as { version: string; missing: string[] };
     return { missing: out.missing, version: out.version };
   } catch {
-    return { missing: modules, version: null, problem: `${python} exited ${r.status}: ${(r.stderr || r.stdout).trim().split('\n').pop() ?? ''}` };
+    return {
+      missing: modules,
+      version: null,
+      problem: `${python} exited ${r.status}: ${(r.stderr || r.stdout).trim().split('\n').pop() ?? ''}`,
+    };
   }
 }
 
@@ -48,7 +66,11 @@ export type PythonChoice =
  * given, else the first of DEFAULT_PYTHONS that has them all.
  */
 export function choosePython(modules: string[], setting = '', env: NodeJS.ProcessEnv = process.env): PythonChoice {
-  const chosen = setting.trim() ? { python: setting.trim(), by: 'peers.python' as const } : env.MLBENCH_PYTHON?.trim() ? { python: env.MLBENCH_PYTHON.trim(), by: 'MLBENCH_PYTHON' as const } : null;
+  const chosen = setting.trim()
+    ? { python: setting.trim(), by: 'peers.python' as const }
+    : env.MLBENCH_PYTHON?.trim()
+      ? { python: env.MLBENCH_PYTHON.trim(), by: 'MLBENCH_PYTHON' as const }
+      : null;
   const tried = chosen ? [chosen.python] : DEFAULT_PYTHONS;
   const lacks: string[] = [];
   for (const python of tried) {
@@ -56,5 +78,8 @@ export function choosePython(modules: string[], setting = '', env: NodeJS.Proces
     if (!p.problem && p.missing.length === 0) return { python, chosenBy: chosen?.by ?? 'search', version: p.version };
     lacks.push(p.problem ?? `${python} (Python ${p.version}) lacks ${p.missing.join(', ')}`);
   }
-  return { python: null, reason: `no Python interpreter with ${modules.join(', ')}${chosen ? ` (chosen by ${chosen.by})` : ''}: ${lacks.join('; ')}. ${INSTALL}` };
+  return {
+    python: null,
+    reason: `no Python interpreter with ${modules.join(', ')}${chosen ? ` (chosen by ${chosen.by})` : ''}: ${lacks.join('; ')}. ${INSTALL}`,
+  };
 }

@@ -50,7 +50,15 @@ export function buildTfjsForward(tf: TfModule, arch: ResolvedArch): TfjsForward 
       switch (layer.type) {
         case 'dense': {
           const w = weights.get(path)!;
-          x = after(tf.fused.matMul({ a: x as tfTypes.Tensor2D, b: w.kernel as tfTypes.Tensor2D, bias: w.bias, activation: fusedActivation(layer.activation) }), layer.activation);
+          x = after(
+            tf.fused.matMul({
+              a: x as tfTypes.Tensor2D,
+              b: w.kernel as tfTypes.Tensor2D,
+              bias: w.bias,
+              activation: fusedActivation(layer.activation),
+            }),
+            layer.activation,
+          );
           break;
         }
         case 'conv2d':
@@ -58,10 +66,17 @@ export function buildTfjsForward(tf: TfModule, arch: ResolvedArch): TfjsForward 
           const w = weights.get(path)!;
           const s = layer.stride ?? 1;
           const conv = layer.type === 'conv2d' ? tf.fused.conv2d : tf.fused.depthwiseConv2d;
-          x = after(conv({
-            x: x as tfTypes.Tensor4D, filter: w.kernel as tfTypes.Tensor4D, strides: [s, s], pad: layer.padding ?? 'same',
-            bias: w.bias, activation: fusedActivation(layer.activation),
-          }), layer.activation);
+          x = after(
+            conv({
+              x: x as tfTypes.Tensor4D,
+              filter: w.kernel as tfTypes.Tensor4D,
+              strides: [s, s],
+              pad: layer.padding ?? 'same',
+              bias: w.bias,
+              activation: fusedActivation(layer.activation),
+            }),
+            layer.activation,
+          );
           break;
         }
         case 'maxPool2d': {
@@ -81,7 +96,12 @@ export function buildTfjsForward(tf: TfModule, arch: ResolvedArch): TfjsForward 
           const body = run(layer.body, x, `${path}.body`);
           const short = layer.shortcut && layer.shortcut.length > 0 ? run(layer.shortcut, x, `${path}.shortcut`) : x;
           const sum = tf.add(body, short);
-          x = layer.activation === 'relu' ? tf.relu(sum) : layer.activation === 'sigmoid' ? tf.sigmoid(sum) : after(sum, layer.activation);
+          x =
+            layer.activation === 'relu'
+              ? tf.relu(sum)
+              : layer.activation === 'sigmoid'
+                ? tf.sigmoid(sum)
+                : after(sum, layer.activation);
           break;
         }
       }

@@ -22,7 +22,8 @@ const VARIANTS: Record<TfjsNodeVariant, { id: string; pkg: string; backend: stri
     id: 'tfjs-node-gpu:cuda',
     pkg: '@tensorflow/tfjs-node-gpu',
     backend: 'cuda',
-    install: 'npm install @tensorflow/tfjs-node-gpu (its install downloads libtensorflow with GPU support, so it needs internet; it runs on Linux with an NVIDIA GPU, CUDA 11.2 and cuDNN 8.1)',
+    install:
+      'npm install @tensorflow/tfjs-node-gpu (its install downloads libtensorflow with GPU support, so it needs internet; it runs on Linux with an NVIDIA GPU, CUDA 11.2 and cuDNN 8.1)',
   },
 };
 
@@ -33,7 +34,9 @@ export interface TfjsNodeDeps {
 
 function isNotInstalled(err: unknown, pkg: string): boolean {
   const code = (err as { code?: unknown }).code;
-  return (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && String((err as Error).message).includes(pkg);
+  return (
+    (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') && String((err as Error).message).includes(pkg)
+  );
 }
 
 /** The variant of a runtime id (`tfjs-node:tensorflow` -> `tfjs-node`); undefined for other ids. */
@@ -42,13 +45,16 @@ export function tfjsNodeVariantOf(runtimeId: string): TfjsNodeVariant | undefine
 }
 
 /** Imports the variant's package: its tfjs module, or the reason it cannot (install command included). */
-export function importTfjsNode(variant: TfjsNodeVariant, deps: TfjsNodeDeps = {}): Promise<{ tf: TfModule } | { error: string }> {
+export function importTfjsNode(
+  variant: TfjsNodeVariant,
+  deps: TfjsNodeDeps = {},
+): Promise<{ tf: TfModule } | { error: string }> {
   const v = VARIANTS[variant];
   const importModule = deps.importModule ?? (() => import(v.pkg));
   return importModule().then(
     (mod) => {
       const m = mod as { default?: TfModule } & TfModule;
-      return { tf: (typeof m.tensor === 'function' ? m : m.default ?? m) as TfModule };
+      return { tf: (typeof m.tensor === 'function' ? m : (m.default ?? m)) as TfModule };
     },
     (err: unknown) => ({
       error: isNotInstalled(err, v.pkg)
@@ -75,12 +81,21 @@ export function tfjsNodeVersion(variant: TfjsNodeVariant, tf: TfModule): string 
  * `tensorflow` backend selected. libtensorflow sizes its own thread pools, so threads is null.
  * Throws a RuntimeError with the install command when the package is absent or broken.
  */
-export async function loadTfjsNode(variant: TfjsNodeVariant, deps: TfjsNodeDeps = {}): Promise<{ tf: TfModule; backend: string; version: string | null; threads: null; facts: Record<string, unknown> }> {
+export async function loadTfjsNode(
+  variant: TfjsNodeVariant,
+  deps: TfjsNodeDeps = {},
+): Promise<{ tf: TfModule; backend: string; version: string | null; threads: null; facts: Record<string, unknown> }> {
   const r = await importTfjsNode(variant, deps);
   if ('error' in r) throw new RuntimeError(`${VARIANTS[variant].id}: ${r.error}`);
   await selectTensorflowBackend(r.tf);
   const backend = r.tf.getBackend();
-  return { tf: r.tf, backend, version: tfjsNodeVersion(variant, r.tf), threads: null, facts: { backend, package: VARIANTS[variant].pkg } };
+  return {
+    tf: r.tf,
+    backend,
+    version: tfjsNodeVersion(variant, r.tf),
+    threads: null,
+    facts: { backend, package: VARIANTS[variant].pkg },
+  };
 }
 
 /** The `tfjs-node:tensorflow` or `tfjs-node-gpu:cuda` runtime. */
@@ -94,7 +109,13 @@ export function createTfjsNodeRuntime(variant: TfjsNodeVariant, deps: TfjsNodeDe
     id: v.id,
     async probe(): Promise<ProbeResult> {
       const r = await load();
-      if ('error' in r) return { available: false, reason: r.error, version: null, backends: [{ id: v.backend, available: false, reason: r.error }] };
+      if ('error' in r)
+        return {
+          available: false,
+          reason: r.error,
+          version: null,
+          backends: [{ id: v.backend, available: false, reason: r.error }],
+        };
       return { available: true, version: versionOf(r.tf), backends: [{ id: v.backend, available: true }] };
     },
     async load(model: ModelArtifact, _settings: ResolvedSettings) {
@@ -103,7 +124,10 @@ export function createTfjsNodeRuntime(variant: TfjsNodeVariant, deps: TfjsNodeDe
       const tf = r.tf;
       await selectTensorflowBackend(tf);
       const session = await createTfjsSession(tf, model, v.id);
-      return { session, info: { threads: null, options: { backend: tf.getBackend(), package: v.pkg, version: versionOf(tf) } } };
+      return {
+        session,
+        info: { threads: null, options: { backend: tf.getBackend(), package: v.pkg, version: versionOf(tf) } },
+      };
     },
   };
 }

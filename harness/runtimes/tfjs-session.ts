@@ -32,11 +32,19 @@ export type TfjsReadback = 'sync' | 'async' | 'device';
  * Builds a tfjs session for `model` on the backend already selected in `tf`. All weight upload
  * happens here (session creation), none on the first run.
  */
-export async function createTfjsSession(tf: TfModule, model: ModelArtifact, runtimeId: string, readback: TfjsReadback = 'sync'): Promise<TfjsSession> {
+export async function createTfjsSession(
+  tf: TfModule,
+  model: ModelArtifact,
+  runtimeId: string,
+  readback: TfjsReadback = 'sync',
+): Promise<TfjsSession> {
   if (model.tfjs) return createTfjsFileSession(tf, model, runtimeId, readback);
-  if (model.transformer) return (await import('./tfjs-transformer.js')).createTfjsTransformerSession(tf, model, runtimeId);
+  if (model.transformer)
+    return (await import('./tfjs-transformer.js')).createTfjsTransformerSession(tf, model, runtimeId);
   if (!model.arch) {
-    throw new RuntimeError(`${runtimeId} runs zoo and trained models and TensorFlow.js model.json files; model ${model.name} is an ONNX file, so run it on an ONNX runtime (ort-node, ort-web)`);
+    throw new RuntimeError(
+      `${runtimeId} runs zoo and trained models and TensorFlow.js model.json files; model ${model.name} is an ONNX file, so run it on an ONNX runtime (ort-node, ort-web)`,
+    );
   }
   const before = tf.memory().numTensors;
   const forward = buildTfjsForward(tf, model.arch as ResolvedArch);
@@ -97,7 +105,10 @@ export async function createTfjsSession(tf: TfModule, model: ModelArtifact, runt
           x.dispose();
         }
       }
-      return summarisePhases('tfjs-backend-webgpu: uploadToGPU + queue done / predict + queue done / await data()', perQuery);
+      return summarisePhases(
+        'tfjs-backend-webgpu: uploadToGPU + queue done / predict + queue done / await data()',
+        perQuery,
+      );
     };
   }
   return session;
@@ -105,7 +116,11 @@ export async function createTfjsSession(tf: TfModule, model: ModelArtifact, runt
 
 /** Submits the backend's pending work (after uploading `upload`'s data, when given) and waits until the GPU queue has done it. */
 async function untilQueueDone(tf: TfModule, upload?: tfTypes.Tensor): Promise<void> {
-  const backend = tf.backend() as unknown as { uploadToGPU?(dataId: object): void; submitQueue?(): void; device?: { queue: { onSubmittedWorkDone(): Promise<void> } } };
+  const backend = tf.backend() as unknown as {
+    uploadToGPU?(dataId: object): void;
+    submitQueue?(): void;
+    device?: { queue: { onSubmittedWorkDone(): Promise<void> } };
+  };
   if (!backend.device) throw new Error(`backend ${tf.getBackend()} has no GPU queue to wait on`);
   if (upload) backend.uploadToGPU?.(upload.dataId);
   backend.submitQueue?.();
@@ -118,7 +133,10 @@ async function readOutput(tf: TfModule, y: tfTypes.Tensor, readback: TfjsReadbac
   if (readback === 'async') return (await y.data()) as TypedArray;
   // Outputs left on the GPU: wait until the queue has done the work (tfjs-backend-webgpu submits
   // on ready; a zero-size readback would still copy), then hand back no values.
-  const backend = tf.backend() as unknown as { submitQueue?(): void; device?: { queue: { onSubmittedWorkDone(): Promise<void> } } };
+  const backend = tf.backend() as unknown as {
+    submitQueue?(): void;
+    device?: { queue: { onSubmittedWorkDone(): Promise<void> } };
+  };
   backend.submitQueue?.();
   await backend.device?.queue.onSubmittedWorkDone();
   return new Float32Array(0);
@@ -131,7 +149,12 @@ function tfDtype(dtype: DType): 'float32' | 'int32' | 'bool' | 'string' {
 }
 
 /** A user's model.json (layers or graph model) loaded from disk onto the current backend. */
-async function createTfjsFileSession(tf: TfModule, model: ModelArtifact, runtimeId: string, readback: TfjsReadback): Promise<TfjsSession> {
+async function createTfjsFileSession(
+  tf: TfModule,
+  model: ModelArtifact,
+  runtimeId: string,
+  readback: TfjsReadback,
+): Promise<TfjsSession> {
   const { path: file, format } = model.tfjs!;
   const before = tf.memory().numTensors;
   let layers: tfTypes.LayersModel | undefined;
@@ -181,7 +204,11 @@ async function createTfjsFileSession(tf: TfModule, model: ModelArtifact, runtime
         const mode = readback === 'device' && runs++ === 0 ? 'async' : readback;
         for (const [i, y] of ys.entries()) {
           const dtype = (y.dtype === 'complex64' ? 'float32' : y.dtype) as DType;
-          out[outputNames[i] ?? `output_${i}`] = { dtype, dims: y.shape.slice(), data: await readOutput(tf, y, mode) } satisfies Tensor;
+          out[outputNames[i] ?? `output_${i}`] = {
+            dtype,
+            dims: y.shape.slice(),
+            data: await readOutput(tf, y, mode),
+          } satisfies Tensor;
         }
         return out;
       } finally {
@@ -209,7 +236,9 @@ export async function tfjsReferenceOutputs(model: ModelArtifact, feeds: Feeds): 
   const session = await createTfjsSession(tf, model, 'tfjs:cpu');
   try {
     const out = await session.run(feeds);
-    return Object.fromEntries(Object.entries(out).map(([k, t]) => [k, { ...t, dims: [...t.dims], data: t.data.slice() } as Tensor]));
+    return Object.fromEntries(
+      Object.entries(out).map(([k, t]) => [k, { ...t, dims: [...t.dims], data: t.data.slice() } as Tensor]),
+    );
   } finally {
     await session.dispose();
     if (previous && previous !== 'cpu') await tf.setBackend(previous);
@@ -224,16 +253,26 @@ export function fileIOHandler(tf: TfModule, modelJsonPath: string): tfTypes.io.I
       const json = JSON.parse(await readFile(modelJsonPath, 'utf8')) as tfTypes.io.ModelJSON;
       return tf.io.getModelArtifactsForJSON(json, async (manifest) => {
         const specs = manifest.flatMap((group) => group.weights);
-        const shards = await Promise.all(manifest.flatMap((group) => group.paths).map(async (p) => {
-          try {
-            return new Uint8Array(await readFile(path.resolve(dir, decodeURIComponent(p))));
-          } catch (err) {
-            throw new UsageError('E_BAD_MODEL', `${modelJsonPath}: weight shard "${p}" cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); it must sit next to model.json.`);
-          }
-        }));
+        const shards = await Promise.all(
+          manifest
+            .flatMap((group) => group.paths)
+            .map(async (p) => {
+              try {
+                return new Uint8Array(await readFile(path.resolve(dir, decodeURIComponent(p))));
+              } catch (err) {
+                throw new UsageError(
+                  'E_BAD_MODEL',
+                  `${modelJsonPath}: weight shard "${p}" cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); it must sit next to model.json.`,
+                );
+              }
+            }),
+        );
         const all = new Uint8Array(shards.reduce((n, s) => n + s.length, 0));
         let at = 0;
-        for (const s of shards) { all.set(s, at); at += s.length; }
+        for (const s of shards) {
+          all.set(s, at);
+          at += s.length;
+        }
         return [specs, all.buffer];
       });
     },

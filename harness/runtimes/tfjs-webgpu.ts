@@ -20,15 +20,22 @@ export async function importTfjsWebgpu(): Promise<{ tf: TfModule; adapter: GpuAd
   const g = await nodeGpu();
   if ('unavailable' in g) throw new RuntimeError(`tfjs:webgpu: ${g.unavailable}`);
   Object.assign(globalThis, g.globals);
-  Object.defineProperty(globalThis, 'navigator', { value: { ...(globalThis.navigator ?? {}), gpu: g.gpu }, configurable: true, writable: true });
+  Object.defineProperty(globalThis, 'navigator', {
+    value: { ...(globalThis.navigator ?? {}), gpu: g.gpu },
+    configurable: true,
+    writable: true,
+  });
   const tf = (await import('@tensorflow/tfjs')) as unknown as TfModule;
   try {
     await import('@tensorflow/tfjs-backend-webgpu');
   } catch (err) {
-    throw new RuntimeError(`tfjs:webgpu: @tensorflow/tfjs-backend-webgpu failed to load (${(err as Error).message}); install it with npm install @tensorflow/tfjs-backend-webgpu`);
+    throw new RuntimeError(
+      `tfjs:webgpu: @tensorflow/tfjs-backend-webgpu failed to load (${(err as Error).message}); install it with npm install @tensorflow/tfjs-backend-webgpu`,
+    );
   }
   tf.enableProdMode();
-  if (tf.getBackend() !== 'webgpu' && !(await tf.setBackend('webgpu'))) throw new RuntimeError('tfjs:webgpu: the webgpu backend failed to initialise');
+  if (tf.getBackend() !== 'webgpu' && !(await tf.setBackend('webgpu')))
+    throw new RuntimeError('tfjs:webgpu: the webgpu backend failed to initialise');
   await tf.ready();
   return { tf, adapter: probe.adapter };
 }
@@ -36,7 +43,12 @@ export async function importTfjsWebgpu(): Promise<{ tf: TfModule; adapter: GpuAd
 async function probeTfjsWebgpu(): Promise<ProbeResult> {
   try {
     const { tf, adapter } = await importTfjsWebgpu();
-    return { available: true, version: tf.version.tfjs, backends: [{ id: 'webgpu', available: true }], details: { adapter } };
+    return {
+      available: true,
+      version: tf.version.tfjs,
+      backends: [{ id: 'webgpu', available: true }],
+      details: { adapter },
+    };
   } catch (err) {
     const reason = (err as Error).message.replace(/^tfjs:webgpu: /, '');
     return { available: false, reason, version: null, backends: [{ id: 'webgpu', available: false, reason }] };
@@ -56,7 +68,14 @@ export function createTfjsWebgpuRuntime(): Runtime {
       const { tf, adapter } = await importTfjsWebgpu();
       const outputs = readSettings(GPU_SETTINGS, settings)['gpu.outputs'];
       const session = await createTfjsSession(tf, model, 'tfjs:webgpu', outputs === 'device' ? 'device' : 'async');
-      return { session, info: { threads: null, options: { backend: 'webgpu', outputs, prodMode: true, version: tf.version.tfjs }, adapter } };
+      return {
+        session,
+        info: {
+          threads: null,
+          options: { backend: 'webgpu', outputs, prodMode: true, version: tf.version.tfjs },
+          adapter,
+        },
+      };
     },
   };
 }

@@ -60,7 +60,8 @@ export interface LoadedTf {
 export async function loadTf(runtimeId: string): Promise<LoadedTf> {
   if (runtimeId.startsWith('tfjs:')) {
     const backend = runtimeId.slice('tfjs:'.length);
-    if (!(TFJS_BACKENDS as readonly string[]).includes(backend)) throw new RuntimeError(`${runtimeId}: unknown tfjs backend "${backend}". Valid: ${TFJS_BACKENDS.join(', ')}`);
+    if (!(TFJS_BACKENDS as readonly string[]).includes(backend))
+      throw new RuntimeError(`${runtimeId}: unknown tfjs backend "${backend}". Valid: ${TFJS_BACKENDS.join(', ')}`);
     const tf = await importTfjs(backend as TfjsBackend);
     const facts = await selectBackend(tf, backend as TfjsBackend);
     const threads = backend === 'cpu' || facts.multithread === false ? 1 : null;
@@ -68,7 +69,10 @@ export async function loadTf(runtimeId: string): Promise<LoadedTf> {
   }
   const { loadTfjsNode, tfjsNodeVariantOf } = await import('./tfjs-node.js');
   const variant = tfjsNodeVariantOf(runtimeId);
-  if (!variant) throw new RuntimeError(`${runtimeId} is not a tfjs runtime. Valid: tfjs:cpu, tfjs:wasm, tfjs-node:tensorflow, tfjs-node-gpu:cuda`);
+  if (!variant)
+    throw new RuntimeError(
+      `${runtimeId} is not a tfjs runtime. Valid: tfjs:cpu, tfjs:wasm, tfjs-node:tensorflow, tfjs-node-gpu:cuda`,
+    );
   return loadTfjsNode(variant);
 }
 
@@ -78,7 +82,12 @@ async function probeTfjs(): Promise<ProbeResult> {
     tf = await importTfjs('cpu');
   } catch (err) {
     const reason = `@tensorflow/tfjs failed to load: ${(err as Error).message}. Reinstall it: npm install @tensorflow/tfjs`;
-    return { available: false, reason, version: null, backends: TFJS_BACKENDS.map((id) => ({ id, available: false, reason })) };
+    return {
+      available: false,
+      reason,
+      version: null,
+      backends: TFJS_BACKENDS.map((id) => ({ id, available: false, reason })),
+    };
   }
   const backends: ProbeResult['backends'] = [{ id: 'cpu', available: true }];
   const details: Record<string, unknown> = {};
@@ -89,7 +98,11 @@ async function probeTfjs(): Promise<ProbeResult> {
     if (previous && previous !== 'wasm') await tf.setBackend(previous);
     backends.push({ id: 'wasm', available: true });
   } catch (err) {
-    backends.push({ id: 'wasm', available: false, reason: `@tensorflow/tfjs-backend-wasm: ${(err as Error).message}; install it with npm install @tensorflow/tfjs-backend-wasm` });
+    backends.push({
+      id: 'wasm',
+      available: false,
+      reason: `@tensorflow/tfjs-backend-wasm: ${(err as Error).message}; install it with npm install @tensorflow/tfjs-backend-wasm`,
+    });
   }
   return { available: true, version: tf.version.tfjs, backends, details };
 }
@@ -99,7 +112,10 @@ let probeCache: Promise<ProbeResult> | undefined;
 /** The `tfjs:<backend>` runtime. Unknown backends are refused naming the valid ones. */
 export function createTfjsRuntime(backend: string): Runtime {
   if (!(TFJS_BACKENDS as readonly string[]).includes(backend)) {
-    throw new UsageError('E_UNKNOWN_RUNTIME', `runtime tfjs:${backend}: unknown backend "${backend}". Valid: ${TFJS_BACKENDS.join(', ')}.`);
+    throw new UsageError(
+      'E_UNKNOWN_RUNTIME',
+      `runtime tfjs:${backend}: unknown backend "${backend}". Valid: ${TFJS_BACKENDS.join(', ')}.`,
+    );
   }
   const b = backend as TfjsBackend;
   const id = `tfjs:${b}`;
@@ -109,7 +125,11 @@ export function createTfjsRuntime(backend: string): Runtime {
       probeCache ??= probeTfjs();
       const all = await probeCache;
       const mine = all.backends.find((x) => x.id === b);
-      return { ...all, available: all.available && mine?.available === true, ...(mine?.reason ? { reason: mine.reason } : {}) };
+      return {
+        ...all,
+        available: all.available && mine?.available === true,
+        ...(mine?.reason ? { reason: mine.reason } : {}),
+      };
     },
     async load(model: ModelArtifact, _settings: ResolvedSettings) {
       const tf = await importTfjs(b);

@@ -17,16 +17,24 @@ import type { AccuracyMetricName, SampleSource } from './samples.js';
 import type { ScenarioSettings } from './scenario-settings.js';
 
 /** Scores a row-major [rows x width] output matrix; binary metrics read column 1 when width is 2. */
-export function scoreOutputs(metric: AccuracyMetricName, values: Float64Array, width: number, labels: ArrayLike<number>): number {
+export function scoreOutputs(
+  metric: AccuracyMetricName,
+  values: Float64Array,
+  width: number,
+  labels: ArrayLike<number>,
+): number {
   const positive = (): Float64Array => {
     if (width === 1) return values;
     if (width === 2) return Float64Array.from({ length: values.length / 2 }, (_, r) => values[r * 2 + 1]!);
     throw new RangeError(`${metric} needs one score per sample (or two class probabilities), got ${width} columns`);
   };
   switch (metric) {
-    case 'auc': return rocAuc(positive(), labels);
-    case 'logloss': return logLoss(positive(), labels);
-    case 'top1': return width === 1 ? binaryTop1(values, labels) : top1Accuracy(values, width, labels);
+    case 'auc':
+      return rocAuc(positive(), labels);
+    case 'logloss':
+      return logLoss(positive(), labels);
+    case 'top1':
+      return width === 1 ? binaryTop1(values, labels) : top1Accuracy(values, width, labels);
   }
 }
 
@@ -43,7 +51,12 @@ function toNumbers(t: Tensor): Float64Array {
   return out;
 }
 
-export async function runAccuracy(session: Session, samples: SampleSource, settings: ScenarioSettings, env: ScenarioEnv = {}): Promise<ScenarioResult> {
+export async function runAccuracy(
+  session: Session,
+  samples: SampleSource,
+  settings: ScenarioSettings,
+  env: ScenarioEnv = {},
+): Promise<ScenarioResult> {
   const clock = env.clock ?? realClock;
   const target = samples.accuracy;
   const recorder = new LatencyRecorder(settings.maxSamplesRetained);
@@ -61,7 +74,8 @@ export async function runAccuracy(session: Session, samples: SampleSource, setti
     if (!target) continue;
     const name = target.outputName ?? Object.keys(outputs)[0]!;
     const out = outputs[name];
-    if (!out) throw new Error(`accuracy: the session has no output "${name}" (outputs: ${Object.keys(outputs).join(', ')})`);
+    if (!out)
+      throw new Error(`accuracy: the session has no output "${name}" (outputs: ${Object.keys(outputs).join(', ')})`);
     const rowValues = toNumbers(out);
     if (values === null) {
       width = rowValues.length / indices.length;
@@ -77,20 +91,49 @@ export async function runAccuracy(session: Session, samples: SampleSource, setti
     // A diverged model's NaN scores would still rank into an AUC: fail the job instead.
     assertFinite(`accuracy: output "${target.outputName ?? 'first'}"`, values);
     const value = scoreOutputs(target.metric, values, width, target.labels);
-    const ratio = target.reference === null || target.reference === 0 ? null
-      : target.metric === 'logloss' ? target.reference / value : value / target.reference;
-    accuracy = { metric: target.metric, value, reference: target.reference, ratio, targetRatio: settings.accuracyTargetRatio, samples: samples.count };
+    const ratio =
+      target.reference === null || target.reference === 0
+        ? null
+        : target.metric === 'logloss'
+          ? target.reference / value
+          : value / target.reference;
+    accuracy = {
+      metric: target.metric,
+      value,
+      reference: target.reference,
+      ratio,
+      targetRatio: settings.accuracyTargetRatio,
+      samples: samples.count,
+    };
     if (ratio !== null && !(ratio >= settings.accuracyTargetRatio)) {
-      reasons.push(`accuracy ${target.metric} ${value.toFixed(5)} is ${(ratio * 100).toFixed(2)} % of the reference ${target.reference}, below accuracyTargetRatio ${settings.accuracyTargetRatio}`);
-      recommendations.push('check the runtime\'s numerics (parity) and the model export; the reference comes from the same weights');
+      reasons.push(
+        `accuracy ${target.metric} ${value.toFixed(5)} is ${(ratio * 100).toFixed(2)} % of the reference ${target.reference}, below accuracyTargetRatio ${settings.accuracyTargetRatio}`,
+      );
+      recommendations.push(
+        "check the runtime's numerics (parity) and the model export; the reference comes from the same weights",
+      );
     }
   } else {
-    recommendations.push('no labelled dataset for this workload: every sample was run once but the outputs were not scored');
+    recommendations.push(
+      'no labelled dataset for this workload: every sample was run once but the outputs were not scored',
+    );
   }
   const draft = measuredDraft({
-    scenario: 'accuracy', recorder, queryCount: batches, sampleCount: samples.count, durationNs, maxDurationHit: false,
+    scenario: 'accuracy',
+    recorder,
+    queryCount: batches,
+    sampleCount: samples.count,
+    durationNs,
+    maxDurationHit: false,
     settings: { ...settings, minDurationMs: 0, minQueryCount: 1 },
-    extraStats: accuracy ? [['Accuracy metric', accuracy.metric], ['Value', accuracy.value], ['Reference', String(accuracy.reference)], ['Ratio', String(accuracy.ratio)]] : [['Accuracy', 'UNSCORED (no labels)']],
+    extraStats: accuracy
+      ? [
+          ['Accuracy metric', accuracy.metric],
+          ['Value', accuracy.value],
+          ['Reference', String(accuracy.reference)],
+          ['Ratio', String(accuracy.ratio)],
+        ]
+      : [['Accuracy', 'UNSCORED (no labels)']],
     settingKeys: ['batchSize', 'accuracyTargetRatio'],
   });
   // Unlabelled inputs are neither VALID nor INVALID: nothing was scored (status stays ok: the run itself worked).
@@ -104,7 +147,12 @@ export async function runAccuracy(session: Session, samples: SampleSource, setti
     metric,
     validity: { valid: result === 'VALID', result, reasons, recommendations },
     loadgen: { result_validity: result, accuracy: accuracy?.value ?? null },
-    log: { ...draft.log, mode: 'AccuracyOnly', results: accuracy ? [[`${accuracy.metric}`, accuracy.value]] : [['Accuracy', 'UNSCORED (no labels)']], checks: [] },
+    log: {
+      ...draft.log,
+      mode: 'AccuracyOnly',
+      results: accuracy ? [[`${accuracy.metric}`, accuracy.value]] : [['Accuracy', 'UNSCORED (no labels)']],
+      checks: [],
+    },
     ...(accuracy ? { accuracy } : {}),
   });
 }

@@ -47,7 +47,13 @@ export async function warmUp(clock: Clock, settings: ScenarioSettings, issue: Is
  * Measures queries back to back. `minQueries` is the query count to reach (minQueryCount, raised
  * to the early-stopping minimum by the caller where one applies).
  */
-export async function measureClosedLoop(clock: Clock, settings: ScenarioSettings, minQueries: number, issue: IssueQuery, boundNs?: number): Promise<ClosedLoopRun> {
+export async function measureClosedLoop(
+  clock: Clock,
+  settings: ScenarioSettings,
+  minQueries: number,
+  issue: IssueQuery,
+  boundNs?: number,
+): Promise<ClosedLoopRun> {
   const recorder = new LatencyRecorder(settings.maxSamplesRetained, boundNs);
   const start = clock.nowNs();
   // Deadlines as instants, so the per-query checks compare bigints without allocating new ones.
@@ -75,7 +81,13 @@ export async function measureClosedLoop(clock: Clock, settings: ScenarioSettings
  * inlined (no per-query closure), because this loop's own cost is what the overhead benchmark
  * holds to 1 % of a 20 us query.
  */
-export async function measureSerial(clock: Clock, settings: ScenarioSettings, minQueries: number, session: Session, feeds: Feeds[]): Promise<ClosedLoopRun> {
+export async function measureSerial(
+  clock: Clock,
+  settings: ScenarioSettings,
+  minQueries: number,
+  session: Session,
+  feeds: Feeds[],
+): Promise<ClosedLoopRun> {
   const recorder = new LatencyRecorder(settings.maxSamplesRetained);
   const count = feeds.length;
   const start = clock.nowNs();

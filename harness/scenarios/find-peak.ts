@@ -18,7 +18,12 @@ import { runServerDraft, serialIssue } from './server.js';
 /** Rounds a rate to 3 significant digits so steps read well in the log. */
 const round3 = (q: number) => Number(q.toPrecision(3));
 
-export async function runServerFindPeak(session: Session, samples: SampleSource, settings: ScenarioSettings, env: ScenarioEnv = {}): Promise<ScenarioResult> {
+export async function runServerFindPeak(
+  session: Session,
+  samples: SampleSource,
+  settings: ScenarioSettings,
+  env: ScenarioEnv = {},
+): Promise<ScenarioResult> {
   const scheduler = env.scheduler ?? createRealScheduler(env.clock);
   const clock = scheduler.clock;
   const t0 = clock.nowNs();
@@ -33,7 +38,13 @@ export async function runServerFindPeak(session: Session, samples: SampleSource,
   let hi: number | null = null; // lowest INVALID rate so far
   const firstQps = qps;
   for (let step = 0; step < settings.findPeakMaxSteps; step++) {
-    const result = await runServerDraft(session, samples, { ...settings, targetQps: qps }, { scheduler }, { skipWarmUp: true });
+    const result = await runServerDraft(
+      session,
+      samples,
+      { ...settings, targetQps: qps },
+      { scheduler },
+      { skipWarmUp: true },
+    );
     last = result;
     const valid = result.validity.valid;
     steps.push({ targetQps: qps, achievedQps: result.throughputPerS, p99Ns: result.latencyNs.p99, valid });
@@ -48,8 +59,7 @@ export async function runServerFindPeak(session: Session, samples: SampleSource,
       // or 64x below the first guess: the bound is out of reach of this system (or machine).
       if (result.durationNs >= settings.maxDurationMs * 1e6 * 0.99 || qps / 2 < firstQps / 64) break;
       qps = round3(qps / 2);
-    }
-    else {
+    } else {
       if ((hi - lo) / lo <= settings.findPeakTolerancePct / 100) break;
       qps = round3((lo + hi) / 2);
       if (qps <= lo || qps >= hi) break;
@@ -59,18 +69,42 @@ export async function runServerFindPeak(session: Session, samples: SampleSource,
   const peakQps = lo ?? 0;
   const base = best ?? last!;
   const lines = [
-    ...steps.map((s) => ` * target ${s.targetQps} -> completed ${s.achievedQps.toFixed(1)} samples/s, p99 ${(s.p99Ns / 1e6).toFixed(3)} ms, ${s.valid ? 'VALID' : 'INVALID'}`),
-    `Peak target QPS (VALID): ${peakQps}${hi === null ? ' (no INVALID rate found within findPeakMaxSteps: the peak may be higher)' : ''}`];
-  const reasons = best ? [] : [`find-peak: no targetQps tried was VALID (lowest tried ${Math.min(...steps.map((s) => s.targetQps))})`];
+    ...steps.map(
+      (s) =>
+        ` * target ${s.targetQps} -> completed ${s.achievedQps.toFixed(1)} samples/s, p99 ${(s.p99Ns / 1e6).toFixed(3)} ms, ${s.valid ? 'VALID' : 'INVALID'}`,
+    ),
+    `Peak target QPS (VALID): ${peakQps}${hi === null ? ' (no INVALID rate found within findPeakMaxSteps: the peak may be higher)' : ''}`,
+  ];
+  const reasons = best
+    ? []
+    : [`find-peak: no targetQps tried was VALID (lowest tried ${Math.min(...steps.map((s) => s.targetQps))})`];
   return finishResult({
     ...base,
     status: best ? 'ok' : 'invalid',
     metric: { name: 'peak target QPS (server, VALID)', value: peakQps, unit: 'queries/s' },
-    validity: best ? base.validity : {
-      valid: false, result: 'INVALID', reasons: [...base.validity.reasons, ...reasons],
-      recommendations: [...base.validity.recommendations, 'raise latencyBoundNs (--latency-bound) or check the runtime: even the lowest rate tried missed the bound'],
+    validity: best
+      ? base.validity
+      : {
+          valid: false,
+          result: 'INVALID',
+          reasons: [...base.validity.reasons, ...reasons],
+          recommendations: [
+            ...base.validity.recommendations,
+            'raise latencyBoundNs (--latency-bound) or check the runtime: even the lowest rate tried missed the bound',
+          ],
+        },
+    log: {
+      ...base.log,
+      sections: [
+        ...base.log.sections,
+        {
+          title: best
+            ? 'Find-peak steps (the run above is the highest VALID one)'
+            : 'Find-peak steps (none VALID; the run above is the last one)',
+          lines,
+        },
+      ],
     },
-    log: { ...base.log, sections: [...base.log.sections, { title: best ? 'Find-peak steps (the run above is the highest VALID one)' : 'Find-peak steps (none VALID; the run above is the last one)', lines }] },
     findPeak: { steps, peakQps },
   });
 }

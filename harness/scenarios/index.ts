@@ -33,11 +33,18 @@ export async function runScenario(
   const resolved = scenarioSettings(id, settings);
   const e = { clock, scheduler };
   switch (id) {
-    case 'single-stream': return runSingleStream(session, samples, resolved, e);
-    case 'multi-stream': return runMultiStream(session, samples, resolved, e);
-    case 'server': return resolved.findPeak ? runServerFindPeak(session, samples, resolved, e) : runServer(session, samples, resolved, e);
-    case 'offline': return runOffline(session, samples, resolved, e);
-    case 'accuracy': return runAccuracy(session, samples, resolved, e);
+    case 'single-stream':
+      return runSingleStream(session, samples, resolved, e);
+    case 'multi-stream':
+      return runMultiStream(session, samples, resolved, e);
+    case 'server':
+      return resolved.findPeak
+        ? runServerFindPeak(session, samples, resolved, e)
+        : runServer(session, samples, resolved, e);
+    case 'offline':
+      return runOffline(session, samples, resolved, e);
+    case 'accuracy':
+      return runAccuracy(session, samples, resolved, e);
     default: {
       const never: never = id;
       throw new Error(`unknown scenario ${String(never)}`);

@@ -39,7 +39,16 @@ export interface MeasuredRun {
   settingKeys?: Array<keyof ScenarioSettings>;
 }
 
-const BASE_KEYS: Array<keyof ScenarioSettings> = ['minDurationMs', 'minQueryCount', 'maxDurationMs', 'warmupQueries', 'warmupMs', 'maxSamplesRetained', 'seed', 'targetLatencyPercentile'];
+const BASE_KEYS: Array<keyof ScenarioSettings> = [
+  'minDurationMs',
+  'minQueryCount',
+  'maxDurationMs',
+  'warmupQueries',
+  'warmupMs',
+  'maxSamplesRetained',
+  'seed',
+  'targetLatencyPercentile',
+];
 
 /** LoadGen's name for a percentile latency key: 0.9 -> `result_90.00_percentile_latency_ns`. */
 export function percentileKey(p: number): string {
@@ -49,7 +58,12 @@ export function percentileKey(p: number): string {
 const pLabel = (p: number) => `p${+(p * 100).toFixed(2)}`;
 
 /** LoadGen's detail keys of a run (see the module comment). */
-function loadgenKeys(run: MeasuredRun, verdict: Verdict, latencyNs: LatencySummaryNs, completedPerS: number): LoadGenKeys {
+function loadgenKeys(
+  run: MeasuredRun,
+  verdict: Verdict,
+  latencyNs: LatencySummaryNs,
+  completedPerS: number,
+): LoadGenKeys {
   const p = run.settings.targetLatencyPercentile;
   const keys: LoadGenKeys = {
     result_validity: verdict.valid ? 'VALID' : 'INVALID',
@@ -69,14 +83,21 @@ function loadgenKeys(run: MeasuredRun, verdict: Verdict, latencyNs: LatencySumma
   };
   keys[percentileKey(p)] ??= run.recorder.percentile(p);
   switch (run.scenario) {
-    case 'single-stream': keys.early_stopping_latency_ss = verdict.earlyStoppingEstimateNs; break;
-    case 'multi-stream': keys.early_stopping_latency_ms = verdict.earlyStoppingEstimateNs; break;
+    case 'single-stream':
+      keys.early_stopping_latency_ss = verdict.earlyStoppingEstimateNs;
+      break;
+    case 'multi-stream':
+      keys.early_stopping_latency_ms = verdict.earlyStoppingEstimateNs;
+      break;
     case 'server':
       keys.result_completed_samples_per_sec = completedPerS;
       keys.result_scheduled_samples_per_sec = run.scheduledPerS ?? null;
       break;
-    case 'offline': keys.result_samples_per_second = completedPerS; break;
-    case 'accuracy': break;
+    case 'offline':
+      keys.result_samples_per_second = completedPerS;
+      break;
+    case 'accuracy':
+      break;
   }
   return keys;
 }
@@ -92,9 +113,19 @@ function headlineOf(run: MeasuredRun, keys: LoadGenKeys): ScenarioResult['metric
         ? { name: `${pLabel(p)} latency (early stopping)`, value: keys[esKey], unit: 'ns', key: esKey }
         : { name: `${pLabel(p)} latency`, value: Number(keys[percentileKey(p)]), unit: 'ns', key: percentileKey(p) };
     case 'server':
-      return { name: 'completed samples per second', value: Number(keys.result_completed_samples_per_sec), unit: 'samples/s', key: 'result_completed_samples_per_sec' };
+      return {
+        name: 'completed samples per second',
+        value: Number(keys.result_completed_samples_per_sec),
+        unit: 'samples/s',
+        key: 'result_completed_samples_per_sec',
+      };
     default:
-      return { name: 'samples per second', value: Number(keys.result_samples_per_second ?? 0), unit: 'samples/s', key: 'result_samples_per_second' };
+      return {
+        name: 'samples per second',
+        value: Number(keys.result_samples_per_second ?? 0),
+        unit: 'samples/s',
+        key: 'result_samples_per_second',
+      };
   }
 }
 
@@ -105,13 +136,25 @@ function besideHeadline(run: MeasuredRun, keys: LoadGenKeys): SummaryEntry[] {
   switch (run.scenario) {
     case 'single-stream':
     case 'multi-stream':
-      return [[`${pLabel(p)} latency, early-stopping estimate (ns) [${run.scenario === 'single-stream' ? 'early_stopping_latency_ss' : 'early_stopping_latency_ms'}]`,
-        n(run.scenario === 'single-stream' ? 'early_stopping_latency_ss' : 'early_stopping_latency_ms')],
-      [`${pLabel(p)} latency, plain (ns) [${percentileKey(p)}]`, n(percentileKey(p))]];
+      return [
+        [
+          `${pLabel(p)} latency, early-stopping estimate (ns) [${run.scenario === 'single-stream' ? 'early_stopping_latency_ss' : 'early_stopping_latency_ms'}]`,
+          n(run.scenario === 'single-stream' ? 'early_stopping_latency_ss' : 'early_stopping_latency_ms'),
+        ],
+        [`${pLabel(p)} latency, plain (ns) [${percentileKey(p)}]`, n(percentileKey(p))],
+      ];
     case 'server':
-      return [['Completed samples per second [result_completed_samples_per_sec]', Number(keys.result_completed_samples_per_sec)],
-        ['Scheduled samples per second [result_scheduled_samples_per_sec]', Number(keys.result_scheduled_samples_per_sec ?? 0)],
-        [`${pLabel(p)} latency (ns) [${percentileKey(p)}]`, n(percentileKey(p))]];
+      return [
+        [
+          'Completed samples per second [result_completed_samples_per_sec]',
+          Number(keys.result_completed_samples_per_sec),
+        ],
+        [
+          'Scheduled samples per second [result_scheduled_samples_per_sec]',
+          Number(keys.result_scheduled_samples_per_sec ?? 0),
+        ],
+        [`${pLabel(p)} latency (ns) [${percentileKey(p)}]`, n(percentileKey(p))],
+      ];
     default:
       return [['Samples per second [result_samples_per_second]', Number(keys.result_samples_per_second ?? 0)]];
   }
@@ -123,9 +166,14 @@ export function measuredDraft(run: MeasuredRun): ScenarioDraft {
   const throughputPerS = run.durationNs > 0 ? (run.sampleCount / run.durationNs) * 1e9 : 0;
   const queriesPerS = run.durationNs > 0 ? (run.queryCount / run.durationNs) * 1e9 : 0;
   const verdict = verdictOf({
-    scenario: run.scenario, settings: run.settings, recorder: run.recorder, queryCount: run.verdictQueryCount ?? run.queryCount,
-    durationNs: run.verdictDurationNs ?? run.durationNs, maxDurationHit: run.maxDurationHit,
-    completedPerS: throughputPerS, scheduledPerS: run.scheduledPerS,
+    scenario: run.scenario,
+    settings: run.settings,
+    recorder: run.recorder,
+    queryCount: run.verdictQueryCount ?? run.queryCount,
+    durationNs: run.verdictDurationNs ?? run.durationNs,
+    maxDurationHit: run.maxDurationHit,
+    completedPerS: throughputPerS,
+    scheduledPerS: run.scheduledPerS,
   });
   const loadgen = loadgenKeys(run, verdict, latencyNs, throughputPerS);
   const relaxed = relaxedNote(run.scenario, run.settings);
@@ -134,12 +182,24 @@ export function measuredDraft(run: MeasuredRun): ScenarioDraft {
     mode: 'PerformanceOnly',
     results: besideHeadline(run, loadgen),
     checks: [
-      ...(verdict.checks.latencyBound !== null ? [['Performance constraints satisfied', verdict.checks.latencyBound] as [string, boolean]] : []),
-      ['Min duration satisfied', verdict.checks.minDuration], ['Min queries satisfied', verdict.checks.minQueries], ['Early stopping satisfied', verdict.checks.earlyStopping],
+      ...(verdict.checks.latencyBound !== null
+        ? [['Performance constraints satisfied', verdict.checks.latencyBound] as [string, boolean]]
+        : []),
+      ['Min duration satisfied', verdict.checks.minDuration],
+      ['Min queries satisfied', verdict.checks.minQueries],
+      ['Early stopping satisfied', verdict.checks.earlyStopping],
     ],
     earlyStoppingLines: verdict.earlyStoppingLines,
-    stats: [['Queries', run.queryCount], ['Samples', run.sampleCount], ['Duration (ms)', run.durationNs / 1e6], ['Completed samples per second', throughputPerS],
-      ...(run.sampleCount !== run.queryCount ? [['Completed queries per second', queriesPerS] as [string, number]] : []), ...(run.extraStats ?? [])],
+    stats: [
+      ['Queries', run.queryCount],
+      ['Samples', run.sampleCount],
+      ['Duration (ms)', run.durationNs / 1e6],
+      ['Completed samples per second', throughputPerS],
+      ...(run.sampleCount !== run.queryCount
+        ? [['Completed queries per second', queriesPerS] as [string, number]]
+        : []),
+      ...(run.extraStats ?? []),
+    ],
     latencyNs,
     parameters: (run.settingKeys ?? BASE_KEYS).map((key) => [key, String(run.settings[key])]),
     sections: [],
@@ -156,7 +216,10 @@ export function measuredDraft(run: MeasuredRun): ScenarioDraft {
     histogramNs: run.recorder.encode(),
     metric: headlineOf(run, loadgen),
     validity: {
-      valid: verdict.valid, result: verdict.valid ? 'VALID' : 'INVALID', reasons: verdict.reasons, recommendations: verdict.recommendations,
+      valid: verdict.valid,
+      result: verdict.valid ? 'VALID' : 'INVALID',
+      reasons: verdict.reasons,
+      recommendations: verdict.recommendations,
       ...(relaxed ? { relaxed } : {}),
     },
     loadgen,
@@ -168,7 +231,11 @@ export function measuredDraft(run: MeasuredRun): ScenarioDraft {
 export function finishResult(draft: ScenarioDraft): ScenarioResult {
   const { log, ...result } = draft;
   const label = draft.validity.result ?? (draft.validity.valid ? 'VALID' : 'INVALID');
-  return { ...result, loadgen: { ...result.loadgen, result_validity: label }, summary: renderSummary(log, draft.validity) };
+  return {
+    ...result,
+    loadgen: { ...result.loadgen, result_validity: label },
+    summary: renderSummary(log, draft.validity),
+  };
 }
 
 /** measuredDraft + finishResult, for runners that change nothing in between. */
@@ -177,7 +244,12 @@ export function buildResult(run: MeasuredRun): ScenarioResult {
 }
 
 /** The result of a single- or multi-stream run. */
-export function latencyResult(scenario: 'single-stream' | 'multi-stream', run: ClosedLoopRun, settings: ScenarioSettings, samplesPerQuery: number): ScenarioResult {
+export function latencyResult(
+  scenario: 'single-stream' | 'multi-stream',
+  run: ClosedLoopRun,
+  settings: ScenarioSettings,
+  samplesPerQuery: number,
+): ScenarioResult {
   return buildResult({
     scenario,
     recorder: run.recorder,
@@ -187,8 +259,19 @@ export function latencyResult(scenario: 'single-stream' | 'multi-stream', run: C
     maxDurationHit: run.maxDurationHit,
     settings,
     extraStats: scenario === 'multi-stream' ? [['Samples per query', samplesPerQuery]] : [],
-    settingKeys: scenario === 'multi-stream'
-      ? ['minDurationMs', 'minQueryCount', 'maxDurationMs', 'warmupQueries', 'warmupMs', 'maxSamplesRetained', 'seed', 'targetLatencyPercentile', 'samplesPerQuery']
-      : undefined,
+    settingKeys:
+      scenario === 'multi-stream'
+        ? [
+            'minDurationMs',
+            'minQueryCount',
+            'maxDurationMs',
+            'warmupQueries',
+            'warmupMs',
+            'maxSamplesRetained',
+            'seed',
+            'targetLatencyPercentile',
+            'samplesPerQuery',
+          ]
+        : undefined,
   });
 }

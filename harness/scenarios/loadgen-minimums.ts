@@ -30,7 +30,10 @@ const seconds = (ms: number) => `${+(ms / 1000).toPrecision(3)} s`;
  * `relaxed: 2 s, 200 queries; LoadGen requires 600 s, 1024` when the settings are below LoadGen's
  * minimums for the scenario; null when they meet them (or the scenario has none, e.g. accuracy).
  */
-export function relaxedNote(scenario: ScenarioId, settings: Pick<ScenarioSettings, 'minDurationMs' | 'minQueryCount'>): string | null {
+export function relaxedNote(
+  scenario: ScenarioId,
+  settings: Pick<ScenarioSettings, 'minDurationMs' | 'minQueryCount'>,
+): string | null {
   const min = LOADGEN_MINIMUMS[scenario];
   if (!min || (settings.minDurationMs >= min.minDurationMs && settings.minQueryCount >= min.minQueryCount)) return null;
   const unit = scenario === 'offline' ? 'samples' : 'queries';
@@ -38,7 +41,10 @@ export function relaxedNote(scenario: ScenarioId, settings: Pick<ScenarioSetting
 }
 
 /** The settings raised to LoadGen's minimums (maxDurationMs raised to fit them); unchanged where none apply. */
-export function strictSettings<S extends Pick<ScenarioSettings, 'minDurationMs' | 'minQueryCount' | 'maxDurationMs'>>(scenario: ScenarioId, settings: S): S {
+export function strictSettings<S extends Pick<ScenarioSettings, 'minDurationMs' | 'minQueryCount' | 'maxDurationMs'>>(
+  scenario: ScenarioId,
+  settings: S,
+): S {
   const min = LOADGEN_MINIMUMS[scenario];
   if (!min) return settings;
   const minDurationMs = Math.max(settings.minDurationMs, min.minDurationMs);

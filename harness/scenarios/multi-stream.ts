@@ -15,7 +15,12 @@ import type { SampleSource } from './samples.js';
 import type { ScenarioSettings } from './scenario-settings.js';
 import { singleSampleFeeds } from './single-stream.js';
 
-export async function runMultiStream(session: Session, samples: SampleSource, settings: ScenarioSettings, env: ScenarioEnv = {}): Promise<ScenarioResult> {
+export async function runMultiStream(
+  session: Session,
+  samples: SampleSource,
+  settings: ScenarioSettings,
+  env: ScenarioEnv = {},
+): Promise<ScenarioResult> {
   const clock = env.clock ?? realClock;
   const feeds = singleSampleFeeds(samples);
   const count = feeds.length;

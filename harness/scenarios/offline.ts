@@ -16,10 +16,17 @@ import type { ScenarioSettings } from './scenario-settings.js';
 /** The distinct batches cycled through: batch b holds samples b*batchSize ... (mod count). */
 function batchFeeds(samples: SampleSource, batchSize: number): Feeds[] {
   const n = Math.max(1, Math.ceil(samples.count / batchSize));
-  return Array.from({ length: n }, (_, b) => samples.feeds(Array.from({ length: batchSize }, (_, k) => (b * batchSize + k) % samples.count)));
+  return Array.from({ length: n }, (_, b) =>
+    samples.feeds(Array.from({ length: batchSize }, (_, k) => (b * batchSize + k) % samples.count)),
+  );
 }
 
-export async function runOffline(session: Session, samples: SampleSource, settings: ScenarioSettings, env: ScenarioEnv = {}): Promise<ScenarioResult> {
+export async function runOffline(
+  session: Session,
+  samples: SampleSource,
+  settings: ScenarioSettings,
+  env: ScenarioEnv = {},
+): Promise<ScenarioResult> {
   const clock = env.clock ?? realClock;
   const batchSize = settings.batchSize;
   const batches = batchFeeds(samples, batchSize);
@@ -39,7 +46,18 @@ export async function runOffline(session: Session, samples: SampleSource, settin
     durationNs: run.durationNs,
     maxDurationHit: run.maxDurationHit,
     settings,
-    extraStats: [['Batch size', batchSize], ['Batches', run.queryCount]],
-    settingKeys: ['minDurationMs', 'minQueryCount', 'maxDurationMs', 'warmupQueries', 'warmupMs', 'maxSamplesRetained', 'batchSize'],
+    extraStats: [
+      ['Batch size', batchSize],
+      ['Batches', run.queryCount],
+    ],
+    settingKeys: [
+      'minDurationMs',
+      'minQueryCount',
+      'maxDurationMs',
+      'warmupQueries',
+      'warmupMs',
+      'maxSamplesRetained',
+      'batchSize',
+    ],
   });
 }

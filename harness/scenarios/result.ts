@@ -46,7 +46,6 @@ export interface IssueLatenessNs {
   unexplainedP99?: number;
 }
 
-
 export interface ScenarioResult {
   status: 'ok' | 'invalid';
   latencyNs: LatencySummaryNs;
@@ -71,7 +70,14 @@ export interface ScenarioResult {
   issueLatenessNs?: IssueLatenessNs;
   /** The LoadGen-style human summary log, rendered once from `log` by finishResult. */
   summary: string;
-  accuracy?: { metric: string; value: number; reference: number | null; ratio: number | null; targetRatio: number; samples: number };
+  accuracy?: {
+    metric: string;
+    value: number;
+    reference: number | null;
+    ratio: number | null;
+    targetRatio: number;
+    samples: number;
+  };
   findPeak?: { steps: FindPeakStep[]; peakQps: number };
 }
 

@@ -44,14 +44,27 @@ interface StoredInput {
 
 function allocate(dtype: DType, length: number): TypedArray {
   switch (dtype) {
-    case 'float32': return new Float32Array(length);
-    case 'float64': return new Float64Array(length);
-    case 'int32': return new Int32Array(length);
-    case 'int64': return new BigInt64Array(length);
-    case 'uint8': case 'bool': return new Uint8Array(length);
-    case 'int8': return new Int8Array(length);
-    case 'float16': case 'bfloat16': return new Uint16Array(length);
-    case 'string': throw new UsageError('E_BAD_INPUT', 'string inputs have no random generator here; give their values (mlbench model --input name=...)');
+    case 'float32':
+      return new Float32Array(length);
+    case 'float64':
+      return new Float64Array(length);
+    case 'int32':
+      return new Int32Array(length);
+    case 'int64':
+      return new BigInt64Array(length);
+    case 'uint8':
+    case 'bool':
+      return new Uint8Array(length);
+    case 'int8':
+      return new Int8Array(length);
+    case 'float16':
+    case 'bfloat16':
+      return new Uint16Array(length);
+    case 'string':
+      throw new UsageError(
+        'E_BAD_INPUT',
+        'string inputs have no random generator here; give their values (mlbench model --input name=...)',
+      );
   }
 }
 
@@ -65,7 +78,8 @@ function sourceFrom(inputs: StoredInput[], count: number, accuracy?: AccuracyTar
       let consecutive = true;
       for (let j = 0; j < k; j++) {
         const i = indices[j]!;
-        if (!(i >= 0 && i < count && Number.isInteger(i))) throw new RangeError(`feeds(): sample index ${i} outside [0, ${count})`);
+        if (!(i >= 0 && i < count && Number.isInteger(i)))
+          throw new RangeError(`feeds(): sample index ${i} outside [0, ${count})`);
         if (j > 0 && i !== indices[j - 1]! + 1) consecutive = false;
       }
       const out: Feeds = {};
@@ -73,12 +87,18 @@ function sourceFrom(inputs: StoredInput[], count: number, accuracy?: AccuracyTar
         const dims = [input.sampleDims[0]! * k, ...input.sampleDims.slice(1)];
         let data: TypedArray;
         if (consecutive) {
-          data = input.data.subarray(indices[0]! * input.sampleSize, (indices[0]! + k) * input.sampleSize) as TypedArray;
+          data = input.data.subarray(
+            indices[0]! * input.sampleSize,
+            (indices[0]! + k) * input.sampleSize,
+          ) as TypedArray;
         } else {
           data = allocate(input.dtype, k * input.sampleSize);
           for (let j = 0; j < k; j++) {
             const from = indices[j]! * input.sampleSize;
-            (data as Float32Array).set((input.data as Float32Array).subarray(from, from + input.sampleSize), j * input.sampleSize);
+            (data as Float32Array).set(
+              (input.data as Float32Array).subarray(from, from + input.sampleSize),
+              j * input.sampleSize,
+            );
           }
         }
         const tensor: Tensor = { dtype: input.dtype, dims, data };
@@ -95,7 +115,10 @@ function sampleDimsOf(spec: TensorSpec, dims: Record<string, number>): number[] 
     if (typeof d === 'number') return axis === 0 && d <= 0 ? 1 : d;
     const v = dims[d] ?? (d === 'batch' || axis === 0 ? 1 : undefined);
     if (v === undefined || !(Number.isInteger(v) && v > 0)) {
-      throw new UsageError('E_BAD_INPUT', `input "${spec.name}": symbolic dim "${d}" has no size; its size must be given (known: ${Object.keys(dims).join(', ') || 'none'}).`);
+      throw new UsageError(
+        'E_BAD_INPUT',
+        `input "${spec.name}": symbolic dim "${d}" has no size; its size must be given (known: ${Object.keys(dims).join(', ') || 'none'}).`,
+      );
     }
     return v;
   });
@@ -106,8 +129,15 @@ function sampleDimsOf(spec: TensorSpec, dims: Record<string, number>): number[] 
  * integers (int32, int64, uint8, int8) are uniform in [0, intHigh); bool is 0/1.
  * Symbolic dims other than `batch` come from `dims`; `batch` is `dims.batch ?? 1` rows per sample.
  */
-export function randomSamples(specs: TensorSpec[], count: number, seed: number, dims: Record<string, number> = {}, intHigh = 2): SampleSource {
-  if (!(Number.isInteger(count) && count > 0)) throw new RangeError(`randomSamples: count must be a positive integer, got ${count}`);
+export function randomSamples(
+  specs: TensorSpec[],
+  count: number,
+  seed: number,
+  dims: Record<string, number> = {},
+  intHigh = 2,
+): SampleSource {
+  if (!(Number.isInteger(count) && count > 0))
+    throw new RangeError(`randomSamples: count must be a positive integer, got ${count}`);
   const rng = createRng(seed);
   const inputs = specs.map((spec): StoredInput => {
     const sampleDims = sampleDimsOf(spec, dims);
@@ -140,12 +170,24 @@ export interface ArraySamplesOptions {
 export function arraySamples(options: ArraySamplesOptions): SampleSource {
   const sampleSize = options.sampleDims.reduce((a, b) => a * b, 1);
   if (!(sampleSize > 0) || options.features.length % sampleSize !== 0) {
-    throw new UsageError('E_BAD_DATA', `arraySamples(${options.inputName}): features length ${options.features.length} is not a multiple of the sample size ${sampleSize} (dims ${options.sampleDims.join('x')}).`);
+    throw new UsageError(
+      'E_BAD_DATA',
+      `arraySamples(${options.inputName}): features length ${options.features.length} is not a multiple of the sample size ${sampleSize} (dims ${options.sampleDims.join('x')}).`,
+    );
   }
   const count = options.features.length / sampleSize;
   if (options.accuracy && options.accuracy.labels.length !== count) {
-    throw new UsageError('E_BAD_DATA', `arraySamples(${options.inputName}): ${options.accuracy.labels.length} labels for ${count} samples.`);
+    throw new UsageError(
+      'E_BAD_DATA',
+      `arraySamples(${options.inputName}): ${options.accuracy.labels.length} labels for ${count} samples.`,
+    );
   }
-  const input: StoredInput = { name: options.inputName, dtype: 'float32', sampleDims: [1, ...options.sampleDims], sampleSize, data: options.features };
+  const input: StoredInput = {
+    name: options.inputName,
+    dtype: 'float32',
+    sampleDims: [1, ...options.sampleDims],
+    sampleSize,
+    data: options.features,
+  };
   return sourceFrom([input], count, options.accuracy);
 }

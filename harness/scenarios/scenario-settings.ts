@@ -21,6 +21,9 @@ export function defaultPercentile(id: ScenarioId): number {
 /** Reads the scenario settings from settings (defaults for missing keys). */
 export function scenarioSettings(id: ScenarioId, settings: SettingsInput): ScenarioSettings {
   const s = readSettings(SCENARIO_RUN_SETTINGS, settings);
-  const resolved = { ...s, targetLatencyPercentile: s.targetLatencyPercentile > 0 ? s.targetLatencyPercentile : defaultPercentile(id) };
+  const resolved = {
+    ...s,
+    targetLatencyPercentile: s.targetLatencyPercentile > 0 ? s.targetLatencyPercentile : defaultPercentile(id),
+  };
   return s.loadgenStrict ? strictSettings(id, resolved) : resolved;
 }

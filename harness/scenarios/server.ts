@@ -24,7 +24,6 @@ import type { ScenarioSettings } from './scenario-settings.js';
 import { poissonSchedule } from './server-schedule.js';
 import { singleSampleFeeds } from './single-stream.js';
 
-
 interface ServerOptions {
   /** Skip the warm-up (find-peak warms up once for all its runs). */
   skipWarmUp?: boolean;
@@ -63,7 +62,13 @@ function grown(a: Float64Array<ArrayBuffer>, n: number): Float64Array<ArrayBuffe
  * `run()` blocks the JS thread delays the next issue until it returns; that is its own queueing,
  * not the machine's, and only the unexplained part is blamed on other processes.
  */
-export async function runServerDraft(session: Session, samples: SampleSource, settings: ScenarioSettings, env: ScenarioEnv = {}, options: ServerOptions = {}): Promise<ScenarioDraft> {
+export async function runServerDraft(
+  session: Session,
+  samples: SampleSource,
+  settings: ScenarioSettings,
+  env: ScenarioEnv = {},
+  options: ServerOptions = {},
+): Promise<ScenarioDraft> {
   const scheduler = env.scheduler ?? createRealScheduler(env.clock);
   const clock = scheduler.clock;
   if (!options.skipWarmUp) await warmUp(clock, settings, serialIssue(session, samples, scheduler));
@@ -115,7 +120,7 @@ export async function runServerDraft(session: Session, samples: SampleSource, se
     if (failure !== undefined) break;
     const offsetNs = Math.round(nextOffsetNs());
     const dueNs = start + BigInt(offsetNs);
-    let issuedAt = inFlight === 0 ? scheduler.blockUntilNs?.(dueNs) ?? null : null;
+    let issuedAt = inFlight === 0 ? (scheduler.blockUntilNs?.(dueNs) ?? null) : null;
     if (issuedAt === null) {
       await scheduler.waitUntilNs(dueNs, idle);
       if (failure !== undefined) break;
@@ -141,7 +146,10 @@ export async function runServerDraft(session: Session, samples: SampleSource, se
     if (++inFlight > maxInFlight) maxInFlight = inFlight;
     issued++;
   }
-  if (inFlight > 0) await new Promise<void>((resolve) => { onIdle = resolve; });
+  if (inFlight > 0)
+    await new Promise<void>((resolve) => {
+      onIdle = resolve;
+    });
   if (failure !== undefined) throw failure;
 
   const recorder = new LatencyRecorder(settings.maxSamplesRetained, settings.latencyBoundNs);
@@ -153,7 +161,12 @@ export async function runServerDraft(session: Session, samples: SampleSource, se
     unexplained.record(unexplainedNs[i]!);
   }
   const issueLatenessNs: IssueLatenessNs = lateness.count
-    ? { p50: lateness.percentile(0.5), p99: lateness.percentile(0.99), max: lateness.percentile(1), unexplainedP99: unexplained.percentile(0.99) }
+    ? {
+        p50: lateness.percentile(0.5),
+        p99: lateness.percentile(0.99),
+        max: lateness.percentile(1),
+        unexplainedP99: unexplained.percentile(0.99),
+      }
     : { p50: 0, p99: 0, max: 0, unexplainedP99: 0 };
   const scheduledPerS = lastScheduledOffsetNs > 0 ? (issued / lastScheduledOffsetNs) * 1e9 : 0;
   const draft = measuredDraft({
@@ -176,10 +189,27 @@ export async function runServerDraft(session: Session, samples: SampleSource, se
       ['Issue lateness max (ns)', Math.round(issueLatenessNs.max)],
       ['Issue lateness not explained by queueing p99 (ns)', Math.round(issueLatenessNs.unexplainedP99 ?? 0)],
     ],
-    settingKeys: ['minDurationMs', 'minQueryCount', 'maxDurationMs', 'warmupQueries', 'warmupMs', 'maxSamplesRetained', 'seed', 'targetQps', 'latencyBoundNs', 'targetLatencyPercentile'],
+    settingKeys: [
+      'minDurationMs',
+      'minQueryCount',
+      'maxDurationMs',
+      'warmupQueries',
+      'warmupMs',
+      'maxSamplesRetained',
+      'seed',
+      'targetQps',
+      'latencyBoundNs',
+      'targetLatencyPercentile',
+    ],
   });
   draft.issueLatenessNs = issueLatenessNs;
-  const advice = latenessAdvice(draft.validity.valid, draft.throughputPerS, scheduledPerS, issueLatenessNs, settings.latencyBoundNs);
+  const advice = latenessAdvice(
+    draft.validity.valid,
+    draft.throughputPerS,
+    scheduledPerS,
+    issueLatenessNs,
+    settings.latencyBoundNs,
+  );
   if (advice) draft.validity.recommendations.push(advice);
   return draft;
 }
@@ -189,7 +219,13 @@ export async function runServerDraft(session: Session, samples: SampleSource, se
  * kept up with the schedule and the lateness the queue does not explain is large; lateness that
  * queueing explains (a runtime blocking the JS thread, an overload) is the system's own.
  */
-export function latenessAdvice(valid: boolean, completedPerS: number, scheduledPerS: number, late: IssueLatenessNs, latencyBoundNs: number): string | null {
+export function latenessAdvice(
+  valid: boolean,
+  completedPerS: number,
+  scheduledPerS: number,
+  late: IssueLatenessNs,
+  latencyBoundNs: number,
+): string | null {
   if (valid || late.p99 <= latencyBoundNs / 4) return null;
   const ms = (ns: number) => (ns / 1e6).toFixed(1);
   const keptUp = completedPerS >= 0.97 * scheduledPerS;
@@ -203,6 +239,12 @@ export function latenessAdvice(valid: boolean, completedPerS: number, scheduledP
 }
 
 /** Server: one run at settings.targetQps (see the module comment). */
-export async function runServer(session: Session, samples: SampleSource, settings: ScenarioSettings, env: ScenarioEnv = {}, options: ServerOptions = {}): Promise<ScenarioResult> {
+export async function runServer(
+  session: Session,
+  samples: SampleSource,
+  settings: ScenarioSettings,
+  env: ScenarioEnv = {},
+  options: ServerOptions = {},
+): Promise<ScenarioResult> {
   return finishResult(await runServerDraft(session, samples, settings, env, options));
 }

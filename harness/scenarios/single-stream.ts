@@ -17,7 +17,12 @@ export function singleSampleFeeds(samples: SampleSource): Feeds[] {
   return Array.from({ length: samples.count }, (_, i) => samples.feeds([i]));
 }
 
-export async function runSingleStream(session: Session, samples: SampleSource, settings: ScenarioSettings, env: ScenarioEnv = {}): Promise<ScenarioResult> {
+export async function runSingleStream(
+  session: Session,
+  samples: SampleSource,
+  settings: ScenarioSettings,
+  env: ScenarioEnv = {},
+): Promise<ScenarioResult> {
   const clock = env.clock ?? realClock;
   const feeds = singleSampleFeeds(samples);
   const count = feeds.length;

@@ -36,8 +36,17 @@ const yesNo = (b: boolean) => (b ? 'Yes' : 'NO');
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
 
 /** LoadGen's latency table rows: label and field of LatencySummaryNs. */
-const LATENCY_ROWS: Array<[string, keyof LatencySummaryNs]> = [['Min', 'min'], ['Mean', 'mean'], ['50.00 percentile', 'p50'],
-  ['90.00 percentile', 'p90'], ['95.00 percentile', 'p95'], ['97.00 percentile', 'p97'], ['99.00 percentile', 'p99'], ['99.90 percentile', 'p999'], ['Max', 'max']];
+const LATENCY_ROWS: Array<[string, keyof LatencySummaryNs]> = [
+  ['Min', 'min'],
+  ['Mean', 'mean'],
+  ['50.00 percentile', 'p50'],
+  ['90.00 percentile', 'p90'],
+  ['95.00 percentile', 'p95'],
+  ['97.00 percentile', 'p97'],
+  ['99.00 percentile', 'p99'],
+  ['99.90 percentile', 'p999'],
+  ['Max', 'max'],
+];
 
 /** `VALID`, `INVALID`, `UNSCORED`, or `VALID (relaxed: 2 s, 200 queries; LoadGen requires 600 s, 1024)`. */
 export function validityLabel(validity: Pick<Validity, 'valid' | 'result' | 'relaxed'>): string {
@@ -58,10 +67,12 @@ export function renderSummary(log: SummaryLog, validity: Validity): string {
   for (const [name, met] of log.checks) kv([`  ${name}`, yesNo(met)]);
   if (validity.reasons.length) out.push('Reasons:', ...validity.reasons.map((r) => ` * ${r}`));
   if (validity.recommendations.length) out.push('Recommendations:', ...validity.recommendations.map((r) => ` * ${r}`));
-  if (log.earlyStoppingLines.length) out.push('Early Stopping Result:', ...log.earlyStoppingLines.map((l) => ` * ${l}`));
+  if (log.earlyStoppingLines.length)
+    out.push('Early Stopping Result:', ...log.earlyStoppingLines.map((l) => ` * ${l}`));
   banner('Additional Stats');
   log.stats.forEach(kv);
-  if (log.latencyNs) for (const [label, field] of LATENCY_ROWS) kv([`${label} latency (ns)`, Math.round(log.latencyNs[field])]);
+  if (log.latencyNs)
+    for (const [label, field] of LATENCY_ROWS) kv([`${label} latency (ns)`, Math.round(log.latencyNs[field])]);
   banner('Test Parameters Used');
   log.parameters.forEach(kv);
   for (const section of log.sections) {

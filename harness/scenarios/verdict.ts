@@ -5,7 +5,10 @@
  * change. Pure: no I/O.
  */
 import {
-  allowedOverlatencyCount, earlyStoppingEstimate, earlyStoppingMinQueries, minQueriesForOverlatency,
+  allowedOverlatencyCount,
+  earlyStoppingEstimate,
+  earlyStoppingMinQueries,
+  minQueriesForOverlatency,
 } from '../measure/early-stopping.js';
 import type { LatencyRecorder } from '../measure/histogram.js';
 import type { ScenarioId } from '../types.js';
@@ -54,11 +57,15 @@ const KEPT_UP = 0.97;
 export function serverAdvice(s: ScenarioSettings, completedPerS: number, scheduledPerS: number): string {
   const suggest = Number((0.8 * Math.min(completedPerS, scheduledPerS)).toPrecision(2));
   if (completedPerS < KEPT_UP * scheduledPerS) {
-    return `overload: the system completed ${completedPerS.toFixed(1)} samples/s while ${scheduledPerS.toFixed(1)}/s were scheduled (targetQps ${s.targetQps}), so queries queued for the whole run; `
-      + `set a target below the completed rate, e.g. --target-qps ${suggest}, or search for the highest VALID rate with --find-peak`;
+    return (
+      `overload: the system completed ${completedPerS.toFixed(1)} samples/s while ${scheduledPerS.toFixed(1)}/s were scheduled (targetQps ${s.targetQps}), so queries queued for the whole run; ` +
+      `set a target below the completed rate, e.g. --target-qps ${suggest}, or search for the highest VALID rate with --find-peak`
+    );
   }
-  return `the system kept up with the schedule (${completedPerS.toFixed(1)} of ${scheduledPerS.toFixed(1)} samples/s completed) but bursts queued past the bound; `
-    + `lower the target, e.g. --target-qps ${suggest}, raise latencyBoundNs (--latency-bound), or use --find-peak`;
+  return (
+    `the system kept up with the schedule (${completedPerS.toFixed(1)} of ${scheduledPerS.toFixed(1)} samples/s completed) but bursts queued past the bound; ` +
+    `lower the target, e.g. --target-qps ${suggest}, raise latencyBoundNs (--latency-bound), or use --find-peak`
+  );
 }
 
 /** Applies LoadGen's checks to one measured run. */
@@ -71,14 +78,18 @@ export function verdictOf(input: VerdictInput): Verdict {
   const minDuration = durationNs >= s.minDurationMs * 1e6;
   if (!minDuration) {
     reasons.push(`min duration not met: measured ${ms(durationNs)} ms < minDurationMs ${s.minDurationMs}`);
-    recommendations.push(s.maxDurationMs < s.minDurationMs
-      ? `raise maxDurationMs to at least ${s.minDurationMs} (it is ${s.maxDurationMs})`
-      : `raise maxDurationMs above ${s.maxDurationMs} or lower minDurationMs`);
+    recommendations.push(
+      s.maxDurationMs < s.minDurationMs
+        ? `raise maxDurationMs to at least ${s.minDurationMs} (it is ${s.maxDurationMs})`
+        : `raise maxDurationMs above ${s.maxDurationMs} or lower minDurationMs`,
+    );
   }
   const minQueries = n >= s.minQueryCount;
   if (!minQueries) {
     reasons.push(`min queries not met: ${n} queries < minQueryCount ${s.minQueryCount}`);
-    recommendations.push(`raise maxDurationMs to about ${timeForMs(s.minQueryCount, n, durationNs)} or lower minQueryCount to ${n}`);
+    recommendations.push(
+      `raise maxDurationMs to about ${timeForMs(s.minQueryCount, n, durationNs)} or lower minQueryCount to ${n}`,
+    );
   }
 
   let earlyStopping = true;
@@ -90,29 +101,46 @@ export function verdictOf(input: VerdictInput): Verdict {
     estimate = earlyStoppingEstimate(n, p, (rank) => recorder.valueAtRank(rank));
     if (estimate === null) {
       earlyStopping = false;
-      reasons.push(`early stopping not met: ${n} queries; the binomial rule at 99 % confidence needs at least ${need} for a ${pct(p)} estimate`);
-      recommendations.push(`run at least ${need} queries: raise minQueryCount to ${need} and maxDurationMs to about ${timeForMs(need, n, durationNs)}`);
+      reasons.push(
+        `early stopping not met: ${n} queries; the binomial rule at 99 % confidence needs at least ${need} for a ${pct(p)} estimate`,
+      );
+      recommendations.push(
+        `run at least ${need} queries: raise minQueryCount to ${need} and maxDurationMs to about ${timeForMs(need, n, durationNs)}`,
+      );
       lines.push(`Only processed ${n} queries; need at least ${need} for early stopping.`);
     } else {
       const t = allowedOverlatencyCount(n, p);
-      lines.push(`Processed at least ${need} queries (${n}).`, `Would discard ${t - 1} highest latency queries.`, `Early stopping ${pct(p)} estimate (ns): ${Math.round(estimate)}`);
+      lines.push(
+        `Processed at least ${need} queries (${n}).`,
+        `Would discard ${t - 1} highest latency queries.`,
+        `Early stopping ${pct(p)} estimate (ns): ${Math.round(estimate)}`,
+      );
     }
   } else if (scenario === 'server') {
     const p99 = recorder.percentile(p);
     latencyBound = p99 <= s.latencyBoundNs;
     if (!latencyBound) {
-      reasons.push(`latency bound not met: ${pct(p)} latency ${ms(p99)} ms > latencyBoundNs ${s.latencyBoundNs} (${ms(s.latencyBoundNs)} ms)`);
+      reasons.push(
+        `latency bound not met: ${pct(p)} latency ${ms(p99)} ms > latencyBoundNs ${s.latencyBoundNs} (${ms(s.latencyBoundNs)} ms)`,
+      );
       recommendations.push(serverAdvice(s, input.completedPerS ?? 0, input.scheduledPerS ?? s.targetQps));
     }
     const over = recorder.overBoundCount;
     const need = minQueriesForOverlatency(over, p);
     earlyStopping = n >= need;
     if (earlyStopping) {
-      lines.push(`Run successful: ${over} of ${n} queries over the bound; at most ${allowedOverlatencyCount(n, p)} allowed.`);
+      lines.push(
+        `Run successful: ${over} of ${n} queries over the bound; at most ${allowedOverlatencyCount(n, p)} allowed.`,
+      );
     } else {
-      reasons.push(`early stopping not met: ${over} of ${n} queries over latencyBoundNs; ${need - n} more queries under the bound would be needed`);
+      reasons.push(
+        `early stopping not met: ${over} of ${n} queries over latencyBoundNs; ${need - n} more queries under the bound would be needed`,
+      );
       // Over the bound already, more queries would not help: the bound advice above is the one to follow.
-      if (latencyBound) recommendations.push(`run at least ${need - n} more queries (raise minQueryCount to ${need}) or lower targetQps`);
+      if (latencyBound)
+        recommendations.push(
+          `run at least ${need - n} more queries (raise minQueryCount to ${need}) or lower targetQps`,
+        );
       lines.push(`Run unsuccessful: processed ${n} queries, would need at least ${need - n} more.`);
     }
   }

@@ -9,7 +9,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 
-const read = (file: string) => { try { return readFileSync(file, 'utf8'); } catch { return ''; } };
+const read = (file: string) => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+};
 
 /** Parses a Linux CPU list (`0-3,6`) into CPU numbers; null when malformed. */
 export function parseCpuList(list: string): number[] | null {
@@ -36,7 +42,11 @@ export function virtualizationSigns(flags: string[], fromSysteminformation: stri
   if (fromSysteminformation) signs.push(fromSysteminformation);
   else if (flags.includes('hypervisor')) signs.push('virtual machine (hypervisor CPU flag)');
   const cgroup = read('/proc/1/cgroup');
-  const container = existsSync('/.dockerenv') ? 'docker' : existsSync('/run/.containerenv') ? 'podman' : /docker|containerd|kubepods|lxc/.exec(cgroup)?.[0] ?? null;
+  const container = existsSync('/.dockerenv')
+    ? 'docker'
+    : existsSync('/run/.containerenv')
+      ? 'podman'
+      : (/docker|containerd|kubepods|lxc/.exec(cgroup)?.[0] ?? null);
   if (container) signs.push(`container: ${container}`);
   return signs.length ? signs.join('; ') : null;
 }

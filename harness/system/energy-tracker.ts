@@ -33,27 +33,42 @@ export interface EnergyTrackerOptions {
   raplRoot?: string;
 }
 
-const perQuery = (joules: number | null, queries: number) => (joules === null || queries <= 0 ? null : joules / queries);
+const perQuery = (joules: number | null, queries: number) =>
+  joules === null || queries <= 0 ? null : joules / queries;
 
-interface SmiHandle { stop(): Promise<{ text: string; failure: string | null }> }
+interface SmiHandle {
+  stop(): Promise<{ text: string; failure: string | null }>;
+}
 
 function startNvidiaSmi(index: string, intervalMs: number): SmiHandle {
   let text = '';
   let stderr = '';
   let failure: string | null = null;
   let exited = false;
-  const child = spawn('nvidia-smi', ['-i', index, '--query-gpu=memory.used,power.draw', '--format=csv,noheader', '-lms', String(intervalMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout.on('data', (b: Buffer) => { text += b.toString(); });
-  child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
+  const child = spawn(
+    'nvidia-smi',
+    ['-i', index, '--query-gpu=memory.used,power.draw', '--format=csv,noheader', '-lms', String(intervalMs)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  child.stdout.on('data', (b: Buffer) => {
+    text += b.toString();
+  });
+  child.stderr.on('data', (b: Buffer) => {
+    stderr += b.toString();
+  });
   const closed = new Promise<void>((resolve) => {
     child.on('error', (err: NodeJS.ErrnoException) => {
-      failure = err.code === 'ENOENT' ? 'no nvidia-smi on PATH (no NVIDIA driver on this machine)' : `nvidia-smi could not start: ${err.message}`;
+      failure =
+        err.code === 'ENOENT'
+          ? 'no nvidia-smi on PATH (no NVIDIA driver on this machine)'
+          : `nvidia-smi could not start: ${err.message}`;
       exited = true;
       resolve();
     });
     child.on('close', (code) => {
       // An exit before we stopped it: the driver did not answer (e.g. "couldn't communicate with the NVIDIA driver").
-      if (!exited && code !== null && code !== 0) failure ??= `nvidia-smi exited with code ${code}: ${(stderr || text).trim().split('\n')[0] ?? ''}`;
+      if (!exited && code !== null && code !== 0)
+        failure ??= `nvidia-smi exited with code ${code}: ${(stderr || text).trim().split('\n')[0] ?? ''}`;
       exited = true;
       resolve();
     });
@@ -82,7 +97,11 @@ export function startEnergyTracker(options: EnergyTrackerOptions): EnergyTracker
     async stop(queries: number): Promise<JobEnergy> {
       let cpu: JobEnergy['cpu'];
       if (rapl.source === 'rapl') {
-        const joules = raplJoules(raplBefore, read(rapl.detail), read(rapl.detail.replace('energy_uj', 'max_energy_range_uj')));
+        const joules = raplJoules(
+          raplBefore,
+          read(rapl.detail),
+          read(rapl.detail.replace('energy_uj', 'max_energy_range_uj')),
+        );
         cpu = { source: 'rapl', detail: rapl.detail, joules, joulesPerQuery: perQuery(joules, queries) };
       } else cpu = { source: 'not exposed', reason: rapl.source === 'not exposed' ? rapl.reason : 'unknown' };
       if (!smi) return { cpu };
@@ -91,10 +110,22 @@ export function startEnergyTracker(options: EnergyTrackerOptions): EnergyTracker
       const samples = parseNvidiaSmiSamples(text);
       const s = summariseNvidiaSmi(samples, intervalMs);
       const gpu: JobEnergy['gpu'] = {
-        source: 'nvidia-smi', detail: `nvidia-smi -i ${index}, every ${intervalMs} ms; memory is device-wide`, samples: samples.length, intervalMs,
-        peakDeviceMemoryBytes: s.peakDeviceMemoryBytes, baselineDeviceMemoryBytes: samples[0]?.memoryUsedBytes ?? null,
-        joules: s.joules, joulesPerQuery: perQuery(s.joules, queries),
-        ...(s.joules === null ? { note: samples.length < 2 ? `fewer than 2 samples: the measurement was shorter than nvidia-smi's ${intervalMs} ms interval` : 'the board reports no power.draw ([N/A])' } : {}),
+        source: 'nvidia-smi',
+        detail: `nvidia-smi -i ${index}, every ${intervalMs} ms; memory is device-wide`,
+        samples: samples.length,
+        intervalMs,
+        peakDeviceMemoryBytes: s.peakDeviceMemoryBytes,
+        baselineDeviceMemoryBytes: samples[0]?.memoryUsedBytes ?? null,
+        joules: s.joules,
+        joulesPerQuery: perQuery(s.joules, queries),
+        ...(s.joules === null
+          ? {
+              note:
+                samples.length < 2
+                  ? `fewer than 2 samples: the measurement was shorter than nvidia-smi's ${intervalMs} ms interval`
+                  : 'the board reports no power.draw ([N/A])',
+            }
+          : {}),
       };
       return { cpu, gpu };
     },

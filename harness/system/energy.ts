@@ -21,15 +21,22 @@ export function parseNvidiaSmiSamples(csv: string): NvidiaSmiSample[] {
     const m = /^\s*([\d.]+)/.exec(cell ?? '');
     return m ? Number(m[1]) : null;
   };
-  return csv.split('\n').map((l) => l.trim()).filter((l) => l && !/^memory\.used/.test(l)).map((line) => {
-    const [mem, power] = line.split(',');
-    const mib = value(mem);
-    return { memoryUsedBytes: mib === null ? null : mib * 2 ** 20, powerDrawW: value(power) };
-  });
+  return csv
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !/^memory\.used/.test(l))
+    .map((line) => {
+      const [mem, power] = line.split(',');
+      const mib = value(mem);
+      return { memoryUsedBytes: mib === null ? null : mib * 2 ** 20, powerDrawW: value(power) };
+    });
 }
 
 /** Peak device memory and energy of samples taken every `intervalMs` (trapezoid rule; unknown power is skipped). */
-export function summariseNvidiaSmi(samples: NvidiaSmiSample[], intervalMs: number): { peakDeviceMemoryBytes: number | null; joules: number | null } {
+export function summariseNvidiaSmi(
+  samples: NvidiaSmiSample[],
+  intervalMs: number,
+): { peakDeviceMemoryBytes: number | null; joules: number | null } {
   const mem = samples.flatMap((s) => (s.memoryUsedBytes === null ? [] : [s.memoryUsedBytes]));
   const power = samples.flatMap((s) => (s.powerDrawW === null ? [] : [s.powerDrawW]));
   let joules = 0;
@@ -40,11 +47,13 @@ export function summariseNvidiaSmi(samples: NvidiaSmiSample[], intervalMs: numbe
 /** Joules between two energy_uj readings, unwrapping once at max_energy_range_uj. */
 export function raplJoules(beforeUj: string, afterUj: string, maxRangeUj: string): number {
   const [a, b, max] = [Number(beforeUj.trim()), Number(afterUj.trim()), Number(maxRangeUj.trim())];
-  if (![a, b, max].every(Number.isFinite)) throw new Error(`RAPL energy_uj is not a number: ${beforeUj.trim()}, ${afterUj.trim()}, ${maxRangeUj.trim()}`);
+  if (![a, b, max].every(Number.isFinite))
+    throw new Error(`RAPL energy_uj is not a number: ${beforeUj.trim()}, ${afterUj.trim()}, ${maxRangeUj.trim()}`);
   return (b >= a ? b - a : max - a + b) / 1e6;
 }
 
-export type EnergySource = { source: 'nvidia-smi' | 'rapl'; detail: string } | { source: 'not exposed'; reason: string };
+export type EnergySource =
+  { source: 'nvidia-smi' | 'rapl'; detail: string } | { source: 'not exposed'; reason: string };
 
 /** What this machine exposes (checked once): RAPL's package-0 counter, else `not exposed` with why. */
 export function raplSource(root = '/sys/class/powercap'): EnergySource {
@@ -54,6 +63,12 @@ export function raplSource(root = '/sys/class/powercap'): EnergySource {
     return { source: 'rapl', detail: file };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { source: 'not exposed', reason: code === 'EACCES' ? `${file} is readable by root only (chmod o+r it, or run as root)` : `no RAPL counter at ${file} (${code ?? 'unreadable'}: a VM or a CPU without RAPL)` };
+    return {
+      source: 'not exposed',
+      reason:
+        code === 'EACCES'
+          ? `${file} is readable by root only (chmod o+r it, or run as root)`
+          : `no RAPL counter at ${file} (${code ?? 'unreadable'}: a VM or a CPU without RAPL)`,
+    };
   }
 }

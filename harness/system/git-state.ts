@@ -12,7 +12,9 @@ export interface GitState {
 
 function git(args: string[], cwd: string): Promise<string | null> {
   return new Promise((resolve) => {
-    execFile('git', args, { cwd, timeout: 5000, maxBuffer: 1 << 20 }, (err, stdout) => resolve(err ? null : stdout.trim()));
+    execFile('git', args, { cwd, timeout: 5000, maxBuffer: 1 << 20 }, (err, stdout) =>
+      resolve(err ? null : stdout.trim()),
+    );
   });
 }
 

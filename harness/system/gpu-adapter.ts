@@ -29,7 +29,14 @@ export function adapterFromInfo(info: Record<string, unknown>, adapterFallback?:
   const colon = description.indexOf(':');
   const driver = colon >= 0 ? description.slice(colon + 1).trim() || null : null;
   const fallback = info.isFallbackAdapter === true || adapterFallback === true;
-  const base = { vendor: text('vendor'), architecture: text('architecture'), device: text('device'), description, driver, fallback };
+  const base = {
+    vendor: text('vendor'),
+    architecture: text('architecture'),
+    device: text('device'),
+    description,
+    driver,
+    fallback,
+  };
   return { ...base, software: isSoftwareAdapter(base), source: 'webgpu (Dawn)' };
 }
 
@@ -42,13 +49,16 @@ function webgpuEntry(): string | null {
   }
 }
 
-export const WEBGPU_INSTALL = 'the WebGPU runtimes need the optional npm package webgpu (npm install webgpu) and a Vulkan driver with its loader (Debian: apt-get install libvulkan1 mesa-vulkan-drivers; NVIDIA: the driver\'s Vulkan ICD)';
+export const WEBGPU_INSTALL =
+  "the WebGPU runtimes need the optional npm package webgpu (npm install webgpu) and a Vulkan driver with its loader (Debian: apt-get install libvulkan1 mesa-vulkan-drivers; NVIDIA: the driver's Vulkan ICD)";
 
 /** The `webgpu` module's navigator.gpu in this process (created once), or why there is none. */
 let gpuCache: Promise<{ gpu: GPULike; globals: Record<string, unknown> } | { unavailable: string }> | undefined;
 
 interface GPULike {
-  requestAdapter(options?: Record<string, unknown>): Promise<{ info: Record<string, unknown>; isFallbackAdapter?: boolean } | null>;
+  requestAdapter(
+    options?: Record<string, unknown>,
+  ): Promise<{ info: Record<string, unknown>; isFallbackAdapter?: boolean } | null>;
 }
 
 /** Creates Dawn's navigator.gpu once per process (`webgpu`'s `create([])`). */
@@ -72,7 +82,10 @@ export async function requestAdapter(): Promise<AdapterProbe> {
   if ('unavailable' in g) return g;
   try {
     const adapter = await g.gpu.requestAdapter();
-    if (!adapter) return { unavailable: `no WebGPU adapter: Dawn found no Vulkan device (is a Vulkan ICD installed, and VK_ICD_FILENAMES unset or pointing at one?); ${WEBGPU_INSTALL}` };
+    if (!adapter)
+      return {
+        unavailable: `no WebGPU adapter: Dawn found no Vulkan device (is a Vulkan ICD installed, and VK_ICD_FILENAMES unset or pointing at one?); ${WEBGPU_INSTALL}`,
+      };
     return { adapter: adapterFromInfo(adapter.info, adapter.isFallbackAdapter) };
   } catch (err) {
     return { unavailable: `requesting a WebGPU adapter failed: ${(err as Error).message}` };
@@ -92,15 +105,25 @@ export function probeAdapterInChild(timeoutMs = 30_000): Promise<AdapterProbe> {
   const entry = webgpuEntry();
   if (!entry) return Promise.resolve({ unavailable: `the npm package webgpu is not installed; ${WEBGPU_INSTALL}` });
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--input-type=module', '-e', CHILD_SCRIPT, entry], { timeout: timeoutMs, env: { ...process.env, XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR ?? '/tmp' } }, (err, stdout) => {
-      if (err && !stdout) return resolve({ unavailable: `probing WebGPU adapters failed: ${err.message.split('\n')[0]}` });
-      try {
-        const parsed = JSON.parse(stdout.slice(stdout.indexOf('{') >= 0 ? stdout.indexOf('{') : 0)) as { info: Record<string, unknown>; fallback?: boolean } | null;
-        if (!parsed) return resolve({ unavailable: `no WebGPU adapter: Dawn found no Vulkan device; ${WEBGPU_INSTALL}` });
-        resolve({ adapter: adapterFromInfo(parsed.info, parsed.fallback) });
-      } catch {
-        resolve({ unavailable: `no WebGPU adapter: Dawn found no Vulkan device; ${WEBGPU_INSTALL}` });
-      }
-    });
+    execFile(
+      process.execPath,
+      ['--input-type=module', '-e', CHILD_SCRIPT, entry],
+      { timeout: timeoutMs, env: { ...process.env, XDG_RUNTIME_DIR: process.env.XDG_RUNTIME_DIR ?? '/tmp' } },
+      (err, stdout) => {
+        if (err && !stdout)
+          return resolve({ unavailable: `probing WebGPU adapters failed: ${err.message.split('\n')[0]}` });
+        try {
+          const parsed = JSON.parse(stdout.slice(stdout.indexOf('{') >= 0 ? stdout.indexOf('{') : 0)) as {
+            info: Record<string, unknown>;
+            fallback?: boolean;
+          } | null;
+          if (!parsed)
+            return resolve({ unavailable: `no WebGPU adapter: Dawn found no Vulkan device; ${WEBGPU_INSTALL}` });
+          resolve({ adapter: adapterFromInfo(parsed.info, parsed.fallback) });
+        } catch {
+          resolve({ unavailable: `no WebGPU adapter: Dawn found no Vulkan device; ${WEBGPU_INSTALL}` });
+        }
+      },
+    );
   });
 }

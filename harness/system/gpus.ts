@@ -12,11 +12,22 @@ export type MachineGpu = Machine['gpus'][number];
 
 /** Rows of `nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader,nounits`. */
 export function parseNvidiaSmiGpus(csv: string): MachineGpu[] {
-  return csv.split('\n').map((l) => l.trim()).filter(Boolean).map((line) => {
-    const [name = '', memMiB = '', driver = ''] = line.split(',').map((c) => c.trim());
-    const vram = Number(memMiB);
-    return { vendor: 'NVIDIA', model: name, vramMb: Number.isFinite(vram) && memMiB !== '' ? vram : null, source: 'nvidia-smi', driver: driver || null, software: false };
-  });
+  return csv
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [name = '', memMiB = '', driver = ''] = line.split(',').map((c) => c.trim());
+      const vram = Number(memMiB);
+      return {
+        vendor: 'NVIDIA',
+        model: name,
+        vramMb: Number.isFinite(vram) && memMiB !== '' ? vram : null,
+        source: 'nvidia-smi',
+        driver: driver || null,
+        software: false,
+      };
+    });
 }
 
 /** Runs a command, resolving its stdout or null (absent, failing, timed out). */
@@ -28,7 +39,10 @@ export function runQuiet(cmd: string, args: string[], timeoutMs = 10_000): Promi
 
 /** The GPUs found, by the order above; `fallback` are systeminformation's controllers. */
 export async function probeGpus(fallback: MachineGpu[]): Promise<MachineGpu[]> {
-  const smi = await runQuiet('nvidia-smi', ['--query-gpu=name,memory.total,driver_version', '--format=csv,noheader,nounits']);
+  const smi = await runQuiet('nvidia-smi', [
+    '--query-gpu=name,memory.total,driver_version',
+    '--format=csv,noheader,nounits',
+  ]);
   if (smi) {
     const gpus = parseNvidiaSmiGpus(smi);
     if (gpus.length) return gpus;
@@ -36,7 +50,17 @@ export async function probeGpus(fallback: MachineGpu[]): Promise<MachineGpu[]> {
   const probe = await probeAdapterInChild();
   if ('adapter' in probe) {
     const a = probe.adapter;
-    return [{ vendor: a.vendor, model: a.description || a.device, vramMb: null, source: 'webgpu (Dawn)', driver: a.driver, software: a.software, adapter: a }];
+    return [
+      {
+        vendor: a.vendor,
+        model: a.description || a.device,
+        vramMb: null,
+        source: 'webgpu (Dawn)',
+        driver: a.driver,
+        software: a.software,
+        adapter: a,
+      },
+    ];
   }
   return fallback.map((g) => ({ ...g, source: 'systeminformation' }));
 }

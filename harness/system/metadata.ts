@@ -16,8 +16,16 @@ import { probeGpus } from './gpus.js';
 
 /** Runtime packages whose versions go into every result (absent ones are recorded as null). */
 export const RUNTIME_PACKAGES = [
-  'onnxruntime-node', 'onnxruntime-web', '@tensorflow/tfjs', '@tensorflow/tfjs-backend-wasm',
-  '@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-backend-webgpu', 'webgpu', 'systeminformation', 'hyparquet',
+  'onnxruntime-node',
+  'onnxruntime-web',
+  '@tensorflow/tfjs',
+  '@tensorflow/tfjs-backend-wasm',
+  '@tensorflow/tfjs-node',
+  '@tensorflow/tfjs-node-gpu',
+  '@tensorflow/tfjs-backend-webgpu',
+  'webgpu',
+  'systeminformation',
+  'hyparquet',
 ] as const;
 
 const require = createRequire(path.join(PROJECT_ROOT, 'package.json'));
@@ -30,14 +38,28 @@ export function packageVersion(name: string): string | null {
   } catch {
     // Some packages do not export ./package.json: walk node_modules directly.
     try {
-      return JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version ?? null;
+      return (
+        JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')).version ?? null
+      );
     } catch {
       return null;
     }
   }
 }
 
-const SIMD_FLAGS = ['avx', 'avx2', 'fma', 'avx512f', 'avx512bw', 'avx512vl', 'avx512_vnni', 'avx512_bf16', 'amx_tile', 'neon', 'sse4_2'];
+const SIMD_FLAGS = [
+  'avx',
+  'avx2',
+  'fma',
+  'avx512f',
+  'avx512bw',
+  'avx512vl',
+  'avx512_vnni',
+  'avx512_bf16',
+  'amx_tile',
+  'neon',
+  'sse4_2',
+];
 
 /**
  * A fingerprint of the hardware and OS that a benchmark figure depends on: CPU model and core
@@ -50,7 +72,13 @@ export function fingerprint(parts: Record<string, unknown>, label: string): stri
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 24) || 'cpu';
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 24) || 'cpu'
+  );
 }
 
 /** Inputs and result of the theoretical FP32 peak (results/schema.ts Fp32PeakSchema). */
@@ -68,7 +96,13 @@ export function procCpuinfoGHz(text?: string): number | null {
 }
 
 /** A CPU core's FP32 vector throughput, from the microarchitecture table. */
-export interface CoreFp32 { uarch: string; isa: string; lanes: number; fmaUnits: number; flopsPerCycle: number }
+export interface CoreFp32 {
+  uarch: string;
+  isa: string;
+  lanes: number;
+  fmaUnits: number;
+  flopsPerCycle: number;
+}
 
 /**
  * FP32 FLOPs per cycle per core from a table of known microarchitectures (vendor, family,
@@ -83,20 +117,41 @@ export interface CoreFp32 { uarch: string; isa: string; lanes: number; fmaUnits:
  * - Intel family 6 with avx2 + fma and no avx512f (Haswell and later client/server cores): 2 x 256-bit = 32.
  *   With avx512f the count of 512-bit FMA units (1 or 2) depends on the SKU, not the flags: unknown.
  */
-export function coreFp32(cpu: { manufacturer: string; family?: string; model?: string; flags: string[] }): CoreFp32 | { unknown: string } {
+export function coreFp32(cpu: {
+  manufacturer: string;
+  family?: string;
+  model?: string;
+  flags: string[];
+}): CoreFp32 | { unknown: string } {
   const has = (f: string) => cpu.flags.includes(f);
   const family = Number(cpu.family ?? Number.NaN);
   const model = Number(cpu.model ?? Number.NaN);
-  const row = (uarch: string, isa: string, lanes: number, fmaUnits: number): CoreFp32 => ({ uarch, isa, lanes, fmaUnits, flopsPerCycle: lanes * 2 * fmaUnits });
+  const row = (uarch: string, isa: string, lanes: number, fmaUnits: number): CoreFp32 => ({
+    uarch,
+    isa,
+    lanes,
+    fmaUnits,
+    flopsPerCycle: lanes * 2 * fmaUnits,
+  });
   const what = `${cpu.manufacturer || 'unknown vendor'} family ${cpu.family ?? '?'} model ${cpu.model ?? '?'}`;
   if (/amd/i.test(cpu.manufacturer) && has('fma')) {
-    if (family === 23) return model >= 0x30 ? row('Zen 2', 'avx2', 8, 2) : row('Zen/Zen+ (128-bit FMA datapath)', 'avx2', 4, 2);
-    if (family === 25) return row(has('avx512f') ? 'Zen 4 (AVX-512 on a 256-bit datapath)' : 'Zen 3', has('avx512f') ? 'avx512f (256-bit datapath)' : 'avx2', 8, 2);
-    if (family === 26 && has('avx512f') && model >= 0 && model <= 0x1f) return row('Zen 5 (server, 512-bit datapath)', 'avx512f', 16, 2);
+    if (family === 23)
+      return model >= 0x30 ? row('Zen 2', 'avx2', 8, 2) : row('Zen/Zen+ (128-bit FMA datapath)', 'avx2', 4, 2);
+    if (family === 25)
+      return row(
+        has('avx512f') ? 'Zen 4 (AVX-512 on a 256-bit datapath)' : 'Zen 3',
+        has('avx512f') ? 'avx512f (256-bit datapath)' : 'avx2',
+        8,
+        2,
+      );
+    if (family === 26 && has('avx512f') && model >= 0 && model <= 0x1f)
+      return row('Zen 5 (server, 512-bit datapath)', 'avx512f', 16, 2);
   }
   if (/intel/i.test(cpu.manufacturer) && family === 6 && has('avx2') && has('fma')) {
     if (!has('avx512f')) return row('Intel AVX2 core (Haswell or later)', 'avx2', 8, 2);
-    return { unknown: `${what}: an AVX-512 Intel core has one or two 512-bit FMA units depending on the SKU, which the CPU flags do not tell` };
+    return {
+      unknown: `${what}: an AVX-512 Intel core has one or two 512-bit FMA units depending on the SKU, which the CPU flags do not tell`,
+    };
   }
   return { unknown: `${what} is not in the microarchitecture table (harness/system/metadata.ts coreFp32)` };
 }
@@ -111,45 +166,85 @@ export function coreFp32(cpu: { manufacturer: string; family?: string; model?: s
  * microarchitecture is unknown: no percentage of peak is given then.
  */
 export function fp32PeakEstimate(
-  cpu: { manufacturer: string; family?: string; model?: string; physicalCores: number; speedGHz: number | null; speedMaxGHz?: number | null; flags: string[]; affinityCpus?: number | null }, procGHz: number | null,
+  cpu: {
+    manufacturer: string;
+    family?: string;
+    model?: string;
+    physicalCores: number;
+    speedGHz: number | null;
+    speedMaxGHz?: number | null;
+    flags: string[];
+    affinityCpus?: number | null;
+  },
+  procGHz: number | null,
 ): Fp32Peak | { unknown: string } {
   // The cores this process may run on: physical cores, at most the CPUs of its affinity (taskset, cpusets).
-  const cores = cpu.affinityCpus && cpu.affinityCpus > 0 ? Math.min(cpu.physicalCores, cpu.affinityCpus) : cpu.physicalCores;
-  const [clockGHz, clockSource] = cpu.speedMaxGHz ? [cpu.speedMaxGHz, 'systeminformation speedMax'] as const
-    : cpu.speedGHz ? [cpu.speedGHz, 'systeminformation speed'] as const
-      : procGHz ? [procGHz, '/proc/cpuinfo cpu MHz'] as const : [null, 'unknown'] as const;
+  const cores =
+    cpu.affinityCpus && cpu.affinityCpus > 0 ? Math.min(cpu.physicalCores, cpu.affinityCpus) : cpu.physicalCores;
+  const [clockGHz, clockSource] = cpu.speedMaxGHz
+    ? ([cpu.speedMaxGHz, 'systeminformation speedMax'] as const)
+    : cpu.speedGHz
+      ? ([cpu.speedGHz, 'systeminformation speed'] as const)
+      : procGHz
+        ? ([procGHz, '/proc/cpuinfo cpu MHz'] as const)
+        : ([null, 'unknown'] as const);
   if (!clockGHz) return { unknown: 'no clock found (systeminformation and /proc/cpuinfo give none)' };
   const core = coreFp32(cpu);
   if ('unknown' in core) return core;
   return {
     gflops: cores * clockGHz * core.flopsPerCycle,
-    method: 'physical cores within the CPU affinity x clock x FP32 FLOPs/cycle (lanes x 2 per FMA x FMA units, from the microarchitecture table)',
-    cores, ...(cores < cpu.physicalCores ? { affinityCpus: cpu.affinityCpus! } : {}), clockGHz, clockSource, isa: core.isa, lanes: core.lanes, fmaUnits: core.fmaUnits, flopsPerCycle: core.flopsPerCycle,
-    uarch: core.uarch, clockRangeGHz: [cpu.speedGHz ?? null, cpu.speedMaxGHz ?? null],
+    method:
+      'physical cores within the CPU affinity x clock x FP32 FLOPs/cycle (lanes x 2 per FMA x FMA units, from the microarchitecture table)',
+    cores,
+    ...(cores < cpu.physicalCores ? { affinityCpus: cpu.affinityCpus! } : {}),
+    clockGHz,
+    clockSource,
+    isa: core.isa,
+    lanes: core.lanes,
+    fmaUnits: core.fmaUnits,
+    flopsPerCycle: core.flopsPerCycle,
+    uarch: core.uarch,
+    clockRangeGHz: [cpu.speedGHz ?? null, cpu.speedMaxGHz ?? null],
   };
 }
 
 export async function collectMachine(): Promise<Machine> {
   const [cpu, flagsText, mem, osInfo, graphics, system] = await Promise.all([
-    si.cpu(), si.cpuFlags(), si.mem(), si.osInfo(), si.graphics().catch(() => ({ controllers: [] })), si.system(),
+    si.cpu(),
+    si.cpuFlags(),
+    si.mem(),
+    si.osInfo(),
+    si.graphics().catch(() => ({ controllers: [] })),
+    si.system(),
   ]);
   const flags = flagsText.split(/\s+/).filter((f) => SIMD_FLAGS.includes(f));
-  const gpus = await probeGpus(graphics.controllers
-    .filter((g) => g.model || g.vendor)
-    .map((g) => ({ vendor: g.vendor ?? '', model: g.model ?? '', vramMb: g.vram ?? null })));
+  const gpus = await probeGpus(
+    graphics.controllers
+      .filter((g) => g.model || g.vendor)
+      .map((g) => ({ vendor: g.vendor ?? '', model: g.model ?? '', vramMb: g.vram ?? null })),
+  );
   const brand = [cpu.manufacturer, cpu.brand].filter(Boolean).join(' ');
   const memoryGiB = Math.round(mem.total / 2 ** 30);
-  const id = fingerprint({
-    cpu: [cpu.manufacturer, cpu.brand, cpu.family, cpu.model, cpu.stepping, cpu.cores, cpu.physicalCores],
-    memoryGiB,
-    os: [osInfo.platform, osInfo.distro, osInfo.release, osInfo.arch],
-    // A software adapter (llvmpipe) is no hardware: it leaves the fingerprint as it was without one.
-    gpus: gpus.filter((g) => !g.software).map((g) => g.model),
-  }, `${slug(brand)}-${cpu.cores}c-${memoryGiB}g`);
+  const id = fingerprint(
+    {
+      cpu: [cpu.manufacturer, cpu.brand, cpu.family, cpu.model, cpu.stepping, cpu.cores, cpu.physicalCores],
+      memoryGiB,
+      os: [osInfo.platform, osInfo.distro, osInfo.release, osInfo.arch],
+      // A software adapter (llvmpipe) is no hardware: it leaves the fingerprint as it was without one.
+      gpus: gpus.filter((g) => !g.software).map((g) => g.model),
+    },
+    `${slug(brand)}-${cpu.cores}c-${memoryGiB}g`,
+  );
   const packages = Object.fromEntries(RUNTIME_PACKAGES.map((name) => [name, packageVersion(name)]));
-  const virtualization = virtualizationSigns(flags, system.virtual ? (system.virtualHost || system.model || 'virtual') : null);
+  const virtualization = virtualizationSigns(
+    flags,
+    system.virtual ? system.virtualHost || system.model || 'virtual' : null,
+  );
   const affinity = cpuAffinity();
-  const framework = Object.entries(packages).filter(([, v]) => v).map(([k, v]) => `${k} ${v}`).join(', ');
+  const framework = Object.entries(packages)
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   return {
     id,
     hostname: os.hostname(),
@@ -165,9 +260,27 @@ export async function collectMachine(): Promise<Machine> {
     },
     memoryBytes: mem.total,
     ...((peak) => ('unknown' in peak ? { fp32PeakUnknown: peak.unknown } : { fp32Peak: peak }))(
-      fp32PeakEstimate({ manufacturer: cpu.manufacturer, family: cpu.family, model: cpu.model, physicalCores: cpu.physicalCores, speedGHz: cpu.speed || null, speedMaxGHz: cpu.speedMax || null, flags, affinityCpus: affinity.cpus.length }, procCpuinfoGHz()),
+      fp32PeakEstimate(
+        {
+          manufacturer: cpu.manufacturer,
+          family: cpu.family,
+          model: cpu.model,
+          physicalCores: cpu.physicalCores,
+          speedGHz: cpu.speed || null,
+          speedMaxGHz: cpu.speedMax || null,
+          flags,
+          affinityCpus: affinity.cpus.length,
+        },
+        procCpuinfoGHz(),
+      ),
     ),
-    os: { platform: osInfo.platform, distro: osInfo.distro, release: osInfo.release, kernel: osInfo.kernel, arch: osInfo.arch },
+    os: {
+      platform: osInfo.platform,
+      distro: osInfo.distro,
+      release: osInfo.release,
+      kernel: osInfo.kernel,
+      arch: osInfo.arch,
+    },
     virtualization,
     gpus,
     node: process.versions.node,

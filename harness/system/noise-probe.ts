@@ -23,11 +23,17 @@ export interface NoiseProbe {
   durationMs: number;
 }
 
-interface CpuTicks { total: number; idle: number; steal: number }
+interface CpuTicks {
+  total: number;
+  idle: number;
+  steal: number;
+}
 
 function readCpuTicks(): CpuTicks | null {
   try {
-    const line = readFileSync('/proc/stat', 'utf8').split('\n').find((l) => l.startsWith('cpu '));
+    const line = readFileSync('/proc/stat', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('cpu '));
     if (!line) return null;
     const f = line.trim().split(/\s+/).slice(1).map(Number);
     // guest and guest_nice (fields 9, 10) are already counted in user and nice.
@@ -81,6 +87,8 @@ export function probeNoise(rounds = 15, iterationsPerRound = 4_000_000): NoisePr
 /** One line for a terminal: `load 2.1/2 cores, steal 0.0%, busy 95%, calibration 21.3 ms CV 4.2%`. */
 export function formatNoiseProbe(p: NoiseProbe): string {
   const share = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
-  return `load ${p.loadAverage[0].toFixed(2)}/${p.cores} cores, CPU steal ${share(p.stealShare)}, busy ${share(p.busyShare)}, ` +
-    `calibration loop ${p.calibration.medianMs.toFixed(1)} ms (CV ${(p.calibration.cv * 100).toFixed(1)}% over ${p.calibration.rounds} rounds)`;
+  return (
+    `load ${p.loadAverage[0].toFixed(2)}/${p.cores} cores, CPU steal ${share(p.stealShare)}, busy ${share(p.busyShare)}, ` +
+    `calibration loop ${p.calibration.medianMs.toFixed(1)} ms (CV ${(p.calibration.cv * 100).toFixed(1)}% over ${p.calibration.rounds} rounds)`
+  );
 }

@@ -11,7 +11,11 @@ import type { ResolvedArch } from '../arch.js';
 import { withExplicitWeights } from '../models/weights.js';
 
 /** Writes the model atomically; returns its path and content hash. */
-export async function writeTrainedModel(arch: ResolvedArch, modelsDir: string, meta: Record<string, unknown>): Promise<{ path: string; sha256: string }> {
+export async function writeTrainedModel(
+  arch: ResolvedArch,
+  modelsDir: string,
+  meta: Record<string, unknown>,
+): Promise<{ path: string; sha256: string }> {
   const description = withExplicitWeights(arch);
   const text = JSON.stringify({ ...description, meta: { ...(description.meta ?? {}), ...meta } });
   const sha256 = createHash('sha256').update(text).digest('hex');

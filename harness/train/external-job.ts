@@ -25,7 +25,12 @@ const bytesOf = (a: Float64Array | Int32Array | Uint8Array) => new Uint8Array(a.
 function columnsOf(t: TabularTable): Record<string, unknown>[] {
   return [
     ...t.numericNames.map((name, c) => ({ name, kind: 'numeric', role: numericRole(t, c), dtype: 'float64' })),
-    ...t.categoricalNames.map((name, c) => ({ name, kind: 'categorical', cardinality: t.vocabularies[c]!.length, dtype: 'int32' })),
+    ...t.categoricalNames.map((name, c) => ({
+      name,
+      kind: 'categorical',
+      cardinality: t.vocabularies[c]!.length,
+      dtype: 'int32',
+    })),
   ];
 }
 
@@ -46,7 +51,11 @@ async function writeSlice(dir: string, part: string, t: TabularTable): Promise<R
 }
 
 /** Runs one tabular training job on an external peer. */
-export async function executeExternalTraining(job: Job, spec: TabularTrainingSpec, progress: (m: string) => void): Promise<JobOutcome> {
+export async function executeExternalTraining(
+  job: Job,
+  spec: TabularTrainingSpec,
+  progress: (m: string) => void,
+): Promise<JobOutcome> {
   // The job's timeout runs from its start, so the peer's deadline does too (loading and writing
   // the split count), with 5 s left to read and record its reply before the job is stopped.
   const jobStart = performance.now();
@@ -58,7 +67,11 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
   const datasetId = job.workload.dataset?.id ?? 'flights';
   const trainSlice = job.workload.dataset?.slice ?? 'train_10k';
   const t0 = performance.now();
-  const split = await loadRawSplit(datasetId, trainSlice, { cacheDir: settings.cacheDir, target: job.workload.dataset?.target, csv: csvOptionsFrom(settings) });
+  const split = await loadRawSplit(datasetId, trainSlice, {
+    cacheDir: settings.cacheDir,
+    target: job.workload.dataset?.target,
+    csv: csvOptionsFrom(settings),
+  });
   const notBinary = binaryTargetProblem(datasetId, { name: split.train.target, classes: split.train.classes });
   if (notBinary) return { status: 'failed', error: { code: 'E_BAD_DATA', message: notBinary } };
   const dir = path.resolve(settings.cacheDir, 'tmp', `peer-${process.pid}`);
@@ -70,7 +83,12 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
       type: 'train',
       task: 'binary-classification',
       model: spec.model,
-      hyper: { learningRate: eff.learningRate, batchSize: eff.batchSize, maxEpochs: eff.maxEpochs, ...(spec.peer ?? {}) },
+      hyper: {
+        learningRate: eff.learningRate,
+        batchSize: eff.batchSize,
+        maxEpochs: eff.maxEpochs,
+        ...(spec.peer ?? {}),
+      },
       seed: eff.seed,
       target: { metric: 'auc', value: eff.target },
       data: {
@@ -83,17 +101,48 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
     };
     const loadSeconds = (performance.now() - t0) / 1000;
     progress(`${job.id}: training on ${argv.join(' ')}`);
-    const call = await callPeer(argv, request, Math.max(1000, settings.timeoutMs - 5000 - (performance.now() - jobStart)));
+    const call = await callPeer(
+      argv,
+      request,
+      Math.max(1000, settings.timeoutMs - 5000 - (performance.now() - jobStart)),
+    );
     if (!call.reply) return { status: 'failed', error: { code: 'E_PEER', message: `${job.runtime}: ${call.problem}` } };
     const tool = (call.reply.tool ?? {}) as Record<string, unknown>;
-    const runtimeInfo = { version: typeof call.reply.version === 'string' ? call.reply.version : null, threads: typeof call.reply.threads === 'number' ? call.reply.threads : null, options: { argv, tool } };
-    if (call.reply.status === 'unavailable') return { status: 'unavailable', runtimeInfo, error: { code: 'E_RUNTIME', message: String(call.reply.reason ?? 'the peer says it is unavailable') } };
-    if (call.reply.status !== 'ok') return { status: 'failed', runtimeInfo, error: { code: 'E_PEER', message: `${job.runtime}: ${String(call.reply.error ?? call.reply.reason ?? `reply status ${JSON.stringify(call.reply.status)}`)}` } };
+    const runtimeInfo = {
+      version: typeof call.reply.version === 'string' ? call.reply.version : null,
+      threads: typeof call.reply.threads === 'number' ? call.reply.threads : null,
+      options: { argv, tool },
+    };
+    if (call.reply.status === 'unavailable')
+      return {
+        status: 'unavailable',
+        runtimeInfo,
+        error: { code: 'E_RUNTIME', message: String(call.reply.reason ?? 'the peer says it is unavailable') },
+      };
+    if (call.reply.status !== 'ok')
+      return {
+        status: 'failed',
+        runtimeInfo,
+        error: {
+          code: 'E_PEER',
+          message: `${job.runtime}: ${String(call.reply.error ?? call.reply.reason ?? `reply status ${JSON.stringify(call.reply.status)}`)}`,
+        },
+      };
     const trainSeconds = Number(call.reply.trainSeconds);
     const buf = await readFile(request.output.predictions).catch(() => null);
-    const predictions = buf && buf.byteLength === split.test.rows * 4 ? new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength)) : null;
+    const predictions =
+      buf && buf.byteLength === split.test.rows * 4
+        ? new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength))
+        : null;
     if (!predictions || !Number.isFinite(trainSeconds)) {
-      return { status: 'failed', runtimeInfo, error: { code: 'E_PEER', message: `${job.runtime}: the reply needs trainSeconds and ${split.test.rows} float32 predictions in ${request.output.predictions} (got ${buf ? buf.byteLength : 'no'} bytes)` } };
+      return {
+        status: 'failed',
+        runtimeInfo,
+        error: {
+          code: 'E_PEER',
+          message: `${job.runtime}: the reply needs trainSeconds and ${split.test.rows} float32 predictions in ${request.output.predictions} (got ${buf ? buf.byteLength : 'no'} bytes)`,
+        },
+      };
     }
     // A peer's NaN/Inf predictions fail the job (E_NONFINITE) instead of ranking into an AUC.
     assertFinite(`${job.runtime}: predictions in ${request.output.predictions}`, predictions);
@@ -108,18 +157,41 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
     const peakRssBytes = Number.isFinite(selfRss) && selfRss > 0 ? selfRss : call.peakRssBytes;
     return {
       status: auc >= eff.target ? 'ok' : 'failed',
-      ...(auc >= eff.target ? {} : { error: { code: 'E_TARGET', message: `target not reached: test AUC ${auc.toFixed(4)} < target ${eff.target}` } }),
+      ...(auc >= eff.target
+        ? {}
+        : {
+            error: {
+              code: 'E_TARGET',
+              message: `target not reached: test AUC ${auc.toFixed(4)} < target ${eff.target}`,
+            },
+          }),
       runtimeInfo,
       dataset: { id: datasetId, slice: trainSlice, rows: split.train.rows, checksum: split.trainChecksum },
       train: {
-        seconds: trainSeconds, epochs, rowsPerS: (split.train.rows * epochs) / trainSeconds, loadSeconds,
-        peakRssBytes, peakRssBy: Number.isFinite(selfRss) && selfRss > 0 ? 'getrusage(RUSAGE_SELF).ru_maxrss of the peer' : 'VmHWM of the peer, polled every 50 ms',
-        ...toTarget, ...(history ? { history } : {}),
+        seconds: trainSeconds,
+        epochs,
+        rowsPerS: (split.train.rows * epochs) / trainSeconds,
+        loadSeconds,
+        peakRssBytes,
+        peakRssBy:
+          Number.isFinite(selfRss) && selfRss > 0
+            ? 'getrusage(RUSAGE_SELF).ru_maxrss of the peer'
+            : 'VmHWM of the peer, polled every 50 ms',
+        ...toTarget,
+        ...(history ? { history } : {}),
         target: { metric: 'auc', value: eff.target },
         encoding: call.reply.encoding ?? null,
         settings: { model: spec.model, ...request.hyper, seed: eff.seed },
       },
-      accuracy: { metric: 'auc', value: auc, reference: eff.target, ratio: auc / eff.target, logLoss: logLoss(predictions, split.test.labels), testRows: split.test.rows, testChecksum: split.testChecksum },
+      accuracy: {
+        metric: 'auc',
+        value: auc,
+        reference: eff.target,
+        ratio: auc / eff.target,
+        logLoss: logLoss(predictions, split.test.labels),
+        testRows: split.test.rows,
+        testChecksum: split.testChecksum,
+      },
       // The job's peak RSS is the training process's (the peer's), as for tfjs jobs: one figure per job.
       memory: { peakRssBytes },
     };
@@ -136,6 +208,13 @@ export async function executeExternalTraining(job: Job, spec: TabularTrainingSpe
  */
 function peerHistory(value: unknown): EpochRecord[] | null {
   if (!Array.isArray(value) || value.length === 0) return null;
-  const ok = value.every((h) => h && typeof h === 'object' && [h.epoch, h.metric, h.trainSeconds].every((v) => typeof v === 'number' && Number.isFinite(v)));
-  return ok ? (value as EpochRecord[]).map(({ epoch, metric, trainSeconds }) => ({ epoch, metric, trainSeconds })) : null;
+  const ok = value.every(
+    (h) =>
+      h &&
+      typeof h === 'object' &&
+      [h.epoch, h.metric, h.trainSeconds].every((v) => typeof v === 'number' && Number.isFinite(v)),
+  );
+  return ok
+    ? (value as EpochRecord[]).map(({ epoch, metric, trainSeconds }) => ({ epoch, metric, trainSeconds }))
+    : null;
 }

@@ -27,7 +27,11 @@ export type { LadderRow } from './ladder-table.js';
 export async function executeTrainingJob(job: Job, progress: (message: string) => void): Promise<JobOutcome> {
   const spec = trainingSpecOf(job);
   if (describeRuntime(job.runtime)?.family === 'external') {
-    if (spec.task !== 'tabular') return { status: 'unavailable', error: { code: 'E_RUNTIME', message: `${job.runtime}: external peers take tabular workloads only` } };
+    if (spec.task !== 'tabular')
+      return {
+        status: 'unavailable',
+        error: { code: 'E_RUNTIME', message: `${job.runtime}: external peers take tabular workloads only` },
+      };
     const { executeExternalTraining } = await import('./external-job.js');
     return executeExternalTraining(job, spec, progress);
   }

@@ -34,8 +34,15 @@ export interface ServingData {
 }
 
 /** Scores `modelPath` on each runtime in turn; a runtime's failure is a row, never a throw. */
-export async function scoreOnRuntimes(modelPath: string, runtimes: readonly string[], data: ServingData, reference: number, settings: ResolvedSettings): Promise<ServingScore[]> {
-  if (!data.samples.accuracy) throw new Error('scoreOnRuntimes: the samples have no labels and metric (samples.accuracy)');
+export async function scoreOnRuntimes(
+  modelPath: string,
+  runtimes: readonly string[],
+  data: ServingData,
+  reference: number,
+  settings: ResolvedSettings,
+): Promise<ServingScore[]> {
+  if (!data.samples.accuracy)
+    throw new Error('scoreOnRuntimes: the samples have no labels and metric (samples.accuracy)');
   const samples: SampleSource = { ...data.samples, accuracy: { ...data.samples.accuracy, reference } };
   const accuracySettings = { ...scenarioSettings('accuracy', settings), batchSize: data.batchSize };
   const model = await buildModel({ kind: 'trained', path: modelPath });
@@ -57,7 +64,13 @@ export async function scoreOnRuntimes(modelPath: string, runtimes: readonly stri
       try {
         const scored = await runAccuracy(session, samples, accuracySettings);
         const value = scored.accuracy!.value;
-        out.push({ runtime: id, status: 'ok', value, diff: value - reference, seconds: (performance.now() - t0) / 1000 });
+        out.push({
+          runtime: id,
+          status: 'ok',
+          value,
+          diff: value - reference,
+          seconds: (performance.now() - t0) / 1000,
+        });
       } finally {
         await session.dispose();
       }
@@ -96,10 +109,15 @@ export interface PrecisionScore {
  * AUC or top-1 change vs fp32). `rewrite` is injectable so a test can plant a broken quantization.
  */
 export async function scorePrecisions(
-  modelPath: string, precisions: readonly Precision[], data: ServingData, settings: ResolvedSettings,
-  runtimeId = 'ort-node:cpu', rewrite: (onnx: Uint8Array, p: Precision) => Uint8Array = applyPrecision,
+  modelPath: string,
+  precisions: readonly Precision[],
+  data: ServingData,
+  settings: ResolvedSettings,
+  runtimeId = 'ort-node:cpu',
+  rewrite: (onnx: Uint8Array, p: Precision) => Uint8Array = applyPrecision,
 ): Promise<PrecisionScore[]> {
-  if (!data.samples.accuracy) throw new Error('scorePrecisions: the samples have no labels and metric (samples.accuracy)');
+  if (!data.samples.accuracy)
+    throw new Error('scorePrecisions: the samples have no labels and metric (samples.accuracy)');
   const accuracySettings = { ...scenarioSettings('accuracy', settings), batchSize: data.batchSize };
   const fp32 = await buildModel({ kind: 'trained', path: modelPath });
   if (!fp32.onnx) throw new Error(`scorePrecisions: ${modelPath} has no ONNX export`);
@@ -116,10 +134,21 @@ export async function scorePrecisions(
   const out: PrecisionScore[] = [];
   for (const precision of precisions) {
     try {
-      const value = await score({ ...fp32, name: `${fp32.name}-${precision}`, onnx: rewrite(fp32.onnx, precision), precision });
+      const value = await score({
+        ...fp32,
+        name: `${fp32.name}-${precision}`,
+        onnx: rewrite(fp32.onnx, precision),
+        precision,
+      });
       out.push({ precision, runtime: runtimeId, status: 'ok', value, fp32Value, changeVsFp32: value - fp32Value });
     } catch (err) {
-      out.push({ precision, runtime: runtimeId, status: 'failed', fp32Value, reason: errorMessage(err).split('\n')[0] });
+      out.push({
+        precision,
+        runtime: runtimeId,
+        status: 'failed',
+        fp32Value,
+        reason: errorMessage(err).split('\n')[0],
+      });
     }
   }
   return out;
@@ -127,5 +156,8 @@ export async function scorePrecisions(
 
 /** The `train.servePrecisions` setting as a list ('' = none). */
 export function servePrecisionsOf(settings: ResolvedSettings): Precision[] {
-  return settings['train.servePrecisions'].split(',').map((p) => p.trim()).filter(Boolean) as Precision[];
+  return settings['train.servePrecisions']
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean) as Precision[];
 }

@@ -71,7 +71,10 @@ export interface EffectiveTraining {
 export function trainingSpecOf(job: Job): TrainingSpec {
   const spec = job.workload.extra?.training as TrainingSpec | undefined;
   if (!spec || (spec.task !== 'tabular' && spec.task !== 'vision')) {
-    throw new UsageError('E_BAD_MODEL', `workload ${job.workload.id}: a training workload needs extra.training with task "tabular" or "vision"`);
+    throw new UsageError(
+      'E_BAD_MODEL',
+      `workload ${job.workload.id}: a training workload needs extra.training with task "tabular" or "vision"`,
+    );
   }
   return spec;
 }
@@ -90,7 +93,8 @@ export function effectiveTraining(spec: TrainingSpec, settings: ResolvedSettings
     maxEpochs: pick(settings['train.maxEpochs'], spec.maxEpochs),
     seed: settings.seed + repeat,
     metric,
-    target: spec.task === 'tabular' ? pick(settings.targetAuc, spec.targetAuc) : pick(settings.targetTop1, spec.targetTop1),
+    target:
+      spec.task === 'tabular' ? pick(settings.targetAuc, spec.targetAuc) : pick(settings.targetTop1, spec.targetTop1),
     stopAtTarget: settings['train.stopAtTarget'],
   };
 }
@@ -103,6 +107,10 @@ export function effectiveTraining(spec: TrainingSpec, settings: ResolvedSettings
 export function binaryTargetProblem(datasetId: string, target: { name: string; classes: string[] }): string | null {
   const n = target.classes.length;
   if (n === 2) return null;
-  const shown = target.classes.slice(0, 10).map((c) => JSON.stringify(c)).join(', ') + (n > 10 ? `, ... (${n - 10} more)` : '');
+  const shown =
+    target.classes
+      .slice(0, 10)
+      .map((c) => JSON.stringify(c))
+      .join(', ') + (n > 10 ? `, ... (${n - 10} more)` : '');
   return `dataset ${datasetId}: target column "${target.name}" has ${n} classes (${shown}); tabular training is binary classification and needs exactly 2. Choose a two-valued --target column.`;
 }

@@ -17,11 +17,24 @@ export function trainingSummary(jobs: JobResult[]): string | null {
     const fix = (v: unknown, d: number) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(d) : '-');
     const rows = other.map((j) => {
       const acc = j.accuracy as Record<string, unknown> | undefined;
-      return [`${j.suite}/${j.workload}`, `${j.runtime.id}:${j.runtime.backend}`, j.status, fix(j.train?.seconds, 2), fix(j.train?.timeToTargetSeconds, 2),
-        String(j.train?.epochs ?? '-'), acc ? `${String(acc.metric)} ${fix(acc.value, 4)}` : '-', typeof acc?.servingMaxAbsDiff === 'number' ? acc.servingMaxAbsDiff.toExponential(1) : '-'];
+      return [
+        `${j.suite}/${j.workload}`,
+        `${j.runtime.id}:${j.runtime.backend}`,
+        j.status,
+        fix(j.train?.seconds, 2),
+        fix(j.train?.timeToTargetSeconds, 2),
+        String(j.train?.epochs ?? '-'),
+        acc ? `${String(acc.metric)} ${fix(acc.value, 4)}` : '-',
+        typeof acc?.servingMaxAbsDiff === 'number' ? acc.servingMaxAbsDiff.toExponential(1) : '-',
+      ];
     });
-    parts.push(`training (test metric; serve |d| = largest difference of the exported model across runtimes):\n${formatTable(
-      ['job', 'runtime', 'status', 'train s', 'to target s', 'epochs', 'test metric', 'serve |d|'], rows, [false, false, false, true, true, true, false, true])}`);
+    parts.push(
+      `training (test metric; serve |d| = largest difference of the exported model across runtimes):\n${formatTable(
+        ['job', 'runtime', 'status', 'train s', 'to target s', 'epochs', 'test metric', 'serve |d|'],
+        rows,
+        [false, false, false, true, true, true, false, true],
+      )}`,
+    );
   }
   return parts.length ? parts.join('\n\n') : null;
 }

@@ -52,7 +52,8 @@ export function servingSamples(test: EncodedSlice, encoding: TabularEncoding, re
       if (buffer.length < k * width) buffer = new Float32Array(k * width);
       const first = indices[0]!;
       if (indices.every((i, j) => i === first + j)) servingRows(test, encoding, first, first + k, buffer);
-      else indices.forEach((i, j) => servingRows(test, encoding, i, i + 1, buffer.subarray(j * width, (j + 1) * width)));
+      else
+        indices.forEach((i, j) => servingRows(test, encoding, i, i + 1, buffer.subarray(j * width, (j + 1) * width)));
       return { input: { dtype: 'float32', dims: [k, width], data: buffer.subarray(0, k * width) } };
     },
   };
@@ -77,19 +78,40 @@ export function encodedRows(slice: EncodedSlice, name: string, rows: Uint32Array
  * Early stopping's split of the training rows (seeded): `fit` rows train, `validation` rows
  * (a `fraction` share, at least one) decide when to stop. Both index the training slice only.
  */
-export function validationSplit(rows: number, fraction: number, seed: number): { fit: Uint32Array; validation: Uint32Array } {
+export function validationSplit(
+  rows: number,
+  fraction: number,
+  seed: number,
+): { fit: Uint32Array; validation: Uint32Array } {
   const order = shuffledOrder(rows, deriveSeed(seed, 'validation'));
   const n = Math.min(rows - 1, Math.max(1, Math.round(rows * fraction)));
   return { validation: order.slice(0, n).sort(), fit: order.slice(n).sort() };
 }
 
 /** Runs one tabular training job on the tfjs runtime named by job.runtime. */
-export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec, progress: (m: string) => void): Promise<JobOutcome> {
+export async function executeTabularTraining(
+  job: Job,
+  spec: TabularTrainingSpec,
+  progress: (m: string) => void,
+): Promise<JobOutcome> {
   const loaded = await loadTrainingTf(job.runtime);
-  if ('unavailable' in loaded) return { status: 'unavailable', error: { code: 'E_RUNTIME', message: loaded.unavailable } };
+  if ('unavailable' in loaded)
+    return { status: 'unavailable', error: { code: 'E_RUNTIME', message: loaded.unavailable } };
   const { tf } = loaded;
-  const runtimeInfo = { version: loaded.version, threads: loaded.threads, options: { ...loaded.facts, formulation: spec.formulation ?? 'gather' } };
-  if (spec.model === 'gbt') return { status: 'unavailable', runtimeInfo, error: { code: 'E_RUNTIME', message: `${job.runtime} does not train boosted trees (model gbt runs on external peers)` } };
+  const runtimeInfo = {
+    version: loaded.version,
+    threads: loaded.threads,
+    options: { ...loaded.facts, formulation: spec.formulation ?? 'gather' },
+  };
+  if (spec.model === 'gbt')
+    return {
+      status: 'unavailable',
+      runtimeInfo,
+      error: {
+        code: 'E_RUNTIME',
+        message: `${job.runtime} does not train boosted trees (model gbt runs on external peers)`,
+      },
+    };
   const settings = job.settings;
   const eff = effectiveTraining(spec, settings, job.repeat);
   const datasetId = job.workload.dataset?.id ?? 'flights';
@@ -97,7 +119,11 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
 
   const t0 = performance.now();
   progress(`${job.id}: loading ${datasetId}/${trainSlice}`);
-  const split = await loadTabularSplit(datasetId, trainSlice, { cacheDir: settings.cacheDir, target: job.workload.dataset?.target, csv: csvOptionsFrom(settings) });
+  const split = await loadTabularSplit(datasetId, trainSlice, {
+    cacheDir: settings.cacheDir,
+    target: job.workload.dataset?.target,
+    csv: csvOptionsFrom(settings),
+  });
   const loadSeconds = (performance.now() - t0) / 1000;
   const notBinary = binaryTargetProblem(datasetId, split.encoding.target);
   if (notBinary) return { status: 'failed', runtimeInfo, error: { code: 'E_BAD_DATA', message: notBinary } };
@@ -105,7 +131,13 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
   const width = split.encoding.oneHotWidth;
   const description = tabularDescription(`${spec.model}-${datasetId}-${trainSlice}`, width, spec.hidden, eff.seed);
   const tensorsBefore = tf.memory().numTensors;
-  const model = createTabularModel({ tf, description, encoding: split.encoding, formulation: spec.formulation ?? 'gather', learningRate: eff.learningRate });
+  const model = createTabularModel({
+    tf,
+    description,
+    encoding: split.encoding,
+    formulation: spec.formulation ?? 'gather',
+    learningRate: eff.learningRate,
+  });
   const train = split.train;
   const evalTest = (): number => rocAuc(model.predict(split.test, EVAL_BATCH), split.test.labels);
   // Early stopping reads validation rows of the training slice only; the test AUC of each epoch
@@ -116,26 +148,36 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
   const fitRows = held ? held.fit : null;
   const nFit = fitRows ? fitRows.length : train.rows;
   const schedule = spec.schedule ?? 'constant';
-  const loop = await runTrainLoop({
-    trainEpoch(epoch) {
-      const shuffled = shuffledOrder(nFit, deriveSeed(eff.seed, `epoch${epoch}`));
-      const order = fitRows ? shuffled.map((i) => fitRows[i]!) : shuffled;
-      const steps = Math.ceil(nFit / eff.batchSize);
-      for (let k = 0, s = 0; s < nFit; s += eff.batchSize, k++) {
-        model.setLearningRate(learningRateAt(schedule, eff.learningRate, (epoch - 1 + k / steps) / eff.maxEpochs));
-        model.step(train, order, s, Math.min(nFit, s + eff.batchSize));
-      }
-      // Queued (GPU) work belongs to this epoch's training time.
-      model.sync();
+  const loop = await runTrainLoop(
+    {
+      trainEpoch(epoch) {
+        const shuffled = shuffledOrder(nFit, deriveSeed(eff.seed, `epoch${epoch}`));
+        const order = fitRows ? shuffled.map((i) => fitRows[i]!) : shuffled;
+        const steps = Math.ceil(nFit / eff.batchSize);
+        for (let k = 0, s = 0; s < nFit; s += eff.batchSize, k++) {
+          model.setLearningRate(learningRateAt(schedule, eff.learningRate, (epoch - 1 + k / steps) / eff.maxEpochs));
+          model.step(train, order, s, Math.min(nFit, s + eff.batchSize));
+        }
+        // Queued (GPU) work belongs to this epoch's training time.
+        model.sync();
+      },
+      evaluate: evalTest,
     },
-    evaluate: evalTest,
-  }, {
-    maxEpochs: eff.maxEpochs,
-    target: eff.target,
-    stopAtTarget: false,
-    onEpoch: (e, auc, s) => progress(`${job.id}: epoch ${e}: test AUC ${auc.toFixed(4)} after ${s.toFixed(1)} s`),
-    ...(validation ? { earlyStopping: { patience, validate: () => rocAuc(model.predict(validation, EVAL_BATCH), validation.labels) } } : {}),
-  });
+    {
+      maxEpochs: eff.maxEpochs,
+      target: eff.target,
+      stopAtTarget: false,
+      onEpoch: (e, auc, s) => progress(`${job.id}: epoch ${e}: test AUC ${auc.toFixed(4)} after ${s.toFixed(1)} s`),
+      ...(validation
+        ? {
+            earlyStopping: {
+              patience,
+              validate: () => rocAuc(model.predict(validation, EVAL_BATCH), validation.labels),
+            },
+          }
+        : {}),
+    },
+  );
   const probabilities = model.predict(split.test, EVAL_BATCH);
   // A diverged model's NaN/Inf predictions fail the job (E_NONFINITE) instead of ranking into an AUC.
   assertFinite(`${job.runtime}: test predictions`, probabilities);
@@ -151,25 +193,52 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
 
   const modelsDir = settings['train.modelsDir'];
   const trained = await writeTrainedModel(resolved, modelsDir, {
-    trainedBy: 'mlbench', job: job.id, runtime: job.runtime, dataset: datasetId, trainSlice, testAuc: auc, sourceChecksum: split.source.checksum, encoding: split.encoding,
+    trainedBy: 'mlbench',
+    job: job.id,
+    runtime: job.runtime,
+    dataset: datasetId,
+    trainSlice,
+    testAuc: auc,
+    sourceChecksum: split.source.checksum,
+    encoding: split.encoding,
   });
   let serving: Awaited<ReturnType<typeof scoreOnRuntimes>> = [];
   if (settings['train.serve']) {
     progress(`${job.id}: scoring the exported model on ${SERVING_RUNTIMES.join(', ')}`);
-    serving = await scoreOnRuntimes(trained.path, SERVING_RUNTIMES, { samples: servingSamples(split.test, split.encoding, auc), batchSize: EVAL_BATCH }, auc, settings);
+    serving = await scoreOnRuntimes(
+      trained.path,
+      SERVING_RUNTIMES,
+      { samples: servingSamples(split.test, split.encoding, auc), batchSize: EVAL_BATCH },
+      auc,
+      settings,
+    );
   }
   const precisions = servePrecisionsOf(settings);
   const byPrecision = precisions.length
-    ? await scorePrecisions(trained.path, precisions, { samples: servingSamples(split.test, split.encoding, auc), batchSize: EVAL_BATCH }, settings)
+    ? await scorePrecisions(
+        trained.path,
+        precisions,
+        { samples: servingSamples(split.test, split.encoding, auc), batchSize: EVAL_BATCH },
+        settings,
+      )
     : [];
-  for (const p of byPrecision) progress(`${job.id}: ${p.precision} on ${p.runtime}: ${p.status === 'ok' ? `test AUC ${p.value!.toFixed(4)}, ${p.changeVsFp32! >= 0 ? '+' : ''}${p.changeVsFp32!.toFixed(4)} vs fp32` : p.reason}`);
+  for (const p of byPrecision)
+    progress(
+      `${job.id}: ${p.precision} on ${p.runtime}: ${p.status === 'ok' ? `test AUC ${p.value!.toFixed(4)}, ${p.changeVsFp32! >= 0 ? '+' : ''}${p.changeVsFp32!.toFixed(4)} vs fp32` : p.reason}`,
+    );
 
   const reached = toTarget.targetReached === true;
   return {
     status: reached ? 'ok' : 'failed',
     ...(reached ? {} : { error: { code: 'E_TARGET', message: targetNotReachedMessage('test AUC', eff.target, loop) } }),
     runtimeInfo,
-    dataset: { id: datasetId, slice: trainSlice, rows: train.rows, checksum: train.checksum, ...(split.source.source.preprocessing ? { preprocessing: split.source.source.preprocessing } : {}) },
+    dataset: {
+      id: datasetId,
+      slice: trainSlice,
+      rows: train.rows,
+      checksum: train.checksum,
+      ...(split.source.source.preprocessing ? { preprocessing: split.source.source.preprocessing } : {}),
+    },
     train: {
       seconds: loop.seconds,
       epochs: loop.epochs,
@@ -183,15 +252,30 @@ export async function executeTabularTraining(job: Job, spec: TabularTrainingSpec
       evalSeconds: loop.evalSeconds,
       target: { metric: 'auc', value: eff.target },
       history: loop.history,
-      ...(held ? { earlyStopping: {
-        patience, validationRows: held.validation.length, fitRows: held.fit.length, stoppedAfterEpoch: loop.stoppedEarlyAt,
-        // The reported model and test AUC are the last epoch's; the best-validation epoch (the one
-        // a user would keep) is stated beside it, and its test AUC below.
-        bestEpoch: loop.bestEpoch, scoredEpoch: loop.epochs,
-      } } : {}),
+      ...(held
+        ? {
+            earlyStopping: {
+              patience,
+              validationRows: held.validation.length,
+              fitRows: held.fit.length,
+              stoppedAfterEpoch: loop.stoppedEarlyAt,
+              // The reported model and test AUC are the last epoch's; the best-validation epoch (the one
+              // a user would keep) is stated beside it, and its test AUC below.
+              bestEpoch: loop.bestEpoch,
+              scoredEpoch: loop.epochs,
+            },
+          }
+        : {}),
       ...(held ? { bestEpochTestAuc: loop.history.find((h) => h.epoch === loop.bestEpoch)?.metric ?? null } : {}),
       encoding: describeEncoding(split.encoding),
-      settings: { model: spec.model, hidden: spec.hidden, ...eff, stopAtTarget: false, schedule, formulation: model.formulation },
+      settings: {
+        model: spec.model,
+        hidden: spec.hidden,
+        ...eff,
+        stopAtTarget: false,
+        schedule,
+        formulation: model.formulation,
+      },
     },
     accuracy: {
       metric: 'auc',

@@ -28,12 +28,27 @@ interface DenseVars {
 }
 
 /** Description of LR (no hidden layers) or an MLP (relu hidden layers), sigmoid output. */
-export function tabularDescription(name: string, width: number, hidden: number[], seed: number, meta: Record<string, unknown> = {}): ArchDescription {
+export function tabularDescription(
+  name: string,
+  width: number,
+  hidden: number[],
+  seed: number,
+  meta: Record<string, unknown> = {},
+): ArchDescription {
   const layers: LayerSpec[] = [
     ...hidden.map((units): LayerSpec => ({ type: 'dense', units, activation: 'relu' })),
     { type: 'dense', units: 1, activation: 'sigmoid' },
   ];
-  return { format: ARCH_FORMAT, version: ARCH_VERSION, name, seed, input: { name: 'input', dims: [width] }, output: { name: 'output' }, layers, meta };
+  return {
+    format: ARCH_FORMAT,
+    version: ARCH_VERSION,
+    name,
+    seed,
+    input: { name: 'input', dims: [width] },
+    output: { name: 'output' },
+    layers,
+    meta,
+  };
 }
 
 /** A trainable tabular model on one tfjs backend. */
@@ -72,18 +87,33 @@ export function createTabularModel(opts: TabularModelOptions): TabularModel {
   for (let i = 0; i < nLayers; i++) {
     const w = arch.weights.get(String(i))!;
     // tidy frees the initial-value tensors; the variables survive it.
-    vars.push(tf.tidy(() => ({ kernel: tf.variable(tf.tensor2d(w.kernel, w.kernelDims as [number, number])), bias: tf.variable(tf.tensor1d(w.bias)) })));
+    vars.push(
+      tf.tidy(() => ({
+        kernel: tf.variable(tf.tensor2d(w.kernel, w.kernelDims as [number, number])),
+        bias: tf.variable(tf.tensor1d(w.bias)),
+      })),
+    );
   }
   const optimizer = tf.train.adam(opts.learningRate);
   // Rows of the first kernel gathered per categorical id (ids [n, 1]); the gradient scatters
   // (adds) back. GatherNd, not GatherV2: on tfjs-backend-wasm it measured ~20x faster here.
-  const embed = tf.customGrad(((kernel: tfTypes.Tensor2D, ids: tfTypes.Tensor2D, save: (t: tfTypes.Tensor[]) => void) => {
+  const embed = tf.customGrad(((
+    kernel: tfTypes.Tensor2D,
+    ids: tfTypes.Tensor2D,
+    save: (t: tfTypes.Tensor[]) => void,
+  ) => {
     save([ids]);
     return {
       value: tf.gatherND(kernel, ids),
-      gradFunc: (dy: tfTypes.Tensor2D, saved: tfTypes.Tensor[]) => [tf.scatterND(saved[0]!, dy, kernel.shape), tf.zerosLike(saved[0]!)],
+      gradFunc: (dy: tfTypes.Tensor2D, saved: tfTypes.Tensor[]) => [
+        tf.scatterND(saved[0]!, dy, kernel.shape),
+        tf.zerosLike(saved[0]!),
+      ],
     };
-  }) as unknown as Parameters<TfModule['customGrad']>[0]) as unknown as (kernel: tfTypes.Tensor2D, ids: tfTypes.Tensor2D) => tfTypes.Tensor2D;
+  }) as unknown as Parameters<TfModule['customGrad']>[0]) as unknown as (
+    kernel: tfTypes.Tensor2D,
+    ids: tfTypes.Tensor2D,
+  ) => tfTypes.Tensor2D;
   const nNum = encoding.numeric.length;
   const nCat = encoding.categorical.length;
   const width = encoding.oneHotWidth;
@@ -121,8 +151,12 @@ export function createTabularModel(opts: TabularModelOptions): TabularModel {
     if (formulation === 'onehot') {
       h = tf.tensor2d(dense(rows), [rows.n, width]).matMul(first.kernel).add(first.bias);
     } else {
-      const numPart = tf.tensor2d(rows.num, [rows.n, nNum]).matMul(first.kernel.slice([0, 0], [nNum, units]) as tfTypes.Tensor2D);
-      const catPart = embed(first.kernel as tfTypes.Tensor2D, tf.tensor2d(rows.ids, [rows.ids.length, 1], 'int32')).reshape([rows.n, nCat, units]).sum(1) as tfTypes.Tensor2D;
+      const numPart = tf
+        .tensor2d(rows.num, [rows.n, nNum])
+        .matMul(first.kernel.slice([0, 0], [nNum, units]) as tfTypes.Tensor2D);
+      const catPart = embed(first.kernel as tfTypes.Tensor2D, tf.tensor2d(rows.ids, [rows.ids.length, 1], 'int32'))
+        .reshape([rows.n, nCat, units])
+        .sum(1) as tfTypes.Tensor2D;
       h = numPart.add(catPart).add(first.bias);
     }
     for (let i = 1; i < vars.length; i++) h = tf.relu(h).matMul(vars[i]!.kernel).add(vars[i]!.bias);
@@ -159,18 +193,31 @@ export function createTabularModel(opts: TabularModelOptions): TabularModel {
       const weights = new Map(arch.weights);
       vars.forEach((v, i) => {
         const kernel = v.kernel.dataSync() as Float32Array;
-        weights.set(String(i), { kernel: Float32Array.from(kernel), kernelDims: v.kernel.shape.slice(), bias: Float32Array.from(v.bias.dataSync() as Float32Array) });
+        weights.set(String(i), {
+          kernel: Float32Array.from(kernel),
+          kernelDims: v.kernel.shape.slice(),
+          bias: Float32Array.from(v.bias.dataSync() as Float32Array),
+        });
       });
       return { description: arch.description, weights };
     },
     dispose() {
-      for (const v of vars) { v.kernel.dispose(); v.bias.dispose(); }
+      for (const v of vars) {
+        v.kernel.dispose();
+        v.bias.dispose();
+      }
       optimizer.dispose();
     },
   };
 }
 
 /** Dense one-hot rows of a slice for serving (the exported model's input layout). */
-export function servingRows(slice: EncodedSlice, encoding: TabularEncoding, start: number, end: number, out?: Float32Array): Float32Array {
+export function servingRows(
+  slice: EncodedSlice,
+  encoding: TabularEncoding,
+  start: number,
+  end: number,
+  out?: Float32Array,
+): Float32Array {
   return oneHotRows(slice, encoding, start, end, out);
 }

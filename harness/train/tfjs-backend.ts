@@ -31,13 +31,24 @@ export async function loadTrainingTf(runtimeId: string): Promise<TrainingTf | { 
   if (!isTfjsTrainingRuntime(runtimeId)) {
     const valid = runtimesWhere((d) => d.family === 'tfjs' && d.trains).join(', ');
     const d = describeRuntime(runtimeId);
-    const why = !d ? `${runtimeId} is not a registered runtime` : d.family === 'tfjs' ? `tfjs backend "${backend}" cannot train here` : `${runtimeId} is not a tfjs runtime`;
+    const why = !d
+      ? `${runtimeId} is not a registered runtime`
+      : d.family === 'tfjs'
+        ? `tfjs backend "${backend}" cannot train here`
+        : `${runtimeId} is not a tfjs runtime`;
     return { unavailable: `${why}; training runs on ${valid}` };
   }
   const { loadTf } = await import('../runtimes/tfjs.js');
   try {
     const loaded = await loadTf(runtimeId);
-    return { tf: loaded.tf, runtime, backend: loaded.backend, version: loaded.version, threads: loaded.threads, facts: loaded.facts };
+    return {
+      tf: loaded.tf,
+      runtime,
+      backend: loaded.backend,
+      version: loaded.version,
+      threads: loaded.threads,
+      facts: loaded.facts,
+    };
   } catch (err) {
     return { unavailable: (err as Error).message.split('\n')[0]! };
   }

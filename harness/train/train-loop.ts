@@ -67,7 +67,8 @@ export interface TrainLoopResult {
 
 /** Runs the epoch loop; see the file comment for the time-to-target rule. */
 export async function runTrainLoop(trainer: EpochTrainer, opts: TrainLoopOptions): Promise<TrainLoopResult> {
-  if (!Number.isInteger(opts.maxEpochs) || opts.maxEpochs < 1) throw new RangeError(`maxEpochs must be a positive integer, got ${opts.maxEpochs}`);
+  if (!Number.isInteger(opts.maxEpochs) || opts.maxEpochs < 1)
+    throw new RangeError(`maxEpochs must be a positive integer, got ${opts.maxEpochs}`);
   const now = opts.nowSeconds ?? (() => performance.now() / 1000);
   let seconds = 0;
   let evalSeconds = 0;
@@ -86,15 +87,28 @@ export async function runTrainLoop(trainer: EpochTrainer, opts: TrainLoopOptions
     finalMetric = await trainer.evaluate();
     const validation = opts.earlyStopping ? await opts.earlyStopping.validate() : undefined;
     evalSeconds += now() - t0;
-    history.push({ epoch, metric: finalMetric, trainSeconds: seconds, evalSeconds, ...(validation !== undefined ? { validation } : {}) });
+    history.push({
+      epoch,
+      metric: finalMetric,
+      trainSeconds: seconds,
+      evalSeconds,
+      ...(validation !== undefined ? { validation } : {}),
+    });
     opts.onEpoch?.(epoch, finalMetric, seconds);
     if (opts.target !== null && timeToTargetSeconds === null && finalMetric >= opts.target) {
       timeToTargetSeconds = seconds;
       if (opts.stopAtTarget) break;
     }
     if (validation !== undefined) {
-      if (validation > best) { best = validation; sinceBest = 0; bestEpoch = epoch; } else sinceBest++;
-      if (sinceBest >= opts.earlyStopping!.patience && epoch < opts.maxEpochs) { stoppedEarlyAt = epoch; break; }
+      if (validation > best) {
+        best = validation;
+        sinceBest = 0;
+        bestEpoch = epoch;
+      } else sinceBest++;
+      if (sinceBest >= opts.earlyStopping!.patience && epoch < opts.maxEpochs) {
+        stoppedEarlyAt = epoch;
+        break;
+      }
     }
   }
   return {
@@ -120,14 +134,27 @@ export const TIME_TO_TARGET_BASIS = 'training only, epoch granularity';
  * (`timeToTargetWithEvalSeconds`, MLPerf Training's definition); `targetReached` false when none
  * does, null when there is no record (a tool that cannot report one).
  */
-export function timeToTarget(history: EpochRecord[] | null, target: number): {
-  timeToTargetSeconds: number | null; timeToTargetWithEvalSeconds: number | null; timeToTargetBasis: string; targetReached: boolean | null;
+export function timeToTarget(
+  history: EpochRecord[] | null,
+  target: number,
+): {
+  timeToTargetSeconds: number | null;
+  timeToTargetWithEvalSeconds: number | null;
+  timeToTargetBasis: string;
+  targetReached: boolean | null;
 } {
-  if (!history) return { timeToTargetSeconds: null, timeToTargetWithEvalSeconds: null, timeToTargetBasis: TIME_TO_TARGET_BASIS, targetReached: null };
+  if (!history)
+    return {
+      timeToTargetSeconds: null,
+      timeToTargetWithEvalSeconds: null,
+      timeToTargetBasis: TIME_TO_TARGET_BASIS,
+      targetReached: null,
+    };
   const first = history.find((h) => h.metric >= target);
   return {
     timeToTargetSeconds: first ? first.trainSeconds : null,
-    timeToTargetWithEvalSeconds: first && first.evalSeconds !== undefined ? first.trainSeconds + first.evalSeconds : null,
+    timeToTargetWithEvalSeconds:
+      first && first.evalSeconds !== undefined ? first.trainSeconds + first.evalSeconds : null,
     timeToTargetBasis: TIME_TO_TARGET_BASIS,
     targetReached: first !== undefined,
   };

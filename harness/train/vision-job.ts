@@ -23,9 +23,14 @@ import { runTrainLoop, targetNotReachedMessage, timeToTarget } from './train-loo
 const EVAL_BATCH = 500;
 
 /** Runs one vision training job on the tfjs runtime named by job.runtime. */
-export async function executeVisionTraining(job: Job, spec: VisionTrainingSpec, progress: (m: string) => void): Promise<JobOutcome> {
+export async function executeVisionTraining(
+  job: Job,
+  spec: VisionTrainingSpec,
+  progress: (m: string) => void,
+): Promise<JobOutcome> {
   const loaded = await loadTrainingTf(job.runtime);
-  if ('unavailable' in loaded) return { status: 'unavailable', error: { code: 'E_RUNTIME', message: loaded.unavailable } };
+  if ('unavailable' in loaded)
+    return { status: 'unavailable', error: { code: 'E_RUNTIME', message: loaded.unavailable } };
   const { tf } = loaded;
   const runtimeInfo = { version: loaded.version, threads: loaded.threads, options: loaded.facts };
   const settings = job.settings;
@@ -51,26 +56,31 @@ export async function executeVisionTraining(job: Job, spec: VisionTrainingSpec, 
   const yBatch = new Int32Array(eff.batchSize);
   const labels = trainAll.labels as Uint8Array;
   const evaluate = () => top1Accuracy(model.predict(test.features, test.rows, EVAL_BATCH), classes, test.labels);
-  const loop = await runTrainLoop({
-    trainEpoch(epoch) {
-      const order = shuffledOrder(rows, deriveSeed(eff.seed, `epoch${epoch}`));
-      for (let s = 0; s < rows; s += eff.batchSize) {
-        const n = Math.min(rows, s + eff.batchSize) - s;
-        for (let r = 0; r < n; r++) {
-          const g = order[s + r]!;
-          xBatch.set(trainAll.features.subarray(g * per, (g + 1) * per), r * per);
-          yBatch[r] = labels[g]!;
+  const loop = await runTrainLoop(
+    {
+      trainEpoch(epoch) {
+        const order = shuffledOrder(rows, deriveSeed(eff.seed, `epoch${epoch}`));
+        for (let s = 0; s < rows; s += eff.batchSize) {
+          const n = Math.min(rows, s + eff.batchSize) - s;
+          for (let r = 0; r < n; r++) {
+            const g = order[s + r]!;
+            xBatch.set(trainAll.features.subarray(g * per, (g + 1) * per), r * per);
+            yBatch[r] = labels[g]!;
+          }
+          model.step(xBatch, n, yBatch);
         }
-        model.step(xBatch, n, yBatch);
-      }
-      // Queued (GPU) work belongs to this epoch's training time.
-      model.sync();
+        // Queued (GPU) work belongs to this epoch's training time.
+        model.sync();
+      },
+      evaluate,
     },
-    evaluate,
-  }, {
-    maxEpochs: eff.maxEpochs, target: eff.target, stopAtTarget: eff.stopAtTarget,
-    onEpoch: (e, acc, s) => progress(`${job.id}: epoch ${e}: test top-1 ${acc.toFixed(4)} after ${s.toFixed(1)} s`),
-  });
+    {
+      maxEpochs: eff.maxEpochs,
+      target: eff.target,
+      stopAtTarget: eff.stopAtTarget,
+      onEpoch: (e, acc, s) => progress(`${job.id}: epoch ${e}: test top-1 ${acc.toFixed(4)} after ${s.toFixed(1)} s`),
+    },
+  );
   const top1 = evaluate();
   const resolved = model.resolved();
   model.dispose();
@@ -79,28 +89,65 @@ export async function executeVisionTraining(job: Job, spec: VisionTrainingSpec, 
   const peakRssBytes = process.resourceUsage().maxRSS * 1024;
 
   const trained = await writeTrainedModel(resolved, settings['train.modelsDir'], {
-    trainedBy: 'mlbench', job: job.id, runtime: job.runtime, dataset: 'mnist', trainSlice: 'train', testTop1: top1,
+    trainedBy: 'mlbench',
+    job: job.id,
+    runtime: job.runtime,
+    dataset: 'mnist',
+    trainSlice: 'train',
+    testTop1: top1,
   });
-  const testSamples = () => arraySamples({ inputName: 'input', features: test.features.subarray(0, test.rows * per), sampleDims: [1, 28, 28], accuracy: { metric: 'top1', labels: test.labels, reference: top1 } });
-  const serving = !settings['train.serve'] ? [] : await scoreOnRuntimes(trained.path, SERVING_RUNTIMES, { samples: testSamples(), batchSize: EVAL_BATCH }, top1, settings);
+  const testSamples = () =>
+    arraySamples({
+      inputName: 'input',
+      features: test.features.subarray(0, test.rows * per),
+      sampleDims: [1, 28, 28],
+      accuracy: { metric: 'top1', labels: test.labels, reference: top1 },
+    });
+  const serving = !settings['train.serve']
+    ? []
+    : await scoreOnRuntimes(
+        trained.path,
+        SERVING_RUNTIMES,
+        { samples: testSamples(), batchSize: EVAL_BATCH },
+        top1,
+        settings,
+      );
   const precisions = servePrecisionsOf(settings);
-  const byPrecision = precisions.length ? await scorePrecisions(trained.path, precisions, { samples: testSamples(), batchSize: EVAL_BATCH }, settings) : [];
-  for (const p of byPrecision) progress(`${job.id}: ${p.precision} on ${p.runtime}: ${p.status === 'ok' ? `test top-1 ${p.value!.toFixed(4)}, ${p.changeVsFp32! >= 0 ? '+' : ''}${p.changeVsFp32!.toFixed(4)} vs fp32` : p.reason}`);
+  const byPrecision = precisions.length
+    ? await scorePrecisions(trained.path, precisions, { samples: testSamples(), batchSize: EVAL_BATCH }, settings)
+    : [];
+  for (const p of byPrecision)
+    progress(
+      `${job.id}: ${p.precision} on ${p.runtime}: ${p.status === 'ok' ? `test top-1 ${p.value!.toFixed(4)}, ${p.changeVsFp32! >= 0 ? '+' : ''}${p.changeVsFp32!.toFixed(4)} vs fp32` : p.reason}`,
+    );
 
   return {
     status: loop.reached ? 'ok' : 'failed',
-    ...(loop.reached ? {} : { error: { code: 'E_TARGET', message: targetNotReachedMessage('test top-1', eff.target, loop) } }),
+    ...(loop.reached
+      ? {}
+      : { error: { code: 'E_TARGET', message: targetNotReachedMessage('test top-1', eff.target, loop) } }),
     runtimeInfo,
     dataset: { id: 'mnist', slice: 'train', rows, checksum: String(trainAll.meta.checksum) },
     train: {
-      seconds: loop.seconds, epochs: loop.epochs, rowsPerS: (rows * loop.epochs) / loop.seconds, loadSeconds,
-      ...timeToTarget(loop.history, eff.target), evalSeconds: loop.evalSeconds,
-      target: { metric: 'top1', value: eff.target }, history: loop.history,
+      seconds: loop.seconds,
+      epochs: loop.epochs,
+      rowsPerS: (rows * loop.epochs) / loop.seconds,
+      loadSeconds,
+      ...timeToTarget(loop.history, eff.target),
+      evalSeconds: loop.evalSeconds,
+      target: { metric: 'top1', value: eff.target },
+      history: loop.history,
       settings: { arch: spec.arch, params: spec.params, ...eff },
     },
     accuracy: {
-      metric: 'top1', value: top1, reference: eff.target, ratio: top1 / eff.target,
-      testRows: test.rows, testChecksum: String(test.meta.checksum), serving, servingMaxAbsDiff: maxAbsDiff(serving),
+      metric: 'top1',
+      value: top1,
+      reference: eff.target,
+      ratio: top1 / eff.target,
+      testRows: test.rows,
+      testChecksum: String(test.meta.checksum),
+      serving,
+      servingMaxAbsDiff: maxAbsDiff(serving),
       ...(byPrecision.length ? { precisions: byPrecision } : {}),
     },
     trainedModel: { kind: 'trained', path: trained.path, sha256: trained.sha256 },

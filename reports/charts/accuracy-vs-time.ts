@@ -34,12 +34,17 @@ function rows(jobs: ReportJob[]): Row[] {
 export const accuracyVsTime: ChartDef = {
   id: 'accuracy-vs-time',
   title: 'Accuracy vs train time',
-  description: 'Test-set accuracy metric of each trained model against its training wall time (log scale); up and to the left is better. Point size grows with the training rows.',
+  description:
+    'Test-set accuracy metric of each trained model against its training wall time (log scale); up and to the left is better. Point size grows with the training rows.',
   spec(jobs: ReportJob[]): TopLevelSpec | null {
     const data = rows(jobs);
     if (!data.length) return null;
-    const metrics = [...new Set(data.map((r) => (r.metric.length <= 4 ? r.metric.toUpperCase() : r.metric)))].join(' / ');
-    const rowValues = [...new Set(data.map((r) => r.rows).filter((r): r is number => r !== null))].sort((a, b) => a - b);
+    const metrics = [...new Set(data.map((r) => (r.metric.length <= 4 ? r.metric.toUpperCase() : r.metric)))].join(
+      ' / ',
+    );
+    const rowValues = [...new Set(data.map((r) => r.rows).filter((r): r is number => r !== null))].sort(
+      (a, b) => a - b,
+    );
     const unitless = data.every((r) => r.value >= 0 && r.value <= 1);
     return {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -51,10 +56,21 @@ export const accuracyVsTime: ChartDef = {
       mark: { type: 'point', filled: true, opacity: 0.85 },
       encoding: {
         x: { field: 'seconds', type: 'quantitative', title: 'train time (s, log scale)', scale: LOG_SCALE },
-        y: { field: 'value', type: 'quantitative', title: `${metrics} (${unitless ? 'unitless, 0–1' : 'metric units'})`, scale: { zero: false } },
+        y: {
+          field: 'value',
+          type: 'quantitative',
+          title: `${metrics} (${unitless ? 'unitless, 0–1' : 'metric units'})`,
+          scale: { zero: false },
+        },
         color: { field: 'series', type: 'nominal', title: 'runtime' },
         shape: { field: 'model', type: 'nominal', title: 'model' },
-        size: { field: 'rows', type: 'quantitative', title: 'training rows', legend: { format: '~s', values: rowValues }, scale: { type: 'log', range: [40, 260] } },
+        size: {
+          field: 'rows',
+          type: 'quantitative',
+          title: 'training rows',
+          legend: { format: '~s', values: rowValues },
+          scale: { type: 'log', range: [40, 260] },
+        },
       },
     };
   },

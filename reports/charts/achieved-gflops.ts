@@ -34,7 +34,8 @@ function rows(jobs: ReportJob[]): Row[] {
 export const achievedGflops: ChartDef = {
   id: 'achieved-gflops',
   title: 'Achieved GFLOP/s per runtime',
-  description: 'Useful arithmetic per second: FLOPs of one forward pass (from the architecture description) times samples per second. Longer is faster.',
+  description:
+    'Useful arithmetic per second: FLOPs of one forward pass (from the architecture description) times samples per second. Longer is faster.',
   spec(jobs: ReportJob[]): TopLevelSpec | null {
     const data = rows(jobs);
     if (!data.length) return null;

@@ -46,7 +46,8 @@ function rows(jobs: ReportJob[]): Row[] {
 export const coldStart: ChartDef = {
   id: 'cold-start',
   title: 'Cold start breakdown',
-  description: 'Time from a fresh process to the first answer, split into model load, session creation and the first run; reported apart from steady-state latency. Median over the jobs of the newest run.',
+  description:
+    'Time from a fresh process to the first answer, split into model load, session creation and the first run; reported apart from steady-state latency. Median over the jobs of the newest run.',
   spec(jobs: ReportJob[]): TopLevelSpec | null {
     const data = rows(jobs);
     if (!data.length) return null;
@@ -63,7 +64,13 @@ export const coldStart: ChartDef = {
         encoding: {
           y: { field: 'series', type: 'nominal', title: 'runtime' },
           x: { field: 'ms', type: 'quantitative', title: 'cold start time (ms)', stack: 'zero' },
-          color: { field: 'phase', type: 'nominal', title: 'phase', sort: PHASES.map((p) => p.label), scale: { scheme: 'set2' } },
+          color: {
+            field: 'phase',
+            type: 'nominal',
+            title: 'phase',
+            sort: PHASES.map((p) => p.label),
+            scale: { scheme: 'set2' },
+          },
           order: { field: 'order', type: 'quantitative' },
         },
       },

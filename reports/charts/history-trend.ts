@@ -26,7 +26,11 @@ interface Row {
 function headline(j: ReportJob): Headline | null {
   if (j.metric) {
     const isNs = j.metric.unit === 'ns';
-    return { panel: j.metric.name, unit: isNs ? 'ms' : j.metric.unit, value: isNs ? j.metric.value / 1e6 : j.metric.value };
+    return {
+      panel: j.metric.name,
+      unit: isNs ? 'ms' : j.metric.unit,
+      value: isNs ? j.metric.value / 1e6 : j.metric.value,
+    };
   }
   if (j.latencyNs) return { panel: 'p50 latency', unit: 'ms', value: j.latencyNs.p50 / 1e6 };
   if (j.train) return { panel: 'train time', unit: 's', value: j.train.seconds };
@@ -76,7 +80,13 @@ function stepMarks(data: Row[]): StepMark[] {
     const ordered = [...series].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
     for (const step of detectSteps(ordered.map((r) => r.value))) {
       const at = ordered[step.index]!;
-      marks.push({ panel: at.panel, unit: at.unit, series: at.series, startedAt: at.startedAt, label: `${step.change >= 0 ? '+' : ''}${(step.change * 100).toFixed(1)}%` });
+      marks.push({
+        panel: at.panel,
+        unit: at.unit,
+        series: at.series,
+        startedAt: at.startedAt,
+        label: `${step.change >= 0 ? '+' : ''}${(step.change * 100).toFixed(1)}%`,
+      });
     }
   }
   return marks;
@@ -85,7 +95,8 @@ function stepMarks(data: Row[]): StepMark[] {
 export const historyTrend: ChartDef = {
   id: 'history-trend',
   title: 'History: headline metric across runs',
-  description: 'The headline metric of each job (LoadGen result: p90/p99 latency, samples/s, peak QPS, train time) in every run of the same machine, by run start time. Median over repeats within a run. Dashed rules mark steps (a change of level of 5% or more, found as mlbench history finds them).',
+  description:
+    'The headline metric of each job (LoadGen result: p90/p99 latency, samples/s, peak QPS, train time) in every run of the same machine, by run start time. Median over repeats within a run. Dashed rules mark steps (a change of level of 5% or more, found as mlbench history finds them).',
   spec(jobs: ReportJob[]): TopLevelSpec | null {
     const data = rows(jobs);
     if (!data.length) return null;
@@ -101,11 +112,21 @@ export const historyTrend: ChartDef = {
         width: WIDE_PX,
         height: 200,
         layer: [
-          ...linesWithPoints({
-            x: { field: 'startedAt', type: 'temporal', title: 'run start (UTC)', axis: { format: '%Y-%m-%d %H:%M', labelAngle: 0, tickCount: 6 }, scale: { nice: false } },
-            y: { field: 'value', type: 'quantitative', title: `value (${unit})`, scale: { zero: false } },
-            color: { field: 'series', type: 'nominal', title: 'workload · runtime · scenario' },
-          }, new Set(data.map((r) => r.machine)).size > 1, 50),
+          ...linesWithPoints(
+            {
+              x: {
+                field: 'startedAt',
+                type: 'temporal',
+                title: 'run start (UTC)',
+                axis: { format: '%Y-%m-%d %H:%M', labelAngle: 0, tickCount: 6 },
+                scale: { nice: false },
+              },
+              y: { field: 'value', type: 'quantitative', title: `value (${unit})`, scale: { zero: false } },
+              color: { field: 'series', type: 'nominal', title: 'workload · runtime · scenario' },
+            },
+            new Set(data.map((r) => r.machine)).size > 1,
+            50,
+          ),
           ...stepLayers(steps.filter((m) => m.panel === panel && m.unit === unit)),
         ],
       })),
@@ -121,6 +142,10 @@ function stepLayers(marks: StepMark[]): LayerList {
   const color = { field: 'series', type: 'nominal' as const };
   return [
     { data: { values: marks }, mark: { type: 'rule', strokeDash: [4, 3], strokeWidth: 1.5 }, encoding: { x, color } },
-    { data: { values: marks }, mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, dy: 2, y: 0, fontSize: 11 }, encoding: { x, color, text: { field: 'label', type: 'nominal' } } },
+    {
+      data: { values: marks },
+      mark: { type: 'text', align: 'left', baseline: 'top', dx: 3, dy: 2, y: 0, fontSize: 11 },
+      encoding: { x, color, text: { field: 'label', type: 'nominal' } },
+    },
   ] as LayerList;
 }

@@ -19,7 +19,17 @@ import { trainingScaling } from './training-scaling.js';
 
 export { renderSvg } from './render-svg.js';
 export {
-  accuracyVsTime, achievedGflops, coldStart, crossover, historyTrend, latencyDistribution, runtimeComparison, serverLatencyQps, speedupHeatmap, tokenLatency, trainingScaling,
+  accuracyVsTime,
+  achievedGflops,
+  coldStart,
+  crossover,
+  historyTrend,
+  latencyDistribution,
+  runtimeComparison,
+  serverLatencyQps,
+  speedupHeatmap,
+  tokenLatency,
+  trainingScaling,
 };
 
 export interface ChartDef {

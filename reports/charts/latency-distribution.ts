@@ -27,7 +27,11 @@ function rows(jobs: ReportJob[]): Row[] {
   const out: Row[] = [];
   for (const group of groupBy(usable, (j) => `${j.machineId}/${j.key}`).values()) {
     const first = group[0]!;
-    const base = { panel: `${first.workload} · ${first.scenario}`, runtime: first.runtime, machine: first.machineLabel };
+    const base = {
+      panel: `${first.workload} · ${first.scenario}`,
+      runtime: first.runtime,
+      machine: first.machineLabel,
+    };
     const samples = group.flatMap((j) => (j.latencySample ? [j.latencySample.sample] : []));
     const points: Array<[number, number]> = [];
     if (samples.length) {
@@ -38,7 +42,8 @@ function rows(jobs: ReportJob[]): Row[] {
       const l = first.latencyNs!;
       points.push([0.5, l.p50], [0.9, l.p90], [0.95, l.p95], [0.97, l.p97], [0.99, l.p99], [0.999, l.p999]);
     }
-    for (const [p, ns] of points) out.push({ ...base, percentile: p * 100, tailInverse: 1 / (1 - p), latencyMs: ns / 1e6 });
+    for (const [p, ns] of points)
+      out.push({ ...base, percentile: p * 100, tailInverse: 1 / (1 - p), latencyMs: ns / 1e6 });
   }
   return out;
 }
@@ -46,7 +51,8 @@ function rows(jobs: ReportJob[]): Row[] {
 export const latencyDistribution: ChartDef = {
   id: 'latency-distribution',
   title: 'Latency distribution by percentile',
-  description: 'Query latency at each percentile, from raw samples (LoadGen percentile method: sorted[floor(n·p)]), on log-log axes so the tail is visible. A percentile is drawn only when at least one sample lies beyond it.',
+  description:
+    'Query latency at each percentile, from raw samples (LoadGen percentile method: sorted[floor(n·p)]), on log-log axes so the tail is visible. A percentile is drawn only when at least one sample lies beyond it.',
   spec(jobs: ReportJob[]): TopLevelSpec | null {
     const data = rows(jobs);
     if (!data.length) return null;
@@ -61,15 +67,21 @@ export const latencyDistribution: ChartDef = {
       spec: {
         width: PANEL_PX,
         height: 220,
-        layer: linesWithPoints({
-          x: {
-            field: 'tailInverse', type: 'quantitative', title: 'percentile (%)',
-            scale: { type: 'log', nice: false, padding: 12 },
-            axis: { values: [2, 10, 100, 1000, 10000], labelExpr: "format(100 - 100 / datum.value, '.4~g') + '%'" },
+        layer: linesWithPoints(
+          {
+            x: {
+              field: 'tailInverse',
+              type: 'quantitative',
+              title: 'percentile (%)',
+              scale: { type: 'log', nice: false, padding: 12 },
+              axis: { values: [2, 10, 100, 1000, 10000], labelExpr: "format(100 - 100 / datum.value, '.4~g') + '%'" },
+            },
+            y: { field: 'latencyMs', type: 'quantitative', title: 'latency (ms, log scale)', scale: LOG_SCALE },
+            color: { field: 'runtime', type: 'nominal', title: 'runtime' },
           },
-          y: { field: 'latencyMs', type: 'quantitative', title: 'latency (ms, log scale)', scale: LOG_SCALE },
-          color: { field: 'runtime', type: 'nominal', title: 'runtime' },
-        }, isMultiMachine(jobs), 36),
+          isMultiMachine(jobs),
+          36,
+        ),
       },
       resolve: { scale: { y: 'independent' } },
     };

@@ -29,11 +29,16 @@ function installTextMetrics(): Promise<void> {
     const copies: ScenegraphModule[] = [vega as unknown as ScenegraphModule];
     const require = createRequire(import.meta.url);
     const vegaDir = path.dirname(path.dirname(require.resolve('vega')));
-    const vegaPackage = JSON.parse(readFileSync(path.join(vegaDir, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-    const owners = [vegaDir, ...Object.keys(vegaPackage.dependencies ?? {}).map((dep) => path.join(vegaDir, '..', dep))];
+    const vegaPackage = JSON.parse(readFileSync(path.join(vegaDir, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
+    const owners = [
+      vegaDir,
+      ...Object.keys(vegaPackage.dependencies ?? {}).map((dep) => path.join(vegaDir, '..', dep)),
+    ];
     for (const owner of owners) {
       const nested = path.join(owner, 'node_modules', 'vega-scenegraph', 'build', 'vega-scenegraph.js');
-      if (existsSync(nested)) copies.push(await import(pathToFileURL(nested).href) as ScenegraphModule);
+      if (existsSync(nested)) copies.push((await import(pathToFileURL(nested).href)) as ScenegraphModule);
     }
     for (const copy of copies) if (copy.textMetrics) copy.textMetrics.width = dejaVuTextWidthPx;
   })();

@@ -29,10 +29,20 @@ function rows(jobs: ReportJob[]): Row[] {
   for (const group of groupBy(usable, (j) => `${j.machineId}/${j.key}`).values()) {
     const first = group[0]!;
     const samples = group.flatMap((j) => (j.latencySample ? [j.latencySample.sample] : []));
-    const base = { panel: `${first.workload} · ${first.scenario}`, runtime: first.runtime, machine: first.machineLabel };
+    const base = {
+      panel: `${first.workload} · ${first.scenario}`,
+      runtime: first.runtime,
+      machine: first.machineLabel,
+    };
     if (samples.length) {
       const ci = medianCi(pool(samples));
-      out.push({ ...base, medianMs: ci.median / 1e6, lowMs: ci.low === null ? null : ci.low / 1e6, highMs: ci.high === null ? null : ci.high / 1e6, n: ci.n });
+      out.push({
+        ...base,
+        medianMs: ci.median / 1e6,
+        lowMs: ci.low === null ? null : ci.low / 1e6,
+        highMs: ci.high === null ? null : ci.high / 1e6,
+        n: ci.n,
+      });
     } else {
       out.push({ ...base, medianMs: first.latencyNs!.p50 / 1e6, lowMs: null, highMs: null, n: 0 });
     }
@@ -43,7 +53,8 @@ function rows(jobs: ReportJob[]): Row[] {
 export const runtimeComparison: ChartDef = {
   id: 'runtime-comparison',
   title: 'Runtime comparison: median query latency',
-  description: 'Median latency of one query per runtime (dots, log scale) with a 95% distribution-free confidence interval of the median (whiskers), from the raw samples of the newest run on each machine. Shorter is faster.',
+  description:
+    'Median latency of one query per runtime (dots, log scale) with a 95% distribution-free confidence interval of the median (whiskers), from the raw samples of the newest run on each machine. Shorter is faster.',
   spec(jobs: ReportJob[]): TopLevelSpec | null {
     const data = rows(jobs);
     if (!data.length) return null;
@@ -63,11 +74,34 @@ export const runtimeComparison: ChartDef = {
         width: WIDE_PX,
         height: { step: multi ? 14 : 24 },
         layer: [
-          { mark: { type: 'point', filled: true, size: 90, opacity: 1 }, encoding: { y, ...yOffset, x: { field: 'medianMs', type: 'quantitative', title: 'median query latency (ms, log scale)', scale: { type: 'log' } }, color } },
+          {
+            mark: { type: 'point', filled: true, size: 90, opacity: 1 },
+            encoding: {
+              y,
+              ...yOffset,
+              x: {
+                field: 'medianMs',
+                type: 'quantitative',
+                title: 'median query latency (ms, log scale)',
+                scale: { type: 'log' },
+              },
+              color,
+            },
+          },
           {
             transform: [{ filter: 'datum.lowMs != null' }],
             mark: { type: 'errorbar', ticks: true, color: '#222' },
-            encoding: { y, ...yOffset, x: { field: 'lowMs', type: 'quantitative', title: 'median query latency (ms, log scale)', scale: { type: 'log' } }, x2: { field: 'highMs' } },
+            encoding: {
+              y,
+              ...yOffset,
+              x: {
+                field: 'lowMs',
+                type: 'quantitative',
+                title: 'median query latency (ms, log scale)',
+                scale: { type: 'log' },
+              },
+              x2: { field: 'highMs' },
+            },
           },
         ],
       },

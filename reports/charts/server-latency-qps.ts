@@ -42,7 +42,8 @@ function rows(jobs: ReportJob[]): Row[] {
 export const serverLatencyQps: ChartDef = {
   id: 'server-latency-qps',
   title: 'Server scenario: p99 latency vs achieved QPS',
-  description: 'Each step of the --find-peak search: the QPS the system achieved under Poisson arrivals and the p99 latency it had there. The dashed line is the latency bound; the peak is the highest QPS still under it.',
+  description:
+    'Each step of the --find-peak search: the QPS the system achieved under Poisson arrivals and the p99 latency it had there. The dashed line is the latency bound; the peak is the highest QPS still under it.',
   spec(jobs: ReportJob[]): TopLevelSpec | null {
     const data = rows(jobs);
     if (!data.length) return null;
@@ -61,7 +62,12 @@ export const serverLatencyQps: ChartDef = {
           {
             mark: { type: 'line', point: false, strokeWidth: 1.5, opacity: 0.7 },
             encoding: {
-              x: { field: 'achievedQps', type: 'quantitative', title: 'achieved QPS (queries/s)', axis: { format: '~s' } },
+              x: {
+                field: 'achievedQps',
+                type: 'quantitative',
+                title: 'achieved QPS (queries/s)',
+                axis: { format: '~s' },
+              },
               y: { field: 'p99Ms', type: 'quantitative', title: 'p99 latency (ms, log scale)', scale: LOG_SCALE },
               color: { field: 'runtime', type: 'nominal', title: 'runtime' },
               ...machineDash(isMultiMachine(jobs)),
@@ -75,11 +81,19 @@ export const serverLatencyQps: ChartDef = {
               x: { field: 'achievedQps', type: 'quantitative' },
               y: { field: 'p99Ms', type: 'quantitative' },
               color: { field: 'runtime', type: 'nominal', title: 'runtime' },
-              shape: { field: 'verdict', type: 'nominal', title: 'step', scale: { domain: ['p99 within bound', 'p99 over bound'], range: ['circle', 'cross'] } },
+              shape: {
+                field: 'verdict',
+                type: 'nominal',
+                title: 'step',
+                scale: { domain: ['p99 within bound', 'p99 over bound'], range: ['circle', 'cross'] },
+              },
             },
           },
           {
-            transform: [{ filter: 'datum.boundMs != null' }, { aggregate: [{ op: 'max', field: 'boundMs', as: 'boundMs' }] }],
+            transform: [
+              { filter: 'datum.boundMs != null' },
+              { aggregate: [{ op: 'max', field: 'boundMs', as: 'boundMs' }] },
+            ],
             mark: { type: 'rule', strokeDash: [6, 4], color: '#b00' },
             encoding: { y: { field: 'boundMs', type: 'quantitative' } },
           },

@@ -20,10 +20,26 @@ export const CHART_CONFIG: Config = {
   background: 'white',
   padding: 10,
   title: { fontSize: 16, anchor: 'start', offset: 12, subtitleFontSize: 12, subtitleColor: '#555' },
-  axis: { labelFontSize: 12, titleFontSize: 13, titleFontWeight: 'normal', labelLimit: 260, titlePadding: 8, gridColor: '#e6e6e6' },
+  axis: {
+    labelFontSize: 12,
+    titleFontSize: 13,
+    titleFontWeight: 'normal',
+    labelLimit: 260,
+    titlePadding: 8,
+    gridColor: '#e6e6e6',
+  },
   axisQuantitative: { tickCount: 6 },
   legend: { labelFontSize: 12, titleFontSize: 12, labelLimit: 340, titleLimit: 340, orient: 'right', symbolSize: 90 },
-  header: { labelFontSize: 13, labelFontWeight: 'bold', labelAngle: 0, labelAlign: 'left', labelAnchor: 'start', labelOrient: 'top', labelLimit: 700, titleFontSize: 13 },
+  header: {
+    labelFontSize: 13,
+    labelFontWeight: 'bold',
+    labelAngle: 0,
+    labelAlign: 'left',
+    labelAnchor: 'start',
+    labelOrient: 'top',
+    labelLimit: 700,
+    titleFontSize: 13,
+  },
   range: { category: { scheme: 'tableau10' } },
   view: { stroke: '#cccccc' },
   facet: { spacing: 24 },
@@ -46,7 +62,14 @@ export function runtimeSeries(job: ReportJob, multiMachine: boolean): string {
  */
 export function machineDash(multiMachine: boolean): Record<string, unknown> {
   if (!multiMachine) return {};
-  return { strokeDash: { field: 'machine', type: 'nominal', title: 'machine', legend: { symbolStrokeColor: '#444', symbolStrokeWidth: 2 } } };
+  return {
+    strokeDash: {
+      field: 'machine',
+      type: 'nominal',
+      title: 'machine',
+      legend: { symbolStrokeColor: '#444', symbolStrokeWidth: 2 },
+    },
+  };
 }
 
 /**

@@ -25,9 +25,22 @@ function rows(jobs: ReportJob[]): Row[] {
     const tokensPerS = median(group.map((j) => j.generation!.outputTokensPerS));
     const runtime = `${first.runtime} (${tokensPerS.toFixed(tokensPerS < 10 ? 1 : 0)} tok/s)`;
     const panel = `${first.workload} · ${first.scenario}`;
-    out.push({ panel, runtime, measure: 'TTFT', p50Ms: median(group.map((j) => j.generation!.ttftP50Ns)) / 1e6, p99Ms: median(group.map((j) => j.generation!.ttftP99Ns)) / 1e6 });
+    out.push({
+      panel,
+      runtime,
+      measure: 'TTFT',
+      p50Ms: median(group.map((j) => j.generation!.ttftP50Ns)) / 1e6,
+      p99Ms: median(group.map((j) => j.generation!.ttftP99Ns)) / 1e6,
+    });
     const tpot = group.filter((j) => j.generation!.tpotP50Ns !== null);
-    if (tpot.length) out.push({ panel, runtime, measure: 'TPOT', p50Ms: median(tpot.map((j) => j.generation!.tpotP50Ns!)) / 1e6, p99Ms: median(tpot.map((j) => j.generation!.tpotP99Ns!)) / 1e6 });
+    if (tpot.length)
+      out.push({
+        panel,
+        runtime,
+        measure: 'TPOT',
+        p50Ms: median(tpot.map((j) => j.generation!.tpotP50Ns!)) / 1e6,
+        p99Ms: median(tpot.map((j) => j.generation!.tpotP99Ns!)) / 1e6,
+      });
   }
   return out;
 }
@@ -35,7 +48,8 @@ function rows(jobs: ReportJob[]): Row[] {
 export const tokenLatency: ChartDef = {
   id: 'token-latency',
   title: 'Generation: time to first token and time per output token',
-  description: 'TTFT (issue to first token) and TPOT ((latency - TTFT) / (output tokens - 1)) per request, as MLPerf LoadGen defines them: bars are the p50, ticks the p99; output tokens/s beside each runtime. Shorter is faster.',
+  description:
+    'TTFT (issue to first token) and TPOT ((latency - TTFT) / (output tokens - 1)) per request, as MLPerf LoadGen defines them: bars are the p50, ticks the p99; output tokens/s beside each runtime. Shorter is faster.',
   spec(jobs: ReportJob[]): TopLevelSpec | null {
     const data = rows(jobs);
     if (!data.length) return null;
@@ -44,12 +58,21 @@ export const tokenLatency: ChartDef = {
       title: { text: this.title },
       config: CHART_CONFIG,
       data: { values: data },
-      facet: { row: { field: 'panel', type: 'nominal', title: null }, column: { field: 'measure', type: 'nominal', title: null, sort: ['TTFT', 'TPOT'] } },
+      facet: {
+        row: { field: 'panel', type: 'nominal', title: null },
+        column: { field: 'measure', type: 'nominal', title: null, sort: ['TTFT', 'TPOT'] },
+      },
       spec: {
         width: WIDE_PX / 2,
         height: { step: 22 },
         layer: [
-          { mark: { type: 'bar' }, encoding: { x: { field: 'p50Ms', type: 'quantitative', title: 'p50 (ms)' }, color: { field: 'measure', type: 'nominal', legend: null } } },
+          {
+            mark: { type: 'bar' },
+            encoding: {
+              x: { field: 'p50Ms', type: 'quantitative', title: 'p50 (ms)' },
+              color: { field: 'measure', type: 'nominal', legend: null },
+            },
+          },
           { mark: { type: 'tick', color: 'black' }, encoding: { x: { field: 'p99Ms', type: 'quantitative' } } },
         ],
         encoding: { y: { field: 'runtime', type: 'nominal', title: 'runtime' } },

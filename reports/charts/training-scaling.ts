@@ -17,7 +17,9 @@ interface Row {
 }
 
 function rows(jobs: ReportJob[]): Row[] {
-  const usable = measured(jobs).filter((j) => j.latest && j.kind === 'training' && j.train && j.datasetRows && j.train.seconds > 0);
+  const usable = measured(jobs).filter(
+    (j) => j.latest && j.kind === 'training' && j.train && j.datasetRows && j.train.seconds > 0,
+  );
   const out: Row[] = [];
   for (const group of groupBy(usable, (j) => `${j.machineId}/${j.key}/${j.datasetRows}`).values()) {
     const first = group[0]!;
@@ -34,7 +36,8 @@ function rows(jobs: ReportJob[]): Row[] {
 export const trainingScaling: ChartDef = {
   id: 'training-scaling',
   title: 'Training time vs training rows (benchm-ml scaling)',
-  description: 'Wall time to train each model on growing training sets, log-log; a slope of 1 is linear scaling. Median over repeats of the newest run on each machine.',
+  description:
+    'Wall time to train each model on growing training sets, log-log; a slope of 1 is linear scaling. Median over repeats of the newest run on each machine.',
   spec(jobs: ReportJob[]): TopLevelSpec | null {
     const data = rows(jobs);
     if (!data.length) return null;
@@ -45,11 +48,21 @@ export const trainingScaling: ChartDef = {
       data: { values: data },
       width: WIDE_PX,
       height: 320,
-      layer: linesWithPoints({
-        x: { field: 'rows', type: 'quantitative', title: 'training rows (log scale)', scale: LOG_SCALE, axis: { format: '~s' } },
-        y: { field: 'seconds', type: 'quantitative', title: 'train time (s, log scale)', scale: LOG_SCALE },
-        color: { field: 'series', type: 'nominal', title: 'model · runtime' },
-      }, isMultiMachine(jobs), 60),
+      layer: linesWithPoints(
+        {
+          x: {
+            field: 'rows',
+            type: 'quantitative',
+            title: 'training rows (log scale)',
+            scale: LOG_SCALE,
+            axis: { format: '~s' },
+          },
+          y: { field: 'seconds', type: 'quantitative', title: 'train time (s, log scale)', scale: LOG_SCALE },
+          color: { field: 'series', type: 'nominal', title: 'model · runtime' },
+        },
+        isMultiMachine(jobs),
+        60,
+      ),
     };
   },
 };

@@ -27,9 +27,11 @@ export const AB_ORDER_KINDS: readonly AbOrderKind[] = ['random', 'blocked', 'abb
  *   pairs, but the test's exactness does not hold; kept for comparison with older runs).
  */
 export function abOrder(n: number, kind: AbOrderKind, seed = 1): AbSide[] {
-  if (kind === 'abba') return Array.from({ length: n }, (_, i): AbSide[] => (i % 2 === 0 ? ['A', 'B'] : ['B', 'A'])).flat();
+  if (kind === 'abba')
+    return Array.from({ length: n }, (_, i): AbSide[] => (i % 2 === 0 ? ['A', 'B'] : ['B', 'A'])).flat();
   const rng = createRng(seed);
-  if (kind === 'blocked') return Array.from({ length: n }, (): AbSide[] => (rng.uniform() < 0.5 ? ['A', 'B'] : ['B', 'A'])).flat();
+  if (kind === 'blocked')
+    return Array.from({ length: n }, (): AbSide[] => (rng.uniform() < 0.5 ? ['A', 'B'] : ['B', 'A'])).flat();
   const order: AbSide[] = [...Array<AbSide>(n).fill('A'), ...Array<AbSide>(n).fill('B')];
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rng.uniform() * (i + 1));
@@ -48,7 +50,9 @@ export function alignSides(a: JobResult[], b: JobResult[]): JobResult[] {
   const keysB = [...groupJobs(b).keys()];
   if (keysB.every((k) => keysA.includes(k))) return b;
   if (keysA.length !== keysB.length) {
-    throw new RangeError(`A and B ran different jobs (A: ${keysA.join(', ')}; B: ${keysB.join(', ')}); give both sides the same suites, runtimes and scenarios.`);
+    throw new RangeError(
+      `A and B ran different jobs (A: ${keysA.join(', ')}; B: ${keysB.join(', ')}); give both sides the same suites, runtimes and scenarios.`,
+    );
   }
   const workloadOf = new Map(keysB.map((k, i) => [k, groupJobs(a).get(keysA[i]!)![0]!.workload]));
   return b.map((j) => ({ ...j, workload: workloadOf.get(jobKey(j)) ?? j.workload }));
@@ -59,7 +63,11 @@ export function alignSides(a: JobResult[], b: JobResult[]): JobResult[] {
  * sides ran on this machine by construction, so differing fingerprints (an older mlbench on
  * side A computing them differently) are a warning, not a refusal.
  */
-export function compareAb(a: { machines: Machine[]; jobs: JobResult[]; label: string }, b: { machines: Machine[]; jobs: JobResult[]; label: string }, options: CompareOptions): Comparison {
+export function compareAb(
+  a: { machines: Machine[]; jobs: JobResult[]; label: string },
+  b: { machines: Machine[]; jobs: JobResult[]; label: string },
+  options: CompareOptions,
+): Comparison {
   return compareSides(
     { sources: [a.label], machines: a.machines, jobs: a.jobs },
     { sources: [b.label], machines: b.machines, jobs: alignSides(a.jobs, b.jobs) },

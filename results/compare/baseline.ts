@@ -44,22 +44,42 @@ export interface BaselineResult {
 
 /** A judged row of the job is beyond its threshold (or already a regression). */
 function beyondThreshold(job: Comparison['jobs'][number]): boolean {
-  return job.metrics.some((m) => m.judged && (m.verdict === 'regression' || (m.ratio !== null && m.thresholdPct !== null
-    && Math.abs(Math.log(m.ratio)) > Math.log(1 + m.thresholdPct / 100))));
+  return job.metrics.some(
+    (m) =>
+      m.judged &&
+      (m.verdict === 'regression' ||
+        (m.ratio !== null &&
+          m.thresholdPct !== null &&
+          Math.abs(Math.log(m.ratio)) > Math.log(1 + m.thresholdPct / 100))),
+  );
 }
 
 /** The initial comparison with every verdict a stored baseline cannot stand by turned into a hint. */
-function asHints(c: Comparison, keep: ReadonlySet<string>, replaced: ReadonlyMap<string, Comparison['jobs'][number]>): Comparison {
+function asHints(
+  c: Comparison,
+  keep: ReadonlySet<string>,
+  replaced: ReadonlyMap<string, Comparison['jobs'][number]>,
+): Comparison {
   const hint = 'baseline-only comparison: a hint, not a verdict (measure both sides with mlbench ab)';
   const jobs = c.jobs.map((j) => {
     const again = replaced.get(j.key);
     if (again) return { ...again, differences: [...again.differences, 're-measured on both sides, interleaved'] };
     if (keep.has(j.key) || (j.verdict !== 'regression' && j.verdict !== 'improvement')) return j;
-    const metrics = j.metrics.map((m) => (m.verdict === 'regression' || m.verdict === 'improvement') && m.unit !== 'status' ? { ...m, verdict: 'inconclusive' as const, note: hint } : m);
+    const metrics = j.metrics.map((m) =>
+      (m.verdict === 'regression' || m.verdict === 'improvement') && m.unit !== 'status'
+        ? { ...m, verdict: 'inconclusive' as const, note: hint }
+        : m,
+    );
     return { ...j, verdict: 'inconclusive' as const, metrics, differences: [...j.differences, hint] };
   });
   const counts = countVerdicts(jobs);
-  return { ...c, jobs, counts, regression: counts.regression > 0, failed: counts.regression > 0 || c.missingCandidate.length > 0 };
+  return {
+    ...c,
+    jobs,
+    counts,
+    regression: counts.regression > 0,
+    failed: counts.regression > 0 || c.missingCandidate.length > 0,
+  };
 }
 
 /**
@@ -71,8 +91,16 @@ export async function compareWithBaseline(input: BaselineInput): Promise<Baselin
   const { candidate, baseline, options } = input;
   const side = (r: ResultFile) => ({ sources: [r.runId], machines: [r.machine], jobs: r.jobs });
   const initial = compareSides(side(baseline), side(candidate), options);
-  const broken = new Set(initial.jobs.filter((j) => j.metrics.some((m) => m.verdict === 'regression' && m.testedOn !== 'runs')).map((j) => j.key));
-  const flagged = initial.jobs.filter((j) => j.verdict !== 'not comparable' && j.verdict !== 'missing' && !broken.has(j.key) && beyondThreshold(j)).map((j) => j.key);
+  const broken = new Set(
+    initial.jobs
+      .filter((j) => j.metrics.some((m) => m.verdict === 'regression' && m.testedOn !== 'runs'))
+      .map((j) => j.key),
+  );
+  const flagged = initial.jobs
+    .filter(
+      (j) => j.verdict !== 'not comparable' && j.verdict !== 'missing' && !broken.has(j.key) && beyondThreshold(j),
+    )
+    .map((j) => j.key);
   const modes: BaselineResult['modes'] = {};
   const baseGroups = groupJobs(baseline.jobs);
   const candGroups = groupJobs(candidate.jobs);
@@ -89,15 +117,27 @@ export async function compareWithBaseline(input: BaselineInput): Promise<Baselin
     order.forEach((s, i) => {
       const run = order.slice(0, i).filter((x) => x === s).length;
       const settings = s === 'A' ? { ...template!.settings, ...baseJob!.settings } : template!.settings;
-      rounds.push({ job: { ...template!, id: `${template!.id}~ab-${s.toLowerCase()}${run + 1}`, repeat: run, settings }, side: s });
+      rounds.push({
+        job: { ...template!, id: `${template!.id}~ab-${s.toLowerCase()}${run + 1}`, repeat: run, settings },
+        side: s,
+      });
     });
   }
   const results = rounds.length ? await input.runJobs(rounds.map((r) => r.job)) : [];
   const confirmation = rounds.length
     ? compareSides(
-      { sources: ['re-measured baseline'], machines: [candidate.machine], jobs: results.filter((_, i) => rounds[i]!.side === 'A') },
-      { sources: ['re-measured candidate'], machines: [candidate.machine], jobs: results.filter((_, i) => rounds[i]!.side === 'B') },
-      options)
+        {
+          sources: ['re-measured baseline'],
+          machines: [candidate.machine],
+          jobs: results.filter((_, i) => rounds[i]!.side === 'A'),
+        },
+        {
+          sources: ['re-measured candidate'],
+          machines: [candidate.machine],
+          jobs: results.filter((_, i) => rounds[i]!.side === 'B'),
+        },
+        options,
+      )
     : null;
   const replaced = new Map((confirmation?.jobs ?? []).map((j) => [j.key, j]));
   const final = asHints(initial, broken, replaced);

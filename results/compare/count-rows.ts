@@ -18,13 +18,29 @@ import { STATUS_METRIC } from '../metrics.js';
 import { emptyRow, type DraftRow } from './statistics.js';
 import type { MetricComparison } from './types.js';
 
-interface Counts { bad: number; n: number }
+interface Counts {
+  bad: number;
+  n: number;
+}
 
 /** A count row: `bad` of `n` runs on each side, judged as the file comment says; null when neither side has a bad run. */
-export function countRow(key: string, metric: string, unit: MetricComparison['unit'], text: [string, string], base: Counts, cand: Counts, what: string): DraftRow | null {
+export function countRow(
+  key: string,
+  metric: string,
+  unit: MetricComparison['unit'],
+  text: [string, string],
+  base: Counts,
+  cand: Counts,
+  what: string,
+): DraftRow | null {
   if (base.n === 0 || cand.n === 0 || (base.bad === 0 && cand.bad === 0)) return null;
   const row: MetricComparison = {
-    ...emptyRow(metric, unit, STATUS_METRIC.better), baseline: text[0], candidate: text[1], nBaseline: base.n, nCandidate: cand.n, judged: true,
+    ...emptyRow(metric, unit, STATUS_METRIC.better),
+    baseline: text[0],
+    candidate: text[1],
+    nBaseline: base.n,
+    nCandidate: cand.n,
+    judged: true,
   };
   const share = (c: Counts) => c.bad / c.n;
   if (cand.bad === cand.n && base.bad < base.n) {
@@ -46,27 +62,73 @@ export function countRow(key: string, metric: string, unit: MetricComparison['un
 }
 
 /** The verdict of a tested count row after Holm: a significant change in the broken share, else inconclusive (or unchanged at equal shares). */
-export function decideCounts(row: MetricComparison, alpha: number, base: Counts, cand: Counts): MetricComparison['verdict'] {
+export function decideCounts(
+  row: MetricComparison,
+  alpha: number,
+  base: Counts,
+  cand: Counts,
+): MetricComparison['verdict'] {
   if (base.bad / base.n === cand.bad / cand.n) return 'unchanged';
-  if (row.pAdjusted !== null && row.pAdjusted < alpha) return cand.bad / cand.n > base.bad / base.n ? 'regression' : 'improvement';
+  if (row.pAdjusted !== null && row.pAdjusted < alpha)
+    return cand.bad / cand.n > base.bad / base.n ? 'regression' : 'improvement';
   return 'inconclusive';
 }
 
 const broken = (o: SideObservations): Counts => ({ bad: o.statuses.filter(isBroken).length, n: o.statuses.length });
 const invalid = (o: SideObservations): Counts => ({ bad: o.invalid.filter(Boolean).length, n: o.invalid.length });
-const parityFail = (o: SideObservations): Counts => ({ bad: o.parityPass.filter((p) => !p).length, n: o.parityPass.length });
+const parityFail = (o: SideObservations): Counts => ({
+  bad: o.parityPass.filter((p) => !p).length,
+  n: o.parityPass.length,
+});
 
 /** The counts behind each count row, by metric (decide.ts needs them after Holm). */
-export const COUNTS_OF: Record<string, (o: SideObservations) => Counts> = { status: broken, validity: invalid, parity: parityFail };
+export const COUNTS_OF: Record<string, (o: SideObservations) => Counts> = {
+  status: broken,
+  validity: invalid,
+  parity: parityFail,
+};
 
 /** Status, validity and parity rows of one matched job (those with a bad run on either side). */
 export function countRows(key: string, base: SideObservations, cand: SideObservations): DraftRow[] {
   const ran = (o: SideObservations) => o.statuses.some(isMeasured);
   const rows: Array<DraftRow | null> = [];
-  if (ran(base) || ran(cand)) rows.push(countRow(key, 'status', 'status', [statusText(base.statuses), statusText(cand.statuses)], broken(base), broken(cand), 'broke (failed, crashed, timeout or oom)'));
+  if (ran(base) || ran(cand))
+    rows.push(
+      countRow(
+        key,
+        'status',
+        'status',
+        [statusText(base.statuses), statusText(cand.statuses)],
+        broken(base),
+        broken(cand),
+        'broke (failed, crashed, timeout or oom)',
+      ),
+    );
   const validText = (o: SideObservations) => statusText(o.invalid.map((b) => (b ? 'INVALID' : 'VALID')));
-  if (base.invalid.length && cand.invalid.length) rows.push(countRow(key, 'validity', 'status', [validText(base), validText(cand)], invalid(base), invalid(cand), 'INVALID (LoadGen rules)'));
+  if (base.invalid.length && cand.invalid.length)
+    rows.push(
+      countRow(
+        key,
+        'validity',
+        'status',
+        [validText(base), validText(cand)],
+        invalid(base),
+        invalid(cand),
+        'INVALID (LoadGen rules)',
+      ),
+    );
   const parityText = (o: SideObservations) => statusText(o.parityPass.map((p) => (p ? 'pass' : 'fail')));
-  if (base.parityPass.length && cand.parityPass.length) rows.push(countRow(key, 'parity', 'pass', [parityText(base), parityText(cand)], parityFail(base), parityFail(cand), 'failed parity'));
+  if (base.parityPass.length && cand.parityPass.length)
+    rows.push(
+      countRow(
+        key,
+        'parity',
+        'pass',
+        [parityText(base), parityText(cand)],
+        parityFail(base),
+        parityFail(cand),
+        'failed parity',
+      ),
+    );
   return rows.filter((r): r is DraftRow => r !== null);
 }

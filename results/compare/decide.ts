@@ -18,22 +18,42 @@ import { checkMachines, definitionDiff, groupJobs, observe, type SideObservation
 import { isNotRun } from '../status.js';
 import { countRows, COUNTS_OF, decideCounts } from './count-rows.js';
 import { metricRows, type DraftRow } from './statistics.js';
-import { DEFAULT_COMPARE_OPTIONS, VERDICTS, type CompareOptions, type CompareSide, type Comparison, type JobComparison, type MetricComparison, type Verdict } from './types.js';
+import {
+  DEFAULT_COMPARE_OPTIONS,
+  VERDICTS,
+  type CompareOptions,
+  type CompareSide,
+  type Comparison,
+  type JobComparison,
+  type MetricComparison,
+  type Verdict,
+} from './types.js';
 
 /** The threshold of a metric: its own override, else its group's (`latency`), else the default. */
 export function thresholdFor(options: CompareOptions, metric: string): number {
-  return options.thresholdPctByMetric[metric] ?? options.thresholdPctByMetric[metric.split('.')[0]!] ?? options.thresholdPct;
+  return (
+    options.thresholdPctByMetric[metric] ?? options.thresholdPctByMetric[metric.split('.')[0]!] ?? options.thresholdPct
+  );
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const signedPct = (r: number) => `${r >= 1 ? '+' : ''}${((r - 1) * 100).toFixed(1)}%`;
 
 /** The `inconclusive` note: `CI [-1.2%, +4.0%] straddles ±2% (spread 2.1% at n=8; MDE 6.3%; n≈21 per side for an MDE of 4%)`. */
-export function noisyNote(row: Pick<MetricComparison, 'cv' | 'nBaseline' | 'nCandidate' | 'runsNeeded' | 'mdePct' | 'ciLow' | 'ciHigh' | 'thresholdPct'>): string {
+export function noisyNote(
+  row: Pick<
+    MetricComparison,
+    'cv' | 'nBaseline' | 'nCandidate' | 'runsNeeded' | 'mdePct' | 'ciLow' | 'ciHigh' | 'thresholdPct'
+  >,
+): string {
   const n = row.nBaseline === row.nCandidate ? `n=${row.nBaseline}` : `n=${row.nBaseline}+${row.nCandidate}`;
-  const ci = row.ciLow !== null && row.ciHigh !== null ? `CI [${signedPct(row.ciLow)}, ${signedPct(row.ciHigh)}] straddles ±${row.thresholdPct}%` : 'no 95% CI at these n';
+  const ci =
+    row.ciLow !== null && row.ciHigh !== null
+      ? `CI [${signedPct(row.ciLow)}, ${signedPct(row.ciHigh)}] straddles ±${row.thresholdPct}%`
+      : 'no 95% CI at these n';
   const mde = row.mdePct === null ? 'MDE ∞' : `MDE ${row.mdePct.toFixed(1)}%`;
-  const need = row.runsNeeded === null ? '' : `; n≈${row.runsNeeded} per side for an MDE of ${2 * (row.thresholdPct ?? 0)}%`;
+  const need =
+    row.runsNeeded === null ? '' : `; n≈${row.runsNeeded} per side for an MDE of ${2 * (row.thresholdPct ?? 0)}%`;
   return `${ci} (spread ${pct(row.cv ?? Number.NaN)} at ${n}; ${mde}${need})`;
 }
 
@@ -48,7 +68,14 @@ export function unchangedWithin(row: Pick<MetricComparison, 'ciLow' | 'ciHigh'>)
  * inconclusive. `tests` is the size of the Holm family.
  */
 export function decideMeasured(row: MetricComparison, alpha: number, tests: number, power: number): Verdict {
-  if (row.ratio === null || !Number.isFinite(row.ratio) || row.ratio <= 0 || row.thresholdPct === null || row.testedOn === 'none') return 'inconclusive';
+  if (
+    row.ratio === null ||
+    !Number.isFinite(row.ratio) ||
+    row.ratio <= 0 ||
+    row.thresholdPct === null ||
+    row.testedOn === 'none'
+  )
+    return 'inconclusive';
   const threshold = row.thresholdPct / 100;
   const plan = { scale: row.cv ?? Number.NaN, alpha, tests, threshold, power };
   const mde = minimumDetectableShift({ ...plan, nA: row.nBaseline, nB: row.nCandidate });
@@ -105,11 +132,25 @@ function sourceOf(side: CompareSide): SourceOf {
   return (job) => side.jobSources?.get(job) ?? (side.sources.length === 1 ? side.sources[0] : undefined);
 }
 
-function draftJob(key: string, base: CompareSide['jobs'], cand: CompareSide['jobs'], options: CompareOptions, sources: [SourceOf, SourceOf]): DraftJob {
+function draftJob(
+  key: string,
+  base: CompareSide['jobs'],
+  cand: CompareSide['jobs'],
+  options: CompareOptions,
+  sources: [SourceOf, SourceOf],
+): DraftJob {
   const first = (base[0] ?? cand[0])!;
   const job: JobComparison = {
-    key, suite: first.suite, workload: first.workload, runtime: formatRuntimeId(first.runtime), scenario: first.scenario,
-    verdict: 'unchanged', repeatsBaseline: base.length, repeatsCandidate: cand.length, differences: [], metrics: [],
+    key,
+    suite: first.suite,
+    workload: first.workload,
+    runtime: formatRuntimeId(first.runtime),
+    scenario: first.scenario,
+    verdict: 'unchanged',
+    repeatsBaseline: base.length,
+    repeatsCandidate: cand.length,
+    differences: [],
+    metrics: [],
   };
   const notRun = (jobs: CompareSide['jobs']) => jobs.every((j) => isNotRun(j.status));
   if (!base.length || !cand.length) {
@@ -120,21 +161,34 @@ function draftJob(key: string, base: CompareSide['jobs'], cand: CompareSide['job
   const diff = definitionDiff(base[0]!, cand[0]!, options.ignoreSettings);
   // Different inputs are never judged; in `mlbench ab` settings and model differences are the point.
   const refused = [...diff.inputs, ...(options.judgeDefinitionChanges ? [] : diff.changed)];
-  job.differences.push(...refused, ...(options.judgeDefinitionChanges ? diff.changed : []), ...diff.knobs.map((k) => `runtime setting ${k}`));
+  job.differences.push(
+    ...refused,
+    ...(options.judgeDefinitionChanges ? diff.changed : []),
+    ...diff.knobs.map((k) => `runtime setting ${k}`),
+  );
   if (refused.length) {
     job.verdict = 'not comparable';
     return { job, drafts: [], judged: false, missingCandidate: false };
   }
   const bo = observe(base, sources[0]);
   const co = observe(cand, sources[1]);
-  const describe = (jobs: CompareSide['jobs']) => jobs.map((j) => `${j.status}${j.error?.message ? ` (${j.error.message.split('\n')[0]})` : ''}`);
+  const describe = (jobs: CompareSide['jobs']) =>
+    jobs.map((j) => `${j.status}${j.error?.message ? ` (${j.error.message.split('\n')[0]})` : ''}`);
   if (notRun(base) || notRun(cand)) {
     // Not run on either side is nothing to judge, and the same on both: unchanged.
     job.verdict = notRun(base) && notRun(cand) ? 'unchanged' : 'missing';
-    job.differences.push(`did not run: baseline ${[...new Set(describe(base))].join(', ')}; candidate ${[...new Set(describe(cand))].join(', ')}`);
+    job.differences.push(
+      `did not run: baseline ${[...new Set(describe(base))].join(', ')}; candidate ${[...new Set(describe(cand))].join(', ')}`,
+    );
     return { job, drafts: [], judged: false, missingCandidate: notRun(cand) && !notRun(base) };
   }
-  const ctx = { key, scenario: first.scenario, seed: options.seed, judgeTails: options.judgeTails, thresholdPct: (m: string) => thresholdFor(options, m) };
+  const ctx = {
+    key,
+    scenario: first.scenario,
+    seed: options.seed,
+    judgeTails: options.judgeTails,
+    thresholdPct: (m: string) => thresholdFor(options, m),
+  };
   const drafts = [...countRows(key, bo, co), ...metricRows(ctx, bo, co, options.accuracyTolerance)];
   return { job, drafts, judged: true, observations: [bo, co], missingCandidate: false };
 }
@@ -149,7 +203,11 @@ function decideRow(row: MetricComparison, d: DraftJob, options: CompareOptions, 
   if (row.unit === 'status' || row.unit === 'pass') return;
   if (row.metric === 'accuracy') {
     // A drop beyond the tolerance that varies between runs must be significant too.
-    if (row.testedOn === 'runs' && row.verdict !== 'unchanged' && !(row.pAdjusted !== null && row.pAdjusted < options.alpha)) {
+    if (
+      row.testedOn === 'runs' &&
+      row.verdict !== 'unchanged' &&
+      !(row.pAdjusted !== null && row.pAdjusted < options.alpha)
+    ) {
       row.verdict = 'inconclusive';
       row.note = `${row.note}; beyond the tolerance but not significant after Holm (p ${row.pAdjusted?.toPrecision(2)})`;
     }
@@ -164,19 +222,29 @@ function decideRow(row: MetricComparison, d: DraftJob, options: CompareOptions, 
 }
 
 /** Compares two sides across runs. Throws E_MACHINE_MISMATCH when machines differ and that is not allowed. */
-export function compareSides(baseline: CompareSide, candidate: CompareSide, requested: Partial<CompareOptions> = {}): Comparison {
+export function compareSides(
+  baseline: CompareSide,
+  candidate: CompareSide,
+  requested: Partial<CompareOptions> = {},
+): Comparison {
   const options: CompareOptions = { ...DEFAULT_COMPARE_OPTIONS, ...requested };
   const machineWarning = checkMachines(baseline.machines, candidate.machines, options.allowDifferentMachine);
   const baseGroups = groupJobs(baseline.jobs);
   const candGroups = groupJobs(candidate.jobs);
   const keys = [...new Set([...baseGroups.keys(), ...candGroups.keys()])];
   const sources: [SourceOf, SourceOf] = [sourceOf(baseline), sourceOf(candidate)];
-  const drafts = keys.map((key) => draftJob(key, baseGroups.get(key) ?? [], candGroups.get(key) ?? [], options, sources));
+  const drafts = keys.map((key) =>
+    draftJob(key, baseGroups.get(key) ?? [], candGroups.get(key) ?? [], options, sources),
+  );
 
   // One Holm family: every judged test of every judged job (timings, counts, accuracy).
-  const family = drafts.filter((d) => d.judged).flatMap((d) => d.drafts.filter((r) => r.testId && r.row.pValue !== null));
+  const family = drafts
+    .filter((d) => d.judged)
+    .flatMap((d) => d.drafts.filter((r) => r.testId && r.row.pValue !== null));
   const adjusted = holmAdjust(family.map((r) => r.row.pValue!));
-  family.forEach((r, i) => { r.row.pAdjusted = adjusted[i]!; });
+  family.forEach((r, i) => {
+    r.row.pAdjusted = adjusted[i]!;
+  });
 
   for (const d of drafts) {
     for (const { row } of d.drafts) {
@@ -191,7 +259,13 @@ export function compareSides(baseline: CompareSide, candidate: CompareSide, requ
   return {
     baseline: { sources: baseline.sources, machineIds: [...new Set(baseline.machines.map((m) => m.id))] },
     candidate: { sources: candidate.sources, machineIds: [...new Set(candidate.machines.map((m) => m.id))] },
-    options, machineWarning, tests: family.length, jobs, counts, regression: counts.regression > 0,
-    missingCandidate, failed: counts.regression > 0 || missingCandidate.length > 0,
+    options,
+    machineWarning,
+    tests: family.length,
+    jobs,
+    counts,
+    regression: counts.regression > 0,
+    missingCandidate,
+    failed: counts.regression > 0 || missingCandidate.length > 0,
   };
 }

@@ -10,7 +10,12 @@ import type { Comparison, JobComparison, MetricComparison, Verdict } from './typ
 
 /** asv-style marks: `+` worse, `-` better, `~` inconclusive, `x` not comparable, `?` missing. */
 export const VERDICT_MARK: Record<Verdict, string> = {
-  regression: '+', improvement: '-', inconclusive: '~', 'not comparable': 'x', missing: '?', unchanged: ' ',
+  regression: '+',
+  improvement: '-',
+  inconclusive: '~',
+  'not comparable': 'x',
+  missing: '?',
+  unchanged: ' ',
 };
 
 /** A value with its unit, scaled for reading with the shared formatting (harness/common/format.ts). */
@@ -19,11 +24,16 @@ export function formatValue(value: number | string | null, unit: MetricCompariso
   if (typeof value === 'string') return value;
   if (!Number.isFinite(value)) return String(value);
   switch (unit) {
-    case 'ns': return formatNs(value);
-    case 'per-s': return `${sig(value)}/s`;
-    case 's': return formatSeconds(value);
-    case 'bytes': return formatBytes(value);
-    default: return sig(value);
+    case 'ns':
+      return formatNs(value);
+    case 'per-s':
+      return `${sig(value)}/s`;
+    case 's':
+      return formatSeconds(value);
+    case 'bytes':
+      return formatBytes(value);
+    default:
+      return sig(value);
   }
 }
 
@@ -49,12 +59,18 @@ export function formatNoise(row: MetricComparison): string {
 export function verdictText(row: Pick<MetricComparison, 'verdict' | 'note' | 'judged'>): string {
   if (!row.judged && row.verdict === 'unchanged') return 'unchanged, not judged';
   if (row.verdict === 'unchanged' && row.note?.startsWith('±')) return `unchanged (${row.note})`;
-  return row.note && (row.verdict === 'inconclusive' || row.verdict === 'regression' || row.verdict === 'improvement') && !row.note.startsWith('±') ? `${row.verdict}: ${row.note}` : row.verdict;
+  return row.note &&
+    (row.verdict === 'inconclusive' || row.verdict === 'regression' || row.verdict === 'improvement') &&
+    !row.note.startsWith('±')
+    ? `${row.verdict}: ${row.note}`
+    : row.verdict;
 }
 
 /** A job without metric rows: `not comparable (x: a → b; ...)`, `missing (only in the baseline ...)`. */
 export function jobText(job: JobComparison): string {
-  return job.differences.length && (job.verdict === 'not comparable' || job.verdict === 'missing') ? `${job.verdict} (${job.differences.join('; ')})` : job.verdict;
+  return job.differences.length && (job.verdict === 'not comparable' || job.verdict === 'missing')
+    ? `${job.verdict} (${job.differences.join('; ')})`
+    : job.verdict;
 }
 
 /** The failure line for jobs the baseline ran and the candidate did not, or null. */
@@ -77,49 +93,95 @@ export function countsText(c: Comparison): string {
 
 /** The decision rule in one line, with this comparison's numbers. */
 export function ruleText(c: Comparison): string {
-  const overrides = Object.entries(c.options.thresholdPctByMetric).map(([k, v]) => `${k} ${v}%`).join(', ');
+  const overrides = Object.entries(c.options.thresholdPctByMetric)
+    .map(([k, v]) => `${k} ${v}%`)
+    .join(', ');
   const tails = c.options.judgeTails ? '' : '; p90/p99 and single-stream throughput are reported, not judged';
-  return `unit = the run; change = Hodges-Lehmann shift of log run values with its exact 95% rank CI; regression = Mann-Whitney p (Holm over ${c.tests} test${c.tests === 1 ? '' : 's'}) < ${c.options.alpha} ` +
+  return (
+    `unit = the run; change = Hodges-Lehmann shift of log run values with its exact 95% rank CI; regression = Mann-Whitney p (Holm over ${c.tests} test${c.tests === 1 ? '' : 's'}) < ${c.options.alpha} ` +
     `AND the CI wholly beyond +${c.options.thresholdPct}%${overrides ? ` (${overrides})` : ''}; unchanged = the CI inside ±threshold; inconclusive = the CI straddles it; ` +
-    `broken/INVALID/parity-fail runs: Fisher's exact test in the same family, every candidate run broken = regression; accuracy drop > ${c.options.accuracyTolerance}${tails}`;
+    `broken/INVALID/parity-fail runs: Fisher's exact test in the same family, every candidate run broken = regression; accuracy drop > ${c.options.accuracyTolerance}${tails}`
+  );
 }
 
 /** Renders a comparison for a terminal. */
 export function formatTerminal(c: Comparison): string {
-  const rows: string[][] = [['', 'job', 'metric', 'runs', 'baseline', 'candidate', 'change [95% CI]', 'CV / MDE', 'p (Holm)', 'verdict']];
+  const rows: string[][] = [
+    ['', 'job', 'metric', 'runs', 'baseline', 'candidate', 'change [95% CI]', 'CV / MDE', 'p (Holm)', 'verdict'],
+  ];
   for (const job of c.jobs) {
-    if (!job.metrics.length) rows.push([VERDICT_MARK[job.verdict], job.key, '-', '-', '-', '-', '-', '-', '-', jobText(job)]);
+    if (!job.metrics.length)
+      rows.push([VERDICT_MARK[job.verdict], job.key, '-', '-', '-', '-', '-', '-', '-', jobText(job)]);
     for (const m of job.metrics) {
-      rows.push([VERDICT_MARK[m.verdict], job.key, m.metric, `${m.nBaseline}/${m.nCandidate}`, formatValue(m.baseline, m.unit), formatValue(m.candidate, m.unit),
-        formatChange(m), formatNoise(m), formatP(m.pAdjusted ?? m.pValue), verdictText(m)]);
+      rows.push([
+        VERDICT_MARK[m.verdict],
+        job.key,
+        m.metric,
+        `${m.nBaseline}/${m.nCandidate}`,
+        formatValue(m.baseline, m.unit),
+        formatValue(m.candidate, m.unit),
+        formatChange(m),
+        formatNoise(m),
+        formatP(m.pAdjusted ?? m.pValue),
+        verdictText(m),
+      ]);
     }
   }
   // Job keys carry model and file names: no escape sequence of theirs reaches the terminal.
   const cells = rows.map((r) => r.map(escapeTerminal));
   const widths = cells[0]!.map((_, i) => Math.max(...cells.map((r) => r[i]!.length)));
-  const lines = [cells.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n'), ''];
+  const lines = [
+    cells
+      .map((r) =>
+        r
+          .map((cell, i) => cell.padEnd(widths[i]!))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n'),
+    '',
+  ];
   for (const job of c.jobs) if (job.differences.length) lines.push(`${job.key}: ${job.differences.join('; ')}`);
   if (c.machineWarning) lines.push(`warning: ${c.machineWarning}`);
   lines.push(`rule: ${ruleText(c)}`);
   if (missingText(c)) lines.push(missingText(c)!);
-  lines.push(`result: ${countsText(c)}${c.regression ? ' -> REGRESSION' : c.failed ? ' -> FAILED (missing on the candidate side)' : ''}`);
+  lines.push(
+    `result: ${countsText(c)}${c.regression ? ' -> REGRESSION' : c.failed ? ' -> FAILED (missing on the candidate side)' : ''}`,
+  );
   return escapeTerminal(lines.join('\n')) + '\n';
 }
 
 const ICON: Record<string, string> = {
-  regression: ':red_circle: regression', improvement: ':green_circle: improvement', inconclusive: ':grey_question: inconclusive',
-  unchanged: 'unchanged', 'not comparable': ':x: not comparable', missing: ':warning: missing',
+  regression: ':red_circle: regression',
+  improvement: ':green_circle: improvement',
+  inconclusive: ':grey_question: inconclusive',
+  unchanged: 'unchanged',
+  'not comparable': ':x: not comparable',
+  missing: ':warning: missing',
 };
 
 function markdownRows(jobs: JobComparison[]): string[] {
-  const out = ['| job | metric | runs | baseline | candidate | change [95% CI] | CV / MDE | p (Holm) | verdict |', '|---|---|---:|---:|---:|---:|---:|---:|---|'];
+  const out = [
+    '| job | metric | runs | baseline | candidate | change [95% CI] | CV / MDE | p (Holm) | verdict |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---|',
+  ];
   for (const job of jobs) {
     const key = escapeMarkdown(job.key);
-    if (!job.metrics.length) out.push(`| ${key} | - | - | - | - | - | - | - | ${ICON[job.verdict]}${job.differences.length ? ` (${escapeMarkdown(job.differences.join('; '))})` : ''} |`);
+    if (!job.metrics.length)
+      out.push(
+        `| ${key} | - | - | - | - | - | - | - | ${ICON[job.verdict]}${job.differences.length ? ` (${escapeMarkdown(job.differences.join('; '))})` : ''} |`,
+      );
     for (const m of job.metrics) {
-      const note = m.note && m.verdict !== 'unchanged' ? `: ${escapeMarkdown(m.note)}` : m.note?.startsWith('±') ? ` (${escapeMarkdown(m.note)})` : '';
-      out.push(`| ${key} | ${escapeMarkdown(m.metric)} | ${m.nBaseline}/${m.nCandidate} | ${escapeMarkdown(formatValue(m.baseline, m.unit))} | ${escapeMarkdown(formatValue(m.candidate, m.unit))} | ` +
-        `${escapeMarkdown(formatChange(m))} | ${formatNoise(m)} | ${formatP(m.pAdjusted ?? m.pValue)} | ${ICON[m.verdict]}${note}${!m.judged && m.verdict === 'unchanged' ? ', not judged' : ''} |`);
+      const note =
+        m.note && m.verdict !== 'unchanged'
+          ? `: ${escapeMarkdown(m.note)}`
+          : m.note?.startsWith('±')
+            ? ` (${escapeMarkdown(m.note)})`
+            : '';
+      out.push(
+        `| ${key} | ${escapeMarkdown(m.metric)} | ${m.nBaseline}/${m.nCandidate} | ${escapeMarkdown(formatValue(m.baseline, m.unit))} | ${escapeMarkdown(formatValue(m.candidate, m.unit))} | ` +
+          `${escapeMarkdown(formatChange(m))} | ${formatNoise(m)} | ${formatP(m.pAdjusted ?? m.pValue)} | ${ICON[m.verdict]}${note}${!m.judged && m.verdict === 'unchanged' ? ', not judged' : ''} |`,
+      );
     }
   }
   return out;
@@ -138,27 +200,37 @@ export function formatMarkdown(c: Comparison): string {
   if (c.machineWarning) lines.push(`> :warning: ${escapeMarkdown(c.machineWarning)}`, '');
   if (missingText(c)) lines.push(`> :red_circle: ${escapeMarkdown(missingText(c)!)}`, '');
   if (attention.length) lines.push(...markdownRows(attention), '');
-  if (quiet.length) lines.push('<details><summary>Unchanged jobs</summary>', '', ...markdownRows(quiet), '', '</details>', '');
+  if (quiet.length)
+    lines.push('<details><summary>Unchanged jobs</summary>', '', ...markdownRows(quiet), '', '</details>', '');
   const notes = c.jobs.filter((j) => j.differences.length);
   if (notes.length) {
     lines.push('Differences:', '');
     for (const j of notes) lines.push(`- ${escapeMarkdown(j.key)}: ${escapeMarkdown(j.differences.join('; '))}`);
     lines.push('');
   }
-  lines.push(`<sub>${escapeMarkdown(ruleText(c))}. Change = exp(Hodges-Lehmann shift of log run values) - 1 with its exact 95% rank CI; baseline and candidate are medians over runs.</sub>`, '');
+  lines.push(
+    `<sub>${escapeMarkdown(ruleText(c))}. Change = exp(Hodges-Lehmann shift of log run values) - 1 with its exact 95% rank CI; baseline and candidate are medians over runs.</sub>`,
+    '',
+  );
   return lines.join('\n');
 }
 
 /** Renders a comparison as JSON (stable key order as built; NaN and Infinity become null). */
 export function formatJson(c: Comparison): string {
-  return JSON.stringify(c, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 1) + '\n';
+  return (
+    JSON.stringify(c, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 1) + '\n'
+  );
 }
 
 export type CompareFormat = 'terminal' | 'md' | 'json';
 export const COMPARE_FORMATS: readonly CompareFormat[] = ['terminal', 'md', 'json'];
 
 /** Formatters by name. */
-export const FORMATTERS: Record<CompareFormat, (c: Comparison) => string> = { terminal: formatTerminal, md: formatMarkdown, json: formatJson };
+export const FORMATTERS: Record<CompareFormat, (c: Comparison) => string> = {
+  terminal: formatTerminal,
+  md: formatMarkdown,
+  json: formatJson,
+};
 
 /** `run --baseline`'s summary.md: the verdicts it stands by, then how jobs beyond the threshold were handled. */
 export function formatBaselineMarkdown(gate: BaselineResult): string {
@@ -169,11 +241,21 @@ export function formatBaselineMarkdown(gate: BaselineResult): string {
     lines.push('| job | how | verdict |', '|---|---|---|');
     for (const key of flagged) {
       const verdict = gate.final.jobs.find((j) => j.key === key)?.verdict ?? '-';
-      const how = gate.modes[key] === 'interleaved' ? 're-measured on both sides, interleaved' : 'baseline-only: a hint, not a verdict';
+      const how =
+        gate.modes[key] === 'interleaved'
+          ? 're-measured on both sides, interleaved'
+          : 'baseline-only: a hint, not a verdict';
       lines.push(`| ${escapeMarkdown(key)} | ${how} | ${ICON[verdict] ?? verdict} |`);
     }
     lines.push('');
-    if (gate.confirmation) lines.push('<details><summary>Comparison of the re-measurements</summary>', '', formatMarkdown(gate.confirmation), '</details>', '');
+    if (gate.confirmation)
+      lines.push(
+        '<details><summary>Comparison of the re-measurements</summary>',
+        '',
+        formatMarkdown(gate.confirmation),
+        '</details>',
+        '',
+      );
   }
   return lines.join('\n');
 }

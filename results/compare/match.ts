@@ -26,12 +26,22 @@ export const RUNTIME_KNOB_PREFIXES: readonly string[] = runtimeSettingsGroups().
  * Settings that do not change what is measured (process limits, how many samples are stored,
  * how often a job repeats, the op profile taken after measuring): ignored by the like-with-like check.
  */
-export const NEUTRAL_SETTINGS: readonly string[] = ['timeoutMs', 'memoryLimitMb', 'repeat', 'maxSamplesRetained', 'profileOps'];
+export const NEUTRAL_SETTINGS: readonly string[] = [
+  'timeoutMs',
+  'memoryLimitMb',
+  'repeat',
+  'maxSamplesRetained',
+  'profileOps',
+];
 
 export { MEASURED_STATUSES, BROKEN_STATUSES, NOT_RUN_STATUSES } from '../status.js';
 
 /** Latency percentiles compared for every job that has latencies. */
-export const LATENCY_PERCENTILES: ReadonlyArray<[string, number]> = [['p50', 0.5], ['p90', 0.9], ['p99', 0.99]];
+export const LATENCY_PERCENTILES: ReadonlyArray<[string, number]> = [
+  ['p50', 0.5],
+  ['p90', 0.9],
+  ['p99', 0.99],
+];
 
 export { jobKey } from '../job-key.js';
 
@@ -60,7 +70,9 @@ export interface DefinitionDiff {
 export function definitionDiff(baseline: JobResult, candidate: JobResult, ignore: readonly string[]): DefinitionDiff {
   const changed: string[] = [];
   const knobs: string[] = [];
-  const inputs = inputDifferences(baseline.inputs, candidate.inputs).filter((d) => !matchesAny(`inputs.${d.slice(0, d.indexOf(':'))}`, ignore));
+  const inputs = inputDifferences(baseline.inputs, candidate.inputs).filter(
+    (d) => !matchesAny(`inputs.${d.slice(0, d.indexOf(':'))}`, ignore),
+  );
   const keys = [...new Set([...Object.keys(baseline.settings), ...Object.keys(candidate.settings)])].sort();
   for (const key of keys) {
     if (NEUTRAL_SETTINGS.includes(key) || matchesAny(key, ignore)) continue;
@@ -77,7 +89,9 @@ export function definitionDiff(baseline: JobResult, candidate: JobResult, ignore
     changed.push(`model: ${stable(baseline.model ?? null)} → ${stable(candidate.model ?? null)}`);
   }
   if (stable(baseline.dataset?.checksum ?? null) !== stable(candidate.dataset?.checksum ?? null)) {
-    changed.push(`dataset checksum: ${baseline.dataset?.checksum ?? 'none'} → ${candidate.dataset?.checksum ?? 'none'}`);
+    changed.push(
+      `dataset checksum: ${baseline.dataset?.checksum ?? 'none'} → ${candidate.dataset?.checksum ?? 'none'}`,
+    );
   }
   return { inputs, changed, knobs };
 }
@@ -90,7 +104,14 @@ type FedInputs = JobResult['inputs'];
 /** `name dims dtype[, values sha256:…][, range lo..hi]` of one fed input. */
 function describeInput(input: NonNullable<FedInputs>[number] | undefined): string {
   if (!input) return 'absent';
-  return [input.dims.join('x'), input.dtype, input.given ? `given ${input.given}` : null, input.range ? `range ${input.range.join('..')}` : null].filter(Boolean).join(' ');
+  return [
+    input.dims.join('x'),
+    input.dtype,
+    input.given ? `given ${input.given}` : null,
+    input.range ? `range ${input.range.join('..')}` : null,
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 /**
@@ -128,10 +149,15 @@ export function checkMachines(baseline: Machine[], candidate: Machine[], allow: 
   const other = all.find((m) => m.id !== first.id);
   if (!other) return null;
   const diffs = machineDifferences(first, other);
-  const what = diffs.length ? `differing fields: ${diffs.join('; ')}` : 'no recorded field differs, but the fingerprints do';
+  const what = diffs.length
+    ? `differing fields: ${diffs.join('; ')}`
+    : 'no recorded field differs, but the fingerprints do';
   const message = `results come from different machines: ${first.id} (${first.hostname}) and ${other.id} (${other.hostname}); ${what}.`;
   if (!allow) {
-    throw new UsageError('E_MACHINE_MISMATCH', `${message} Timings from different machines are not comparable; pass --allow-different-machine to compare anyway.`);
+    throw new UsageError(
+      'E_MACHINE_MISMATCH',
+      `${message} Timings from different machines are not comparable; pass --allow-different-machine to compare anyway.`,
+    );
   }
   return message;
 }
@@ -163,15 +189,18 @@ function runLatency(job: JobResult, sourceOf: SourceOf): Record<string, number> 
   try {
     stored = latencySampleOf(job);
   } catch (err) {
-    throw new UsageError('E_RESULT_FILE',
-      `${sourceOf(job) ?? 'result file'}: job ${job.id}: histogramNs is corrupt (${errorMessage(err)}); re-run the job or leave this file out of the comparison.`);
+    throw new UsageError(
+      'E_RESULT_FILE',
+      `${sourceOf(job) ?? 'result file'}: job ${job.id}: histogramNs is corrupt (${errorMessage(err)}); re-run the job or leave this file out of the comparison.`,
+    );
   }
   if (stored) return Object.fromEntries(LATENCY_PERCENTILES.map(([name, p]) => [name, quantile(stored.sample, p)]));
   const summary = job.latencyNs as Record<string, number> | undefined | null;
   return summary && LATENCY_PERCENTILES.every(([name]) => summary[name]! > 0) ? summary : null;
 }
 
-const finite = (values: Array<number | null | undefined>): number[] => values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+const finite = (values: Array<number | null | undefined>): number[] =>
+  values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
 
 /**
  * Collects one side's observations of a matched job from its runs. Only measured runs (ok,
@@ -188,10 +217,15 @@ export function observe(jobs: JobResult[], sourceOf: SourceOf = () => undefined)
     throughputPerS: finite(measured.map((j) => j.throughputPerS)),
     trainSeconds: finite(measured.map((j) => j.train?.seconds)),
     peakRssBytes: finite(measured.map((j) => j.memory?.peakRssBytes)),
-    accuracy: accuracyJobs.length ? { metric: accuracyJobs[0]!.accuracy!.metric, values: accuracyJobs.map((j) => j.accuracy!.value) } : null,
+    accuracy: accuracyJobs.length
+      ? { metric: accuracyJobs[0]!.accuracy!.metric, values: accuracyJobs.map((j) => j.accuracy!.value) }
+      : null,
     // The job that is the parity reference itself has no verdict to compare.
     parityPass: jobs.flatMap((j) => (j.parity && 'pass' in j.parity ? [j.parity.pass] : [])),
-    invalid: measured.map((j) => j.status === 'invalid' || (j.validity !== undefined && !j.validity.valid && j.validity.result !== 'UNSCORED')),
+    invalid: measured.map(
+      (j) =>
+        j.status === 'invalid' || (j.validity !== undefined && !j.validity.valid && j.validity.result !== 'UNSCORED'),
+    ),
     headline: headlineOf(measured),
   };
 }
@@ -203,7 +237,9 @@ function headlineOf(measured: JobResult[]): SideObservations['headline'] {
   const first = measured.find((j) => j.metric && headlineDirection(j.metric));
   if (!first?.metric) return null;
   const key = first.metric.key ?? 'find_peak_qps';
-  const values = finite(measured.map((j) => (j.metric && (j.metric.key ?? 'find_peak_qps') === key ? j.metric.value : undefined)));
+  const values = finite(
+    measured.map((j) => (j.metric && (j.metric.key ?? 'find_peak_qps') === key ? j.metric.value : undefined)),
+  );
   return { key, unit: first.metric.unit, values };
 }
 
@@ -218,7 +254,8 @@ export function statusText(statuses: string[]): string {
 /** A side from result files already in memory (`sources[i]` names `results[i]` when the lengths match). */
 export function sideFromResults(results: ResultFile[], sources: string[]): CompareSide {
   const jobSources = new Map<JobResult, string>();
-  if (sources.length === results.length) results.forEach((r, i) => r.jobs.forEach((j) => jobSources.set(j, sources[i]!)));
+  if (sources.length === results.length)
+    results.forEach((r, i) => r.jobs.forEach((j) => jobSources.set(j, sources[i]!)));
   return { sources, machines: results.map((r) => r.machine), jobs: results.flatMap((r) => r.jobs), jobSources };
 }
 
@@ -228,5 +265,8 @@ export function sideFromResults(results: ResultFile[], sources: string[]): Compa
  */
 export async function loadSide(inputs: string[], role: 'baseline' | 'candidate'): Promise<CompareSide> {
   const { results } = await loadResults(inputs, { badFile: 'throw', role });
-  return sideFromResults(results.map((r) => r.result), results.map((r) => r.file));
+  return sideFromResults(
+    results.map((r) => r.result),
+    results.map((r) => r.file),
+  );
 }

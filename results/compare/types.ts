@@ -22,7 +22,14 @@ import type { JobResult, Machine } from '../schema.js';
  *   (unavailable, no result file), the comparison fails (Comparison.missingCandidate).
  */
 export type Verdict = 'regression' | 'improvement' | 'unchanged' | 'inconclusive' | 'not comparable' | 'missing';
-export const VERDICTS: readonly Verdict[] = ['regression', 'improvement', 'unchanged', 'inconclusive', 'not comparable', 'missing'];
+export const VERDICTS: readonly Verdict[] = [
+  'regression',
+  'improvement',
+  'unchanged',
+  'inconclusive',
+  'not comparable',
+  'missing',
+];
 
 /** Resolved options of a comparison (defaults filled). */
 export interface CompareOptions {
@@ -80,11 +87,19 @@ export interface CompareFlags {
 }
 
 /** A number flag (a trailing % allowed) in a range. */
-const num = (min: number, max: number, exclusive = false) => z.string().trim().regex(/^[^%]+%?$/).transform((s) => Number(s.replace(/%$/, '')))
-  .refine((v) => Number.isFinite(v) && (exclusive ? v > min && v < max : v >= min && v <= max),
-    { message: `expected a number in ${exclusive ? '(' : '['}${min}, ${max}${exclusive ? ')' : ']'}` });
+const num = (min: number, max: number, exclusive = false) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[^%]+%?$/)
+    .transform((s) => Number(s.replace(/%$/, '')))
+    .refine((v) => Number.isFinite(v) && (exclusive ? v > min && v < max : v >= min && v <= max), {
+      message: `expected a number in ${exclusive ? '(' : '['}${min}, ${max}${exclusive ? ')' : ']'}`,
+    });
 
-const thresholdPair = z.string().regex(/^[^=]+=.*$/, { message: 'expected metric=percent, e.g. memory=15 or latency.p99=10' })
+const thresholdPair = z
+  .string()
+  .regex(/^[^=]+=.*$/, { message: 'expected metric=percent, e.g. memory=15 or latency.p99=10' })
   .transform((pair) => [pair.slice(0, pair.indexOf('=')).trim(), pair.slice(pair.indexOf('=') + 1)] as const)
   .pipe(z.tuple([z.string().min(1), num(0, 1000)]));
 
@@ -96,12 +111,18 @@ const FLAGS_SCHEMA = z.object({
   allowDifferentMachine: z.boolean().optional(),
   ignoreSetting: z.array(z.string()).optional(),
   judgeTails: z.boolean().optional(),
-  seed: num(0, 2 ** 32 - 1).pipe(z.number().int({ message: 'expected an integer' })).optional(),
+  seed: num(0, 2 ** 32 - 1)
+    .pipe(z.number().int({ message: 'expected an integer' }))
+    .optional(),
 });
 
 /** The flag each schema key comes from, for error messages. */
 const FLAG_NAMES: Record<string, string> = {
-  alpha: '--alpha', threshold: '--threshold', thresholdFor: '--threshold-for', accuracyTolerance: '--accuracy-tolerance', seed: '--seed',
+  alpha: '--alpha',
+  threshold: '--threshold',
+  thresholdFor: '--threshold-for',
+  accuracyTolerance: '--accuracy-tolerance',
+  seed: '--seed',
 };
 
 /** Resolves compare flags against the defaults; a bad value is a UsageError E_BAD_FLAG naming the flag and the value. */
@@ -119,10 +140,16 @@ export function resolveCompareOptions(flags: CompareFlags): CompareOptions {
     ...DEFAULT_COMPARE_OPTIONS,
     alpha: f.alpha ?? DEFAULT_COMPARE_OPTIONS.alpha,
     thresholdPct: f.threshold ?? DEFAULT_COMPARE_OPTIONS.thresholdPct,
-    thresholdPctByMetric: { ...DEFAULT_COMPARE_OPTIONS.thresholdPctByMetric, ...Object.fromEntries(f.thresholdFor ?? []) },
+    thresholdPctByMetric: {
+      ...DEFAULT_COMPARE_OPTIONS.thresholdPctByMetric,
+      ...Object.fromEntries(f.thresholdFor ?? []),
+    },
     accuracyTolerance: f.accuracyTolerance ?? DEFAULT_COMPARE_OPTIONS.accuracyTolerance,
     allowDifferentMachine: f.allowDifferentMachine ?? false,
-    ignoreSettings: (f.ignoreSetting ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean),
+    ignoreSettings: (f.ignoreSetting ?? [])
+      .flatMap((s) => s.split(','))
+      .map((s) => s.trim())
+      .filter(Boolean),
     judgeTails: f.judgeTails ?? false,
     seed: f.seed ?? DEFAULT_COMPARE_OPTIONS.seed,
   };

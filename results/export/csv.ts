@@ -25,8 +25,21 @@ export const csvExporter: Exporter = {
     if (!rows.length) return [];
     const lines = [HEADER.join(',')];
     for (const r of rows) {
-      lines.push([r.runtime, sliceRows(`train_${r.size}`) ?? r.size, round(r.trainSeconds, 3), round(r.peakRssMb === null ? null : r.peakRssMb / 1024, 3),
-        round(r.auc, 4), r.model, round(r.timeToTargetSeconds, 3), r.status, r.runs].map(field).join(','));
+      lines.push(
+        [
+          r.runtime,
+          sliceRows(`train_${r.size}`) ?? r.size,
+          round(r.trainSeconds, 3),
+          round(r.peakRssMb === null ? null : r.peakRssMb / 1024, 3),
+          round(r.auc, 4),
+          r.model,
+          round(r.timeToTargetSeconds, 3),
+          r.status,
+          r.runs,
+        ]
+          .map(field)
+          .join(','),
+      );
     }
     return [{ name: 'benchm-ml.csv', content: `${lines.join('\n')}\n` }];
   },

@@ -50,7 +50,10 @@ export function byBenchmark(jobs: JobResult[]): Map<string, JobResult[]> {
       const diff = definitionDiff(group[0]!, other, []);
       const what = [...diff.inputs, ...diff.changed, ...diff.knobs];
       if (what.length) {
-        throw new UsageError('E_RESULT_FILE', `${name}: the runs given differ in ${what.join('; ')}; one exported value cannot stand for both. Export each setting's result files separately.`);
+        throw new UsageError(
+          'E_RESULT_FILE',
+          `${name}: the runs given differ in ${what.join('; ')}; one exported value cannot stand for both. Export each setting's result files separately.`,
+        );
       }
     }
   }
@@ -65,7 +68,10 @@ export function byBenchmark(jobs: JobResult[]): Map<string, JobResult[]> {
  * share a folder.
  */
 export function fileSlug(name: string, used?: Map<string, string>): string {
-  const slug = name.normalize('NFC').replace(/[/\\]/g, '_').replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '-');
+  const slug = name
+    .normalize('NFC')
+    .replace(/[/\\]/g, '_')
+    .replace(/[^\p{L}\p{M}\p{N}._-]+/gu, '-');
   if (!used) return slug;
   const owner = used.get(slug);
   if (owner === undefined || owner === name) {

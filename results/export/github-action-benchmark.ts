@@ -25,9 +25,12 @@ export const githubActionBenchmarkExporter: Exporter = {
     const bigger: BenchmarkResult[] = [];
     for (const [name, jobs] of byBenchmark(measuredJobs(inputs))) {
       const first = jobs[0]!;
-      const extra = [`runs: ${jobs.length}`, `status: ${[...new Set(jobs.map((j) => j.status))].join('/')}`,
+      const extra = [
+        `runs: ${jobs.length}`,
+        `status: ${[...new Set(jobs.map((j) => j.status))].join('/')}`,
         `runtime: ${first.runtime.id}:${first.runtime.backend} ${first.runtime.version ?? ''}`.trim(),
-        ...(jobSoftwareWarning(first) ? [`WARNING: ${jobSoftwareWarning(first)}`] : [])].join('\n');
+        ...(jobSoftwareWarning(first) ? [`WARNING: ${jobSoftwareWarning(first)}`] : []),
+      ].join('\n');
       for (const m of measuresOf(jobs)) {
         const entry: BenchmarkResult = { name: `${name} - ${m.id}`, unit: m.unit, value: m.value, extra };
         if (m.low !== null && m.high !== null) entry.range = `95% CI ${sig(m.low)} .. ${sig(m.high)}`;

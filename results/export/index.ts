@@ -14,7 +14,16 @@ export const EXPORTERS: Record<string, Exporter> = {
 };
 
 export { bmfExporter, csvExporter, githubActionBenchmarkExporter, loadgenExporter };
-export { benchmarkName, byBenchmark, byName, fileSlug, measuredJobs, type Exporter, type ExportedFile, type ExportInput } from './exporter.js';
+export {
+  benchmarkName,
+  byBenchmark,
+  byName,
+  fileSlug,
+  measuredJobs,
+  type Exporter,
+  type ExportedFile,
+  type ExportInput,
+} from './exporter.js';
 export { measuresOf, type Measure } from './measures.js';
 export { quantileCi, medianOverRuns, MIN_RUNS_FOR_INTERVAL, type Bounded } from './bounds.js';
 export { LOADGEN_HEADER, loadgenKeys } from './loadgen.js';

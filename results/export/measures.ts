@@ -38,17 +38,31 @@ function latency(jobs: JobResult[]): Bounded | null {
 }
 
 /** The catalogue metrics every export carries, in this order (latency has its own per-run p50). */
-const EXPORTED: readonly MetricDef[] = [METRICS['latency.p50'], METRICS.throughput, METRICS['throughput.queries'], METRICS['memory.peakRss'], METRICS['train.seconds']];
+const EXPORTED: readonly MetricDef[] = [
+  METRICS['latency.p50'],
+  METRICS.throughput,
+  METRICS['throughput.queries'],
+  METRICS['memory.peakRss'],
+  METRICS['train.seconds'],
+];
 
 /** The measures of one benchmark's jobs (repeats and runs of the same job id). */
 export function measuresOf(jobs: JobResult[]): Measure[] {
   const out: Measure[] = [];
-  const add = (id: string, unit: string, better: Better, b: Bounded | null) => { if (b && finite(b.value)) out.push({ id, unit, better, ...b }); };
-  for (const m of EXPORTED) add(m.exportName!, m.unit, m.better, m === METRICS['latency.p50'] ? latency(jobs) : pooled(jobs, m.read));
+  const add = (id: string, unit: string, better: Better, b: Bounded | null) => {
+    if (b && finite(b.value)) out.push({ id, unit, better, ...b });
+  };
+  for (const m of EXPORTED)
+    add(m.exportName!, m.unit, m.better, m === METRICS['latency.p50'] ? latency(jobs) : pooled(jobs, m.read));
   const metric = jobs.find((j) => j.accuracy)?.accuracy?.metric;
   if (metric) {
     const id = metric.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-    add(id, metric, accuracyBetter(metric), pooled(jobs, (j) => (j.accuracy?.metric === metric ? j.accuracy.value : undefined)));
+    add(
+      id,
+      metric,
+      accuracyBetter(metric),
+      pooled(jobs, (j) => (j.accuracy?.metric === metric ? j.accuracy.value : undefined)),
+    );
   }
   return out;
 }

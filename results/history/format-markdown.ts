@@ -16,7 +16,10 @@ function table(steps: HistoryStep[]): string[] {
   return [
     '| job | metric | machine | from | before → after | change |',
     '|---|---|---|---|---:|---:|',
-    ...steps.map((s) => `| ${cell(s.job)} | ${cell(s.metric)} (${cell(s.unit)}) | ${cell(s.machineId)} | ${where(s.at)} | ${num(s.before)} → ${num(s.after)} | ${s.change >= 0 ? '+' : ''}${(s.change * 100).toFixed(1)}% |`),
+    ...steps.map(
+      (s) =>
+        `| ${cell(s.job)} | ${cell(s.metric)} (${cell(s.unit)}) | ${cell(s.machineId)} | ${where(s.at)} | ${num(s.before)} → ${num(s.after)} | ${s.change >= 0 ? '+' : ''}${(s.change * 100).toFixed(1)}% |`,
+    ),
   ];
 }
 
@@ -44,8 +47,14 @@ export function historyMarkdown(report: HistoryReport): string {
     `## Not comparable: settings changed at the step (${report.notComparable.length})`,
     '',
     ...(report.notComparable.length
-      ? ['| job | metric | machine | from | before → after | what changed |', '|---|---|---|---|---:|---|',
-        ...report.notComparable.map((s) => `| ${cell(s.job)} | ${cell(s.metric)} (${cell(s.unit)}) | ${cell(s.machineId)} | ${where(s.at)} | ${num(s.before)} → ${num(s.after)} | ${cell(s.settingsChanged.join('; '))} |`)]
+      ? [
+          '| job | metric | machine | from | before → after | what changed |',
+          '|---|---|---|---|---:|---|',
+          ...report.notComparable.map(
+            (s) =>
+              `| ${cell(s.job)} | ${cell(s.metric)} (${cell(s.unit)}) | ${cell(s.machineId)} | ${where(s.at)} | ${num(s.before)} → ${num(s.after)} | ${cell(s.settingsChanged.join('; '))} |`,
+          ),
+        ]
       : ['None.']),
     '',
   ].join('\n');

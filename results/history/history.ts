@@ -76,21 +76,46 @@ export interface HistoryOptions extends StepOptions {
 }
 
 /** Runs in order: by commit position (then time) when every run's commit is known, else by time. */
-export function orderRuns(runs: HistoryRun[], commitOrder?: ReadonlyMap<string, number>): { runs: HistoryRun[]; ordering: 'commit' | 'time' } {
-  const byTime = (a: HistoryRun, b: HistoryRun) => a.startedAt.localeCompare(b.startedAt) || a.runId.localeCompare(b.runId);
+export function orderRuns(
+  runs: HistoryRun[],
+  commitOrder?: ReadonlyMap<string, number>,
+): { runs: HistoryRun[]; ordering: 'commit' | 'time' } {
+  const byTime = (a: HistoryRun, b: HistoryRun) =>
+    a.startedAt.localeCompare(b.startedAt) || a.runId.localeCompare(b.runId);
   const known = commitOrder && runs.length > 0 && runs.every((r) => r.commit !== null && commitOrder.has(r.commit));
   if (!known) return { runs: [...runs].sort(byTime), ordering: 'time' };
-  return { runs: [...runs].sort((a, b) => commitOrder!.get(a.commit!)! - commitOrder!.get(b.commit!)! || byTime(a, b)), ordering: 'commit' };
+  return {
+    runs: [...runs].sort((a, b) => commitOrder!.get(a.commit!)! - commitOrder!.get(b.commit!)! || byTime(a, b)),
+    ordering: 'commit',
+  };
 }
 
-export function buildHistory(results: Array<{ file: string; result: ResultFile }>, options: HistoryOptions = {}): HistoryReport {
+export function buildHistory(
+  results: Array<{ file: string; result: ResultFile }>,
+  options: HistoryOptions = {},
+): HistoryReport {
   // A merged file stands for its shards: count the run once.
   const mergedFrom = (result: ResultFile) => runChoices(result).mergedFrom;
-  const merged = new Set(results.flatMap(({ result }) => (Array.isArray(mergedFrom(result)) ? mergedFrom(result) as string[] : [])));
-  const all = results.filter(({ result }) => !merged.has(result.runId)).map(({ file, result }) => ({ result, run: {
-    runId: result.runId, file, machineId: result.machine.id, startedAt: result.startedAt, commit: result.git?.commit ?? null, dirty: result.git?.dirty ?? false,
-  } }));
-  const { runs, ordering } = orderRuns(all.map((a) => a.run), options.commitOrder);
+  const merged = new Set(
+    results.flatMap(({ result }) => (Array.isArray(mergedFrom(result)) ? (mergedFrom(result) as string[]) : [])),
+  );
+  const all = results
+    .filter(({ result }) => !merged.has(result.runId))
+    .map(({ file, result }) => ({
+      result,
+      run: {
+        runId: result.runId,
+        file,
+        machineId: result.machine.id,
+        startedAt: result.startedAt,
+        commit: result.git?.commit ?? null,
+        dirty: result.git?.dirty ?? false,
+      },
+    }));
+  const { runs, ordering } = orderRuns(
+    all.map((a) => a.run),
+    options.commitOrder,
+  );
   const trends = new Map<string, Trend>();
   /** The job behind each trend point (same key and index), for what changed at a step. */
   const definitions = new Map<string, JobResult[]>();
@@ -103,7 +128,13 @@ export function buildHistory(results: Array<{ file: string; result: ResultFile }
         for (const m of measuresOf(jobs)) {
           const key = `${machineId}\u0000${job}\u0000${m.id}`;
           const trend = trends.get(key) ?? { machineId, job, metric: m.id, unit: m.unit, better: m.better, points: [] };
-          trend.points.push({ run: i + 1, runId: run.runId, startedAt: run.startedAt, commit: run.commit, value: m.value });
+          trend.points.push({
+            run: i + 1,
+            runId: run.runId,
+            startedAt: run.startedAt,
+            commit: run.commit,
+            value: m.value,
+          });
           trends.set(key, trend);
           definitions.set(key, [...(definitions.get(key) ?? []), jobs[0]!]);
         }
@@ -113,16 +144,34 @@ export function buildHistory(results: Array<{ file: string; result: ResultFile }
   const steps: HistoryStep[] = [];
   for (const [key, t] of trends) {
     const jobs = definitions.get(key)!;
-    for (const s of detectSteps(t.points.map((p) => p.value), options)) {
+    for (const s of detectSteps(
+      t.points.map((p) => p.value),
+      options,
+    )) {
       const worse = t.better === 'lower' ? s.change > 0 : s.change < 0;
       const settingsChanged = changesAt(jobs, s.index);
-      steps.push({ machineId: t.machineId, job: t.job, metric: t.metric, unit: t.unit, at: t.points[s.index]!, lastBefore: t.points[s.index - 1]!,
-        before: s.before, after: s.after, change: s.change, kind: settingsChanged.length ? 'not comparable' : worse ? 'regression' : 'improvement', settingsChanged });
+      steps.push({
+        machineId: t.machineId,
+        job: t.job,
+        metric: t.metric,
+        unit: t.unit,
+        at: t.points[s.index]!,
+        lastBefore: t.points[s.index - 1]!,
+        before: s.before,
+        after: s.after,
+        change: s.change,
+        kind: settingsChanged.length ? 'not comparable' : worse ? 'regression' : 'improvement',
+        settingsChanged,
+      });
     }
   }
   return {
-    ordering, threshold: options.threshold ?? DEFAULT_STEP_THRESHOLD, runs, trends: [...trends.values()],
-    regressions: steps.filter((s) => s.kind === 'regression'), improvements: steps.filter((s) => s.kind === 'improvement'),
+    ordering,
+    threshold: options.threshold ?? DEFAULT_STEP_THRESHOLD,
+    runs,
+    trends: [...trends.values()],
+    regressions: steps.filter((s) => s.kind === 'regression'),
+    improvements: steps.filter((s) => s.kind === 'improvement'),
     notComparable: steps.filter((s) => s.kind === 'not comparable'),
   };
 }

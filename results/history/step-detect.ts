@@ -62,7 +62,10 @@ function segmentCosts(y: readonly number[]): Float64Array[] {
       const v = y[r]!;
       let i = sorted.length;
       sorted.push(v);
-      while (i > 0 && sorted[i - 1]! > v) { sorted[i] = sorted[i - 1]!; i--; }
+      while (i > 0 && sorted[i - 1]! > v) {
+        sorted[i] = sorted[i - 1]!;
+        i--;
+      }
       sorted[i] = v;
       const m = median(sorted);
       let c = 0;
@@ -91,7 +94,10 @@ export function fitPieces(y: readonly number[], options: StepOptions = {}): Piec
     for (let r = (k + 1) * minSize - 1; r < n; r++) {
       for (let l = k * minSize; l <= r - minSize + 1; l++) {
         const c = best[k - 1]![l - 1]! + cost[l]![r]!;
-        if (c < best[k]![r]!) { best[k]![r] = c; from[k]![r] = l; }
+        if (c < best[k]![r]!) {
+          best[k]![r] = c;
+          from[k]![r] = l;
+        }
       }
     }
   }
@@ -105,10 +111,17 @@ export function fitPieces(y: readonly number[], options: StepOptions = {}): Piec
     const c = best[k]![n - 1]!;
     if (!Number.isFinite(c)) continue;
     const score = n * Math.log(c + floor) + penalty * k * Math.log(n);
-    if (score < bestScore - 1e-9) { bestScore = score; bestK = k; }
+    if (score < bestScore - 1e-9) {
+      bestScore = score;
+      bestK = k;
+    }
   }
   const starts: number[] = [];
-  for (let k = bestK, r = n - 1; k > 0; k--) { const l = from[k]![r]!; starts.unshift(l); r = l - 1; }
+  for (let k = bestK, r = n - 1; k > 0; k--) {
+    const l = from[k]![r]!;
+    starts.unshift(l);
+    r = l - 1;
+  }
   const bounds = [0, ...starts, n];
   return bounds.slice(0, -1).map((start, i) => {
     const end = bounds[i + 1]! - 1;

@@ -12,6 +12,9 @@ declare module 'jstat' {
   }
   /** The module object is jStat itself (with a `jStat` self-reference). Tests also use the
    * regularised incomplete beta function, to check early stopping independently. */
-  const jstat: { jStat: { studentt: StudentT; normal: Normal; beta: Beta }; ibeta(x: number, a: number, b: number): number };
+  const jstat: {
+    jStat: { studentt: StudentT; normal: Normal; beta: Beta };
+    ibeta(x: number, a: number, b: number): number;
+  };
   export default jstat;
 }

@@ -32,7 +32,8 @@ export interface RankShift {
 }
 
 function logs(values: readonly number[]): number[] {
-  for (const v of values) if (!(v > 0) || !Number.isFinite(v)) throw new RangeError(`rank statistics need positive values, got ${v}`);
+  for (const v of values)
+    if (!(v > 0) || !Number.isFinite(v)) throw new RangeError(`rank statistics need positive values, got ${v}`);
   return values.map(Math.log);
 }
 
@@ -68,7 +69,10 @@ function nullCdf(nA: number, nB: number): Float64Array {
     const pmf = mannWhitneyNull(nA, nB);
     cdf = new Float64Array(pmf.length);
     let s = 0;
-    pmf.forEach((p, u) => { s += p; cdf![u] = s; });
+    pmf.forEach((p, u) => {
+      s += p;
+      cdf![u] = s;
+    });
     CDF_CACHE.set(key, cdf);
   }
   return cdf;
@@ -109,7 +113,10 @@ function mannWhitneyP(u: number, nA: number, nB: number): { pValue: number; meth
 }
 
 /** Two-sided Mann–Whitney test of raw values (any sign; e.g. accuracy per run). */
-export function mannWhitneyTest(a: readonly number[], b: readonly number[]): { pValue: number; method: 'exact' | 'normal' } {
+export function mannWhitneyTest(
+  a: readonly number[],
+  b: readonly number[],
+): { pValue: number; method: 'exact' | 'normal' } {
   let u = 0;
   for (const x of a) for (const y of b) u += y > x ? 1 : y === x ? 0.5 : 0;
   return mannWhitneyP(u, a.length, b.length);
@@ -123,10 +130,11 @@ export function rankShift(a: readonly number[], b: readonly number[], level = 0.
   const diffs = new Float64Array(la.length * lb.length);
   let u = 0;
   let i = 0;
-  for (const x of la) for (const y of lb) {
-    diffs[i++] = y - x;
-    u += y > x ? 1 : y === x ? 0.5 : 0;
-  }
+  for (const x of la)
+    for (const y of lb) {
+      diffs[i++] = y - x;
+      u += y > x ? 1 : y === x ? 0.5 : 0;
+    }
   diffs.sort();
   const m = diffs.length;
   const hl = m % 2 ? diffs[(m - 1) / 2]! : (diffs[m / 2 - 1]! + diffs[m / 2]!) / 2;
@@ -136,7 +144,9 @@ export function rankShift(a: readonly number[], b: readonly number[], level = 0.
     ratio: Math.exp(hl),
     low: k >= 1 ? Math.exp(diffs[k - 1]!) : null,
     high: k >= 1 ? Math.exp(diffs[m - k]!) : null,
-    level, pValue, method,
+    level,
+    pValue,
+    method,
   };
 }
 
@@ -152,11 +162,13 @@ const median = (xs: number[]): number => {
  * run does not move it). NaN with fewer than 2 runs on both sides.
  */
 export function robustLogScale(a: readonly number[], b: readonly number[]): number {
-  const dev = [a, b].filter((s) => s.length >= 2).flatMap((s) => {
-    const l = logs(s);
-    const c = median(l);
-    return l.map((x) => Math.abs(x - c));
-  });
+  const dev = [a, b]
+    .filter((s) => s.length >= 2)
+    .flatMap((s) => {
+      const l = logs(s);
+      const c = median(l);
+      return l.map((x) => Math.abs(x - c));
+    });
   return dev.length ? 1.4826 * median(dev) : Number.NaN;
 }
 
@@ -185,7 +197,8 @@ export interface PlanningInput {
 export function minimumDetectableShift(p: PlanningInput): number {
   if (p.nA < 2 || p.nB < 2 || !Number.isFinite(p.scale)) return Number.POSITIVE_INFINITY;
   const level = p.alpha / Math.max(1, p.tests);
-  if (rankCiDepth(p.nA, p.nB, 1 - p.alpha) < 1 || rankCiDepth(p.nA, p.nB, 1 - level) < 1) return Number.POSITIVE_INFINITY;
+  if (rankCiDepth(p.nA, p.nB, 1 - p.alpha) < 1 || rankCiDepth(p.nA, p.nB, 1 - level) < 1)
+    return Number.POSITIVE_INFINITY;
   const df = p.nA + p.nB - 2;
   const se = p.scale * Math.sqrt(Math.PI / 3) * Math.sqrt(1 / p.nA + 1 / p.nB);
   const zPower = jstat.jStat.normal.inv(p.power, 0, 1);

@@ -41,7 +41,9 @@ export function fromHdrBase64(data: string): WeightedSample {
   try {
     decoded = hdr.decodeFromCompressedBase64(data);
   } catch (err) {
-    throw new RangeError(`histogram cannot be decoded: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    throw new RangeError(`histogram cannot be decoded: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
   }
   const histogram = decoded as {
     countsArrayLength: number;

@@ -31,28 +31,43 @@ interface PrecisionModel {
 
 function models(profile: Profile): PrecisionModel[] {
   const quick = profile === 'quick';
-  const bert = quick ? { layers: 2, hidden: 64, heads: 2, intermediate: 128, vocab: 100, context: 16 } : { layers: 4, hidden: 256, heads: 4, intermediate: 1024, vocab: 30522, context: 128 };
+  const bert = quick
+    ? { layers: 2, hidden: 64, heads: 2, intermediate: 128, vocab: 100, context: 16 }
+    : { layers: 4, hidden: 256, heads: 4, intermediate: 1024, vocab: 30522, context: 128 };
   return [
     {
-      id: quick ? 'mobilenet-q32' : 'mobilenet-224', arch: 'mobilenet', precisions: ['fp32', 'fp16', 'int8'],
+      id: quick ? 'mobilenet-q32' : 'mobilenet-224',
+      arch: 'mobilenet',
+      precisions: ['fp32', 'fp16', 'int8'],
       params: quick ? { resolution: 32, width: 8, depth: 4, classes: 10 } : {},
-      what: quick ? 'MobileNet-like, 32x32, width 8, 4 blocks, 10 classes' : 'MobileNet-v1-like, 224x224, width 32, 13 blocks, 1000 classes',
+      what: quick
+        ? 'MobileNet-like, 32x32, width 8, 4 blocks, 10 classes'
+        : 'MobileNet-v1-like, 224x224, width 32, 13 blocks, 1000 classes',
     },
     {
-      id: quick ? 'bert-q16' : 'bert-mini-s128', arch: 'bert', precisions: ['fp32', 'fp16', 'int8', 'int8w'], params: bert, seq: bert.context,
+      id: quick ? 'bert-q16' : 'bert-mini-s128',
+      arch: 'bert',
+      precisions: ['fp32', 'fp16', 'int8', 'int8w'],
+      params: bert,
+      seq: bert.context,
       what: `BERT-style encoder, ${bert.layers} layers, hidden ${bert.hidden}, sequence ${bert.context}`,
     },
   ];
 }
 
 function settingsFor(profile: Profile): Partial<ResolvedSettings> {
-  if (profile === 'quick') return { minDurationMs: 300, minQueryCount: 16, warmupQueries: 2, warmupMs: 50, batchSize: 1 };
+  if (profile === 'quick')
+    return { minDurationMs: 300, minQueryCount: 16, warmupQueries: 2, warmupMs: 50, batchSize: 1 };
   return { minDurationMs: 3_000, minQueryCount: 32, warmupQueries: 2, warmupMs: 200, batchSize: 1, timeoutMs: 300_000 };
 }
 
 function workloadsOf(m: PrecisionModel, profile: Profile): Workload[] {
   const inputs = m.seq
-    ? { shapes: { input_ids: [1, m.seq], attention_mask: [1, m.seq], token_type_ids: [1, m.seq] }, values: { attention_mask: { data: new Array<number>(m.seq).fill(1) } }, ranges: { input_ids: [0, m.params.vocab! - 1], token_type_ids: [0, 1] } }
+    ? {
+        shapes: { input_ids: [1, m.seq], attention_mask: [1, m.seq], token_type_ids: [1, m.seq] },
+        values: { attention_mask: { data: new Array<number>(m.seq).fill(1) } },
+        ranges: { input_ids: [0, m.params.vocab! - 1], token_type_ids: [0, 1] },
+      }
     : undefined;
   return m.precisions.map((precision): Workload => ({
     id: `${m.id}-${precision}`,
@@ -68,6 +83,7 @@ function workloadsOf(m: PrecisionModel, profile: Profile): Workload[] {
 
 export const precisionSuite: Suite = {
   id: 'precision',
-  describe: () => 'MobileNet-like and BERT-style zoo models at fp32, fp16 and int8 (bert also int8 weight-only): speed per runtime and error against the float64 reference.',
+  describe: () =>
+    'MobileNet-like and BERT-style zoo models at fp32, fp16 and int8 (bert also int8 weight-only): speed per runtime and error against the float64 reference.',
   workloads: (profile: Profile) => models(profile).flatMap((m) => workloadsOf(m, profile)),
 };

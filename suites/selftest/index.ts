@@ -22,11 +22,15 @@ function workload(id: string, description: string, settings: Workload['settings'
 
 export const selftestSuite: Suite = {
   id: 'selftest',
-  describe: () => 'Fault injection on the null runtime: healthy jobs beside ones that crash, hang, throw and run out of memory.',
+  describe: () =>
+    'Fault injection on the null runtime: healthy jobs beside ones that crash, hang, throw and run out of memory.',
   workloads: () => [
     workload('healthy-before', 'no fault', {}),
     workload('crash', 'the job process aborts (null.fail=crash) -> crashed', { 'null.fail': 'crash' }),
-    workload('hang', 'the job never returns (null.fail=hang) -> timeout after 3 s', { 'null.fail': 'hang', timeoutMs: 3000 }),
+    workload('hang', 'the job never returns (null.fail=hang) -> timeout after 3 s', {
+      'null.fail': 'hang',
+      timeoutMs: 3000,
+    }),
     workload('throw', 'the session throws (null.fail=throw) -> failed', { 'null.fail': 'throw' }),
     workload('oom', 'the job fills a 96 MB heap (null.fail=oom) -> oom', { 'null.fail': 'oom', memoryLimitMb: 96 }),
     workload('healthy-after', 'no fault', {}),

@@ -15,7 +15,11 @@ import type { TabularTrainingSpec } from '../../harness/train/spec.js';
 import { runtimesAt } from '../profile-runtimes.js';
 
 /** Shipped peers (optional: unavailable with the install command when python3-sklearn is absent). */
-export const PEERS = { sklearn: 'external:peers/sklearn_logreg.py', sklearnMlp: 'external:peers/sklearn_mlp.py', xgboost: 'external:peers/xgboost_hist.py' } as const;
+export const PEERS = {
+  sklearn: 'external:peers/sklearn_logreg.py',
+  sklearnMlp: 'external:peers/sklearn_mlp.py',
+  xgboost: 'external:peers/xgboost_hist.py',
+} as const;
 
 /** Every tfjs runtime trains; tfjs-node ones are unavailable (with the install command) where absent. */
 const TFJS_TRAINING = ['tfjs:cpu', 'tfjs:wasm', 'tfjs-node:tensorflow', 'tfjs-node-gpu:cuda'];
@@ -23,7 +27,12 @@ const TFJS_TRAINING = ['tfjs:cpu', 'tfjs:wasm', 'tfjs-node:tensorflow', 'tfjs-no
 /** A short name of a dataset for workload ids: `csv:/data/my file.csv` -> `my-file`. */
 export function datasetLabel(id: string): string {
   const file = id.replace(/^(csv|parquet):/, '');
-  return path.basename(file).replace(/\.(csv|parquet)$/i, '').replace(/[^A-Za-z0-9_.-]+/g, '-') || 'data';
+  return (
+    path
+      .basename(file)
+      .replace(/\.(csv|parquet)$/i, '')
+      .replace(/[^A-Za-z0-9_.-]+/g, '-') || 'data'
+  );
 }
 
 /** Rows of a slice name, for labels: train_10k -> 10k. */
@@ -31,7 +40,11 @@ export function sizeLabel(slice: string): string {
   return slice.replace(/^train_/, '');
 }
 
-interface SizeKnobs { batchSize: number; maxEpochs: number; learningRate: number }
+interface SizeKnobs {
+  batchSize: number;
+  maxEpochs: number;
+  learningRate: number;
+}
 
 /**
  * Per model and size: Adam with a cosine learning-rate decay over the run (measured on
@@ -55,13 +68,25 @@ const KNOBS: Record<'logreg' | 'mlp', Record<string, SizeKnobs>> = {
   },
 };
 
-const TIMEOUT_MS: Record<string, number> = { train: 600_000, train_10k: 300_000, train_100k: 600_000, train_1m: 3_600_000, train_full: 5_400_000 };
+const TIMEOUT_MS: Record<string, number> = {
+  train: 600_000,
+  train_10k: 300_000,
+  train_100k: 600_000,
+  train_1m: 3_600_000,
+  train_full: 5_400_000,
+};
 
 // Default targets: one test AUC per size, for every model, that the tfjs models and the peers
 // reach on this split (tfjs:wasm, seed 42), so `to target s` compares tools at one quality.
 // User data (slice `train`) has no known reachable AUC: its default target is chance (0.5), so
 // jobs record time and AUC; pass --target-auc for a real time-to-quality figure.
-const TARGET_AUC: Record<string, number> = { train: 0.5, train_10k: 0.62, train_100k: 0.65, train_1m: 0.655, train_full: 0.655 };
+const TARGET_AUC: Record<string, number> = {
+  train: 0.5,
+  train_10k: 0.62,
+  train_100k: 0.65,
+  train_1m: 0.655,
+  train_full: 0.655,
+};
 
 function spec(model: 'logreg' | 'mlp' | 'gbt', slice: string): TabularTrainingSpec {
   const k = KNOBS[model === 'gbt' ? 'logreg' : model][slice] ?? KNOBS[model === 'gbt' ? 'logreg' : model].train!;
@@ -83,13 +108,22 @@ function spec(model: 'logreg' | 'mlp' | 'gbt', slice: string): TabularTrainingSp
 function workload(model: 'logreg' | 'mlp' | 'gbt', dataset: DatasetRef, runtimes: string[]): Workload {
   const slice = dataset.slice;
   const s = spec(model, slice);
-  const what = model === 'logreg' ? 'logistic regression' : model === 'mlp' ? `MLP (${s.hidden.join('-')}, relu)` : 'gradient-boosted trees (peers only)';
+  const what =
+    model === 'logreg'
+      ? 'logistic regression'
+      : model === 'mlp'
+        ? `MLP (${s.hidden.join('-')}, relu)`
+        : 'gradient-boosted trees (peers only)';
   return {
-    id: dataset.id === 'flights' ? `${model}-${sizeLabel(slice)}` : `${model}-${datasetLabel(dataset.id)}-${sizeLabel(slice)}`,
+    id:
+      dataset.id === 'flights'
+        ? `${model}-${sizeLabel(slice)}`
+        : `${model}-${datasetLabel(dataset.id)}-${sizeLabel(slice)}`,
     kind: 'training',
-    description: dataset.id === 'flights'
-      ? `${what} on flights ${slice}, scored on the 100k test slice (AUC, log loss)`
-      : `${what} on ${dataset.id}${dataset.target ? ` (target ${dataset.target})` : ''} ${slice}, scored on its test slice (AUC, log loss)`,
+    description:
+      dataset.id === 'flights'
+        ? `${what} on flights ${slice}, scored on the 100k test slice (AUC, log loss)`
+        : `${what} on ${dataset.id}${dataset.target ? ` (target ${dataset.target})` : ''} ${slice}, scored on its test slice (AUC, log loss)`,
     model: { kind: 'zoo', arch: model === 'mlp' ? 'mlp' : 'logreg', params: {}, seed: 42 },
     dataset,
     scenarios: ['accuracy'],
@@ -113,7 +147,8 @@ export function datasetSlices(profile: Profile, options?: SuiteOptions): Dataset
 
 export const tabularSuite: Suite = {
   id: 'tabular',
-  describe: () => 'benchm-ml on flights: LR and MLP trained in tfjs (cpu, wasm, tfjs-node) and peers (scikit-learn LR and MLP, xgboost) per training size, each on its own encoding of the raw columns -> train s, time to target, peak RSS, test AUC; exported models scored on ort-node, ort-web and tfjs.',
+  describe: () =>
+    'benchm-ml on flights: LR and MLP trained in tfjs (cpu, wasm, tfjs-node) and peers (scikit-learn LR and MLP, xgboost) per training size, each on its own encoding of the raw columns -> train s, time to target, peak RSS, test AUC; exported models scored on ort-node, ort-web and tfjs.',
   workloads(profile: Profile, options?: SuiteOptions): Workload[] {
     return datasetSlices(profile, options).flatMap((dataset) => [
       workload('logreg', dataset, [...runtimesAt(profile, TFJS_TRAINING), PEERS.sklearn]),

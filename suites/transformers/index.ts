@@ -15,7 +15,14 @@ import { GENERATION_SCENARIOS } from '../../harness/generation/scenarios.js';
 import type { Profile, SettingsInput, Suite, Workload } from '../../harness/types.js';
 
 /** Every runtime that runs the zoo transformers (WebGPU ones get an unavailable row without an adapter). */
-export const TRANSFORMER_RUNTIMES = ['ort-node:cpu', 'ort-web:wasm', 'tfjs:cpu', 'tfjs:wasm', 'ort-node:webgpu', 'tfjs:webgpu'];
+export const TRANSFORMER_RUNTIMES = [
+  'ort-node:cpu',
+  'ort-web:wasm',
+  'tfjs:cpu',
+  'tfjs:wasm',
+  'ort-node:webgpu',
+  'tfjs:webgpu',
+];
 
 const SEED = 7;
 
@@ -30,50 +37,76 @@ interface Sizes {
 
 const SIZES: Record<Profile, Sizes> = {
   quick: {
-    bert: { layers: 2, hidden: 64, heads: 2, intermediate: 256, vocab: 1024, context: 64 }, seq: 32,
+    bert: { layers: 2, hidden: 64, heads: 2, intermediate: 256, vocab: 1024, context: 64 },
+    seq: 32,
     gpt: { layers: 2, hidden: 64, heads: 2, intermediate: 256, vocab: 512, context: 128 },
     gen: { 'gen.inputTokens': 16, 'gen.outputTokens': 16, minQueryCount: 16, minDurationMs: 500 },
     encoderSettings: { minQueryCount: 64, minDurationMs: 500, warmupQueries: 4, warmupMs: 100 },
     runtimes: ['ort-node:cpu'],
   },
   standard: {
-    bert: { layers: 4, hidden: 512, heads: 8, intermediate: 2048, context: 128 }, seq: 128,
+    bert: { layers: 4, hidden: 512, heads: 8, intermediate: 2048, context: 128 },
+    seq: 128,
     gpt: { layers: 4, hidden: 256, heads: 4, intermediate: 1024, vocab: 8192, context: 256 },
     gen: { 'gen.inputTokens': 32, 'gen.outputTokens': 32, minQueryCount: 16, minDurationMs: 2_000, timeoutMs: 600_000 },
     encoderSettings: { minQueryCount: 256, minDurationMs: 2_000, timeoutMs: 600_000 },
     runtimes: TRANSFORMER_RUNTIMES,
   },
   full: {
-    bert: { context: 128 }, seq: 128,
+    bert: { context: 128 },
+    seq: 128,
     gpt: { context: 256 },
-    gen: { 'gen.inputTokens': 64, 'gen.outputTokens': 64, minQueryCount: 16, minDurationMs: 5_000, timeoutMs: 1_800_000 },
+    gen: {
+      'gen.inputTokens': 64,
+      'gen.outputTokens': 64,
+      minQueryCount: 16,
+      minDurationMs: 5_000,
+      timeoutMs: 1_800_000,
+    },
     encoderSettings: { minQueryCount: 256, minDurationMs: 5_000, timeoutMs: 1_800_000 },
     runtimes: TRANSFORMER_RUNTIMES,
   },
 };
 
-const describeSize = (p: Record<string, number>) => Object.entries(p).map(([k, v]) => `${k} ${v}`).join(', ') || 'published defaults';
+const describeSize = (p: Record<string, number>) =>
+  Object.entries(p)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ') || 'published defaults';
 
 export const transformersSuite: Suite = {
   id: 'transformers',
-  describe: () => 'A BERT encoder (single-stream, tokens/s) and GPT greedy generation with the KV cache (TTFT, TPOT, output tokens/s, bandwidth floor).',
+  describe: () =>
+    'A BERT encoder (single-stream, tokens/s) and GPT greedy generation with the KV cache (TTFT, TPOT, output tokens/s, bandwidth floor).',
   workloads(profile: Profile): Workload[] {
     const s = SIZES[profile];
     const vocab = s.bert.vocab ?? 30522;
     const ones = (n: number) => new Array<number>(n).fill(1);
     const bert: Workload = {
-      id: `bert-${profile === 'quick' ? 'tiny' : profile === 'standard' ? 'small' : 'base'}-seq${s.seq}`, kind: 'inference',
+      id: `bert-${profile === 'quick' ? 'tiny' : profile === 'standard' ? 'small' : 'base'}-seq${s.seq}`,
+      kind: 'inference',
       description: `BERT encoder (${describeSize(s.bert)}); batch 1, sequence ${s.seq}, single-stream`,
-      model: { kind: 'zoo', arch: 'bert', params: s.bert, seed: SEED }, scenarios: ['single-stream'], runtimes: s.runtimes, settings: s.encoderSettings,
+      model: { kind: 'zoo', arch: 'bert', params: s.bert, seed: SEED },
+      scenarios: ['single-stream'],
+      runtimes: s.runtimes,
+      settings: s.encoderSettings,
       extra: {
-        inputs: { shapes: { input_ids: [1, s.seq], attention_mask: [1, s.seq], token_type_ids: [1, s.seq] }, values: { attention_mask: { data: ones(s.seq) }, token_type_ids: { data: new Array<number>(s.seq).fill(0) } }, ranges: { input_ids: [0, vocab - 1] } },
+        inputs: {
+          shapes: { input_ids: [1, s.seq], attention_mask: [1, s.seq], token_type_ids: [1, s.seq] },
+          values: { attention_mask: { data: ones(s.seq) }, token_type_ids: { data: new Array<number>(s.seq).fill(0) } },
+          ranges: { input_ids: [0, vocab - 1] },
+        },
         tokensPerSample: s.seq,
       },
     };
     const gpt: Workload = {
-      id: `gpt-${profile === 'quick' ? 'tiny' : profile === 'standard' ? 'small' : '124m'}`, kind: 'generation',
+      id: `gpt-${profile === 'quick' ? 'tiny' : profile === 'standard' ? 'small' : '124m'}`,
+      kind: 'generation',
       description: `GPT decoder with KV cache (${describeSize(s.gpt)}); greedy, ${String(s.gen['gen.inputTokens'])} prompt + ${String(s.gen['gen.outputTokens'])} output tokens`,
-      model: { kind: 'zoo', arch: 'gpt', params: s.gpt, seed: SEED }, scenarios: ['single-stream'], supports: [...GENERATION_SCENARIOS], runtimes: s.runtimes, settings: s.gen,
+      model: { kind: 'zoo', arch: 'gpt', params: s.gpt, seed: SEED },
+      scenarios: ['single-stream'],
+      supports: [...GENERATION_SCENARIOS],
+      runtimes: s.runtimes,
+      settings: s.gen,
     };
     return [bert, gpt];
   },

@@ -22,26 +22,34 @@ const STEP: Record<Profile, { batchSize: number; learningRate: number }> = {
 
 export const visionSuite: Suite = {
   id: 'vision',
-  describe: () => 'LeNet-style CNN on MNIST (8,000 train / 2,000 test, deterministic) trained on tfjs backends -> train s, top-1; then accuracy mode on every runtime.',
+  describe: () =>
+    'LeNet-style CNN on MNIST (8,000 train / 2,000 test, deterministic) trained on tfjs backends -> train s, top-1; then accuracy mode on every runtime.',
   workloads(profile: Profile): Workload[] {
     const training: VisionTrainingSpec = {
-      task: 'vision', arch: 'lenet', params: { width: 6 }, optimizer: 'adam', ...STEP[profile],
-      maxEpochs: EPOCHS[profile], targetTop1: TARGET_TOP1[profile],
+      task: 'vision',
+      arch: 'lenet',
+      params: { width: 6 },
+      optimizer: 'adam',
+      ...STEP[profile],
+      maxEpochs: EPOCHS[profile],
+      targetTop1: TARGET_TOP1[profile],
     };
     // tfjs:cpu (pure JS) takes minutes per LeNet epoch on 8,000 digits, so it joins from `standard`.
     const backends = profile === 'quick' ? ['tfjs:wasm'] : ['tfjs:cpu', 'tfjs:wasm'];
     // tfjs-node runtimes are recorded as unavailable (with the install command) where absent.
     const runtimes = [...backends, 'tfjs-node:tensorflow', 'tfjs-node-gpu:cuda'];
-    return [{
-      id: 'lenet-mnist',
-      kind: 'training',
-      description: `LeNet-style CNN on MNIST train (8,000), top-1 on test (2,000); target ${training.targetTop1}`,
-      model: { kind: 'zoo', arch: 'lenet', params: training.params, seed: 42 },
-      dataset: { id: 'mnist', slice: 'train' },
-      scenarios: ['accuracy'],
-      runtimes,
-      settings: { timeoutMs: 900_000 },
-      extra: { training },
-    }];
+    return [
+      {
+        id: 'lenet-mnist',
+        kind: 'training',
+        description: `LeNet-style CNN on MNIST train (8,000), top-1 on test (2,000); target ${training.targetTop1}`,
+        model: { kind: 'zoo', arch: 'lenet', params: training.params, seed: 42 },
+        dataset: { id: 'mnist', slice: 'train' },
+        scenarios: ['accuracy'],
+        runtimes,
+        settings: { timeoutMs: 900_000 },
+        extra: { training },
+      },
+    ];
   },
 };

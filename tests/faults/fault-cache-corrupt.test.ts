@@ -9,7 +9,12 @@ describe('fault: a corrupted cache file', () => {
     const dir = tempDir();
     const cacheDir = path.join(dir, 'cache');
     const csv = path.join(dir, 'data.csv');
-    writeFileSync(csv, ['a,b,y', ...Array.from({ length: 200 }, (_, i) => `${i},${(i * 7) % 13},${i % 3 === 0 ? 'late' : 'ok'}`)].join('\n'));
+    writeFileSync(
+      csv,
+      ['a,b,y', ...Array.from({ length: 200 }, (_, i) => `${i},${(i * 7) % 13},${i % 3 === 0 ? 'late' : 'ok'}`)].join(
+        '\n',
+      ),
+    );
     const args = ['datasets', 'prepare', `csv:${csv}`, '--target', 'y', '--cache-dir', cacheDir];
     const first = mlbench(args);
     expect(first.code, first.stderr).toBe(0);

@@ -13,7 +13,9 @@ function cli(args: string[]): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'mlbench.js'), ...args], { cwd: ROOT });
     let stderr = '';
-    child.stderr.on('data', (d) => { stderr += String(d); });
+    child.stderr.on('data', (d) => {
+      stderr += String(d);
+    });
     child.on('exit', (code) => resolve({ code, stderr }));
   });
 }
@@ -30,7 +32,10 @@ describe('fault: two concurrent runs into one results folder and one cache folde
     expect(new Set(ids).size).toBe(2);
 
     const csv = path.join(dir, 'data.csv');
-    writeFileSync(csv, ['a,y', ...Array.from({ length: 5000 }, (_, i) => `${i % 97},${i % 5 === 0 ? 1 : 0}`)].join('\n'));
+    writeFileSync(
+      csv,
+      ['a,y', ...Array.from({ length: 5000 }, (_, i) => `${i % 97},${i % 5 === 0 ? 1 : 0}`)].join('\n'),
+    );
     const prepare = ['datasets', 'prepare', `csv:${csv}`, '--target', 'y', '--cache-dir', path.join(dir, 'cache')];
     const preps = await Promise.all([cli(prepare), cli(prepare)]);
     for (const r of preps) expect(r.code, r.stderr).toBe(0);

@@ -17,8 +17,16 @@ const CASES: Array<[string, string, RegExp]> = [
   ['notarget.csv', 'a,b\n1,2\n', /notarget\.csv:1: target column "y" is not in the header/],
   ['oneclass.csv', 'a,y\n1,x\n2,x\n', /oneclass\.csv:2-3: target column "y" has one class/],
   // NA in a numeric column is refused by default, naming its first line wherever it appears.
-  ['na-late.csv', 'a,b,y\n1,2,x\n3,4,z\n5,NA,x\n', /na-late\.csv:4: missing value in numeric column "b".*--missing impute/],
-  ['na-early.csv', 'a,b,y\n1,NA,x\n3,4,z\n5,6,x\n', /na-early\.csv:2: missing value in numeric column "b".*--missing impute/],
+  [
+    'na-late.csv',
+    'a,b,y\n1,2,x\n3,4,z\n5,NA,x\n',
+    /na-late\.csv:4: missing value in numeric column "b".*--missing impute/,
+  ],
+  [
+    'na-early.csv',
+    'a,b,y\n1,NA,x\n3,4,z\n5,6,x\n',
+    /na-early\.csv:2: missing value in numeric column "b".*--missing impute/,
+  ],
 ];
 
 describe('fault: a malformed CSV', () => {

@@ -14,14 +14,31 @@ import { FAST, mlbench, resultFiles, tempDir } from './helpers.js';
 describe('fault: ENOSPC while writing the result file and the partial file', () => {
   it('exits 2 naming the folder, keeps earlier files and rescues the measurements', () => {
     const dir = tempDir();
-    const args = ['run', '--suite', 'smoke', '--runtime', 'null', '--scenario', 'single-stream,offline', '--results-dir', dir, '--no-report', ...FAST];
+    const args = [
+      'run',
+      '--suite',
+      'smoke',
+      '--runtime',
+      'null',
+      '--scenario',
+      'single-stream,offline',
+      '--results-dir',
+      dir,
+      '--no-report',
+      ...FAST,
+    ];
     const first = mlbench(args);
     expect(first.code, first.stderr).toBe(0);
     const [earlier] = resultFiles(dir);
     const before = readFileSync(earlier!, 'utf8');
 
     const preload = pathToFileURL(path.join(__dirname, 'inject-enospc.mjs')).href;
-    const full = mlbench(args, { env: { NODE_OPTIONS: `--import ${preload}`, MLBENCH_TEST_ENOSPC: `^${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/.*\\.json` } });
+    const full = mlbench(args, {
+      env: {
+        NODE_OPTIONS: `--import ${preload}`,
+        MLBENCH_TEST_ENOSPC: `^${dir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/.*\\.json`,
+      },
+    });
     expect(full.code, full.stderr).toBe(2);
     expect(full.stderr).toContain(path.dirname(earlier!));
     expect(full.stderr).toMatch(/ENOSPC/);

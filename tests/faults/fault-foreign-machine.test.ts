@@ -12,7 +12,13 @@ describe('fault: a foreign machine without the override', () => {
     const [mine] = resultFiles(dir);
     const result = JSON.parse(readFileSync(mine!, 'utf8'));
     const foreign = path.join(dir, 'foreign.json');
-    writeFileSync(foreign, JSON.stringify({ ...result, machine: { ...result.machine, id: 'elsewhere-0123456789', cpu: { ...result.machine.cpu, brand: 'Other CPU' } } }));
+    writeFileSync(
+      foreign,
+      JSON.stringify({
+        ...result,
+        machine: { ...result.machine, id: 'elsewhere-0123456789', cpu: { ...result.machine.cpu, brand: 'Other CPU' } },
+      }),
+    );
     const refused = mlbench(['compare', mine!, foreign]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/E_MACHINE_MISMATCH/);

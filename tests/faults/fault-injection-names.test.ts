@@ -47,11 +47,27 @@ describe('fault: injection in a model, dataset or host name', () => {
     // A dataset file with the same name: the terminal stays clean on success and on error.
     const csv = path.join(dir, `${EVIL}.csv`);
     writeFileSync(csv, 'a,y\n1,0\n2,1\n3,0\n4,1\n');
-    const prep = mlbench(['datasets', 'prepare', `csv:${csv}`, '--target', 'y', '--cache-dir', path.join(dir, 'cache')]);
+    const prep = mlbench([
+      'datasets',
+      'prepare',
+      `csv:${csv}`,
+      '--target',
+      'y',
+      '--cache-dir',
+      path.join(dir, 'cache'),
+    ]);
     expect(prep.code, prep.stderr).toBe(0);
     expect(prep.stdout + prep.stderr).not.toMatch(ESC);
     copyFileSync(csv, path.join(dir, 'ok.csv'));
-    const bad = mlbench(['datasets', 'prepare', `csv:${csv}`, '--target', 'nope', '--cache-dir', path.join(dir, 'cache')]);
+    const bad = mlbench([
+      'datasets',
+      'prepare',
+      `csv:${csv}`,
+      '--target',
+      'nope',
+      '--cache-dir',
+      path.join(dir, 'cache'),
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/RED/);
     expect(bad.stderr).not.toMatch(ESC);

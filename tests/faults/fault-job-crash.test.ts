@@ -13,7 +13,16 @@ describe('fault: a job segfaults or aborts', () => {
     expect(crash.status).toBe('crashed');
     expect(crash.error).toMatchObject({ code: 'E_CRASH', message: expect.stringMatching(/SIGABRT/) });
     othersIntact(result, (j) => ['crash', 'hang', 'throw', 'oom'].includes(j.workload));
-    const strict = mlbench(['run', '--suite', 'selftest', '--results-dir', tempDir(), '--no-report', '--fail-on-error', ...FAST]);
+    const strict = mlbench([
+      'run',
+      '--suite',
+      'selftest',
+      '--results-dir',
+      tempDir(),
+      '--no-report',
+      '--fail-on-error',
+      ...FAST,
+    ]);
     expect(strict.code).toBe(1);
   }, 120_000);
 });

@@ -8,7 +8,21 @@ import { FAST, mlbench, onlyResult, tempDir } from './helpers.js';
 describe('fault: a job hangs past the timeout while ignoring SIGTERM', () => {
   it('records timeout, naming the timeout flag and the SIGKILL that followed', () => {
     const dir = tempDir();
-    const run = mlbench(['run', '--suite', 'smoke', '--runtime', 'null', '--set', 'null.fail=hang', '--timeout', '8s', '--results-dir', dir, '--no-report', ...FAST]);
+    const run = mlbench([
+      'run',
+      '--suite',
+      'smoke',
+      '--runtime',
+      'null',
+      '--set',
+      'null.fail=hang',
+      '--timeout',
+      '8s',
+      '--results-dir',
+      dir,
+      '--no-report',
+      ...FAST,
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const job = onlyResult(dir).jobs[0]!;
     expect(job.status).toBe('timeout');

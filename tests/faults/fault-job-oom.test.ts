@@ -5,7 +5,21 @@ import { FAST, mlbench, onlyResult, tempDir } from './helpers.js';
 describe('fault: a job runs out of memory', () => {
   it('records oom with the memoryLimitMb advice; the run exits 0', () => {
     const dir = tempDir();
-    const run = mlbench(['run', '--suite', 'smoke', '--runtime', 'null', '--set', 'null.fail=oom', '--set', 'memoryLimitMb=96', '--results-dir', dir, '--no-report', ...FAST]);
+    const run = mlbench([
+      'run',
+      '--suite',
+      'smoke',
+      '--runtime',
+      'null',
+      '--set',
+      'null.fail=oom',
+      '--set',
+      'memoryLimitMb=96',
+      '--results-dir',
+      dir,
+      '--no-report',
+      ...FAST,
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const job = onlyResult(dir).jobs[0]!;
     expect(job.status).toBe('oom');

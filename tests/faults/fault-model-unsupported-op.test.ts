@@ -13,10 +13,18 @@ describe('fault: an ONNX file with an op the runtime lacks', () => {
     const dir = tempDir();
     const { onnx } = onnxProto;
     const info = (name: string) => ({ name, type: { tensorType: { elemType: 1, shape: { dim: [{ dimValue: 2 }] } } } });
-    const bytes = onnx.ModelProto.encode(onnx.ModelProto.create({
-      irVersion: 8, opsetImport: [{ domain: '', version: 13 }],
-      graph: { name: 'g', node: [{ opType: 'NoSuchOp', input: ['x'], output: ['y'] }], input: [info('x')], output: [info('y')] },
-    })).finish();
+    const bytes = onnx.ModelProto.encode(
+      onnx.ModelProto.create({
+        irVersion: 8,
+        opsetImport: [{ domain: '', version: 13 }],
+        graph: {
+          name: 'g',
+          node: [{ opType: 'NoSuchOp', input: ['x'], output: ['y'] }],
+          input: [info('x')],
+          output: [info('y')],
+        },
+      }),
+    ).finish();
     const file = path.join(dir, 'unknown-op.onnx');
     writeFileSync(file, bytes);
     const out = path.join(dir, 'r');

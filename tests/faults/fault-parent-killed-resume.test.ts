@@ -14,15 +14,37 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function partials(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((m) => readdirSync(path.join(dir, m)).filter((f) => f.endsWith('.partial')).map((f) => path.join(dir, m, f)));
+  return readdirSync(dir).flatMap((m) =>
+    readdirSync(path.join(dir, m))
+      .filter((f) => f.endsWith('.partial'))
+      .map((f) => path.join(dir, m, f)),
+  );
 }
 
 describe('fault: the parent is SIGKILLed mid-suite, then --resume', () => {
   it('keeps every finished job exactly once', async () => {
     const dir = tempDir();
-    const args = ['run', '--suite', 'smoke', '--runtime', 'null', '--scenario', 'single-stream,multi-stream,offline', '--repeat', '2', '--results-dir', dir, '--no-report', ...FAST];
+    const args = [
+      'run',
+      '--suite',
+      'smoke',
+      '--runtime',
+      'null',
+      '--scenario',
+      'single-stream,multi-stream,offline',
+      '--repeat',
+      '2',
+      '--results-dir',
+      dir,
+      '--no-report',
+      ...FAST,
+    ];
     // A process group of its own, so the kill takes the job process too, as a killed terminal would.
-    const parent = spawn(process.execPath, [path.join(ROOT, 'bin', 'mlbench.js'), ...args], { cwd: ROOT, detached: true, stdio: 'ignore' });
+    const parent = spawn(process.execPath, [path.join(ROOT, 'bin', 'mlbench.js'), ...args], {
+      cwd: ROOT,
+      detached: true,
+      stdio: 'ignore',
+    });
     let partial: string | undefined;
     for (let i = 0; i < 600 && !partial; i++) {
       await sleep(100);

@@ -12,7 +12,10 @@ const FLIGHTS = path.join(ROOT, 'node_modules', 'vega-datasets', 'data', 'flight
 describe('fault: a parquet file with the wrong schema', () => {
   const dir = tempDir();
   it('a missing target column: exit 2 naming the file, the column and the columns it has', () => {
-    const r = mlbench(['datasets', 'prepare', `parquet:${FLIGHTS}`, '--target', 'late', '--cache-dir', path.join(dir, 'cache')], { timeoutMs: 120_000 });
+    const r = mlbench(
+      ['datasets', 'prepare', `parquet:${FLIGHTS}`, '--target', 'late', '--cache-dir', path.join(dir, 'cache')],
+      { timeoutMs: 120_000 },
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/E_BAD_DATA/);
     expect(r.stderr).toContain(FLIGHTS);
@@ -22,7 +25,15 @@ describe('fault: a parquet file with the wrong schema', () => {
   it('a truncated file: exit 2 naming the file', () => {
     const cut = path.join(dir, 'cut.parquet');
     writeFileSync(cut, readFileSync(FLIGHTS).subarray(0, 4096));
-    const r = mlbench(['datasets', 'prepare', `parquet:${cut}`, '--target', 'delay', '--cache-dir', path.join(dir, 'cache')]);
+    const r = mlbench([
+      'datasets',
+      'prepare',
+      `parquet:${cut}`,
+      '--target',
+      'delay',
+      '--cache-dir',
+      path.join(dir, 'cache'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/E_BAD_DATA/);
     expect(r.stderr).toContain(`${cut}: not a readable Parquet file`);

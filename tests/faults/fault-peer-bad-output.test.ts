@@ -12,7 +12,10 @@ describe('fault: a peer that prints non-JSON, NaN predictions or the wrong lengt
   it('fails each bad peer job naming the peer and the fault', () => {
     const dir = tempDir();
     const runtimes = ['tiny-peer.mjs', 'garbage-peer.mjs', 'nan-peer.mjs', 'short-peer.mjs'].map(peer).join(',');
-    const run = mlbench(['run', '--suite', 'tabular', '--runtime', runtimes, '--target-auc', '0.5', '--results-dir', dir, '--no-report'], { timeoutMs: 240_000 });
+    const run = mlbench(
+      ['run', '--suite', 'tabular', '--runtime', runtimes, '--target-auc', '0.5', '--results-dir', dir, '--no-report'],
+      { timeoutMs: 240_000 },
+    );
     expect(run.code, run.stderr).toBe(0);
     const result = onlyResult(dir);
     const of = (name: string) => result.jobs.filter((j) => j.kind === 'training' && j.runtime.backend.endsWith(name));

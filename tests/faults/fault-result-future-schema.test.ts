@@ -12,7 +12,10 @@ describe('fault: a result JSON of a future schema', () => {
     const [good] = resultFiles(dir);
     const future = path.join(dir, 'future.json');
     writeFileSync(future, JSON.stringify({ ...JSON.parse(readFileSync(good!, 'utf8')), schemaVersion: 99 }));
-    for (const args of [['compare', good!, future], ['compare', future, good!]]) {
+    for (const args of [
+      ['compare', good!, future],
+      ['compare', future, good!],
+    ]) {
       const r = mlbench(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/E_RESULT_VERSION/);

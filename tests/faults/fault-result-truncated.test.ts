@@ -13,7 +13,10 @@ describe('fault: a truncated result JSON', () => {
     const cut = path.join(dir, 'cut.json');
     const text = readFileSync(good!, 'utf8');
     writeFileSync(cut, text.slice(0, Math.floor(text.length / 2)));
-    for (const args of [['compare', good!, cut], ['compare', cut, good!]]) {
+    for (const args of [
+      ['compare', good!, cut],
+      ['compare', cut, good!],
+    ]) {
       const r = mlbench(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/E_RESULT_FILE/);

@@ -10,7 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mlbench, tempDir } from '../helpers/cli.js';
 
 const undo: Array<() => void> = [];
-afterAll(() => { for (const u of undo.reverse()) u(); });
+afterAll(() => {
+  for (const u of undo.reverse()) u();
+});
 
 function writable(dir: string): boolean {
   try {
@@ -44,7 +46,20 @@ describe('fault: the results folder is not writable', () => {
     const results = path.join(root, 'results');
     mkdirSync(results);
     makeUnwritable(results);
-    const r = mlbench(['run', '--suite', 'smoke', '--runtime', 'null', '--results-dir', results, '--no-report', '--min-duration', '50', '--min-queries', '20']);
+    const r = mlbench([
+      'run',
+      '--suite',
+      'smoke',
+      '--runtime',
+      'null',
+      '--results-dir',
+      results,
+      '--no-report',
+      '--min-duration',
+      '50',
+      '--min-queries',
+      '20',
+    ]);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain('--results-dir');
     expect(r.stderr).toContain(results);
@@ -60,7 +75,17 @@ describe('fault: the results folder is not writable', () => {
     const root = tempDir();
     const file = path.join(root, 'a-file');
     writeFileSync(file, 'not a folder');
-    const r = mlbench(['run', '--suite', 'smoke', '--runtime', 'null', '--results-dir', path.join(root, 'results'), '--report-dir', path.join(file, 'report')]);
+    const r = mlbench([
+      'run',
+      '--suite',
+      'smoke',
+      '--runtime',
+      'null',
+      '--results-dir',
+      path.join(root, 'results'),
+      '--report-dir',
+      path.join(file, 'report'),
+    ]);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain(`--report-dir ${path.join(file, 'report')}`);
     expect(r.stderr).toContain('ENOTDIR');

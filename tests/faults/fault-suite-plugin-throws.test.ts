@@ -18,7 +18,10 @@ describe('fault: suite plugin throws at import', () => {
   it('exits 2 naming the file when workloads() throws, and when the module has a syntax error', () => {
     const dir = tempDir();
     const throwing = path.join(dir, 'throwing-suite.mjs');
-    writeFileSync(throwing, "export default { id: 'x', describe: () => 'x', workloads() { throw new Error('no GPU here'); } };\n");
+    writeFileSync(
+      throwing,
+      "export default { id: 'x', describe: () => 'x', workloads() { throw new Error('no GPU here'); } };\n",
+    );
     const run = mlbench(['run', '--suite', throwing, '--results-dir', path.join(dir, 'r'), '--no-report']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${throwing}: workloads("quick") threw: no GPU here`);

@@ -16,7 +16,11 @@ export const FAST = ['--min-duration', '100', '--min-queries', '32', '--set', 'w
 
 /** Every result file (`*.json`, not partials) under `<dir>/<machine-id>/`. */
 export function resultFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((m) => readdirSync(path.join(dir, m)).filter((f) => f.endsWith('.json')).map((f) => path.join(dir, m, f)));
+  return readdirSync(dir).flatMap((m) =>
+    readdirSync(path.join(dir, m))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => path.join(dir, m, f)),
+  );
 }
 
 /** The one result file under `dir`, parsed and schema-validated. */

@@ -25,7 +25,17 @@ export function historyRuns(values: number[]): ResultFile[] {
     r.git = { commit: (i + 1).toString(16).padStart(40, '0'), dirty: false };
     const job = r.jobs[0]!;
     delete job.samplesNs;
-    job.latencyNs = { min: v * 0.9, p50: v, p90: v * 1.1, p95: v * 1.2, p97: v * 1.2, p99: v * 1.3, p999: v * 1.4, max: v * 1.5, mean: v };
+    job.latencyNs = {
+      min: v * 0.9,
+      p50: v,
+      p90: v * 1.1,
+      p95: v * 1.2,
+      p97: v * 1.2,
+      p99: v * 1.3,
+      p999: v * 1.4,
+      max: v * 1.5,
+      mean: v,
+    };
     return r;
   });
 }

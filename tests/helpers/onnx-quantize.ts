@@ -12,7 +12,10 @@ import onnxProto from 'onnx-proto';
 const { onnx } = onnxProto;
 const { FLOAT, INT8 } = onnx.TensorProto.DataType;
 
-const roundHalfEven = (x: number) => { const r = Math.round(x); return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r; };
+const roundHalfEven = (x: number) => {
+  const r = Math.round(x);
+  return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+};
 
 function floatsOf(t: onnxProto.onnx.ITensorProto): Float32Array {
   if (t.rawData?.length) return new Float32Array(t.rawData.slice().buffer, 0, t.rawData.length / 4);
@@ -27,7 +30,10 @@ export function quantizeMatMuls(bytes: Uint8Array, mode: 'dynamic' | 'weight-onl
   let k = 0;
   for (const n of graph.node!) {
     const w = inits.get(n.input?.[1] ?? '');
-    if (n.opType !== 'MatMul' || !w || w.dims?.length !== 2 || Number(w.dataType) !== FLOAT) { nodes.push(n); continue; }
+    if (n.opType !== 'MatMul' || !w || w.dims?.length !== 2 || Number(w.dataType) !== FLOAT) {
+      nodes.push(n);
+      continue;
+    }
     const values = floatsOf(w);
     const scale = Math.fround(values.reduce((m, v) => Math.max(m, Math.abs(v)), 0) / 127) || 1;
     const q = Int8Array.from(values, (v) => Math.max(-127, Math.min(127, roundHalfEven(v / scale))));
@@ -40,15 +46,31 @@ export function quantizeMatMuls(bytes: Uint8Array, mode: 'dynamic' | 'weight-onl
     const [x] = n.input!;
     const [y] = n.output!;
     if (mode === 'weight-only') {
-      nodes.push({ opType: 'DequantizeLinear', input: [`${p}_int8`, `${p}_scale`, `${p}_zero`], output: [`${p}_w`], name: `${p}_dq` });
+      nodes.push({
+        opType: 'DequantizeLinear',
+        input: [`${p}_int8`, `${p}_scale`, `${p}_zero`],
+        output: [`${p}_w`],
+        name: `${p}_dq`,
+      });
       nodes.push({ ...n, input: [x!, `${p}_w`] });
       continue;
     }
     nodes.push(
       { opType: 'DynamicQuantizeLinear', input: [x!], output: [`${p}_xq`, `${p}_xs`, `${p}_xz`], name: `${p}_dql` },
-      { opType: 'MatMulInteger', input: [`${p}_xq`, `${p}_int8`, `${p}_xz`, `${p}_zero`], output: [`${p}_i32`], name: `${p}_mmi` },
+      {
+        opType: 'MatMulInteger',
+        input: [`${p}_xq`, `${p}_int8`, `${p}_xz`, `${p}_zero`],
+        output: [`${p}_i32`],
+        name: `${p}_mmi`,
+      },
       { opType: 'Mul', input: [`${p}_xs`, `${p}_scale`], output: [`${p}_s`], name: `${p}_scale_mul` },
-      { opType: 'Cast', input: [`${p}_i32`], output: [`${p}_f`], attribute: [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT }], name: `${p}_cast` },
+      {
+        opType: 'Cast',
+        input: [`${p}_i32`],
+        output: [`${p}_f`],
+        attribute: [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT }],
+        name: `${p}_cast`,
+      },
       { opType: 'Mul', input: [`${p}_f`, `${p}_s`], output: [y!], name: `${p}_out` },
     );
   }

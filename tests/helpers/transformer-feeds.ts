@@ -6,7 +6,11 @@ import { createRng } from '../../harness/measure/random.js';
 import type { TransformerConfig } from '../../harness/models/index.js';
 import type { Feeds, Tensor } from '../../harness/types.js';
 
-const i64 = (values: number[]): Tensor => ({ dtype: 'int64', dims: [1, values.length], data: BigInt64Array.from(values.map(BigInt)) });
+const i64 = (values: number[]): Tensor => ({
+  dtype: 'int64',
+  dims: [1, values.length],
+  data: BigInt64Array.from(values.map(BigInt)),
+});
 
 /** `n` seeded token ids in [0, vocab). */
 export function tokenIds(n: number, vocab: number, seed = 5): number[] {
@@ -24,7 +28,11 @@ export function gptFeeds(c: TransformerConfig, ids: number[], past: number, cach
   const D = c.hidden / c.heads;
   for (let i = 0; i < c.layers; i++) {
     for (const role of ['key', 'value']) {
-      feeds[`past_key_values.${i}.${role}`] = cache?.[`present.${i}.${role}`] ?? { dtype: 'float32', dims: [1, c.heads, 0, D], data: new Float32Array(0) };
+      feeds[`past_key_values.${i}.${role}`] = cache?.[`present.${i}.${role}`] ?? {
+        dtype: 'float32',
+        dims: [1, c.heads, 0, D],
+        data: new Float32Array(0),
+      };
     }
   }
   return feeds;
@@ -42,5 +50,5 @@ export function bertFeeds(ids: number[], padding = 0): Feeds {
 /** Row `row` of a [1, S, V] logits tensor. */
 export function logitsRow(t: Tensor, row: number): number[] {
   const V = t.dims[2]!;
-  return Array.from((t.data as ArrayLike<number>) as Float32Array).slice(row * V, (row + 1) * V);
+  return Array.from(t.data as ArrayLike<number> as Float32Array).slice(row * V, (row + 1) * V);
 }

@@ -15,7 +15,15 @@ const HAVE_CHROMIUM = 'executable' in findChromium();
 
 function job(timeoutMs: number): Job {
   const w = zooSuite.workloads('quick').find((x) => x.id === 'mobilenet-q64-b1')!;
-  return { id: 'zoo/mobilenet-q64-b1/chromium/ort-web:wasm/single-stream', suite: 'zoo', workload: w, runtime: 'chromium/ort-web:wasm', scenario: 'single-stream', repeat: 0, settings: completeSettings({ ...w.settings, timeoutMs, cacheDir: 'out/cache' }) };
+  return {
+    id: 'zoo/mobilenet-q64-b1/chromium/ort-web:wasm/single-stream',
+    suite: 'zoo',
+    workload: w,
+    runtime: 'chromium/ort-web:wasm',
+    scenario: 'single-stream',
+    repeat: 0,
+    settings: completeSettings({ ...w.settings, timeoutMs, cacheDir: 'out/cache' }),
+  };
 }
 
 afterEach(() => {
@@ -33,7 +41,7 @@ describe('browser host without Chromium', () => {
 });
 
 describe.skipIf(!HAVE_CHROMIUM)('browser host faults', () => {
-  it('a page that throws is failed, with the page\'s message', async () => {
+  it("a page that throws is failed, with the page's message", async () => {
     process.env.MLBENCH_BROWSER_FAULT = 'throw';
     const result = await runJob(job(120_000));
     expect(result.status).toBe('failed');

@@ -13,12 +13,28 @@ import { zooSuite } from '../../suites/zoo/index.js';
 import { completeSettings } from '../../harness/config/settings.js';
 
 const HAVE_CHROMIUM = 'executable' in findChromium();
-const FAST = { minDurationMs: 0, minQueryCount: 16, warmupQueries: 2, warmupMs: 0, timeoutMs: 120_000, cacheDir: 'out/cache' };
+const FAST = {
+  minDurationMs: 0,
+  minQueryCount: 16,
+  warmupQueries: 2,
+  warmupMs: 0,
+  timeoutMs: 120_000,
+  cacheDir: 'out/cache',
+};
 
 function jobsOn(runtime: string): Job[] {
-  return zooSuite.workloads('quick').filter((w) => w.id.endsWith('-b1')).map((w) => ({
-    id: `zoo/${w.id}/${runtime}/single-stream`, suite: 'zoo', workload: w, runtime, scenario: 'single-stream', repeat: 0, settings: completeSettings({ ...w.settings, ...FAST }),
-  }));
+  return zooSuite
+    .workloads('quick')
+    .filter((w) => w.id.endsWith('-b1'))
+    .map((w) => ({
+      id: `zoo/${w.id}/${runtime}/single-stream`,
+      suite: 'zoo',
+      workload: w,
+      runtime,
+      scenario: 'single-stream',
+      repeat: 0,
+      settings: completeSettings({ ...w.settings, ...FAST }),
+    }));
 }
 
 describe.runIf(!HAVE_CHROMIUM && Boolean(process.env.CI))('browser host (CI)', () => {

@@ -17,8 +17,10 @@ describe('npm stays quiet', () => {
     expect(`${r.stdout}\n${r.stderr}`).not.toMatch(/npm (warn|WARN|notice)/);
   });
 
-  it('denies onnxruntime-node\'s install script in a form npm 11 accepts', () => {
-    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean> };
+  it("denies onnxruntime-node's install script in a form npm 11 accepts", () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      allowScripts?: Record<string, boolean>;
+    };
     expect(pkg.allowScripts?.['onnxruntime-node']).toBe(false);
     // A project .npmrc with the package's own key is what npm 11 warns about.
     const npmrc = path.join(ROOT, '.npmrc');

@@ -24,7 +24,14 @@ describe('mlbench run on the null runtime', () => {
     expect(run.code, run.stderr).toBe(0);
     const result = onlyResult(dir);
     const status = Object.fromEntries(result.jobs.map((j) => [j.workload, j.status]));
-    expect(status).toEqual({ 'healthy-before': 'ok', crash: 'crashed', hang: 'timeout', throw: 'failed', oom: 'oom', 'healthy-after': 'ok' });
+    expect(status).toEqual({
+      'healthy-before': 'ok',
+      crash: 'crashed',
+      hang: 'timeout',
+      throw: 'failed',
+      oom: 'oom',
+      'healthy-after': 'ok',
+    });
     const hang = result.jobs.find((j) => j.workload === 'hang')!;
     expect(hang.wallMs).toBeLessThan(60_000); // ended by SIGKILL, not hung: a bound, not a timing
     expect(hang.error?.message).toMatch(/timeout of 3000 ms/);
@@ -45,7 +52,20 @@ describe('mlbench run on the null runtime', () => {
 
   it('records a hang that ignores SIGTERM as timeout with --timeout 5s (SIGKILL follows)', () => {
     const dir = tempDir();
-    const run = mlbench(['run', '--suite', 'smoke', '--runtime', 'null', '--set', 'null.fail=hang', '--timeout', '5s', '--results-dir', dir, '--no-report']);
+    const run = mlbench([
+      'run',
+      '--suite',
+      'smoke',
+      '--runtime',
+      'null',
+      '--set',
+      'null.fail=hang',
+      '--timeout',
+      '5s',
+      '--results-dir',
+      dir,
+      '--no-report',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const job = onlyResult(dir).jobs[0]!;
     expect(job.status).toBe('timeout');
@@ -55,7 +75,18 @@ describe('mlbench run on the null runtime', () => {
 
   it('writes raw samples and nanosecond percentiles for ok jobs', () => {
     const dir = tempDir();
-    const run = mlbench(['run', '--suite', 'smoke', '--runtime', 'null', '--results-dir', dir, '--no-report', '--set', 'null.latencyUs=50']);
+    const run = mlbench([
+      'run',
+      '--suite',
+      'smoke',
+      '--runtime',
+      'null',
+      '--results-dir',
+      dir,
+      '--no-report',
+      '--set',
+      'null.latencyUs=50',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const job = onlyResult(dir).jobs[0]!;
     expect(job.status).toBe('ok');

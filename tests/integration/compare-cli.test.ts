@@ -18,7 +18,10 @@ function write(dir: string, name: string, r: ResultFile): string {
 describe('mlbench compare (CLI)', () => {
   const dir = tempDir();
   // Eight runs (repeats) per file: the unit of the comparison is the run.
-  const runs = (medianNs: number) => [0, 1, 2, 3, 4, 5, 6, 7].map((r) => job({ repeat: r, samplesNs: latencies(5 + r, 400, medianNs * (1 + 0.002 * (r % 3)), 0.01) }));
+  const runs = (medianNs: number) =>
+    [0, 1, 2, 3, 4, 5, 6, 7].map((r) =>
+      job({ repeat: r, samplesNs: latencies(5 + r, 400, medianNs * (1 + 0.002 * (r % 3)), 0.01) }),
+    );
   const base = write(dir, 'base.json', result(runs(100_000)));
   const slow = write(dir, 'slow.json', result(runs(130_000)));
 

@@ -13,9 +13,28 @@ const SHORT = ['--set', 'minDurationMs=200', '--set', 'minQueryCount=100'];
 
 function runSmoke(latencyUs: number, extra: string[] = []) {
   const dir = tempDir();
-  const run = mlbench(['run', '--suite', 'smoke', '--runtime', 'null', '--results-dir', dir, '--no-report', '--set', `null.latencyUs=${latencyUs}`, ...SHORT, ...extra], { timeoutMs: 300_000 });
+  const run = mlbench(
+    [
+      'run',
+      '--suite',
+      'smoke',
+      '--runtime',
+      'null',
+      '--results-dir',
+      dir,
+      '--no-report',
+      '--set',
+      `null.latencyUs=${latencyUs}`,
+      ...SHORT,
+      ...extra,
+    ],
+    { timeoutMs: 300_000 },
+  );
   const machineDir = path.join(dir, readdirSync(dir)[0]!);
-  const file = path.join(machineDir, readdirSync(machineDir).find((f) => f.endsWith('.json'))!);
+  const file = path.join(
+    machineDir,
+    readdirSync(machineDir).find((f) => f.endsWith('.json'))!,
+  );
   return { run, file, machineDir };
 }
 
@@ -31,7 +50,27 @@ describe('compare, ab and run --baseline on null-runtime runs', () => {
 
   it('mlbench ab: +20% over 5 interleaved runs per side is a regression (exit 1), with ab.json and the noise probe', () => {
     const dir = tempDir();
-    const ab = mlbench(['ab', '--a', 'null.latencyUs=200', '--b', 'null.latencyUs=240', '-n', '5', '--results-dir', dir, '--', 'run', '--suite', 'smoke', '--runtime', 'null', ...SHORT], { timeoutMs: 600_000 });
+    const ab = mlbench(
+      [
+        'ab',
+        '--a',
+        'null.latencyUs=200',
+        '--b',
+        'null.latencyUs=240',
+        '-n',
+        '5',
+        '--results-dir',
+        dir,
+        '--',
+        'run',
+        '--suite',
+        'smoke',
+        '--runtime',
+        'null',
+        ...SHORT,
+      ],
+      { timeoutMs: 600_000 },
+    );
     expect(ab.code, ab.stdout + ab.stderr).toBe(1);
     expect(ab.stderr).toMatch(/random order \(seed \d+\) [AB]{10}/);
     expect(ab.stdout).toMatch(/latency\.p50 .* regression/);
@@ -47,20 +86,41 @@ describe('compare, ab and run --baseline on null-runtime runs', () => {
     expect(gate.run.code, gate.run.stderr).toBe(1);
     expect(gate.run.stderr).toMatch(/1 re-measured on both sides/);
     const summary = readdirSync(gate.machineDir).find((f) => f.endsWith('.summary.md'));
-    expect(readFileSync(path.join(gate.machineDir, summary!), 'utf8')).toMatch(/re-measured on both sides, interleaved/);
+    expect(readFileSync(path.join(gate.machineDir, summary!), 'utf8')).toMatch(
+      /re-measured on both sides, interleaved/,
+    );
     const same = runSmoke(200, ['--baseline', base.file]);
     expect(same.run.code, same.run.stdout).toBe(0);
   }, 600_000);
 
   it('bad input exits 2 naming the flag or file', () => {
-    const missing = mlbench(['run', '--suite', 'smoke', '--runtime', 'null', '--no-report', '--baseline', '/nonexistent/base.json']);
+    const missing = mlbench([
+      'run',
+      '--suite',
+      'smoke',
+      '--runtime',
+      'null',
+      '--no-report',
+      '--baseline',
+      '/nonexistent/base.json',
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/nonexistent\/base\.json/);
     expect(existsSync('/nonexistent')).toBe(false);
     const side = mlbench(['ab', '--a', 'nonsense', '--b', 'null.latencyUs=1', '--', 'run', '--suite', 'smoke']);
     expect(side.code).toBe(2);
     expect(side.stderr).toMatch(/--a nonsense: not a side/);
-    const order = mlbench(['ab', '--a', 'null.latencyUs=1', '--b', 'null.latencyUs=2', '--order', 'zigzag', '--', 'run']);
+    const order = mlbench([
+      'ab',
+      '--a',
+      'null.latencyUs=1',
+      '--b',
+      'null.latencyUs=2',
+      '--order',
+      'zigzag',
+      '--',
+      'run',
+    ]);
     expect(order.stderr).toMatch(/--order zigzag/);
   });
 });

@@ -7,10 +7,23 @@ import { loadTabularSplit } from '../../datasets/tabular/load-split.js';
 import { FLIGHTS_SLICES } from '../../datasets/flights/split.js';
 import { indicesSha256 } from '../../datasets/split/key.js';
 
-interface SplitFacts { rows: number; index_sum: number; first5: number[]; last5: number[]; sha256_indices: string; positives: number }
+interface SplitFacts {
+  rows: number;
+  index_sum: number;
+  first5: number[];
+  last5: number[];
+  sha256_indices: string;
+  positives: number;
+}
 // The project's shared split manifest, committed as a fixture so the test runs on any checkout.
-const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'datasets', 'flights-split-manifest.json'), 'utf8')) as {
-  source_rows: number; test_pool_rows: number; train_pool_rows: number; excluded_rows_month7: number; splits: Record<string, SplitFacts>;
+const manifest = JSON.parse(
+  readFileSync(path.join(__dirname, '..', 'fixtures', 'datasets', 'flights-split-manifest.json'), 'utf8'),
+) as {
+  source_rows: number;
+  test_pool_rows: number;
+  train_pool_rows: number;
+  excluded_rows_month7: number;
+  splits: Record<string, SplitFacts>;
 };
 const cacheDir = mkdtempSync(path.join(tmpdir(), 'mlbench-flights-'));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
@@ -22,7 +35,10 @@ describe('flights split reproduces the shared manifest exactly', () => {
     const month = src.table.numeric[0]!;
     let july = 0;
     let june = 0;
-    for (let i = 0; i < month.length; i++) { if (month[i] === 7) july++; if (month[i] === 6) june++; }
+    for (let i = 0; i < month.length; i++) {
+      if (month[i] === 7) july++;
+      if (month[i] === 6) june++;
+    }
     expect(july).toBe(manifest.excluded_rows_month7);
     expect(june).toBe(manifest.test_pool_rows);
     expect(src.slices.train_full!.length).toBe(manifest.train_pool_rows);
@@ -32,8 +48,16 @@ describe('flights split reproduces the shared manifest exactly', () => {
       const rows = src.slices[name]!;
       let sum = 0;
       let pos = 0;
-      for (const i of rows) { sum += i; pos += src.table.labels[i]!; }
-      expect({ name, rows: rows.length, sum, pos }).toEqual({ name, rows: want.rows, sum: want.index_sum, pos: want.positives });
+      for (const i of rows) {
+        sum += i;
+        pos += src.table.labels[i]!;
+      }
+      expect({ name, rows: rows.length, sum, pos }).toEqual({
+        name,
+        rows: want.rows,
+        sum: want.index_sum,
+        pos: want.positives,
+      });
       expect([...rows.subarray(0, 5)]).toEqual(want.first5);
       expect([...rows.subarray(rows.length - 5)]).toEqual(want.last5);
       expect(indicesSha256(rows)).toBe(want.sha256_indices);
@@ -60,7 +84,12 @@ describe('flights split reproduces the shared manifest exactly', () => {
     expect(split.encoding.numeric[1]!.mean).toBeCloseTo(mean, 9);
     expect(split.encoding.dropped).toEqual(['month']);
     expect(split.encoding.categorical.map((c) => [c.name, c.from])).toEqual([
-      ['dayOfMonth', 'calendar'], ['dayOfWeek', 'calendar'], ['depHour', 'calendar'], ['origin', 'categorical'], ['dest', 'categorical']]);
+      ['dayOfMonth', 'calendar'],
+      ['dayOfWeek', 'calendar'],
+      ['depHour', 'calendar'],
+      ['origin', 'categorical'],
+      ['dest', 'categorical'],
+    ]);
     expect(split.encoding.categorical[1]!.cardinality).toBe(8);
     expect(split.train.numeric.length).toBe(10_000 * 2);
     expect(split.train.categorical.length).toBe(10_000 * 5);
@@ -74,7 +103,12 @@ describe('flights split reproduces the shared manifest exactly', () => {
     bytes[bytes.length - 1000] ^= 0x5a;
     writeFileSync(file, bytes);
     const reasons: string[] = [];
-    const src = await loadFlightsSource({ cacheDir, onEvent: (e) => { if (e.phase === 'rebuild') reasons.push(e.message!); } });
+    const src = await loadFlightsSource({
+      cacheDir,
+      onEvent: (e) => {
+        if (e.phase === 'rebuild') reasons.push(e.message!);
+      },
+    });
     expect(src.fromCache).toBe(false);
     expect(reasons).toEqual(['corrupt: payload checksum mismatch']);
     expect(src.slices.test!.length).toBe(100_000);

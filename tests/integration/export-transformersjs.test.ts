@@ -22,7 +22,12 @@ describe('mlbench export: a transformers.js model folder', () => {
     const root = tempDir();
     const out = mlbench(['export', '--model', 'gpt', ...params(GPT), '--seed', '3', '-o', path.join(root, 'zoo-gpt')]);
     expect(out.code, out.stderr).toBe(0);
-    expect(JSON.parse(readFileSync(path.join(root, 'zoo-gpt', 'config.json'), 'utf8'))).toMatchObject({ model_type: 'gpt2', n_layer: 2, n_head: 2, n_embd: 64 });
+    expect(JSON.parse(readFileSync(path.join(root, 'zoo-gpt', 'config.json'), 'utf8'))).toMatchObject({
+      model_type: 'gpt2',
+      n_layer: 2,
+      n_head: 2,
+      n_embd: 64,
+    });
     env.allowRemoteModels = false;
     env.localModelPath = root;
     const tokenizer = await AutoTokenizer.from_pretrained('zoo-gpt');
@@ -30,7 +35,12 @@ describe('mlbench export: a transformers.js model folder', () => {
     expect(tokenizer.encode(prompt.map((i) => `t${i}`).join(' '))).toEqual(prompt);
 
     const hf = await AutoModelForCausalLM.from_pretrained('zoo-gpt');
-    const generated = (await hf.generate({ input_ids: int64(prompt), attention_mask: int64(prompt.map(() => 1)), max_new_tokens: 12, do_sample: false })) as Tensor;
+    const generated = (await hf.generate({
+      input_ids: int64(prompt),
+      attention_mask: int64(prompt.map(() => 1)),
+      max_new_tokens: 12,
+      do_sample: false,
+    })) as Tensor;
     const hfTokens = (generated.tolist() as bigint[][])[0]!.slice(prompt.length).map(Number);
 
     const model = await buildModel({ kind: 'zoo', arch: 'gpt', params: GPT, seed: 3 });
@@ -53,12 +63,24 @@ describe('mlbench export: a transformers.js model folder', () => {
     env.localModelPath = root;
     const bert = await AutoModel.from_pretrained('zoo-bert');
     const ids = [1, 7, 3, 5];
-    const result = await bert({ input_ids: int64(ids), attention_mask: int64(ids.map(() => 1)), token_type_ids: int64(ids.map(() => 0)) });
+    const result = await bert({
+      input_ids: int64(ids),
+      attention_mask: int64(ids.map(() => 1)),
+      token_type_ids: int64(ids.map(() => 0)),
+    });
     expect(result.last_hidden_state.dims).toEqual([1, 4, 32]);
     const model = await buildModel({ kind: 'zoo', arch: 'bert', params: BERT, seed: 42 });
     const { session } = await (await RUNTIMES['ort-node:cpu']!.create()).load(model, defaultSettings());
-    const i64 = (v: number[]) => ({ dtype: 'int64' as const, dims: [1, v.length], data: BigInt64Array.from(v.map(BigInt)) });
-    const ours = await session.run({ input_ids: i64(ids), attention_mask: i64(ids.map(() => 1)), token_type_ids: i64(ids.map(() => 0)) });
+    const i64 = (v: number[]) => ({
+      dtype: 'int64' as const,
+      dims: [1, v.length],
+      data: BigInt64Array.from(v.map(BigInt)),
+    });
+    const ours = await session.run({
+      input_ids: i64(ids),
+      attention_mask: i64(ids.map(() => 1)),
+      token_type_ids: i64(ids.map(() => 0)),
+    });
     await session.dispose();
     const theirs = Array.from(result.last_hidden_state.data as Float32Array);
     Array.from(ours.last_hidden_state!.data as Float32Array).forEach((v, i) => expect(theirs[i]).toBeCloseTo(v, 5));

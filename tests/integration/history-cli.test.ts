@@ -20,7 +20,9 @@ describe('mlbench history', () => {
     const run = mlbench(['history', path.join(root, 'results'), '-o', out, '--json', '--fail-on-regression']);
     expect(run.code, run.stderr).toBe(1);
     const { regressions, improvements } = JSON.parse(run.stdout);
-    expect(regressions.map((s: { job: string; metric: string; at: { run: number } }) => [s.job, s.metric, s.at.run])).toEqual([['smoke/w/null/single-stream', 'latency', 6]]);
+    expect(
+      regressions.map((s: { job: string; metric: string; at: { run: number } }) => [s.job, s.metric, s.at.run]),
+    ).toEqual([['smoke/w/null/single-stream', 'latency', 6]]);
     expect(improvements).toEqual([]);
     expect(readFileSync(path.join(out, 'regressions.md'), 'utf8')).toMatch(/## Regressions \(1\)/);
     expect(JSON.parse(readFileSync(path.join(out, 'history.json'), 'utf8')).runs).toHaveLength(10);
@@ -32,7 +34,14 @@ describe('mlbench history', () => {
   it('finds nothing in 10 flat runs with ±3% noise, and names a bad --threshold', () => {
     const root = tempDir();
     writeRuns(path.join(root, 'results'), noisySeries(stepLevels(10, 11, 0), 0.03, 12));
-    const run = mlbench(['history', path.join(root, 'results'), '-o', path.join(root, 'h'), '--no-report', '--fail-on-regression']);
+    const run = mlbench([
+      'history',
+      path.join(root, 'results'),
+      '-o',
+      path.join(root, 'h'),
+      '--no-report',
+      '--fail-on-regression',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/## Regressions \(0\)\n\nNone\./);
     expect(run.stdout).toMatch(/## Improvements \(0\)/);

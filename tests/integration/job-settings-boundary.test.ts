@@ -11,12 +11,26 @@ import { smokeSuite } from '../../suites/smoke/index.js';
 
 function smokeJob(settings: Job['settings']): Job {
   const w = smokeSuite.workloads('quick')[0]!;
-  return { id: `smoke/${w.id}/null/single-stream`, suite: 'smoke', workload: w, runtime: 'null', scenario: 'single-stream', repeat: 0, settings };
+  return {
+    id: `smoke/${w.id}/null/single-stream`,
+    suite: 'smoke',
+    workload: w,
+    runtime: 'null',
+    scenario: 'single-stream',
+    repeat: 0,
+    settings,
+  };
 }
 
 describe('job settings at the process boundary', () => {
   it('runs a job on complete settings, and refuses a malformed setting naming it', async () => {
-    const good = completeSettings({ ...smokeSuite.workloads('quick')[0]!.settings, minDurationMs: 0, minQueryCount: 8, warmupQueries: 1, warmupMs: 0 });
+    const good = completeSettings({
+      ...smokeSuite.workloads('quick')[0]!.settings,
+      minDurationMs: 0,
+      minQueryCount: 8,
+      warmupQueries: 1,
+      warmupMs: 0,
+    });
     expect((await runJob(smokeJob(good))).status).toBe('ok');
     const bad = { ...good, minQueryCount: 'many' } as unknown as Job['settings'];
     const result = await runJob(smokeJob(bad));

@@ -14,7 +14,18 @@ function only(dir: string): string {
 describe('mlbench merge', () => {
   it('joins --shard 1/2 and 2/2 into one result with every job once', () => {
     const root = tempDir();
-    const common = ['run', '--suite', 'smoke', '--runtime', 'null', '--scenario', 'single-stream,offline', '--min-duration', '100', '--no-report'];
+    const common = [
+      'run',
+      '--suite',
+      'smoke',
+      '--runtime',
+      'null',
+      '--scenario',
+      'single-stream,offline',
+      '--min-duration',
+      '100',
+      '--no-report',
+    ];
     const a = path.join(root, 'a');
     const b = path.join(root, 'b');
     expect(mlbench([...common, '--shard', '1/2', '--results-dir', a]).code).toBe(0);

@@ -24,27 +24,48 @@ function run(file: string, extra: string[]) {
 }
 
 describe('mlbench model: BYO precision and the independent reference', () => {
-  it.skipIf(!existsSync(INT8))('bert-tiny-int8 (quantize_dynamic): int8 dynamic recorded and shown, both runtimes pass int8 parity against the float64 evaluator', () => {
-    const r = run(INT8, ['--shape', 'input_ids=1x32', '--shape', 'attention_mask=1x32', '--shape', 'token_type_ids=1x32']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.result.settings.modelPrecision).toMatchObject({ scheme: 'int8 dynamic', tolerance: 'int8' });
-    expect(r.stdout).toMatch(/precision: int8 dynamic \(12 DynamicQuantizeLinear, 12 MatMulInteger/);
-    expect(r.stdout).toMatch(/parity reference: float64 ONNX evaluator/);
-    expect(r.result.jobs.map((j) => [j.runtime.id, j.status])).toEqual([['ort-node', 'ok'], ['ort-web', 'ok']]);
-    for (const j of r.result.jobs) expect(j.parity).toMatchObject({ reference: 'float64 ONNX evaluator', precision: 'int8', pass: true });
-  });
+  it.skipIf(!existsSync(INT8))(
+    'bert-tiny-int8 (quantize_dynamic): int8 dynamic recorded and shown, both runtimes pass int8 parity against the float64 evaluator',
+    () => {
+      const r = run(INT8, [
+        '--shape',
+        'input_ids=1x32',
+        '--shape',
+        'attention_mask=1x32',
+        '--shape',
+        'token_type_ids=1x32',
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.result.settings.modelPrecision).toMatchObject({ scheme: 'int8 dynamic', tolerance: 'int8' });
+      expect(r.stdout).toMatch(/precision: int8 dynamic \(12 DynamicQuantizeLinear, 12 MatMulInteger/);
+      expect(r.stdout).toMatch(/parity reference: float64 ONNX evaluator/);
+      expect(r.result.jobs.map((j) => [j.runtime.id, j.status])).toEqual([
+        ['ort-node', 'ok'],
+        ['ort-web', 'ok'],
+      ]);
+      for (const j of r.result.jobs)
+        expect(j.parity).toMatchObject({ reference: 'float64 ONNX evaluator', precision: 'int8', pass: true });
+    },
+  );
 
   it('names onnxruntime as not independent, and the missing op, where the evaluator lacks one', () => {
     const file = path.join(tempDir(), 'hardmax.onnx');
-    writeFileSync(file, encodeModel({
-      name: 'hardmax',
-      node: [{ opType: 'Hardmax', input: ['x'], output: ['y'] }],
-      input: [valueInfo('x', ['batch', 8])],
-      output: [valueInfo('y', ['batch', 8])],
-    }));
+    writeFileSync(
+      file,
+      encodeModel({
+        name: 'hardmax',
+        node: [{ opType: 'Hardmax', input: ['x'], output: ['y'] }],
+        input: [valueInfo('x', ['batch', 8])],
+        output: [valueInfo('y', ['batch', 8])],
+      }),
+    );
     const r = run(file, []);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/parity reference: onnxruntime \(not independent\): .*no kernel for Hardmax/);
-    for (const j of r.result.jobs) expect(j.parity).toMatchObject({ reference: expect.stringMatching(/^onnxruntime \(not independent\).*Hardmax$/), pass: true });
+    for (const j of r.result.jobs)
+      expect(j.parity).toMatchObject({
+        reference: expect.stringMatching(/^onnxruntime \(not independent\).*Hardmax$/),
+        pass: true,
+      });
   });
 });

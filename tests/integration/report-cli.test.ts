@@ -14,11 +14,14 @@ const XSS = '<img src=x onerror=alert(1)>';
 describe('mlbench report', () => {
   it('writes the report from two runs and skips a truncated file with a warning', () => {
     const out = path.join(tempDir(), 'rep');
-    const r = mlbench(['report',
+    const r = mlbench([
+      'report',
       path.join(FIXTURES, 'machine-a', '2025-01-10T09-00-00Z-r1.json'),
       path.join(FIXTURES, 'machine-a', '2025-01-12T09-00-00Z-r2.json'),
       path.join(FIXTURES, 'bad', 'truncated.json'),
-      '-o', out]);
+      '-o',
+      out,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toMatch(/warning: skipped .*truncated\.json: not valid JSON.*truncated/);
     expect(r.stdout).toContain(path.join(out, 'index.html'));
@@ -42,12 +45,22 @@ describe('mlbench report', () => {
     expect(svgs.length).toBeGreaterThanOrEqual(8);
     for (const svg of svgs) expect(existsSync(path.join(out, 'charts', svg.replace(/\.svg$/, '.png')))).toBe(true);
     for (const png of charts.filter((f) => f.endsWith('.png'))) {
-      expect(readFileSync(path.join(out, 'charts', png)).subarray(1, 4).toString()).toBe('PNG');
+      expect(
+        readFileSync(path.join(out, 'charts', png))
+          .subarray(1, 4)
+          .toString(),
+      ).toBe('PNG');
     }
   });
 
   it('reads folders recursively and exits 2 when nothing valid is left', () => {
-    const ok = mlbench(['report', path.join(FIXTURES, 'machine-a'), path.join(FIXTURES, 'machine-b'), '-o', path.join(tempDir(), 'rep')]);
+    const ok = mlbench([
+      'report',
+      path.join(FIXTURES, 'machine-a'),
+      path.join(FIXTURES, 'machine-b'),
+      '-o',
+      path.join(tempDir(), 'rep'),
+    ]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/3 result file\(s\)/);
 

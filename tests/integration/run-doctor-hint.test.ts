@@ -18,7 +18,16 @@ const tfjsNodeInstalled = (() => {
 
 describe('mlbench run with an unavailable runtime', () => {
   it.skipIf(tfjsNodeInstalled)('says on its first line to run mlbench doctor', () => {
-    const run = mlbench(['run', '--suite', 'tabular', '--runtime', 'tfjs-node:tensorflow', '--results-dir', tempDir(), '--no-report']);
+    const run = mlbench([
+      'run',
+      '--suite',
+      'tabular',
+      '--runtime',
+      'tfjs-node:tensorflow',
+      '--results-dir',
+      tempDir(),
+      '--no-report',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const first = run.stderr.split('\n').find((l) => l.trim() !== '');
     expect(first).toMatch(/^mlbench \S+: 0 jobs on .*1 runtime\(s\) unavailable here: run mlbench doctor/);

@@ -9,7 +9,22 @@ import { describe, expect, it } from 'vitest';
 import { readResult } from '../../results/store.js';
 import { mlbench, ROOT, tempDir } from '../helpers/cli.js';
 
-const RUN = ['run', '--suite', 'smoke', '--runtime', 'null', '--repeat', '4', '--set', 'null.latencyUs=40', '--min-duration', '300', '--min-queries', '50', '--no-report'];
+const RUN = [
+  'run',
+  '--suite',
+  'smoke',
+  '--runtime',
+  'null',
+  '--repeat',
+  '4',
+  '--set',
+  'null.latencyUs=40',
+  '--min-duration',
+  '300',
+  '--min-queries',
+  '50',
+  '--no-report',
+];
 
 /** Runs `args` and sends SIGINT once the first job has ended. */
 function interrupted(args: string[]): Promise<{ code: number | null; stderr: string }> {
@@ -52,7 +67,16 @@ describe('run --resume <file>', () => {
 
   it('refuses flags the file decides, naming them', async () => {
     const results = tempDir();
-    const done = mlbench([...RUN.slice(0, 5), '--min-duration', '50', '--min-queries', '20', '--no-report', '--results-dir', results]);
+    const done = mlbench([
+      ...RUN.slice(0, 5),
+      '--min-duration',
+      '50',
+      '--min-queries',
+      '20',
+      '--no-report',
+      '--results-dir',
+      results,
+    ]);
     expect(done.code, done.stderr).toBe(0);
     const file = /result file: (\S+)/.exec(done.stdout)![1]!;
     const r = mlbench(['run', '--resume', file, '--suite', 'smoke', '--min-queries', '10']);

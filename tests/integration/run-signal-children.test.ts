@@ -25,7 +25,7 @@ function descendants(root: number): number[] {
     }
   }
   const found: number[] = [];
-  for (let frontier = [root]; frontier.length; ) {
+  for (let frontier = [root]; frontier.length;) {
     frontier = [...parentOf].filter(([, ppid]) => frontier.includes(ppid)).map(([pid]) => pid);
     found.push(...frontier);
   }
@@ -62,8 +62,24 @@ function survivors(pids: number[]): number[] {
  * Starts a hanging null job, sends `signal` to mlbench once its job process exists (`times` times,
  * 300 ms apart: the second abandons the run) and returns that job's pids.
  */
-function stopWhileJobRuns(signal: NodeJS.Signals, times = 1): Promise<{ code: number | null; stderr: string; jobPids: number[] }> {
-  const args = ['run', '--suite', 'smoke', '--runtime', 'null', '--set', 'null.fail=hang', '--timeout', '120s', '--no-report', '--results-dir', tempDir()];
+function stopWhileJobRuns(
+  signal: NodeJS.Signals,
+  times = 1,
+): Promise<{ code: number | null; stderr: string; jobPids: number[] }> {
+  const args = [
+    'run',
+    '--suite',
+    'smoke',
+    '--runtime',
+    'null',
+    '--set',
+    'null.fail=hang',
+    '--timeout',
+    '120s',
+    '--no-report',
+    '--results-dir',
+    tempDir(),
+  ];
   return new Promise((resolve) => {
     const mlbench = spawn(process.execPath, [path.join(ROOT, 'bin', 'mlbench.js'), ...args], { cwd: ROOT });
     let stderr = '';

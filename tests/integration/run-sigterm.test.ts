@@ -26,8 +26,29 @@ function stopped(args: string[], signal: NodeJS.Signals): Promise<{ code: number
 describe('run stopped by SIGTERM', () => {
   it('stops the job in flight, writes the result and prints the resume command', async () => {
     const results = tempDir();
-    const run = await stopped(['run', '--suite', 'smoke', '--runtime', 'null', '--repeat', '3', '--set', 'null.latencyUs=40',
-      '--min-duration', '20s', '--min-queries', '50', '--timeout', '60s', '--no-report', '--results-dir', results], 'SIGTERM');
+    const run = await stopped(
+      [
+        'run',
+        '--suite',
+        'smoke',
+        '--runtime',
+        'null',
+        '--repeat',
+        '3',
+        '--set',
+        'null.latencyUs=40',
+        '--min-duration',
+        '20s',
+        '--min-queries',
+        '50',
+        '--timeout',
+        '60s',
+        '--no-report',
+        '--results-dir',
+        results,
+      ],
+      'SIGTERM',
+    );
     expect(run.code, run.stderr).toBe(1);
     expect(run.stderr).toContain('interrupted (SIGTERM)');
     // The second job measures for 20 s; stopping it is what makes the run end well before that.

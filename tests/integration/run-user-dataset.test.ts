@@ -8,7 +8,7 @@ import { mlbench, tempDir } from '../helpers/cli.js';
 function userCsv(dir: string): string {
   const lines = ['zip,distance,hour,carrier,late'];
   let state = 7;
-  const rand = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = 0; i < 2000; i++) {
     const hour = Math.floor(rand() * 24);
     const carrier = ['AA', 'UA', 'DL', 'WN'][Math.floor(rand() * 4)]!;
@@ -25,7 +25,22 @@ describe('run --dataset csv:', () => {
     const dir = tempDir();
     const csv = userCsv(dir);
     const out = path.join(dir, 'results');
-    const run = mlbench(['run', '--suite', 'tabular', '--dataset', `csv:${csv}`, '--target', 'late', '--runtime', 'tfjs:wasm', '--results-dir', out, '--no-report', '--set', 'train.serve=false']);
+    const run = mlbench([
+      'run',
+      '--suite',
+      'tabular',
+      '--dataset',
+      `csv:${csv}`,
+      '--target',
+      'late',
+      '--runtime',
+      'tfjs:wasm',
+      '--results-dir',
+      out,
+      '--no-report',
+      '--set',
+      'train.serve=false',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const [machine] = readdirSync(out);
     const [name] = readdirSync(path.join(out, machine!));
@@ -41,7 +56,17 @@ describe('run --dataset csv:', () => {
   it('refuses a missing target column (exit 2, file and column named) and --dataset without tabular', () => {
     const dir = tempDir();
     const csv = userCsv(dir);
-    const bad = mlbench(['run', '--suite', 'tabular', '--dataset', `csv:${csv}`, '--target', 'nope', '--results-dir', dir]);
+    const bad = mlbench([
+      'run',
+      '--suite',
+      'tabular',
+      '--dataset',
+      `csv:${csv}`,
+      '--target',
+      'nope',
+      '--results-dir',
+      dir,
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain(`${csv}:1: target column "nope"`);
     const noTarget = mlbench(['run', '--suite', 'tabular', '--dataset', `csv:${csv}`]);

@@ -16,13 +16,21 @@ const run = promisify(execFile);
 const ARGS = ['run', '--suite', 'smoke,selftest', '--runtime', 'null', '--min-duration', '100', '--no-report'];
 
 async function mlbench(args: string[], env: Record<string, string> = {}): Promise<string> {
-  const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin', 'mlbench.js'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, timeout: 240_000 });
+  const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin', 'mlbench.js'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    timeout: 240_000,
+  });
   return stdout;
 }
 
 function only(dir: string): string {
   const [machine] = readdirSync(dir);
-  return path.join(dir, machine!, readdirSync(path.join(dir, machine!)).find((f) => f.endsWith('.json'))!);
+  return path.join(
+    dir,
+    machine!,
+    readdirSync(path.join(dir, machine!)).find((f) => f.endsWith('.json'))!,
+  );
 }
 const read = (file: string): ResultFile => parseResult(readFileSync(file, 'utf8'), file);
 const ids = (r: ResultFile) => r.jobs.map((j) => j.id).sort();
@@ -33,7 +41,12 @@ describe('sharded run', () => {
     const dirs = [0, 1, 2].map((i) => path.join(root, `shard-${i}`));
     const [single] = await Promise.all([
       mlbench([...ARGS, '--results-dir', path.join(root, 'single')]),
-      ...dirs.map((dir, i) => mlbench([...ARGS, '--shard', 'auto', '--results-dir', dir], { JOB_COMPLETION_INDEX: String(i), JOB_COMPLETIONS: '3' })),
+      ...dirs.map((dir, i) =>
+        mlbench([...ARGS, '--shard', 'auto', '--results-dir', dir], {
+          JOB_COMPLETION_INDEX: String(i),
+          JOB_COMPLETIONS: '3',
+        }),
+      ),
     ]);
     expect(single).toMatch(/result file:/);
     const shards = dirs.map((d) => read(only(d)));
@@ -54,7 +67,11 @@ describe('sharded run', () => {
       expect(Object.keys(one.settings)).not.toContain(key);
       expect(Object.keys(joined.settings)).not.toContain(key);
     }
-    expect(Object.keys(joined.plan!.choices!).filter((k) => k !== 'mergedFrom').sort()).toEqual(Object.keys(one.plan!.choices!).sort());
+    expect(
+      Object.keys(joined.plan!.choices!)
+        .filter((k) => k !== 'mergedFrom')
+        .sort(),
+    ).toEqual(Object.keys(one.plan!.choices!).sort());
     expect(joined.plan!.choices!.suites).toEqual(one.plan!.choices!.suites);
     const byId = new Map(one.jobs.map((j) => [j.id, j]));
     for (const job of joined.jobs) {

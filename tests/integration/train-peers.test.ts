@@ -10,8 +10,21 @@ const peer = (name: string) => `external:tests/fixtures/peers/${name}`;
 describe('mlbench run --suite tabular --runtime external:<cmd>', () => {
   it('records every peer (ok, crashed, garbage) and the run goes on to the benchm-ml table', () => {
     const dir = tempDir();
-    const run = mlbench(['run', '--suite', 'tabular', '--runtime', [peer('tiny-peer.mjs'), peer('crash-peer.mjs'), peer('garbage-peer.mjs')].join(','),
-      '--target-auc', '0.5', '--results-dir', dir, '--no-report'], { timeoutMs: 240_000 });
+    const run = mlbench(
+      [
+        'run',
+        '--suite',
+        'tabular',
+        '--runtime',
+        [peer('tiny-peer.mjs'), peer('crash-peer.mjs'), peer('garbage-peer.mjs')].join(','),
+        '--target-auc',
+        '0.5',
+        '--results-dir',
+        dir,
+        '--no-report',
+      ],
+      { timeoutMs: 240_000 },
+    );
     expect(run.code, run.stderr).toBe(0);
     const [machine] = readdirSync(dir);
     const [name] = readdirSync(path.join(dir, machine!));

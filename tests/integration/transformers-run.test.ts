@@ -13,7 +13,9 @@ describe('mlbench run --suite transformers', () => {
     expect(run.stdout).toMatch(/transformers\/gpt-tiny\s+ort-node:cpu\s+single-stream\s+ok/);
     const machine = readdirSync(dir).find((d) => !d.startsWith('.'))!;
     const file = readdirSync(path.join(dir, machine)).find((f) => f.endsWith('.json'))!;
-    const jobs = (JSON.parse(readFileSync(path.join(dir, machine, file), 'utf8')) as { jobs: Array<Record<string, any>> }).jobs;
+    const jobs = (
+      JSON.parse(readFileSync(path.join(dir, machine, file), 'utf8')) as { jobs: Array<Record<string, any>> }
+    ).jobs;
     const bert = jobs.find((j) => j.workload === 'bert-tiny-seq32')!;
     expect(bert.parity.pass).toBe(true);
     expect(bert.tokensPerS).toBeGreaterThan(0);

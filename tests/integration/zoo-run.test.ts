@@ -9,8 +9,23 @@ describe('mlbench run --suite zoo', () => {
   it('records parity against the float64 reference, flops, % of the FP32 peak, LoadGen keys and cold start for a zoo job', () => {
     const dir = tempDir();
     // 4 jobs on ort-node:cpu single-stream; the first of 4 shards is mobilenet-q64-b1.
-    const run = mlbench(['run', '--suite', 'zoo', '--runtime', 'ort-node:cpu', '--scenario', 'single-stream', '--shard', '1/4',
-      '--min-duration', '100', '--results-dir', dir, '--no-report', '-v']);
+    const run = mlbench([
+      'run',
+      '--suite',
+      'zoo',
+      '--runtime',
+      'ort-node:cpu',
+      '--scenario',
+      'single-stream',
+      '--shard',
+      '1/4',
+      '--min-duration',
+      '100',
+      '--results-dir',
+      dir,
+      '--no-report',
+      '-v',
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const [machine] = readdirSync(dir);
     const [name] = readdirSync(path.join(dir, machine!));
@@ -25,10 +40,18 @@ describe('mlbench run --suite zoo', () => {
     expect(job!.peakPercent).toBeLessThanOrEqual(100);
     expect(job!.peakEstimate?.method).toMatch(/cores.* x clock x FP32 FLOPs\/cycle/);
     expect(job!.metric).toMatchObject({ key: 'early_stopping_latency_ss' });
-    expect(job!.loadgen).toMatchObject({ result_validity: 'VALID', early_stopping_latency_ss: job!.metric!.value, 'result_90.00_percentile_latency_ns': job!.latencyNs!.p90 });
+    expect(job!.loadgen).toMatchObject({
+      result_validity: 'VALID',
+      early_stopping_latency_ss: job!.metric!.value,
+      'result_90.00_percentile_latency_ns': job!.latencyNs!.p90,
+    });
     expect(job!.flops).toBeGreaterThan(1e6);
     expect(job!.achievedGflops).toBeGreaterThan(0);
-    expect(job!.coldStart).toMatchObject({ loadMs: expect.any(Number), sessionCreateMs: expect.any(Number), firstRunMs: expect.any(Number) });
+    expect(job!.coldStart).toMatchObject({
+      loadMs: expect.any(Number),
+      sessionCreateMs: expect.any(Number),
+      firstRunMs: expect.any(Number),
+    });
     // The roofline table is a detail: printed with -v.
     expect(run.stdout).toMatch(/GFLOP\/s.*% FP32 peak.*parity/);
   });

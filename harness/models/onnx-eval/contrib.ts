@@ -25,15 +25,26 @@ function withBias(inputs: Array<EvalTensor | undefined>, fn: (v: number) => numb
 }
 
 /** Normalises each row of the last `width` elements: LayerNorm (centred) or RMS norm, then scale (and bias). */
-function normRows(x: EvalTensor, width: number, eps: number, centred: boolean, scale: Float64Array, bias?: Float64Array): EvalTensor {
+function normRows(
+  x: EvalTensor,
+  width: number,
+  eps: number,
+  centred: boolean,
+  scale: Float64Array,
+  bias?: Float64Array,
+): EvalTensor {
   const out = new Float64Array(x.data.length);
   for (let off = 0; off < x.data.length; off += width) {
     let mean = 0;
-    if (centred) { for (let k = 0; k < width; k++) mean += x.data[off + k]!; mean /= width; }
+    if (centred) {
+      for (let k = 0; k < width; k++) mean += x.data[off + k]!;
+      mean /= width;
+    }
     let sq = 0;
     for (let k = 0; k < width; k++) sq += (x.data[off + k]! - mean) ** 2;
     const inv = 1 / Math.sqrt(sq / width + eps);
-    for (let k = 0; k < width; k++) out[off + k] = (x.data[off + k]! - mean) * inv * scale[k % scale.length]! + (bias ? bias[k % bias.length]! : 0);
+    for (let k = 0; k < width; k++)
+      out[off + k] = (x.data[off + k]! - mean) * inv * scale[k % scale.length]! + (bias ? bias[k % bias.length]! : 0);
   }
   return { type: x.type, dims: [...x.dims], data: out };
 }
@@ -64,14 +75,20 @@ export const CONTRIB: Record<string, Kernel> = {
   [`${MS}:Gelu`]: (inputs) => withBias([need(inputs, 0)], gelu),
   [`${MS}:BiasGelu`]: (inputs) => withBias(inputs, gelu),
   [`${MS}:FastGelu`]: (inputs) => withBias(inputs, geluTanh),
-  [`${MS}:QuickGelu`]: (inputs, { attrs }) => { const a = attrs.float('alpha', 1.702); return withBias([need(inputs, 0)], (v) => v / (1 + Math.exp(-a * v))); },
+  [`${MS}:QuickGelu`]: (inputs, { attrs }) => {
+    const a = attrs.float('alpha', 1.702);
+    return withBias([need(inputs, 0)], (v) => v / (1 + Math.exp(-a * v)));
+  },
   [`${MS}:SkipLayerNormalization`]: skipNorm(true),
   [`${MS}:SkipSimplifiedLayerNormalization`]: skipNorm(false),
-  SimplifiedLayerNormalization: (inputs, { attrs }) => rmsNorm(inputs, attrs.int('axis', -1), attrs.float('epsilon', 1e-5)),
-  [`${MS}:SimplifiedLayerNormalization`]: (inputs, { attrs }) => rmsNorm(inputs, attrs.int('axis', -1), attrs.float('epsilon', 1e-5)),
+  SimplifiedLayerNormalization: (inputs, { attrs }) =>
+    rmsNorm(inputs, attrs.int('axis', -1), attrs.float('epsilon', 1e-5)),
+  [`${MS}:SimplifiedLayerNormalization`]: (inputs, { attrs }) =>
+    rmsNorm(inputs, attrs.int('axis', -1), attrs.float('epsilon', 1e-5)),
   RMSNormalization: (inputs, { attrs }) => rmsNorm(inputs, attrs.int('axis', -1), attrs.float('epsilon', 1e-5)),
   [`${MS}:FusedMatMul`]: (inputs, { attrs }) => {
-    const last2 = (t: EvalTensor) => transpose(t, [...t.dims.slice(0, -2).map((_, i) => i), t.dims.length - 1, t.dims.length - 2]);
+    const last2 = (t: EvalTensor) =>
+      transpose(t, [...t.dims.slice(0, -2).map((_, i) => i), t.dims.length - 1, t.dims.length - 2]);
     let a = need(inputs, 0);
     let b = need(inputs, 1);
     if (attrs.int('transA', 0)) a = last2(a);
@@ -93,16 +110,23 @@ export const CONTRIB: Record<string, Kernel> = {
     const blocks = Math.ceil(k / block);
     const blob = (block * bits) / 8;
     const mask = 2 ** bits - 1;
-    const code = (bytes: Float64Array, base: number, i: number) => (bytes[base + Math.floor((i * bits) / 8)]! >> ((i * bits) % 8)) & mask;
+    const code = (bytes: Float64Array, base: number, i: number) =>
+      (bytes[base + Math.floor((i * bits) / 8)]! >> ((i * bits) % 8)) & mask;
     const zpPacked = zeros?.type === ElemType.UINT8;
     const zpRow = Math.ceil((blocks * bits) / 8);
     // W [K, N] in float64: (code - zero point) * scale.
     const w = new Float64Array(k * n);
-    for (let col = 0; col < n; col++) for (let b = 0; b < blocks; b++) {
-      const scale = scales[col * blocks + b]!;
-      const zp = !zeros ? 2 ** (bits - 1) : zpPacked ? code(zeros.data, col * zpRow, b) : zeros.data[col * blocks + b]!;
-      for (let i = 0; i < block && b * block + i < k; i++) w[(b * block + i) * n + col] = (code(packed, (col * blocks + b) * blob, i) - zp) * scale;
-    }
+    for (let col = 0; col < n; col++)
+      for (let b = 0; b < blocks; b++) {
+        const scale = scales[col * blocks + b]!;
+        const zp = !zeros
+          ? 2 ** (bits - 1)
+          : zpPacked
+            ? code(zeros.data, col * zpRow, b)
+            : zeros.data[col * blocks + b]!;
+        for (let i = 0; i < block && b * block + i < k; i++)
+          w[(b * block + i) * n + col] = (code(packed, (col * blocks + b) * blob, i) - zp) * scale;
+      }
     let y = matmul(a, { type: a.type, dims: [k, n], data: w }, a.type);
     if (inputs[5]) y = mapBroadcast([y, inputs[5]], a.type, (v, c) => v + c);
     return [y];

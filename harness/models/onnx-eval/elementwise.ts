@@ -16,7 +16,8 @@ export function broadcastDims(...shapes: number[][]): number[] {
     for (const s of shapes) {
       const v = s[s.length - rank + i] ?? 1;
       if (v !== 1) {
-        if (d !== 1 && d !== v) throw new Error(`shapes [${shapes.map((x) => x.join(',')).join('] [')}] do not broadcast`);
+        if (d !== 1 && d !== v)
+          throw new Error(`shapes [${shapes.map((x) => x.join(',')).join('] [')}] do not broadcast`);
         d = v;
       }
     }
@@ -51,7 +52,10 @@ export function stridedIndex(outDims: number[], strides: number[], offset = 0): 
 export function broadcastIndex(dims: number[], outDims: number[]): Int32Array | null {
   if (dims.length === outDims.length && dims.every((d, i) => d === outDims[i])) return null;
   const padded = [...new Array<number>(outDims.length - dims.length).fill(1), ...dims];
-  return stridedIndex(outDims, stridesOf(padded).map((s, i) => (padded[i] === 1 ? 0 : s)));
+  return stridedIndex(
+    outDims,
+    stridesOf(padded).map((s, i) => (padded[i] === 1 ? 0 : s)),
+  );
 }
 
 /** Applies `fn` element-wise over broadcast inputs. */
@@ -68,16 +72,22 @@ export function mapBroadcast(inputs: EvalTensor[], type: number, fn: (...v: numb
   return { type, dims, data: out };
 }
 
-const unary = (fn: (x: number, attrs: Attrs) => number): Kernel => (inputs, ctx) => {
-  const x = need(inputs, 0);
-  return [{ type: x.type, dims: [...x.dims], data: x.data.map((v) => fn(v, ctx.attrs)) }];
-};
-const arith = (fn: (a: number, b: number, float: boolean) => number): Kernel => (inputs) => {
-  const a = need(inputs, 0);
-  const float = isFloatType(a.type);
-  return [mapBroadcast([a, need(inputs, 1)], a.type, (x, y) => fn(x, y, float))];
-};
-const compare = (fn: (a: number, b: number) => boolean): Kernel => (inputs) => [mapBroadcast([need(inputs, 0), need(inputs, 1)], ElemType.BOOL, (x, y) => (fn(x, y) ? 1 : 0))];
+const unary =
+  (fn: (x: number, attrs: Attrs) => number): Kernel =>
+  (inputs, ctx) => {
+    const x = need(inputs, 0);
+    return [{ type: x.type, dims: [...x.dims], data: x.data.map((v) => fn(v, ctx.attrs)) }];
+  };
+const arith =
+  (fn: (a: number, b: number, float: boolean) => number): Kernel =>
+  (inputs) => {
+    const a = need(inputs, 0);
+    const float = isFloatType(a.type);
+    return [mapBroadcast([a, need(inputs, 1)], a.type, (x, y) => fn(x, y, float))];
+  };
+const compare =
+  (fn: (a: number, b: number) => boolean): Kernel =>
+  (inputs) => [mapBroadcast([need(inputs, 0), need(inputs, 1)], ElemType.BOOL, (x, y) => (fn(x, y) ? 1 : 0))];
 
 /** erf to ~1e-14: its Maclaurin series below 2.5, 1 - erfc by the continued fraction (Abramowitz-Stegun 7.1.14) above. */
 export function erf(x: number): number {
@@ -96,7 +106,7 @@ export function erf(x: number): number {
   }
   // erfc(x) by Lentz's continued fraction: erfc(x) = exp(-x^2)/sqrt(pi) * 1/(x + 1/2/(x + 1/(x + 3/2/(x + ...)))).
   let f = ax;
-  for (let k = 60; k >= 1; k--) f = ax + (k / 2) / f;
+  for (let k = 60; k >= 1; k--) f = ax + k / 2 / f;
   const erfc = Math.exp(-ax * ax) / Math.sqrt(Math.PI) / f;
   return Math.sign(x) * (1 - erfc);
 }
@@ -114,13 +124,20 @@ function castTo(type: number, v: number): number {
     return r;
   };
   switch (type) {
-    case ElemType.INT8: return wrap(8, true);
-    case ElemType.UINT8: return wrap(8, false);
-    case ElemType.INT16: return wrap(16, true);
-    case ElemType.UINT16: return wrap(16, false);
-    case ElemType.INT32: return wrap(32, true);
-    case ElemType.UINT32: return wrap(32, false);
-    default: return t;
+    case ElemType.INT8:
+      return wrap(8, true);
+    case ElemType.UINT8:
+      return wrap(8, false);
+    case ElemType.INT16:
+      return wrap(16, true);
+    case ElemType.UINT16:
+      return wrap(16, false);
+    case ElemType.INT32:
+      return wrap(32, true);
+    case ElemType.UINT32:
+      return wrap(32, false);
+    default:
+      return t;
   }
 }
 
@@ -133,7 +150,10 @@ export const ELEMENTWISE: Record<string, Kernel> = {
   Sub: arith((a, b) => a - b),
   Mul: arith((a, b) => a * b),
   Div: arith((a, b, float) => (float ? a / b : Math.trunc(a / b))),
-  Pow: (inputs) => { const a = need(inputs, 0); return [mapBroadcast([a, need(inputs, 1)], a.type, (x, y) => x ** y)]; },
+  Pow: (inputs) => {
+    const a = need(inputs, 0);
+    return [mapBroadcast([a, need(inputs, 1)], a.type, (x, y) => x ** y)];
+  },
   Mod: arith((a, b, float) => (float ? a % b : ((a % b) + b) % b)),
   Max: (inputs) => [mapBroadcast(inputs as EvalTensor[], need(inputs, 0).type, Math.max)],
   Min: (inputs) => [mapBroadcast(inputs as EvalTensor[], need(inputs, 0).type, Math.min)],
@@ -146,10 +166,20 @@ export const ELEMENTWISE: Record<string, Kernel> = {
   And: compare((a, b) => a !== 0 && b !== 0),
   Or: compare((a, b) => a !== 0 || b !== 0),
   Xor: compare((a, b) => (a !== 0) !== (b !== 0)),
-  Not: (inputs) => { const x = need(inputs, 0); return [{ type: ElemType.BOOL, dims: [...x.dims], data: x.data.map((v) => (v === 0 ? 1 : 0)) }]; },
-  Where: (inputs) => { const x = need(inputs, 1); return [mapBroadcast([need(inputs, 0), x, need(inputs, 2)], x.type, (c, a, b) => (c !== 0 ? a : b))]; },
+  Not: (inputs) => {
+    const x = need(inputs, 0);
+    return [{ type: ElemType.BOOL, dims: [...x.dims], data: x.data.map((v) => (v === 0 ? 1 : 0)) }];
+  },
+  Where: (inputs) => {
+    const x = need(inputs, 1);
+    return [mapBroadcast([need(inputs, 0), x, need(inputs, 2)], x.type, (c, a, b) => (c !== 0 ? a : b))];
+  },
   Identity: (inputs) => [need(inputs, 0)],
-  Cast: (inputs, ctx) => { const x = need(inputs, 0); const to = ctx.attrs.int('to', ElemType.FLOAT); return [{ type: to, dims: [...x.dims], data: x.data.map((v) => castTo(to, v)) }]; },
+  Cast: (inputs, ctx) => {
+    const x = need(inputs, 0);
+    const to = ctx.attrs.int('to', ElemType.FLOAT);
+    return [{ type: to, dims: [...x.dims], data: x.data.map((v) => castTo(to, v)) }];
+  },
   Relu: unary((x) => Math.max(0, x)),
   LeakyRelu: unary((x, a) => (x >= 0 ? x : a.float('alpha', 0.01) * x)),
   Sigmoid: unary((x) => 1 / (1 + Math.exp(-x))),
@@ -169,30 +199,60 @@ export const ELEMENTWISE: Record<string, Kernel> = {
   Cos: unary(Math.cos),
   Softplus: unary((x) => Math.log1p(Math.exp(x))),
   Elu: unary((x, a) => (x >= 0 ? x : a.float('alpha', 1) * (Math.exp(x) - 1))),
-  Selu: unary((x, a) => a.float('gamma', 1.0507009873554805) * (x > 0 ? x : a.float('alpha', 1.6732632423543772) * (Math.exp(x) - 1))),
+  Selu: unary(
+    (x, a) =>
+      a.float('gamma', 1.0507009873554805) * (x > 0 ? x : a.float('alpha', 1.6732632423543772) * (Math.exp(x) - 1)),
+  ),
   HardSwish: unary((x) => x * Math.max(0, Math.min(1, x / 6 + 0.5))),
   Mish: unary((x) => x * Math.tanh(Math.log1p(Math.exp(x)))),
   Sign: unary(Math.sign),
   // Round: half to even, as numpy.round and the ONNX spec.
-  Round: unary((x) => { const r = Math.round(x); return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r; }),
-  IsNaN: (inputs) => { const x = need(inputs, 0); return [{ type: ElemType.BOOL, dims: [...x.dims], data: x.data.map((v) => (Number.isNaN(v) ? 1 : 0)) }]; },
+  Round: unary((x) => {
+    const r = Math.round(x);
+    return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+  }),
+  IsNaN: (inputs) => {
+    const x = need(inputs, 0);
+    return [{ type: ElemType.BOOL, dims: [...x.dims], data: x.data.map((v) => (Number.isNaN(v) ? 1 : 0)) }];
+  },
   IsInf: (inputs, { attrs }) => {
     const x = need(inputs, 0);
     const pos = attrs.int('detect_positive', 1) === 1;
     const neg = attrs.int('detect_negative', 1) === 1;
-    return [{ type: ElemType.BOOL, dims: [...x.dims], data: x.data.map((v) => ((pos && v === Infinity) || (neg && v === -Infinity) ? 1 : 0)) }];
+    return [
+      {
+        type: ElemType.BOOL,
+        dims: [...x.dims],
+        data: x.data.map((v) => ((pos && v === Infinity) || (neg && v === -Infinity) ? 1 : 0)),
+      },
+    ];
   },
   PRelu: (inputs) => {
     const x = need(inputs, 0);
     let slope = need(inputs, 1);
     // A 1-D slope of one value per channel (older exporters) is laid along axis 1.
-    if (slope.dims.length === 1 && x.dims.length > 2 && slope.dims[0] === x.dims[1] && slope.dims[0] !== x.dims[x.dims.length - 1]) slope = { ...slope, dims: [slope.dims[0]!, ...x.dims.slice(2).map(() => 1)] };
+    if (
+      slope.dims.length === 1 &&
+      x.dims.length > 2 &&
+      slope.dims[0] === x.dims[1] &&
+      slope.dims[0] !== x.dims[x.dims.length - 1]
+    )
+      slope = { ...slope, dims: [slope.dims[0]!, ...x.dims.slice(2).map(() => 1)] };
     return [mapBroadcast([x, slope], x.type, (v, a) => (v >= 0 ? v : a * v))];
   },
-  Shrink: unary((x, a) => { const l = a.float('lambd', 0.5); const b = a.float('bias', 0); return x < -l ? x + b : x > l ? x - b : 0; }),
-  Mean: (inputs) => [mapBroadcast(inputs as EvalTensor[], need(inputs, 0).type, (...v) => v.reduce((a, b) => a + b, 0) / v.length)],
+  Shrink: unary((x, a) => {
+    const l = a.float('lambd', 0.5);
+    const b = a.float('bias', 0);
+    return x < -l ? x + b : x > l ? x - b : 0;
+  }),
+  Mean: (inputs) => [
+    mapBroadcast(inputs as EvalTensor[], need(inputs, 0).type, (...v) => v.reduce((a, b) => a + b, 0) / v.length),
+  ],
   // Inference: Dropout passes its input through (its optional mask output is all true).
-  Dropout: (inputs) => { const x = need(inputs, 0); return [x, { type: ElemType.BOOL, dims: [...x.dims], data: new Float64Array(x.data.length).fill(1) }]; },
+  Dropout: (inputs) => {
+    const x = need(inputs, 0);
+    return [x, { type: ElemType.BOOL, dims: [...x.dims], data: new Float64Array(x.data.length).fill(1) }];
+  },
   // Clip: min/max attributes before opset 11, optional inputs from 11.
   Clip: (inputs, ctx) => {
     const x = need(inputs, 0);

@@ -24,10 +24,20 @@ import { fromTensor, fromTensorProto, toTensor, type EvalTensor } from './tensor
 const { onnx } = onnxProto;
 
 /** The kernels by op type; ops outside the default domain (ai.onnx) as `domain:OpType`. */
-export const KERNELS: Readonly<Record<string, Kernel>> = { ...ELEMENTWISE, ...MATMUL, ...SHAPE_OPS, ...NORMALIZE, ...CONV, ...QUANTIZE, ...INDEXING, ...ML, ...CONTRIB };
+export const KERNELS: Readonly<Record<string, Kernel>> = {
+  ...ELEMENTWISE,
+  ...MATMUL,
+  ...SHAPE_OPS,
+  ...NORMALIZE,
+  ...CONV,
+  ...QUANTIZE,
+  ...INDEXING,
+  ...ML,
+  ...CONTRIB,
+};
 
 const domainOf = (d: string | null | undefined) => (d === 'ai.onnx' || !d ? '' : d);
-const opName = (n: onnxProto.onnx.INodeProto) => (domainOf(n.domain) ? `${n.domain}:${n.opType}` : n.opType ?? '');
+const opName = (n: onnxProto.onnx.INodeProto) => (domainOf(n.domain) ? `${n.domain}:${n.opType}` : (n.opType ?? ''));
 
 export interface EvaluatorOptions {
   /** Kernels that replace the built-in ones by op type (tests plant a wrong kernel this way). */
@@ -69,7 +79,10 @@ export class OnnxEvaluator {
 
   /** How many elements the initializers hold (each becomes 8 bytes here). */
   initializerElements(): number {
-    return (this.graph.initializer ?? []).reduce((n, t) => n + (t.dims ?? []).reduce((a: number, d) => a * Number(d), 1), 0);
+    return (this.graph.initializer ?? []).reduce(
+      (n, t) => n + (t.dims ?? []).reduce((a: number, d) => a * Number(d), 1),
+      0,
+    );
   }
 
   /** Op types (domain-qualified outside ai.onnx) the requested outputs need and no kernel covers, sorted. */
@@ -88,37 +101,58 @@ export class OnnxEvaluator {
     const startedMs = performance.now();
     const missing = this.missingOps(outputs);
     if (missing.length) throw new Error(`float64 ONNX evaluator: no kernel for ${missing.join(', ')}`);
-    this.initializers ??= new Map((this.graph.initializer ?? []).map((t) => [t.name ?? '', fromTensorProto(t, this.modelDir)]));
+    this.initializers ??= new Map(
+      (this.graph.initializer ?? []).map((t) => [t.name ?? '', fromTensorProto(t, this.modelDir)]),
+    );
     const values = new Map<string, EvalTensor>(this.initializers);
     for (const [name, t] of Object.entries(feeds)) values.set(name, fromTensor(t));
     const nodes = this.needed(outputs);
     // Each intermediate is dropped after its last reader, so memory holds the live tensors only.
     const lastUse = new Map<string, number>();
-    nodes.forEach((n, i) => { for (const name of n.input ?? []) lastUse.set(name, i); });
+    nodes.forEach((n, i) => {
+      for (const name of n.input ?? []) lastUse.set(name, i);
+    });
     const keep = new Set([...outputs, ...this.initializers.keys(), ...Object.keys(feeds)]);
     for (const [index, node] of nodes.entries()) {
-      if (performance.now() - startedMs > budgetMs) throw new Error(`float64 ONNX evaluator: stopped at node ${index + 1} of ${nodes.length}, past its ${budgetMs / 1000} s budget`);
+      if (performance.now() - startedMs > budgetMs)
+        throw new Error(
+          `float64 ONNX evaluator: stopped at node ${index + 1} of ${nodes.length}, past its ${budgetMs / 1000} s budget`,
+        );
       const opset = this.opsets.get(domainOf(node.domain)) ?? 1;
       const inputs = (node.input ?? []).map((name) => {
         if (!name) return undefined;
         const v = values.get(name);
-        if (!v) throw new Error(`float64 ONNX evaluator: node ${node.name ?? node.opType} reads "${name}", which nothing produced (a graph input without a feed?)`);
+        if (!v)
+          throw new Error(
+            `float64 ONNX evaluator: node ${node.name ?? node.opType} reads "${name}", which nothing produced (a graph input without a feed?)`,
+          );
         return v;
       });
       const names = node.output ?? [];
       let results: Array<EvalTensor | undefined>;
       try {
-        results = this.kernels[opName(node)]!(inputs, { attrs: new Attrs(node), opset, outputCount: names.length, ...(this.modelDir ? { modelDir: this.modelDir } : {}) });
+        results = this.kernels[opName(node)]!(inputs, {
+          attrs: new Attrs(node),
+          opset,
+          outputCount: names.length,
+          ...(this.modelDir ? { modelDir: this.modelDir } : {}),
+        });
       } catch (err) {
-        throw new Error(`float64 ONNX evaluator: ${node.opType} node "${node.name ?? ''}": ${(err as Error).message}`, { cause: err });
+        throw new Error(`float64 ONNX evaluator: ${node.opType} node "${node.name ?? ''}": ${(err as Error).message}`, {
+          cause: err,
+        });
       }
-      names.forEach((name, i) => { if (name && results[i]) values.set(name, results[i]); });
+      names.forEach((name, i) => {
+        if (name && results[i]) values.set(name, results[i]);
+      });
       for (const name of node.input ?? []) if (lastUse.get(name) === index && !keep.has(name)) values.delete(name);
     }
-    return Object.fromEntries(outputs.map((name) => {
-      const v = values.get(name);
-      if (!v) throw new Error(`float64 ONNX evaluator: output "${name}" was not produced`);
-      return [name, toTensor(v)];
-    }));
+    return Object.fromEntries(
+      outputs.map((name) => {
+        const v = values.get(name);
+        if (!v) throw new Error(`float64 ONNX evaluator: output "${name}" was not produced`);
+        return [name, toTensor(v)];
+      }),
+    );
   }
 }

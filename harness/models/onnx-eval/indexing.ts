@@ -18,7 +18,10 @@ function pad(x: EvalTensor, pads: number[], mode: string, value: number, axes: n
   const rank = x.dims.length;
   const before = new Array<number>(rank).fill(0);
   const after = new Array<number>(rank).fill(0);
-  axes.forEach((a, i) => { before[axisOf(a, rank)] = pads[i]!; after[axisOf(a, rank)] = pads[i + axes.length]!; });
+  axes.forEach((a, i) => {
+    before[axisOf(a, rank)] = pads[i]!;
+    after[axisOf(a, rank)] = pads[i + axes.length]!;
+  });
   const dims = x.dims.map((d, i) => d + before[i]! + after[i]!);
   const inStrides = stridesOf(x.dims);
   const outStrides = stridesOf(dims);
@@ -34,8 +37,14 @@ function pad(x: EvalTensor, pads: number[], mode: string, value: number, axes: n
       const d = x.dims[a]!;
       if (i < 0 || i >= d) {
         if (mode === 'edge') i = Math.min(d - 1, Math.max(0, i));
-        else if (mode === 'reflect') { const period = 2 * (d - 1) || 1; i = Math.abs(((i % period) + period) % period); if (i >= d) i = period - i; }
-        else { outside = true; break; }
+        else if (mode === 'reflect') {
+          const period = 2 * (d - 1) || 1;
+          i = Math.abs(((i % period) + period) % period);
+          if (i >= d) i = period - i;
+        } else {
+          outside = true;
+          break;
+        }
       }
       src += i * inStrides[a]!;
     }
@@ -75,7 +84,13 @@ export const INDEXING: Record<string, Kernel> = {
       let s = 0;
       for (let j = 0; j < len; j++) {
         const k = off + (reverse ? len - 1 - j : j) * stride;
-        if (exclusive) { out[k] = s; s += x.data[k]!; } else { s += x.data[k]!; out[k] = s; }
+        if (exclusive) {
+          out[k] = s;
+          s += x.data[k]!;
+        } else {
+          s += x.data[k]!;
+          out[k] = s;
+        }
       }
     });
     return [{ type: x.type, dims: [...x.dims], data: out }];
@@ -85,18 +100,32 @@ export const INDEXING: Record<string, Kernel> = {
     const k = inputs[1] ? inputs[1].data[0]! : 0;
     const upper = attrs.int('upper', 1) === 1;
     const [rows, cols] = x.dims.slice(-2) as [number, number];
-    return [{ type: x.type, dims: [...x.dims], data: x.data.map((v, e) => {
-      const j = e % cols;
-      const i = Math.floor(e / cols) % rows;
-      return (upper ? j - i >= k : j - i <= k) ? v : 0;
-    }) }];
+    return [
+      {
+        type: x.type,
+        dims: [...x.dims],
+        data: x.data.map((v, e) => {
+          const j = e % cols;
+          const i = Math.floor(e / cols) % rows;
+          return (upper ? j - i >= k : j - i <= k) ? v : 0;
+        }),
+      },
+    ];
   },
   Pad: (inputs, ctx) => {
     const x = need(inputs, 0);
     const mode = ctx.attrs.string('mode', 'constant');
     if (ctx.opset < 11) {
       const pads = ctx.attrs.ints('pads') ?? [];
-      return [pad(x, pads, mode, ctx.attrs.float('value', 0), x.dims.map((_, i) => i))];
+      return [
+        pad(
+          x,
+          pads,
+          mode,
+          ctx.attrs.float('value', 0),
+          x.dims.map((_, i) => i),
+        ),
+      ];
     }
     const pads = Array.from(need(inputs, 1).data);
     const axes = inputs[3] ? Array.from(inputs[3].data) : x.dims.map((_, i) => i);
@@ -119,8 +148,14 @@ export const INDEXING: Record<string, Kernel> = {
       });
       // The line's offset in the output: same outer and inner position, axis length k.
       const outOff = Math.floor(off / (len * inner)) * k * inner + (off % inner);
-      for (let j = 0; j < k; j++) { values[outOff + j * stride] = x.data[off + order[j]! * stride]!; indices[outOff + j * stride] = order[j]!; }
+      for (let j = 0; j < k; j++) {
+        values[outOff + j * stride] = x.data[off + order[j]! * stride]!;
+        indices[outOff + j * stride] = order[j]!;
+      }
     });
-    return [{ type: x.type, dims, data: values }, { type: ElemType.INT64, dims, data: indices }];
+    return [
+      { type: x.type, dims, data: values },
+      { type: ElemType.INT64, dims, data: indices },
+    ];
   },
 };

@@ -12,13 +12,32 @@ export class Attrs {
   constructor(node: onnxProto.onnx.INodeProto) {
     for (const a of node.attribute ?? []) this.byName.set(a.name ?? '', a);
   }
-  has(name: string): boolean { return this.byName.has(name); }
-  int(name: string, fallback: number): number { const a = this.byName.get(name); return a ? Number(a.i ?? 0) : fallback; }
-  float(name: string, fallback: number): number { const a = this.byName.get(name); return a ? Number(a.f ?? 0) : fallback; }
-  ints(name: string): number[] | undefined { const a = this.byName.get(name); return a ? (a.ints ?? []).map(Number) : undefined; }
-  floats(name: string): number[] | undefined { const a = this.byName.get(name); return a ? (a.floats ?? []).map(Number) : undefined; }
-  string(name: string, fallback: string): string { const a = this.byName.get(name); return a?.s ? new TextDecoder().decode(a.s) : fallback; }
-  tensor(name: string): onnxProto.onnx.ITensorProto | undefined { return this.byName.get(name)?.t ?? undefined; }
+  has(name: string): boolean {
+    return this.byName.has(name);
+  }
+  int(name: string, fallback: number): number {
+    const a = this.byName.get(name);
+    return a ? Number(a.i ?? 0) : fallback;
+  }
+  float(name: string, fallback: number): number {
+    const a = this.byName.get(name);
+    return a ? Number(a.f ?? 0) : fallback;
+  }
+  ints(name: string): number[] | undefined {
+    const a = this.byName.get(name);
+    return a ? (a.ints ?? []).map(Number) : undefined;
+  }
+  floats(name: string): number[] | undefined {
+    const a = this.byName.get(name);
+    return a ? (a.floats ?? []).map(Number) : undefined;
+  }
+  string(name: string, fallback: string): string {
+    const a = this.byName.get(name);
+    return a?.s ? new TextDecoder().decode(a.s) : fallback;
+  }
+  tensor(name: string): onnxProto.onnx.ITensorProto | undefined {
+    return this.byName.get(name)?.t ?? undefined;
+  }
 }
 
 export interface KernelContext {

@@ -8,13 +8,20 @@ import { need, type Kernel } from './kernel.js';
 import { ElemType, sizeOf, type EvalTensor } from './tensor.js';
 
 /** numpy.matmul of a [..., M, K] and b [..., K, N]; `type` is the result's element type. */
-export function matmul(a: EvalTensor, b: EvalTensor, type: number, aZero = 0, bZero: ArrayLike<number> = [0]): EvalTensor {
+export function matmul(
+  a: EvalTensor,
+  b: EvalTensor,
+  type: number,
+  aZero = 0,
+  bZero: ArrayLike<number> = [0],
+): EvalTensor {
   const aDims = a.dims.length === 1 ? [1, a.dims[0]!] : a.dims;
   const bDims = b.dims.length === 1 ? [b.dims[0]!, 1] : b.dims;
   const m = aDims[aDims.length - 2]!;
   const k = aDims[aDims.length - 1]!;
   const n = bDims[bDims.length - 1]!;
-  if (bDims[bDims.length - 2] !== k) throw new Error(`MatMul: [${a.dims.join(',')}] x [${b.dims.join(',')}] do not match`);
+  if (bDims[bDims.length - 2] !== k)
+    throw new Error(`MatMul: [${a.dims.join(',')}] x [${b.dims.join(',')}] do not match`);
   const batch = broadcastDims(aDims.slice(0, -2), bDims.slice(0, -2));
   const batches = sizeOf(batch);
   const aIdx = broadcastIndex(aDims.slice(0, -2), batch);
@@ -53,7 +60,10 @@ function transpose2d(t: EvalTensor): EvalTensor {
 }
 
 export const MATMUL: Record<string, Kernel> = {
-  MatMul: (inputs) => { const a = need(inputs, 0); return [matmul(a, need(inputs, 1), a.type)]; },
+  MatMul: (inputs) => {
+    const a = need(inputs, 0);
+    return [matmul(a, need(inputs, 1), a.type)];
+  },
   Gemm: (inputs, { attrs }) => {
     let a = need(inputs, 0);
     let b = need(inputs, 1);
@@ -63,7 +73,9 @@ export const MATMUL: Record<string, Kernel> = {
     const beta = attrs.float('beta', 1);
     const y = matmul(a, b, a.type);
     const c = inputs[2];
-    return [c ? mapBroadcast([y, c], a.type, (v, w) => alpha * v + beta * w) : { ...y, data: y.data.map((v) => alpha * v) }];
+    return [
+      c ? mapBroadcast([y, c], a.type, (v, w) => alpha * v + beta * w) : { ...y, data: y.data.map((v) => alpha * v) },
+    ];
   },
   MatMulInteger: (inputs) => {
     const a = need(inputs, 0);

@@ -13,11 +13,12 @@ function linear(x: EvalTensor, coefficients: number[], intercepts: number[], tar
   const n = x.dims.length === 1 ? 1 : x.dims[0]!;
   const f = x.data.length / n;
   const out = new Float64Array(n * targets);
-  for (let i = 0; i < n; i++) for (let c = 0; c < targets; c++) {
-    let s = intercepts[c] ?? 0;
-    for (let k = 0; k < f; k++) s += x.data[i * f + k]! * coefficients[c * f + k]!;
-    out[i * targets + c] = s;
-  }
+  for (let i = 0; i < n; i++)
+    for (let c = 0; c < targets; c++) {
+      let s = intercepts[c] ?? 0;
+      for (let k = 0; k < f; k++) s += x.data[i * f + k]! * coefficients[c * f + k]!;
+      out[i * targets + c] = s;
+    }
   return out;
 }
 
@@ -29,7 +30,9 @@ function postTransform(scores: Float64Array, width: number, how: string): Float6
     const row = scores.subarray(r, r + width);
     const max = Math.max(...row);
     const sum = row.reduce((a, v) => a + Math.exp(v - max), 0);
-    row.forEach((v, k) => { out[r + k] = Math.exp(v - max) / sum; });
+    row.forEach((v, k) => {
+      out[r + k] = Math.exp(v - max) / sum;
+    });
   }
   return out;
 }
@@ -65,14 +68,23 @@ export const ML: Record<string, Kernel> = {
       }
       scores = postTransform(raw, rows, how);
     }
-    return [{ type: ElemType.INT64, dims: [n], data: label }, { type: ElemType.FLOAT, dims: [n, scores.length / n], data: scores }];
+    return [
+      { type: ElemType.INT64, dims: [n], data: label },
+      { type: ElemType.FLOAT, dims: [n, scores.length / n], data: scores },
+    ];
   },
   'ai.onnx.ml:LinearRegressor': (inputs, { attrs }) => {
     const x = need(inputs, 0);
     const targets = attrs.int('targets', 1);
     const n = x.dims.length === 1 ? 1 : x.dims[0]!;
     const y = linear(x, attrs.floats('coefficients') ?? [], attrs.floats('intercepts') ?? [], targets);
-    return [{ type: ElemType.FLOAT, dims: [n, targets], data: postTransform(y, targets, attrs.string('post_transform', 'NONE')) }];
+    return [
+      {
+        type: ElemType.FLOAT,
+        dims: [n, targets],
+        data: postTransform(y, targets, attrs.string('post_transform', 'NONE')),
+      },
+    ];
   },
   'ai.onnx.ml:Normalizer': (inputs, { attrs }) => {
     const x = need(inputs, 0);
@@ -81,8 +93,15 @@ export const ML: Record<string, Kernel> = {
     const out = new Float64Array(x.data.length);
     for (let r = 0; r < x.data.length; r += width) {
       const row = x.data.subarray(r, r + width);
-      const d = norm === 'L1' ? row.reduce((a, v) => a + Math.abs(v), 0) : norm === 'L2' ? Math.sqrt(row.reduce((a, v) => a + v * v, 0)) : Math.max(...row);
-      row.forEach((v, k) => { out[r + k] = v / d; });
+      const d =
+        norm === 'L1'
+          ? row.reduce((a, v) => a + Math.abs(v), 0)
+          : norm === 'L2'
+            ? Math.sqrt(row.reduce((a, v) => a + v * v, 0))
+            : Math.max(...row);
+      row.forEach((v, k) => {
+        out[r + k] = v / d;
+      });
     }
     return [{ type: ElemType.FLOAT, dims: [...x.dims], data: out }];
   },

@@ -69,7 +69,8 @@ function reduce(x: EvalTensor, axes: number[], keepDims: boolean, fn: (v: number
 function reducer(fn: (v: number[]) => number, axesInputFrom = 18): Kernel {
   return (inputs, ctx: KernelContext) => {
     const x = need(inputs, 0);
-    const axes = ctx.opset >= axesInputFrom ? (inputs[1] ? Array.from(inputs[1].data) : []) : ctx.attrs.ints('axes') ?? [];
+    const axes =
+      ctx.opset >= axesInputFrom ? (inputs[1] ? Array.from(inputs[1].data) : []) : (ctx.attrs.ints('axes') ?? []);
     if (axes.length === 0 && ctx.attrs.int('noop_with_empty_axes', 0) === 1) return [x];
     return [reduce(x, axes, ctx.attrs.int('keepdims', 1) === 1, fn)];
   };
@@ -93,7 +94,13 @@ function argExtreme(better: (a: number, b: number) => boolean): Kernel {
       }
       out.push(best);
     });
-    return [{ type: ElemType.INT64, dims: attrs.int('keepdims', 1) ? dims : x.dims.filter((_, i) => i !== axis), data: Float64Array.from(out) }];
+    return [
+      {
+        type: ElemType.INT64,
+        dims: attrs.int('keepdims', 1) ? dims : x.dims.filter((_, i) => i !== axis),
+        data: Float64Array.from(out),
+      },
+    ];
   };
 }
 
@@ -143,7 +150,8 @@ export const NORMALIZE: Record<string, Kernel> = {
       const mean = v.reduce((a, b) => a + b, 0) / group;
       const variance = v.reduce((a, b) => a + (b - mean) ** 2, 0) / group;
       const c = p % channels;
-      for (let k = 0; k < group; k++) out[off + k] = ((v[k]! - mean) / Math.sqrt(variance + eps)) * scale[c]! + bias[c]!;
+      for (let k = 0; k < group; k++)
+        out[off + k] = ((v[k]! - mean) / Math.sqrt(variance + eps)) * scale[c]! + bias[c]!;
     }
     return [{ type: x.type, dims: [...x.dims], data: out }];
   },

@@ -16,7 +16,8 @@ export function notIndependentReferenceId(why: string): string {
 }
 
 /** Why the evaluator cannot cover a model: `no float64 kernel for A, B`. */
-export const missingOpsReason = (missing: readonly string[]): string => `the float64 evaluator has no kernel for ${missing.join(', ')}`;
+export const missingOpsReason = (missing: readonly string[]): string =>
+  `the float64 evaluator has no kernel for ${missing.join(', ')}`;
 
 /**
  * Above this many initializer elements (8 bytes each in float64: 2 GiB) the evaluator is not
@@ -34,17 +35,31 @@ export const EVALUATOR_BUDGET_MS = 60_000;
 export type NoEvaluator = { reference: null; missingOps: string[]; reason: string };
 
 /** The float64 evaluator of an ONNX file as a parity reference, or why not (the op types it lacks, or its size). */
-export function float64OnnxReference(model: ModelArtifact): { reference: ParityReference; missingOps: []; reason?: undefined } | NoEvaluator {
+export function float64OnnxReference(
+  model: ModelArtifact,
+): { reference: ParityReference; missingOps: []; reason?: undefined } | NoEvaluator {
   const evaluator = new OnnxEvaluator(model.onnx, model.file?.path);
   const missingOps = evaluator.missingOps(model.outputs.map((o) => o.name));
   if (missingOps.length) return { reference: null, missingOps, reason: missingOpsReason(missingOps) };
   const elements = evaluator.initializerElements();
   if (elements > MAX_EVALUATOR_ELEMENTS) {
-    return { reference: null, missingOps, reason: `the model's ${(elements / 1e6).toFixed(0)} M weights exceed the float64 evaluator's ${(MAX_EVALUATOR_ELEMENTS / 1e6).toFixed(0)} M (2 GiB in float64)` };
+    return {
+      reference: null,
+      missingOps,
+      reason: `the model's ${(elements / 1e6).toFixed(0)} M weights exceed the float64 evaluator's ${(MAX_EVALUATOR_ELEMENTS / 1e6).toFixed(0)} M (2 GiB in float64)`,
+    };
   }
   return {
     missingOps: [],
-    reference: { id: FLOAT64_ONNX_REFERENCE_ID, outputs: async (_model: ModelArtifact, feeds: Feeds) => evaluator.run(feeds, model.outputs.map((o) => o.name), EVALUATOR_BUDGET_MS) },
+    reference: {
+      id: FLOAT64_ONNX_REFERENCE_ID,
+      outputs: async (_model: ModelArtifact, feeds: Feeds) =>
+        evaluator.run(
+          feeds,
+          model.outputs.map((o) => o.name),
+          EVALUATOR_BUDGET_MS,
+        ),
+    },
   };
 }
 

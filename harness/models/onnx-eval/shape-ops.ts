@@ -56,7 +56,11 @@ function slice(x: EvalTensor, starts: number[], ends: number[], axes: number[], 
   });
   const inStrides = stridesOf(x.dims);
   const offset = begin.reduce((sum, b, a) => sum + b * inStrides[a]!, 0);
-  const idx = stridedIndex(dims, inStrides.map((s, a) => s * step[a]!), offset);
+  const idx = stridedIndex(
+    dims,
+    inStrides.map((s, a) => s * step[a]!),
+    offset,
+  );
   const out = new Float64Array(idx.length);
   for (let o = 0; o < idx.length; o++) out[o] = x.data[idx[o]!]!;
   return { type: x.type, dims, data: out };
@@ -83,11 +87,16 @@ function concat(parts: EvalTensor[], axisRaw: number): EvalTensor {
 export const SHAPE_OPS: Record<string, Kernel> = {
   Reshape: (inputs, ctx) => {
     const x = need(inputs, 0);
-    const spec = ctx.opset < 5 ? ctx.attrs.ints('shape') ?? [] : Array.from(need(inputs, 1).data);
+    const spec = ctx.opset < 5 ? (ctx.attrs.ints('shape') ?? []) : Array.from(need(inputs, 1).data);
     const allowZero = ctx.attrs.int('allowzero', 0) === 1;
     const dims = spec.map((d, i) => (d === 0 && !allowZero ? x.dims[i]! : d));
     const known = dims.filter((d) => d !== -1).reduce((a, b) => a * b, 1);
-    return [reshaped(x, dims.map((d) => (d === -1 ? x.data.length / known : d)))];
+    return [
+      reshaped(
+        x,
+        dims.map((d) => (d === -1 ? x.data.length / known : d)),
+      ),
+    ];
   },
   Flatten: (inputs, { attrs }) => {
     const x = need(inputs, 0);
@@ -98,7 +107,12 @@ export const SHAPE_OPS: Record<string, Kernel> = {
     const x = need(inputs, 0);
     return [transpose(x, attrs.ints('perm') ?? x.dims.map((_, i) => x.dims.length - 1 - i))];
   },
-  Concat: (inputs, { attrs }) => [concat(inputs.filter((t): t is EvalTensor => !!t), attrs.int('axis', 0))],
+  Concat: (inputs, { attrs }) => [
+    concat(
+      inputs.filter((t): t is EvalTensor => !!t),
+      attrs.int('axis', 0),
+    ),
+  ],
   Split: (inputs, ctx) => {
     const x = need(inputs, 0);
     const axis = axisOf(ctx.attrs.int('axis', 0), x.dims.length);
@@ -110,7 +124,11 @@ export const SHAPE_OPS: Record<string, Kernel> = {
       sizes = Array.from({ length: parts }, (_, i) => Math.min(each, d - i * each));
     }
     let start = 0;
-    return sizes.map((s) => { const t = slice(x, [start], [start + s], [axis], [1]); start += s; return t; });
+    return sizes.map((s) => {
+      const t = slice(x, [start], [start + s], [axis], [1]);
+      start += s;
+      return t;
+    });
   },
   Unsqueeze: (inputs, ctx) => {
     const x = need(inputs, 0);
@@ -126,7 +144,12 @@ export const SHAPE_OPS: Record<string, Kernel> = {
     const x = need(inputs, 0);
     const axes = axesOf(inputs, ctx, 13);
     const set = new Set((axes ?? x.dims.flatMap((d, i) => (d === 1 ? [i] : []))).map((a) => axisOf(a, x.dims.length)));
-    return [reshaped(x, x.dims.filter((_, i) => !set.has(i)))];
+    return [
+      reshaped(
+        x,
+        x.dims.filter((_, i) => !set.has(i)),
+      ),
+    ];
   },
   Shape: (inputs, { attrs }) => {
     const x = need(inputs, 0);
@@ -175,13 +198,21 @@ export const SHAPE_OPS: Record<string, Kernel> = {
   },
   Tile: (inputs) => {
     let x = need(inputs, 0);
-    Array.from(need(inputs, 1).data).forEach((r, axis) => { if (r !== 1) x = concat(new Array<EvalTensor>(r).fill(x), axis); });
+    Array.from(need(inputs, 1).data).forEach((r, axis) => {
+      if (r !== 1) x = concat(new Array<EvalTensor>(r).fill(x), axis);
+    });
     return [x];
   },
   Range: (inputs) => {
     const [start, limit, delta] = [0, 1, 2].map((i) => need(inputs, i).data[0]!) as [number, number, number];
     const n = Math.max(0, Math.ceil((limit - start) / delta));
-    return [tensor(need(inputs, 0).type, [n], Array.from({ length: n }, (_, i) => start + i * delta))];
+    return [
+      tensor(
+        need(inputs, 0).type,
+        [n],
+        Array.from({ length: n }, (_, i) => start + i * delta),
+      ),
+    ];
   },
   ConstantOfShape: (inputs, ctx) => {
     const dims = Array.from(need(inputs, 0).data);

@@ -11,7 +11,22 @@ import { float16ToNumber, bfloat16ToNumber } from '../../inputs/half-float.js';
 import type { DType, Tensor } from '../../types.js';
 
 /** ONNX TensorProto.DataType codes used here. */
-export const ElemType = { FLOAT: 1, UINT8: 2, INT8: 3, UINT16: 4, INT16: 5, INT32: 6, INT64: 7, STRING: 8, BOOL: 9, FLOAT16: 10, DOUBLE: 11, UINT32: 12, UINT64: 13, BFLOAT16: 16 } as const;
+export const ElemType = {
+  FLOAT: 1,
+  UINT8: 2,
+  INT8: 3,
+  UINT16: 4,
+  INT16: 5,
+  INT32: 6,
+  INT64: 7,
+  STRING: 8,
+  BOOL: 9,
+  FLOAT16: 10,
+  DOUBLE: 11,
+  UINT32: 12,
+  UINT64: 13,
+  BFLOAT16: 16,
+} as const;
 
 export interface EvalTensor {
   /** ONNX TensorProto.DataType. */
@@ -21,7 +36,8 @@ export interface EvalTensor {
 }
 
 export const sizeOf = (dims: readonly number[]): number => dims.reduce((a, b) => a * b, 1);
-export const isFloatType = (type: number): boolean => type === ElemType.FLOAT || type === ElemType.DOUBLE || type === ElemType.FLOAT16 || type === ElemType.BFLOAT16;
+export const isFloatType = (type: number): boolean =>
+  type === ElemType.FLOAT || type === ElemType.DOUBLE || type === ElemType.FLOAT16 || type === ElemType.BFLOAT16;
 
 export function tensor(type: number, dims: number[], data: Float64Array | number[]): EvalTensor {
   return { type, dims: [...dims], data: data instanceof Float64Array ? data : Float64Array.from(data) };
@@ -43,19 +59,45 @@ function fromBytes(type: number, bytes: Uint8Array, count: number): Float64Array
   const out = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     switch (type) {
-      case ElemType.FLOAT: out[i] = view.getFloat32(i * 4, true); break;
-      case ElemType.DOUBLE: out[i] = view.getFloat64(i * 8, true); break;
-      case ElemType.UINT8: case ElemType.BOOL: out[i] = view.getUint8(i); break;
-      case ElemType.INT8: out[i] = view.getInt8(i); break;
-      case ElemType.UINT16: out[i] = view.getUint16(i * 2, true); break;
-      case ElemType.INT16: out[i] = view.getInt16(i * 2, true); break;
-      case ElemType.INT32: out[i] = view.getInt32(i * 4, true); break;
-      case ElemType.UINT32: out[i] = view.getUint32(i * 4, true); break;
-      case ElemType.INT64: out[i] = Number(view.getBigInt64(i * 8, true)); break;
-      case ElemType.UINT64: out[i] = Number(view.getBigUint64(i * 8, true)); break;
-      case ElemType.FLOAT16: out[i] = float16ToNumber(view.getUint16(i * 2, true)); break;
-      case ElemType.BFLOAT16: out[i] = bfloat16ToNumber(view.getUint16(i * 2, true)); break;
-      default: throw new Error(`element type ${type} is not evaluated`);
+      case ElemType.FLOAT:
+        out[i] = view.getFloat32(i * 4, true);
+        break;
+      case ElemType.DOUBLE:
+        out[i] = view.getFloat64(i * 8, true);
+        break;
+      case ElemType.UINT8:
+      case ElemType.BOOL:
+        out[i] = view.getUint8(i);
+        break;
+      case ElemType.INT8:
+        out[i] = view.getInt8(i);
+        break;
+      case ElemType.UINT16:
+        out[i] = view.getUint16(i * 2, true);
+        break;
+      case ElemType.INT16:
+        out[i] = view.getInt16(i * 2, true);
+        break;
+      case ElemType.INT32:
+        out[i] = view.getInt32(i * 4, true);
+        break;
+      case ElemType.UINT32:
+        out[i] = view.getUint32(i * 4, true);
+        break;
+      case ElemType.INT64:
+        out[i] = Number(view.getBigInt64(i * 8, true));
+        break;
+      case ElemType.UINT64:
+        out[i] = Number(view.getBigUint64(i * 8, true));
+        break;
+      case ElemType.FLOAT16:
+        out[i] = float16ToNumber(view.getUint16(i * 2, true));
+        break;
+      case ElemType.BFLOAT16:
+        out[i] = bfloat16ToNumber(view.getUint16(i * 2, true));
+        break;
+      default:
+        throw new Error(`element type ${type} is not evaluated`);
     }
   }
   return out;
@@ -74,7 +116,10 @@ export function readExternalData(file: string, offset: number, length: number | 
     const bytes = new Uint8Array(n);
     for (let done = 0; done < n;) {
       const read = readSync(fd, bytes, done, n - done, offset + done);
-      if (read === 0) throw new Error(`${file}: external data ends at byte ${offset + done}, inside the entry at offset ${offset} of ${n} bytes`);
+      if (read === 0)
+        throw new Error(
+          `${file}: external data ends at byte ${offset + done}, inside the entry at offset ${offset} of ${n} bytes`,
+        );
       done += read;
     }
     return bytes;
@@ -91,9 +136,14 @@ export function fromTensorProto(t: onnxProto.onnx.ITensorProto, modelDir: string
   if (type === ElemType.STRING) throw new Error(`string tensor "${t.name ?? ''}" is not evaluated`);
   if (Number(t.dataLocation ?? 0) === 1) {
     const entry = (key: string) => (t.externalData ?? []).find((e) => e.key === key)?.value;
-    if (!modelDir) throw new Error(`initializer "${t.name ?? ''}" lives in external data, but the model's folder is unknown`);
+    if (!modelDir)
+      throw new Error(`initializer "${t.name ?? ''}" lives in external data, but the model's folder is unknown`);
     const length = entry('length');
-    const bytes = readExternalData(path.join(modelDir, entry('location') ?? ''), Number(entry('offset') ?? 0), length === undefined ? undefined : Number(length));
+    const bytes = readExternalData(
+      path.join(modelDir, entry('location') ?? ''),
+      Number(entry('offset') ?? 0),
+      length === undefined ? undefined : Number(length),
+    );
     return { type, dims, data: fromBytes(type, bytes, count) };
   }
   if (t.rawData && t.rawData.length > 0) return { type, dims, data: fromBytes(type, t.rawData, count) };
@@ -111,7 +161,18 @@ export function fromTensorProto(t: onnxProto.onnx.ITensorProto, modelDir: string
   return { type, dims, data: Float64Array.from(values.length ? values : new Array<number>(count).fill(0)) };
 }
 
-const DTYPE_TO_ELEM: Record<DType, number> = { float32: 1, uint8: 2, int8: 3, int32: 6, int64: 7, string: 8, bool: 9, float16: 10, float64: 11, bfloat16: 16 };
+const DTYPE_TO_ELEM: Record<DType, number> = {
+  float32: 1,
+  uint8: 2,
+  int8: 3,
+  int32: 6,
+  int64: 7,
+  string: 8,
+  bool: 9,
+  float16: 10,
+  float64: 11,
+  bfloat16: 16,
+};
 
 /** A feed (runtime-neutral Tensor) as an EvalTensor. */
 export function fromTensor(t: Tensor): EvalTensor {
@@ -121,7 +182,12 @@ export function fromTensor(t: Tensor): EvalTensor {
   const data = new Float64Array(src.length);
   for (let i = 0; i < src.length; i++) {
     const v = src[i]!;
-    data[i] = t.dtype === 'float16' ? float16ToNumber(Number(v)) : t.dtype === 'bfloat16' ? bfloat16ToNumber(Number(v)) : Number(v);
+    data[i] =
+      t.dtype === 'float16'
+        ? float16ToNumber(Number(v))
+        : t.dtype === 'bfloat16'
+          ? bfloat16ToNumber(Number(v))
+          : Number(v);
   }
   return { type, dims: [...t.dims], data };
 }
@@ -133,11 +199,17 @@ export function fromTensor(t: Tensor): EvalTensor {
 export function toTensor(t: EvalTensor): Tensor {
   const dims = [...t.dims];
   switch (t.type) {
-    case ElemType.INT64: return { dtype: 'int64', dims, data: BigInt64Array.from(t.data, (v) => BigInt(v)) };
-    case ElemType.INT32: return { dtype: 'int32', dims, data: Int32Array.from(t.data) };
-    case ElemType.INT8: return { dtype: 'int8', dims, data: Int8Array.from(t.data) };
-    case ElemType.UINT8: return { dtype: 'uint8', dims, data: Uint8Array.from(t.data) };
-    case ElemType.BOOL: return { dtype: 'bool', dims, data: Uint8Array.from(t.data) };
-    default: return { dtype: 'float64', dims, data: Float64Array.from(t.data) };
+    case ElemType.INT64:
+      return { dtype: 'int64', dims, data: BigInt64Array.from(t.data, (v) => BigInt(v)) };
+    case ElemType.INT32:
+      return { dtype: 'int32', dims, data: Int32Array.from(t.data) };
+    case ElemType.INT8:
+      return { dtype: 'int8', dims, data: Int8Array.from(t.data) };
+    case ElemType.UINT8:
+      return { dtype: 'uint8', dims, data: Uint8Array.from(t.data) };
+    case ElemType.BOOL:
+      return { dtype: 'bool', dims, data: Uint8Array.from(t.data) };
+    default:
+      return { dtype: 'float64', dims, data: Float64Array.from(t.data) };
   }
 }

@@ -46,7 +46,20 @@ const argmax = (v: ArrayLike<number>, start: number, n: number) => {
  * `softmaxOutputs` are compared as centred logits.
  */
 export class PrecisionErrorMeter {
-  private readonly acc = new Map<string, { maxAbs: number; sumAbs: number; maxRel: number; sumRel: number; n: number; sq: number; agree: number; rows: number; logits: boolean }>();
+  private readonly acc = new Map<
+    string,
+    {
+      maxAbs: number;
+      sumAbs: number;
+      maxRel: number;
+      sumRel: number;
+      n: number;
+      sq: number;
+      agree: number;
+      rows: number;
+      logits: boolean;
+    }
+  >();
   constructor(private readonly softmaxOutputs: ReadonlySet<string> = new Set()) {}
 
   add(reference: Feeds, actual: Feeds): void {
@@ -60,7 +73,17 @@ export class PrecisionErrorMeter {
       let sq = 0;
       for (let i = 0; i < rv.length; i++) sq += rv[i]! ** 2;
       const rms = Math.sqrt(sq / Math.max(1, rv.length));
-      const s = this.acc.get(name) ?? { maxAbs: 0, sumAbs: 0, maxRel: 0, sumRel: 0, n: 0, sq: 0, agree: 0, rows: 0, logits };
+      const s = this.acc.get(name) ?? {
+        maxAbs: 0,
+        sumAbs: 0,
+        maxRel: 0,
+        sumRel: 0,
+        n: 0,
+        sq: 0,
+        agree: 0,
+        rows: 0,
+        logits,
+      };
       for (let i = 0; i < rv.length; i++) {
         const d = Math.abs(av[i]! - rv[i]!);
         const rel = d / Math.max(Math.abs(rv[i]!), rms, Number.MIN_VALUE);
@@ -83,8 +106,16 @@ export class PrecisionErrorMeter {
     return [...this.acc].map(([name, s]) => {
       const rms = Math.sqrt(s.sq / Math.max(1, s.n));
       return {
-        name, maxAbsError: s.maxAbs, meanAbsError: s.sumAbs / Math.max(1, s.n), maxRelError: s.maxRel, meanRelError: s.sumRel / Math.max(1, s.n),
-        normalizedMax: rms > 0 ? s.maxAbs / rms : s.maxAbs, rms, top1Agree: s.rows ? s.agree / s.rows : 1, rows: s.rows, compared: s.logits ? 'logits' : 'values',
+        name,
+        maxAbsError: s.maxAbs,
+        meanAbsError: s.sumAbs / Math.max(1, s.n),
+        maxRelError: s.maxRel,
+        meanRelError: s.sumRel / Math.max(1, s.n),
+        normalizedMax: rms > 0 ? s.maxAbs / rms : s.maxAbs,
+        rms,
+        top1Agree: s.rows ? s.agree / s.rows : 1,
+        rows: s.rows,
+        compared: s.logits ? 'logits' : 'values',
       };
     });
   }

@@ -22,11 +22,19 @@ export const PRECISIONS: readonly Precision[] = ['fp32', 'fp16', 'int8', 'int8w'
 
 /** What each precision is called in prose and result notes (the scheme names of models/onnx-precision.ts). */
 export const PRECISION_SCHEME: Record<Precision, string> = {
-  fp32: 'fp32', fp16: 'fp16', int8: 'int8 dynamic', int8w: 'int8 weight-only',
+  fp32: 'fp32',
+  fp16: 'fp16',
+  int8: 'int8 dynamic',
+  int8w: 'int8 weight-only',
 };
 
 /** Parity's tolerance family of a precision (models/parity.ts parityTolerance). */
-export const PRECISION_TOLERANCE: Record<Precision, ParityPrecision> = { fp32: 'fp32', fp16: 'fp16', int8: 'int8', int8w: 'int8' };
+export const PRECISION_TOLERANCE: Record<Precision, ParityPrecision> = {
+  fp32: 'fp32',
+  fp16: 'fp16',
+  int8: 'int8',
+  int8w: 'int8',
+};
 
 /**
  * The expected bound on a precision's error against the float64 reference, as a fraction of the
@@ -48,15 +56,22 @@ export const PRECISION_TOLERANCE: Record<Precision, ParityPrecision> = { fp32: '
 export function precisionErrorBound(precision: Precision, accumulation: number): number {
   const k = Math.max(1, accumulation);
   switch (precision) {
-    case 'fp32': return 1e-4 * Math.sqrt(k);
-    case 'fp16': return 1e-2 * Math.sqrt(Math.max(1, k / 64));
-    case 'int8': return 0.1;
-    case 'int8w': return 0.1;
+    case 'fp32':
+      return 1e-4 * Math.sqrt(k);
+    case 'fp16':
+      return 1e-2 * Math.sqrt(Math.max(1, k / 64));
+    case 'int8':
+      return 0.1;
+    case 'int8w':
+      return 0.1;
   }
 }
 
 /** Reads `--param precision=...` (or a workload's field); UsageError E_BAD_MODEL names the valid ones. */
 export function parsePrecision(value: unknown, where = 'zoo model'): Precision {
   if ((PRECISIONS as readonly unknown[]).includes(value)) return value as Precision;
-  throw new UsageError('E_BAD_MODEL', `${where}: precision must be one of ${PRECISIONS.join(', ')}, got ${JSON.stringify(value)}.`);
+  throw new UsageError(
+    'E_BAD_MODEL',
+    `${where}: precision must be one of ${PRECISIONS.join(', ')}, got ${JSON.stringify(value)}.`,
+  );
 }

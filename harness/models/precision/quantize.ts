@@ -35,7 +35,13 @@ function weightOf(n: Node, inits: Map<string, Init>): { data: Float32Array; k: n
   if (!w || Number(w.dataType) !== T.FLOAT || (w.dims ?? []).length !== 2 || !w.rawData) return null;
   const [rows, cols] = (w.dims ?? []).map(Number) as [number, number];
   if (n.opType === 'MatMul') return { data: floats(w), k: rows, n: cols };
-  if (n.opType !== 'Gemm' || (attr(n, 'transA') ?? 0) !== 0 || (attr(n, 'alpha') ?? 1) !== 1 || (attr(n, 'beta') ?? 1) !== 1) return null;
+  if (
+    n.opType !== 'Gemm' ||
+    (attr(n, 'transA') ?? 0) !== 0 ||
+    (attr(n, 'alpha') ?? 1) !== 1 ||
+    (attr(n, 'beta') ?? 1) !== 1
+  )
+    return null;
   const data = floats(w);
   if ((attr(n, 'transB') ?? 0) === 0) return { data, k: rows, n: cols };
   const t = new Float32Array(data.length); // [N, K] -> [K, N]
@@ -46,28 +52,46 @@ function weightOf(n: Node, inits: Map<string, Init>): { data: Float32Array; k: n
 /** Symmetric int8 of `data` [K, N] with one scale per column (`perColumn`) or one for all. */
 function toInt8(data: Float32Array, k: number, n: number, perColumn: boolean): { q: Int8Array; scales: Float32Array } {
   const scales = new Float32Array(perColumn ? n : 1);
-  for (let i = 0; i < k; i++) for (let j = 0; j < n; j++) {
-    const s = perColumn ? j : 0;
-    scales[s] = Math.max(scales[s]!, Math.abs(data[i * n + j]!));
-  }
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < n; j++) {
+      const s = perColumn ? j : 0;
+      scales[s] = Math.max(scales[s]!, Math.abs(data[i * n + j]!));
+    }
   for (let s = 0; s < scales.length; s++) scales[s] = scales[s]! > 0 ? scales[s]! / 127 : 1;
   const q = new Int8Array(data.length);
-  for (let i = 0; i < k; i++) for (let j = 0; j < n; j++) q[i * n + j] = Math.max(-127, Math.min(127, Math.round(data[i * n + j]! / scales[perColumn ? j : 0]!)));
+  for (let i = 0; i < k; i++)
+    for (let j = 0; j < n; j++)
+      q[i * n + j] = Math.max(-127, Math.min(127, Math.round(data[i * n + j]! / scales[perColumn ? j : 0]!)));
   return { q, scales };
 }
 
 const bytes = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 /** Rewrites the graph's MatMul/Gemm nodes with weight initializers; `emit` writes one node's replacement. */
-function rewrite(graph: onnxProto.onnx.IGraphProto, emit: (n: Node, w: { data: Float32Array; k: number; n: number }, out: Node[], add: (t: Init) => string, tag: string) => void): number {
+function rewrite(
+  graph: onnxProto.onnx.IGraphProto,
+  emit: (
+    n: Node,
+    w: { data: Float32Array; k: number; n: number },
+    out: Node[],
+    add: (t: Init) => string,
+    tag: string,
+  ) => void,
+): number {
   const inits = new Map((graph.initializer ?? []).map((t) => [t.name ?? '', t]));
   const added: Init[] = [];
-  const add = (t: Init) => { added.push(t); return t.name!; };
+  const add = (t: Init) => {
+    added.push(t);
+    return t.name!;
+  };
   const nodes: Node[] = [];
   let count = 0;
   for (const node of graph.node ?? []) {
     const w = weightOf(node, inits);
-    if (!w) { nodes.push(node); continue; }
+    if (!w) {
+      nodes.push(node);
+      continue;
+    }
     emit(node, w, nodes, add, `q${count++}`);
   }
   graph.node = nodes;
@@ -88,12 +112,35 @@ export function quantizeDynamic(graph: onnxProto.onnx.IGraphProto): number {
     const y = node.output![0]!;
     const hasBias = node.opType === 'Gemm' && (node.input?.[2] ?? '') !== '';
     out.push(
-      { opType: 'DynamicQuantizeLinear', input: [x], output: [`${tag}_x_q`, `${tag}_x_scale`, `${tag}_x_zero_point`], name: `${tag}_DynamicQuantizeLinear` },
-      { opType: 'MatMulInteger', input: [`${tag}_x_q`, wq, `${tag}_x_zero_point`, wz], output: [`${tag}_int32`], name: `${tag}_MatMulInteger` },
-      { opType: 'Cast', input: [`${tag}_int32`], output: [`${tag}_float`], name: `${tag}_Cast`, attribute: [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: T.FLOAT }] },
+      {
+        opType: 'DynamicQuantizeLinear',
+        input: [x],
+        output: [`${tag}_x_q`, `${tag}_x_scale`, `${tag}_x_zero_point`],
+        name: `${tag}_DynamicQuantizeLinear`,
+      },
+      {
+        opType: 'MatMulInteger',
+        input: [`${tag}_x_q`, wq, `${tag}_x_zero_point`, wz],
+        output: [`${tag}_int32`],
+        name: `${tag}_MatMulInteger`,
+      },
+      {
+        opType: 'Cast',
+        input: [`${tag}_int32`],
+        output: [`${tag}_float`],
+        name: `${tag}_Cast`,
+        attribute: [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: T.FLOAT }],
+      },
       { opType: 'Mul', input: [`${tag}_x_scale`, ws], output: [`${tag}_scale`], name: `${tag}_scale_Mul` },
-      { opType: 'Mul', input: [`${tag}_float`, `${tag}_scale`], output: [hasBias ? `${tag}_matmul` : y], name: `${tag}_Mul` },
-      ...(hasBias ? [{ opType: 'Add', input: [`${tag}_matmul`, node.input![2]!], output: [y], name: `${tag}_bias_Add` }] : []),
+      {
+        opType: 'Mul',
+        input: [`${tag}_float`, `${tag}_scale`],
+        output: [hasBias ? `${tag}_matmul` : y],
+        name: `${tag}_Mul`,
+      },
+      ...(hasBias
+        ? [{ opType: 'Add', input: [`${tag}_matmul`, node.input![2]!], output: [y], name: `${tag}_bias_Add` }]
+        : []),
     );
   });
 }
@@ -108,9 +155,22 @@ export function quantizeWeightOnly(graph: onnxProto.onnx.IGraphProto): number {
     const y = node.output![0]!;
     const hasBias = node.opType === 'Gemm' && (node.input?.[2] ?? '') !== '';
     out.push(
-      { opType: 'DequantizeLinear', input: [wq, ws, wz], output: [`${tag}_W`], name: `${tag}_DequantizeLinear`, attribute: [{ name: 'axis', type: onnx.AttributeProto.AttributeType.INT, i: 1 }] },
-      { opType: 'MatMul', input: [node.input![0]!, `${tag}_W`], output: [hasBias ? `${tag}_matmul` : y], name: `${tag}_MatMul` },
-      ...(hasBias ? [{ opType: 'Add', input: [`${tag}_matmul`, node.input![2]!], output: [y], name: `${tag}_bias_Add` }] : []),
+      {
+        opType: 'DequantizeLinear',
+        input: [wq, ws, wz],
+        output: [`${tag}_W`],
+        name: `${tag}_DequantizeLinear`,
+        attribute: [{ name: 'axis', type: onnx.AttributeProto.AttributeType.INT, i: 1 }],
+      },
+      {
+        opType: 'MatMul',
+        input: [node.input![0]!, `${tag}_W`],
+        output: [hasBias ? `${tag}_matmul` : y],
+        name: `${tag}_MatMul`,
+      },
+      ...(hasBias
+        ? [{ opType: 'Add', input: [`${tag}_matmul`, node.input![2]!], output: [y], name: `${tag}_bias_Add` }]
+        : []),
     );
   });
 }

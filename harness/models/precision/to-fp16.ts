@@ -36,7 +36,13 @@ export function graphToFp16(graph: onnxProto.onnx.IGraphProto): void {
     const name = input.name!;
     const half = `${name}_fp16`;
     for (const n of nodes) n.input = (n.input ?? []).map((x) => (x === name ? half : x));
-    head.push({ opType: 'Cast', input: [name], output: [half], name: `cast_in_${name}`, attribute: [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT16 }] });
+    head.push({
+      opType: 'Cast',
+      input: [name],
+      output: [half],
+      name: `cast_in_${name}`,
+      attribute: [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT16 }],
+    });
   }
   const tail: onnxProto.onnx.INodeProto[] = [];
   for (const output of (graph.output ?? []).filter(isFloat)) {
@@ -46,7 +52,13 @@ export function graphToFp16(graph: onnxProto.onnx.IGraphProto): void {
       n.output = (n.output ?? []).map((x) => (x === name ? half : x));
       n.input = (n.input ?? []).map((x) => (x === name ? half : x));
     }
-    tail.push({ opType: 'Cast', input: [half], output: [name], name: `cast_out_${name}`, attribute: [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT }] });
+    tail.push({
+      opType: 'Cast',
+      input: [half],
+      output: [name],
+      name: `cast_out_${name}`,
+      attribute: [{ name: 'to', type: onnx.AttributeProto.AttributeType.INT, i: FLOAT }],
+    });
   }
   graph.node = [...head, ...nodes, ...tail];
 }

@@ -8,18 +8,32 @@
  */
 import type { ModelArtifact } from '../../types.js';
 import { readOnnxSignature } from '../onnx-read.js';
-import { transformerConfig, transformerFlops, transformerName, transformerParameters, type TransformerKind } from './config.js';
+import {
+  transformerConfig,
+  transformerFlops,
+  transformerName,
+  transformerParameters,
+  type TransformerKind,
+} from './config.js';
 import { exportTransformerOnnx } from './onnx-export.js';
 import { resolveTransformer, type ResolvedTransformer } from './weights.js';
 
-export function transformerArtifact(arch: TransformerKind, params: Record<string, number | string | boolean>, seed: number): ModelArtifact {
+export function transformerArtifact(
+  arch: TransformerKind,
+  params: Record<string, number | string | boolean>,
+  seed: number,
+): ModelArtifact {
   const config = transformerConfig(arch, params);
   const resolved: ResolvedTransformer = resolveTransformer(config, seed);
   const onnx = exportTransformerOnnx(resolved);
   const name = transformerName(config);
   const sig = readOnnxSignature(onnx, name);
   return {
-    name, onnx, inputs: sig.inputs, outputs: sig.outputs, transformer: resolved,
+    name,
+    onnx,
+    inputs: sig.inputs,
+    outputs: sig.outputs,
+    transformer: resolved,
     parameters: transformerParameters(config),
     flopsPerSample: arch === 'gpt' ? transformerFlops(config, 1, 0) : transformerFlops(config, config.context, 0),
   };

@@ -33,19 +33,38 @@ export function isTransformerArch(arch: string): arch is TransformerKind {
  * Resolves a zoo transformer's params over its defaults. Unknown params, non-positive-integer
  * values and heads that do not divide hidden are refused with UsageError E_BAD_MODEL naming them.
  */
-export function transformerConfig(arch: TransformerKind, params: Record<string, number | string | boolean>): TransformerConfig {
+export function transformerConfig(
+  arch: TransformerKind,
+  params: Record<string, number | string | boolean>,
+): TransformerConfig {
   const defaults = TRANSFORMER_DEFAULTS[arch];
   const p: Record<string, number> = { ...defaults };
   for (const [key, value] of Object.entries(params)) {
-    if (!(key in defaults)) throw new UsageError('E_BAD_MODEL', `zoo model ${arch}: unknown param "${key}". Valid params: ${Object.keys(defaults).join(', ')}.`);
+    if (!(key in defaults))
+      throw new UsageError(
+        'E_BAD_MODEL',
+        `zoo model ${arch}: unknown param "${key}". Valid params: ${Object.keys(defaults).join(', ')}.`,
+      );
     const n = typeof value === 'number' ? value : Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError('E_BAD_MODEL', `zoo model ${arch}: param ${key} must be a positive integer, got ${JSON.stringify(value)}.`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new UsageError(
+        'E_BAD_MODEL',
+        `zoo model ${arch}: param ${key} must be a positive integer, got ${JSON.stringify(value)}.`,
+      );
     p[key] = n;
   }
-  if (p.hidden! % p.heads! !== 0) throw new UsageError('E_BAD_MODEL', `zoo model ${arch}: heads (${p.heads}) must divide hidden (${p.hidden}).`);
+  if (p.hidden! % p.heads! !== 0)
+    throw new UsageError('E_BAD_MODEL', `zoo model ${arch}: heads (${p.heads}) must divide hidden (${p.hidden}).`);
   return {
-    arch, layers: p.layers!, hidden: p.hidden!, heads: p.heads!, intermediate: p.intermediate!, vocab: p.vocab!, context: p.context!,
-    typeVocab: arch === 'bert' ? p.typeVocab! : 0, layerNormEpsilon: arch === 'gpt' ? 1e-5 : 1e-12,
+    arch,
+    layers: p.layers!,
+    hidden: p.hidden!,
+    heads: p.heads!,
+    intermediate: p.intermediate!,
+    vocab: p.vocab!,
+    context: p.context!,
+    typeVocab: arch === 'bert' ? p.typeVocab! : 0,
+    layerNormEpsilon: arch === 'gpt' ? 1e-5 : 1e-12,
   };
 }
 
@@ -57,7 +76,8 @@ export function transformerName(c: TransformerConfig): string {
 
 /** Parameter count (the tied LM head counted once), as the papers and HF count them. */
 export function transformerParameters(c: TransformerConfig): number {
-  const C = c.hidden, I = c.intermediate;
+  const C = c.hidden,
+    I = c.intermediate;
   const perLayer = 4 * (C * C + C) + (C * I + I) + (I * C + C) + 2 * 2 * C;
   const embeddings = c.vocab * C + c.context * C + c.typeVocab * C;
   const tail = c.arch === 'gpt' ? 2 * C : 2 * C + C * C + C; // gpt: ln_f; bert: embedding LayerNorm + pooler
@@ -72,7 +92,8 @@ export function transformerParameters(c: TransformerConfig): number {
  * adds and embedding lookups are not counted (the usual convention, as in models/shapes.ts).
  */
 export function transformerFlops(c: TransformerConfig, sequence: number, past = 0): number {
-  const C = c.hidden, I = c.intermediate;
+  const C = c.hidden,
+    I = c.intermediate;
   const projections = 2 * sequence * (4 * C * C + 2 * C * I);
   const pairs = sequence * past + (c.arch === 'gpt' ? (sequence * (sequence + 1)) / 2 : sequence * sequence);
   const attention = 2 * 2 * C * pairs;

@@ -21,7 +21,8 @@ import type { ResolvedTransformer } from './weights.js';
 export function erf(x: number): number {
   const ax = Math.abs(x);
   if (ax < 3) {
-    let term = ax, sum = ax;
+    let term = ax,
+      sum = ax;
     for (let n = 1; n < 200 && Math.abs(term) > 1e-17 * Math.abs(sum); n++) {
       term *= (-ax * ax) / n;
       sum += term / (2 * n + 1);
@@ -36,7 +37,8 @@ export function erf(x: number): number {
 type Rows = Float64Array[];
 
 function linear(x: Rows, model: ResolvedTransformer, name: string): Rows {
-  const w = model.weights.get(`${name}.weight`)!, b = model.weights.get(`${name}.bias`)!;
+  const w = model.weights.get(`${name}.weight`)!,
+    b = model.weights.get(`${name}.bias`)!;
   const [inSize, outSize] = w.dims as [number, number];
   return x.map((row) => {
     const out = Float64Array.from(b.data);
@@ -49,7 +51,8 @@ function linear(x: Rows, model: ResolvedTransformer, name: string): Rows {
 }
 
 function layerNorm(x: Rows, model: ResolvedTransformer, name: string): Rows {
-  const g = model.weights.get(`${name}.weight`)!.data, b = model.weights.get(`${name}.bias`)!.data;
+  const g = model.weights.get(`${name}.weight`)!.data,
+    b = model.weights.get(`${name}.bias`)!.data;
   return x.map((row) => {
     const mean = row.reduce((s, v) => s + v, 0) / row.length;
     const variance = row.reduce((s, v) => s + (v - mean) ** 2, 0) / row.length;
@@ -61,10 +64,18 @@ function layerNorm(x: Rows, model: ResolvedTransformer, name: string): Rows {
 const add = (a: Rows, b: Rows): Rows => a.map((row, s) => row.map((v, c) => v + b[s]![c]!));
 
 /** Attention of layer i; `allowed(s, t)` says whether query s sees key t. Returns the output and the keys/values. */
-function attention(x: Rows, model: ResolvedTransformer, i: number, allowed: (s: number, t: number) => boolean): { out: Rows; k: Rows; v: Rows } {
+function attention(
+  x: Rows,
+  model: ResolvedTransformer,
+  i: number,
+  allowed: (s: number, t: number) => boolean,
+): { out: Rows; k: Rows; v: Rows } {
   const { heads: H, hidden: C } = model.config;
-  const D = C / H, scale = 1 / Math.sqrt(D);
-  const q = linear(x, model, `h.${i}.attn.q`), k = linear(x, model, `h.${i}.attn.k`), v = linear(x, model, `h.${i}.attn.v`);
+  const D = C / H,
+    scale = 1 / Math.sqrt(D);
+  const q = linear(x, model, `h.${i}.attn.q`),
+    k = linear(x, model, `h.${i}.attn.k`),
+    v = linear(x, model, `h.${i}.attn.v`);
   const S = x.length;
   const merged: Rows = x.map(() => new Float64Array(C));
   for (let h = 0; h < H; h++) {
@@ -96,7 +107,8 @@ function embed(model: ResolvedTransformer, name: string, ids: number[]): Rows {
   const w = model.weights.get(name)!;
   const C = w.dims[1]!;
   return ids.map((id) => {
-    if (!(id >= 0 && id < w.dims[0]!)) throw new Error(`float64 reference: ${name} index ${id} is outside [0, ${w.dims[0]})`);
+    if (!(id >= 0 && id < w.dims[0]!))
+      throw new Error(`float64 reference: ${name} index ${id} is outside [0, ${w.dims[0]})`);
     return Float64Array.from(w.data.subarray(id * C, (id + 1) * C));
   });
 }
@@ -112,7 +124,11 @@ function rowsOf(feeds: Feeds, name: string, batch: number, width: number | null)
 function tensor(dims: number[], parts: Rows[]): Tensor {
   const data = new Float64Array(dims.reduce((a, b) => a * b, 1));
   let o = 0;
-  for (const rows of parts) for (const row of rows) { data.set(row, o); o += row.length; }
+  for (const rows of parts)
+    for (const row of rows) {
+      data.set(row, o);
+      o += row.length;
+    }
   return { dtype: 'float64', dims, data };
 }
 
@@ -136,9 +152,14 @@ export function float64TransformerForward(model: ResolvedTransformer, feeds: Fee
   const [B, S] = ids.dims as [number, number];
   const inputIds = rowsOf(feeds, 'input_ids', B, S);
   const mask = feeds.attention_mask ? rowsOf(feeds, 'attention_mask', B, null) : inputIds.map((r) => r.map(() => 1));
-  if (mask[0]!.length !== S) throw new Error(`float64 reference: attention_mask covers ${mask[0]!.length} positions for ${S} tokens; the reference runs without a cache (past length 0)`);
+  if (mask[0]!.length !== S)
+    throw new Error(
+      `float64 reference: attention_mask covers ${mask[0]!.length} positions for ${S} tokens; the reference runs without a cache (past length 0)`,
+    );
   if (c.arch === 'gpt') {
-    const positions = feeds.position_ids ? rowsOf(feeds, 'position_ids', B, S) : inputIds.map((r) => r.map((_, s) => s));
+    const positions = feeds.position_ids
+      ? rowsOf(feeds, 'position_ids', B, S)
+      : inputIds.map((r) => r.map((_, s) => s));
     const logits: Rows[] = [];
     const presents: Array<{ k: Rows[]; v: Rows[] }> = Array.from({ length: c.layers }, () => ({ k: [], v: [] }));
     for (let b = 0; b < B; b++) {
@@ -151,15 +172,17 @@ export function float64TransformerForward(model: ResolvedTransformer, feeds: Fee
         x = add(x, mlp(layerNorm(x, model, `h.${i}.ln_2`), model, i));
       }
       const wte = model.weights.get('wte')!.data;
-      logits.push(layerNorm(x, model, 'ln_f').map((row) => {
-        const out = new Float64Array(c.vocab);
-        for (let v = 0; v < c.vocab; v++) {
-          let dot = 0;
-          for (let k = 0; k < c.hidden; k++) dot += row[k]! * wte[v * c.hidden + k]!;
-          out[v] = dot;
-        }
-        return out;
-      }));
+      logits.push(
+        layerNorm(x, model, 'ln_f').map((row) => {
+          const out = new Float64Array(c.vocab);
+          for (let v = 0; v < c.vocab; v++) {
+            let dot = 0;
+            for (let k = 0; k < c.hidden; k++) dot += row[k]! * wte[v * c.hidden + k]!;
+            out[v] = dot;
+          }
+          return out;
+        }),
+      );
     }
     const cacheDims = [B, c.heads, S, c.hidden / c.heads];
     const out: Feeds = { logits: tensor([B, S, c.vocab], logits) };
@@ -173,7 +196,17 @@ export function float64TransformerForward(model: ResolvedTransformer, feeds: Fee
   const hidden: Rows[] = [];
   const pooled: Rows[] = [];
   for (let b = 0; b < B; b++) {
-    const emb = add(add(embed(model, 'wte', inputIds[b]!), embed(model, 'wpe', inputIds[b]!.map((_, s) => s))), embed(model, 'tte', types[b]!));
+    const emb = add(
+      add(
+        embed(model, 'wte', inputIds[b]!),
+        embed(
+          model,
+          'wpe',
+          inputIds[b]!.map((_, s) => s),
+        ),
+      ),
+      embed(model, 'tte', types[b]!),
+    );
     let x = layerNorm(emb, model, 'emb_ln');
     for (let i = 0; i < c.layers; i++) {
       x = layerNorm(add(x, attention(x, model, i, (_s, t) => mask[b]![t] !== 0).out), model, `h.${i}.ln_1`);

@@ -30,18 +30,41 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 function configJson(t: ResolvedTransformer): Record<string, unknown> {
   const c = t.config;
-  const common = { 'transformers.js_config': { dtype: 'fp32', use_external_data_format: false }, vocab_size: c.vocab, torch_dtype: 'float32' };
+  const common = {
+    'transformers.js_config': { dtype: 'fp32', use_external_data_format: false },
+    vocab_size: c.vocab,
+    torch_dtype: 'float32',
+  };
   if (c.arch === 'gpt') {
     return {
-      ...common, model_type: 'gpt2', architectures: ['GPT2LMHeadModel'],
-      n_layer: c.layers, n_head: c.heads, n_embd: c.hidden, n_inner: c.intermediate, n_positions: c.context, n_ctx: c.context,
-      layer_norm_epsilon: c.layerNormEpsilon, activation_function: 'gelu', tie_word_embeddings: true, use_cache: true,
+      ...common,
+      model_type: 'gpt2',
+      architectures: ['GPT2LMHeadModel'],
+      n_layer: c.layers,
+      n_head: c.heads,
+      n_embd: c.hidden,
+      n_inner: c.intermediate,
+      n_positions: c.context,
+      n_ctx: c.context,
+      layer_norm_epsilon: c.layerNormEpsilon,
+      activation_function: 'gelu',
+      tie_word_embeddings: true,
+      use_cache: true,
     };
   }
   return {
-    ...common, model_type: 'bert', architectures: ['BertModel'],
-    num_hidden_layers: c.layers, num_attention_heads: c.heads, hidden_size: c.hidden, intermediate_size: c.intermediate,
-    max_position_embeddings: c.context, type_vocab_size: c.typeVocab, layer_norm_eps: c.layerNormEpsilon, hidden_act: 'gelu', pad_token_id: 0,
+    ...common,
+    model_type: 'bert',
+    architectures: ['BertModel'],
+    num_hidden_layers: c.layers,
+    num_attention_heads: c.heads,
+    hidden_size: c.hidden,
+    intermediate_size: c.intermediate,
+    max_position_embeddings: c.context,
+    type_vocab_size: c.typeVocab,
+    layer_norm_eps: c.layerNormEpsilon,
+    hidden_act: 'gelu',
+    pad_token_id: 0,
   };
 }
 
@@ -49,8 +72,14 @@ function tokenizerJson(vocab: number): Record<string, unknown> {
   const words: Record<string, number> = {};
   for (let i = 0; i < vocab; i++) words[`t${i}`] = i;
   return {
-    version: '1.0', truncation: null, padding: null, added_tokens: [],
-    normalizer: null, pre_tokenizer: { type: 'WhitespaceSplit' }, post_processor: null, decoder: null,
+    version: '1.0',
+    truncation: null,
+    padding: null,
+    added_tokens: [],
+    normalizer: null,
+    pre_tokenizer: { type: 'WhitespaceSplit' },
+    post_processor: null,
+    decoder: null,
     model: { type: 'WordLevel', vocab: words, unk_token: 't0' },
   };
 }
@@ -61,8 +90,20 @@ export function transformersJsFolder(t: ResolvedTransformer, onnx: Uint8Array): 
     { name: 'config.json', content: json(configJson(t)) },
     { name: 'onnx/model.onnx', content: onnx },
     { name: 'tokenizer.json', content: json(tokenizerJson(t.config.vocab)) },
-    { name: 'tokenizer_config.json', content: json({ tokenizer_class: 'PreTrainedTokenizer', model_max_length: t.config.context, unk_token: 't0', clean_up_tokenization_spaces: false }) },
+    {
+      name: 'tokenizer_config.json',
+      content: json({
+        tokenizer_class: 'PreTrainedTokenizer',
+        model_max_length: t.config.context,
+        unk_token: 't0',
+        clean_up_tokenization_spaces: false,
+      }),
+    },
   ];
-  if (t.config.arch === 'gpt') files.push({ name: 'generation_config.json', content: json({ do_sample: false, num_beams: 1, max_length: t.config.context }) });
+  if (t.config.arch === 'gpt')
+    files.push({
+      name: 'generation_config.json',
+      content: json({ do_sample: false, num_beams: 1, max_length: t.config.context }),
+    });
   return files;
 }

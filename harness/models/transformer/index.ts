@@ -1,5 +1,13 @@
 /** The zoo's transformers (`gpt`, `bert`): config, seeded weights, ONNX export, float64 reference. */
-export { TRANSFORMER_ARCHS, TRANSFORMER_DEFAULTS, isTransformerArch, transformerConfig, transformerFlops, transformerName, transformerParameters } from './config.js';
+export {
+  TRANSFORMER_ARCHS,
+  TRANSFORMER_DEFAULTS,
+  isTransformerArch,
+  transformerConfig,
+  transformerFlops,
+  transformerName,
+  transformerParameters,
+} from './config.js';
 export type { TransformerConfig, TransformerKind } from './config.js';
 export { resolveTransformer } from './weights.js';
 export type { NamedWeight, ResolvedTransformer } from './weights.js';

@@ -51,12 +51,22 @@ class Graph {
   w(name: string): string {
     if (!this.initializers.some((t) => t.name === name)) {
       const { dims, data } = this.model.weights.get(name)!;
-      this.initializers.push({ name, dims, dataType: F32, rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+      this.initializers.push({
+        name,
+        dims,
+        dataType: F32,
+        rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      });
     }
     return name;
   }
   i64(name: string, values: number[], dims: number[] = [values.length]): string {
-    this.initializers.push({ name, dims, dataType: I64, rawData: new Uint8Array(BigInt64Array.from(values.map(BigInt)).buffer) });
+    this.initializers.push({
+      name,
+      dims,
+      dataType: I64,
+      rawData: new Uint8Array(BigInt64Array.from(values.map(BigInt)).buffer),
+    });
     return name;
   }
   f32(name: string, value: number): string {
@@ -67,7 +77,11 @@ class Graph {
     return this.op('Add', [this.op('MatMul', [x, this.w(`${name}.weight`)]), this.w(`${name}.bias`)]);
   }
   layerNorm(x: string, name: string): string {
-    return this.op('LayerNormalization', [x, this.w(`${name}.weight`), this.w(`${name}.bias`)], [int('axis', -1), float('epsilon', this.model.config.layerNormEpsilon)]);
+    return this.op(
+      'LayerNormalization',
+      [x, this.w(`${name}.weight`), this.w(`${name}.bias`)],
+      [int('axis', -1), float('epsilon', this.model.config.layerNormEpsilon)],
+    );
   }
   /** Exact GELU: 0.5 x (1 + erf(x / sqrt 2)). */
   gelu(x: string): string {
@@ -92,9 +106,15 @@ class Graph {
       k = this.op('Concat', [`past_key_values.${i}.key`, k], [int('axis', 2)], `present.${i}.key`);
       v = this.op('Concat', [`past_key_values.${i}.value`, v], [int('axis', 2)], `present.${i}.value`);
     }
-    const scores = this.op('Mul', [this.op('MatMul', [q, this.op('Transpose', [k], [ints('perm', [0, 1, 3, 2])])]), 'c_scale']);
+    const scores = this.op('Mul', [
+      this.op('MatMul', [q, this.op('Transpose', [k], [ints('perm', [0, 1, 3, 2])])]),
+      'c_scale',
+    ]);
     const probs = this.op('Softmax', [this.op('Where', [allowed, scores, 'c_masked'])], [int('axis', -1)]);
-    const merged = this.op('Reshape', [this.op('Transpose', [this.op('MatMul', [probs, v])], [ints('perm', [0, 2, 1, 3])]), 'c_shape_bsc']);
+    const merged = this.op('Reshape', [
+      this.op('Transpose', [this.op('MatMul', [probs, v])], [ints('perm', [0, 2, 1, 3])]),
+      'c_shape_bsc',
+    ]);
     return this.linear(merged, `${p}.o`);
   }
   mlp(x: string, i: number): string {
@@ -133,16 +153,22 @@ function gptGraph(g: Graph, model: ResolvedTransformer): onnxProto.onnx.IGraphPr
   const lmHead = g.op('Transpose', [g.w('wte')], [ints('perm', [1, 0])]);
   g.op('MatMul', [g.layerNorm(x, 'ln_f'), lmHead], [], 'logits');
   const cache = (prefix: string) => ['batch_size', H, `${prefix}_sequence_length`, C / H];
-  const perLayer = <T>(f: (i: number, role: 'key' | 'value') => T): T[] => Array.from({ length: layers }, (_, i) => [f(i, 'key'), f(i, 'value')]).flat();
+  const perLayer = <T>(f: (i: number, role: 'key' | 'value') => T): T[] =>
+    Array.from({ length: layers }, (_, i) => [f(i, 'key'), f(i, 'value')]).flat();
   return {
-    name: 'gpt', node: g.nodes, initializer: g.initializers,
+    name: 'gpt',
+    node: g.nodes,
+    initializer: g.initializers,
     input: [
       valueInfo('input_ids', ['batch_size', 'sequence_length'], I64),
       valueInfo('attention_mask', ['batch_size', 'total_sequence_length'], I64),
       valueInfo('position_ids', ['batch_size', 'sequence_length'], I64),
       ...perLayer((i, r) => valueInfo(`past_key_values.${i}.${r}`, cache('past'))),
     ],
-    output: [valueInfo('logits', ['batch_size', 'sequence_length', V]), ...perLayer((i, r) => valueInfo(`present.${i}.${r}`, cache('total')))],
+    output: [
+      valueInfo('logits', ['batch_size', 'sequence_length', V]),
+      ...perLayer((i, r) => valueInfo(`present.${i}.${r}`, cache('total'))),
+    ],
   };
 }
 
@@ -151,7 +177,10 @@ function bertGraph(g: Graph, model: ResolvedTransformer): onnxProto.onnx.IGraphP
   const seq = g.op('Gather', [g.op('Shape', ['input_ids']), 'c_1'], [int('axis', 0)]);
   const positions = g.op('Unsqueeze', [g.op('Range', ['c_0', seq, 'c_1']), 'c_axes_0']);
   const allowed = g.op('Unsqueeze', [g.op('Cast', ['attention_mask'], [int('to', BOOL)]), 'c_axes_12']);
-  const embedded = g.op('Add', [g.op('Add', [g.op('Gather', [g.w('wte'), 'input_ids']), g.op('Gather', [g.w('wpe'), positions])]), g.op('Gather', [g.w('tte'), 'token_type_ids'])]);
+  const embedded = g.op('Add', [
+    g.op('Add', [g.op('Gather', [g.w('wte'), 'input_ids']), g.op('Gather', [g.w('wpe'), positions])]),
+    g.op('Gather', [g.w('tte'), 'token_type_ids']),
+  ]);
   let x = g.layerNorm(embedded, 'emb_ln');
   for (let i = 0; i < layers; i++) {
     x = g.layerNorm(g.op('Add', [x, g.attention(x, i, allowed, false)]), `h.${i}.ln_1`);
@@ -162,9 +191,14 @@ function bertGraph(g: Graph, model: ResolvedTransformer): onnxProto.onnx.IGraphP
   g.op('Tanh', [g.linear(first, 'pooler')], [], 'pooler_output');
   const ids = (name: string) => valueInfo(name, ['batch_size', 'sequence_length'], I64);
   return {
-    name: 'bert', node: g.nodes, initializer: g.initializers,
+    name: 'bert',
+    node: g.nodes,
+    initializer: g.initializers,
     input: [ids('input_ids'), ids('attention_mask'), ids('token_type_ids')],
-    output: [valueInfo('last_hidden_state', ['batch_size', 'sequence_length', C]), valueInfo('pooler_output', ['batch_size', C])],
+    output: [
+      valueInfo('last_hidden_state', ['batch_size', 'sequence_length', C]),
+      valueInfo('pooler_output', ['batch_size', C]),
+    ],
   };
 }
 

@@ -21,7 +21,11 @@ export type { NamedWeight, ResolvedTransformer } from '../../arch.js';
 export function resolveTransformer(config: TransformerConfig, seed: number): ResolvedTransformer {
   const weights = new Map<string, NamedWeight>();
   const add = (name: string, dims: number[], limit: number, center = 0) => {
-    const data = uniformArray(dims.reduce((a, b) => a * b, 1), limit, createRng(deriveSeed(seed, name)));
+    const data = uniformArray(
+      dims.reduce((a, b) => a * b, 1),
+      limit,
+      createRng(deriveSeed(seed, name)),
+    );
     if (center !== 0) for (let i = 0; i < data.length; i++) data[i]! += center;
     weights.set(name, { dims, data });
   };

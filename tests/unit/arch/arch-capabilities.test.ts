@@ -14,11 +14,14 @@ const FAMILIES = '(?:ort-node|ort-web|ort|tfjs-node-gpu|tfjs-node|tfjs|external|
  */
 export function idCapabilityMatches(code: string): string[] {
   const found: string[] = [];
-  for (const m of code.matchAll(new RegExp(`startsWith\\((['"])${FAMILIES}[:-]?\\1?`, 'g'))) found.push(`prefix test ${m[0]}`);
+  for (const m of code.matchAll(new RegExp(`startsWith\\((['"])${FAMILIES}[:-]?\\1?`, 'g')))
+    found.push(`prefix test ${m[0]}`);
   for (const m of code.matchAll(/runtime(?:\.id)?\s*[!=]==\s*'null'/g)) found.push(`null runtime by id: ${m[0]}`);
   for (const m of code.matchAll(new RegExp(`'${FAMILIES}':\\s*\\d`, 'g'))) found.push(`table keyed by family: ${m[0]}`);
-  for (const m of code.matchAll(new RegExp(`\\[\\s*'${FAMILIES}',\\s*'${FAMILIES}'`, 'g'))) found.push(`list of families: ${m[0]}`);
-  for (const m of code.matchAll(/\/[^/\n]*\b(?:cuda|tensorrt|webgpu|dml|coreml)\|[^/\n]*\//g)) found.push(`backend regex ${m[0]}`);
+  for (const m of code.matchAll(new RegExp(`\\[\\s*'${FAMILIES}',\\s*'${FAMILIES}'`, 'g')))
+    found.push(`list of families: ${m[0]}`);
+  for (const m of code.matchAll(/\/[^/\n]*\b(?:cuda|tensorrt|webgpu|dml|coreml)\|[^/\n]*\//g))
+    found.push(`backend regex ${m[0]}`);
   return found;
 }
 
@@ -34,7 +37,9 @@ describe('capabilities are data', () => {
     expect(idCapabilityMatches("const START = { null: 0, 'ort-node': 150 };")).toHaveLength(1);
     expect(idCapabilityMatches("const TRAINING = ['tfjs', 'tfjs-node'];")).toHaveLength(1);
     expect(idCapabilityMatches('const GPU = /cuda|tensorrt|webgpu/;')).toHaveLength(1);
-    expect(idCapabilityMatches("runtimes: ['null', 'ort-node:cpu'], describeRuntime(id)?.family === 'tfjs'")).toEqual([]);
+    expect(idCapabilityMatches("runtimes: ['null', 'ort-node:cpu'], describeRuntime(id)?.family === 'tfjs'")).toEqual(
+      [],
+    );
   });
 
   it('every registered runtime declares a descriptor that agrees with the settings groups', () => {

@@ -16,7 +16,20 @@ export interface ImportEdge {
 export const SOURCE_DIRS = ['harness', 'datasets', 'results', 'reports', 'suites', 'bench'];
 
 /** Node built-ins that do I/O; the measuring core may reach none of them, even through a project module. */
-const IO_BUILTINS = new Set(['fs', 'fs/promises', 'child_process', 'net', 'http', 'https', 'http2', 'dgram', 'worker_threads', 'cluster', 'readline', 'tls']);
+const IO_BUILTINS = new Set([
+  'fs',
+  'fs/promises',
+  'child_process',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'dgram',
+  'worker_threads',
+  'cluster',
+  'readline',
+  'tls',
+]);
 
 export function isIoModule(to: string): boolean {
   return IO_BUILTINS.has(to.replace(/^node:/, ''));
@@ -35,7 +48,8 @@ export function readImportGraph(root: string, dirs: string[] = SOURCE_DIRS): Imp
     for (const e of entries) {
       const rel = `${dir}/${e.name}`;
       if (e.isDirectory()) walk(rel);
-      else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) edges.push(...importsOf(rel, readFileSync(path.join(root, rel), 'utf8')));
+      else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts'))
+        edges.push(...importsOf(rel, readFileSync(path.join(root, rel), 'utf8')));
     }
   };
   for (const d of dirs) walk(d);
@@ -47,7 +61,9 @@ export function importsOf(file: string, text: string): ImportEdge[] {
   const info = ts.preProcessFile(text, true, true);
   return info.importedFiles.map(({ fileName }) => ({
     from: file,
-    to: fileName.startsWith('.') ? path.posix.normalize(path.posix.join(path.posix.dirname(file), fileName)).replace(/\.js$/, '.ts') : fileName,
+    to: fileName.startsWith('.')
+      ? path.posix.normalize(path.posix.join(path.posix.dirname(file), fileName)).replace(/\.js$/, '.ts')
+      : fileName,
   }));
 }
 
@@ -60,17 +76,35 @@ const under = (p: string, dir: string): boolean => p.startsWith(`${dir}/`);
 
 export const RULES: Rule[] = [
   { name: 'results/ -> reports/', forbids: (e) => under(e.from, 'results') && under(e.to, 'reports') },
-  { name: 'reports/ -> results/ other than results/index.ts', forbids: (e) => under(e.from, 'reports') && under(e.to, 'results') && e.to !== 'results/index.ts' },
+  {
+    name: 'reports/ -> results/ other than results/index.ts',
+    forbids: (e) => under(e.from, 'reports') && under(e.to, 'results') && e.to !== 'results/index.ts',
+  },
   { name: 'datasets/ -> results/', forbids: (e) => under(e.from, 'datasets') && under(e.to, 'results') },
-  { name: 'harness/models/ -> harness/runtimes/', forbids: (e) => under(e.from, 'harness/models') && under(e.to, 'harness/runtimes') },
-  { name: 'harness/runtimes/ -> harness/models/', forbids: (e) => under(e.from, 'harness/runtimes') && under(e.to, 'harness/models') },
-  { name: 'reports/ -> harness/runtimes/', forbids: (e) => under(e.from, 'reports') && under(e.to, 'harness/runtimes') },
+  {
+    name: 'harness/models/ -> harness/runtimes/',
+    forbids: (e) => under(e.from, 'harness/models') && under(e.to, 'harness/runtimes'),
+  },
+  {
+    name: 'harness/runtimes/ -> harness/models/',
+    forbids: (e) => under(e.from, 'harness/runtimes') && under(e.to, 'harness/models'),
+  },
+  {
+    name: 'reports/ -> harness/runtimes/',
+    forbids: (e) => under(e.from, 'reports') && under(e.to, 'harness/runtimes'),
+  },
   // Suites declare workloads; the CLI runs them (a suite reaching the CLI inverts the layers).
   { name: 'suites/ -> harness/cli/', forbids: (e) => under(e.from, 'suites') && under(e.to, 'harness/cli') },
   // Results read and judge result files; how jobs are trained or planned is not theirs to know.
-  { name: 'results/ -> harness/train/ or harness/plan/', forbids: (e) => under(e.from, 'results') && (under(e.to, 'harness/train') || under(e.to, 'harness/plan')) },
+  {
+    name: 'results/ -> harness/train/ or harness/plan/',
+    forbids: (e) => under(e.from, 'results') && (under(e.to, 'harness/train') || under(e.to, 'harness/plan')),
+  },
   // Runtimes execute models; training builds on them, never the reverse.
-  { name: 'harness/runtimes/ -> harness/train/', forbids: (e) => under(e.from, 'harness/runtimes') && under(e.to, 'harness/train') },
+  {
+    name: 'harness/runtimes/ -> harness/train/',
+    forbids: (e) => under(e.from, 'harness/runtimes') && under(e.to, 'harness/train'),
+  },
 ];
 
 /**

@@ -18,7 +18,13 @@ afterAll(() => server.close());
 describe('browser page server', () => {
   it('listens on 127.0.0.1 and sends COOP/COEP on the page, the bundle, wasm files and the model', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    for (const [route, type] of [['', 'text/html'], ['bundle/page-entry.js', 'text/javascript'], ['ort/ort-wasm-simd-threaded.wasm', 'application/wasm'], ['tfjs-wasm/tfjs-backend-wasm-threaded-simd.wasm', 'application/wasm'], ['model.onnx', 'application/octet-stream']]) {
+    for (const [route, type] of [
+      ['', 'text/html'],
+      ['bundle/page-entry.js', 'text/javascript'],
+      ['ort/ort-wasm-simd-threaded.wasm', 'application/wasm'],
+      ['tfjs-wasm/tfjs-backend-wasm-threaded-simd.wasm', 'application/wasm'],
+      ['model.onnx', 'application/octet-stream'],
+    ]) {
       const res = await fetch(server.url + route!);
       expect(res.status, route).toBe(200);
       expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
@@ -26,7 +32,9 @@ describe('browser page server', () => {
       expect(res.headers.get('content-type')).toContain(type);
       await res.arrayBuffer();
     }
-    expect(new Uint8Array(await (await fetch(`${server.url}model.onnx`)).arrayBuffer())).toEqual(new Uint8Array([8, 7, 1]));
+    expect(new Uint8Array(await (await fetch(`${server.url}model.onnx`)).arrayBuffer())).toEqual(
+      new Uint8Array([8, 7, 1]),
+    );
   });
 
   it('answers 404 outside the served folders (no path traversal)', async () => {

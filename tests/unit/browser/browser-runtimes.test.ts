@@ -1,6 +1,10 @@
 /** The browser runtimes are declared as data, and Chromium's absence is an answer with the install command. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { BROWSER_RUNTIMES, browserRuntimeSpec, createBrowserRuntime } from '../../../harness/browser/browser-runtimes.js';
+import {
+  BROWSER_RUNTIMES,
+  browserRuntimeSpec,
+  createBrowserRuntime,
+} from '../../../harness/browser/browser-runtimes.js';
 import { CHROMIUM_INSTALL, findChromium, flagsFor } from '../../../harness/browser/chromium.js';
 import { RUNTIMES } from '../../../harness/runtimes/index.js';
 
@@ -11,7 +15,12 @@ afterEach(() => {
 describe('browser runtimes', () => {
   it('are registered beside the Node runtimes, each with its library and backend', () => {
     for (const id of Object.keys(BROWSER_RUNTIMES)) expect(RUNTIMES[id], id).toBeDefined();
-    expect(browserRuntimeSpec('chromium/tfjs:webgl')).toEqual({ browser: 'chromium', library: 'tfjs', backend: 'webgl', nodeTwin: null });
+    expect(browserRuntimeSpec('chromium/tfjs:webgl')).toEqual({
+      browser: 'chromium',
+      library: 'tfjs',
+      backend: 'webgl',
+      nodeTwin: null,
+    });
     expect(browserRuntimeSpec('ort-web:wasm')).toBeUndefined();
     expect(browserRuntimeSpec('toString')).toBeUndefined();
   });
@@ -25,12 +34,22 @@ describe('browser runtimes', () => {
   });
 
   it('refuse load() in Node: the scenario loop runs in the page', async () => {
-    await expect(createBrowserRuntime('chromium/tfjs:wasm').load({} as never, {})).rejects.toThrow(/inside a Chromium page/);
+    await expect(createBrowserRuntime('chromium/tfjs:wasm').load({} as never, {})).rejects.toThrow(
+      /inside a Chromium page/,
+    );
   });
 
   it('start Chromium off the network, with SwiftShader only for WebGL and WebGPU behind its flag', () => {
     for (const backend of ['wasm', 'webgl', 'webgpu'] as const) {
-      expect(flagsFor(backend)).toEqual(expect.arrayContaining(['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic']));
+      expect(flagsFor(backend)).toEqual(
+        expect.arrayContaining([
+          '--no-sandbox',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--disable-quic',
+        ]),
+      );
     }
     expect(flagsFor('wasm')).not.toContain('--enable-unsafe-swiftshader');
     expect(flagsFor('webgl')).toContain('--enable-unsafe-swiftshader');

@@ -27,11 +27,17 @@ describe('browser wire format', () => {
   });
 
   it('refuses an unknown dtype naming the tensor', () => {
-    expect(() => decodeFeeds({ z: { dtype: 'complex64' as never, dims: [1], base64: '' } })).toThrow(/tensor "z".*complex64/);
+    expect(() => decodeFeeds({ z: { dtype: 'complex64' as never, dims: [1], base64: '' } })).toThrow(
+      /tensor "z".*complex64/,
+    );
   });
 
   it('flags SwiftShader and llvmpipe as software, a real GPU not', () => {
-    expect(isSoftwareRenderer('Google Inc. (Google) ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)')).toBe(true);
+    expect(
+      isSoftwareRenderer(
+        'Google Inc. (Google) ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)',
+      ),
+    ).toBe(true);
     expect(isSoftwareRenderer('Mesa llvmpipe (LLVM 19.1.7, 256 bits)')).toBe(true);
     expect(isSoftwareRenderer('ANGLE (NVIDIA, NVIDIA H100 80GB HBM3 (0x00002330), Vulkan 1.3)')).toBe(false);
   });

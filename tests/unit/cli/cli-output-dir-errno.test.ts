@@ -14,7 +14,9 @@ const root = tempDir();
 const ro = path.join(root, 'ro');
 mkdirSync(ro);
 const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=1m', 'tmpfs', ro]).status === 0;
-afterAll(() => { if (mounted) spawnSync('umount', [ro]); });
+afterAll(() => {
+  if (mounted) spawnSync('umount', [ro]);
+});
 
 describe('output folders: the real errno', () => {
   it.skipIf(!mounted)('reports EROFS for missing folders on a read-only file system', async () => {

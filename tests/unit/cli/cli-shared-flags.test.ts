@@ -23,7 +23,9 @@ describe('cli: one table of shared flags', () => {
         const option = cmd.options.find((o) => o.long === long(flag.flags)) as Option;
         expect(option.description).toBe(flag.description);
         expect(option.defaultValue).toBe(flag.defaultValue);
-        const args = option.required ? [option.long!, '7', ...(flag.repeatable ? [option.long!, '8'] : [])] : [option.long!];
+        const args = option.required
+          ? [option.long!, '7', ...(flag.repeatable ? [option.long!, '8'] : [])]
+          : [option.long!];
         const { unknown } = cmd.parseOptions(args);
         expect(unknown).toEqual([]);
         const value = cmd.opts()[option.attributeName()];
@@ -47,6 +49,8 @@ describe('cli: one table of shared flags', () => {
     const model = settingFlags('model', { minDuration: '1s', findPeak: true });
     expect(model.flags).toMatchObject({ minDurationMs: '1s', findPeak: true });
     expect(model.flagNames.minDurationMs).toBe('--min-duration');
-    expect(Object.keys(settingFlags('run', {}).flagNames)).toEqual(expect.arrayContaining(Object.keys(model.flagNames)));
+    expect(Object.keys(settingFlags('run', {}).flagNames)).toEqual(
+      expect.arrayContaining(Object.keys(model.flagNames)),
+    );
   });
 });

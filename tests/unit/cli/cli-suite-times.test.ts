@@ -9,7 +9,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { measuredSuiteSeconds } from '../../../harness/cli/suite-times.js';
 import { RUN_A1 } from '../reports/helpers.js';
 
-type Result = { startedAt: string; settings: Record<string, unknown>; machine: { id: string }; jobs: Array<{ suite: string; status: string; wallMs: number }> };
+type Result = {
+  startedAt: string;
+  settings: Record<string, unknown>;
+  machine: { id: string };
+  jobs: Array<{ suite: string; status: string; wallMs: number }>;
+};
 const base = JSON.parse(readFileSync(RUN_A1, 'utf8')) as Result;
 
 describe('measuredSuiteSeconds', () => {

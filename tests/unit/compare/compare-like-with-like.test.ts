@@ -11,7 +11,11 @@ describe('compare: like with like', () => {
     const a = result([job()], 'm-1');
     const b = { ...result([job()], 'm-2'), machine: machine('m-2', { memoryBytes: 16 * 2 ** 30 }) };
     let err: unknown;
-    try { compareSides(side(a), side(b)); } catch (e) { err = e; }
+    try {
+      compareSides(side(a), side(b));
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(UsageError);
     expect((err as UsageError).code).toBe('E_MACHINE_MISMATCH');
     expect((err as Error).message).toMatch(/m-1.*m-2/);
@@ -40,9 +44,14 @@ describe('compare: like with like', () => {
   });
 
   it('judges runtime knobs (null.latencyUs) and lists them', () => {
-    const runs = (medianNs: number, latencyUs: number) => [0, 1, 2, 3, 4, 5].map((r) => job({
-      repeat: r, samplesNs: latencies(9 + r, 400, medianNs * (1 + 0.002 * r), 0.01), settings: { ...job().settings, 'null.latencyUs': latencyUs },
-    }));
+    const runs = (medianNs: number, latencyUs: number) =>
+      [0, 1, 2, 3, 4, 5].map((r) =>
+        job({
+          repeat: r,
+          samplesNs: latencies(9 + r, 400, medianNs * (1 + 0.002 * r), 0.01),
+          settings: { ...job().settings, 'null.latencyUs': latencyUs },
+        }),
+      );
     const c = compareSides(side(result(runs(100_000, 20))), side(result(runs(120_000, 24))));
     expect(c.jobs[0]!.verdict).toBe('regression');
     expect(c.jobs[0]!.differences.join()).toMatch(/null\.latencyUs: 20 → 24/);
@@ -50,7 +59,9 @@ describe('compare: like with like', () => {
 
   it('lets --ignore-setting leave a protocol key out', () => {
     const other = job({ settings: { ...job().settings, seed: 3 } });
-    expect(compareSides(side(result([job()])), side(result([other])), { ignoreSettings: ['seed'] }).jobs[0]!.verdict).not.toBe('not comparable');
+    expect(
+      compareSides(side(result([job()])), side(result([other])), { ignoreSettings: ['seed'] }).jobs[0]!.verdict,
+    ).not.toBe('not comparable');
   });
 
   it('reports jobs present on one side only as missing', () => {

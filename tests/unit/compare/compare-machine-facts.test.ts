@@ -6,7 +6,12 @@ import { machine } from './make-result.js';
 describe('machine facts (one list for the report table and the compare check)', () => {
   it('compare names the differing recorded facts and ignores time-varying ones', () => {
     const a = machine('m-1');
-    const b = machine('m-2', { hostname: 'host-m-1', os: { ...a.os, kernel: '6.1' }, loadAverage: [3, 2, 1], cpu: { ...a.cpu, speedGHz: 3.1 } });
+    const b = machine('m-2', {
+      hostname: 'host-m-1',
+      os: { ...a.os, kernel: '6.1' },
+      loadAverage: [3, 2, 1],
+      cpu: { ...a.cpu, speedGHz: 3.1 },
+    });
     expect(machineDifferences(a, b)).toEqual(['os.kernel: "6.0" -> "6.1"']);
   });
 

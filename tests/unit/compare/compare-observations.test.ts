@@ -16,7 +16,10 @@ describe('compare observations', () => {
   });
 
   it('a corrupt histogram is a bad result file naming the file and the job', () => {
-    const corrupt = job({ samplesCapped: true, histogramNs: { encoding: 'hdr-histogram-js/base64', data: 'AAAA', count: 10 } });
+    const corrupt = job({
+      samplesCapped: true,
+      histogramNs: { encoding: 'hdr-histogram-js/base64', data: 'AAAA', count: 10 },
+    });
     const good = sideFromResults([result([job()])], ['base.json']);
     const bad = sideFromResults([result([corrupt])], ['out/results/cand.json']);
     let error: unknown;

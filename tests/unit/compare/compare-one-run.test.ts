@@ -6,7 +6,10 @@ const side = (jobs: ReturnType<typeof job>[]) => sideFromResults([result(jobs)],
 
 describe('compare: one run per side', () => {
   it('is reported with its ratio as not testable, never a regression, even at +50% over 4,000 queries', () => {
-    const c = compareSides(side([job({ samplesNs: latencies(1, 4000, 100_000) })]), side([job({ samplesNs: latencies(2, 4000, 150_000) })]));
+    const c = compareSides(
+      side([job({ samplesNs: latencies(1, 4000, 100_000) })]),
+      side([job({ samplesNs: latencies(2, 4000, 150_000) })]),
+    );
     const p50 = c.jobs[0]!.metrics.find((m) => m.metric === 'latency.p50')!;
     expect(p50.ratio!).toBeCloseTo(1.5, 1);
     expect(p50.testedOn).toBe('none');
@@ -18,7 +21,10 @@ describe('compare: one run per side', () => {
   });
 
   it('a job that breaks needs no statistics: ok -> crashed is a regression with one run per side', () => {
-    const c = compareSides(side([job()]), side([job({ status: 'crashed', samplesNs: undefined, latencyNs: undefined })]));
+    const c = compareSides(
+      side([job()]),
+      side([job({ status: 'crashed', samplesNs: undefined, latencyNs: undefined })]),
+    );
     expect(c.regression).toBe(true);
   });
 });

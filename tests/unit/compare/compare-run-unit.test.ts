@@ -11,7 +11,13 @@ import { job, latencies, result } from './make-result.js';
 /** `runs` runs of `queries` queries each, run medians spread by `runCv` around `medianNs`. */
 function runs(seed: number, count: number, queries: number, medianNs: number, runCv: number) {
   const rng = createRng(seed);
-  return Array.from({ length: count }, (_, r) => job({ repeat: r, samplesNs: latencies(seed * 100 + r, queries, medianNs * (1 + runCv * rng.normal())), memory: { peakRssBytes: 50e6 } }));
+  return Array.from({ length: count }, (_, r) =>
+    job({
+      repeat: r,
+      samplesNs: latencies(seed * 100 + r, queries, medianNs * (1 + runCv * rng.normal())),
+      memory: { peakRssBytes: 50e6 },
+    }),
+  );
 }
 const side = (jobs: ReturnType<typeof job>[]) => sideFromResults([result(jobs)], ['x.json']);
 

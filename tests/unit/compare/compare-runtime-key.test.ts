@@ -15,12 +15,15 @@ describe('compare runtime labels', () => {
   });
 
   it('a backend is joined with a colon; the default backend is left out', () => {
-    expect(jobKey(job({ runtime: { ...external, id: 'ort-node', backend: 'cpu' } }))).toBe('smoke/logreg-32/ort-node:cpu/single-stream');
+    expect(jobKey(job({ runtime: { ...external, id: 'ort-node', backend: 'cpu' } }))).toBe(
+      'smoke/logreg-32/ort-node:cpu/single-stream',
+    );
     expect(jobKey(job())).toBe('smoke/logreg-32/null/single-stream');
   });
 
   it('a planned job has the key of its result', () => {
-    const planned = (runtime: string) => ({ suite: 'smoke', runtime, scenario: 'single-stream', workload: { id: 'logreg-32' } }) as unknown as Job;
+    const planned = (runtime: string) =>
+      ({ suite: 'smoke', runtime, scenario: 'single-stream', workload: { id: 'logreg-32' } }) as unknown as Job;
     expect(plannedJobKey(planned('external:peers/sklearn_logreg.py'))).toBe(jobKey(job({ runtime: external })));
     expect(plannedJobKey(planned('null'))).toBe(jobKey(job()));
   });

@@ -4,11 +4,22 @@ import { job, latencies, result } from './make-result.js';
 
 /** `count` runs; each run's slowest 3% take `burst` times longer when `burst` is given. */
 function runs(seed: number, count: number, medianNs: number, burst = 1) {
-  return sideFromResults([result(Array.from({ length: count }, (_, r) => {
-    const samples = latencies(seed * 10 + r, 2000, medianNs, 0.01);
-    const cut = [...samples].sort((a, b) => a - b)[Math.floor(samples.length * 0.97)]!;
-    return job({ repeat: r, samplesNs: samples.map((v) => (v >= cut ? v * burst : v)), memory: { peakRssBytes: 50e6 } });
-  }))], ['x.json']);
+  return sideFromResults(
+    [
+      result(
+        Array.from({ length: count }, (_, r) => {
+          const samples = latencies(seed * 10 + r, 2000, medianNs, 0.01);
+          const cut = [...samples].sort((a, b) => a - b)[Math.floor(samples.length * 0.97)]!;
+          return job({
+            repeat: r,
+            samplesNs: samples.map((v) => (v >= cut ? v * burst : v)),
+            memory: { peakRssBytes: 50e6 },
+          });
+        }),
+      ),
+    ],
+    ['x.json'],
+  );
 }
 
 describe('compare: tail percentiles', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseDurationMs, pinnedKeys, resolveChoices, resolveSettings, withOverrides } from '../../../harness/config/resolve.js';
+import {
+  parseDurationMs,
+  pinnedKeys,
+  resolveChoices,
+  resolveSettings,
+  withOverrides,
+} from '../../../harness/config/resolve.js';
 import { defaultSettings } from '../../../harness/config/settings.js';
 
 const valid = { suites: ['smoke', 'zoo'], runtimes: ['null', 'ort-node:cpu'] };
@@ -10,7 +16,10 @@ describe('settings resolution', () => {
   });
 
   it('applies --set over flags over defaults, parsing types', () => {
-    const s = resolveSettings({ flags: { minDurationMs: '500' }, set: ['minDurationMs=750', 'null.latencyUs=12.5', 'null.fail=crash'] });
+    const s = resolveSettings({
+      flags: { minDurationMs: '500' },
+      set: ['minDurationMs=750', 'null.latencyUs=12.5', 'null.fail=crash'],
+    });
     expect(s.minDurationMs).toBe(750);
     expect(s['null.latencyUs']).toBe(12.5);
     expect(s['null.fail']).toBe('crash');
@@ -21,7 +30,9 @@ describe('settings resolution', () => {
   });
 
   it('refuses a bad value naming the key and the pair', () => {
-    expect(() => resolveSettings({ set: ['minQueryCount=-3'] })).toThrow(/--set minQueryCount=-3: bad value for minQueryCount/);
+    expect(() => resolveSettings({ set: ['minQueryCount=-3'] })).toThrow(
+      /--set minQueryCount=-3: bad value for minQueryCount/,
+    );
     expect(() => resolveSettings({ set: ['null.fail=explode'] })).toThrow(/crash, hang, throw, oom/);
     expect(() => resolveSettings({ set: ['novalue'] })).toThrow(/expected key=value/);
   });
@@ -43,9 +54,13 @@ describe('settings resolution', () => {
   });
 
   it('validates suites, runtimes, scenarios and profile with the valid choices in the message', () => {
-    expect(() => resolveChoices({ runtimes: ['nope'] }, valid)).toThrow(/--runtime: unknown value "nope". Valid values: null, ort-node:cpu/);
+    expect(() => resolveChoices({ runtimes: ['nope'] }, valid)).toThrow(
+      /--runtime: unknown value "nope". Valid values: null, ort-node:cpu/,
+    );
     expect(() => resolveChoices({ suites: ['x'] }, valid)).toThrow(/--suite/);
-    expect(() => resolveChoices({ scenarios: ['fast'] }, valid)).toThrow(/single-stream, multi-stream, server, offline, accuracy/);
+    expect(() => resolveChoices({ scenarios: ['fast'] }, valid)).toThrow(
+      /single-stream, multi-stream, server, offline, accuracy/,
+    );
     expect(() => resolveChoices({ profile: 'huge' }, valid)).toThrow(/quick, standard, full/);
     expect(resolveChoices({ runtimes: ['null,ort-node:cpu'] }, valid).runtimes).toEqual(['null', 'ort-node:cpu']);
   });
@@ -53,8 +68,11 @@ describe('settings resolution', () => {
 
 describe('flag errors', () => {
   it('name the flag the user typed, not the setting key', () => {
-    expect(() => resolveSettings({ flags: { minDurationMs: 'abc' }, flagNames: { minDurationMs: '--min-duration' } }))
-      .toThrow(/^--min-duration abc: bad value for minDurationMs/);
-    expect(() => resolveSettings({ timeout: '50ms' })).toThrow(/^--timeout 50ms: bad value for timeoutMs: expected a duration of at least 100 ms/);
+    expect(() =>
+      resolveSettings({ flags: { minDurationMs: 'abc' }, flagNames: { minDurationMs: '--min-duration' } }),
+    ).toThrow(/^--min-duration abc: bad value for minDurationMs/);
+    expect(() => resolveSettings({ timeout: '50ms' })).toThrow(
+      /^--timeout 50ms: bad value for timeoutMs: expected a duration of at least 100 ms/,
+    );
   });
 });

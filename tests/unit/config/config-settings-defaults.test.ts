@@ -24,7 +24,8 @@ export function defaultsOutsideSchemas(code: string): string[] {
     if (/^\s+as\s/.test(after) || /Number\([\w.?]*$/.test(before)) found.push(`${m[0]} cast`);
   }
   for (const def of Object.values(SETTINGS)) {
-    if (typeof def.default === 'string' && def.default.includes('/') && code.includes(`'${def.default}'`)) found.push(`the default '${def.default}' spelled out`);
+    if (typeof def.default === 'string' && def.default.includes('/') && code.includes(`'${def.default}'`))
+      found.push(`the default '${def.default}' spelled out`);
   }
   return found;
 }
@@ -38,13 +39,16 @@ describe('settings defaults live only in the schemas', () => {
   it('the scan finds the patterns it is meant to find', () => {
     expect(defaultsOutsideSchemas("cacheDir: String(job.settings.cacheDir ?? 'out/cache')")).toHaveLength(2);
     expect(defaultsOutsideSchemas("if (job.settings['train.serve'] !== false) serve();")).toHaveLength(1);
-    expect(defaultsOutsideSchemas("const repeats = Number(input.settings.repeat);")).toHaveLength(1);
+    expect(defaultsOutsideSchemas('const repeats = Number(input.settings.repeat);')).toHaveLength(1);
     expect(defaultsOutsideSchemas('const n = settings.batchSize as number;')).toHaveLength(1);
-    expect(defaultsOutsideSchemas("const { cacheDir } = settings; const q = settings['null.latencyUs'] * 1000;")).toEqual([]);
+    expect(
+      defaultsOutsideSchemas("const { cacheDir } = settings; const q = settings['null.latencyUs'] * 1000;"),
+    ).toEqual([]);
   });
 
   it('the default of each setting validates against its own schema', () => {
-    for (const [key, def] of Object.entries(SETTINGS)) expect(def.schema.safeParse(def.default).success, key).toBe(true);
+    for (const [key, def] of Object.entries(SETTINGS))
+      expect(def.schema.safeParse(def.default).success, key).toBe(true);
   });
 
   it('the groups hold every key once, in the order of the flat schema', () => {

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { cacheFile, loadOrBuild, readCacheEntry, writeCacheEntry } from '../../../datasets/cache/binary-cache.js';
 
 const key = { dataset: 'test', version: '1' };
-const build = async () => ({ arrays: { a: Float32Array.from([1, 2, 3]), b: Uint8Array.from([7, 8]), c: Int32Array.from([-1]) }, extra: { vocab: ['x'] } });
+const build = async () => ({
+  arrays: { a: Float32Array.from([1, 2, 3]), b: Uint8Array.from([7, 8]), c: Int32Array.from([-1]) },
+  extra: { vocab: ['x'] },
+});
 
 describe('binary cache detects corrupt and stale entries and rebuilds them', () => {
   it('round-trips arrays, extras and checksum', async () => {
@@ -25,7 +28,8 @@ describe('binary cache detects corrupt and stale entries and rebuilds them', () 
     const file = cacheFile(dir, 't', key);
     await writeCacheEntry(file, key, (await build()).arrays, {});
     const clean = readFileSync(file);
-    for (const at of [clean.length - 5, clean.length - 9]) { // a data byte, a padding byte
+    for (const at of [clean.length - 5, clean.length - 9]) {
+      // a data byte, a padding byte
       const bytes = Buffer.from(clean);
       bytes[at] ^= 0xff;
       writeFileSync(file, bytes);
@@ -49,7 +53,9 @@ describe('binary cache detects corrupt and stale entries and rebuilds them', () 
 
   it('a failing build leaves nothing half-written', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mlbench-cache-'));
-    const failing = async (): Promise<never> => { throw new Error('bad input'); };
+    const failing = async (): Promise<never> => {
+      throw new Error('bad input');
+    };
     await expect(loadOrBuild({ cacheDir: dir, name: 't', key, build: failing })).rejects.toThrow('bad input');
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });

@@ -7,11 +7,18 @@ import { main } from '../../../harness/cli/main.js';
 const dir = mkdtempSync(path.join(tmpdir(), 'mlbench-cli-data-'));
 const cacheDir = path.join(dir, 'cache');
 
-async function prepare(name: string, text: string, target = 'y'): Promise<{ code: number; stderr: string; file: string }> {
+async function prepare(
+  name: string,
+  text: string,
+  target = 'y',
+): Promise<{ code: number; stderr: string; file: string }> {
   const file = path.join(dir, name);
   writeFileSync(file, text);
   let stderr = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => { stderr += String(chunk); return true; });
+  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
   const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
   try {
     const code = await main(['datasets', 'prepare', `csv:${file}`, '--target', target, '--cache-dir', cacheDir]);
@@ -21,7 +28,9 @@ async function prepare(name: string, text: string, target = 'y'): Promise<{ code
     out.mockRestore();
   }
 }
-afterEach(() => { process.exitCode = undefined; });
+afterEach(() => {
+  process.exitCode = undefined;
+});
 
 describe('mlbench datasets prepare csv:<file>: bad input exits 2 naming the file and line', () => {
   const cases: Array<[string, string, RegExp, string?]> = [

@@ -13,7 +13,13 @@ import { ROOT, tempDir } from '../../helpers/cli.js';
 const CASES = path.join(ROOT, 'tests/fixtures/cases/csv');
 const Y = 'dep_delayed_15min';
 const opts = (o: Partial<CsvOptions> = {}): CsvOptions => ({ delimiter: 'auto', na: ['NA'], missing: 'refuse', ...o });
-const error = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a refusal'); }, (e: Error) => e.message);
+const error = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (e: Error) => e.message,
+  );
 
 /** The file with its first data row moved to the end (so the first NA appears last). */
 function naLast(name: string): string {
@@ -37,7 +43,9 @@ describe('CSV cases', () => {
     const t = await readCsvTable(file, Y, opts());
     expect(t.numericNames).toEqual(['DepTime', 'Distance', 'AirTime']);
     expect(t.numeric[2]![0]).toBeCloseTo(310.9, 6);
-    expect(await error(readCsvTable(file, Y, opts({ delimiter: ',' })))).toMatch(/airline-semicolon\.csv:\d+: .* The header looks split by ";", not ",": try --delimiter ';'/);
+    expect(await error(readCsvTable(file, Y, opts({ delimiter: ',' })))).toMatch(
+      /airline-semicolon\.csv:\d+: .* The header looks split by ";", not ",": try --delimiter ';'/,
+    );
     expect((await readCsvTable(file, Y, opts({ delimiter: ';' }))).rows).toBe(t.rows);
   });
 
@@ -64,7 +72,11 @@ describe('CSV cases', () => {
     const dir = tempDir();
     const file = path.join(dir, 'q.csv');
     writeFileSync(file, 'a,b,y\n1,2,x\n3,?,z\n5,6,x\n7,8,z\n');
-    expect(await error(readCsvTable(file, 'y', opts()))).toMatch(/q\.csv:3: column "b" is numeric \(3 of 4 values are numbers\) but has the non-numeric value "\?"; .*--na "\?"/);
-    expect(await error(readCsvTable(file, 'y', opts({ na: ['NA', '?'] })))).toMatch(/q\.csv:3: missing value in numeric column "b"/);
+    expect(await error(readCsvTable(file, 'y', opts()))).toMatch(
+      /q\.csv:3: column "b" is numeric \(3 of 4 values are numbers\) but has the non-numeric value "\?"; .*--na "\?"/,
+    );
+    expect(await error(readCsvTable(file, 'y', opts({ na: ['NA', '?'] })))).toMatch(
+      /q\.csv:3: missing value in numeric column "b"/,
+    );
   });
 });

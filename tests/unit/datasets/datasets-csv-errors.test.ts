@@ -13,7 +13,10 @@ function csv(name: string, text: string): string {
 }
 
 async function failure(file: string, target = 'y'): Promise<UsageError> {
-  const err = await readCsvTable(file, target).then(() => undefined, (e: unknown) => e);
+  const err = await readCsvTable(file, target).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(UsageError);
   expect((err as UsageError).code).toBe('E_BAD_DATA');
   expect((err as UsageError).exitCode).toBe(2);
@@ -43,7 +46,9 @@ describe('user CSV errors name the file and line', () => {
   });
   it('missing target column', async () => {
     const f = csv('target.csv', 'a,b,c\n1,2,3\n');
-    expect((await failure(f)).message).toMatch(new RegExp(`${f}:1: target column "y" is not in the header. Columns: a, b, c`));
+    expect((await failure(f)).message).toMatch(
+      new RegExp(`${f}:1: target column "y" is not in the header. Columns: a, b, c`),
+    );
   });
   it('single-class target', async () => {
     const f = csv('one.csv', 'a,b,y\n1,2,x\n3,4,x\n');

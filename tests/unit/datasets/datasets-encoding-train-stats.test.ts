@@ -4,9 +4,15 @@ import type { TabularTable } from '../../../datasets/tabular/types.js';
 
 function table(testValue: number, testCategory: number): TabularTable {
   return {
-    rows: 5, numericNames: ['x'], numeric: [Float64Array.from([1, 2, 3, testValue, testValue])],
-    categoricalNames: ['c'], categorical: [Int32Array.from([0, 1, 0, testCategory, 1])], vocabularies: [['a', 'b', 'z']],
-    target: 'y', classes: ['0', '1'], labels: Uint8Array.from([0, 1, 0, 1, 1]),
+    rows: 5,
+    numericNames: ['x'],
+    numeric: [Float64Array.from([1, 2, 3, testValue, testValue])],
+    categoricalNames: ['c'],
+    categorical: [Int32Array.from([0, 1, 0, testCategory, 1])],
+    vocabularies: [['a', 'b', 'z']],
+    target: 'y',
+    classes: ['0', '1'],
+    labels: Uint8Array.from([0, 1, 0, 1, 1]),
   };
 }
 const train = Uint32Array.from([0, 1, 2]);

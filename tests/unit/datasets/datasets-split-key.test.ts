@@ -9,11 +9,16 @@ describe('split key and smallest-key sampling', () => {
     const ref = (x: bigint): bigint => {
       const m = (1n << 32n) - 1n;
       let h = x & m;
-      h ^= h >> 16n; h = (h * 0x85ebca6bn) & m; h ^= h >> 13n; h = (h * 0xc2b2ae35n) & m; h ^= h >> 16n;
+      h ^= h >> 16n;
+      h = (h * 0x85ebca6bn) & m;
+      h ^= h >> 13n;
+      h = (h * 0xc2b2ae35n) & m;
+      h ^= h >> 16n;
       return h;
     };
     for (const i of [1, 2, 42, 123456, 2_999_999, 0xffffffff]) expect(BigInt(fmix32(i))).toBe(ref(BigInt(i)));
-    for (const i of [0, 7, 2_497_771]) expect(BigInt(splitKey(i))).toBe(ref((BigInt(i) * 0x9e3779b1n + 42n) & 0xffffffffn));
+    for (const i of [0, 7, 2_497_771])
+      expect(BigInt(splitKey(i))).toBe(ref((BigInt(i) * 0x9e3779b1n + 42n) & 0xffffffffn));
   });
 
   it('samples are the smallest keys, ascending and nested', () => {
@@ -32,7 +37,9 @@ describe('split key and smallest-key sampling', () => {
     const pool = Uint32Array.from([5, 2, 9]);
     expect([...sampleSmallestKeys(pool, [10])[0]!]).toEqual([2, 5, 9]);
     // sha256("1\n2\n")
-    expect(indicesSha256(Uint32Array.from([1, 2]))).toBe('a6e2b7a040683432de03a18fd8a1939a2fdf82585b364bfc874bdd4095c4cae1');
+    expect(indicesSha256(Uint32Array.from([1, 2]))).toBe(
+      'a6e2b7a040683432de03a18fd8a1939a2fdf82585b364bfc874bdd4095c4cae1',
+    );
   });
 
   it('user split: 20% test, disjoint, covering every row', () => {

@@ -12,7 +12,9 @@ const DIR = path.join(ROOT, 'deploy', 'k8s');
 const MODELS: Record<string, new (data: never) => { validate(): void }> = { Job, PersistentVolumeClaim };
 
 function manifests(): Array<Record<string, any>> {
-  return readdirSync(DIR).filter((f) => f.endsWith('.yaml')).flatMap((f) => parseAllDocuments(readFileSync(path.join(DIR, f), 'utf8')).map((d) => d.toJS()));
+  return readdirSync(DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .flatMap((f) => parseAllDocuments(readFileSync(path.join(DIR, f), 'utf8')).map((d) => d.toJS()));
 }
 const byName = (name: string) => manifests().find((m) => m.metadata?.name === name)!;
 const env = (container: any, name: string) => container.env.find((e: { name: string }) => e.name === name)?.value;
@@ -37,11 +39,17 @@ describe('deploy/k8s', () => {
     expect(container.volumeMounts[0].mountPath).toBe('/results');
     // Every flag the manifest passes exists on `mlbench run`.
     const run = buildProgram().commands.find((c) => c.name() === 'run')!;
-    for (const flag of container.args.filter((a: string) => a.startsWith('--'))) expect(run.options.some((o) => o.long === flag), flag).toBe(true);
+    for (const flag of container.args.filter((a: string) => a.startsWith('--')))
+      expect(
+        run.options.some((o) => o.long === flag),
+        flag,
+      ).toBe(true);
 
     const merge = byName('mlbench-merge');
     const [merger] = merge.spec.template.spec.containers;
-    expect(merger.args.join(' ')).toMatch(/mlbench merge \/results\/\$RUN\/shards\/\*\/\*\.json -o \/results\/\$RUN\/merged\.json/);
+    expect(merger.args.join(' ')).toMatch(
+      /mlbench merge \/results\/\$RUN\/shards\/\*\/\*\.json -o \/results\/\$RUN\/merged\.json/,
+    );
     expect(env(merger, 'RUN')).toBe(env(container, 'RUN'));
     const claim = (job: any) => job.spec.template.spec.volumes[0].persistentVolumeClaim.claimName;
     expect(claim(merge)).toBe(claim(shards));

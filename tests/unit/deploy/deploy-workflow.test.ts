@@ -28,7 +28,9 @@ describe('bench-sharded workflow', () => {
     const job = workflow.jobs['merge-report'];
     expect(job.needs).toBe('shard');
     expect(uses('merge-report', 'actions/download-artifact')!.with.pattern).toBe('results-*');
-    const script = steps('merge-report').map((s) => String(s.run ?? '')).join('\n');
+    const script = steps('merge-report')
+      .map((s) => String(s.run ?? ''))
+      .join('\n');
     expect(script).toMatch(/mlbench\.js merge \$files -o "merged\/\$runner\.json"/);
     expect(script).toMatch(/mlbench\.js report merged -o report/);
     expect(script.indexOf('merge $files')).toBeLessThan(script.indexOf('report merged'));

@@ -6,7 +6,9 @@ import { fixtureText, sampleRun } from './helpers.js';
 
 // https://bencher.dev/bmf.json: an object of benchmarks, each an object of measures, each
 // { value: number (required), lower_value?: number, upper_value?: number }.
-const Metric = z.object({ value: z.number(), lower_value: z.number().optional(), upper_value: z.number().optional() }).strict();
+const Metric = z
+  .object({ value: z.number(), lower_value: z.number().optional(), upper_value: z.number().optional() })
+  .strict();
 const Bmf = z.record(z.string().min(1), z.record(z.string().min(1), Metric));
 
 describe('export bmf', () => {
@@ -17,7 +19,9 @@ describe('export bmf', () => {
 
   it('writes latency (ns) and throughput (no bounds from one run), and the other measures', () => {
     const run = sampleRun();
-    run[0]!.result.jobs.find((j) => j.id.startsWith('tabular/logistic-regression-flights-10k/tfjs:cpu'))!.memory = { peakRssBytes: 512 * 2 ** 20 };
+    run[0]!.result.jobs.find((j) => j.id.startsWith('tabular/logistic-regression-flights-10k/tfjs:cpu'))!.memory = {
+      peakRssBytes: 512 * 2 ** 20,
+    };
     const [file] = bmfExporter.render(run);
     const bmf = Bmf.parse(JSON.parse(file!.content));
     const job = sampleRun()[0]!.result.jobs.find((j) => j.id === 'vision/lenet-mnist/ort-node:cpu/single-stream/0')!;

@@ -5,7 +5,15 @@ import { githubActionBenchmarkExporter } from '../../../results/export/index.js'
 import { fixtureText, sampleRun } from './helpers.js';
 
 // The action's BenchmarkResult (src/extract.ts): name, value, unit; range and extra are strings.
-const Entry = z.object({ name: z.string().min(1), value: z.number(), unit: z.string(), range: z.string().optional(), extra: z.string().optional() }).strict();
+const Entry = z
+  .object({
+    name: z.string().min(1),
+    value: z.number(),
+    unit: z.string(),
+    range: z.string().optional(),
+    extra: z.string().optional(),
+  })
+  .strict();
 const Tool = z.array(Entry);
 
 describe('export github-action-benchmark', () => {

@@ -18,7 +18,9 @@ describe.skipIf(!existsSync(PYTHON))('export loadgen: MLPerf log_parser.py', () 
     expect(detail.split('\n')[0]).toContain(LOADGEN_HEADER);
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'mlbench-mllog-')), 'mlperf_log_detail.txt');
     writeFileSync(file, detail);
-    const r = spawnSync(PYTHON, [path.join(FIXTURES, 'mlperf', 'log_parser.py'), '--input', file], { encoding: 'utf8' });
+    const r = spawnSync(PYTHON, [path.join(FIXTURES, 'mlperf', 'log_parser.py'), '--input', file], {
+      encoding: 'utf8',
+    });
     expect(r.status, r.stderr).toBe(0);
     const lines = detail.trim().split('\n').length;
     expect(r.stderr).toContain(`Number of messages: ${lines}`);
@@ -26,7 +28,7 @@ describe.skipIf(!existsSync(PYTHON))('export loadgen: MLPerf log_parser.py', () 
     expect(r.stderr).toMatch(/"result_validity": VALID/);
   });
 
-  it('labels a VALID judged below LoadGen\'s minimums in both files', () => {
+  it("labels a VALID judged below LoadGen's minimums in both files", () => {
     const files = loadgenExporter.render(sampleRun());
     const summary = files.find((f) => f.name.endsWith('single-stream_0/mlperf_log_summary.txt'))!.content;
     const detail = files.find((f) => f.name.endsWith('single-stream_0/mlperf_log_detail.txt'))!.content;

@@ -5,9 +5,17 @@ import { fixtureText, sampleRun } from './helpers.js';
 
 function detailKeys(text: string): Map<string, unknown> {
   const lines = text.split('\n').filter((l) => l.startsWith(':::MLLOG '));
-  return new Map(lines.map((l) => JSON.parse(l.slice(':::MLLOG '.length)) as { key: string; value: unknown }).map((e) => [e.key, e.value]));
+  return new Map(
+    lines
+      .map((l) => JSON.parse(l.slice(':::MLLOG '.length)) as { key: string; value: unknown })
+      .map((e) => [e.key, e.value]),
+  );
 }
-const summaryLabels = (text: string) => text.split('\n').filter((l) => / ?: /.test(l) && !l.startsWith('#')).map((l) => l.split(/\s*:\s/)[0]!.trim());
+const summaryLabels = (text: string) =>
+  text
+    .split('\n')
+    .filter((l) => / ?: /.test(l) && !l.startsWith('#'))
+    .map((l) => l.split(/\s*:\s/)[0]!.trim());
 
 describe('export loadgen', () => {
   it('writes a summary and a detail log per inference job, with the LoadGen-style header', () => {
@@ -36,8 +44,13 @@ describe('export loadgen', () => {
   it('marks an INVALID job and uses headline keys the job recorded itself', () => {
     const run = sampleRun();
     const job = run[0]!.result.jobs.find((j) => j.status === 'invalid')!;
-    (job as Record<string, unknown>).loadgen = { early_stopping_latency_ss: 123456, 'result_99.00_percentile_latency_ns': null };
-    const detail = loadgenExporter.render(run).find((f) => f.name.includes('cnn-small') && f.name.endsWith('detail.txt'))!.content;
+    (job as Record<string, unknown>).loadgen = {
+      early_stopping_latency_ss: 123456,
+      'result_99.00_percentile_latency_ns': null,
+    };
+    const detail = loadgenExporter
+      .render(run)
+      .find((f) => f.name.includes('cnn-small') && f.name.endsWith('detail.txt'))!.content;
     expect(detailKeys(detail).get('result_validity')).toBe('INVALID');
     expect(detailKeys(detail).get('result_invalid_reason')).toBeTruthy();
     expect(detailKeys(detail).get('early_stopping_latency_ss')).toBe(123456);

@@ -3,9 +3,12 @@ import { compareSides, sideFromResults } from '../../../results/compare/index.js
 import type { JobResult } from '../../../results/schema.js';
 import { job, result } from '../compare/make-result.js';
 
-const runs = (n: number, broken: number, status: JobResult['status'] = 'timeout') => Array.from({ length: n }, (_, r) => (r < broken
-  ? job({ repeat: r, status, samplesNs: undefined, error: { code: 'E_TIMEOUT', message: 'over 60 s' } })
-  : job({ repeat: r, samplesNs: [100_000 + r] })));
+const runs = (n: number, broken: number, status: JobResult['status'] = 'timeout') =>
+  Array.from({ length: n }, (_, r) =>
+    r < broken
+      ? job({ repeat: r, status, samplesNs: undefined, error: { code: 'E_TIMEOUT', message: 'over 60 s' } })
+      : job({ repeat: r, samplesNs: [100_000 + r] }),
+  );
 const side = (jobs: JobResult[]) => sideFromResults([result(jobs)], ['x.json']);
 
 describe('gate: broken runs are tested (why 2)', () => {
@@ -38,7 +41,12 @@ describe('gate: broken runs are tested (why 2)', () => {
   });
 
   it('a deterministic parity flip stays a verdict', () => {
-    const par = (pass: boolean, r: number) => job({ repeat: r, samplesNs: [100_000], parity: { reference: 'float64', maxAbsDiff: pass ? 0 : 1, maxRelDiff: 0, pass } });
+    const par = (pass: boolean, r: number) =>
+      job({
+        repeat: r,
+        samplesNs: [100_000],
+        parity: { reference: 'float64', maxAbsDiff: pass ? 0 : 1, maxRelDiff: 0, pass },
+      });
     const c = compareSides(side([0, 1, 2].map((r) => par(true, r))), side([0, 1, 2].map((r) => par(false, r))));
     const parity = c.jobs[0]!.metrics.find((m) => m.metric === 'parity')!;
     expect(parity.verdict).toBe('regression');

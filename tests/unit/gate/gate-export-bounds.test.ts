@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { bmfExporter, githubActionBenchmarkExporter, medianOverRuns, type ExportInput } from '../../../results/export/index.js';
+import {
+  bmfExporter,
+  githubActionBenchmarkExporter,
+  medianOverRuns,
+  type ExportInput,
+} from '../../../results/export/index.js';
 import type { JobResult } from '../../../results/schema.js';
 import { job, latencies, result } from '../compare/make-result.js';
 
 const input = (jobs: JobResult[], file = 'r.json'): ExportInput => ({ file, result: result(jobs) });
-const run = (latencyUs: number, seed: number, setting = 1000) => job({ settings: { ...job().settings, 'null.latencyUs': setting }, samplesNs: latencies(seed, 400, latencyUs * 1000, 0.01) });
+const run = (latencyUs: number, seed: number, setting = 1000) =>
+  job({
+    settings: { ...job().settings, 'null.latencyUs': setting },
+    samplesNs: latencies(seed, 400, latencyUs * 1000, 0.01),
+  });
 
 describe('gate: honest export bounds (why 7)', () => {
   it('a single run exports no interval, however many queries it ran', () => {
@@ -17,7 +26,9 @@ describe('gate: honest export bounds (why 7)', () => {
 
   it('8 runs of one setting: the median over runs with its exact interval over runs', () => {
     const inputs = [0, 1, 2, 3, 4, 5, 6, 7].map((r) => input([run(100 + r, r + 1)], `r${r}.json`));
-    const latency = Object.values(JSON.parse(bmfExporter.render(inputs)[0]!.content) as Record<string, Record<string, Record<string, number>>>)[0]!.latency!;
+    const latency = Object.values(
+      JSON.parse(bmfExporter.render(inputs)[0]!.content) as Record<string, Record<string, Record<string, number>>>,
+    )[0]!.latency!;
     expect(latency.lower_value!).toBeLessThan(latency.value);
     expect(latency.upper_value!).toBeGreaterThan(latency.value);
     expect(medianOverRuns([5, 1, 4, 2, 3, 8, 7, 6])).toEqual({ value: 5, low: 1, high: 8 });

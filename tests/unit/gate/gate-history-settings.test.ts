@@ -11,12 +11,21 @@ describe('gate: history says which settings changed at a step (why 8)', () => {
     const report = buildHistory(runs);
     expect(report.regressions).toEqual([]);
     expect(report.notComparable).toHaveLength(1);
-    expect(report.notComparable[0]).toMatchObject({ kind: 'not comparable', at: { run: 6 }, settingsChanged: ['null.latencyUs: 1000 → 1100'] });
-    expect(historyMarkdown(report)).toMatch(/## Not comparable: settings changed at the step \(1\)[\s\S]*null\.latencyUs: 1000 → 1100/);
+    expect(report.notComparable[0]).toMatchObject({
+      kind: 'not comparable',
+      at: { run: 6 },
+      settingsChanged: ['null.latencyUs: 1000 → 1100'],
+    });
+    expect(historyMarkdown(report)).toMatch(
+      /## Not comparable: settings changed at the step \(1\)[\s\S]*null\.latencyUs: 1000 → 1100/,
+    );
   });
 
   it('a step with the same settings stays a regression', () => {
-    const runs = historyRuns(noisySeries(stepLevels(10, 6, 0.1), 0.03, 3)).map((result, i) => ({ file: `r${i}.json`, result }));
+    const runs = historyRuns(noisySeries(stepLevels(10, 6, 0.1), 0.03, 3)).map((result, i) => ({
+      file: `r${i}.json`,
+      result,
+    }));
     expect(buildHistory(runs).regressions[0]).toMatchObject({ kind: 'regression', settingsChanged: [] });
   });
 });

@@ -9,7 +9,11 @@ const ok = (r: number) => job({ repeat: r, samplesNs: [100_000 + r] });
 
 describe('gate: a broken candidate never passes (why 3)', () => {
   it('a runtime whose probe failed on the candidate fails the gate with its own message', () => {
-    const gone = job({ status: 'unavailable', samplesNs: undefined, error: { code: 'E_RUNTIME', message: 'probing runtimes failed: SIGSEGV' } });
+    const gone = job({
+      status: 'unavailable',
+      samplesNs: undefined,
+      error: { code: 'E_RUNTIME', message: 'probing runtimes failed: SIGSEGV' },
+    });
     const c = compareSides(side([ok(0), ok(1)]), side([gone]));
     expect(c.jobs[0]!.verdict).toBe('missing');
     expect(c.missingCandidate).toEqual([c.jobs[0]!.key]);
@@ -27,10 +31,20 @@ describe('gate: a broken candidate never passes (why 3)', () => {
 
   it('an ab run without a result file counts as a broken run of every job', () => {
     const templates = [ok(0), job({ workload: 'other', samplesNs: [1] })];
-    const broken = brokenRun(templates, { side: 'B', index: 3, file: null, exitCode: 134, wallMs: 5, tail: 'Aborted (core dumped)\n' }, 'pr.onnx');
-    expect(broken.map((j) => [j.workload, j.status, j.repeat])).toEqual([['logreg-32', 'crashed', 2], ['other', 'crashed', 2]]);
+    const broken = brokenRun(
+      templates,
+      { side: 'B', index: 3, file: null, exitCode: 134, wallMs: 5, tail: 'Aborted (core dumped)\n' },
+      'pr.onnx',
+    );
+    expect(broken.map((j) => [j.workload, j.status, j.repeat])).toEqual([
+      ['logreg-32', 'crashed', 2],
+      ['other', 'crashed', 2],
+    ]);
     expect(broken[0]!.error!.message).toMatch(/B3 \(pr\.onnx\) exited 134 without writing a result file: Aborted/);
-    const c = compareSides(side([0, 1, 2, 3].map(ok)), side([...[0, 1, 2, 3].map((r) => ({ ...broken[0]!, repeat: r }))]));
+    const c = compareSides(
+      side([0, 1, 2, 3].map(ok)),
+      side([...[0, 1, 2, 3].map((r) => ({ ...broken[0]!, repeat: r }))]),
+    );
     expect(c.regression).toBe(true);
   });
 });

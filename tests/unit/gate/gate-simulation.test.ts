@@ -12,10 +12,18 @@ function runValues(rng: Rng, n: number, median: number, cv: number): number[] {
   return Array.from({ length: n }, () => median * Math.exp(cv * rng.normal()));
 }
 
-function verdicts(pairs: number, n: number, cv: number, effect: number, outlierShare: number, seed: number): Map<string, number> {
+function verdicts(
+  pairs: number,
+  n: number,
+  cv: number,
+  effect: number,
+  outlierShare: number,
+  seed: number,
+): Map<string, number> {
   const rng = createRng(seed);
   const out = new Map<string, number>();
-  const side = (values: number[]) => sideFromResults([result(values.map((v, r) => job({ repeat: r, samplesNs: [v], memory: undefined })))], ['x']);
+  const side = (values: number[]) =>
+    sideFromResults([result(values.map((v, r) => job({ repeat: r, samplesNs: [v], memory: undefined })))], ['x']);
   for (let i = 0; i < pairs; i++) {
     const a = runValues(rng, n, 100_000, cv);
     const b = runValues(rng, n, 100_000 * effect, cv);

@@ -3,8 +3,10 @@ import { compareSides, sideFromResults } from '../../../results/compare/index.js
 import { job, result } from '../compare/make-result.js';
 
 /** One run per value, p50 in µs (issue 22, "Why" 1 and 4: 8 runs a side, null runtime). */
-const side = (p50Us: number[]) => sideFromResults([result(p50Us.map((v, r) => job({ repeat: r, samplesNs: [v * 1000] })))], ['x.json']);
-const p50 = (a: number[], b: number[]) => compareSides(side(a), side(b)).jobs[0]!.metrics.find((m) => m.metric === 'latency.p50')!;
+const side = (p50Us: number[]) =>
+  sideFromResults([result(p50Us.map((v, r) => job({ repeat: r, samplesNs: [v * 1000] })))], ['x.json']);
+const p50 = (a: number[], b: number[]) =>
+  compareSides(side(a), side(b)).jobs[0]!.metrics.find((m) => m.metric === 'latency.p50')!;
 const A = [100, 100.2, 99.9, 100.1, 100, 99.8, 100.3, 100.1];
 
 describe('gate: one slow run', () => {

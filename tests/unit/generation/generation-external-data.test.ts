@@ -15,7 +15,9 @@ const CASE = path.resolve('../shared/cases/onnx/extdata/model.onnx');
 describe.skipIf(!existsSync(CASE))('ort-web external data', () => {
   it('passes each external data file by absolute path, under the name the initializers use', async () => {
     const model = await buildModel({ kind: 'file', path: CASE });
-    expect(externalDataOption(model)).toEqual({ externalData: [{ path: 'model.onnx_data', data: path.join(path.dirname(CASE), 'model.onnx_data') }] });
+    expect(externalDataOption(model)).toEqual({
+      externalData: [{ path: 'model.onnx_data', data: path.join(path.dirname(CASE), 'model.onnx_data') }],
+    });
     expect(externalDataOption({ ...model, file: undefined })).toEqual({});
   });
 
@@ -23,7 +25,16 @@ describe.skipIf(!existsSync(CASE))('ort-web external data', () => {
     const model = await buildModel({ kind: 'file', path: CASE });
     const { session } = await (await createRuntime('ort-web:wasm')).load(model, {});
     try {
-      const feeds = Object.fromEntries(model.inputs.map((i) => [i.name, { dtype: i.dtype, dims: i.dims.map((d) => (typeof d === 'number' ? d : 1)), data: new Float32Array(i.dims.reduce<number>((a, d) => a * (typeof d === 'number' ? d : 1), 1)) }]));
+      const feeds = Object.fromEntries(
+        model.inputs.map((i) => [
+          i.name,
+          {
+            dtype: i.dtype,
+            dims: i.dims.map((d) => (typeof d === 'number' ? d : 1)),
+            data: new Float32Array(i.dims.reduce<number>((a, d) => a * (typeof d === 'number' ? d : 1), 1)),
+          },
+        ]),
+      );
       const out = await session.run(feeds as never);
       expect(Object.keys(out)).toEqual(model.outputs.map((o) => o.name));
     } finally {

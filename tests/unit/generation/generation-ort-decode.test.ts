@@ -11,7 +11,9 @@ async function decode(runtimeId: string, useCache: boolean): Promise<{ tokens: n
   const { session } = await (await createRuntime(runtimeId)).load(model, {});
   try {
     const callbacks: number[] = [];
-    const tokens = await session.generate!({ inputIds: [5, 17, 3, 42, 9], outputTokens: 12, useCache }, (i) => callbacks.push(i));
+    const tokens = await session.generate!({ inputIds: [5, 17, 3, 42, 9], outputTokens: 12, useCache }, (i) =>
+      callbacks.push(i),
+    );
     return { tokens, callbacks };
   } finally {
     await session.dispose();

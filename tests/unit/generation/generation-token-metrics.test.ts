@@ -9,7 +9,9 @@ import type { GenerationRequest, Session, TokenCallback } from '../../../harness
 /** A decoder on virtual time: prefill takes `prefillNs`, each further token `stepNs`. */
 function virtualDecoder(clock: VirtualClock, prefillNs: number, stepNs: number): Session {
   return {
-    async run() { return {}; },
+    async run() {
+      return {};
+    },
     async dispose() {},
     async generate(request: GenerationRequest, onToken: TokenCallback) {
       const out: number[] = [];
@@ -23,17 +25,33 @@ function virtualDecoder(clock: VirtualClock, prefillNs: number, stepNs: number):
   };
 }
 
-const base = { warmupQueries: 0, warmupMs: 0, 'gen.warmupRequests': 0, minDurationMs: 0, minQueryCount: 10, 'gen.inputTokens': 8, 'gen.outputTokens': 5 };
+const base = {
+  warmupQueries: 0,
+  warmupMs: 0,
+  'gen.warmupRequests': 0,
+  minDurationMs: 0,
+  minQueryCount: 10,
+  'gen.inputTokens': 8,
+  'gen.outputTokens': 5,
+};
 
 describe('generation metrics on a virtual clock', () => {
   it('TPOT is (latency - TTFT) / (tokens - 1); one-token requests have none', () => {
-    expect(requestTokens({ issueNs: 0n, tokenNs: [100n, 130n, 150n, 190n], inputTokens: 3 })).toEqual({ ttftNs: 100, latencyNs: 190, tpotNs: 30, outputTokens: 4, inputTokens: 3 });
+    expect(requestTokens({ issueNs: 0n, tokenNs: [100n, 130n, 150n, 190n], inputTokens: 3 })).toEqual({
+      ttftNs: 100,
+      latencyNs: 190,
+      tpotNs: 30,
+      outputTokens: 4,
+      inputTokens: 3,
+    });
     expect(requestTokens({ issueNs: 5n, tokenNs: [50n], inputTokens: 1 }).tpotNs).toBeNull();
   });
 
   it('single-stream: exact TTFT, TPOT, pooled gaps and tokens/s', async () => {
     const clock = new VirtualClock();
-    const r = await runGenerationScenario('single-stream', virtualDecoder(clock, 7_000_000, 2_000_000), 100, base, { clock });
+    const r = await runGenerationScenario('single-stream', virtualDecoder(clock, 7_000_000, 2_000_000), 100, base, {
+      clock,
+    });
     expect(r.generation.requests).toBe(10);
     expect(r.generation.outputTokens).toBe(50);
     expect(r.generation.ttftNs.p50).toBe(7_000_000);
@@ -47,7 +65,13 @@ describe('generation metrics on a virtual clock', () => {
 
   it('offline: every request issued at the start, so TTFT grows with the queue', async () => {
     const clock = new VirtualClock();
-    const r = await runGenerationScenario('offline', virtualDecoder(clock, 1_000_000, 1_000_000), 100, { ...base, minQueryCount: 4 }, { clock });
+    const r = await runGenerationScenario(
+      'offline',
+      virtualDecoder(clock, 1_000_000, 1_000_000),
+      100,
+      { ...base, minQueryCount: 4 },
+      { clock },
+    );
     expect(r.generation.perRequest.ttftNs).toEqual([1e6, 6e6, 11e6, 16e6]);
     expect(r.loadgen.result_tokens_per_second).toBeCloseTo(20 / 0.02, 6);
   });
@@ -55,7 +79,13 @@ describe('generation metrics on a virtual clock', () => {
   it('server: FIFO from the scheduled arrival; TPOT over its bound is INVALID', async () => {
     const scheduler = new VirtualScheduler();
     const session = virtualDecoder(scheduler.clock, 10e6, 50e6);
-    const r = await runGenerationScenario('server', session, 100, { ...base, targetQps: 1, 'gen.bounds': 'interactive' }, { scheduler });
+    const r = await runGenerationScenario(
+      'server',
+      session,
+      100,
+      { ...base, targetQps: 1, 'gen.bounds': 'interactive' },
+      { scheduler },
+    );
     // FIFO single server (Lindley): TTFT = wait for the previous request + prefill, from the arrival.
     const arrivals = scheduledOffsetsNs(42, 1, 10);
     let free = 0;
@@ -67,8 +97,16 @@ describe('generation metrics on a virtual clock', () => {
     expect(r.generation.perRequest.ttftNs).toEqual(expected);
     expect(r.generation.tpotNs!.p99).toBe(50e6);
     expect(r.validity.valid).toBe(false);
-    expect(r.validity.reasons.join('\n')).toMatch(/TPOT constraint not met: p99 TPOT 50.0 ms > gen.tpotBoundNs 40000000/);
-    const ok = await runGenerationScenario('server', virtualDecoder(new VirtualScheduler().clock, 1, 1), 100, { ...base, targetQps: 1 }, { scheduler: new VirtualScheduler() });
+    expect(r.validity.reasons.join('\n')).toMatch(
+      /TPOT constraint not met: p99 TPOT 50.0 ms > gen.tpotBoundNs 40000000/,
+    );
+    const ok = await runGenerationScenario(
+      'server',
+      virtualDecoder(new VirtualScheduler().clock, 1, 1),
+      100,
+      { ...base, targetQps: 1 },
+      { scheduler: new VirtualScheduler() },
+    );
     expect(ok.validity.reasons.join('\n')).toMatch(/TTFT early stopping not met/);
   });
 });

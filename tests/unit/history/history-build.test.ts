@@ -11,9 +11,17 @@ describe('history', () => {
     expect(report.ordering).toBe('time');
     expect(report.trends.map((t) => t.metric)).toEqual(['latency']);
     expect(report.regressions).toHaveLength(1);
-    expect(report.regressions[0]).toMatchObject({ job: 'smoke/w/null/single-stream', metric: 'latency', kind: 'regression', at: { run: 6, runId: 'run-06' }, lastBefore: { run: 5 } });
+    expect(report.regressions[0]).toMatchObject({
+      job: 'smoke/w/null/single-stream',
+      metric: 'latency',
+      kind: 'regression',
+      at: { run: 6, runId: 'run-06' },
+      lastBefore: { run: 5 },
+    });
     expect(report.improvements).toEqual([]);
-    expect(historyMarkdown(report)).toMatch(/## Regressions \(1\)[\s\S]*\| smoke\/w\/null\/single-stream \| latency \(ns\) \|.*run 6 .*\| \+\d+\.\d%/);
+    expect(historyMarkdown(report)).toMatch(
+      /## Regressions \(1\)[\s\S]*\| smoke\/w\/null\/single-stream \| latency \(ns\) \|.*run 6 .*\| \+\d+\.\d%/,
+    );
   });
 
   it('counts a merged run once, not again as its shards', () => {
@@ -31,9 +39,19 @@ describe('history', () => {
   });
 
   it('orders by commit position when the history knows every commit, else by time', () => {
-    const runs = files([1, 2, 3]).map((f) => ({ runId: f.result.runId, file: f.file, machineId: 'm', startedAt: f.result.startedAt, commit: f.result.git!.commit, dirty: false }));
+    const runs = files([1, 2, 3]).map((f) => ({
+      runId: f.result.runId,
+      file: f.file,
+      machineId: 'm',
+      startedAt: f.result.startedAt,
+      commit: f.result.git!.commit,
+      dirty: false,
+    }));
     const reversed = new Map(runs.map((r, i) => [r.commit, 10 - i]));
-    expect(orderRuns(runs, reversed)).toMatchObject({ ordering: 'commit', runs: [{ runId: 'run-03' }, { runId: 'run-02' }, { runId: 'run-01' }] });
+    expect(orderRuns(runs, reversed)).toMatchObject({
+      ordering: 'commit',
+      runs: [{ runId: 'run-03' }, { runId: 'run-02' }, { runId: 'run-01' }],
+    });
     expect(orderRuns(runs, new Map([[runs[0]!.commit, 0]])).ordering).toBe('time');
   });
 });

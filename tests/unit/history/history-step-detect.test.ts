@@ -8,15 +8,19 @@ const SEEDS = Array.from({ length: 50 }, (_, i) => i + 1);
 describe('step detection', () => {
   it('finds a +10% step at run 6 of 10 (±3% noise) and nothing else, for every seed', () => {
     for (const seed of SEEDS) {
-      const steps = detectSteps(noisySeries(stepLevels(10, 6, 0.10), 0.03, seed));
-      expect(steps.map((s) => s.index + 1), `seed ${seed}`).toEqual([6]);
+      const steps = detectSteps(noisySeries(stepLevels(10, 6, 0.1), 0.03, seed));
+      expect(
+        steps.map((s) => s.index + 1),
+        `seed ${seed}`,
+      ).toEqual([6]);
       expect(steps[0]!.change).toBeGreaterThan(0.05);
       expect(steps[0]!.change).toBeLessThan(0.16);
     }
   });
 
   it('finds nothing in 10 flat runs with ±3% noise, for every seed', () => {
-    for (const seed of SEEDS) expect(detectSteps(noisySeries(stepLevels(10, 11, 0), 0.03, 1000 + seed)), `seed ${seed}`).toEqual([]);
+    for (const seed of SEEDS)
+      expect(detectSteps(noisySeries(stepLevels(10, 11, 0), 0.03, 1000 + seed)), `seed ${seed}`).toEqual([]);
   });
 
   it('is not moved by one outlier run, and finds a drop as a negative change', () => {

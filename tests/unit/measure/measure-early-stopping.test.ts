@@ -1,7 +1,10 @@
 import jStat from 'jstat';
 import { describe, expect, it } from 'vitest';
 import {
-  allowedOverlatencyCount, earlyStoppingEstimate, earlyStoppingMinQueries, minQueriesForOverlatency,
+  allowedOverlatencyCount,
+  earlyStoppingEstimate,
+  earlyStoppingMinQueries,
+  minQueriesForOverlatency,
 } from '../../../harness/measure/early-stopping.js';
 
 /**
@@ -29,14 +32,17 @@ describe('early stopping (binomial rule, confidence 0.99)', () => {
     expect(minQueriesForOverlatency(0, 0.99)).toBe(459);
   });
 
-  it('discards 172 of 2048 queries at p90 (LoadGen\'s published example)', () => {
+  it("discards 172 of 2048 queries at p90 (LoadGen's published example)", () => {
     // LoadGen: "Processed 2048 queries... Would discard 172 highest latency queries": t - 1.
     expect(allowedOverlatencyCount(2048, 0.9) - 1).toBe(172);
   });
 
-  it.each([44, 63, 64, 100, 250, 1000])('allowed over-latency count at p90 for n = %i matches the beta formulation', (n) => {
-    expect(allowedOverlatencyCount(n, 0.9)).toBe(allowedByLoadGenRule(n, 0.9));
-  });
+  it.each([44, 63, 64, 100, 250, 1000])(
+    'allowed over-latency count at p90 for n = %i matches the beta formulation',
+    (n) => {
+      expect(allowedOverlatencyCount(n, 0.9)).toBe(allowedByLoadGenRule(n, 0.9));
+    },
+  );
 
   it.each([459, 661, 662, 1500])('allowed over-latency count at p99 for n = %i matches the beta formulation', (n) => {
     expect(allowedOverlatencyCount(n, 0.99)).toBe(allowedByLoadGenRule(n, 0.99));

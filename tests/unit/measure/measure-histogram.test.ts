@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LatencyRecorder, decodeHistogram } from '../../../harness/measure/histogram.js';
 
 /** 1..1000 us in a scrambled order. */
-const latenciesNs = Array.from({ length: 1000 }, (_, i) => ((i * 7919) % 1000 + 1) * 1000);
+const latenciesNs = Array.from({ length: 1000 }, (_, i) => (((i * 7919) % 1000) + 1) * 1000);
 
 describe('LatencyRecorder', () => {
   it('gives exact LoadGen percentiles while every sample is retained', () => {
@@ -29,7 +29,11 @@ describe('LatencyRecorder', () => {
     expect(s.min).toBe(1000);
     expect(s.max).toBe(1_000_000);
     expect(s.mean).toBe(500_500);
-    for (const [got, want] of [[s.p50, 501_000], [s.p90, 901_000], [s.p99, 991_000]] as const) {
+    for (const [got, want] of [
+      [s.p50, 501_000],
+      [s.p90, 901_000],
+      [s.p99, 991_000],
+    ] as const) {
       expect(Math.abs(got - want) / want).toBeLessThan(0.001);
     }
     expect(r.encode().count).toBe(1000);

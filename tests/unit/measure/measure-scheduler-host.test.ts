@@ -18,7 +18,14 @@ function countingHost(clock: ReturnType<typeof steppingClock>, canBlock: boolean
   const calls = { turns: 0, blocksMs: [] as number[] };
   const host: HostWaits = {
     yieldTurn: async () => void calls.turns++,
-    ...(canBlock ? { blockMs: (ms: number) => { calls.blocksMs.push(ms); clock.advanceNs(ms * 1e6); } } : {}),
+    ...(canBlock
+      ? {
+          blockMs: (ms: number) => {
+            calls.blocksMs.push(ms);
+            clock.advanceNs(ms * 1e6);
+          },
+        }
+      : {}),
   };
   return { host, calls };
 }

@@ -20,6 +20,10 @@ describe('virtual clock and scheduler', () => {
       s.waitUntilNs(100n).then(() => fired.push(['a', s.clock.nowNs()])),
       s.sleepNs(200).then(() => fired.push(['b', s.clock.nowNs()])),
     ]);
-    expect(fired).toEqual([['a', 100n], ['b', 200n], ['c', 300n]]);
+    expect(fired).toEqual([
+      ['a', 100n],
+      ['b', 200n],
+      ['c', 300n],
+    ]);
   });
 });

@@ -6,9 +6,22 @@ import { executeMicroJob } from '../../../harness/micro/execute-micro.js';
 import type { Job } from '../../../harness/types.js';
 
 function job(settings: Record<string, unknown>): Job {
-  const workload = { id: 'matmul-8', kind: 'inference' as const, description: '', model: { kind: 'micro' as const, op: 'matmul', params: { m: 8, k: 8, n: 8 } }, scenarios: ['offline' as const] };
-  return { id: 'micro/matmul-8', suite: 'micro', workload, runtime: 'ort-node:cpu', scenario: 'offline', repeat: 0,
-    settings: { ...defaultSettings(), minDurationMs: 1, minQueryCount: 60, warmupMs: 1, warmupQueries: 5, ...settings } };
+  const workload = {
+    id: 'matmul-8',
+    kind: 'inference' as const,
+    description: '',
+    model: { kind: 'micro' as const, op: 'matmul', params: { m: 8, k: 8, n: 8 } },
+    scenarios: ['offline' as const],
+  };
+  return {
+    id: 'micro/matmul-8',
+    suite: 'micro',
+    workload,
+    runtime: 'ort-node:cpu',
+    scenario: 'offline',
+    repeat: 0,
+    settings: { ...defaultSettings(), minDurationMs: 1, minQueryCount: 60, warmupMs: 1, warmupQueries: 5, ...settings },
+  };
 }
 
 describe('micro: every measured call is recorded in issue order, with its histogram', () => {

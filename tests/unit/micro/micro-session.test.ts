@@ -13,7 +13,8 @@ const SMALL: Record<string, Record<string, number>> = {
 };
 
 /** Output dims, with NHWC images (tfjs) put back in NCHW order for comparison. */
-const nchw = (t: Tensor, tfjs: boolean) => (tfjs && t.dims.length === 4 ? [t.dims[0], t.dims[3], t.dims[1], t.dims[2]] : t.dims);
+const nchw = (t: Tensor, tfjs: boolean) =>
+  tfjs && t.dims.length === 4 ? [t.dims[0], t.dims[3], t.dims[1], t.dims[2]] : t.dims;
 
 describe('micro ops run as sessions on ort-node:cpu and tfjs:cpu', () => {
   it('gives the same output shapes on both, and softmax rows sum to 1', async () => {
@@ -26,7 +27,9 @@ describe('micro ops run as sessions on ort-node:cpu and tfjs:cpu', () => {
         const out = Object.values(await session.run(feeds))[0]!;
         dims.push(nchw(out, runtimeId.startsWith('tfjs')) as number[]);
         if (id === 'softmax') {
-          const row = Array.from(out.data as Float32Array).slice(0, 7).reduce((a, b) => a + b, 0);
+          const row = Array.from(out.data as Float32Array)
+            .slice(0, 7)
+            .reduce((a, b) => a + b, 0);
           expect(row).toBeCloseTo(1, 5);
         }
         if (runtimeId === 'tfjs:cpu') expect(info.options.backend).toBe('cpu');
@@ -44,7 +47,9 @@ describe('micro ops run as sessions on ort-node:cpu and tfjs:cpu', () => {
     const y = (await session.run(feeds)).y!.data as Float32Array;
     const a = feeds.a!.data as Float32Array;
     const w = microConstant(op, params, 'onnx', 5)!.data;
-    const expected = [0, 1].flatMap((i) => [0, 1].map((j) => [0, 1, 2].reduce((s, k) => s + a[i * 3 + k]! * w[k * 2 + j]!, 0)));
+    const expected = [0, 1].flatMap((i) =>
+      [0, 1].map((j) => [0, 1, 2].reduce((s, k) => s + a[i * 3 + k]! * w[k * 2 + j]!, 0)),
+    );
     expected.forEach((v, i) => expect(y[i]).toBeCloseTo(v, 5));
     await session.dispose();
   });

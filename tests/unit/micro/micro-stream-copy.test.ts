@@ -7,7 +7,12 @@ import { microSuite } from '../../../suites/micro/index.js';
 describe('stream copy', () => {
   it('GB/s = 2 x array bytes / best pass (virtual clock: every pass takes 1 ms)', () => {
     const clock = new VirtualClock();
-    const timed = { nowNs: () => { clock.advanceNs(500_000); return clock.nowNs(); } };
+    const timed = {
+      nowNs: () => {
+        clock.advanceNs(500_000);
+        return clock.nowNs();
+      },
+    };
     const r = measureCopyBandwidth({ arrayMiB: 1, passes: 3, clock: timed });
     expect(r.arrayBytes).toBe(2 ** 20);
     expect(r.bestNs).toBe(500_000);

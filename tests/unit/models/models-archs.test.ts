@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, ZOO_ARCHS, readOnnxSignature, artifactFromDescription, zooDescription } from '../../../harness/models/index.js';
+import {
+  buildModel,
+  ZOO_ARCHS,
+  readOnnxSignature,
+  artifactFromDescription,
+  zooDescription,
+} from '../../../harness/models/index.js';
 
 describe('models: zoo architectures', () => {
   it('counts MobileNet v1 and ResNet-18 parameters and FLOPs at their published sizes', async () => {
@@ -13,7 +19,12 @@ describe('models: zoo architectures', () => {
 
   it('writes IR 8, opset 13 ONNX with a symbolic batch for every arch', async () => {
     for (const arch of ZOO_ARCHS) {
-      const m = await buildModel({ kind: 'zoo', arch, params: arch === 'mobilenet' || arch === 'resnet' ? { resolution: 32, width: 8 } : {}, seed: 1 });
+      const m = await buildModel({
+        kind: 'zoo',
+        arch,
+        params: arch === 'mobilenet' || arch === 'resnet' ? { resolution: 32, width: 8 } : {},
+        seed: 1,
+      });
       const sig = readOnnxSignature(m.onnx, arch);
       expect(sig.irVersion).toBeLessThanOrEqual(8);
       expect(Math.max(...sig.opsets.map((o) => o.version))).toBeLessThanOrEqual(13);
@@ -23,9 +34,24 @@ describe('models: zoo architectures', () => {
   });
 
   it('scales with width, depth and resolution', async () => {
-    const small = await buildModel({ kind: 'zoo', arch: 'resnet', params: { resolution: 32, width: 8, depth: 2, classes: 10 }, seed: 1 });
-    const wider = await buildModel({ kind: 'zoo', arch: 'resnet', params: { resolution: 32, width: 16, depth: 2, classes: 10 }, seed: 1 });
-    const larger = await buildModel({ kind: 'zoo', arch: 'resnet', params: { resolution: 64, width: 8, depth: 2, classes: 10 }, seed: 1 });
+    const small = await buildModel({
+      kind: 'zoo',
+      arch: 'resnet',
+      params: { resolution: 32, width: 8, depth: 2, classes: 10 },
+      seed: 1,
+    });
+    const wider = await buildModel({
+      kind: 'zoo',
+      arch: 'resnet',
+      params: { resolution: 32, width: 16, depth: 2, classes: 10 },
+      seed: 1,
+    });
+    const larger = await buildModel({
+      kind: 'zoo',
+      arch: 'resnet',
+      params: { resolution: 64, width: 8, depth: 2, classes: 10 },
+      seed: 1,
+    });
     expect(wider.parameters!).toBeGreaterThan(3 * small.parameters!);
     const ratio = larger.flopsPerSample! / small.flopsPerSample!;
     expect(ratio).toBeGreaterThan(3.9);
@@ -34,6 +60,8 @@ describe('models: zoo architectures', () => {
   });
 
   it('names the layer when a resolution is too small', () => {
-    expect(() => artifactFromDescription(zooDescription('lenet', { resolution: 4 }, 1))).toThrow(/layer 2 \(conv2d\).*smaller than the 5x5 window/);
+    expect(() => artifactFromDescription(zooDescription('lenet', { resolution: 4 }, 1))).toThrow(
+      /layer 2 \(conv2d\).*smaller than the 5x5 window/,
+    );
   });
 });

@@ -21,8 +21,13 @@ describe('models: file and trained references', () => {
     const zoo = await buildModel({ kind: 'zoo', arch: 'lenet', params: {}, seed: 1 });
     const file = path.join(dir, 'truncated.onnx');
     writeFileSync(file, zoo.onnx.subarray(0, Math.floor(zoo.onnx.length / 2)));
-    await expect(buildModel({ kind: 'file', path: file })).rejects.toMatchObject({ code: 'E_BAD_MODEL', message: expect.stringContaining(file) });
-    await expect(buildModel({ kind: 'file', path: path.join(dir, 'nope.onnx') })).rejects.toThrow(/nope\.onnx: cannot read/);
+    await expect(buildModel({ kind: 'file', path: file })).rejects.toMatchObject({
+      code: 'E_BAD_MODEL',
+      message: expect.stringContaining(file),
+    });
+    await expect(buildModel({ kind: 'file', path: path.join(dir, 'nope.onnx') })).rejects.toThrow(
+      /nope\.onnx: cannot read/,
+    );
   });
 
   it('builds a trained description with explicit weights into the same model as its seeded twin', async () => {
@@ -41,8 +46,12 @@ describe('models: file and trained references', () => {
     (explicit.layers[0] as { weights: { kernel: { dims: number[] } } }).weights.kernel.dims = [4, 2];
     const file = path.join(dir, 'bad.json');
     writeFileSync(file, JSON.stringify(explicit));
-    await expect(buildModel({ kind: 'trained', path: file })).rejects.toThrow(/layer 0 \(dense\): kernel must have dims \[3, 2\]/);
+    await expect(buildModel({ kind: 'trained', path: file })).rejects.toThrow(
+      /layer 0 \(dense\): kernel must have dims \[3, 2\]/,
+    );
     writeFileSync(file, '{"format":"other"}');
-    await expect(buildModel({ kind: 'trained', path: file })).rejects.toThrow(/bad\.json: not an mlbench architecture description/);
+    await expect(buildModel({ kind: 'trained', path: file })).rejects.toThrow(
+      /bad\.json: not an mlbench architecture description/,
+    );
   });
 });

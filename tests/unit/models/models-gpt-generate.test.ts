@@ -18,7 +18,12 @@ function referenceGreedy(model: ResolvedTransformer, prompt: number[], n: number
 
 describe('models: zoo gpt generates on ort-node:cpu (the generation seam) as the float64 reference does', () => {
   it('greedy tokens with the cache equal the uncached float64 greedy tokens', async () => {
-    const model = await buildModel({ kind: 'zoo', arch: 'gpt', params: { layers: 2, hidden: 32, heads: 2, intermediate: 64, vocab: 61, context: 32 }, seed: 3 });
+    const model = await buildModel({
+      kind: 'zoo',
+      arch: 'gpt',
+      params: { layers: 2, hidden: 32, heads: 2, intermediate: 64, vocab: 61, context: 32 },
+      seed: 3,
+    });
     const { session } = await (await RUNTIMES['ort-node:cpu']!.create()).load(model, defaultSettings());
     try {
       expect(session.generate).toBeTypeOf('function');

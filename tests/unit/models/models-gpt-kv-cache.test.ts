@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, compareOutputs, float64TransformerForward, type ResolvedTransformer } from '../../../harness/models/index.js';
+import {
+  buildModel,
+  compareOutputs,
+  float64TransformerForward,
+  type ResolvedTransformer,
+} from '../../../harness/models/index.js';
 import { RUNTIMES } from '../../../harness/runtimes/index.js';
 import { defaultSettings } from '../../../harness/config/settings.js';
 import type { Feeds } from '../../../harness/types.js';
@@ -30,7 +35,10 @@ describe('models: zoo gpt on ort-node:cpu, prefill and 8 cached decode steps vs 
         const out = await session.run(gptFeeds(resolved.config, [decoded[step]!], past, cache));
         expect(out['present.0.value']!.dims).toEqual([1, 4, past + 1, 8]);
         const row = logitsRow(out.logits!, 0);
-        const expected = Array.from(reference.logits!.data as Float64Array).slice(past * PARAMS.vocab, (past + 1) * PARAMS.vocab);
+        const expected = Array.from(reference.logits!.data as Float64Array).slice(
+          past * PARAMS.vocab,
+          (past + 1) * PARAMS.vocab,
+        );
         worst.push(Math.max(...row.map((v, k) => Math.abs(v - expected[k]!) / (1 + Math.abs(expected[k]!)))));
         cache = out;
       }

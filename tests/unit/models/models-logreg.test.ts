@@ -25,8 +25,14 @@ describe('models: logreg zoo model', () => {
   });
 
   it('refuses unknown archs and params naming the valid ones', async () => {
-    await expect(buildModel({ kind: 'zoo', arch: 'nope', params: {}, seed: 1 })).rejects.toThrow(/Valid archs: logreg, mlp/);
-    await expect(buildModel({ kind: 'zoo', arch: 'logreg', params: { depth: 2 }, seed: 1 })).rejects.toThrow(/unknown param "depth".*features, classes/);
-    await expect(buildModel({ kind: 'zoo', arch: 'logreg', params: { features: 0 }, seed: 1 })).rejects.toMatchObject({ code: 'E_BAD_MODEL' });
+    await expect(buildModel({ kind: 'zoo', arch: 'nope', params: {}, seed: 1 })).rejects.toThrow(
+      /Valid archs: logreg, mlp/,
+    );
+    await expect(buildModel({ kind: 'zoo', arch: 'logreg', params: { depth: 2 }, seed: 1 })).rejects.toThrow(
+      /unknown param "depth".*features, classes/,
+    );
+    await expect(buildModel({ kind: 'zoo', arch: 'logreg', params: { features: 0 }, seed: 1 })).rejects.toMatchObject({
+      code: 'E_BAD_MODEL',
+    });
   });
 });

@@ -23,10 +23,14 @@ function bigSparseFile(): string {
   return file;
 }
 
-const initializer = (entries: Record<string, string>) => ({
-  name: 'w', dataType: 1, dims: [2], dataLocation: 1,
-  externalData: Object.entries(entries).map(([key, value]) => ({ key, value })),
-}) as never;
+const initializer = (entries: Record<string, string>) =>
+  ({
+    name: 'w',
+    dataType: 1,
+    dims: [2],
+    dataLocation: 1,
+    externalData: Object.entries(entries).map(([key, value]) => ({ key, value })),
+  }) as never;
 
 describe('float64 evaluator: external data', () => {
   it('reads an initializer past 2 GiB into its file, by offset and length', () => {
@@ -37,7 +41,11 @@ describe('float64 evaluator: external data', () => {
 
   it('reads to the end without a length, and names the file when it ends inside the entry', () => {
     bigSparseFile();
-    expect([...fromTensorProto(initializer({ location: 'model.onnx_data', offset: String(GIB2 + 8) }), dir).data]).toEqual([0, 0]);
-    expect(() => fromTensorProto(initializer({ location: 'model.onnx_data', offset: String(GIB2 + 12), length: '8' }), dir)).toThrow(/model\.onnx_data: external data ends at byte 2147483664/);
+    expect([
+      ...fromTensorProto(initializer({ location: 'model.onnx_data', offset: String(GIB2 + 8) }), dir).data,
+    ]).toEqual([0, 0]);
+    expect(() =>
+      fromTensorProto(initializer({ location: 'model.onnx_data', offset: String(GIB2 + 12), length: '8' }), dir),
+    ).toThrow(/model\.onnx_data: external data ends at byte 2147483664/);
   });
 });

@@ -16,13 +16,28 @@ describe.skipIf(!existsSync(FILE))('models: int8 parity tolerance', () => {
     const model = await buildModel({ kind: 'file', path: FILE });
     const profile = parityProfile(model);
     expect(profile.precision).toBe('int8');
-    const dims = Object.fromEntries(model.inputs.flatMap((s) => s.dims.filter((d): d is string => typeof d === 'string')).map((d) => [d, d.includes('batch') ? 2 : 16]));
+    const dims = Object.fromEntries(
+      model.inputs
+        .flatMap((s) => s.dims.filter((d): d is string => typeof d === 'string'))
+        .map((d) => [d, d.includes('batch') ? 2 : 16]),
+    );
     const feeds = randomSamples(model.inputs, 2, 5, dims).feeds([0, 1]);
 
     const { createOrtNodeRuntime } = await import('../../../harness/runtimes/ort-node.js');
     const { createOrtWebRuntime } = await import('../../../harness/runtimes/ort-web.js');
-    const run = async (session: { run(f: Feeds): Promise<Feeds>; dispose(): Promise<void> }) => { const out = await session.run(feeds); await session.dispose(); return out; };
-    const reference = await run((await createOrtNodeRuntime('cpu').load(model, { ...defaultSettings(), 'ort.graphOptimizationLevel': 'disabled' })).session);
+    const run = async (session: { run(f: Feeds): Promise<Feeds>; dispose(): Promise<void> }) => {
+      const out = await session.run(feeds);
+      await session.dispose();
+      return out;
+    };
+    const reference = await run(
+      (
+        await createOrtNodeRuntime('cpu').load(model, {
+          ...defaultSettings(),
+          'ort.graphOptimizationLevel': 'disabled',
+        })
+      ).session,
+    );
     const wasm = await run((await createOrtWebRuntime('wasm').load(model, defaultSettings())).session);
 
     const int8 = parityTolerance('int8');
@@ -31,7 +46,10 @@ describe.skipIf(!existsSync(FILE))('models: int8 parity tolerance', () => {
     expect(ok.outputs!.length).toBe(Object.keys(reference).length);
 
     const name = Object.keys(wasm)[0]!;
-    const planted = { ...wasm, [name]: { ...wasm[name]!, data: (wasm[name]!.data as Float32Array).map((v) => v * 1.05) } };
+    const planted = {
+      ...wasm,
+      [name]: { ...wasm[name]!, data: (wasm[name]!.data as Float32Array).map((v) => v * 1.05) },
+    };
     const bad = compareOutputs(reference, planted, int8);
     expect(bad.pass).toBe(false);
     expect(bad.reason).toContain(`output "${name}"`);

@@ -8,7 +8,13 @@ import { randomSamples } from '../../../harness/scenarios/samples.js';
 import type { ResolvedArch } from '../../../harness/arch.js';
 import type { Feeds } from '../../../harness/types.js';
 
-const asFloat32 = (feeds: Feeds): Feeds => Object.fromEntries(Object.entries(feeds).map(([k, t]) => [k, { ...t, dtype: 'float32', data: Float32Array.from(t.data as Float64Array) }]));
+const asFloat32 = (feeds: Feeds): Feeds =>
+  Object.fromEntries(
+    Object.entries(feeds).map(([k, t]) => [
+      k,
+      { ...t, dtype: 'float32', data: Float32Array.from(t.data as Float64Array) },
+    ]),
+  );
 
 describe('models: parity catches a planted error', () => {
   it('a 1 % error in one layer of lenet fails; ort-node:cpu passes on 4 samples and a batch of 8', async () => {
@@ -33,7 +39,10 @@ describe('models: parity catches a planted error', () => {
 
     // Plant: the second parametric layer's kernel 1 % too large.
     const [path, w] = [...arch.weights.entries()][1]!;
-    const planted: ResolvedArch = { ...arch, weights: new Map(arch.weights).set(path, { ...w, kernel: w.kernel.map((v) => v * 1.01) }) };
+    const planted: ResolvedArch = {
+      ...arch,
+      weights: new Map(arch.weights).set(path, { ...w, kernel: w.kernel.map((v) => v * 1.01) }),
+    };
     const feeds = samples.feeds([0, 1, 2, 3, 4, 5, 6, 7]);
     const wrong = asFloat32(float64Forward(planted, feeds));
     const p = await checkParity(model, feeds, wrong, options);

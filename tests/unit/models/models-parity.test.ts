@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, checkParity, compareOutputs, FLOAT64_REFERENCE_ID, PARITY_TOLERANCE } from '../../../harness/models/index.js';
+import {
+  buildModel,
+  checkParity,
+  compareOutputs,
+  FLOAT64_REFERENCE_ID,
+  PARITY_TOLERANCE,
+} from '../../../harness/models/index.js';
 import type { Tensor } from '../../../harness/types.js';
 
-const t = (values: number[]): Tensor => ({ dtype: 'float32', dims: [1, values.length], data: Float32Array.from(values) });
+const t = (values: number[]): Tensor => ({
+  dtype: 'float32',
+  dims: [1, values.length],
+  data: Float32Array.from(values),
+});
 
 describe('models: parity', () => {
   it('passes within tolerance and reports abs and rel differences', () => {

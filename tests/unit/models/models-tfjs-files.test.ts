@@ -17,12 +17,23 @@ const W = [1, -2, 0.5, 3, -1, 1, 2, 0];
 function graphModel(dir: string): string {
   const shape = (dims: number[]) => ({ dim: dims.map((size) => ({ size: String(size) })) });
   const json = {
-    format: 'graph-model', generatedBy: '2.15.0', convertedBy: 'TensorFlow.js Converter v4.22.0',
+    format: 'graph-model',
+    generatedBy: '2.15.0',
+    convertedBy: 'TensorFlow.js Converter v4.22.0',
     modelTopology: {
       node: [
         { name: 'x', op: 'Placeholder', attr: { dtype: { type: 'DT_FLOAT' }, shape: { shape: shape([-1, 4]) } } },
-        { name: 'w', op: 'Const', attr: { dtype: { type: 'DT_FLOAT' }, value: { tensor: { dtype: 'DT_FLOAT', tensorShape: shape([4, 2]) } } } },
-        { name: 'mm', op: 'MatMul', input: ['x', 'w'], attr: { T: { type: 'DT_FLOAT' }, transpose_a: { b: false }, transpose_b: { b: false } } },
+        {
+          name: 'w',
+          op: 'Const',
+          attr: { dtype: { type: 'DT_FLOAT' }, value: { tensor: { dtype: 'DT_FLOAT', tensorShape: shape([4, 2]) } } },
+        },
+        {
+          name: 'mm',
+          op: 'MatMul',
+          input: ['x', 'w'],
+          attr: { T: { type: 'DT_FLOAT' }, transpose_a: { b: false }, transpose_b: { b: false } },
+        },
         { name: 'y', op: 'Relu', input: ['mm'], attr: { T: { type: 'DT_FLOAT' } } },
       ],
       versions: { producer: 1 },
@@ -35,7 +46,7 @@ function graphModel(dir: string): string {
 }
 
 describe('tfjs model.json files', () => {
-  it('reads a graph model\'s inputs from its Placeholders and runs it from disk', async () => {
+  it("reads a graph model's inputs from its Placeholders and runs it from disk", async () => {
     const file = graphModel(tempDir());
     const model = await buildModel({ kind: 'file', path: file });
     expect(model.tfjs).toEqual({ path: file, format: 'graph-model' });
@@ -52,9 +63,13 @@ describe('tfjs model.json files', () => {
   it('refuses a JSON file that is not a tfjs model, and a missing shard, naming the file', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, 'other.json'), '{"layers": []}');
-    await expect(buildModel({ kind: 'file', path: path.join(dir, 'other.json') })).rejects.toThrow(/other\.json: not a TensorFlow\.js model\.json/);
+    await expect(buildModel({ kind: 'file', path: path.join(dir, 'other.json') })).rejects.toThrow(
+      /other\.json: not a TensorFlow\.js model\.json/,
+    );
     const model = await buildModel({ kind: 'file', path: graphModel(dir) });
     rmSync(path.join(dir, 'group1-shard1of1.bin'));
-    await expect(createTfjsSession(tf as unknown as TfModule, model, 'tfjs:cpu')).rejects.toThrow(/weight shard "group1-shard1of1\.bin" cannot be read \(ENOENT\)/);
+    await expect(createTfjsSession(tf as unknown as TfModule, model, 'tfjs:cpu')).rejects.toThrow(
+      /weight shard "group1-shard1of1\.bin" cannot be read \(ENOENT\)/,
+    );
   });
 });

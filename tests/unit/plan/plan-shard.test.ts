@@ -8,7 +8,15 @@ import { DEFAULT_SUITES, loadSuite } from '../../../suites/index.js';
 
 async function defaultPlan(profile: 'quick' | 'standard' = 'quick') {
   const suites = await Promise.all(DEFAULT_SUITES.map(loadSuite));
-  return planJobs({ suites, profile, runtimes: null, allRuntimes: Object.keys(RUNTIMES), scenarios: null, settings: resolveSettings({}), pinned: new Set() });
+  return planJobs({
+    suites,
+    profile,
+    runtimes: null,
+    allRuntimes: Object.keys(RUNTIMES),
+    scenarios: null,
+    settings: resolveSettings({}),
+    pinned: new Set(),
+  });
 }
 
 describe('shard', () => {
@@ -16,8 +24,13 @@ describe('shard', () => {
     const jobs = await defaultPlan();
     const costs = shardCostsMs(jobs, 4);
     expect(Math.max(...costs) / Math.min(...costs)).toBeLessThanOrEqual(1.5);
-    expect(costs.reduce((a, b) => a + b, 0)).toBeCloseTo(jobs.reduce((a, j) => a + expectedCostMs(j), 0), 6);
-    const shards = [1, 2, 3, 4].map((index) => selectShard(jobs, { index, count: 4, source: '--shard' }).map((j) => j.id));
+    expect(costs.reduce((a, b) => a + b, 0)).toBeCloseTo(
+      jobs.reduce((a, j) => a + expectedCostMs(j), 0),
+      6,
+    );
+    const shards = [1, 2, 3, 4].map((index) =>
+      selectShard(jobs, { index, count: 4, source: '--shard' }).map((j) => j.id),
+    );
     expect(shards.flat().sort()).toEqual(jobs.map((j) => j.id).sort());
     expect(assignShards(jobs, 4)).toEqual(assignShards(jobs, 4));
     // Plan order within a shard: micro jobs still come before zoo jobs.
@@ -41,8 +54,15 @@ describe('shard', () => {
 
   it('reads --shard i/n and --shard auto from the Kubernetes or CI environment', () => {
     expect(parseShard('2/3')).toEqual({ index: 2, count: 3, source: '--shard' });
-    expect(parseShard('auto', { JOB_COMPLETION_INDEX: '0', JOB_COMPLETIONS: '3' })).toMatchObject({ index: 1, count: 3 });
-    expect(parseShard('auto', { CI_NODE_INDEX: '3', CI_NODE_TOTAL: '3' })).toMatchObject({ index: 3, count: 3, source: 'CI_NODE_INDEX/CI_NODE_TOTAL' });
+    expect(parseShard('auto', { JOB_COMPLETION_INDEX: '0', JOB_COMPLETIONS: '3' })).toMatchObject({
+      index: 1,
+      count: 3,
+    });
+    expect(parseShard('auto', { CI_NODE_INDEX: '3', CI_NODE_TOTAL: '3' })).toMatchObject({
+      index: 3,
+      count: 3,
+      source: 'CI_NODE_INDEX/CI_NODE_TOTAL',
+    });
     expect(() => parseShard('auto', {})).toThrow(/JOB_COMPLETION_INDEX/);
     expect(() => parseShard('auto', { JOB_COMPLETION_INDEX: '1' })).toThrow(/JOB_COMPLETIONS is not/);
     expect(() => parseShard('auto', { JOB_COMPLETION_INDEX: '3', JOB_COMPLETIONS: '3' })).toThrow(/1 <= i <= n/);

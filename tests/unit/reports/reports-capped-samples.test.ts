@@ -11,15 +11,27 @@ async function capped(data?: string): Promise<Array<{ file: string; result: Resu
   const all = Array.from({ length: 2000 }, (_, i) => (i < 20 ? 50_000 : 1_000_000 + (i % 100) * 1000));
   const h = hdr.build();
   for (const v of all) h.recordValue(v);
-  const jobs = loaded!.result.jobs.map((j) => (j.workload === 'lenet-mnist' && j.runtime.id === 'ort-node' && j.scenario === 'single-stream'
-    ? { ...j, samplesNs: all.slice(0, 20), samplesCapped: true, histogramNs: { encoding: 'hdr-histogram-js/base64' as const, data: data ?? hdr.encodeIntoCompressedBase64(h), count: all.length } }
-    : j));
+  const jobs = loaded!.result.jobs.map((j) =>
+    j.workload === 'lenet-mnist' && j.runtime.id === 'ort-node' && j.scenario === 'single-stream'
+      ? {
+          ...j,
+          samplesNs: all.slice(0, 20),
+          samplesCapped: true,
+          histogramNs: {
+            encoding: 'hdr-histogram-js/base64' as const,
+            data: data ?? hdr.encodeIntoCompressedBase64(h),
+            count: all.length,
+          },
+        }
+      : j,
+  );
   return [{ file: loaded!.file, result: { ...loaded!.result, jobs } }];
 }
 
 const rowsOf = (id: string, jobs: ReturnType<typeof buildReportModel>['jobs']) =>
-  (CHARTS.find((c) => c.id === id)!.spec(jobs) as { data: { values: Array<Record<string, unknown>> } }).data.values
-    .filter((r) => r.runtime === 'ort-node:cpu' && r.panel === 'lenet-mnist · single-stream');
+  (
+    CHARTS.find((c) => c.id === id)!.spec(jobs) as { data: { values: Array<Record<string, unknown>> } }
+  ).data.values.filter((r) => r.runtime === 'ort-node:cpu' && r.panel === 'lenet-mnist · single-stream');
 
 describe('capped samples', () => {
   it('charts read the histogram, not the first queries only', async () => {

@@ -15,7 +15,9 @@ describe('charts', () => {
       expect(spec, chart.id).not.toBeNull();
       const svg = await renderSvg(spec!);
       expect(svg.startsWith('<svg'), chart.id).toBe(true);
-      expect(svg, chart.id).toMatch(/\((ms|s|queries\/s|unitless, 0–1)[^)]*\)|GFLOP\/s|percentile \(%\)|times slower \(×\)/);
+      expect(svg, chart.id).toMatch(
+        /\((ms|s|queries\/s|unitless, 0–1)[^)]*\)|GFLOP\/s|percentile \(%\)|times slower \(×\)/,
+      );
       expect(svg).not.toMatch(/(href|src)="https?:/);
     }
   });

@@ -14,7 +14,9 @@ describe('report: machines side by side', () => {
     const model = buildReportModel(await fixtures(RUN_A2, RUN_B1));
     const view = model.crossMachine!;
     expect(view.machines.map((m) => m.label.split(':')[0])).toEqual(['A', 'B']);
-    const row = view.rows.find((r) => r.workload === 'lenet-mnist' && r.runtime === 'ort-node:cpu' && r.scenario === 'single-stream')!;
+    const row = view.rows.find(
+      (r) => r.workload === 'lenet-mnist' && r.runtime === 'ort-node:cpu' && r.scenario === 'single-stream',
+    )!;
     const [a, b] = [row.cells[view.machines[0]!.id]!, row.cells[view.machines[1]!.id]!];
     expect(a.ratio).toBe(1);
     expect(b.ratio).toBeCloseTo(b.value / a.value, 12);
@@ -30,7 +32,9 @@ describe('report: machines side by side', () => {
     expect(buildReportModel(runs).crossMachine!.settingsWarning).toBeNull();
     runs[1]!.result.settings = { ...runs[0]!.result.settings, minDurationMs: 123 };
     const model = buildReportModel(runs);
-    expect(model.crossMachine!.settingsWarning).toMatch(/different settings \(minDurationMs: (unset → 123|123 → unset)\)/);
+    expect(model.crossMachine!.settingsWarning).toMatch(
+      /different settings \(minDurationMs: (unset → 123|123 → unset)\)/,
+    );
     const html = renderHtml(model, [], []);
     const view = html.indexOf('id="cross-machine"');
     expect(view).toBeGreaterThan(0);

@@ -23,7 +23,9 @@ describe('escapeMarkdown', () => {
   });
 
   it('escapes link, image, emphasis, code and table syntax', () => {
-    expect(escapeMarkdown('![a](http://x) *b* _c_ `d` e|f ~g~ \\')).toBe('!\\[a\\](http://x) \\*b\\* \\_c\\_ \\`d\\` e\\|f \\~g\\~ \\\\');
+    expect(escapeMarkdown('![a](http://x) *b* _c_ `d` e|f ~g~ \\')).toBe(
+      '!\\[a\\](http://x) \\*b\\* \\_c\\_ \\`d\\` e\\|f \\~g\\~ \\\\',
+    );
   });
 
   it('keeps a message on one table row', () => {

@@ -10,10 +10,42 @@ import { fromValues } from '../../../results/stats/index.js';
 
 function job(workload: string, runtime: string, latencyNs: number[], over: Partial<ReportJob> = {}): ReportJob {
   return {
-    key: `s/${workload}/${runtime}/single-stream`, file: 'f', runId: 'r', runStartedAt: '2025-01-01', machineId: 'm', machineLabel: 'A: host (m)',
-    suite: 's', workload, model: workload, kind: 'inference', runtime, scenario: 'single-stream', repeat: 0, status: 'ok', verdict: 'VALID',
-    reasons: [], error: null, metric: null, latencyNs: null, throughputPerS: null, queriesPerS: null, coldStart: null, train: null, datasetRows: null,
-    accuracy: null, achievedGflops: null, parity: null, peakPercent: null, findPeakSteps: [], latencyBoundNs: null, opProfile: null, adapter: null, softwareAdapter: null, rankedAs: runtime, knownFault: null, latest: true,
+    key: `s/${workload}/${runtime}/single-stream`,
+    file: 'f',
+    runId: 'r',
+    runStartedAt: '2025-01-01',
+    machineId: 'm',
+    machineLabel: 'A: host (m)',
+    suite: 's',
+    workload,
+    model: workload,
+    kind: 'inference',
+    runtime,
+    scenario: 'single-stream',
+    repeat: 0,
+    status: 'ok',
+    verdict: 'VALID',
+    reasons: [],
+    error: null,
+    metric: null,
+    latencyNs: null,
+    throughputPerS: null,
+    queriesPerS: null,
+    coldStart: null,
+    train: null,
+    datasetRows: null,
+    accuracy: null,
+    achievedGflops: null,
+    parity: null,
+    peakPercent: null,
+    findPeakSteps: [],
+    latencyBoundNs: null,
+    opProfile: null,
+    adapter: null,
+    softwareAdapter: null,
+    rankedAs: runtime,
+    knownFault: null,
+    latest: true,
     latencySample: latencyNs.length ? { source: 'samples', sample: fromValues(latencyNs) } : null,
     ...over,
   };
@@ -23,10 +55,15 @@ const around = (median: number, n = 101) => Array.from({ length: n }, (_, i) => 
 
 describe('leaderboard', () => {
   it('gives each runtime its times-slower ratio, an interval around it, and a geometric-mean rank', () => {
-    const board = buildLeaderboard([
-      job('a', 'fast', around(100)), job('a', 'slow', around(300)),
-      job('b', 'fast', around(50)), job('b', 'slow', around(400)),
-    ], false)!;
+    const board = buildLeaderboard(
+      [
+        job('a', 'fast', around(100)),
+        job('a', 'slow', around(300)),
+        job('b', 'fast', around(50)),
+        job('b', 'slow', around(400)),
+      ],
+      false,
+    )!;
     expect(board.runtimes).toEqual(['fast', 'slow']);
     const [a, b] = board.rows;
     expect(a!.cells.fast!.fastest).toBe(true);

@@ -13,10 +13,25 @@ import type { JobResult, ResultFile } from '../../../results/schema.js';
 import { fixtures, RUN_A2, XSS } from './helpers.js';
 
 /** A copy of `base` as `runtime` with latencies `scale` x 1..200 us. */
-function hostJob(base: JobResult, runtime: string, threads: number, scale: number, workload = base.workload): JobResult {
+function hostJob(
+  base: JobResult,
+  runtime: string,
+  threads: number,
+  scale: number,
+  workload = base.workload,
+): JobResult {
   const [id, backend] = runtime.split(':') as [string, string];
   const samplesNs = Array.from({ length: 200 }, (_, i) => Math.round(scale * (i + 1) * 1000));
-  return { ...base, id: `zoo/${workload}/${runtime}/single-stream/0`, suite: 'zoo', workload, runtime: { ...base.runtime, id, backend, threads }, samplesNs, samplesCapped: false, histogramNs: undefined } as JobResult;
+  return {
+    ...base,
+    id: `zoo/${workload}/${runtime}/single-stream/0`,
+    suite: 'zoo',
+    workload,
+    runtime: { ...base.runtime, id, backend, threads },
+    samplesNs,
+    samplesCapped: false,
+    histogramNs: undefined,
+  } as JobResult;
 }
 
 async function bothHosts(): Promise<Array<{ file: string; result: ResultFile }>> {
@@ -36,8 +51,11 @@ async function bothHosts(): Promise<Array<{ file: string; result: ResultFile }>>
 describe('report: Node vs browser', () => {
   it('pairs each browser runtime with its Node twin: medians, threads, ratio and interval', async () => {
     const view = buildReportModel(await bothHosts()).nodeVsBrowser!;
-    expect(view.rows.map((r) => `${r.node.runtime} | ${r.browser.runtime}`)).toEqual(['ort-web:wasm | chromium/ort-web:wasm', 'tfjs:wasm | chromium/tfjs:wasm']);
-    const [ort, tfjs] = view.rows as [typeof view.rows[0], typeof view.rows[0]];
+    expect(view.rows.map((r) => `${r.node.runtime} | ${r.browser.runtime}`)).toEqual([
+      'ort-web:wasm | chromium/ort-web:wasm',
+      'tfjs:wasm | chromium/tfjs:wasm',
+    ]);
+    const [ort, tfjs] = view.rows as [(typeof view.rows)[0], (typeof view.rows)[0]];
     expect(ort.node).toMatchObject({ value: 101_000, threads: 4 });
     expect(ort.browser).toMatchObject({ value: 151_500, threads: 8 });
     expect(ort.ratio).toBeCloseTo(1.5, 12);
@@ -57,7 +75,9 @@ describe('report: Node vs browser', () => {
     expect(html).toContain('browser 50% slower than Node');
     expect(html).toContain('browser 2.0× faster than Node');
     expect(html).not.toContain(XSS);
-    expect(renderMarkdown(model, [], [])).toMatch(/## Node vs browser[^\n]*\n[\s\S]*\| lenet-mnist · single-stream \| ort-web:wasm \| 101 µs \| 4 \| chromium\/ort-web:wasm \| 152 µs \| 8 \| 1\.50× \[/);
+    expect(renderMarkdown(model, [], [])).toMatch(
+      /## Node vs browser[^\n]*\n[\s\S]*\| lenet-mnist · single-stream \| ort-web:wasm \| 101 µs \| 4 \| chromium\/ort-web:wasm \| 152 µs \| 8 \| 1\.50× \[/,
+    );
   });
 
   it('has no view without a browser job beside its Node twin', async () => {

@@ -30,7 +30,11 @@ describe('writeReport into a folder with an earlier report', () => {
     writeFileSync(path.join(charts, 'notes.txt'), 'the user put this here');
     const second = await writeReport(await microOnly(), dir);
 
-    const names = (files: string[]) => files.filter((f) => path.dirname(f) === charts).map((f) => path.basename(f)).sort();
+    const names = (files: string[]) =>
+      files
+        .filter((f) => path.dirname(f) === charts)
+        .map((f) => path.basename(f))
+        .sort();
     const before = names(first.files);
     const after = names(second.files);
     const dropped = before.filter((n) => !after.includes(n));

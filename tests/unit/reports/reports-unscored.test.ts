@@ -10,7 +10,12 @@ describe('report: UNSCORED', () => {
     const job = run!.result.jobs.find((j) => j.status === 'ok')!;
     job.validity = { valid: false, result: 'UNSCORED', reasons: [] } as unknown as typeof job.validity;
     const model = buildReportModel([run!]);
-    const reportJob = model.jobs.find((j) => j.runId === run!.result.runId && j.key.endsWith(`${job.runtime.id}:${job.runtime.backend}/${job.scenario}`) && j.workload === job.workload)!;
+    const reportJob = model.jobs.find(
+      (j) =>
+        j.runId === run!.result.runId &&
+        j.key.endsWith(`${job.runtime.id}:${job.runtime.backend}/${job.scenario}`) &&
+        j.workload === job.workload,
+    )!;
     expect(reportJob.verdict).toBe('UNSCORED');
     const html = renderHtml(model, [], []);
     expect(html).toContain('v-UNSCORED');

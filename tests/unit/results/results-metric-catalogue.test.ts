@@ -20,7 +20,8 @@ export function secondTables(code: string): string[] {
   }
   for (const m of code.matchAll(/\b(lower|smaller|higher|bigger)IsBetter\b/g)) found.push(`a ${m[0]} flag`);
   if (/LOWER_IS_BETTER|HIGHER_IS_BETTER/.test(code)) found.push('a direction list');
-  if (/\[[^\]]*'(rmse|logloss|mae)'[^\]]*\]|new Set\(\[[^\]]*'(rmse|logloss|mae)'/.test(code)) found.push('a list of accuracy metric names');
+  if (/\[[^\]]*'(rmse|logloss|mae)'[^\]]*\]|new Set\(\[[^\]]*'(rmse|logloss|mae)'/.test(code))
+    found.push('a list of accuracy metric names');
   if (/'failed',\s*'crashed'|'crashed',\s*'timeout'/.test(code)) found.push('a list of failed statuses');
   return found;
 }
@@ -37,6 +38,8 @@ describe('every metric consumer reads the catalogue', () => {
     expect(secondTables('const speed = { value, lowerIsBetter: true };')).toHaveLength(1);
     expect(secondTables("const L = new Set(['logloss', 'mse']);")).toHaveLength(1);
     expect(secondTables("if (['failed', 'crashed', 'timeout', 'oom'].includes(s)) n++;")).toHaveLength(1);
-    expect(secondTables("better: 'lower' | 'higher'; if (m.better === 'lower') up(); file: 'customSmallerIsBetter.json'")).toEqual([]);
+    expect(
+      secondTables("better: 'lower' | 'higher'; if (m.better === 'lower') up(); file: 'customSmallerIsBetter.json'"),
+    ).toEqual([]);
   });
 });

@@ -11,12 +11,31 @@ describe('metric catalogue', () => {
     expect(accuracyBetter('LogLoss')).toBe('lower');
     expect(accuracyBetter('auc')).toBe('higher');
     const job = sampleRun()[0]!.result.jobs.find((j) => j.status === 'ok')!;
-    const withError: JobResult = { ...job, accuracy: { metric: 'error', value: 0.1, reference: null, ratio: null } as JobResult['accuracy'] };
+    const withError: JobResult = {
+      ...job,
+      accuracy: { metric: 'error', value: 0.1, reference: null, ratio: null } as JobResult['accuracy'],
+    };
     expect(measuresOf([withError]).find((m) => m.id === 'error')?.better).toBe('lower');
-    const side = { latency: [], throughputPerS: [], trainSeconds: [], peakRssBytes: [], parityPass: [], statuses: ['ok'], accuracy: { metric: 'error', values: [0.1] } };
+    const side = {
+      latency: [],
+      throughputPerS: [],
+      trainSeconds: [],
+      peakRssBytes: [],
+      parityPass: [],
+      statuses: ['ok'],
+      accuracy: { metric: 'error', values: [0.1] },
+    };
     const ctx = { key: 'k', scenario: 'offline', seed: 1, judgeTails: false, thresholdPct: () => 5 };
-    const rows = metricRows(ctx, side as never, { ...side, accuracy: { metric: 'error', values: [0.3] } } as never, 0.01);
-    expect(rows.find((r) => r.row.metric === 'accuracy')?.row).toMatchObject({ better: 'lower', verdict: 'regression' });
+    const rows = metricRows(
+      ctx,
+      side as never,
+      { ...side, accuracy: { metric: 'error', values: [0.3] } } as never,
+      0.01,
+    );
+    expect(rows.find((r) => r.row.metric === 'accuracy')?.row).toMatchObject({
+      better: 'lower',
+      verdict: 'regression',
+    });
   });
 
   it('reads each metric from a job and ranks by the speed metric of its kind', () => {

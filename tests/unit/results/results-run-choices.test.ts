@@ -10,10 +10,21 @@ import { fixtures, RUN_A2, RUN_B1 } from '../reports/helpers.js';
 
 describe('run choices', () => {
   it('splits a resolved record, and reads a pre-plan file the same way as a new one', () => {
-    const resolved = { minDurationMs: 500, profile: 'quick', runtimes: ['null'], resultsDir: 'out/x', shard: { index: 1, count: 2 } };
+    const resolved = {
+      minDurationMs: 500,
+      profile: 'quick',
+      runtimes: ['null'],
+      resultsDir: 'out/x',
+      shard: { index: 1, count: 2 },
+    };
     const { settings, choices } = splitRunChoices(resolved);
     expect(settings).toEqual({ minDurationMs: 500 });
-    expect(choices).toEqual({ profile: 'quick', runtimes: ['null'], resultsDir: 'out/x', shard: { index: 1, count: 2 } });
+    expect(choices).toEqual({
+      profile: 'quick',
+      runtimes: ['null'],
+      resultsDir: 'out/x',
+      shard: { index: 1, count: 2 },
+    });
     const legacy = { settings: resolved };
     const current = { settings, plan: { command: 'run', args: ['run'], jobs: [], choices } };
     expect(runChoices(legacy)).toEqual(runChoices(current));
@@ -25,14 +36,26 @@ describe('run choices', () => {
     const base = measurementSettings(runs[0]!.result);
     runs[0]!.result.settings = { ...base };
     runs[1]!.result.settings = { ...base };
-    runs[0]!.result.plan = { command: 'run', args: ['run'], jobs: [], choices: { runtimes: ['ort-node:cpu'], suites: ['zoo'], resultsDir: 'a' } };
-    runs[1]!.result.plan = { command: 'run', args: ['run'], jobs: [], choices: { runtimes: ['tfjs:wasm'], suites: ['micro'], resultsDir: 'b' } };
+    runs[0]!.result.plan = {
+      command: 'run',
+      args: ['run'],
+      jobs: [],
+      choices: { runtimes: ['ort-node:cpu'], suites: ['zoo'], resultsDir: 'a' },
+    };
+    runs[1]!.result.plan = {
+      command: 'run',
+      args: ['run'],
+      jobs: [],
+      choices: { runtimes: ['tfjs:wasm'], suites: ['micro'], resultsDir: 'b' },
+    };
     expect(buildReportModel(runs).crossMachine!.settingsWarning).toBeNull();
     // An older file with the choices inside settings reads alike.
     runs[1]!.result.settings = { ...base, runtimes: ['null'], resultsDir: 'c' };
     expect(buildReportModel(runs).crossMachine!.settingsWarning).toBeNull();
     runs[1]!.result.plan!.choices = { profile: 'standard' };
-    expect(buildReportModel(runs).crossMachine!.settingsWarning).toMatch(/profile: (standard → unset|unset → standard)/);
+    expect(buildReportModel(runs).crossMachine!.settingsWarning).toMatch(
+      /profile: (standard → unset|unset → standard)/,
+    );
     runs[1]!.result.plan!.choices = {};
     runs[1]!.result.settings = { ...base, minDurationMs: 123 };
     expect(buildReportModel(runs).crossMachine!.settingsWarning).toMatch(/minDurationMs/);

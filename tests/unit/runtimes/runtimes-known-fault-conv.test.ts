@@ -26,9 +26,16 @@ describe('known fault: Conv with 6 input channels on ort-node:webgpu (llvmpipe)'
     expect('adapter' in probe ? probe.adapter.description : probe.unavailable).toMatch(/llvmpipe/);
     const webgpu = createOrtNodeRuntime('webgpu');
     const wrong = await runRepro(fault, webgpu);
-    expect(wrong.maxAbsDiff, 'the pinned fault: if this passes, the runtime was fixed; remove the pin').toBeGreaterThan(0.1);
+    expect(wrong.maxAbsDiff, 'the pinned fault: if this passes, the runtime was fixed; remove the pin').toBeGreaterThan(
+      0.1,
+    );
     expect((await runRepro(fault, createOrtNodeRuntime('cpu'))).maxAbsDiff).toBeLessThan(1e-4);
-    const eight = artifactFromDescription({ ...fault.repro(), format: ARCH_FORMAT, version: ARCH_VERSION, input: { name: 'input', dims: [8, 14, 14] } });
+    const eight = artifactFromDescription({
+      ...fault.repro(),
+      format: ARCH_FORMAT,
+      version: ARCH_VERSION,
+      input: { name: 'input', dims: [8, 14, 14] },
+    });
     const data = Float32Array.from({ length: 8 * 14 * 14 }, (_, i) => Math.sin(i));
     const feeds = { input: { dtype: 'float32' as const, dims: [1, 8, 14, 14], data } };
     const { session } = await webgpu.load(eight, {});

@@ -14,7 +14,11 @@ describe('runtimes: ort-node', () => {
     const rt = createOrtNodeRuntime('cpu');
     const { session, info } = await rt.load(model, { ...defaultSettings(), 'ort.intraOpThreads': 1 });
     expect(info.threads).toBe(1);
-    expect(info.options).toMatchObject({ executionProvider: 'cpu', graphOptimizationLevel: 'all', executionMode: 'sequential' });
+    expect(info.options).toMatchObject({
+      executionProvider: 'cpu',
+      graphOptimizationLevel: 'all',
+      executionMode: 'sequential',
+    });
     const data = Float32Array.from([1, 2, 3, 4, -1, 0, 1, 2]);
     const out = await session.run({ input: { dtype: 'float32', dims: [2, 4], data } });
     expect(out.output!.dims).toEqual([2, 3]);

@@ -11,7 +11,12 @@ describe('ort-web:webgpu in Node', () => {
     expect(describeRuntime('ort-web:webgpu')).toMatchObject({ family: 'onnx', device: 'gpu', host: 'node' });
     const runtime = await RUNTIMES['ort-web:webgpu']!.create();
     const probe = await runtime.probe();
-    expect(probe).toMatchObject({ available: false, reason: expect.stringMatching(/SharedArrayBuffer.*"Invalid argument".*chromium\/ort-web:webgpu/) });
-    await expect(runtime.load({} as never, {} as never)).rejects.toThrow(/ort-web:webgpu: onnxruntime-web's WebGPU EP does not run in Node/);
+    expect(probe).toMatchObject({
+      available: false,
+      reason: expect.stringMatching(/SharedArrayBuffer.*"Invalid argument".*chromium\/ort-web:webgpu/),
+    });
+    await expect(runtime.load({} as never, {} as never)).rejects.toThrow(
+      /ort-web:webgpu: onnxruntime-web's WebGPU EP does not run in Node/,
+    );
   });
 });

@@ -11,7 +11,9 @@ describe('runtimes: tfjs and ort-web', () => {
     expect((await rt.probe()).available).toBe(true);
     const { session, info } = await rt.load(model, defaultSettings());
     expect(info.options).toMatchObject({ backend: 'wasm', simd: true, multithread: false });
-    const out = await session.run({ input: { dtype: 'float32', dims: [1, 1, 28, 28], data: new Float32Array(784).fill(0.5) } });
+    const out = await session.run({
+      input: { dtype: 'float32', dims: [1, 1, 28, 28], data: new Float32Array(784).fill(0.5) },
+    });
     expect(out.output!.dims).toEqual([1, 10]);
     await session.dispose();
     expect(session.leakedTensors!()).toBe(0);
@@ -20,7 +22,10 @@ describe('runtimes: tfjs and ort-web', () => {
   it('tfjs refuses an ONNX-file model with a runtime error, and an unknown backend', async () => {
     const zoo = await buildModel({ kind: 'zoo', arch: 'logreg', params: {}, seed: 1 });
     const fileModel = { ...zoo, arch: undefined };
-    await expect(createTfjsRuntime('cpu').load(fileModel, {})).rejects.toMatchObject({ code: 'E_RUNTIME', message: /ONNX file/ });
+    await expect(createTfjsRuntime('cpu').load(fileModel, {})).rejects.toMatchObject({
+      code: 'E_RUNTIME',
+      message: /ONNX file/,
+    });
     expect(() => createTfjsRuntime('webgl')).toThrow(/Valid: cpu, wasm/);
   });
 

@@ -9,7 +9,13 @@ const identity: Session = {
     const x = feeds.x!;
     const rows = x.dims[0]!;
     const width = x.data.length / rows;
-    return { y: { dtype: 'float32', dims: [rows, 1], data: Float32Array.from({ length: rows }, (_, r) => Number(x.data[r * width])) } };
+    return {
+      y: {
+        dtype: 'float32',
+        dims: [rows, 1],
+        data: Float32Array.from({ length: rows }, (_, r) => Number(x.data[r * width])),
+      },
+    };
   },
   async dispose() {},
 };
@@ -19,7 +25,12 @@ const labels = [1, 1, 1, 0, 0];
 
 describe('accuracy scenario', () => {
   it('runs every sample once and scores AUC against the reference', async () => {
-    const samples = arraySamples({ inputName: 'x', features, sampleDims: [2], accuracy: { labels, metric: 'auc', reference: 5 / 6 } });
+    const samples = arraySamples({
+      inputName: 'x',
+      features,
+      sampleDims: [2],
+      accuracy: { labels, metric: 'auc', reference: 5 / 6 },
+    });
     const r = await runScenario('accuracy', identity, samples, { batchSize: 2 });
     expect(r.queryCount).toBe(3); // batches of 2, 2, 1
     expect(r.accuracy!.value).toBeCloseTo(5 / 6, 12);
@@ -29,7 +40,12 @@ describe('accuracy scenario', () => {
   });
 
   it('is INVALID below accuracyTargetRatio of the reference', async () => {
-    const samples = arraySamples({ inputName: 'x', features, sampleDims: [2], accuracy: { labels, metric: 'auc', reference: 0.95 } });
+    const samples = arraySamples({
+      inputName: 'x',
+      features,
+      sampleDims: [2],
+      accuracy: { labels, metric: 'auc', reference: 0.95 },
+    });
     const r = await runScenario('accuracy', identity, samples, { batchSize: 4, accuracyTargetRatio: 0.99 });
     expect(r.accuracy!.ratio).toBeCloseTo(5 / 6 / 0.95, 12);
     expect(r.status).toBe('invalid');

@@ -12,7 +12,13 @@ describe('multi-stream on virtual time', () => {
       const j = call % 8;
       return j === 3 && query % 8 === 0 ? 5e6 : (j + 1) * 100_000;
     });
-    const r = await runScenario('multi-stream', session, samples(), { ...noWarmup, minDurationMs: 0, minQueryCount: 800 }, { clock: scheduler.clock, scheduler });
+    const r = await runScenario(
+      'multi-stream',
+      session,
+      samples(),
+      { ...noWarmup, minDurationMs: 0, minQueryCount: 800 },
+      { clock: scheduler.clock, scheduler },
+    );
     expect(r.queryCount).toBe(800);
     expect(r.latencyNs.min).toBe(800_000);
     expect(r.latencyNs.p50).toBe(800_000);

@@ -13,7 +13,13 @@ describe('samples/s beside queries/s', () => {
   it('a batch-8 offline job: samples/s = 8 x queries/s, both in the summary', async () => {
     const scheduler = new VirtualScheduler();
     const session = queueSession(scheduler, () => 40_000, true);
-    const r = await runScenario('offline', session, samples(64), { ...noWarmup, batchSize: 8, minDurationMs: 20, minQueryCount: 64 }, { clock: scheduler.clock, scheduler });
+    const r = await runScenario(
+      'offline',
+      session,
+      samples(64),
+      { ...noWarmup, batchSize: 8, minDurationMs: 20, minQueryCount: 64 },
+      { clock: scheduler.clock, scheduler },
+    );
     expect(r.queryCount).toBeGreaterThan(0);
     expect(r.queriesPerS).toBeCloseTo(r.queryCount / (r.durationNs / 1e9), 6);
     expect(r.throughputPerS / r.queriesPerS!).toBeCloseTo(8, 12);
@@ -25,7 +31,13 @@ describe('samples/s beside queries/s', () => {
   it('one sample per query: queries/s equals samples/s and the summary has one line', async () => {
     const scheduler = new VirtualScheduler();
     const session = queueSession(scheduler, () => 40_000, true);
-    const r = await runScenario('single-stream', session, samples(64), { ...noWarmup, minDurationMs: 5, minQueryCount: 16 }, { clock: scheduler.clock, scheduler });
+    const r = await runScenario(
+      'single-stream',
+      session,
+      samples(64),
+      { ...noWarmup, minDurationMs: 5, minQueryCount: 16 },
+      { clock: scheduler.clock, scheduler },
+    );
     expect(r.queriesPerS).toBeCloseTo(r.throughputPerS, 9);
     expect(r.summary).not.toMatch(/Completed queries per second/);
     expect(throughputText({ throughputPerS: 25000, queriesPerS: null }, String)).toBe('25000 samples/s');

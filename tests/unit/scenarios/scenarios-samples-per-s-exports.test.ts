@@ -11,9 +11,24 @@ describe('batched queries: samples/s and queries/s in the run table, catalogue a
   it('a batch-8 offline job shows both, each named with its unit', async () => {
     const scheduler = new VirtualScheduler();
     const session = queueSession(scheduler, () => 50_000, true);
-    const r = await runScenario('offline', session, samples(64), { ...noWarmup, batchSize: 8, minDurationMs: 10, minQueryCount: 80 }, { clock: scheduler.clock, scheduler });
+    const r = await runScenario(
+      'offline',
+      session,
+      samples(64),
+      { ...noWarmup, batchSize: 8, minDurationMs: 10, minQueryCount: 80 },
+      { clock: scheduler.clock, scheduler },
+    );
     expect(r.throughputPerS / r.queriesPerS!).toBeCloseTo(8, 12);
-    const job = { ...r, id: 's/w/rt/offline', suite: 's', workload: 'w', runtime: 'null', scenario: 'offline', repeat: 0, kind: 'inference' } as unknown as JobResult;
+    const job = {
+      ...r,
+      id: 's/w/rt/offline',
+      suite: 's',
+      workload: 'w',
+      runtime: 'null',
+      scenario: 'offline',
+      repeat: 0,
+      kind: 'inference',
+    } as unknown as JobResult;
     expect(METRICS.throughput.read(job)).toBe(r.throughputPerS);
     expect(METRICS['throughput.queries'].read(job)).toBe(r.queriesPerS);
     const table = summaryTable([job]);

@@ -36,6 +36,8 @@ describe('sample sources', () => {
     expect(() => randomSamples([{ name: 'x', dtype: 'float32', dims: ['batch', 'seq'] }], 2, 1)).toThrow(/"seq"/);
     const s = randomSamples([{ name: 'x', dtype: 'float32', dims: ['batch', 2] }], 2, 1);
     expect(() => s.feeds([2])).toThrow(RangeError);
-    expect(() => arraySamples({ inputName: 'x', features: new Float32Array(5), sampleDims: [2] })).toThrow(/not a multiple/);
+    expect(() => arraySamples({ inputName: 'x', features: new Float32Array(5), sampleDims: [2] })).toThrow(
+      /not a multiple/,
+    );
   });
 });

@@ -4,7 +4,10 @@ import { VirtualScheduler } from '../../../harness/measure/scheduler.js';
 import { idealFifoLatenciesNs, runScenario, scheduledOffsetsNs } from '../../../harness/scenarios/index.js';
 import { noWarmup, queueSession, samples } from './virtual-session.js';
 
-const flagsOf = (command: string) => buildProgram().commands.find((c) => c.name() === command)!.options.map((o) => o.long);
+const flagsOf = (command: string) =>
+  buildProgram()
+    .commands.find((c) => c.name() === command)!
+    .options.map((o) => o.long);
 
 describe('server: schedule, FIFO ideal and issue lateness on virtual time', () => {
   it('computes the FIFO single-server ideal by hand (Lindley)', () => {
@@ -15,7 +18,14 @@ describe('server: schedule, FIFO ideal and issue lateness on virtual time', () =
   it('issues exactly the scheduled arrivals, and a FIFO system measures exactly its ideal', async () => {
     const scheduler = new VirtualScheduler();
     const session = queueSession(scheduler, () => 200_000);
-    const settings = { ...noWarmup, targetQps: 2000, seed: 9, minDurationMs: 500, minQueryCount: 500, latencyBoundNs: 1e9 };
+    const settings = {
+      ...noWarmup,
+      targetQps: 2000,
+      seed: 9,
+      minDurationMs: 500,
+      minQueryCount: 500,
+      latencyBoundNs: 1e9,
+    };
     const r = await runScenario('server', session, samples(), settings, { scheduler });
     const offsets = scheduledOffsetsNs(9, 2000, r.queryCount);
     expect(session.arrivalsNs.map(Number)).toEqual(Array.from(offsets));
@@ -33,14 +43,22 @@ describe('server: schedule, FIFO ideal and issue lateness on virtual time', () =
     const scheduler = new VirtualScheduler();
     // 2 ms per query at 1000 QPS: capacity 500/s, half the schedule.
     const session = queueSession(scheduler, () => 2e6);
-    const r = await runScenario('server', session, samples(), { ...noWarmup, targetQps: 1000, latencyBoundNs: 10e6, minDurationMs: 1000, minQueryCount: 100 }, { scheduler });
+    const r = await runScenario(
+      'server',
+      session,
+      samples(),
+      { ...noWarmup, targetQps: 1000, latencyBoundNs: 10e6, minDurationMs: 1000, minQueryCount: 100 },
+      { scheduler },
+    );
     expect(r.status).toBe('invalid');
     const completed = Number(r.loadgen.result_completed_samples_per_sec);
     const scheduled = Number(r.loadgen.result_scheduled_samples_per_sec);
     expect(completed).toBeCloseTo(500, -1);
     expect(scheduled).toBeGreaterThan(900);
     const advice = r.validity.recommendations.find((s) => s.startsWith('overload'))!;
-    expect(advice).toContain(`completed ${completed.toFixed(1)} samples/s while ${scheduled.toFixed(1)}/s were scheduled`);
+    expect(advice).toContain(
+      `completed ${completed.toFixed(1)} samples/s while ${scheduled.toFixed(1)}/s were scheduled`,
+    );
     const suggested = Number(/--target-qps (\d+(\.\d+)?)/.exec(advice)![1]);
     expect(suggested).toBeLessThan(completed);
     expect(suggested).toBeGreaterThan(0);

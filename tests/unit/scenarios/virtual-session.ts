@@ -27,7 +27,11 @@ export function serialSession(clock: VirtualClock, latenciesNs: number[]): Sessi
  * A single-server queue on virtual time: each run waits for the server to be free, then holds
  * it for `serviceNs` (per row of the batch dim when `perRow`). Records each call's arrival time.
  */
-export function queueSession(scheduler: VirtualScheduler, serviceNs: (call: number) => number, perRow = false): Session & { arrivalsNs: bigint[] } {
+export function queueSession(
+  scheduler: VirtualScheduler,
+  serviceNs: (call: number) => number,
+  perRow = false,
+): Session & { arrivalsNs: bigint[] } {
   let busyUntil = 0n;
   const arrivalsNs: bigint[] = [];
   return {

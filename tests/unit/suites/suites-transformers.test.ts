@@ -10,7 +10,8 @@ describe('transformers suite', () => {
     expect(DEFAULT_SUITES).toContain('transformers');
     const w = (await loadSuite('transformers')).workloads('quick');
     expect(w.map((x) => `${x.id}:${x.kind}:${x.scenarios.join()}:${x.runtimes!.join()}`)).toEqual([
-      'bert-tiny-seq32:inference:single-stream:ort-node:cpu', 'gpt-tiny:generation:single-stream:ort-node:cpu',
+      'bert-tiny-seq32:inference:single-stream:ort-node:cpu',
+      'gpt-tiny:generation:single-stream:ort-node:cpu',
     ]);
     expect(w[0]!.extra?.tokensPerSample).toBe(32);
     for (const x of w) expect(withOverrides(defaultSettings(), x.settings, x.id, new Set())).toBeTruthy();

@@ -11,14 +11,16 @@ import { readConfigSuite } from '../../../suites/config-suite.js';
 import { fileSlug } from '../../../results/export/index.js';
 import { runtimeIds } from '../../../harness/runtimes/index.js';
 
-
 describe('Unicode names', () => {
   it('a YAML suite accepts Unicode model file names and ids', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'mlbench-unicode-'));
     writeFileSync(path.join(dir, 'модель.onnx'), 'not read here');
     writeFileSync(path.join(dir, 'mon modèle.onnx'), 'not read here');
     const yaml = path.join(dir, 'suite.yaml');
-    writeFileSync(yaml, 'models:\n  - path: модель.onnx\n  - path: mon modèle.onnx\n  - path: модель.onnx\n    id: 模型-2\n');
+    writeFileSync(
+      yaml,
+      'models:\n  - path: модель.onnx\n  - path: mon modèle.onnx\n  - path: модель.onnx\n    id: 模型-2\n',
+    );
     const suite = await readConfigSuite(yaml, { profile: 'quick', timeoutMs: 60_000, allRuntimes: runtimeIds() });
     expect(suite.workloads.map((w) => w.id)).toEqual(['модель', 'mon-modèle', '模型-2']);
   });

@@ -15,8 +15,14 @@ const paranoid = path.join(empty, 'paranoid');
 writeFileSync(paranoid, '3\n');
 /** Every part hidden: an empty PATH, a missing interpreter, no Vulkan driver, no powercap, strict perf. */
 const HIDDEN: NodeJS.ProcessEnv = {
-  ...process.env, PATH: empty, MLBENCH_PYTHON: path.join(empty, 'python3'), VK_ICD_FILENAMES: path.join(empty, 'none.json'),
-  VK_DRIVER_FILES: path.join(empty, 'none.json'), MLBENCH_POWERCAP_DIR: empty, MLBENCH_PERF_PARANOID_FILE: paranoid, LD_LIBRARY_PATH: '',
+  ...process.env,
+  PATH: empty,
+  MLBENCH_PYTHON: path.join(empty, 'python3'),
+  VK_ICD_FILENAMES: path.join(empty, 'none.json'),
+  VK_DRIVER_FILES: path.join(empty, 'none.json'),
+  MLBENCH_POWERCAP_DIR: empty,
+  MLBENCH_PERF_PARANOID_FILE: paranoid,
+  LD_LIBRARY_PATH: '',
 };
 
 const byId = (checks: DoctorCheck[]) => Object.fromEntries(checks.map((c) => [c.id, c]));
@@ -30,7 +36,8 @@ describe('mlbench doctor', () => {
     for (const c of checks) expect(c.ok ? c.fix === null : (c.fix ?? '').length > 5, c.id).toBe(true);
     expect(systemPartsLine).toBe('sudo bash deploy/install-optional-parts.sh');
     const script = readFileSync(path.join(ROOT, 'deploy', 'install-optional-parts.sh'), 'utf8');
-    for (const pkg of ['python3-sklearn', 'python3-xgboost', 'chromium', 'mesa-vulkan-drivers', 'bookworm-backports']) expect(script).toContain(pkg);
+    for (const pkg of ['python3-sklearn', 'python3-xgboost', 'chromium', 'mesa-vulkan-drivers', 'bookworm-backports'])
+      expect(script).toContain(pkg);
     // The README's set-up and CI run the same line.
     expect(readFileSync(path.join(ROOT, 'README.md'), 'utf8')).toContain(systemPartsLine);
     expect(readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8')).toContain('deploy/install-optional-parts.sh');
@@ -38,7 +45,8 @@ describe('mlbench doctor', () => {
 
   it('reports each part missing, with its enabling command, when PATH and the environment hide it', () => {
     const checks = byId(runDoctor(HIDDEN));
-    for (const id of ['python-peers', 'chromium', 'webgpu', 'nvidia', 'cuda-ep', 'rapl', 'perf']) expect(checks[id]!.ok, id).toBe(false);
+    for (const id of ['python-peers', 'chromium', 'webgpu', 'nvidia', 'cuda-ep', 'rapl', 'perf'])
+      expect(checks[id]!.ok, id).toBe(false);
     expect(checks['python-peers']!.fix).toContain('apt-get install -y python3-sklearn python3-xgboost');
     expect(checks['python-peers']!.detail).toContain(path.join(empty, 'python3'));
     expect(checks.chromium!.fix).toBe('sudo apt-get install -y chromium');

@@ -11,7 +11,9 @@ import { startEnergyTracker } from '../../../harness/system/energy-tracker.js';
 
 const FIX = path.resolve(__dirname, '..', '..', 'fixtures', 'energy');
 const PATH0 = process.env.PATH;
-afterEach(() => { process.env.PATH = PATH0; });
+afterEach(() => {
+  process.env.PATH = PATH0;
+});
 
 /** A bin folder with an `nvidia-smi` shell script; returns the folder. */
 function fakeSmi(body: string): string {
@@ -28,20 +30,31 @@ describe('energy tracker', () => {
     const tracker = startEnergyTracker({ gpu: true, intervalMs: 100, raplRoot: '/nonexistent' });
     await new Promise((r) => setTimeout(r, 400));
     const e = await tracker.stop(10);
-    expect(e.gpu).toMatchObject({ source: 'nvidia-smi', samples: 4, peakDeviceMemoryBytes: 6214 * 2 ** 20, baselineDeviceMemoryBytes: 2 ** 20 });
+    expect(e.gpu).toMatchObject({
+      source: 'nvidia-smi',
+      samples: 4,
+      peakDeviceMemoryBytes: 6214 * 2 ** 20,
+      baselineDeviceMemoryBytes: 2 ** 20,
+    });
     const joules = ((74.31 + 118.92) / 2 + (118.92 + 402.57) / 2 + (402.57 + 655.1) / 2) * 0.1;
     expect(e.gpu && 'joules' in e.gpu ? e.gpu.joulesPerQuery : null).toBeCloseTo(joules / 10, 6);
     expect(e.cpu).toMatchObject({ source: 'not exposed', reason: expect.stringContaining('no RAPL counter') });
   });
 
   it('a driver that does not answer, and no nvidia-smi at all: not exposed, with the reason', async () => {
-    process.env.PATH = `${fakeSmi("echo \"NVIDIA-SMI has failed because it couldn't communicate with the NVIDIA driver.\"; exit 9")}:${PATH0}`;
+    process.env.PATH = `${fakeSmi('echo "NVIDIA-SMI has failed because it couldn\'t communicate with the NVIDIA driver."; exit 9')}:${PATH0}`;
     let tracker = startEnergyTracker({ gpu: true, raplRoot: '/nonexistent' });
     await new Promise((r) => setTimeout(r, 200));
-    expect((await tracker.stop(1)).gpu).toEqual({ source: 'not exposed', reason: expect.stringMatching(/exited with code 9: NVIDIA-SMI has failed/) });
+    expect((await tracker.stop(1)).gpu).toEqual({
+      source: 'not exposed',
+      reason: expect.stringMatching(/exited with code 9: NVIDIA-SMI has failed/),
+    });
     process.env.PATH = mkdtempSync(path.join(tmpdir(), 'empty-bin-'));
     tracker = startEnergyTracker({ gpu: true, raplRoot: '/nonexistent' });
-    expect((await tracker.stop(1)).gpu).toEqual({ source: 'not exposed', reason: 'no nvidia-smi on PATH (no NVIDIA driver on this machine)' });
+    expect((await tracker.stop(1)).gpu).toEqual({
+      source: 'not exposed',
+      reason: 'no nvidia-smi on PATH (no NVIDIA driver on this machine)',
+    });
   });
 
   it('RAPL: package-0 joules between start and stop; CPU jobs get no GPU block', async () => {

@@ -4,11 +4,14 @@ import { buildTfjsForward, type TfModule } from '../../../harness/runtimes/tfjs-
 import { resolveArch, zooDescription } from '../../../harness/models/index.js';
 import { createSequentialModel } from '../../../harness/train/sequential-model.js';
 
-describe('train: the trainable CNN computes the exported model\'s function', () => {
+describe("train: the trainable CNN computes the exported model's function", () => {
   it('matches the zoo forward (conv as patches x kernel, pooling by reductions) before and after a step', async () => {
     await tf.setBackend('cpu');
     const zoo = zooDescription('lenet', { width: 4, resolution: 16 }, 3);
-    const desc = { ...zoo, layers: zoo.layers.map((l) => (l.type === 'flatten' ? { ...l, order: 'hwc' as const } : l)) };
+    const desc = {
+      ...zoo,
+      layers: zoo.layers.map((l) => (l.type === 'flatten' ? { ...l, order: 'hwc' as const } : l)),
+    };
     const n = 3;
     const x = Float32Array.from({ length: n * 16 * 16 }, (_v, i) => ((i * 7919) % 255) / 255);
     const model = createSequentialModel(tf as unknown as TfModule, desc, 0.01);
@@ -36,8 +39,11 @@ describe('train: the trainable CNN computes the exported model\'s function', () 
   it('refuses a layer it cannot train with E_BAD_MODEL naming the model and the layer', () => {
     const zoo = zooDescription('lenet', { width: 4, resolution: 16 }, 3);
     const desc = { ...zoo, layers: [{ type: 'globalAvgPool' as const }, ...zoo.layers] };
-    expect(() => createSequentialModel(tf as unknown as TfModule, desc, 0.01)).toThrow(expect.objectContaining({
-      code: 'E_BAD_MODEL', message: expect.stringMatching(new RegExp(`model ${zoo.name}: layer 0 \\(globalAvgPool\\) cannot be trained`)),
-    }));
+    expect(() => createSequentialModel(tf as unknown as TfModule, desc, 0.01)).toThrow(
+      expect.objectContaining({
+        code: 'E_BAD_MODEL',
+        message: expect.stringMatching(new RegExp(`model ${zoo.name}: layer 0 \\(globalAvgPool\\) cannot be trained`)),
+      }),
+    );
   });
 });

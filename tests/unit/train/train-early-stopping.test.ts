@@ -13,7 +13,16 @@ import { completeSettings } from '../../../harness/config/settings.js';
 
 const dir = tempDir('mlbench-early-');
 const ROWS = 1500;
-const spec: TabularTrainingSpec = { task: 'tabular', model: 'logreg', hidden: [], optimizer: 'adam', learningRate: 0.2, batchSize: 64, maxEpochs: 12, targetAuc: 0.5 };
+const spec: TabularTrainingSpec = {
+  task: 'tabular',
+  model: 'logreg',
+  hidden: [],
+  optimizer: 'adam',
+  learningRate: 0.2,
+  batchSize: 64,
+  maxEpochs: 12,
+  targetAuc: 0.5,
+};
 
 /** A CSV of a noisy linear problem; `flipTest` inverts the labels of the rows the split puts in test. */
 function csv(flipTest: boolean): string {
@@ -30,15 +39,46 @@ function csv(flipTest: boolean): string {
 }
 
 function job(file: string): Job {
-  const workload = { id: 'logreg-es', kind: 'training' as const, description: '', model: { kind: 'zoo' as const, arch: 'logreg', params: {}, seed: 1 }, dataset: { id: `csv:${file}`, slice: 'train', target: 'y' }, scenarios: ['accuracy' as const], extra: { training: spec } };
-  return { id: 't/es', suite: 't', workload, runtime: 'tfjs:cpu', scenario: 'accuracy', repeat: 0, settings: completeSettings({ seed: 42, cacheDir: path.join(dir, 'cache'), 'train.modelsDir': path.join(dir, 'models'), 'train.serve': false, 'train.earlyStopping': 1, 'train.validationFraction': 0.2 }) };
+  const workload = {
+    id: 'logreg-es',
+    kind: 'training' as const,
+    description: '',
+    model: { kind: 'zoo' as const, arch: 'logreg', params: {}, seed: 1 },
+    dataset: { id: `csv:${file}`, slice: 'train', target: 'y' },
+    scenarios: ['accuracy' as const],
+    extra: { training: spec },
+  };
+  return {
+    id: 't/es',
+    suite: 't',
+    workload,
+    runtime: 'tfjs:cpu',
+    scenario: 'accuracy',
+    repeat: 0,
+    settings: completeSettings({
+      seed: 42,
+      cacheDir: path.join(dir, 'cache'),
+      'train.modelsDir': path.join(dir, 'models'),
+      'train.serve': false,
+      'train.earlyStopping': 1,
+      'train.validationFraction': 0.2,
+    }),
+  };
 }
 
 describe('train: early stopping never reads a test row', () => {
   it('decides on validation alone: a test metric that keeps rising does not keep it going', async () => {
     const validation = [0.6, 0.7, 0.69, 0.8];
     let e = 0;
-    const r = await runTrainLoop({ trainEpoch: () => void e++, evaluate: () => 0.5 + e / 100 }, { maxEpochs: 4, target: null, stopAtTarget: false, earlyStopping: { patience: 1, validate: () => validation[e - 1]! } });
+    const r = await runTrainLoop(
+      { trainEpoch: () => void e++, evaluate: () => 0.5 + e / 100 },
+      {
+        maxEpochs: 4,
+        target: null,
+        stopAtTarget: false,
+        earlyStopping: { patience: 1, validate: () => validation[e - 1]! },
+      },
+    );
     expect([r.epochs, r.stoppedEarlyAt]).toEqual([3, 3]);
   });
 
@@ -46,7 +86,10 @@ describe('train: early stopping never reads a test row', () => {
     const [a, b] = [path.join(dir, 'a.csv'), path.join(dir, 'b.csv')];
     writeFileSync(a, csv(false));
     writeFileSync(b, csv(true));
-    const [ra, rb] = [await executeTabularTraining(job(a), spec, () => undefined), await executeTabularTraining(job(b), spec, () => undefined)];
+    const [ra, rb] = [
+      await executeTabularTraining(job(a), spec, () => undefined),
+      await executeTabularTraining(job(b), spec, () => undefined),
+    ];
     const [ha, hb] = [ra.train!.history as EpochRecord[], rb.train!.history as EpochRecord[]];
     // The test AUC is measured (time to target), and flipping the labels turns it around ...
     expect(ha.at(-1)!.metric).toBeCloseTo(1 - hb.at(-1)!.metric, 6);

@@ -8,12 +8,37 @@ import { tempDir } from '../../helpers/cli.js';
 import { completeSettings } from '../../../harness/config/settings.js';
 
 const PEERS = path.resolve(__dirname, '..', '..', 'fixtures', 'peers');
-const spec: TabularTrainingSpec = { task: 'tabular', model: 'logreg', hidden: [], optimizer: 'adam', learningRate: 0.01, batchSize: 128, maxEpochs: 1, targetAuc: 0.5 };
+const spec: TabularTrainingSpec = {
+  task: 'tabular',
+  model: 'logreg',
+  hidden: [],
+  optimizer: 'adam',
+  learningRate: 0.01,
+  batchSize: 128,
+  maxEpochs: 1,
+  targetAuc: 0.5,
+};
 const cacheDir = path.join(tempDir('mlbench-peer-'), 'cache');
 
 function job(peer: string): Job {
-  const workload = { id: 'logreg-1k', kind: 'training' as const, description: '', model: { kind: 'zoo' as const, arch: 'logreg', params: {}, seed: 1 }, dataset: { id: 'synthetic-tabular', slice: 'train_1k' }, scenarios: ['accuracy' as const], extra: { training: spec } };
-  return { id: `t/${peer}`, suite: 't', workload, runtime: `external:node ${path.join(PEERS, peer)}`, scenario: 'accuracy', repeat: 0, settings: completeSettings({ seed: 42, cacheDir, timeoutMs: 60_000 }) };
+  const workload = {
+    id: 'logreg-1k',
+    kind: 'training' as const,
+    description: '',
+    model: { kind: 'zoo' as const, arch: 'logreg', params: {}, seed: 1 },
+    dataset: { id: 'synthetic-tabular', slice: 'train_1k' },
+    scenarios: ['accuracy' as const],
+    extra: { training: spec },
+  };
+  return {
+    id: `t/${peer}`,
+    suite: 't',
+    workload,
+    runtime: `external:node ${path.join(PEERS, peer)}`,
+    scenario: 'accuracy',
+    repeat: 0,
+    settings: completeSettings({ seed: 42, cacheDir, timeoutMs: 60_000 }),
+  };
 }
 
 describe('train: the external peer protocol', () => {
@@ -26,7 +51,7 @@ describe('train: the external peer protocol', () => {
     expect(() => externalArgv('external:  ')).toThrow(/empty command/);
   });
 
-  it('trains the tiny JS peer and scores its predictions with mlbench\'s own AUC', async () => {
+  it("trains the tiny JS peer and scores its predictions with mlbench's own AUC", async () => {
     const out = await executeExternalTraining(job('tiny-peer.mjs'), spec, () => undefined);
     expect(out.status, out.error?.message).toBe('ok');
     expect(out.accuracy!.value).toBeGreaterThan(0.5);

@@ -16,7 +16,16 @@ import type { Job } from '../../../harness/types.js';
 import { tempDir } from '../../helpers/cli.js';
 
 const dir = tempDir('mlbench-figures-');
-const spec: TabularTrainingSpec = { task: 'tabular', model: 'logreg', hidden: [], optimizer: 'adam', learningRate: 0.1, batchSize: 50, maxEpochs: 3, targetAuc: 0.5 };
+const spec: TabularTrainingSpec = {
+  task: 'tabular',
+  model: 'logreg',
+  hidden: [],
+  optimizer: 'adam',
+  learningRate: 0.1,
+  batchSize: 50,
+  maxEpochs: 3,
+  targetAuc: 0.5,
+};
 
 function csvFile(rows: number): string {
   const rand = createRng(3);
@@ -31,14 +40,43 @@ function csvFile(rows: number): string {
 }
 
 function job(file: string, validationFraction: number): Job {
-  const workload = { id: 'logreg-rows', kind: 'training' as const, description: '', model: { kind: 'zoo' as const, arch: 'logreg', params: {}, seed: 1 }, dataset: { id: `csv:${file}`, slice: 'train', target: 'y' }, scenarios: ['accuracy' as const], extra: { training: spec } };
-  return { id: 't/rows', suite: 't', workload, runtime: 'tfjs:cpu', scenario: 'accuracy', repeat: 0, settings: completeSettings({ seed: 42, cacheDir: path.join(dir, 'cache'), 'train.modelsDir': path.join(dir, 'models'), 'train.serve': false, 'train.earlyStopping': 5, 'train.validationFraction': validationFraction }) };
+  const workload = {
+    id: 'logreg-rows',
+    kind: 'training' as const,
+    description: '',
+    model: { kind: 'zoo' as const, arch: 'logreg', params: {}, seed: 1 },
+    dataset: { id: `csv:${file}`, slice: 'train', target: 'y' },
+    scenarios: ['accuracy' as const],
+    extra: { training: spec },
+  };
+  return {
+    id: 't/rows',
+    suite: 't',
+    workload,
+    runtime: 'tfjs:cpu',
+    scenario: 'accuracy',
+    repeat: 0,
+    settings: completeSettings({
+      seed: 42,
+      cacheDir: path.join(dir, 'cache'),
+      'train.modelsDir': path.join(dir, 'models'),
+      'train.serve': false,
+      'train.earlyStopping': 5,
+      'train.validationFraction': validationFraction,
+    }),
+  };
 }
 
 describe('train: figures over the rows trained on', () => {
   it('rows/s x seconds = rows fitted x epochs: the held-out validation rows are not counted', async () => {
     const r = await executeTabularTraining(job(csvFile(1000), 0.2), spec, () => undefined);
-    const train = r.train as { rowsPerS: number; rowsPerEpoch: number; seconds: number; epochs: number; earlyStopping: { fitRows: number; validationRows: number; bestEpoch: number | null; scoredEpoch: number } };
+    const train = r.train as {
+      rowsPerS: number;
+      rowsPerEpoch: number;
+      seconds: number;
+      epochs: number;
+      earlyStopping: { fitRows: number; validationRows: number; bestEpoch: number | null; scoredEpoch: number };
+    };
     const trainRows = r.dataset!.rows;
     const { fit } = validationSplit(trainRows, 0.2, 42);
     expect(train.rowsPerEpoch).toBe(fit.length);
@@ -53,14 +91,40 @@ describe('train: figures over the rows trained on', () => {
     let t = 0;
     let e = 0;
     const validation = [0.7, 0.9, 0.8, 0.85];
-    const loop = await runTrainLoop({
-      trainEpoch: () => { e++; t += 10; },
-      evaluate: () => { t += 1; return [0.6, 0.7, 0.8, 0.9][e - 1]!; },
-    }, { maxEpochs: 4, target: 0.8, stopAtTarget: false, nowSeconds: () => t, earlyStopping: { patience: 2, validate: () => { t += 2; return validation[e - 1]!; } } });
+    const loop = await runTrainLoop(
+      {
+        trainEpoch: () => {
+          e++;
+          t += 10;
+        },
+        evaluate: () => {
+          t += 1;
+          return [0.6, 0.7, 0.8, 0.9][e - 1]!;
+        },
+      },
+      {
+        maxEpochs: 4,
+        target: 0.8,
+        stopAtTarget: false,
+        nowSeconds: () => t,
+        earlyStopping: {
+          patience: 2,
+          validate: () => {
+            t += 2;
+            return validation[e - 1]!;
+          },
+        },
+      },
+    );
     expect(loop.bestEpoch).toBe(2);
     expect([loop.epochs, loop.stoppedEarlyAt]).toEqual([4, null]);
     // Target 0.8 first reached after epoch 3: 30 s of training, 3 x (1 + 2) s of evaluation.
-    expect(timeToTarget(loop.history, 0.8)).toEqual({ timeToTargetSeconds: 30, timeToTargetWithEvalSeconds: 39, timeToTargetBasis: TIME_TO_TARGET_BASIS, targetReached: true });
+    expect(timeToTarget(loop.history, 0.8)).toEqual({
+      timeToTargetSeconds: 30,
+      timeToTargetWithEvalSeconds: 39,
+      timeToTargetBasis: TIME_TO_TARGET_BASIS,
+      targetReached: true,
+    });
     expect(TIME_TO_TARGET_BASIS).toBe('training only, epoch granularity');
   });
 });

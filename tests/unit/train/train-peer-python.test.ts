@@ -8,11 +8,17 @@ import { tempDir } from '../../helpers/cli.js';
 
 const FAKE = path.resolve(__dirname, '..', '..', 'fixtures', 'peers', 'fake-python');
 const PATH = process.env.PATH;
-afterEach(() => { process.env.PATH = PATH; });
+afterEach(() => {
+  process.env.PATH = PATH;
+});
 
-describe('train: the Python peers\' interpreter is chosen, never assumed', () => {
+describe("train: the Python peers' interpreter is chosen, never assumed", () => {
   it('reads what a peer needs from its mlbench-requires line', () => {
-    expect(requiredModules(path.join(PROJECT_ROOT, 'peers', 'sklearn_logreg.py'))).toEqual(['numpy', 'scipy', 'sklearn']);
+    expect(requiredModules(path.join(PROJECT_ROOT, 'peers', 'sklearn_logreg.py'))).toEqual([
+      'numpy',
+      'scipy',
+      'sklearn',
+    ]);
     expect(requiredModules(path.join(PROJECT_ROOT, 'peers', 'xgboost_hist.py'))).toEqual(['numpy', 'scipy', 'xgboost']);
   });
 
@@ -20,12 +26,22 @@ describe('train: the Python peers\' interpreter is chosen, never assumed', () =>
     expect(probePython(FAKE, ['numpy', 'sklearn'])).toEqual({ version: '3.99.0', missing: ['sklearn'] });
     const bySetting = choosePython(['numpy', 'sklearn'], FAKE, {});
     expect(bySetting.python).toBeNull();
-    expect(bySetting).toMatchObject({ reason: expect.stringMatching(/chosen by peers\.python.*fake-python \(Python 3\.99\.0\) lacks sklearn/) });
+    expect(bySetting).toMatchObject({
+      reason: expect.stringMatching(/chosen by peers\.python.*fake-python \(Python 3\.99\.0\) lacks sklearn/),
+    });
     const byEnv = choosePython(['numpy', 'sklearn'], '', { MLBENCH_PYTHON: FAKE });
-    expect(byEnv).toMatchObject({ python: null, reason: expect.stringMatching(/chosen by MLBENCH_PYTHON.*lacks sklearn/) });
-    expect(choosePython(['numpy'], '', { MLBENCH_PYTHON: FAKE })).toMatchObject({ python: FAKE, chosenBy: 'MLBENCH_PYTHON' });
+    expect(byEnv).toMatchObject({
+      python: null,
+      reason: expect.stringMatching(/chosen by MLBENCH_PYTHON.*lacks sklearn/),
+    });
+    expect(choosePython(['numpy'], '', { MLBENCH_PYTHON: FAKE })).toMatchObject({
+      python: FAKE,
+      chosenBy: 'MLBENCH_PYTHON',
+    });
     const cmd = peerCommand('external:peers/sklearn_logreg.py', FAKE);
-    expect('unavailable' in cmd && cmd.unavailable).toMatch(/^external:peers\/sklearn_logreg\.py: .*fake-python .*lacks sklearn/);
+    expect('unavailable' in cmd && cmd.unavailable).toMatch(
+      /^external:peers\/sklearn_logreg\.py: .*fake-python .*lacks sklearn/,
+    );
   });
 
   it('a first python3 on the PATH without scikit-learn is passed over for /usr/bin/python3, or both are named', () => {
@@ -38,7 +54,10 @@ describe('train: the Python peers\' interpreter is chosen, never assumed', () =>
     if (!system.problem && system.missing.length === 0) {
       expect(choice).toMatchObject({ python: '/usr/bin/python3', chosenBy: 'search' });
     } else {
-      expect(choice).toMatchObject({ python: null, reason: expect.stringMatching(/python3 \(Python 3\.99\.0\) lacks sklearn; .*\/usr\/bin\/python3/) });
+      expect(choice).toMatchObject({
+        python: null,
+        reason: expect.stringMatching(/python3 \(Python 3\.99\.0\) lacks sklearn; .*\/usr\/bin\/python3/),
+      });
     }
   });
 });

@@ -18,11 +18,33 @@ import { buildPrecisionTables } from '../../../reports/precision-table.js';
 import { tempDir } from '../../helpers/cli.js';
 
 const dir = tempDir('mlbench-train-precision-');
-const spec: TabularTrainingSpec = { task: 'tabular', model: 'mlp', hidden: [16], optimizer: 'adam', learningRate: 0.05, batchSize: 256, maxEpochs: 3, targetAuc: 0.55 };
-const settings = completeSettings({ seed: 42, cacheDir: path.join(dir, 'cache'), 'train.modelsDir': path.join(dir, 'models'), 'train.servePrecisions': 'int8,fp16' });
+const spec: TabularTrainingSpec = {
+  task: 'tabular',
+  model: 'mlp',
+  hidden: [16],
+  optimizer: 'adam',
+  learningRate: 0.05,
+  batchSize: 256,
+  maxEpochs: 3,
+  targetAuc: 0.55,
+};
+const settings = completeSettings({
+  seed: 42,
+  cacheDir: path.join(dir, 'cache'),
+  'train.modelsDir': path.join(dir, 'models'),
+  'train.servePrecisions': 'int8,fp16',
+});
 
 function job(): Job {
-  const workload = { id: 'mlp-2k', kind: 'training' as const, description: '', model: { kind: 'zoo' as const, arch: 'mlp', params: {}, seed: 1 }, dataset: { id: 'synthetic-tabular', slice: 'train_2k' }, scenarios: ['accuracy' as const], extra: { training: spec } };
+  const workload = {
+    id: 'mlp-2k',
+    kind: 'training' as const,
+    description: '',
+    model: { kind: 'zoo' as const, arch: 'mlp', params: {}, seed: 1 },
+    dataset: { id: 'synthetic-tabular', slice: 'train_2k' },
+    scenarios: ['accuracy' as const],
+    extra: { training: spec },
+  };
   return { id: 't/mlp', suite: 't', workload, runtime: 'tfjs:cpu', scenario: 'accuracy', repeat: 0, settings };
 }
 
@@ -41,8 +63,13 @@ describe('train: the AUC change of a trained model at other precisions', () => {
     const out = await executeTabularTraining(job(), spec, () => undefined);
     expect(out.status, out.error?.message).toBe('ok');
     const precisions = out.accuracy!.precisions as PrecisionScore[];
-    expect(precisions.map((p) => [p.precision, p.status])).toEqual([['int8', 'ok'], ['fp16', 'ok']]);
-    const servedFp32 = (out.accuracy!.serving as Array<{ runtime: string; value?: number }>).find((s) => s.runtime === 'ort-node:cpu')!.value!;
+    expect(precisions.map((p) => [p.precision, p.status])).toEqual([
+      ['int8', 'ok'],
+      ['fp16', 'ok'],
+    ]);
+    const servedFp32 = (out.accuracy!.serving as Array<{ runtime: string; value?: number }>).find(
+      (s) => s.runtime === 'ort-node:cpu',
+    )!.value!;
     for (const p of precisions) {
       expect(p.fp32Value).toBeCloseTo(servedFp32, 12);
       expect(p.changeVsFp32).toBeCloseTo(p.value! - servedFp32, 12);
@@ -52,21 +79,29 @@ describe('train: the AUC change of a trained model at other precisions', () => {
     const split = await loadTabularSplit('synthetic-tabular', 'train_2k', { cacheDir: settings.cacheDir });
     const data = { samples: servingSamples(split.test, split.encoding, null), batchSize: 1024 };
     const modelPath = (out.trainedModel as { path: string }).path;
-    const [broken] = await scorePrecisions(modelPath, ['int8'], data, settings, 'ort-node:cpu', (onnx) => zeroWeights(onnx));
+    const [broken] = await scorePrecisions(modelPath, ['int8'], data, settings, 'ort-node:cpu', (onnx) =>
+      zeroWeights(onnx),
+    );
     expect(broken!.fp32Value).toBeCloseTo(servedFp32, 12);
     expect(broken!.value).toBeCloseTo(0.5, 6);
     expect(broken!.changeVsFp32!).toBeLessThan(-0.05);
   }, 180_000);
 });
 
-describe('report: a trained model\'s precision table', () => {
+describe("report: a trained model's precision table", () => {
   it('shows fp32 and each scored precision with the metric change', () => {
     const job = {
-      latest: true, workload: 'mlp-2k', runtime: 'tfjs:cpu', accuracy: { metric: 'auc', value: 0.9 },
+      latest: true,
+      workload: 'mlp-2k',
+      runtime: 'tfjs:cpu',
+      accuracy: { metric: 'auc', value: 0.9 },
       trainedPrecisions: [{ precision: 'int8', runtime: 'ort-node:cpu', status: 'ok', changeVsFp32: -0.002 }],
     } as unknown as ReportJob;
     const [table] = buildPrecisionTables([job]);
     expect(table!.label).toMatch(/mlp-2k \(trained on tfjs:cpu, auc change vs fp32\)/);
-    expect(table!.rows.map((r) => [r.precision, r.cells[0]!.accuracyDelta])).toEqual([['fp32', 0], ['int8', -0.002]]);
+    expect(table!.rows.map((r) => [r.precision, r.cells[0]!.accuracyDelta])).toEqual([
+      ['fp32', 0],
+      ['int8', -0.002],
+    ]);
   });
 });

@@ -8,11 +8,42 @@ import { tempDir } from '../../helpers/cli.js';
 import { completeSettings } from '../../../harness/config/settings.js';
 
 const dir = tempDir('mlbench-train-');
-const spec: TabularTrainingSpec = { task: 'tabular', model: 'logreg', hidden: [], optimizer: 'adam', learningRate: 0.05, batchSize: 256, maxEpochs: 3, targetAuc: 0.55 };
+const spec: TabularTrainingSpec = {
+  task: 'tabular',
+  model: 'logreg',
+  hidden: [],
+  optimizer: 'adam',
+  learningRate: 0.05,
+  batchSize: 256,
+  maxEpochs: 3,
+  targetAuc: 0.55,
+};
 
 function job(settings: Record<string, unknown>): Job {
-  const workload = { id: 'logreg-2k', kind: 'training' as const, description: '', model: { kind: 'zoo' as const, arch: 'logreg', params: {}, seed: 1 }, dataset: { id: 'synthetic-tabular', slice: 'train_2k' }, scenarios: ['accuracy' as const], extra: { training: spec } };
-  return { id: 't/logreg', suite: 't', workload, runtime: 'tfjs:cpu', scenario: 'accuracy', repeat: 0, settings: completeSettings({ seed: 42, cacheDir: path.join(dir, 'cache'), 'train.modelsDir': path.join(dir, 'models'), 'train.stopAtTarget': true, ...settings }) };
+  const workload = {
+    id: 'logreg-2k',
+    kind: 'training' as const,
+    description: '',
+    model: { kind: 'zoo' as const, arch: 'logreg', params: {}, seed: 1 },
+    dataset: { id: 'synthetic-tabular', slice: 'train_2k' },
+    scenarios: ['accuracy' as const],
+    extra: { training: spec },
+  };
+  return {
+    id: 't/logreg',
+    suite: 't',
+    workload,
+    runtime: 'tfjs:cpu',
+    scenario: 'accuracy',
+    repeat: 0,
+    settings: completeSettings({
+      seed: 42,
+      cacheDir: path.join(dir, 'cache'),
+      'train.modelsDir': path.join(dir, 'models'),
+      'train.stopAtTarget': true,
+      ...settings,
+    }),
+  };
 }
 
 describe('train: tabular LR on tfjs:cpu, exported and served', () => {
@@ -35,7 +66,11 @@ describe('train: tabular LR on tfjs:cpu, exported and served', () => {
   }, 120_000);
 
   it('fails with "target not reached in N epochs" for an unreachable target', async () => {
-    const out = await executeTabularTraining(job({ targetAuc: 0.99, 'train.maxEpochs': 2, 'train.serve': false }), spec, () => undefined);
+    const out = await executeTabularTraining(
+      job({ targetAuc: 0.99, 'train.maxEpochs': 2, 'train.serve': false }),
+      spec,
+      () => undefined,
+    );
     expect(out.status).toBe('failed');
     expect(out.error).toMatchObject({ code: 'E_TARGET' });
     expect(out.error!.message).toMatch(/^target not reached in 2 epochs: test AUC 0\.\d+ < target 0\.99/);

@@ -9,15 +9,21 @@ function synthetic(metrics: number[]): { trainer: EpochTrainer; now: () => numbe
     now: () => t,
     epochsRun: () => epochs,
     trainer: {
-      trainEpoch: () => { epochs++; t += 2; },
-      evaluate: () => { t += 0.5; return metrics[epochs - 1]!; },
+      trainEpoch: () => {
+        epochs++;
+        t += 2;
+      },
+      evaluate: () => {
+        t += 0.5;
+        return metrics[epochs - 1]!;
+      },
     },
   };
 }
 
 describe('train: time-to-target on a synthetic learning curve', () => {
   it('records the training time of the first epoch that reaches the target and stops there', async () => {
-    const s = synthetic([0.55, 0.61, 0.66, 0.70]);
+    const s = synthetic([0.55, 0.61, 0.66, 0.7]);
     const r = await runTrainLoop(s.trainer, { maxEpochs: 4, target: 0.65, stopAtTarget: true, nowSeconds: s.now });
     expect(r.reached).toBe(true);
     expect(r.timeToTargetSeconds).toBe(6); // three epochs of 2 s, evaluation excluded
@@ -28,7 +34,7 @@ describe('train: time-to-target on a synthetic learning curve', () => {
   });
 
   it('keeps training when stopAtTarget is false, but time-to-target is still the first crossing', async () => {
-    const s = synthetic([0.66, 0.60, 0.70]);
+    const s = synthetic([0.66, 0.6, 0.7]);
     const r = await runTrainLoop(s.trainer, { maxEpochs: 3, target: 0.65, stopAtTarget: false, nowSeconds: s.now });
     expect(r.timeToTargetSeconds).toBe(2);
     expect(r.epochs).toBe(3);
@@ -41,7 +47,9 @@ describe('train: time-to-target on a synthetic learning curve', () => {
     expect(r.reached).toBe(false);
     expect(r.timeToTargetSeconds).toBeNull();
     expect(r.epochs).toBe(3);
-    expect(targetNotReachedMessage('test AUC', 0.99, r)).toBe('target not reached in 3 epochs: test AUC 0.5700 < target 0.99 (best 0.5800)');
+    expect(targetNotReachedMessage('test AUC', 0.99, r)).toBe(
+      'target not reached in 3 epochs: test AUC 0.5700 < target 0.99 (best 0.5800)',
+    );
   });
 
   it('trains every epoch without a target', async () => {
@@ -49,6 +57,8 @@ describe('train: time-to-target on a synthetic learning curve', () => {
     const r = await runTrainLoop(s.trainer, { maxEpochs: 2, target: null, stopAtTarget: true, nowSeconds: s.now });
     expect(r.epochs).toBe(2);
     expect(r.reached).toBe(false);
-    await expect(runTrainLoop(s.trainer, { maxEpochs: 0, target: null, stopAtTarget: true })).rejects.toThrow(/maxEpochs/);
+    await expect(runTrainLoop(s.trainer, { maxEpochs: 0, target: null, stopAtTarget: true })).rejects.toThrow(
+      /maxEpochs/,
+    );
   });
 });

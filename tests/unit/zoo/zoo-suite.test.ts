@@ -10,7 +10,10 @@ describe('zoo suite', () => {
   it('quick: MobileNet-like and ResNet-like at batch 1 (single-stream) and batch 8 (offline) on every runtime but tfjs:cpu (standard only)', async () => {
     const w = zooSuite.workloads('quick');
     expect(w.map((x) => `${x.id}:${x.scenarios.join()}`)).toEqual([
-      'mobilenet-q64-b1:single-stream', 'mobilenet-q64-batch:offline', 'resnet-q64-b1:single-stream', 'resnet-q64-batch:offline',
+      'mobilenet-q64-b1:single-stream',
+      'mobilenet-q64-batch:offline',
+      'resnet-q64-b1:single-stream',
+      'resnet-q64-batch:offline',
     ]);
     for (const x of w) {
       expect(x.model.kind).toBe('zoo'); // zoo models are what the job process checks parity on
@@ -42,6 +45,7 @@ describe('zoo suite', () => {
     expect((await loadSuite('micro')).id).toBe('micro');
     const ops = new Set(microSuite.workloads('quick').map((x) => (x.model.kind === 'micro' ? x.model.op : '')));
     expect([...ops].sort()).toEqual(['conv2d', 'depthwiseConv2d', 'gather', 'matmul', 'softmax', 'streamCopy']);
-    for (const x of microSuite.workloads('standard')) expect(withOverrides(defaultSettings(), x.settings, x.id, new Set())).toBeTruthy();
+    for (const x of microSuite.workloads('standard'))
+      expect(withOverrides(defaultSettings(), x.settings, x.id, new Set())).toBeTruthy();
   });
 });
