@@ -6,7 +6,7 @@ import { executeTabularTraining } from '../../../harness/train/tabular-job.js';
 import type { TabularTrainingSpec } from '../../../harness/train/spec.js';
 import type { Job } from '../../../harness/types.js';
 import { tempDir } from '../../helpers/cli.js';
-import { completeSettings } from '../../../harness/config/settings.js';
+import { trainingJob } from '../../helpers/training-job.js';
 
 const dir = tempDir('mlbench-binary-');
 const spec: TabularTrainingSpec = {
@@ -22,29 +22,16 @@ const spec: TabularTrainingSpec = {
 const peer = `external:node ${path.resolve(__dirname, '..', '..', 'fixtures', 'peers', 'tiny-peer.mjs')}`;
 
 function irisJob(runtime: string): Job {
-  const workload = {
-    id: 'logreg-iris',
-    kind: 'training' as const,
-    description: '',
-    model: { kind: 'zoo' as const, arch: 'logreg', params: {}, seed: 1 },
-    dataset: { id: 'iris', slice: 'train' },
-    scenarios: ['accuracy' as const],
-    extra: { training: spec },
-  };
-  return {
-    id: 't/iris',
-    suite: 't',
-    workload,
+  const dataset = { id: 'iris', slice: 'train' };
+  return trainingJob({
+    id: 'iris',
+    arch: 'logreg',
+    dataset,
+    training: spec,
     runtime,
-    scenario: 'accuracy',
-    repeat: 0,
-    settings: completeSettings({
-      seed: 42,
-      cacheDir: path.join(dir, 'cache'),
-      'train.modelsDir': path.join(dir, 'models'),
-      timeoutMs: 60_000,
-    }),
-  };
+    dir,
+    settings: { timeoutMs: 60_000 },
+  });
 }
 
 describe('train: tabular training refuses a target that is not binary', () => {

@@ -9,7 +9,7 @@ import { executeTabularTraining, validationSplit } from '../../../harness/train/
 import type { TabularTrainingSpec } from '../../../harness/train/spec.js';
 import type { Job } from '../../../harness/types.js';
 import { tempDir } from '../../helpers/cli.js';
-import { completeSettings } from '../../../harness/config/settings.js';
+import { trainingJob } from '../../helpers/training-job.js';
 
 const dir = tempDir('mlbench-early-');
 const ROWS = 1500;
@@ -39,31 +39,9 @@ function csv(flipTest: boolean): string {
 }
 
 function job(file: string): Job {
-  const workload = {
-    id: 'logreg-es',
-    kind: 'training' as const,
-    description: '',
-    model: { kind: 'zoo' as const, arch: 'logreg', params: {}, seed: 1 },
-    dataset: { id: `csv:${file}`, slice: 'train', target: 'y' },
-    scenarios: ['accuracy' as const],
-    extra: { training: spec },
-  };
-  return {
-    id: 't/es',
-    suite: 't',
-    workload,
-    runtime: 'tfjs:cpu',
-    scenario: 'accuracy',
-    repeat: 0,
-    settings: completeSettings({
-      seed: 42,
-      cacheDir: path.join(dir, 'cache'),
-      'train.modelsDir': path.join(dir, 'models'),
-      'train.serve': false,
-      'train.earlyStopping': 1,
-      'train.validationFraction': 0.2,
-    }),
-  };
+  const dataset = { id: `csv:${file}`, slice: 'train', target: 'y' };
+  const settings = { 'train.serve': false, 'train.earlyStopping': 1, 'train.validationFraction': 0.2 };
+  return trainingJob({ id: 'es', arch: 'logreg', dataset, training: spec, runtime: 'tfjs:cpu', dir, settings });
 }
 
 describe('train: early stopping never reads a test row', () => {

@@ -5,7 +5,7 @@ import { executeExternalTraining } from '../../../harness/train/external-job.js'
 import type { TabularTrainingSpec } from '../../../harness/train/spec.js';
 import type { Job } from '../../../harness/types.js';
 import { tempDir } from '../../helpers/cli.js';
-import { completeSettings } from '../../../harness/config/settings.js';
+import { trainingJob } from '../../helpers/training-job.js';
 
 const PEERS = path.resolve(__dirname, '..', '..', 'fixtures', 'peers');
 const spec: TabularTrainingSpec = {
@@ -18,27 +18,20 @@ const spec: TabularTrainingSpec = {
   maxEpochs: 1,
   targetAuc: 0.5,
 };
-const cacheDir = path.join(tempDir('mlbench-peer-'), 'cache');
+const dir = tempDir('mlbench-peer-');
 
 function job(peer: string): Job {
-  const workload = {
-    id: 'logreg-1k',
-    kind: 'training' as const,
-    description: '',
-    model: { kind: 'zoo' as const, arch: 'logreg', params: {}, seed: 1 },
-    dataset: { id: 'synthetic-tabular', slice: 'train_1k' },
-    scenarios: ['accuracy' as const],
-    extra: { training: spec },
-  };
-  return {
-    id: `t/${peer}`,
-    suite: 't',
-    workload,
-    runtime: `external:node ${path.join(PEERS, peer)}`,
-    scenario: 'accuracy',
-    repeat: 0,
-    settings: completeSettings({ seed: 42, cacheDir, timeoutMs: 60_000 }),
-  };
+  const dataset = { id: 'synthetic-tabular', slice: 'train_1k' };
+  const runtime = `external:node ${path.join(PEERS, peer)}`;
+  return trainingJob({
+    id: peer,
+    arch: 'logreg',
+    dataset,
+    training: spec,
+    runtime,
+    dir,
+    settings: { timeoutMs: 60_000 },
+  });
 }
 
 describe('train: the external peer protocol', () => {

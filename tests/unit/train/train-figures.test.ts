@@ -7,13 +7,13 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { completeSettings } from '../../../harness/config/settings.js';
 import { createRng } from '../../../harness/measure/random.js';
 import { executeTabularTraining, validationSplit } from '../../../harness/train/tabular-job.js';
 import { runTrainLoop, timeToTarget, TIME_TO_TARGET_BASIS } from '../../../harness/train/train-loop.js';
 import type { TabularTrainingSpec } from '../../../harness/train/spec.js';
 import type { Job } from '../../../harness/types.js';
 import { tempDir } from '../../helpers/cli.js';
+import { trainingJob } from '../../helpers/training-job.js';
 
 const dir = tempDir('mlbench-figures-');
 const spec: TabularTrainingSpec = {
@@ -40,31 +40,9 @@ function csvFile(rows: number): string {
 }
 
 function job(file: string, validationFraction: number): Job {
-  const workload = {
-    id: 'logreg-rows',
-    kind: 'training' as const,
-    description: '',
-    model: { kind: 'zoo' as const, arch: 'logreg', params: {}, seed: 1 },
-    dataset: { id: `csv:${file}`, slice: 'train', target: 'y' },
-    scenarios: ['accuracy' as const],
-    extra: { training: spec },
-  };
-  return {
-    id: 't/rows',
-    suite: 't',
-    workload,
-    runtime: 'tfjs:cpu',
-    scenario: 'accuracy',
-    repeat: 0,
-    settings: completeSettings({
-      seed: 42,
-      cacheDir: path.join(dir, 'cache'),
-      'train.modelsDir': path.join(dir, 'models'),
-      'train.serve': false,
-      'train.earlyStopping': 5,
-      'train.validationFraction': validationFraction,
-    }),
-  };
+  const dataset = { id: `csv:${file}`, slice: 'train', target: 'y' };
+  const settings = { 'train.serve': false, 'train.earlyStopping': 5, 'train.validationFraction': validationFraction };
+  return trainingJob({ id: 'rows', arch: 'logreg', dataset, training: spec, runtime: 'tfjs:cpu', dir, settings });
 }
 
 describe('train: figures over the rows trained on', () => {

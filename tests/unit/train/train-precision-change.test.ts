@@ -16,6 +16,7 @@ import type { Job } from '../../../harness/types.js';
 import type { ReportJob } from '../../../reports/model.js';
 import { buildPrecisionTables } from '../../../reports/precision-table.js';
 import { tempDir } from '../../helpers/cli.js';
+import { trainingJob } from '../../helpers/training-job.js';
 
 const dir = tempDir('mlbench-train-precision-');
 const spec: TabularTrainingSpec = {
@@ -36,16 +37,16 @@ const settings = completeSettings({
 });
 
 function job(): Job {
-  const workload = {
-    id: 'mlp-2k',
-    kind: 'training' as const,
-    description: '',
-    model: { kind: 'zoo' as const, arch: 'mlp', params: {}, seed: 1 },
-    dataset: { id: 'synthetic-tabular', slice: 'train_2k' },
-    scenarios: ['accuracy' as const],
-    extra: { training: spec },
-  };
-  return { id: 't/mlp', suite: 't', workload, runtime: 'tfjs:cpu', scenario: 'accuracy', repeat: 0, settings };
+  const dataset = { id: 'synthetic-tabular', slice: 'train_2k' };
+  return trainingJob({
+    id: 'mlp',
+    arch: 'mlp',
+    dataset,
+    training: spec,
+    runtime: 'tfjs:cpu',
+    dir,
+    settings: { 'train.servePrecisions': 'int8,fp16' },
+  });
 }
 
 /** A broken "quantization": the fp32 graph with every float weight set to zero. */

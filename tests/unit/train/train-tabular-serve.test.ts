@@ -1,11 +1,10 @@
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../../harness/models/index.js';
 import { executeTabularTraining } from '../../../harness/train/tabular-job.js';
 import type { TabularTrainingSpec } from '../../../harness/train/spec.js';
 import type { Job } from '../../../harness/types.js';
 import { tempDir } from '../../helpers/cli.js';
-import { completeSettings } from '../../../harness/config/settings.js';
+import { trainingJob } from '../../helpers/training-job.js';
 
 const dir = tempDir('mlbench-train-');
 const spec: TabularTrainingSpec = {
@@ -20,30 +19,17 @@ const spec: TabularTrainingSpec = {
 };
 
 function job(settings: Record<string, unknown>): Job {
-  const workload = {
-    id: 'logreg-2k',
-    kind: 'training' as const,
-    description: '',
-    model: { kind: 'zoo' as const, arch: 'logreg', params: {}, seed: 1 },
-    dataset: { id: 'synthetic-tabular', slice: 'train_2k' },
-    scenarios: ['accuracy' as const],
-    extra: { training: spec },
-  };
-  return {
-    id: 't/logreg',
-    suite: 't',
-    workload,
-    runtime: 'tfjs:cpu',
-    scenario: 'accuracy',
-    repeat: 0,
-    settings: completeSettings({
-      seed: 42,
-      cacheDir: path.join(dir, 'cache'),
-      'train.modelsDir': path.join(dir, 'models'),
-      'train.stopAtTarget': true,
-      ...settings,
-    }),
-  };
+  const dataset = { id: 'synthetic-tabular', slice: 'train_2k' };
+  const runtime = 'tfjs:cpu';
+  return trainingJob({
+    id: 'logreg',
+    arch: 'logreg',
+    dataset,
+    training: spec,
+    runtime,
+    dir,
+    settings: { 'train.stopAtTarget': true, ...settings },
+  });
 }
 
 describe('train: tabular LR on tfjs:cpu, exported and served', () => {
