@@ -21,9 +21,14 @@
  * one comparison of each kind with the gate's defaults (DEFAULT_COMPARE_OPTIONS): A1/A2 (A/A,
  * false alarms), A1/B10, A2/B3. Time per comparison = the wall time of its two arms' runs.
  *
- * Sizing: the default (10 comparisons per ort-node:cpu row, 5 per null row, 8 runs a side, a
- * 30-run calibration) is about 25-35 min on a 2-core machine with the hog; --comparisons and
- * --null-comparisons change it; --quick is a smoke test (1 comparison each, 4 runs a side).
+ * Sizing: the default (10 comparisons per ort-node:cpu row at 16 runs a side, 5 per null row at 8,
+ * a 30-run calibration) is about 30 min on a 2-core machine with the hog; --comparisons,
+ * --null-comparisons, --repeat and --null-repeat change it; --quick is a smoke test (1
+ * comparison each, 4 runs a side). Why 16 for a model runtime: under the hog about one run in
+ * ten is 25-80 % slow for its whole length (a run that shared a core; both sides alike), and the
+ * rank interval at 8 runs a side cannot clear 1 + threshold for a ~1.09 change when two such runs
+ * land on a side (6/10 detected at 8 runs on 2026-12-05); runs per side is the lever docs/gate.md
+ * recommends on a noisy runner. The null runtime has no such runs and keeps 8.
  * Output: the table on stdout and out/bench/ab-power.json.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -54,7 +59,9 @@ const PILOT_CLASSES = [250, 400, 550, 700, 900, 1200, 1600, 2400];
 interface Options {
   comparisons: number;
   nullComparisons: number;
+  /** Runs per side of each comparison: model runtimes, and the null runtime. */
   repeat: number;
+  nullRepeat: number;
   calibrationRuns: number;
   pilotRuns: number;
   hog: boolean;
@@ -75,6 +82,13 @@ interface Outcome {
   p50Ratio: number | null;
   notes: string[];
   seconds: number;
+  /** Per run of each side, in block order: the run's p50 (ns) and its block (nothing measured is lost). */
+  runs?: { a: RunPoint[]; b: RunPoint[] };
+}
+interface RunPoint {
+  block: number;
+  p50Ns: number;
+  status: string;
 }
 
 /** One run's p50 (ns) from its samples or histogram, else its summary. */
@@ -282,12 +296,14 @@ async function main(): Promise<void> {
     .option('--comparisons <n>', 'comparisons of each kind for a model runtime (ort-node:cpu)', '10')
     .option('--null-comparisons <n>', 'comparisons of each kind for the null runtime', '5')
     .option('--runtime <ids>', 'runtimes, comma-separated', 'ort-node:cpu,null')
-    .option('--repeat <n>', 'runs per side of each comparison (mlbench ab -n)', '8')
+    .option('--repeat <n>', 'runs per side of each model-runtime comparison (mlbench ab -n)', '16')
+    .option('--null-repeat <n>', 'runs per side of each null-runtime comparison', '8')
     .option(
       '--calibration-runs <n>',
       'runs per arm of the long interleaved reference (model runtimes; null: a third)',
       '30',
     )
+    .option('--pilot-runs <n>', 'runs per class count in each pilot (model runtimes)', '6')
     .option('--quick', 'smoke test: 1 comparison of each kind, 4 runs a side, 4 calibration runs')
     .option('--no-hog', 'no CPU hog during measurement')
     .parse(process.argv);
@@ -296,18 +312,30 @@ async function main(): Promise<void> {
     nullComparisons: string;
     runtime: string;
     repeat: string;
+    nullRepeat: string;
     calibrationRuns: string;
+    pilotRuns: string;
     quick?: boolean;
     hog: boolean;
   }>();
   const o: Options = f.quick
-    ? { comparisons: 1, nullComparisons: 1, repeat: 4, calibrationRuns: 4, pilotRuns: 2, hog: f.hog, runtimes: [] }
+    ? {
+        comparisons: 1,
+        nullComparisons: 1,
+        repeat: 4,
+        nullRepeat: 4,
+        calibrationRuns: 4,
+        pilotRuns: 2,
+        hog: f.hog,
+        runtimes: [],
+      }
     : {
         comparisons: Number(f.comparisons),
         nullComparisons: Number(f.nullComparisons),
         repeat: Number(f.repeat),
+        nullRepeat: Number(f.nullRepeat),
         calibrationRuns: Number(f.calibrationRuns),
-        pilotRuns: 6,
+        pilotRuns: Number(f.pilotRuns),
         hog: f.hog,
         runtimes: [],
       };
@@ -352,12 +380,21 @@ async function main(): Promise<void> {
         const probe = probeNoise();
         noise.push(`${runtime} round ${round + 1}: ${formatNoiseProbe(probe)}`);
         log(`${runtime} round ${round + 1}/${rounds}: ${formatNoiseProbe(probe)}`);
-        const { results, seconds } = await interleave(arms, o.repeat, 1000 + round, probes);
+        const { results, seconds } = await interleave(arms, isNull ? o.nullRepeat : o.repeat, 1000 + round, probes);
         const side = (arm: ArmName) => ({ machines: [machine] as Machine[], jobs: results[arm], label: arm });
         for (const kind of KINDS) {
           const [a, b] = PAIRS[kind];
           const s = summarise(compareAb(side(a), side(b), DEFAULT_COMPARE_OPTIONS));
-          outcomes.push({ runtime, kind, round, ...s, seconds: seconds[a] + seconds[b] });
+          const points = (arm: ArmName): RunPoint[] =>
+            results[arm].map((r) => ({ block: r.repeat, p50Ns: p50Of(r), status: r.status }));
+          outcomes.push({
+            runtime,
+            kind,
+            round,
+            ...s,
+            seconds: seconds[a] + seconds[b],
+            runs: { a: points(a), b: points(b) },
+          });
           log(
             `  ${kind}: ${s.verdict}; p50 ratio ${s.p50Ratio?.toFixed(3) ?? '-'}${s.notes.length ? `; ${s.notes.join('; ')}` : ''}`,
           );
@@ -386,7 +423,7 @@ function table(
   const count = (xs: Outcome[], v: string) => xs.filter((x) => x.verdict === v).length;
   const d = DEFAULT_COMPARE_OPTIONS;
   const lines = [
-    `gate quality: ${machine.id}; ${o.hog ? 'one CPU hog running' : 'no hog'}; ${o.repeat} runs a side, blocked random order; alpha ${d.alpha} (Holm), threshold ${d.thresholdPct}%; ort.intraOpThreads=1`,
+    `gate quality: ${machine.id}; ${o.hog ? 'one CPU hog running' : 'no hog'}; ${o.repeat} runs a side (null runtime ${o.nullRepeat}), blocked random order; alpha ${d.alpha} (Holm), threshold ${d.thresholdPct}%; ort.intraOpThreads=1`,
     '',
     '| runtime | comparison | change | true ratio [95% CI] | N | regression | inconclusive | unchanged | improvement | gate fails: rate [95% CI] | time per comparison median / max |',
     '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',

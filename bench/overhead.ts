@@ -30,6 +30,7 @@ import { median } from '../harness/measure/percentiles.js';
 import { busyWaitNs, createNullRuntime } from '../harness/runtimes/null.js';
 import { floorExcessNs } from './server-floor.js';
 import { idealFifoLatenciesNs, randomSamples, runScenario, scheduledOffsetsNs } from '../harness/scenarios/index.js';
+import { singleSampleFeeds } from '../harness/scenarios/single-stream.js';
 import type { SampleSource } from '../harness/scenarios/index.js';
 import type { ModelArtifact, ResolvedSettings, Session, TensorSpec } from '../harness/types.js';
 
@@ -209,7 +210,7 @@ async function serverRows(
 ): Promise<void> {
   const serviceNs = LATENCY_US * 1000;
   const runs = Math.max(5, Math.ceil(rounds / 2));
-  const feeds = samples.feeds([0]);
+  const feeds = singleSampleFeeds(samples); // the Server runner's sample cycle, query i gets sample i % count
   console.log(
     `\nserver: null runtime at ${LATENCY_US} us, ${queries} Poisson queries per run, ${runs} interleaved run pairs (mlbench, Node floor) per load; excess = measured - ideal (FIFO single server, ${LATENCY_US} us service)`,
   );

@@ -24,9 +24,10 @@ function zeros(spec: TensorSpec, batch: number): Tensor {
   return { dtype: 'float32', dims, data: new Float32Array(size) };
 }
 
+/** dims[0] of the first input; for-in rather than Object.values, which allocated per query (bench/overhead.ts). */
 function batchOf(feeds: Feeds): number {
-  const first = Object.values(feeds)[0];
-  return first?.dims[0] ?? 1;
+  for (const name in feeds) return feeds[name]!.dims[0] ?? 1;
+  return 1;
 }
 
 const retained: unknown[] = [];
@@ -68,7 +69,7 @@ export function createNullRuntime(): Runtime {
           // Faults fire on the first measured queries, after load, as a real runtime's would.
           if (fail !== 'none' && ++queries > 1) injectFault(fail);
           const batch = batchOf(feeds);
-          busyWaitNs(latencyNs * batch * (1 + jitter * (2 * random() - 1)));
+          busyWaitNs(latencyNs * batch * (jitter > 0 ? 1 + jitter * (2 * random() - 1) : 1));
           const out: Feeds = {};
           for (const spec of model.outputs) out[spec.name] = zeros(spec, batch);
           return out;

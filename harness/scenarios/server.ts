@@ -81,7 +81,13 @@ export async function runServerDraft(
   const maxDurationNs = settings.maxDurationMs * 1e6;
   const expected = Math.ceil(Math.max(minQueries, (settings.targetQps * settings.minDurationMs) / 1e3) * 1.05) + 64;
   // Per query i: scheduled offset, issue lateness, lateness the queue does not explain, latency (ns).
+  // The schedule is drawn ahead (and on growth), so no random draw sits between a completion and
+  // the next issue.
   let scheduledNs = new Float64Array(expected);
+  const drawSchedule = (from: number) => {
+    for (let j = from; j < scheduledNs.length; j++) scheduledNs[j] = Math.round(nextOffsetNs());
+  };
+  drawSchedule(0);
   let lateNs = new Float64Array(expected);
   let unexplainedNs = new Float64Array(expected);
   let latencyNs = new Float64Array(expected);
@@ -102,8 +108,7 @@ export async function runServerDraft(
     failure ??= err;
     if (--inFlight === 0 && onIdle) onIdle();
   };
-  // The completion reads scheduledNs[i], stored right after run() returns (a completion always
-  // runs in a later microtask).
+  // The completion reads scheduledNs[i], drawn before the issue.
   const issue = (i: number) => {
     session.run(feeds[i % count]!).then(() => {
       const t = nowNs();
@@ -118,7 +123,15 @@ export async function runServerDraft(
     // Let settled completions run (one microtask turn), so `idle` and lastDoneNs see them.
     if (inFlight > 0) await null;
     if (failure !== undefined) break;
-    const offsetNs = Math.round(nextOffsetNs());
+    if (issued === scheduledNs.length) {
+      const n = issued + 1;
+      scheduledNs = grown(scheduledNs, n);
+      lateNs = grown(lateNs, n);
+      unexplainedNs = grown(unexplainedNs, n);
+      latencyNs = grown(latencyNs, n);
+      drawSchedule(issued);
+    }
+    const offsetNs = scheduledNs[issued]!;
     const dueNs = start + BigInt(offsetNs);
     let issuedAt = inFlight === 0 ? (scheduler.blockUntilNs?.(dueNs) ?? null) : null;
     if (issuedAt === null) {
@@ -131,15 +144,7 @@ export async function runServerDraft(
       maxDurationHit = true;
       break;
     }
-    if (issued === scheduledNs.length) {
-      const n = issued + 1;
-      scheduledNs = grown(scheduledNs, n);
-      lateNs = grown(lateNs, n);
-      unexplainedNs = grown(unexplainedNs, n);
-      latencyNs = grown(latencyNs, n);
-    }
     issue(issued);
-    scheduledNs[issued] = offsetNs;
     lateNs[issued] = issuedNs - offsetNs;
     unexplainedNs[issued] = issuedNs - (lastDoneNs > offsetNs ? lastDoneNs : offsetNs);
     lastScheduledOffsetNs = offsetNs;
