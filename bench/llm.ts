@@ -63,7 +63,7 @@ const PROFILES = {
     uncached: { steps: 2, repeats: 1 },
   },
   standard: {
-    gpt: { layers: 4, hidden: 256, heads: 4, intermediate: 1024, vocab: 8192, context: 256 },
+    gpt: { layers: 4, hidden: 256, heads: 4, intermediate: 1024, vocab: 32000, context: 256 },
     requests: 12,
     inputTokens: 32,
     outputTokens: 32,

@@ -53,6 +53,19 @@ function emptyFor(dtype: string): Float32Array | Uint16Array {
   return dtype === 'float16' ? new Uint16Array(0) : new Float32Array(0);
 }
 
+/** All-ones attention masks by ids dtype, shared and grown on demand; read-only (the runtimes read or copy them). */
+const ONES: { int64: BigInt64Array; int32: Int32Array } = { int64: new BigInt64Array(0), int32: new Int32Array(0) };
+
+/** A mask of `length` ones, a view of the shared buffer: a decode step builds no O(position) array in JS. */
+function onesMask(dtype: 'int64' | 'int32', length: number): BigInt64Array | Int32Array {
+  if (ONES[dtype].length < length) {
+    const n = Math.max(length, 2 * ONES[dtype].length, 256);
+    if (dtype === 'int64') ONES.int64 = new BigInt64Array(n).fill(1n);
+    else ONES.int32 = new Int32Array(n).fill(1);
+  }
+  return ONES[dtype].subarray(0, length);
+}
+
 /** Feeds of one step: `ids` at positions start..start+ids.length-1, with `past` (or an empty cache). */
 function stepFeeds(
   d: OrtDecoder,
@@ -68,7 +81,7 @@ function stepFeeds(
   const n = ids.length;
   const feeds: Record<string, OrtTensorLike> = { input_ids: new T(layout.idsDtype, int(ids), [1, n]) };
   if (layout.attentionMask)
-    feeds.attention_mask = new T(layout.idsDtype, int(new Array<number>(start + n).fill(1)), [1, start + n]);
+    feeds.attention_mask = new T(layout.idsDtype, onesMask(layout.idsDtype, start + n), [1, start + n]);
   if (layout.positionIds)
     feeds.position_ids = new T(layout.idsDtype, int(Array.from({ length: n }, (_, i) => start + i)), [1, n]);
   if (layout.takesCache) {

@@ -24,7 +24,7 @@ describe('transformers suite', () => {
     expect(w.map((x) => x.id)).toEqual(['bert-small-seq128', 'gpt-small']);
     for (const x of w) expect(x.runtimes).toEqual(TRANSFORMER_RUNTIMES);
     expect(w[0]!.model).toMatchObject({ arch: 'bert', params: { layers: 4, hidden: 512, heads: 8 } });
-    expect(w[1]!.model).toMatchObject({ arch: 'gpt', params: { layers: 4, hidden: 256, vocab: 8192 } });
+    expect(w[1]!.model).toMatchObject({ arch: 'gpt', params: { layers: 4, hidden: 256, vocab: 32000 } });
     for (const x of w) expect(withOverrides(defaultSettings(), x.settings, x.id, new Set())).toBeTruthy();
     // full: the published sizes (defaults) at a shorter context.
     const full = (await loadSuite('transformers')).workloads('full');
