@@ -31,7 +31,7 @@
  * recommends on a noisy runner. The null runtime has no such runs and keeps 8.
  * Output: the table on stdout and out/bench/ab-power.json.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command } from 'commander';
@@ -59,6 +59,8 @@ const PILOT_CLASSES = [250, 400, 550, 700, 900, 1200, 1600, 2400];
 interface Options {
   comparisons: number;
   nullComparisons: number;
+  /** CPUs every job runs on (taskset -c), as `mlbench ab --cpu-affinity`; null: unpinned. */
+  cpuAffinity: string | null;
   /** Runs per side of each comparison: model runtimes, and the null runtime. */
   repeat: number;
   nullRepeat: number;
@@ -306,6 +308,8 @@ async function main(): Promise<void> {
     .option('--pilot-runs <n>', 'runs per class count in each pilot (model runtimes)', '6')
     .option('--quick', 'smoke test: 1 comparison of each kind, 4 runs a side, 4 calibration runs')
     .option('--no-hog', 'no CPU hog during measurement')
+    .option('--cpu-affinity <cpus>', 'pin every job to these CPUs (taskset -c), as mlbench ab --cpu-affinity', '1')
+    .option('--no-cpu-affinity', 'leave the jobs unpinned')
     .parse(process.argv);
   const f = cli.opts<{
     comparisons: string;
@@ -317,6 +321,7 @@ async function main(): Promise<void> {
     pilotRuns: string;
     quick?: boolean;
     hog: boolean;
+    cpuAffinity: string | false;
   }>();
   const o: Options = f.quick
     ? {
@@ -328,6 +333,7 @@ async function main(): Promise<void> {
         pilotRuns: 2,
         hog: f.hog,
         runtimes: [],
+        cpuAffinity: f.cpuAffinity || null,
       }
     : {
         comparisons: Number(f.comparisons),
@@ -338,6 +344,7 @@ async function main(): Promise<void> {
         pilotRuns: Number(f.pilotRuns),
         hog: f.hog,
         runtimes: [],
+        cpuAffinity: f.cpuAffinity || null,
       };
   o.runtimes = f.runtime
     .split(',')
@@ -346,6 +353,20 @@ async function main(): Promise<void> {
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const [machine, probes] = await Promise.all([collectMachine(), probeRuntimes(o.runtimes)]);
   let hog: ChildProcess | null = o.hog ? spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }) : null;
+  if (o.cpuAffinity) {
+    // As `mlbench ab --cpu-affinity` runs every side under `taskset -c`: every thread of this
+    // process, hence every job process spawned from here on, keeps to these CPUs. The hog was
+    // spawned before and may run anywhere; the scheduler, not this script, decides where.
+    const r = spawnSync('taskset', ['-a', '-p', '-c', o.cpuAffinity, String(process.pid)], { encoding: 'utf8' });
+    if (r.status !== 0) {
+      hog?.kill('SIGKILL');
+      process.stderr.write(
+        `bench:gate: --cpu-affinity ${o.cpuAffinity}: taskset failed: ${r.stderr || r.error?.message}\n`,
+      );
+      process.exit(2);
+    }
+    log(`jobs pinned: taskset -c ${o.cpuAffinity} (the hog unpinned)`);
+  }
   const stopHog = () => {
     hog?.kill('SIGKILL');
     hog = null;
@@ -423,7 +444,7 @@ function table(
   const count = (xs: Outcome[], v: string) => xs.filter((x) => x.verdict === v).length;
   const d = DEFAULT_COMPARE_OPTIONS;
   const lines = [
-    `gate quality: ${machine.id}; ${o.hog ? 'one CPU hog running' : 'no hog'}; ${o.repeat} runs a side (null runtime ${o.nullRepeat}), blocked random order; alpha ${d.alpha} (Holm), threshold ${d.thresholdPct}%; ort.intraOpThreads=1`,
+    `gate quality: ${machine.id}; ${o.hog ? 'one CPU hog running' : 'no hog'}; ${o.repeat} runs a side (null runtime ${o.nullRepeat}), blocked random order; alpha ${d.alpha} (Holm), threshold ${d.thresholdPct}%; ort.intraOpThreads=1; ${o.cpuAffinity ? `jobs pinned with taskset -c ${o.cpuAffinity} (hog unpinned)` : 'jobs unpinned'}`,
     '',
     '| runtime | comparison | change | true ratio [95% CI] | N | regression | inconclusive | unchanged | improvement | gate fails: rate [95% CI] | time per comparison median / max |',
     '|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
