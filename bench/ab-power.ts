@@ -3,7 +3,10 @@
  * with the power of the gate's decision rule against calibrated effects.
  *
  * A CPU hog (one busy single-threaded process, started and stopped here) runs during all
- * measurement unless --no-hog. Jobs, each run a fresh process (as `mlbench ab` runs them):
+ * measurement unless --no-hog. Jobs, each run a fresh process (as `mlbench ab` runs them), are
+ * pinned with `taskset -c 1` by default (--cpu-affinity; --no-cpu-affinity leaves them free), as
+ * docs/gate.md recommends with `mlbench ab --cpu-affinity 1`; the hog is spawned before and stays
+ * unpinned, so where it runs is the scheduler's choice:
  * - ort-node:cpu: the zoo quick MobileNet-like model at batch 1, single-stream, with
  *   ort.intraOpThreads=1 (docs/gate.md's recommended settings). The effects are real model changes: more
  *   output classes (100 -> n), which grows the final fully connected layer, a regular GEMV whose
