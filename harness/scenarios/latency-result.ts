@@ -39,16 +39,17 @@ export interface MeasuredRun {
   settingKeys?: Array<keyof ScenarioSettings>;
 }
 
-const BASE_KEYS: Array<keyof ScenarioSettings> = [
+/** The settings that set a run's length, first in every scenario's detail log parameters. */
+export const RUN_LENGTH_KEYS: ReadonlyArray<keyof ScenarioSettings> = [
   'minDurationMs',
   'minQueryCount',
   'maxDurationMs',
   'warmupQueries',
   'warmupMs',
   'maxSamplesRetained',
-  'seed',
-  'targetLatencyPercentile',
 ];
+
+const BASE_KEYS: Array<keyof ScenarioSettings> = [...RUN_LENGTH_KEYS, 'seed', 'targetLatencyPercentile'];
 
 /** LoadGen's name for a percentile latency key: 0.9 -> `result_90.00_percentile_latency_ns`. */
 export function percentileKey(p: number): string {
@@ -259,19 +260,6 @@ export function latencyResult(
     maxDurationHit: run.maxDurationHit,
     settings,
     extraStats: scenario === 'multi-stream' ? [['Samples per query', samplesPerQuery]] : [],
-    settingKeys:
-      scenario === 'multi-stream'
-        ? [
-            'minDurationMs',
-            'minQueryCount',
-            'maxDurationMs',
-            'warmupQueries',
-            'warmupMs',
-            'maxSamplesRetained',
-            'seed',
-            'targetLatencyPercentile',
-            'samplesPerQuery',
-          ]
-        : undefined,
+    settingKeys: scenario === 'multi-stream' ? [...BASE_KEYS, 'samplesPerQuery'] : undefined,
   });
 }

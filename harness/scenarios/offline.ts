@@ -8,7 +8,7 @@
 import { realClock } from '../measure/clock.js';
 import type { Feeds, Session } from '../types.js';
 import { measureClosedLoop, warmUp, type IssueQuery } from './closed-loop.js';
-import { buildResult } from './latency-result.js';
+import { buildResult, RUN_LENGTH_KEYS } from './latency-result.js';
 import type { ScenarioEnv, ScenarioResult } from './result.js';
 import type { SampleSource } from './samples.js';
 import type { ScenarioSettings } from './scenario-settings.js';
@@ -50,14 +50,6 @@ export async function runOffline(
       ['Batch size', batchSize],
       ['Batches', run.queryCount],
     ],
-    settingKeys: [
-      'minDurationMs',
-      'minQueryCount',
-      'maxDurationMs',
-      'warmupQueries',
-      'warmupMs',
-      'maxSamplesRetained',
-      'batchSize',
-    ],
+    settingKeys: [...RUN_LENGTH_KEYS, 'batchSize'],
   });
 }

@@ -17,7 +17,7 @@ import { LatencyRecorder } from '../measure/histogram.js';
 import { createRealScheduler, type Scheduler } from '../measure/scheduler.js';
 import type { Session } from '../types.js';
 import { warmUp, type IssueQuery } from './closed-loop.js';
-import { finishResult, measuredDraft } from './latency-result.js';
+import { finishResult, measuredDraft, RUN_LENGTH_KEYS } from './latency-result.js';
 import type { IssueLatenessNs, ScenarioDraft, ScenarioEnv, ScenarioResult } from './result.js';
 import type { SampleSource } from './samples.js';
 import type { ScenarioSettings } from './scenario-settings.js';
@@ -194,18 +194,7 @@ export async function runServerDraft(
       ['Issue lateness max (ns)', Math.round(issueLatenessNs.max)],
       ['Issue lateness not explained by queueing p99 (ns)', Math.round(issueLatenessNs.unexplainedP99 ?? 0)],
     ],
-    settingKeys: [
-      'minDurationMs',
-      'minQueryCount',
-      'maxDurationMs',
-      'warmupQueries',
-      'warmupMs',
-      'maxSamplesRetained',
-      'seed',
-      'targetQps',
-      'latencyBoundNs',
-      'targetLatencyPercentile',
-    ],
+    settingKeys: [...RUN_LENGTH_KEYS, 'seed', 'targetQps', 'latencyBoundNs', 'targetLatencyPercentile'],
   });
   draft.issueLatenessNs = issueLatenessNs;
   const advice = latenessAdvice(
